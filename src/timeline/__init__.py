@@ -1,0 +1,22 @@
+"""timeline: reconstruct what happened, and when, from news articles.
+
+>>> import timeline
+>>> from datetime import date
+>>> timeline.resolve("two days ago", published=date(2020, 1, 7)).timex
+'2020-01-05'
+"""
+
+from timeline.model import Anchor, Article, Granularity, Interval, TimeExpression
+from timeline.temporal.resolve import resolve
+from timeline.temporal.tagger import find_times
+
+__all__ = [
+    "Anchor",
+    "Article",
+    "Granularity",
+    "Interval",
+    "TimeExpression",
+    "find_times",
+    "resolve",
+]
+__version__ = "0.1.0.dev0"

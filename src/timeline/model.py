@@ -1,0 +1,178 @@
+"""The values that flow through the pipeline: frozen, slotted, validated attrs classes.
+
+>>> from datetime import datetime
+>>> Interval(datetime(2020, 1, 5), datetime(2020, 1, 6), Granularity.DAY).timex
+'2020-01-05'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import Literal
+
+import attrs
+
+from timeline.temporal.timex3 import Granularity, parse_value
+from timeline.temporal.timex3 import format_value as _format_value
+
+__all__ = ["Anchor", "Article", "Granularity", "Interval", "TimeExpression", "TimexType"]
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+TIMEX_MODS: tuple[str, ...] = (
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+)
+
+
+def _same_awareness(instance: Interval, attribute: attrs.Attribute, end: datetime) -> None:
+    if (instance.start.tzinfo is None) != (end.tzinfo is None):
+        raise ValueError(
+            f"Interval start {instance.start.isoformat()} and end {end.isoformat()} "
+            "must both be naive or both be timezone-aware"
+        )
+    if end <= instance.start:
+        raise ValueError(
+            f"Interval end {end.isoformat()} must be after its start {instance.start.isoformat()}"
+        )
+
+
+@attrs.frozen
+class Interval:
+    """A resolved time: the half-open span ``[start, end)`` and the unit it was named at.
+
+    Its TIMEX3 value follows from ``start`` and ``granularity``, and parses back:
+
+    >>> from datetime import datetime
+    >>> i = Interval(datetime(2019, 12, 23), datetime(2019, 12, 30), Granularity.WEEK)
+    >>> i.timex
+    '2019-W52'
+    >>> Interval.from_timex('2019-W52') == i
+    True
+
+    A fuzzy time ("early January") keeps the granularity of what it names but a narrower
+    span: ``Interval(2020-01-01, 2020-01-11, MONTH)`` has the value ``2020-01``.
+    An end that is not after the start is refused:
+
+    >>> Interval(datetime(2020, 1, 2), datetime(2020, 1, 2), Granularity.DAY)
+    Traceback (most recent call last):
+    ...
+    ValueError: Interval end 2020-01-02T00:00:00 must be after its start 2020-01-02T00:00:00
+    """
+
+    start: datetime = attrs.field(validator=attrs.validators.instance_of(datetime))
+    end: datetime = attrs.field(
+        validator=[attrs.validators.instance_of(datetime), _same_awareness]
+    )
+    granularity: Granularity = attrs.field(
+        validator=attrs.validators.instance_of(Granularity)
+    )
+
+    @property
+    def timex(self) -> str:
+        """The TIMEX3 value naming this interval (``2020-01-02TEV``, ``2019-W52``, ``199``)."""
+        return _format_value(self.start.replace(tzinfo=None), self.granularity)
+
+    @classmethod
+    def from_timex(cls, value: str, tz: tzinfo | None = None) -> Interval | None:
+        """The interval a TIMEX3 date/time value names, or ``None`` if it names no single span.
+
+        >>> Interval.from_timex('2020-01-02TEV').start
+        datetime.datetime(2020, 1, 2, 17, 0)
+        >>> Interval.from_timex('XXXX-WXX-7') is None
+        True
+        """
+        parsed = parse_value(value)
+        if parsed is None:
+            return None
+        start, end, granularity = parsed
+        return cls(start.replace(tzinfo=tz), end.replace(tzinfo=tz), granularity)
+
+    def __contains__(self, moment: datetime) -> bool:
+        """Whether ``moment`` lies in ``[start, end)``."""
+        return self.start <= moment < self.end
+
+    def __str__(self) -> str:
+        return f"{self.timex} [{self.start.isoformat()}, {self.end.isoformat()})"
+
+
+@attrs.frozen
+class Anchor:
+    """What a relative expression was resolved against.
+
+    ``kind`` is ``"publication"`` (the article's date) or ``"narrative"`` (an earlier time
+    in the text, starting at character ``start``); ``value`` is the anchor's TIMEX3 value.
+
+    >>> Anchor("publication", "2020-01-07")
+    Anchor(kind='publication', value='2020-01-07', start=None)
+    """
+
+    kind: Literal["publication", "narrative"] = attrs.field(
+        validator=attrs.validators.in_(("publication", "narrative"))
+    )
+    value: str
+    start: int | None = None
+
+
+@attrs.frozen
+class TimeExpression:
+    """A mention of time in a text, with its TIMEX3 annotation and resolved interval.
+
+    ``start``/``end`` are character offsets into the text (``text[start:end] == self.text``).
+    ``interval`` is ``None`` when nothing anchors the expression or it names no single span
+    (durations, sets, ``PAST_REF``).
+
+    >>> import timeline
+    >>> from datetime import date
+    >>> [t] = timeline.find_times("Two days ago, he spoke.", published=date(2020, 1, 7))
+    >>> (t.text, t.type, t.value)
+    ('Two days ago', 'DATE', '2020-01-05')
+    """
+
+    text: str
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int
+    type: TimexType = attrs.field(validator=attrs.validators.in_(TIMEX_TYPES))
+    value: str
+    interval: Interval | None = None
+    mod: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(TIMEX_MODS))
+    )
+    anchor: Anchor | None = None
+    quant: str | None = None
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute, end: int) -> None:
+        if end - self.start != len(self.text):
+            raise ValueError(
+                f"TimeExpression {self.text!r}: offsets {self.start}..{end} do not span "
+                f"its {len(self.text)} characters"
+            )
+
+
+def _published(value: date | datetime | None) -> date | datetime | None:
+    if value is None or isinstance(value, date):
+        return value
+    raise TypeError(
+        f"Article.published must be a date, a datetime or None, not {type(value).__name__}; "
+        "parse strings first, e.g. date.fromisoformat('2020-01-07')"
+    )
+
+
+@attrs.frozen
+class Article:
+    """A news article: its text and when it was published.
+
+    ``published`` may be a ``date``, a naive or aware ``datetime``, or ``None`` when unknown
+    (relative times then stay unresolved).
+
+    >>> from datetime import date
+    >>> Article("Iraq's parliament voted on Sunday.", published=date(2020, 1, 7), id="a1").id
+    'a1'
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    published: date | datetime | None = attrs.field(default=None, converter=_published)
+    id: str = ""
+    source: str | None = None
+    title: str | None = None

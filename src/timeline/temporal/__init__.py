@@ -1,0 +1,1 @@
+"""Recognizing time expressions in text and resolving them against an anchor."""

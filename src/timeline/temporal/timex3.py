@@ -1,0 +1,199 @@
+"""TIMEX3 values: the granularities we resolve to, and formatting and parsing of their values.
+
+A resolved time is a half-open span ``[start, end)`` plus the granularity it was named at.
+Its TIMEX3 value is a function of the start and the granularity alone, so a value can be
+parsed back into the span it names:
+
+>>> from datetime import datetime
+>>> format_value(datetime(2020, 1, 2, 17), Granularity.PART_OF_DAY)
+'2020-01-02TEV'
+>>> parse_value('2019-W52')
+(datetime.datetime(2019, 12, 23, 0, 0), datetime.datetime(2019, 12, 30, 0, 0), <Granularity.WEEK: 'week'>)
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+
+class Granularity(enum.Enum):
+    """The unit a time is known to, from a second up to a century."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    PART_OF_DAY = "part_of_day"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+#: Parts of day: TIMEX3 code -> (start hour, length in hours). Night runs past midnight.
+PARTS_OF_DAY: dict[str, tuple[int, int]] = {
+    "MO": (5, 7),
+    "DT": (8, 10),
+    "AF": (12, 5),
+    "EV": (17, 4),
+    "NI": (21, 8),
+}
+_PART_BY_HOUR = {hour: code for code, (hour, _) in PARTS_OF_DAY.items()}
+
+#: Seasons: TIMEX3 code -> first month; winter of year Y runs from December Y-1 to February Y.
+SEASONS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_BY_MONTH = {month: code for code, month in SEASONS.items()}
+
+
+def span(start: datetime, granularity: Granularity) -> tuple[datetime, datetime]:
+    """The whole unit of ``granularity`` that begins at ``start``, as ``(start, end)``.
+
+    >>> span(datetime(2020, 2, 1), Granularity.MONTH)[1]
+    datetime.datetime(2020, 3, 1, 0, 0)
+    """
+    return start, start + _length(start, granularity)
+
+
+def _length(start: datetime, granularity: Granularity) -> timedelta | relativedelta:
+    lengths: dict[Granularity, timedelta | relativedelta] = {
+        Granularity.SECOND: timedelta(seconds=1),
+        Granularity.MINUTE: timedelta(minutes=1),
+        Granularity.HOUR: timedelta(hours=1),
+        Granularity.DAY: timedelta(days=1),
+        Granularity.WEEKEND: timedelta(days=2),
+        Granularity.WEEK: timedelta(days=7),
+        Granularity.MONTH: relativedelta(months=1),
+        Granularity.SEASON: relativedelta(months=3),
+        Granularity.QUARTER: relativedelta(months=3),
+        Granularity.HALF_YEAR: relativedelta(months=6),
+        Granularity.YEAR: relativedelta(years=1),
+        Granularity.DECADE: relativedelta(years=10),
+        Granularity.CENTURY: relativedelta(years=100),
+    }
+    if granularity is Granularity.PART_OF_DAY:
+        return timedelta(hours=PARTS_OF_DAY[_part_code(start)][1])
+    return lengths[granularity]
+
+
+def _part_code(start: datetime) -> str:
+    try:
+        return _PART_BY_HOUR[start.hour]
+    except KeyError:
+        raise ValueError(f"{start:%H:%M} does not begin a part of day") from None
+
+
+def format_value(start: datetime, granularity: Granularity) -> str:
+    """The TIMEX3 value of the unit of ``granularity`` that begins at ``start``.
+
+    >>> format_value(datetime(1990, 1, 1), Granularity.DECADE)
+    '199'
+    >>> format_value(datetime(2019, 12, 1), Granularity.SEASON)
+    '2020-WI'
+    """
+    g = Granularity
+    if granularity is g.CENTURY:
+        return f"{start.year // 100:02d}"
+    if granularity is g.DECADE:
+        return f"{start.year // 10:03d}"
+    if granularity is g.YEAR:
+        return f"{start.year:04d}"
+    if granularity is g.HALF_YEAR:
+        return f"{start.year:04d}-H{1 if start.month <= 6 else 2}"
+    if granularity is g.QUARTER:
+        return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+    if granularity is g.SEASON:
+        code = _SEASON_BY_MONTH[start.month]
+        year = start.year + 1 if code == "WI" else start.year
+        return f"{year:04d}-{code}"
+    if granularity is g.MONTH:
+        return f"{start:%Y-%m}"
+    if granularity in (g.WEEK, g.WEEKEND):
+        iso_year, week, _ = start.isocalendar()
+        suffix = "-WE" if granularity is g.WEEKEND else ""
+        return f"{iso_year:04d}-W{week:02d}{suffix}"
+    if granularity is g.DAY:
+        return f"{start:%Y-%m-%d}"
+    if granularity is g.PART_OF_DAY:
+        return f"{start:%Y-%m-%d}T{_part_code(start)}"
+    if granularity is g.HOUR:
+        return f"{start:%Y-%m-%dT%H}"
+    if granularity is g.MINUTE:
+        return f"{start:%Y-%m-%dT%H:%M}"
+    return f"{start:%Y-%m-%dT%H:%M:%S}"
+
+
+_VALUE = re.compile(
+    r"""^(?:
+      (?P<century>\d{2}) | (?P<decade>\d{3}) | (?P<year>\d{4})
+      (?:-(?:H(?P<half>[12]) | Q(?P<quarter>[1-4]) | (?P<season>SP|SU|FA|WI)
+         | W(?P<week>\d{2})(?P<weekend>-WE)?
+         | (?P<month>\d{2})(?:-(?P<day>\d{2})
+             (?:T(?:(?P<part>MO|DT|AF|EV|NI)
+                 | (?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?))?)?))?
+    )$""",
+    re.VERBOSE,
+)
+
+
+def parse_value(value: str) -> tuple[datetime, datetime, Granularity] | None:
+    """Parse a fully specified TIMEX3 date/time value into ``(start, end, granularity)``.
+
+    Returns ``None`` for values that name no single span (``XXXX-WXX-7``, ``PRESENT_REF``,
+    durations). Raises ``ValueError`` for a well-formed value naming an impossible date.
+
+    >>> parse_value('2020-Q1')[:2]
+    (datetime.datetime(2020, 1, 1, 0, 0), datetime.datetime(2020, 4, 1, 0, 0))
+    >>> parse_value('PRESENT_REF') is None
+    True
+    """
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    f = m.groupdict()
+    g = Granularity
+    if f["century"]:
+        start, gran = datetime(max(int(f["century"]) * 100, 1), 1, 1), g.CENTURY
+    elif f["decade"]:
+        start, gran = datetime(max(int(f["decade"]) * 10, 1), 1, 1), g.DECADE
+    else:
+        year = int(f["year"])
+        if f["half"]:
+            start, gran = datetime(year, 1 if f["half"] == "1" else 7, 1), g.HALF_YEAR
+        elif f["quarter"]:
+            start, gran = datetime(year, 3 * int(f["quarter"]) - 2, 1), g.QUARTER
+        elif f["season"]:
+            month = SEASONS[f["season"]]
+            start, gran = datetime(year - (month == 12), month, 1), g.SEASON
+        elif f["week"]:
+            monday = date.fromisocalendar(year, int(f["week"]), 1)
+            if f["weekend"]:
+                start, gran = datetime.combine(monday + timedelta(days=5), datetime.min.time()), g.WEEKEND
+            else:
+                start, gran = datetime.combine(monday, datetime.min.time()), g.WEEK
+        elif not f["month"]:
+            start, gran = datetime(year, 1, 1), g.YEAR
+        elif not f["day"]:
+            start, gran = datetime(year, int(f["month"]), 1), g.MONTH
+        else:
+            day = datetime(year, int(f["month"]), int(f["day"]))
+            if f["part"]:
+                start, gran = day.replace(hour=PARTS_OF_DAY[f["part"]][0]), g.PART_OF_DAY
+            elif f["second"]:
+                start = day.replace(hour=int(f["hour"]), minute=int(f["minute"]), second=int(f["second"]))
+                gran = g.SECOND
+            elif f["minute"]:
+                start, gran = day.replace(hour=int(f["hour"]), minute=int(f["minute"])), g.MINUTE
+            elif f["hour"]:
+                start, gran = day.replace(hour=int(f["hour"])), g.HOUR
+            else:
+                start, gran = day, g.DAY
+    return (*span(start, gran), gran)
