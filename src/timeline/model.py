@@ -131,7 +131,7 @@ class TimeExpression:
 
     text: str
     start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int
+    end: int = attrs.field()
     type: TimexType = attrs.field(validator=attrs.validators.in_(TIMEX_TYPES))
     value: str
     interval: Interval | None = None
