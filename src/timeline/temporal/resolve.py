@@ -1,14 +1,458 @@
-"""resolve: one time expression to an Interval."""
+"""Resolution: a :class:`~timeline.temporal.grammar.Spec` plus its anchor -> TIMEX3 and Interval.
+
+Deictic expressions ("yesterday", "last week") anchor on the publication date; anaphoric
+ones ("the following day", "two days later") on the narrative's last resolved time fine
+enough for them. Bare weekdays, months, seasons and holidays take the occurrence the tense
+of their clause points to. Granularity is never invented, and without an anchor the value
+keeps its unknown parts as ``X`` and there is no interval.
+
+>>> from datetime import date
+>>> resolve("two days ago", published=date(2020, 1, 7)).timex
+'2020-01-05'
+>>> resolve("on Sunday", published=date(2020, 1, 7), tense="future").timex
+'2020-01-12'
+>>> resolve("Sunday") is None
+True
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
 
-from timeline.model import Interval
+import attrs
+
+from timeline.model import Anchor, Interval
+from timeline.temporal.calendar import UNIT_GRANULARITY, floor, holiday, move, season_start
+from timeline.temporal.grammar import Spec, lexicon, scan
+from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, span
+
+G = Granularity
+_RANK = {g: i for i, g in enumerate(Granularity)}
+TENSES = ("past", "present", "future")
+
+
+@attrs.frozen
+class Mention:
+    """A time resolved earlier in the narrative, available as an anchor."""
+
+    interval: Interval
+    start: int
+
+
+@attrs.frozen
+class Context:
+    """What an expression is resolved against.
+
+    ``published`` is the publication moment (midnight when only a date is known), or
+    ``None``; ``history`` the times resolved so far in the text, latest last.
+    """
+
+    published: datetime | None = None
+    history: tuple[Mention, ...] = ()
+    tense: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.in_(TENSES))
+    )
+
+
+@attrs.frozen
+class Resolution:
+    """The TIMEX3 annotation and interval of one expression."""
+
+    type: str
+    value: str
+    interval: Interval | None = None
+    mod: str | None = None
+    anchor: Anchor | None = None
+    quant: str | None = None
+
+
+def as_moment(published: date | datetime | None) -> datetime | None:
+    """A publication date or datetime as the moment relative times count from.
+
+    >>> as_moment(date(2020, 1, 7))
+    datetime.datetime(2020, 1, 7, 0, 0)
+    """
+    if published is None or isinstance(published, datetime):
+        return published
+    if isinstance(published, date):
+        return datetime.combine(published, time())
+    raise TypeError(
+        f"published must be a date, a datetime or None, not {type(published).__name__}; "
+        "parse strings first, e.g. date.fromisoformat('2020-01-07')"
+    )
 
 
 def resolve(
     expression: str, published: date | datetime | None = None, tense: str | None = None
 ) -> Interval | None:
-    """Placeholder until the engine lands."""
-    raise NotImplementedError
+    """The interval one time expression names, resolved against a publication date.
+
+    ``tense`` (``"past"``, ``"present"`` or ``"future"``) is the tense of the clause the
+    expression modifies; it decides which Sunday "on Sunday" is. Returns ``None`` when the
+    expression names no single span (durations, sets, ``recently``) or nothing anchors it.
+
+    >>> resolve("the evening of January 2", published=date(2020, 1, 7)).timex
+    '2020-01-02TEV'
+    >>> resolve("last week", published=date(2020, 1, 7)).timex
+    '2020-W01'
+    """
+    if not isinstance(expression, str):
+        raise TypeError(f"expression must be a str, not {type(expression).__name__}")
+    matches = scan(expression)
+    if not matches:
+        return None
+    longest = max(matches, key=lambda m: m.end - m.start)
+    return resolve_spec(longest.spec, Context(as_moment(published), tense=tense)).interval
+
+
+def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
+    """Resolve a Spec in a context: the heart of :func:`find_times` and :func:`resolve`."""
+    resolver = {"point": _point, "offset": _offset, "duration": _duration, "set": _set,
+                "ref": _reference}[spec.kind]
+    return resolver(spec, ctx)
+
+
+# ---------------------------------------------------------------- anchors
+
+
+def _publication_anchor(ctx: Context) -> tuple[datetime, Anchor] | None:
+    if ctx.published is None:
+        return None
+    day_only = ctx.published.time() == time()
+    value = Interval(*span(floor(ctx.published, G.DAY), G.DAY), G.DAY).timex if day_only \
+        else ctx.published.replace(tzinfo=None).isoformat(timespec="minutes")
+    return ctx.published, Anchor("publication", value)
+
+
+def _anchor(ctx: Context, anaphoric: bool, finest: Granularity) -> tuple[datetime, Anchor] | None:
+    """The narrative's last time at ``finest`` or finer when ``anaphoric``; else publication."""
+    if anaphoric:
+        for mention in reversed(ctx.history):
+            if _RANK[mention.interval.granularity] <= _RANK[finest]:
+                interval = mention.interval
+                return interval.start, Anchor("narrative", interval.timex, mention.start)
+    return _publication_anchor(ctx)
+
+
+def _tz(ctx: Context) -> tzinfo | None:
+    return ctx.published.tzinfo if ctx.published else None
+
+
+def _interval(start: datetime, granularity: Granularity) -> Interval:
+    return Interval(*span(start, granularity), granularity)
+
+
+# ---------------------------------------------------------------- points
+
+
+def _point(spec: Spec, ctx: Context) -> Resolution:
+    timed = spec.hour is not None or spec.part is not None
+    kind = "TIME" if timed else "DATE"
+    found = _date_part(spec, ctx)
+    if found is None:
+        return Resolution(kind, _unanchored(spec), mod=_position(spec))
+    interval, anchor = found
+    if timed and _RANK[interval.granularity] <= _RANK[G.DAY]:
+        interval = _with_time(spec, interval)
+    elif timed:
+        kind = "DATE"
+    mod = _position(spec) or spec.mod
+    if mod in ("START", "MID", "END"):
+        interval = _narrow(interval, mod)
+    return Resolution(kind, interval.timex, interval, mod, anchor)
+
+
+def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | None:
+    tz = _tz(ctx)
+    if spec.decade is not None:
+        return _interval(datetime(spec.decade, 1, 1, tzinfo=tz), G.DECADE), None
+    if spec.century is not None:
+        return _interval(datetime(max((spec.century - 1) * 100, 1), 1, 1, tzinfo=tz), G.CENTURY), None
+    if spec.year is not None:
+        return _in_year(spec, spec.year, tz), None
+    finest = _finest_named(spec)
+    anchored = _anchor(ctx, spec.anaphoric, finest or G.DAY)
+    if anchored is None:
+        return None
+    moment, anchor = anchored
+    if spec.year_shift is not None:
+        return _in_year(spec, moment.year + spec.year_shift, tz), anchor
+    if spec.month is not None or spec.season or spec.holiday or spec.quarter or spec.half:
+        return _nearest_occurrence(spec, moment, ctx.tense, tz), anchor
+    if spec.weekday is not None:
+        return _weekday(spec, moment, ctx.tense), anchor
+    if spec.day_offset is not None:
+        return _interval(floor(moment, G.DAY) + timedelta(days=spec.day_offset), G.DAY), anchor
+    if spec.calunit is not None:
+        return _calendar_unit(spec, moment, ctx), anchor
+    return _interval(floor(moment, G.DAY), G.DAY), anchor
+
+
+def _finest_named(spec: Spec) -> Granularity | None:
+    """For an expression anchored on the narrative, the unit its anchor must be known to."""
+    if spec.calunit is not None and spec.anaphoric:
+        return UNIT_GRANULARITY[spec.calunit]
+    if spec.weekday is not None and spec.anaphoric:
+        return G.DAY
+    return None
+
+
+def _in_year(spec: Spec, year: int, tz: tzinfo | None) -> Interval:
+    if spec.holiday is not None:
+        day = _holiday_date(spec.holiday, year)
+        return _interval(datetime.combine(day, time(), tz), G.DAY)
+    if spec.month is not None and spec.day is not None:
+        return _interval(datetime(year, spec.month, spec.day, tzinfo=tz), G.DAY)
+    if spec.month is not None:
+        return _interval(datetime(year, spec.month, 1, tzinfo=tz), G.MONTH)
+    if spec.quarter is not None:
+        return _interval(datetime(year, 3 * spec.quarter - 2, 1, tzinfo=tz), G.QUARTER)
+    if spec.half is not None:
+        return _interval(datetime(year, 1 if spec.half == 1 else 7, 1, tzinfo=tz), G.HALF_YEAR)
+    if spec.season is not None:
+        return _interval(season_start(year, spec.season).replace(tzinfo=tz), G.SEASON)
+    return _interval(datetime(year, 1, 1, tzinfo=tz), G.YEAR)
+
+
+def _holiday_date(key: tuple[str, str], year: int) -> date:
+    family, name = key
+    return holiday(family, lexicon()["holidays"][family][name], year)
+
+
+def _nearest_occurrence(spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None
+                        ) -> Interval:
+    candidates = []
+    for year in (moment.year - 1, moment.year, moment.year + 1):
+        try:
+            candidates.append(_in_year(spec, year, tz))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError("no such date in the years around the anchor")
+    unit = candidates[0].granularity
+    if spec.shift == 0:
+        return next((c for c in candidates if c.start.year == moment.year), candidates[1])
+    if spec.shift is not None and spec.shift < 0:
+        before = [c for c in candidates if c.start < floor(moment, unit)]
+        return before[-1] if before else candidates[0]
+    if spec.shift is not None and spec.shift > 0:
+        return next((c for c in candidates if c.start > moment), candidates[-1])
+    return _by_tense(candidates, moment, tense, default="nearest")
+
+
+def _by_tense(candidates: Sequence[Interval], moment: datetime, tense: str | None,
+              default: str) -> Interval:
+    """Past: the latest on or before ``moment``; future: the first not over by then."""
+    choice = tense if tense in ("past", "future") else default
+    if choice == "past":
+        on_or_before = [c for c in candidates if c.start <= moment]
+        return on_or_before[-1] if on_or_before else candidates[0]
+    if choice == "future":
+        return next((c for c in candidates if c.end > moment), candidates[-1])
+    return min(candidates, key=lambda c: _distance(c, moment))
+
+
+def _distance(interval: Interval, moment: datetime) -> timedelta:
+    if moment in interval:
+        return timedelta(0)
+    return interval.start - moment if interval.start > moment else moment - interval.end
+
+
+def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
+    day = floor(moment, G.DAY)
+    candidates = [
+        _interval(day + timedelta(days=k), G.DAY)
+        for k in range(-13, 14)
+        if (day + timedelta(days=k)).isoweekday() == spec.weekday
+    ]
+    if spec.shift == 0 and not spec.anaphoric:
+        week = floor(moment, G.WEEK)
+        return next(c for c in candidates if floor(c.start, G.WEEK) == week)
+    if spec.shift is not None and spec.shift < 0:
+        return [c for c in candidates if c.start < day][-1]
+    if spec.shift is not None and spec.shift > 0:
+        return next(c for c in candidates if c.start > day)
+    return _by_tense(candidates, moment, tense, default="past")
+
+
+def _calendar_unit(spec: Spec, moment: datetime, ctx: Context) -> Interval:
+    granularity = UNIT_GRANULARITY[spec.calunit or "D"]
+    if granularity is G.WEEKEND and spec.shift is None:
+        weekends = [_interval(move(floor(moment, G.WEEKEND), G.WEEK, k), G.WEEKEND)
+                    for k in (-1, 0, 1)]
+        return _by_tense(weekends, moment, ctx.tense, default="past")
+    start = floor(moment, granularity)
+    if spec.shift is None and granularity is G.QUARTER and not _narrative_has(ctx, G.QUARTER):
+        return _interval(move(start, G.QUARTER, -1), G.QUARTER)
+    return _interval(move(start, granularity, spec.shift or 0), granularity)
+
+
+def _narrative_has(ctx: Context, granularity: Granularity) -> bool:
+    return any(m.interval.granularity is granularity for m in ctx.history)
+
+
+def _with_time(spec: Spec, day_interval: Interval) -> Interval:
+    day = floor(day_interval.start, G.DAY)
+    if spec.hour is not None:
+        start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
+        if spec.hour == 0 and spec.minute == 0 and spec.second is None:
+            start += timedelta(days=1)
+        return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
+    return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
+
+
+def _position(spec: Spec) -> str | None:
+    return spec.mod if spec.mod in ("START", "MID", "END") else None
+
+
+def _narrow(interval: Interval, mod: str) -> Interval:
+    """The first, middle or last third of an interval, on day boundaries when coarser."""
+    third = (interval.end - interval.start) / 3
+    start = interval.start + third * {"START": 0, "MID": 1, "END": 2}[mod]
+    end = start + third
+    if _RANK[interval.granularity] > _RANK[G.DAY]:
+        start, end = floor(start, G.DAY), floor(end, G.DAY)
+    return Interval(start, min(end, interval.end) if mod != "END" else interval.end,
+                    interval.granularity)
+
+
+def _unanchored(spec: Spec) -> str:
+    """The TIMEX3 value of a point with nothing to anchor it: unknown parts are X."""
+    if spec.weekday is not None:
+        date_value = f"XXXX-WXX-{spec.weekday}"
+    elif spec.month is not None:
+        date_value = f"XXXX-{spec.month:02d}" + (f"-{spec.day:02d}" if spec.day else "")
+    elif spec.season:
+        date_value = f"XXXX-{spec.season}"
+    elif spec.quarter:
+        date_value = f"XXXX-Q{spec.quarter}"
+    elif spec.half:
+        date_value = f"XXXX-H{spec.half}"
+    elif spec.holiday and spec.holiday[0] == "fixed":
+        month, day = lexicon()["holidays"]["fixed"][spec.holiday[1]]
+        date_value = f"XXXX-{month:02d}-{day:02d}"
+    elif spec.calunit is not None:
+        date_value = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+                      "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(spec.calunit, "XXXX-XX-XX")
+    else:
+        date_value = "XXXX-XX-XX"
+    if spec.hour is not None:
+        return f"{date_value}T{spec.hour:02d}:{spec.minute or 0:02d}"
+    if spec.part is not None:
+        return f"{date_value}T{spec.part}"
+    return date_value
+
+
+# ---------------------------------------------------------------- offsets
+
+
+def _offset(spec: Spec, ctx: Context) -> Resolution:
+    unit = spec.unit or "D"
+    granularity = G.WEEK if unit == "WE" else UNIT_GRANULARITY.get(unit, G.DAY)
+    finest = G.DAY if _RANK[granularity] <= _RANK[G.DAY] else granularity
+    anchored = _anchor(ctx, spec.anaphoric, finest)
+    sign = spec.direction or -1
+    if spec.number is None:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Resolution("DATE", ref, mod=spec.mod, anchor=anchored[1] if anchored else None)
+    if anchored is None:
+        return Resolution("DATE", _unanchored_unit(granularity), mod=spec.mod)
+    moment, anchor = anchored
+    count = round(spec.number) * sign
+    if unit in ("S", "MIN", "H"):
+        return _clock_offset(spec, moment, anchor, count, unit)
+    if unit == "Y" and abs(count) == 1:
+        moment, granularity, anchor = _year_ago_unit(spec, ctx, moment, anchor)
+    steps = count * {G.QUARTER: 4, G.MONTH: 12}.get(granularity, 1) if unit == "Y" else count
+    target = move(floor(moment, granularity), granularity, steps)
+    interval = _interval(target, granularity)
+    return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
+
+
+def _year_ago_unit(spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
+                   ) -> tuple[datetime, Granularity, Anchor]:
+    """"A year ago" in a report about a quarter or a month means that quarter or month."""
+    if ctx.history:
+        previous = ctx.history[-1]
+        wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
+        if previous.interval.granularity in (G.QUARTER, G.MONTH) and wanted in (
+            None, previous.interval.granularity
+        ):
+            narrative = Anchor("narrative", previous.interval.timex, previous.start)
+            return previous.interval.start, previous.interval.granularity, narrative
+    if spec.calunit:
+        return moment, UNIT_GRANULARITY[spec.calunit], anchor
+    return moment, G.YEAR, anchor
+
+
+def _clock_offset(spec: Spec, moment: datetime, anchor: Anchor, count: int, unit: str
+                  ) -> Resolution:
+    seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * count
+    if anchor.kind == "publication" and moment.time() == time():
+        interval = _interval(floor(moment + timedelta(seconds=seconds), G.DAY), G.DAY)
+        return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
+    granularity = {"S": G.SECOND, "MIN": G.MINUTE, "H": G.HOUR}[unit]
+    interval = _interval(floor(moment + timedelta(seconds=seconds), granularity), granularity)
+    return Resolution("TIME", interval.timex, interval, spec.mod, anchor)
+
+
+def _unanchored_unit(granularity: Granularity) -> str:
+    return {G.WEEK: "XXXX-WXX", G.MONTH: "XXXX-XX", G.QUARTER: "XXXX-QX", G.YEAR: "XXXX"}.get(
+        granularity, "XXXX-XX-XX")
+
+
+# ---------------------------------------------------------------- durations, sets, references
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """The TIMEX3 duration value of ``number`` ``unit`` s (``None`` for an unknown number).
+
+    >>> duration_value(3, "D"), duration_value(None, "W"), duration_value(1.5, "H")
+    ('P3D', 'PXW', 'PT1.5H')
+    """
+    amount = "X" if number is None else (f"{number:g}")
+    if unit in ("S", "MIN", "H"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    return f"P{amount}{unit}"
+
+
+def _duration(spec: Spec, ctx: Context) -> Resolution:
+    unit = spec.unit or "D"
+    value = duration_value(spec.number, unit)
+    interval = None
+    anchored = _publication_anchor(ctx) if spec.span else None
+    if anchored is not None and spec.number is not None and unit in UNIT_GRANULARITY:
+        moment, _ = anchored
+        step = UNIT_GRANULARITY[unit]
+        count = int(round(spec.number))
+        if step in (G.SECOND, G.MINUTE, G.HOUR) or count < 1:
+            anchored = None
+        else:
+            edge = floor(moment, G.DAY) + (timedelta(days=1) if spec.span > 0 else timedelta(0))
+            other = move(edge, step if step is not G.WEEKEND else G.WEEK, count * spec.span)
+            start, end = sorted((edge, other))
+            interval = Interval(start, end, G.DAY)
+    return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
+
+
+def _set(spec: Spec, ctx: Context) -> Resolution:
+    quant = "EVERY" if spec.freq == "EVERY" else None
+    if spec.weekday is not None:
+        value = f"XXXX-WXX-{spec.weekday}" + (f"T{spec.part}" if spec.part else "")
+    elif spec.month is not None:
+        value = f"XXXX-{spec.month:02d}"
+    elif spec.unit is not None:
+        value = duration_value(spec.number or 1, spec.unit)
+    else:
+        value = spec.freq or "P1D"
+    return Resolution("SET", value, quant=quant)
+
+
+def _reference(spec: Spec, ctx: Context) -> Resolution:
+    value = spec.ref or "PRESENT_REF"
+    anchored = _publication_anchor(ctx)
+    if value == "PRESENT_REF" and anchored is not None:
+        interval = _interval(floor(anchored[0], G.DAY), G.DAY)
+        return Resolution("DATE", value, interval, anchor=anchored[1])
+    return Resolution("DATE", value, anchor=anchored[1] if anchored else None)

@@ -1,4 +1,8 @@
-"""find_times: every time expression in a text, resolved against its publication date."""
+"""find_times: every time expression in a text, resolved against its publication date.
+
+Works from the text alone; where a parsed spaCy ``Doc`` of the same text is at hand, pass it
+as ``doc=`` and the tense of each clause comes from its tags instead of word cues.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,48 @@ from datetime import date, datetime
 from typing import Any
 
 from timeline.model import TimeExpression
+from timeline.temporal.grammar import scan
+from timeline.temporal.resolve import Context, Mention, as_moment, resolve_spec
+from timeline.temporal.tense import clause_tense, doc_tense
 
 
 def find_times(
     text: str, published: date | datetime | None = None, *, doc: Any = None
 ) -> list[TimeExpression]:
-    """Placeholder until the engine lands."""
-    raise NotImplementedError
+    """Every time expression in ``text``, in order, resolved against ``published``.
+
+    Relative expressions anchor on ``published`` ("two days ago") or on the last time the
+    narrative resolved ("the following day"); bare weekdays and months take the tense of
+    their clause. With ``published=None`` relative values keep their unknown parts as ``X``
+    and their ``interval`` is ``None``. ``doc``, a spaCy ``Doc`` of ``text``, lends its tags
+    to decide tense; the text is never parsed here.
+
+    >>> from datetime import date
+    >>> text = "On the evening of January 2, the US carried out an airstrike. Two days later, parliament voted."
+    >>> [(t.text, t.value) for t in find_times(text, published=date(2020, 1, 7))]
+    [('the evening of January 2', '2020-01-02TEV'), ('Two days later', '2020-01-04')]
+    >>> find_times("The vote is on Sunday.")[0].value
+    'XXXX-WXX-7'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    moment = as_moment(published)
+    if doc is not None and getattr(doc, "text", None) != text:
+        raise ValueError("doc must be a spaCy Doc of the same text")
+    history: list[Mention] = []
+    found = []
+    for match in scan(text):
+        tense = (doc_tense(doc, match.start, match.end) if doc is not None
+                 else clause_tense(text, match.start, match.end))
+        try:
+            resolution = resolve_spec(match.spec, Context(moment, tuple(history), tense))
+        except ValueError:
+            continue
+        found.append(TimeExpression(
+            text=text[match.start:match.end], start=match.start, end=match.end,
+            type=resolution.type, value=resolution.value, interval=resolution.interval,
+            mod=resolution.mod, anchor=resolution.anchor, quant=resolution.quant,
+        ))
+        if resolution.interval is not None and match.spec.kind in ("point", "offset"):
+            history.append(Mention(resolution.interval, match.start))
+    return found

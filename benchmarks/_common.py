@@ -1,0 +1,73 @@
+"""Helpers shared by the benchmarks: finding ../shared/data and printing tables."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+#: The project root: the folder holding benchmarks/.
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Where benchmarks keep what they can rebuild (gitignored).
+CACHE = ROOT / "benchmarks" / ".cache"
+
+
+def shared_data(*parts: str) -> Path:
+    """The path of ``../shared/data/<parts>`` beside the project; exit if it is not there.
+
+    >>> shared_data("tempeval3").name  # doctest: +SKIP
+    'tempeval3'
+    """
+    path = ROOT.parent.joinpath("shared", "data", *parts)
+    if not path.exists():
+        sys.exit(
+            f"error: {path} not found. The benchmarks read the evaluation corpora from "
+            "../shared/data beside the project checkout; put them there first."
+        )
+    return path
+
+
+def format_table(
+    headers: Sequence[str], rows: Iterable[Sequence[object] | None], *, left: int = 1
+) -> str:
+    """A plain-text table: the first ``left`` columns left-aligned, the rest right-aligned.
+
+    A row that is ``None`` becomes a separator line.
+
+    >>> print(format_table(["system", "F1"], [["ours", "90.0"], None, ["peer", "7.5"]]))
+    system |   F1
+    -------+-----
+    ours   | 90.0
+    -------+-----
+    peer   |  7.5
+    """
+    body = [None if row is None else [str(cell) for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in body:
+        if row is not None:
+            widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        return " | ".join(
+            cell.ljust(w) if k < left else cell.rjust(w)
+            for k, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    rule = "-+-".join("-" * w for w in widths)
+    out = [line(headers), rule]
+    out.extend(rule if row is None else line(row) for row in body)
+    return "\n".join(out)
+
+
+def print_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object] | None],
+    *,
+    title: str | None = None,
+    left: int = 1,
+) -> None:
+    """Print :func:`format_table`, under a title if one is given."""
+    if title:
+        print(f"\n{title}")
+    print(format_table(headers, rows, left=left))

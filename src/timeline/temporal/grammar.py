@@ -1,0 +1,491 @@
+"""Recognition: find the spans of text that name a time, and what their words mean.
+
+The rules live in ``lexicon/en_rules.toml`` and the words in ``lexicon/en.toml``. Each
+rule's named groups are read into a :class:`Spec`, the meaning of the words before any
+anchoring; ``resolve.py`` turns a Spec into a TIMEX3 value and an Interval.
+
+>>> [(m.start, m.end, m.spec.weekday) for m in scan("Iraq's parliament voted on Sunday.")]
+[(27, 33, 7)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+import attrs
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: The kinds of rule, each resolved differently (see resolve.py).
+KINDS = ("point", "offset", "duration", "set", "ref")
+
+
+@attrs.frozen
+class Spec:
+    """What a time expression's words say, before anchoring.
+
+    Calendar fields (``year`` ... ``second``) are ``None`` where the words leave them open.
+    ``shift`` moves a unit relative to the anchor's (``last week`` is -1 WEEK); ``anaphoric``
+    marks expressions anchored on the narrative ("the following day"). ``number`` is ``None``
+    for vague quantities ("several weeks").
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    part: str | None = None
+    season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
+    decade: int | None = None
+    century: int | None = None
+    holiday: tuple[str, str] | None = None
+    day_offset: int | None = None
+    shift: int | None = None
+    year_shift: int | None = None
+    anaphoric: bool = False
+    calunit: str | None = None
+    number: float | None = None
+    unit: str | None = None
+    direction: int = 0
+    span: int | None = None
+    mod: str | None = None
+    ref: str | None = None
+    freq: str | None = None
+    fiscal: bool = False
+
+
+@attrs.frozen
+class Match:
+    """A span ``[start, end)`` of the text that a rule recognized, with its meaning."""
+
+    start: int
+    end: int
+    rule: str
+    spec: Spec
+
+
+class Rejected(Exception):
+    """Raised while reading a match whose words do not make a time (e.g. month 13)."""
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    """The English word lists of ``lexicon/en.toml``."""
+    return _load_toml("en.toml")
+
+
+def _load_toml(name: str) -> dict[str, Any]:
+    with resources.files("timeline.temporal.lexicon").joinpath(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _alternation(words: Any) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+@functools.cache
+def _placeholders() -> dict[str, str]:
+    lex = lexicon()
+    number_word = _alternation(lex["numbers"])
+    holidays = {**lex["holidays"]["fixed"], **lex["holidays"]["easter"],
+                **lex["holidays"]["nth_weekday"]}
+    full_months = [m for m in lex["months"] if len(m) > 3 or m == "may"]
+    full_weekdays = [d for d in lex["weekdays"] if d.endswith("day")]
+    return {
+        "month": _alternation(lex["months"]),
+        "month_full": _alternation(full_months),
+        "weekday": _alternation(full_weekdays),
+        "weekday_any": _alternation(lex["weekdays"]),
+        "ordinal": _alternation(lex["ordinals"]),
+        "number": rf"(?:\d+(?:[.,]\d+)?|{number_word}(?:[\s-]+{number_word})*)",
+        "vague": _alternation(lex["numbers"]["vague_numbers"]),
+        "unit": _alternation(lex["units"]),
+        "calunit": _alternation(lex["calendar_units"]),
+        "part": _alternation(lex["parts_of_day"]),
+        "season": _alternation(lex["seasons"]),
+        "dayword": _alternation(lex["day_words"]),
+        "shift": _alternation(lex["shifts"]),
+        "ashift": _alternation(lex["anaphoric_shifts"]),
+        "direction": _alternation(lex["directions"]),
+        "quant": _alternation(lex["quantifiers"]),
+        "ref": _alternation(lex["references"]),
+        "freq": _alternation(lex["frequencies"]),
+        "holiday": _alternation(holidays),
+        "zone": _alternation(lex["zones"]["names"]),
+        "span": _alternation(lex["spans"]),
+    }
+
+
+#: Boundaries around every rule: not inside a word, a number, an amount or a version string.
+_OPEN = r"(?<![\w$£€#@])(?<!\d[.,/:-])"
+_CLOSE = r"(?![\w%@])(?![.,/:-]\d)"
+
+
+@attrs.frozen
+class Rule:
+    """A recognition rule: a compiled pattern, the kind of meaning it makes, its cue words."""
+
+    name: str
+    family: str
+    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    regex: re.Pattern[str]
+    cue: frozenset[str] = frozenset()
+    ambiguous: frozenset[str] | None = None
+
+    def needs_cue(self, matched: str) -> bool:
+        """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
+        if not self.cue or len(matched.split()) > 1:
+            return False
+        return self.ambiguous is None or matched.lower().rstrip(".") in self.ambiguous
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The rules of ``lexicon/en_rules.toml``, compiled, in priority order."""
+    lex, holes = lexicon(), _placeholders()
+    compiled = []
+    for raw in _load_toml("en_rules.toml")["rule"]:
+        pattern = re.sub(r"\{([a-z_]+)\}", lambda m: holes[m.group(1)], raw["pattern"])
+        ambiguous = raw.get("ambiguous")
+        compiled.append(Rule(
+            name=raw["name"],
+            family=raw["family"],
+            kind=raw["kind"],
+            regex=re.compile(_OPEN + "(?:" + pattern + ")" + _CLOSE, re.IGNORECASE),
+            cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
+            ambiguous=frozenset(lex["ambiguous"][ambiguous]) if ambiguous else None,
+        ))
+    return tuple(compiled)
+
+
+@functools.cache
+def _traps() -> re.Pattern[str]:
+    return re.compile(r"\b" + _alternation(lexicon()["traps"]["phrases"]) + r"\b", re.IGNORECASE)
+
+
+_WORDS_BEFORE = re.compile(r"([\w'.-]+)(?:\s+([\w'.-]+))?\s*$")
+
+
+def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
+    m = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    last = m.group(2) or m.group(1)
+    pair = f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
+    return last.lower().rstrip(",") in cues or pair.lower() in cues
+
+
+def scan(text: str) -> list[Match]:
+    """Every time expression in ``text``: the longest non-overlapping matches, in text order.
+
+    >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
+    ['month_day_year', 'offset']
+    """
+    trapped = [(m.start(), m.end()) for m in _traps().finditer(text)]
+    candidates = []
+    for priority, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            start, end = m.span()
+            if any(s <= start and end <= e for s, e in trapped):
+                continue
+            if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
+                continue
+            try:
+                spec = read(rule.kind, m.groupdict())
+            except Rejected:
+                continue
+            candidates.append((start, end, priority, Match(start, end, rule.name, spec)))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    chosen: list[Match] = []
+    for start, end, _, match in candidates:
+        if all(end <= c.start or start >= c.end for c in chosen):
+            chosen.append(match)
+    return _with_positions(text, _combine(text, sorted(chosen, key=lambda m: m.start)))
+
+
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+the\s+)?")
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
+
+
+def _is_time_only(spec: Spec) -> bool:
+    return spec.kind == "point" and (spec.hour is not None or spec.part is not None) and all(
+        v is None for v in (spec.year, spec.month, spec.day, spec.weekday, spec.day_offset,
+                            spec.calunit, spec.holiday))
+
+
+def _is_day(spec: Spec) -> bool:
+    return spec.kind == "point" and spec.hour is None and spec.part is None and (
+        spec.day is not None or spec.weekday is not None or spec.day_offset is not None
+        or spec.holiday is not None or spec.calunit == "D")
+
+
+def _combine(text: str, matches: list[Match]) -> list[Match]:
+    """Join a day and a time of day next to each other: "Tuesday night", "the evening of
+    January 2", "3 p.m. on Friday"."""
+    out: list[Match] = []
+    for match in matches:
+        if out and _joinable(text, out[-1], match):
+            previous = out.pop()
+            day, clock = (previous, match) if _is_day(previous.spec) else (match, previous)
+            spec = attrs.evolve(day.spec, hour=clock.spec.hour, minute=clock.spec.minute,
+                                second=clock.spec.second, part=clock.spec.part,
+                                mod=day.spec.mod or clock.spec.mod)
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _joinable(text: str, left: Match, right: Match) -> bool:
+    if _is_day(left.spec) and _is_time_only(right.spec):
+        connector = _DAY_THEN_TIME
+    elif _is_time_only(left.spec) and _is_day(right.spec):
+        connector = _TIME_THEN_DAY
+    else:
+        return False
+    return connector.fullmatch(text, left.end, right.start) is not None
+
+
+@functools.cache
+def _position_prefix() -> re.Pattern[str]:
+    words = _alternation(lexicon()["positions"])
+    return re.compile(rf"(?<![\w-])(?P<word>{words})(?:-|\s+(?:in\s+|of\s+)?)$", re.I)
+
+
+def _with_positions(text: str, matches: list[Match]) -> list[Match]:
+    """Extend points preceded by "early", "mid-", "the end of"... and give them that mod."""
+    out = []
+    floor = 0
+    for match in matches:
+        prefix = None
+        if match.spec.kind == "point" and match.spec.mod is None:
+            prefix = _position_prefix().search(text, max(floor, match.start - 30), match.start)
+        if prefix is not None:
+            word = " ".join(prefix.group("word").lower().split())
+            if not (word in ("earlier", "later") and _is_day(match.spec)):
+                spec = attrs.evolve(match.spec, mod=lexicon()["positions"][word])
+                match = Match(prefix.start(), match.end, match.rule, spec)
+        out.append(match)
+        floor = match.end
+    return out
+
+
+def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:
+    if rule.ambiguous is not None and not matched[:1].isupper():
+        return False
+    return _cue_before(text, start, rule.cue)
+
+
+# ---------------------------------------------------------------- reading groups into a Spec
+
+
+def _number(words: str) -> float | None:
+    """``"two"`` -> 2, ``"twenty-five"`` -> 25, ``"1,000"`` -> 1000; vague words -> None."""
+    lex = lexicon()["numbers"]
+    key = " ".join(words.lower().split())
+    if key in lex["vague_numbers"]:
+        return None
+    if key in lex:
+        return float(lex[key])
+    try:
+        return float(key.replace(",", ""))
+    except ValueError:
+        pass
+    total = 0.0
+    for token in re.split(r"[\s-]+", key):
+        value = lex.get(token)
+        if not isinstance(value, (int, float)):
+            raise Rejected(words)
+        total = total * value if value == 100 and total else total + value
+    return total
+
+
+def _day(words: str) -> int:
+    ordinals = lexicon()["ordinals"]
+    key = words.lower()
+    day = ordinals[key] if key in ordinals else int(re.sub(r"\D", "", key))
+    if not 1 <= day <= 31:
+        raise Rejected(words)
+    return day
+
+
+def _month(words: str) -> int:
+    key = words.lower().rstrip(".")
+    month = lexicon()["months"].get(key) if not key.isdigit() else int(key)
+    if not month or not 1 <= month <= 12:
+        raise Rejected(words)
+    return month
+
+
+def _year(words: str) -> int:
+    digits = words.lstrip("'")
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def _hour(g: dict[str, str]) -> int:
+    hour = int(g["hour"]) if g["hour"].isdigit() else int(_number(g["hour"]) or 0)
+    ampm = (g.get("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise Rejected(g["hour"])
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour > 23:
+        raise Rejected(g["hour"])
+    return hour
+
+
+def _decade(words: str) -> int:
+    words = words.lower()
+    named = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+             "nineties")
+    if words in named:
+        return 1920 + 10 * named.index(words)
+    digits = words.lstrip("'").rstrip("s")
+    return int(digits) if len(digits) == 4 else _year(digits)
+
+
+def _lookup(table: str) -> Callable[[str], Any]:
+    def look_up(words: str) -> Any:
+        try:
+            return lexicon()[table][" ".join(words.lower().split())]
+        except KeyError:
+            raise Rejected(words) from None
+
+    return look_up
+
+
+def _holiday(words: str) -> tuple[str, str]:
+    key = " ".join(words.lower().split())
+    for family, table in lexicon()["holidays"].items():
+        if key in table:
+            return family, key
+    raise Rejected(words)
+
+
+def _quarter(words: str) -> int:
+    return {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(words.lower()) or int(words[0])
+
+
+def _this_year(words: str) -> int:
+    return lexicon()["shifts"][words.lower().split()[0]]
+
+
+#: Words before a part of day ("yesterday afternoon", "that night"): what they add.
+_PART_SHIFTS: dict[str, dict[str, Any]] = {
+    "this": {"day_offset": 0},
+    "tomorrow": {"day_offset": 1},
+    "yesterday": {"day_offset": -1},
+    "that": {"anaphoric": True},
+    "the": {"anaphoric": True},
+    "early": {"mod": "START"},
+    "late": {"mod": "END"},
+}
+
+#: How each named group is read: group -> (Spec field, reader).
+_READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "year": ("year", _year),
+    "month": ("month", _month),
+    "day": ("day", _day),
+    "weekday": ("weekday", _lookup("weekdays")),
+    "weekdays": ("weekday", _lookup("weekdays")),
+    "minute": ("minute", int),
+    "second": ("second", int),
+    "part": ("part", _lookup("parts_of_day")),
+    "season": ("season", _lookup("seasons")),
+    "quarter": ("quarter", _quarter),
+    "half": ("half", lambda w: 1 if w.lower() == "first" else 2),
+    "decade": ("decade", _decade),
+    "century": ("century", _day),
+    "holiday": ("holiday", _holiday),
+    "shift": ("shift", _lookup("shifts")),
+    "ashift": ("shift", _lookup("anaphoric_shifts")),
+    "this_year": ("year_shift", _this_year),
+    "calunit": ("calunit", _lookup("calendar_units")),
+    "quant": ("mod", _lookup("quantifiers")),
+    "ref": ("ref", _lookup("references")),
+    "freq": ("freq", _lookup("frequencies")),
+    "span": ("span", _lookup("spans")),
+    "number": ("number", _number),
+}
+
+
+def read(kind: str, groups: dict[str, str | None]) -> Spec:
+    """The :class:`Spec` of a rule's matched groups; raises :class:`Rejected` if impossible.
+
+    >>> read("point", {"month": "Jan.", "day": "2"})
+    Spec(kind='point', year=None, month=1, day=2, ...)
+    """
+    g = {re.sub(r"_\d+$", "", k): v for k, v in groups.items() if v is not None}
+    fields: dict[str, Any] = {"kind": kind}
+    for group, words in g.items():
+        if group in _READERS:
+            name, reader = _READERS[group]
+            fields[name] = reader(words)
+    if "hour" in g:
+        fields["hour"] = _hour(g)
+        fields.setdefault("minute", 0)
+    if "noon" in g:
+        fields["hour"], fields["minute"] = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
+    if "dayword" in g:
+        fields["day_offset"], part = _lookup("day_words")(g["dayword"])
+        if part:
+            fields["part"] = part
+    if "ashift" in g or ("calunit" in g and "shift" not in g):
+        fields["anaphoric"] = True
+    if "partshift" in g:
+        fields.update(_PART_SHIFTS[g["partshift"].lower()])
+    if "every" in g:
+        fields["freq"] = "EVERY"
+    if "fiscal" in g:
+        fields["fiscal"] = not g["fiscal"].lower().startswith("the")
+    if "unit" in g:
+        fields["unit"], multiple = _unit(g["unit"])
+        if "number" in g and fields.get("number") is not None:
+            fields["number"] *= multiple
+        elif "number" not in g:
+            fields["number"] = None
+    if "direction" in g:
+        fields["direction"], fields["anaphoric"] = _direction(g["direction"])
+    if "weekdays" in g:
+        fields["freq"] = "weekday"
+    if kind == "offset" and g.get("number", "").lower() == "year":
+        fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
+    return Spec(**fields)
+
+
+def _unit(words: str) -> tuple[str, int]:
+    key = words.lower()
+    if key in ("period", "quarter"):
+        return "Q", 1
+    code, multiple = lexicon()["units"].get(key, ("Y", 1))
+    return code, multiple
+
+
+def _direction(words: str) -> tuple[int, bool]:
+    key = " ".join(words.lower().split())
+    if key in ("in", "within"):
+        return 1, False
+    sign, anaphoric = lexicon()["directions"][key]
+    return sign, anaphoric
+
+
+def _ago_unit(words: str | None) -> str | None:
+    return {"quarter": "Q", "period": "Q", "month": "M"}.get((words or "").lower())

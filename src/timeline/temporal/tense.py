@@ -1,0 +1,80 @@
+"""The tense of the clause a time expression modifies: ``"past"``, ``"future"`` or ``None``.
+
+From text alone, the nearest tense cue in the same sentence decides (``will``, ``is to``,
+``next`` for the future; past-tense verbs for the past). With a spaCy ``Doc``, the tags of
+the verb the expression hangs from decide, and the text is not parsed again.
+
+>>> text = "Iraq's parliament voted on Sunday. The minister will travel on Friday."
+>>> clause_tense(text, 27, 33), clause_tense(text, 63, 69)
+('past', 'future')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from timeline.temporal.grammar import lexicon
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    words = lexicon()["tense"]
+
+    def alternation(phrases: list[str]) -> re.Pattern[str]:
+        escaped = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len)
+        return re.compile(r"(?<![\w'])(?:" + "|".join(reversed(escaped)) + r")(?!\w)", re.I)
+
+    return alternation(words["future"]), alternation(words["past"]), frozenset(words["not_past"])
+
+
+_ED = re.compile(r"\b[a-z]{2,}ed\b")
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the sentence around ``text[start:end]``, by its nearest tense cue."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+               default=max(0, start - 300))
+    right_match = _SENTENCE_END.search(text, end, end + 300)
+    right = right_match.start() if right_match else min(len(text), end + 300)
+    future, past, not_past = _cues()
+    best: tuple[int, str] | None = None
+    for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
+        for segment_start, segment_end in ((left, start), (end, right)):
+            for m in pattern.finditer(text, segment_start, segment_end):
+                if pattern is _ED and m.group().lower() in not_past:
+                    continue
+                distance = start - m.end() if m.end() <= start else m.start() - end
+                if best is None or distance < best[0]:
+                    best = (distance, tense)
+    return best[1] if best else None
+
+
+def doc_tense(doc: Any, start: int, end: int) -> str | None:
+    """The tense of the verb governing the span ``[start, end)`` in a parsed spaCy ``Doc``.
+
+    Falls back to :func:`clause_tense` on the doc's text where the parse gives no verb.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return clause_tense(doc.text, start, end)
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return clause_tense(doc.text, start, end)
+    for child in (*token.lefts, token):
+        lower = child.lower_
+        if child.tag_ == "MD" and lower in ("will", "'ll", "shall", "wo", "would"):
+            return "future"
+    morph_tense = token.morph.get("Tense")
+    if token.tag_ in ("VBD", "VBN") or "Past" in morph_tense:
+        return "past"
+    if any(c.tag_ == "VBD" for c in token.lefts if c.dep_ in ("aux", "auxpass")):
+        return "past"
+    return clause_tense(doc.text, start, end)
