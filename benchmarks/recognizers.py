@@ -174,9 +174,7 @@ def correct(case: Case, guess: Guess) -> bool:
 
 def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
     """(correct with the exact span, correct with an overlapping span)."""
-    exact = any(
-        (g.start, g.end) == (case.start, case.end) and correct(case, g) for g in guesses
-    )
+    exact = any((g.start, g.end) == (case.start, case.end) and correct(case, g) for g in guesses)
     overlap = exact or any(
         g.start < case.end and case.start < g.end and correct(case, g) for g in guesses
     )

@@ -20,12 +20,13 @@ exclude_patterns = ["_build"]
 
 autodoc_member_order = "bysource"
 
-# Names every doctest (in these pages and in the docstrings they pull in) may use.
+# Names every doctest may use: the docstrings that autodoc pulls in were written to run in
+# their own module, where these names are defined.
 doctest_global_setup = """
 from datetime import date, datetime
 
 import timeline
-from timeline import Anchor, Article, Granularity, Interval, TimeExpression
+from timeline import *
 """
 
 html_theme = "alabaster"

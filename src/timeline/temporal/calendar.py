@@ -72,18 +72,20 @@ def _part_containing(moment: datetime) -> datetime:
     return day - timedelta(days=1) + timedelta(hours=PARTS_OF_DAY["NI"][0])
 
 
+_STEPS: dict[Granularity, timedelta | relativedelta] = {
+    G.SECOND: timedelta(seconds=1), G.MINUTE: timedelta(minutes=1),
+    G.HOUR: timedelta(hours=1), G.PART_OF_DAY: timedelta(days=1), G.DAY: timedelta(days=1),
+    G.WEEKEND: timedelta(days=7), G.WEEK: timedelta(days=7),
+    G.MONTH: relativedelta(months=1), G.SEASON: relativedelta(years=1),
+    G.QUARTER: relativedelta(months=3), G.HALF_YEAR: relativedelta(months=6),
+    G.YEAR: relativedelta(years=1), G.DECADE: relativedelta(years=10),
+    G.CENTURY: relativedelta(years=100),
+}
+
+
 def move(start: datetime, granularity: Granularity, units: int) -> datetime:
     """``start`` moved by a whole number of units of ``granularity``."""
-    steps: dict[Granularity, timedelta | relativedelta] = {
-        G.SECOND: timedelta(seconds=1), G.MINUTE: timedelta(minutes=1),
-        G.HOUR: timedelta(hours=1), G.PART_OF_DAY: timedelta(days=1), G.DAY: timedelta(days=1),
-        G.WEEKEND: timedelta(days=7), G.WEEK: timedelta(days=7),
-        G.MONTH: relativedelta(months=1), G.SEASON: relativedelta(years=1),
-        G.QUARTER: relativedelta(months=3), G.HALF_YEAR: relativedelta(months=6),
-        G.YEAR: relativedelta(years=1), G.DECADE: relativedelta(years=10),
-        G.CENTURY: relativedelta(years=100),
-    }
-    return start + steps[granularity] * units
+    return start + _STEPS[granularity] * units
 
 
 def season_start(year: int, code: str) -> datetime:

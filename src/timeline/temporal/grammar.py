@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -145,6 +145,8 @@ class Rule:
     family: str
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
     regex: re.Pattern[str]
+    keys: frozenset[str]
+    digits: bool = False
     cue: frozenset[str] = frozenset()
     ambiguous: frozenset[str] | None = None
 
@@ -158,9 +160,10 @@ class Rule:
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """The rules of ``lexicon/en_rules.toml``, compiled, in priority order."""
-    lex, holes = lexicon(), _placeholders()
+    lex, holes, classes = lexicon(), _placeholders(), _key_classes()
     compiled = []
     for raw in _load_toml("en_rules.toml")["rule"]:
+        keys = frozenset().union(*(classes.get(k, {k}) for k in raw["keys"]))
         pattern = re.sub(r"\{([a-z_]+)\}", lambda m: holes[m.group(1)], raw["pattern"])
         ambiguous = raw.get("ambiguous")
         compiled.append(Rule(
@@ -168,10 +171,53 @@ def rules() -> tuple[Rule, ...]:
             family=raw["family"],
             kind=raw["kind"],
             regex=re.compile(_OPEN + "(?:" + pattern + ")" + _CLOSE, re.IGNORECASE),
+            keys=keys - {"digit"},
+            digits="digit" in keys,
             cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
             ambiguous=frozenset(lex["ambiguous"][ambiguous]) if ambiguous else None,
         ))
     return tuple(compiled)
+
+
+#: Lexicon tables whose words make up each class of key words named in en_rules.toml.
+KEY_CLASSES = {
+    "month": ("months",), "weekday": ("weekdays",), "unit": ("units",),
+    "part": ("parts_of_day",), "season": ("seasons",), "dayword": ("day_words",),
+    "ref": ("references",), "freq": ("frequencies",),
+    "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
+}
+_NOT_KEYS = frozenset({"the", "a", "an", "of", "in", "at", "for", "to", "s", "st", "this", "that",
+                       "last", "next", "day", "new", "good", "all", "black", "super", "holy"})
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+#: How far around a key word a rule's match may reach.
+_REACH = 60
+
+
+@functools.cache
+def _key_classes() -> dict[str, frozenset[str]]:
+    classes = {}
+    for name, tables in KEY_CLASSES.items():
+        words: set[str] = set()
+        for table in tables:
+            entries: Any = lexicon()
+            for part in table.split("."):
+                entries = entries[part]
+            for phrase in entries:
+                words.update(t.lower() for t in _TOKEN.findall(phrase))
+        classes[name] = frozenset(words - _NOT_KEYS) if name == "holiday" else frozenset(words)
+    return classes
+
+
+def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Merged stretches of text within reach of the given key word positions."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spots):
+        lo, hi = max(0, start - _REACH), min(length, end + _REACH)
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
 
 
 @functools.cache
@@ -198,20 +244,18 @@ def scan(text: str) -> list[Match]:
     ['month_day_year', 'offset']
     """
     trapped = [(m.start(), m.end()) for m in _traps().finditer(text)]
+    where: dict[str, list[tuple[int, int]]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
     candidates = []
     for priority, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            start, end = m.span()
-            if any(s <= start and end <= e for s, e in trapped):
-                continue
-            if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
-                continue
-            try:
-                spec = read(rule.kind, m.groupdict())
-            except Rejected:
-                continue
-            candidates.append((start, end, priority, Match(start, end, rule.name, spec)))
+        spots = [s for key in rule.keys for s in where.get(key, ())]
+        spots += where.get("digit", []) if rule.digits else []
+        for lo, hi in _windows(spots, len(text)):
+            candidates.extend(_matches(text, rule, priority, lo, hi, trapped))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+
     chosen: list[Match] = []
     for start, end, _, match in candidates:
         if all(end <= c.start or start >= c.end for c in chosen):
@@ -283,6 +327,27 @@ def _with_positions(text: str, matches: list[Match]) -> list[Match]:
         out.append(match)
         floor = match.end
     return out
+
+
+_CLOSE_AT = re.compile(_CLOSE)
+
+
+def _matches(text: str, rule: Rule, priority: int, lo: int, hi: int,
+             trapped: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, Match]]:
+    """The matches of one rule inside ``text[lo:hi]`` that make a time."""
+    for m in rule.regex.finditer(text, lo, hi):
+        start, end = m.span()
+        if end == hi and not _CLOSE_AT.match(text, end):
+            continue
+        if any(s <= start and end <= e for s, e in trapped):
+            continue
+        if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
+            continue
+        try:
+            spec = read(rule.kind, m.groupdict())
+        except Rejected:
+            continue
+        yield start, end, priority, Match(start, end, rule.name, spec)
 
 
 def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:

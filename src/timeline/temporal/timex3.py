@@ -63,25 +63,27 @@ def span(start: datetime, granularity: Granularity) -> tuple[datetime, datetime]
     return start, start + _length(start, granularity)
 
 
+_LENGTHS: dict[Granularity, timedelta | relativedelta] = {
+    Granularity.SECOND: timedelta(seconds=1),
+    Granularity.MINUTE: timedelta(minutes=1),
+    Granularity.HOUR: timedelta(hours=1),
+    Granularity.DAY: timedelta(days=1),
+    Granularity.WEEKEND: timedelta(days=2),
+    Granularity.WEEK: timedelta(days=7),
+    Granularity.MONTH: relativedelta(months=1),
+    Granularity.SEASON: relativedelta(months=3),
+    Granularity.QUARTER: relativedelta(months=3),
+    Granularity.HALF_YEAR: relativedelta(months=6),
+    Granularity.YEAR: relativedelta(years=1),
+    Granularity.DECADE: relativedelta(years=10),
+    Granularity.CENTURY: relativedelta(years=100),
+}
+
+
 def _length(start: datetime, granularity: Granularity) -> timedelta | relativedelta:
-    lengths: dict[Granularity, timedelta | relativedelta] = {
-        Granularity.SECOND: timedelta(seconds=1),
-        Granularity.MINUTE: timedelta(minutes=1),
-        Granularity.HOUR: timedelta(hours=1),
-        Granularity.DAY: timedelta(days=1),
-        Granularity.WEEKEND: timedelta(days=2),
-        Granularity.WEEK: timedelta(days=7),
-        Granularity.MONTH: relativedelta(months=1),
-        Granularity.SEASON: relativedelta(months=3),
-        Granularity.QUARTER: relativedelta(months=3),
-        Granularity.HALF_YEAR: relativedelta(months=6),
-        Granularity.YEAR: relativedelta(years=1),
-        Granularity.DECADE: relativedelta(years=10),
-        Granularity.CENTURY: relativedelta(years=100),
-    }
     if granularity is Granularity.PART_OF_DAY:
         return timedelta(hours=PARTS_OF_DAY[_part_code(start)][1])
-    return lengths[granularity]
+    return _LENGTHS[granularity]
 
 
 def _part_code(start: datetime) -> str:
