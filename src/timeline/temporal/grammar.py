@@ -102,7 +102,7 @@ def _alternation(words: Any) -> str:
 @functools.cache
 def _placeholders() -> dict[str, str]:
     lex = lexicon()
-    number_word = _alternation(lex["numbers"])
+    number_word = _alternation(w for w in lex["numbers"] if w not in _ARTICLES)
     holidays = {**lex["holidays"]["fixed"], **lex["holidays"]["easter"],
                 **lex["holidays"]["nth_weekday"]}
     full_months = [m for m in lex["months"] if len(m) > 3 or m == "may"]
@@ -113,7 +113,7 @@ def _placeholders() -> dict[str, str]:
         "weekday": _alternation(full_weekdays),
         "weekday_any": _alternation(lex["weekdays"]),
         "ordinal": _alternation(lex["ordinals"]),
-        "number": rf"(?:\d+(?:[.,]\d+)?|{number_word}(?:[\s-]+{number_word})*)",
+        "number": rf"(?:\d+(?:[.,]\d+)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": _alternation(lex["numbers"]["vague_numbers"]),
         "unit": _alternation(lex["units"]),
         "calunit": _alternation(lex["calendar_units"]),
@@ -131,6 +131,8 @@ def _placeholders() -> dict[str, str]:
         "span": _alternation(lex["spans"]),
     }
 
+
+_ARTICLES = ("a", "an")
 
 #: Boundaries around every rule: not inside a word, a number, an amount or a version string.
 _OPEN = r"(?<![\w$£€#@])(?<!\d[.,/:-])"
@@ -526,12 +528,12 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         if "number" in g and fields.get("number") is not None:
             fields["number"] *= multiple
         elif "number" not in g:
-            fields["number"] = None
+            fields["number"] = None if g["unit"].lower().endswith("s") else 1.0
     if "direction" in g:
         fields["direction"], fields["anaphoric"] = _direction(g["direction"])
     if "weekdays" in g:
         fields["freq"] = "weekday"
-    if kind == "offset" and g.get("number", "").lower() == "year":
+    if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
     return Spec(**fields)
 

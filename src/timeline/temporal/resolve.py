@@ -65,6 +65,8 @@ class Resolution:
     mod: str | None = None
     anchor: Anchor | None = None
     quant: str | None = None
+    #: Whether later anaphoric expressions may anchor on this one.
+    narrative: bool = True
 
 
 def as_moment(published: date | datetime | None) -> datetime | None:
@@ -238,7 +240,17 @@ def _nearest_occurrence(spec: Spec, moment: datetime, tense: str | None, tz: tzi
         return before[-1] if before else candidates[0]
     if spec.shift is not None and spec.shift > 0:
         return next((c for c in candidates if c.start > moment), candidates[-1])
+    nearest = min(candidates, key=lambda c: _distance(c, moment))
+    if unit in (G.QUARTER, G.HALF_YEAR) or (
+        unit is G.DAY and _distance(nearest, moment) <= _CLOSE_ENOUGH
+    ):
+        return nearest
     return _by_tense(candidates, moment, tense, default="nearest")
+
+
+#: A date this close to the anchor is the one meant, whatever the tense cue says
+#: ("must return by Jan. 14" in a past-tense report published on Jan. 6).
+_CLOSE_ENOUGH = timedelta(days=14)
 
 
 def _by_tense(candidates: Sequence[Interval], moment: datetime, tense: str | None,
@@ -362,12 +374,14 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
     count = round(spec.number) * sign
     if unit in ("S", "MIN", "H"):
         return _clock_offset(spec, moment, anchor, count, unit)
+    borrowed = False
     if unit == "Y" and abs(count) == 1:
         moment, granularity, anchor = _year_ago_unit(spec, ctx, moment, anchor)
+        borrowed = granularity is not G.YEAR
     steps = count * {G.QUARTER: 4, G.MONTH: 12}.get(granularity, 1) if unit == "Y" else count
     target = move(floor(moment, granularity), granularity, steps)
     interval = _interval(target, granularity)
-    return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
+    return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not borrowed)
 
 
 def _year_ago_unit(spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
@@ -405,13 +419,22 @@ def _unanchored_unit(granularity: Granularity) -> str:
 # ---------------------------------------------------------------- durations, sets, references
 
 
+#: Durations TimeML writes in another unit: quarters in months, decades and centuries in years.
+_IN_OTHER_UNITS = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
+
+
 def duration_value(number: float | None, unit: str) -> str:
     """The TIMEX3 duration value of ``number`` ``unit`` s (``None`` for an unknown number).
 
     >>> duration_value(3, "D"), duration_value(None, "W"), duration_value(1.5, "H")
     ('P3D', 'PXW', 'PT1.5H')
+    >>> duration_value(2, "Q"), duration_value(2, "DE")
+    ('P6M', 'P20Y')
     """
-    amount = "X" if number is None else (f"{number:g}")
+    if unit in _IN_OTHER_UNITS:
+        factor, unit = _IN_OTHER_UNITS[unit]
+        number = None if number is None else number * factor
+    amount = "X" if number is None else f"{number:g}"
     if unit in ("S", "MIN", "H"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"

@@ -52,6 +52,8 @@ def find_times(
             type=resolution.type, value=resolution.value, interval=resolution.interval,
             mod=resolution.mod, anchor=resolution.anchor, quant=resolution.quant,
         ))
-        if resolution.interval is not None and match.spec.kind in ("point", "offset"):
+        if resolution.interval is not None and resolution.narrative and match.spec.kind in (
+            "point", "offset"
+        ):
             history.append(Mention(resolution.interval, match.start))
     return found
