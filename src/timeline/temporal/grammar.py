@@ -151,6 +151,7 @@ class Rule:
     digits: bool = False
     cue: frozenset[str] = frozenset()
     ambiguous: frozenset[str] | None = None
+    capitalized: bool = False
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
@@ -177,6 +178,7 @@ def rules() -> tuple[Rule, ...]:
             digits="digit" in keys,
             cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
             ambiguous=frozenset(lex["ambiguous"][ambiguous]) if ambiguous else None,
+            capitalized=raw.get("capitalized", False),
         ))
     return tuple(compiled)
 
@@ -339,6 +341,9 @@ def _matches(text: str, rule: Rule, priority: int, lo: int, hi: int,
     """The matches of one rule inside ``text[lo:hi]`` that make a time."""
     for m in rule.regex.finditer(text, lo, hi):
         start, end = m.span()
+        if "quant" in rule.regex.groupindex and m.start("quant") == start:
+            quant_end = m.end("quant")
+            start = quant_end + len(text[quant_end:end]) - len(text[quant_end:end].lstrip())
         if end == hi and not _CLOSE_AT.match(text, end):
             continue
         if any(s <= start and end <= e for s, e in trapped):
@@ -353,7 +358,7 @@ def _matches(text: str, rule: Rule, priority: int, lo: int, hi: int,
 
 
 def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:
-    if rule.ambiguous is not None and not matched[:1].isupper():
+    if rule.capitalized and not matched[:1].isupper():
         return False
     return _cue_before(text, start, rule.cue)
 

@@ -290,18 +290,29 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
 
 def _calendar_unit(spec: Spec, moment: datetime, ctx: Context) -> Interval:
     granularity = UNIT_GRANULARITY[spec.calunit or "D"]
-    if granularity is G.WEEKEND and spec.shift is None:
+    if spec.shift is None:
+        return _the_unit(granularity, moment, ctx)
+    return _interval(move(floor(moment, granularity), granularity, spec.shift), granularity)
+
+
+def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Interval:
+    """"The quarter", "the year": the last one the narrative named, else the one at hand.
+
+    A weekend is the one the tense points to; a quarter not named before is the last
+    complete one (what a company reports on).
+    """
+    named = next((m.interval for m in reversed(ctx.history)
+                  if m.interval.granularity is granularity), None)
+    if named is not None:
+        return _interval(named.start, granularity)
+    if granularity is G.WEEKEND:
         weekends = [_interval(move(floor(moment, G.WEEKEND), G.WEEK, k), G.WEEKEND)
                     for k in (-1, 0, 1)]
         return _by_tense(weekends, moment, ctx.tense, default="past")
     start = floor(moment, granularity)
-    if spec.shift is None and granularity is G.QUARTER and not _narrative_has(ctx, G.QUARTER):
-        return _interval(move(start, G.QUARTER, -1), G.QUARTER)
-    return _interval(move(start, granularity, spec.shift or 0), granularity)
-
-
-def _narrative_has(ctx: Context, granularity: Granularity) -> bool:
-    return any(m.interval.granularity is granularity for m in ctx.history)
+    if granularity is G.QUARTER:
+        start = move(start, G.QUARTER, -1)
+    return _interval(start, granularity)
 
 
 def _with_time(spec: Spec, day_interval: Interval) -> Interval:

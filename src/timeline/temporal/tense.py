@@ -21,14 +21,16 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     words = lexicon()["tense"]
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
         escaped = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len)
         return re.compile(r"(?<![\w'])(?:" + "|".join(reversed(escaped)) + r")(?!\w)", re.I)
 
-    return alternation(words["future"]), alternation(words["past"]), frozenset(words["not_past"])
+    before = alternation(words["future_before"]).pattern + r"\s+$"
+    return (alternation(words["future"]), alternation(words["past"]),
+            frozenset(words["not_past"]), re.compile(before, re.I))
 
 
 _ED = re.compile(r"\b[a-z]{2,}ed\b")
@@ -40,7 +42,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                default=max(0, start - 300))
     right_match = _SENTENCE_END.search(text, end, end + 300)
     right = right_match.start() if right_match else min(len(text), end + 300)
-    future, past, not_past = _cues()
+    future, past, not_past, future_before = _cues()
+    if future_before.search(text, max(0, start - 20), start):
+        return "future"
     best: tuple[int, str] | None = None
     for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
         for segment_start, segment_end in ((left, start), (end, right)):
