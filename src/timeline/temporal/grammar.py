@@ -95,7 +95,8 @@ def _load_toml(name: str) -> dict[str, Any]:
 
 def _alternation(words: Any) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+               for w in sorted(words, key=len, reverse=True))
     return "(?:" + "|".join(escaped) + ")"
 
 
@@ -105,15 +106,16 @@ def _placeholders() -> dict[str, str]:
     number_word = _alternation(w for w in lex["numbers"] if w not in _ARTICLES)
     holidays = {**lex["holidays"]["fixed"], **lex["holidays"]["easter"],
                 **lex["holidays"]["nth_weekday"]}
-    full_months = [m for m in lex["months"] if len(m) > 3 or m == "may"]
-    full_weekdays = [d for d in lex["weekdays"] if d.endswith("day")]
+    months, month_abbreviations = _names_and_abbreviations(lex["months"])
+    weekdays, weekday_abbreviations = _names_and_abbreviations(lex["weekdays"])
     return {
-        "month": _alternation(lex["months"]),
-        "month_full": _alternation(full_months),
-        "weekday": _alternation(full_weekdays),
-        "weekday_any": _alternation(lex["weekdays"]),
+        "month": f"(?:{_alternation(months)}|{_alternation(month_abbreviations)}\\.?)",
+        "month_full": _alternation(months),
+        "month_abbr_dot": f"{_alternation(month_abbreviations)}\\.",
+        "weekday": _alternation(weekdays),
+        "weekday_any": f"(?:{_alternation(weekdays)}|{_alternation(weekday_abbreviations)}\\.?)",
         "ordinal": _alternation(lex["ordinals"]),
-        "number": rf"(?:\d+(?:[.,]\d+)?|{number_word}(?:[\s-]+{number_word})*|an?)",
+        "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": _alternation(lex["numbers"]["vague_numbers"]),
         "unit": _alternation(lex["units"]),
         "calunit": _alternation(lex["calendar_units"]),
@@ -134,6 +136,16 @@ def _placeholders() -> dict[str, str]:
 
 _ARTICLES = ("a", "an")
 
+def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str]]:
+    """Split a table of names by value into full names (the longest) and abbreviations."""
+    longest: dict[int, str] = {}
+    for word, value in table.items():
+        if len(word) > len(longest.get(value, "")):
+            longest[value] = word
+    names = sorted(set(longest.values()))
+    return names, [w for w in table if w not in names]
+
+
 #: Boundaries around every rule: not inside a word, a number, an amount or a version string.
 _OPEN = r"(?<![\w$£€#@])(?<!\d[.,/:-])"
 _CLOSE = r"(?![\w%@])(?![.,/:-]\d)"
@@ -152,11 +164,17 @@ class Rule:
     cue: frozenset[str] = frozenset()
     ambiguous: frozenset[str] | None = None
     capitalized: bool = False
+    lowercase: bool = False
+    cue_ignores_the: bool = False
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
-        if not self.cue or len(matched.split()) > 1:
+        words = matched.split()
+        if self.cue_ignores_the and words and words[0].lower() == "the":
+            words = words[1:]
+        if not self.cue or len(words) != 1:
             return False
+        matched = words[0]
         return self.ambiguous is None or matched.lower().rstrip(".") in self.ambiguous
 
 
@@ -179,6 +197,8 @@ def rules() -> tuple[Rule, ...]:
             cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
             ambiguous=frozenset(lex["ambiguous"][ambiguous]) if ambiguous else None,
             capitalized=raw.get("capitalized", False),
+            lowercase=raw.get("lowercase", False),
+            cue_ignores_the=raw.get("cue_ignores_the", False),
         ))
     return tuple(compiled)
 
@@ -236,9 +256,9 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     m = _WORDS_BEFORE.search(text, max(0, start - 40), start)
     if not m:
         return False
-    last = m.group(2) or m.group(1)
-    pair = f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
-    return last.lower().rstrip(",") in cues or pair.lower() in cues
+    first, second = (w.lower().strip(",-") if w else "" for w in m.groups())
+    last = second or first
+    return last in cues or f"{first} {second}" in cues
 
 
 def scan(text: str) -> list[Match]:
@@ -268,7 +288,7 @@ def scan(text: str) -> list[Match]:
 
 
 _DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+the\s+)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+)?")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -312,7 +332,8 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
 @functools.cache
 def _position_prefix() -> re.Pattern[str]:
     words = _alternation(lexicon()["positions"])
-    return re.compile(rf"(?<![\w-])(?P<word>{words})(?:-|\s+(?:in\s+|of\s+)?)$", re.I)
+    return re.compile(
+        rf"(?<![\w-])(?:the\s+)?(?P<word>{words})(?:-|\s+(?:in\s+|of\s+)?)$", re.I)
 
 
 def _with_positions(text: str, matches: list[Match]) -> list[Match]:
@@ -325,7 +346,10 @@ def _with_positions(text: str, matches: list[Match]) -> list[Match]:
             prefix = _position_prefix().search(text, max(floor, match.start - 30), match.start)
         if prefix is not None:
             word = " ".join(prefix.group("word").lower().split())
-            if not (word in ("earlier", "later") and _is_day(match.spec)):
+            relative = word in ("earlier", "later")
+            if relative and match.spec.anaphoric:
+                match = Match(prefix.start(), match.end, match.rule, match.spec)
+            elif not (relative and _is_day(match.spec)):
                 spec = attrs.evolve(match.spec, mod=lexicon()["positions"][word])
                 match = Match(prefix.start(), match.end, match.rule, spec)
         out.append(match)
@@ -341,9 +365,10 @@ def _matches(text: str, rule: Rule, priority: int, lo: int, hi: int,
     """The matches of one rule inside ``text[lo:hi]`` that make a time."""
     for m in rule.regex.finditer(text, lo, hi):
         start, end = m.span()
-        if "quant" in rule.regex.groupindex and m.start("quant") == start:
-            quant_end = m.end("quant")
-            start = quant_end + len(text[quant_end:end]) - len(text[quant_end:end].lstrip())
+        if rule.lowercase and m.group()[:1].isupper() and not _sentence_start(text, start):
+            continue
+        if rule.digits and m.group()[:1].isdigit() and _cue_before(text, start, _blockers()):
+            continue
         if end == hi and not _CLOSE_AT.match(text, end):
             continue
         if any(s <= start and end <= e for s, e in trapped):
@@ -360,7 +385,17 @@ def _matches(text: str, rule: Rule, priority: int, lo: int, hi: int,
 def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:
     if rule.capitalized and not matched[:1].isupper():
         return False
-    return _cue_before(text, start, rule.cue)
+    return _cue_before(text, start, rule.cue) or matched == text.strip()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n"
+
+
+@functools.cache
+def _blockers() -> frozenset[str]:
+    return frozenset(lexicon()["blockers"]["before_numbers"])
 
 
 # ---------------------------------------------------------------- reading groups into a Spec
@@ -374,10 +409,10 @@ def _number(words: str) -> float | None:
         return None
     if key in lex:
         return float(lex[key])
-    try:
-        return float(key.replace(",", ""))
-    except ValueError:
-        pass
+    halves = 0.5 if key.endswith(("1/2", "½")) else 0.0
+    digits = key.removesuffix("1/2").removesuffix("½").strip().replace(",", "")
+    if digits.replace(".", "", 1).isdigit():
+        return float(digits) + halves
     total = 0.0
     for token in re.split(r"[\s-]+", key):
         value = lex.get(token)
@@ -418,7 +453,8 @@ def _hour(g: dict[str, str]) -> int:
     if ampm:
         if not 1 <= hour <= 12:
             raise Rejected(g["hour"])
-        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+        afternoon = ampm.startswith("p") or ampm.endswith(("afternoon", "evening", "night"))
+        hour = hour % 12 + (12 if afternoon and not (ampm.endswith("night") and hour < 5) else 0)
     if hour > 23:
         raise Rejected(g["hour"])
     return hour
@@ -445,7 +481,7 @@ def _lookup(table: str) -> Callable[[str], Any]:
 
 
 def _holiday(words: str) -> tuple[str, str]:
-    key = " ".join(words.lower().split())
+    key = " ".join(words.lower().replace("’", "'").split())
     for family, table in lexicon()["holidays"].items():
         if key in table:
             return family, key
@@ -484,6 +520,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "season": ("season", _lookup("seasons")),
     "quarter": ("quarter", _quarter),
     "half": ("half", lambda w: 1 if w.lower() == "first" else 2),
+    "halfof": ("number", lambda w: 0.5),
     "decade": ("decade", _decade),
     "century": ("century", _day),
     "holiday": ("holiday", _holiday),
@@ -528,11 +565,13 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "EVERY"
     if "fiscal" in g:
         fields["fiscal"] = not g["fiscal"].lower().startswith("the")
+    if "andhalf" in g and fields.get("number") is not None:
+        fields["number"] += 0.5
     if "unit" in g:
         fields["unit"], multiple = _unit(g["unit"])
         if "number" in g and fields.get("number") is not None:
             fields["number"] *= multiple
-        elif "number" not in g:
+        elif "number" not in fields:
             fields["number"] = None if g["unit"].lower().endswith("s") else 1.0
     if "direction" in g:
         fields["direction"], fields["anaphoric"] = _direction(g["direction"])

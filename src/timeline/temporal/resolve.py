@@ -156,7 +156,7 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
         return Resolution(kind, _unanchored(spec), mod=_position(spec))
     interval, anchor = found
     if timed and _RANK[interval.granularity] <= _RANK[G.DAY]:
-        interval = _with_time(spec, interval)
+        interval = _with_time(spec, interval, ctx.tense)
     elif timed:
         kind = "DATE"
     mod = _position(spec) or spec.mod
@@ -240,17 +240,14 @@ def _nearest_occurrence(spec: Spec, moment: datetime, tense: str | None, tz: tzi
         return before[-1] if before else candidates[0]
     if spec.shift is not None and spec.shift > 0:
         return next((c for c in candidates if c.start > moment), candidates[-1])
-    nearest = min(candidates, key=lambda c: _distance(c, moment))
-    if unit in (G.QUARTER, G.HALF_YEAR) or (
-        unit is G.DAY and _distance(nearest, moment) <= _CLOSE_ENOUGH
-    ):
-        return nearest
+    if unit in (G.QUARTER, G.HALF_YEAR) and tense == "future":
+        return next(c for c in candidates if c.end > moment - _REPORTING_LAG)
     return _by_tense(candidates, moment, tense, default="nearest")
 
 
-#: A date this close to the anchor is the one meant, whatever the tense cue says
-#: ("must return by Jan. 14" in a past-tense report published on Jan. 6).
-_CLOSE_ENOUGH = timedelta(days=14)
+#: A quarter is still spoken of in the future tense while its results are being reported
+#: ("will report third-quarter earnings" at the end of October).
+_REPORTING_LAG = timedelta(days=31)
 
 
 def _by_tense(candidates: Sequence[Interval], moment: datetime, tense: str | None,
@@ -283,8 +280,9 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
         return next(c for c in candidates if floor(c.start, G.WEEK) == week)
     if spec.shift is not None and spec.shift < 0:
         return [c for c in candidates if c.start < day][-1]
-    if spec.shift is not None and spec.shift > 0:
-        return next(c for c in candidates if c.start > day)
+    if (spec.shift is not None and spec.shift > 0) or tense == "future":
+        later_today = tense == "future" and (spec.part is not None or spec.hour is not None)
+        return next(c for c in candidates if c.start > day or (later_today and c.start == day))
     return _by_tense(candidates, moment, tense, default="past")
 
 
@@ -315,11 +313,12 @@ def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Inter
     return _interval(start, granularity)
 
 
-def _with_time(spec: Spec, day_interval: Interval) -> Interval:
+def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interval:
+    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day."""
     day = floor(day_interval.start, G.DAY)
     if spec.hour is not None:
         start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
-        if spec.hour == 0 and spec.minute == 0 and spec.second is None:
+        if start == day and tense == "future":
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
@@ -434,21 +433,38 @@ def _unanchored_unit(granularity: Granularity) -> str:
 _IN_OTHER_UNITS = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
 
 
+_CLOCK_UNITS = ("H", "MIN", "S")
+_DESIGNATOR = {"H": "H", "MIN": "M", "S": "S"}
+#: Where half a unit goes: half a year is six months, half an hour thirty minutes.
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+            "MIN": ("S", 60)}
+
+
 def duration_value(number: float | None, unit: str) -> str:
     """The TIMEX3 duration value of ``number`` ``unit`` s (``None`` for an unknown number).
 
     >>> duration_value(3, "D"), duration_value(None, "W"), duration_value(1.5, "H")
-    ('P3D', 'PXW', 'PT1.5H')
+    ('P3D', 'PXW', 'PT1H30M')
+    >>> duration_value(2.5, "Y"), duration_value(0.5, "H")
+    ('P2Y6M', 'PT30M')
     >>> duration_value(2, "Q"), duration_value(2, "DE")
     ('P6M', 'P20Y')
     """
     if unit in _IN_OTHER_UNITS:
         factor, unit = _IN_OTHER_UNITS[unit]
         number = None if number is None else number * factor
-    amount = "X" if number is None else f"{number:g}"
-    if unit in ("S", "MIN", "H"):
-        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
-    return f"P{amount}{unit}"
+    if number is None:
+        return f"PTX{_DESIGNATOR[unit]}" if unit in _CLOCK_UNITS else f"PX{unit}"
+    whole, fraction = divmod(number, 1)
+    parts = [(whole, unit)] if whole else []
+    if fraction and unit in _SMALLER:
+        smaller, per = _SMALLER[unit]
+        parts.append((fraction * per, smaller))
+    elif fraction:
+        parts = [(number, unit)]
+    date_part = "".join(f"{n:g}{u}" for n, u in parts if u not in _CLOCK_UNITS)
+    time_part = "".join(f"{n:g}{_DESIGNATOR[u]}" for n, u in parts if u in _CLOCK_UNITS)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
 def _duration(spec: Spec, ctx: Context) -> Resolution:
@@ -477,7 +493,8 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
     elif spec.month is not None:
         value = f"XXXX-{spec.month:02d}"
     elif spec.unit is not None:
-        value = duration_value(spec.number or 1, spec.unit)
+        value = f"P{spec.number or 1:g}{spec.unit}" if spec.unit == "Q" else duration_value(
+            spec.number or 1, spec.unit)
     else:
         value = spec.freq or "P1D"
     return Resolution("SET", value, quant=quant)

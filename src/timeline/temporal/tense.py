@@ -21,7 +21,8 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str],
+                     re.Pattern[str]]:
     words = lexicon()["tense"]
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -29,10 +30,13 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Patter
         return re.compile(r"(?<![\w'])(?:" + "|".join(reversed(escaped)) + r")(?!\w)", re.I)
 
     before = alternation(words["future_before"]).pattern + r"\s+$"
+    participle = alternation(words["participle_after"]).pattern + r"\s+$"
     return (alternation(words["future"]), alternation(words["past"]),
-            frozenset(words["not_past"]), re.compile(before, re.I))
+            frozenset(words["not_past"]), re.compile(before, re.I), re.compile(participle, re.I))
 
 
+#: How much farther a cue counts for each comma between it and the expression.
+_CLAUSE_BREAK = 20
 _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 
@@ -42,7 +46,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
                default=max(0, start - 300))
     right_match = _SENTENCE_END.search(text, end, end + 300)
     right = right_match.start() if right_match else min(len(text), end + 300)
-    future, past, not_past, future_before = _cues()
+    future, past, not_past, future_before, participle = _cues()
     if future_before.search(text, max(0, start - 20), start):
         return "future"
     best: tuple[int, str] | None = None
@@ -51,7 +55,11 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
             for m in pattern.finditer(text, segment_start, segment_end):
                 if pattern is _ED and m.group().lower() in not_past:
                     continue
-                distance = start - m.end() if m.end() <= start else m.start() - end
+                if tense == "past" and participle.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                distance = start - m.end() if m.end() <= start else 2 * (m.start() - end)
+                low, high = sorted((m.start(), start))
+                distance += _CLAUSE_BREAK * text.count(",", low, high)
                 if best is None or distance < best[0]:
                     best = (distance, tense)
     return best[1] if best else None

@@ -87,10 +87,14 @@ def _length(start: datetime, granularity: Granularity) -> timedelta | relativede
 
 
 def _part_code(start: datetime) -> str:
-    try:
+    """The part of day that begins at ``start``, or else the one of MO/AF/EV/NI holding it."""
+    if start.hour in _PART_BY_HOUR and start.minute == start.second == 0:
         return _PART_BY_HOUR[start.hour]
-    except KeyError:
-        raise ValueError(f"{start:%H:%M} does not begin a part of day") from None
+    for code in ("MO", "AF", "EV", "NI"):
+        hour, length = PARTS_OF_DAY[code]
+        if (start.hour - hour) % 24 < length:
+            return code
+    raise ValueError(f"{start:%H:%M} is in no part of day")
 
 
 def format_value(start: datetime, granularity: Granularity) -> str:
