@@ -20,8 +20,18 @@ __all__ = ["Anchor", "Article", "Granularity", "Interval", "TimeExpression", "Ti
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 TIMEX_MODS: tuple[str, ...] = (
-    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
-    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "START",
+    "MID",
+    "END",
+    "APPROX",
 )
 
 
@@ -61,12 +71,8 @@ class Interval:
     """
 
     start: datetime = attrs.field(validator=attrs.validators.instance_of(datetime))
-    end: datetime = attrs.field(
-        validator=[attrs.validators.instance_of(datetime), _same_awareness]
-    )
-    granularity: Granularity = attrs.field(
-        validator=attrs.validators.instance_of(Granularity)
-    )
+    end: datetime = attrs.field(validator=[attrs.validators.instance_of(datetime), _same_awareness])
+    granularity: Granularity = attrs.field(validator=attrs.validators.instance_of(Granularity))
 
     @property
     def timex(self) -> str:

@@ -20,8 +20,17 @@ G = Granularity
 
 #: Unit designators of the lexicon (``"W"``, ``"Q"``) -> granularity.
 UNIT_GRANULARITY = {
-    "S": G.SECOND, "MIN": G.MINUTE, "H": G.HOUR, "D": G.DAY, "WE": G.WEEKEND, "W": G.WEEK,
-    "M": G.MONTH, "Q": G.QUARTER, "Y": G.YEAR, "DE": G.DECADE, "CE": G.CENTURY,
+    "S": G.SECOND,
+    "MIN": G.MINUTE,
+    "H": G.HOUR,
+    "D": G.DAY,
+    "WE": G.WEEKEND,
+    "W": G.WEEK,
+    "M": G.MONTH,
+    "Q": G.QUARTER,
+    "Y": G.YEAR,
+    "DE": G.DECADE,
+    "CE": G.CENTURY,
 }
 
 
@@ -73,12 +82,19 @@ def _part_containing(moment: datetime) -> datetime:
 
 
 _STEPS: dict[Granularity, timedelta | relativedelta] = {
-    G.SECOND: timedelta(seconds=1), G.MINUTE: timedelta(minutes=1),
-    G.HOUR: timedelta(hours=1), G.PART_OF_DAY: timedelta(days=1), G.DAY: timedelta(days=1),
-    G.WEEKEND: timedelta(days=7), G.WEEK: timedelta(days=7),
-    G.MONTH: relativedelta(months=1), G.SEASON: relativedelta(years=1),
-    G.QUARTER: relativedelta(months=3), G.HALF_YEAR: relativedelta(months=6),
-    G.YEAR: relativedelta(years=1), G.DECADE: relativedelta(years=10),
+    G.SECOND: timedelta(seconds=1),
+    G.MINUTE: timedelta(minutes=1),
+    G.HOUR: timedelta(hours=1),
+    G.PART_OF_DAY: timedelta(days=1),
+    G.DAY: timedelta(days=1),
+    G.WEEKEND: timedelta(days=7),
+    G.WEEK: timedelta(days=7),
+    G.MONTH: relativedelta(months=1),
+    G.SEASON: relativedelta(years=1),
+    G.QUARTER: relativedelta(months=3),
+    G.HALF_YEAR: relativedelta(months=6),
+    G.YEAR: relativedelta(years=1),
+    G.DECADE: relativedelta(years=10),
     G.CENTURY: relativedelta(years=100),
 }
 

@@ -95,8 +95,10 @@ def _load_toml(name: str) -> dict[str, Any]:
 
 def _alternation(words: Any) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-               for w in sorted(words, key=len, reverse=True))
+    escaped = (
+        re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
+        for w in sorted(words, key=len, reverse=True)
+    )
     return "(?:" + "|".join(escaped) + ")"
 
 
@@ -104,8 +106,11 @@ def _alternation(words: Any) -> str:
 def _placeholders() -> dict[str, str]:
     lex = lexicon()
     number_word = _alternation(w for w in lex["numbers"] if w not in _ARTICLES)
-    holidays = {**lex["holidays"]["fixed"], **lex["holidays"]["easter"],
-                **lex["holidays"]["nth_weekday"]}
+    holidays = {
+        **lex["holidays"]["fixed"],
+        **lex["holidays"]["easter"],
+        **lex["holidays"]["nth_weekday"],
+    }
     months, month_abbreviations = _names_and_abbreviations(lex["months"])
     weekdays, weekday_abbreviations = _names_and_abbreviations(lex["weekdays"])
     return {
@@ -135,6 +140,7 @@ def _placeholders() -> dict[str, str]:
 
 
 _ARTICLES = ("a", "an")
+
 
 def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str]]:
     """Split a table of names by value into full names (the longest) and abbreviations."""
@@ -187,31 +193,61 @@ def rules() -> tuple[Rule, ...]:
         keys = frozenset().union(*(classes.get(k, {k}) for k in raw["keys"]))
         pattern = re.sub(r"\{([a-z_]+)\}", lambda m: holes[m.group(1)], raw["pattern"])
         ambiguous = raw.get("ambiguous")
-        compiled.append(Rule(
-            name=raw["name"],
-            family=raw["family"],
-            kind=raw["kind"],
-            regex=re.compile(_OPEN + "(?:" + pattern + ")" + _CLOSE, re.IGNORECASE),
-            keys=keys - {"digit"},
-            digits="digit" in keys,
-            cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
-            ambiguous=frozenset(lex["ambiguous"][ambiguous]) if ambiguous else None,
-            capitalized=raw.get("capitalized", False),
-            lowercase=raw.get("lowercase", False),
-            cue_ignores_the=raw.get("cue_ignores_the", False),
-        ))
+        compiled.append(
+            Rule(
+                name=raw["name"],
+                family=raw["family"],
+                kind=raw["kind"],
+                regex=re.compile(_OPEN + "(?:" + pattern + ")" + _CLOSE, re.IGNORECASE),
+                keys=keys - {"digit"},
+                digits="digit" in keys,
+                cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
+                ambiguous=frozenset(lex["ambiguous"][ambiguous]) if ambiguous else None,
+                capitalized=raw.get("capitalized", False),
+                lowercase=raw.get("lowercase", False),
+                cue_ignores_the=raw.get("cue_ignores_the", False),
+            )
+        )
     return tuple(compiled)
 
 
 #: Lexicon tables whose words make up each class of key words named in en_rules.toml.
 KEY_CLASSES = {
-    "month": ("months",), "weekday": ("weekdays",), "unit": ("units",),
-    "part": ("parts_of_day",), "season": ("seasons",), "dayword": ("day_words",),
-    "ref": ("references",), "freq": ("frequencies",),
+    "month": ("months",),
+    "weekday": ("weekdays",),
+    "unit": ("units",),
+    "part": ("parts_of_day",),
+    "season": ("seasons",),
+    "dayword": ("day_words",),
+    "ref": ("references",),
+    "freq": ("frequencies",),
     "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
 }
-_NOT_KEYS = frozenset({"the", "a", "an", "of", "in", "at", "for", "to", "s", "st", "this", "that",
-                       "last", "next", "day", "new", "good", "all", "black", "super", "holy"})
+_NOT_KEYS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "at",
+        "for",
+        "to",
+        "s",
+        "st",
+        "this",
+        "that",
+        "last",
+        "next",
+        "day",
+        "new",
+        "good",
+        "all",
+        "black",
+        "super",
+        "holy",
+    }
+)
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 #: How far around a key word a rule's match may reach.
 _REACH = 60
@@ -292,15 +328,37 @@ _TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+)?")
 
 
 def _is_time_only(spec: Spec) -> bool:
-    return spec.kind == "point" and (spec.hour is not None or spec.part is not None) and all(
-        v is None for v in (spec.year, spec.month, spec.day, spec.weekday, spec.day_offset,
-                            spec.calunit, spec.holiday))
+    return (
+        spec.kind == "point"
+        and (spec.hour is not None or spec.part is not None)
+        and all(
+            v is None
+            for v in (
+                spec.year,
+                spec.month,
+                spec.day,
+                spec.weekday,
+                spec.day_offset,
+                spec.calunit,
+                spec.holiday,
+            )
+        )
+    )
 
 
 def _is_day(spec: Spec) -> bool:
-    return spec.kind == "point" and spec.hour is None and spec.part is None and (
-        spec.day is not None or spec.weekday is not None or spec.day_offset is not None
-        or spec.holiday is not None or spec.calunit == "D")
+    return (
+        spec.kind == "point"
+        and spec.hour is None
+        and spec.part is None
+        and (
+            spec.day is not None
+            or spec.weekday is not None
+            or spec.day_offset is not None
+            or spec.holiday is not None
+            or spec.calunit == "D"
+        )
+    )
 
 
 def _combine(text: str, matches: list[Match]) -> list[Match]:
@@ -311,9 +369,14 @@ def _combine(text: str, matches: list[Match]) -> list[Match]:
         if out and _joinable(text, out[-1], match):
             previous = out.pop()
             day, clock = (previous, match) if _is_day(previous.spec) else (match, previous)
-            spec = attrs.evolve(day.spec, hour=clock.spec.hour, minute=clock.spec.minute,
-                                second=clock.spec.second, part=clock.spec.part,
-                                mod=day.spec.mod or clock.spec.mod)
+            spec = attrs.evolve(
+                day.spec,
+                hour=clock.spec.hour,
+                minute=clock.spec.minute,
+                second=clock.spec.second,
+                part=clock.spec.part,
+                mod=day.spec.mod or clock.spec.mod,
+            )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         out.append(match)
     return out
@@ -332,8 +395,7 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
 @functools.cache
 def _position_prefix() -> re.Pattern[str]:
     words = _alternation(lexicon()["positions"])
-    return re.compile(
-        rf"(?<![\w-])(?:the\s+)?(?P<word>{words})(?:-|\s+(?:in\s+|of\s+)?)$", re.I)
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?P<word>{words})(?:-|\s+(?:in\s+|of\s+)?)$", re.I)
 
 
 def _with_positions(text: str, matches: list[Match]) -> list[Match]:
@@ -360,8 +422,9 @@ def _with_positions(text: str, matches: list[Match]) -> list[Match]:
 _CLOSE_AT = re.compile(_CLOSE)
 
 
-def _matches(text: str, rule: Rule, priority: int, lo: int, hi: int,
-             trapped: list[tuple[int, int]]) -> Iterator[tuple[int, int, int, Match]]:
+def _matches(
+    text: str, rule: Rule, priority: int, lo: int, hi: int, trapped: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, int, Match]]:
     """The matches of one rule inside ``text[lo:hi]`` that make a time."""
     for m in rule.regex.finditer(text, lo, hi):
         start, end = m.span()
@@ -389,7 +452,7 @@ def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \"'“‘(")
+    before = text[max(0, start - 3) : start].rstrip(" \"'\u201c\u2018(")
     return not before or before[-1] in ".!?\n"
 
 
@@ -462,8 +525,16 @@ def _hour(g: dict[str, str]) -> int:
 
 def _decade(words: str) -> int:
     words = words.lower()
-    named = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-             "nineties")
+    named = (
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    )
     if words in named:
         return 1920 + 10 * named.index(words)
     digits = words.lstrip("'").rstrip("s")
@@ -481,7 +552,7 @@ def _lookup(table: str) -> Callable[[str], Any]:
 
 
 def _holiday(words: str) -> tuple[str, str]:
-    key = " ".join(words.lower().replace("’", "'").split())
+    key = " ".join(words.lower().replace("\u2019", "'").split())
     for family, table in lexicon()["holidays"].items():
         if key in table:
             return family, key

@@ -110,8 +110,13 @@ def resolve(
 
 def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
     """Resolve a Spec in a context: the heart of :func:`find_times` and :func:`resolve`."""
-    resolver = {"point": _point, "offset": _offset, "duration": _duration, "set": _set,
-                "ref": _reference}[spec.kind]
+    resolver = {
+        "point": _point,
+        "offset": _offset,
+        "duration": _duration,
+        "set": _set,
+        "ref": _reference,
+    }[spec.kind]
     return resolver(spec, ctx)
 
 
@@ -122,8 +127,11 @@ def _publication_anchor(ctx: Context) -> tuple[datetime, Anchor] | None:
     if ctx.published is None:
         return None
     day_only = ctx.published.time() == time()
-    value = Interval(*span(floor(ctx.published, G.DAY), G.DAY), G.DAY).timex if day_only \
+    value = (
+        Interval(*span(floor(ctx.published, G.DAY), G.DAY), G.DAY).timex
+        if day_only
         else ctx.published.replace(tzinfo=None).isoformat(timespec="minutes")
+    )
     return ctx.published, Anchor("publication", value)
 
 
@@ -170,7 +178,9 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     if spec.decade is not None:
         return _interval(datetime(spec.decade, 1, 1, tzinfo=tz), G.DECADE), None
     if spec.century is not None:
-        return _interval(datetime(max((spec.century - 1) * 100, 1), 1, 1, tzinfo=tz), G.CENTURY), None
+        return _interval(
+            datetime(max((spec.century - 1) * 100, 1), 1, 1, tzinfo=tz), G.CENTURY
+        ), None
     if spec.year is not None:
         return _in_year(spec, spec.year, tz), None
     finest = _finest_named(spec)
@@ -222,8 +232,9 @@ def _holiday_date(key: tuple[str, str], year: int) -> date:
     return holiday(family, lexicon()["holidays"][family][name], year)
 
 
-def _nearest_occurrence(spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None
-                        ) -> Interval:
+def _nearest_occurrence(
+    spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None
+) -> Interval:
     candidates = []
     for year in (moment.year - 1, moment.year, moment.year + 1):
         try:
@@ -250,8 +261,9 @@ def _nearest_occurrence(spec: Spec, moment: datetime, tense: str | None, tz: tzi
 _REPORTING_LAG = timedelta(days=31)
 
 
-def _by_tense(candidates: Sequence[Interval], moment: datetime, tense: str | None,
-              default: str) -> Interval:
+def _by_tense(
+    candidates: Sequence[Interval], moment: datetime, tense: str | None, default: str
+) -> Interval:
     """Past: the latest on or before ``moment``; future: the first not over by then."""
     choice = tense if tense in ("past", "future") else default
     if choice == "past":
@@ -294,18 +306,20 @@ def _calendar_unit(spec: Spec, moment: datetime, ctx: Context) -> Interval:
 
 
 def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Interval:
-    """"The quarter", "the year": the last one the narrative named, else the one at hand.
+    """ "The quarter", "the year": the last one the narrative named, else the one at hand.
 
     A weekend is the one the tense points to; a quarter not named before is the last
     complete one (what a company reports on).
     """
-    named = next((m.interval for m in reversed(ctx.history)
-                  if m.interval.granularity is granularity), None)
+    named = next(
+        (m.interval for m in reversed(ctx.history) if m.interval.granularity is granularity), None
+    )
     if named is not None:
         return _interval(named.start, granularity)
     if granularity is G.WEEKEND:
-        weekends = [_interval(move(floor(moment, G.WEEKEND), G.WEEK, k), G.WEEKEND)
-                    for k in (-1, 0, 1)]
+        weekends = [
+            _interval(move(floor(moment, G.WEEKEND), G.WEEK, k), G.WEEKEND) for k in (-1, 0, 1)
+        ]
         return _by_tense(weekends, moment, ctx.tense, default="past")
     start = floor(moment, granularity)
     if granularity is G.QUARTER:
@@ -335,8 +349,9 @@ def _narrow(interval: Interval, mod: str) -> Interval:
     end = start + third
     if _RANK[interval.granularity] > _RANK[G.DAY]:
         start, end = floor(start, G.DAY), floor(end, G.DAY)
-    return Interval(start, min(end, interval.end) if mod != "END" else interval.end,
-                    interval.granularity)
+    return Interval(
+        start, min(end, interval.end) if mod != "END" else interval.end, interval.granularity
+    )
 
 
 def _unanchored(spec: Spec) -> str:
@@ -355,8 +370,15 @@ def _unanchored(spec: Spec) -> str:
         month, day = lexicon()["holidays"]["fixed"][spec.holiday[1]]
         date_value = f"XXXX-{month:02d}-{day:02d}"
     elif spec.calunit is not None:
-        date_value = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-                      "Y": "XXXX", "DE": "XXX", "CE": "XX"}.get(spec.calunit, "XXXX-XX-XX")
+        date_value = {
+            "W": "XXXX-WXX",
+            "WE": "XXXX-WXX-WE",
+            "M": "XXXX-XX",
+            "Q": "XXXX-QX",
+            "Y": "XXXX",
+            "DE": "XXX",
+            "CE": "XX",
+        }.get(spec.calunit, "XXXX-XX-XX")
     else:
         date_value = "XXXX-XX-XX"
     if spec.hour is not None:
@@ -394,14 +416,16 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
     return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not borrowed)
 
 
-def _year_ago_unit(spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
-                   ) -> tuple[datetime, Granularity, Anchor]:
-    """"A year ago" in a report about a quarter or a month means that quarter or month."""
+def _year_ago_unit(
+    spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
+) -> tuple[datetime, Granularity, Anchor]:
+    """ "A year ago" in a report about a quarter or a month means that quarter or month."""
     if ctx.history:
         previous = ctx.history[-1]
         wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
         if previous.interval.granularity in (G.QUARTER, G.MONTH) and wanted in (
-            None, previous.interval.granularity
+            None,
+            previous.interval.granularity,
         ):
             narrative = Anchor("narrative", previous.interval.timex, previous.start)
             return previous.interval.start, previous.interval.granularity, narrative
@@ -410,8 +434,9 @@ def _year_ago_unit(spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
     return moment, G.YEAR, anchor
 
 
-def _clock_offset(spec: Spec, moment: datetime, anchor: Anchor, count: int, unit: str
-                  ) -> Resolution:
+def _clock_offset(
+    spec: Spec, moment: datetime, anchor: Anchor, count: int, unit: str
+) -> Resolution:
     seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * count
     if anchor.kind == "publication" and moment.time() == time():
         interval = _interval(floor(moment + timedelta(seconds=seconds), G.DAY), G.DAY)
@@ -423,7 +448,8 @@ def _clock_offset(spec: Spec, moment: datetime, anchor: Anchor, count: int, unit
 
 def _unanchored_unit(granularity: Granularity) -> str:
     return {G.WEEK: "XXXX-WXX", G.MONTH: "XXXX-XX", G.QUARTER: "XXXX-QX", G.YEAR: "XXXX"}.get(
-        granularity, "XXXX-XX-XX")
+        granularity, "XXXX-XX-XX"
+    )
 
 
 # ---------------------------------------------------------------- durations, sets, references
@@ -436,8 +462,14 @@ _IN_OTHER_UNITS = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y")}
 _CLOCK_UNITS = ("H", "MIN", "S")
 _DESIGNATOR = {"H": "H", "MIN": "M", "S": "S"}
 #: Where half a unit goes: half a year is six months, half an hour thirty minutes.
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
-            "MIN": ("S", 60)}
+_SMALLER = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
 
 
 def duration_value(number: float | None, unit: str) -> str:
@@ -475,7 +507,7 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
     if anchored is not None and spec.number is not None and unit in UNIT_GRANULARITY:
         moment, _ = anchored
         step = UNIT_GRANULARITY[unit]
-        count = int(round(spec.number))
+        count = round(spec.number)
         if step in (G.SECOND, G.MINUTE, G.HOUR) or count < 1:
             anchored = None
         else:
@@ -493,8 +525,11 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
     elif spec.month is not None:
         value = f"XXXX-{spec.month:02d}"
     elif spec.unit is not None:
-        value = f"P{spec.number or 1:g}{spec.unit}" if spec.unit == "Q" else duration_value(
-            spec.number or 1, spec.unit)
+        value = (
+            f"P{spec.number or 1:g}{spec.unit}"
+            if spec.unit == "Q"
+            else duration_value(spec.number or 1, spec.unit)
+        )
     else:
         value = spec.freq or "P1D"
     return Resolution("SET", value, quant=quant)

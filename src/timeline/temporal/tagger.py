@@ -27,7 +27,8 @@ def find_times(
     to decide tense; the text is never parsed here.
 
     >>> from datetime import date
-    >>> text = "On the evening of January 2, the US carried out an airstrike. Two days later, parliament voted."
+    >>> text = ("On the evening of January 2, the US carried out an airstrike. "
+    ...         "Two days later, parliament voted.")
     >>> [(t.text, t.value) for t in find_times(text, published=date(2020, 1, 7))]
     [('the evening of January 2', '2020-01-02TEV'), ('Two days later', '2020-01-04')]
     >>> find_times("The vote is on Sunday.")[0].value
@@ -41,19 +42,32 @@ def find_times(
     history: list[Mention] = []
     found = []
     for match in scan(text):
-        tense = (doc_tense(doc, match.start, match.end) if doc is not None
-                 else clause_tense(text, match.start, match.end))
+        tense = (
+            doc_tense(doc, match.start, match.end)
+            if doc is not None
+            else clause_tense(text, match.start, match.end)
+        )
         try:
             resolution = resolve_spec(match.spec, Context(moment, tuple(history), tense))
         except ValueError:
             continue
-        found.append(TimeExpression(
-            text=text[match.start:match.end], start=match.start, end=match.end,
-            type=resolution.type, value=resolution.value, interval=resolution.interval,
-            mod=resolution.mod, anchor=resolution.anchor, quant=resolution.quant,
-        ))
-        if resolution.interval is not None and resolution.narrative and match.spec.kind in (
-            "point", "offset"
+        found.append(
+            TimeExpression(
+                text=text[match.start : match.end],
+                start=match.start,
+                end=match.end,
+                type=resolution.type,
+                value=resolution.value,
+                interval=resolution.interval,
+                mod=resolution.mod,
+                anchor=resolution.anchor,
+                quant=resolution.quant,
+            )
+        )
+        if (
+            resolution.interval is not None
+            and resolution.narrative
+            and match.spec.kind in ("point", "offset")
         ):
             history.append(Mention(resolution.interval, match.start))
     return found

@@ -21,8 +21,9 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str],
-                     re.Pattern[str]]:
+def _cues() -> tuple[
+    re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]
+]:
     words = lexicon()["tense"]
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -31,8 +32,13 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Patter
 
     before = alternation(words["future_before"]).pattern + r"\s+$"
     participle = alternation(words["participle_after"]).pattern + r"\s+$"
-    return (alternation(words["future"]), alternation(words["past"]),
-            frozenset(words["not_past"]), re.compile(before, re.I), re.compile(participle, re.I))
+    return (
+        alternation(words["future"]),
+        alternation(words["past"]),
+        frozenset(words["not_past"]),
+        re.compile(before, re.I),
+        re.compile(participle, re.I),
+    )
 
 
 #: How much farther a cue counts for each comma between it and the expression.
@@ -42,8 +48,10 @@ _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the sentence around ``text[start:end]``, by its nearest tense cue."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
-               default=max(0, start - 300))
+    left = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+        default=max(0, start - 300),
+    )
     right_match = _SENTENCE_END.search(text, end, end + 300)
     right = right_match.start() if right_match else min(len(text), end + 300)
     future, past, not_past, future_before, participle = _cues()

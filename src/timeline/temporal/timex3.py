@@ -7,8 +7,9 @@ parsed back into the span it names:
 >>> from datetime import datetime
 >>> format_value(datetime(2020, 1, 2, 17), Granularity.PART_OF_DAY)
 '2020-01-02TEV'
->>> parse_value('2019-W52')
-(datetime.datetime(2019, 12, 23, 0, 0), datetime.datetime(2019, 12, 30, 0, 0), <Granularity.WEEK: 'week'>)
+>>> start, end, granularity = parse_value('2019-W52')
+>>> start.date(), end.date(), granularity
+(datetime.date(2019, 12, 23), datetime.date(2019, 12, 30), <Granularity.WEEK: 'week'>)
 """
 
 from __future__ import annotations
@@ -182,7 +183,10 @@ def parse_value(value: str) -> tuple[datetime, datetime, Granularity] | None:
         elif f["week"]:
             monday = date.fromisocalendar(year, int(f["week"]), 1)
             if f["weekend"]:
-                start, gran = datetime.combine(monday + timedelta(days=5), datetime.min.time()), g.WEEKEND
+                start, gran = (
+                    datetime.combine(monday + timedelta(days=5), datetime.min.time()),
+                    g.WEEKEND,
+                )
             else:
                 start, gran = datetime.combine(monday, datetime.min.time()), g.WEEK
         elif not f["month"]:
@@ -194,7 +198,9 @@ def parse_value(value: str) -> tuple[datetime, datetime, Granularity] | None:
             if f["part"]:
                 start, gran = day.replace(hour=PARTS_OF_DAY[f["part"]][0]), g.PART_OF_DAY
             elif f["second"]:
-                start = day.replace(hour=int(f["hour"]), minute=int(f["minute"]), second=int(f["second"]))
+                start = day.replace(
+                    hour=int(f["hour"]), minute=int(f["minute"]), second=int(f["second"])
+                )
                 gran = g.SECOND
             elif f["minute"]:
                 start, gran = day.replace(hour=int(f["hour"]), minute=int(f["minute"])), g.MINUTE
