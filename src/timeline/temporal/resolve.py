@@ -116,6 +116,7 @@ def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
         "duration": _duration,
         "set": _set,
         "ref": _reference,
+        "range": _range,
     }[spec.kind]
     return resolver(spec, ctx)
 
@@ -196,6 +197,9 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
         return _weekday(spec, moment, ctx.tense), anchor
     if spec.day_offset is not None:
         return _interval(floor(moment, G.DAY) + timedelta(days=spec.day_offset), G.DAY), anchor
+    if spec.calunit == "M" and spec.day is not None:
+        month = _calendar_unit(spec, moment, ctx)
+        return _interval(month.start.replace(day=spec.day), G.DAY), anchor
     if spec.calunit is not None:
         return _calendar_unit(spec, moment, ctx), anchor
     return _interval(floor(moment, G.DAY), G.DAY), anchor
@@ -386,6 +390,45 @@ def _unanchored(spec: Spec) -> str:
     if spec.part is not None:
         return f"{date_value}T{spec.part}"
     return date_value
+
+
+# ---------------------------------------------------------------- ranges
+
+
+def _range(spec: Spec, ctx: Context) -> Resolution:
+    """From one point to another, both included: a DURATION with the interval they span."""
+    first = _endpoint(attrs.evolve(spec, kind="point", until=None), ctx)
+    last = _endpoint(spec.until or spec, ctx)
+    if first is None or last is None:
+        return Resolution("DURATION", "PXD")
+    interval, anchor = first
+    end = last[0]
+    if end.end <= interval.start and spec.until is not None and spec.until.year is None:
+        end = Interval(move(end.start, G.YEAR, 1), move(end.end, G.YEAR, 1), end.granularity)
+    if end.end <= interval.start:
+        raise ValueError(f"a range cannot end ({end}) before it starts ({interval})")
+    granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
+    whole = Interval(interval.start, end.end, granularity)
+    return Resolution("DURATION", _span_value(whole), whole, anchor=anchor or last[1])
+
+
+def _endpoint(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | None:
+    if spec.ref == "PRESENT_REF":
+        anchored = _publication_anchor(ctx)
+        return (_interval(floor(anchored[0], G.DAY), G.DAY), anchored[1]) if anchored else None
+    resolution = _point(spec, ctx)
+    return (resolution.interval, resolution.anchor) if resolution.interval else None
+
+
+def _span_value(interval: Interval) -> str:
+    """The length of a span in the unit it is known to: ``P19D``, ``P3M``, ``P4Y``."""
+    start, end = interval.start, interval.end
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if interval.granularity in (G.YEAR, G.DECADE, G.CENTURY) and months % 12 == 0:
+        return duration_value(months // 12, "Y")
+    if _RANK[interval.granularity] >= _RANK[G.MONTH] and start.day == end.day:
+        return duration_value(months, "M")
+    return duration_value((end - start).days or 1, "D")
 
 
 # ---------------------------------------------------------------- offsets

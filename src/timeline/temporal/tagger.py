@@ -16,7 +16,11 @@ from timeline.temporal.tense import clause_tense, doc_tense
 
 
 def find_times(
-    text: str, published: date | datetime | None = None, *, doc: Any = None
+    text: str,
+    published: date | datetime | None = None,
+    *,
+    doc: Any = None,
+    ranges: bool = True,
 ) -> list[TimeExpression]:
     """Every time expression in ``text``, in order, resolved against ``published``.
 
@@ -24,7 +28,9 @@ def find_times(
     narrative resolved ("the following day"); bare weekdays and months take the tense of
     their clause. With ``published=None`` relative values keep their unknown parts as ``X``
     and their ``interval`` is ``None``. ``doc``, a spaCy ``Doc`` of ``text``, lends its tags
-    to decide tense; the text is never parsed here.
+    to decide tense; the text is never parsed here. ``ranges=False`` keeps the two ends of
+    "from March 3 to March 5" as two expressions, the way TimeML corpora annotate them;
+    by default they make one ``DURATION`` whose interval runs from the first to the last day.
 
     >>> from datetime import date
     >>> text = ("On the evening of January 2, the US carried out an airstrike. "
@@ -41,7 +47,7 @@ def find_times(
         raise ValueError("doc must be a spaCy Doc of the same text")
     history: list[Mention] = []
     found = []
-    for match in scan(text):
+    for match in scan(text, ranges):
         tense = (
             doc_tense(doc, match.start, match.end)
             if doc is not None

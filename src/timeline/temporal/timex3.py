@@ -118,8 +118,8 @@ def format_value(start: datetime, granularity: Granularity) -> str:
     if granularity is g.QUARTER:
         return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
     if granularity is g.SEASON:
-        code = _SEASON_BY_MONTH[start.month]
-        year = start.year + 1 if code == "WI" else start.year
+        code = _SEASON_BY_MONTH[start.month - (start.month % 3)] if start.month % 12 > 2 else "WI"
+        year = start.year + 1 if start.month == 12 else start.year
         return f"{year:04d}-{code}"
     if granularity is g.MONTH:
         return f"{start:%Y-%m}"
