@@ -11,11 +11,11 @@ from timeline.examples import load_examples
 
 def main() -> None:
     article = load_examples()[0]
-    print(f"{article.title}")
+    print(article.title)
     print(f"{article.source}, published {article.published}\n")
     for t in find_times(article.text, published=article.published):
         where = f"{t.start}:{t.end}"
-        anchor = f"from the {t.anchor.kind} ({t.anchor.value})" if t.anchor else "no anchor"
+        anchor = f"anchored on {t.anchor.kind} {t.anchor.value}" if t.anchor else "no anchor"
         print(f"{where:>9}  {t.text!r:32} {t.type:8} {t.value:14} {anchor}")
 
 

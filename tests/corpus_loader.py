@@ -253,9 +253,7 @@ def _group_cases(
     texts = group.get("texts")
     if not isinstance(texts, list) or not texts:
         raise fail(f"[[{kind}]] needs texts = [...] with at least one text")
-    published = (
-        _published(group["published"], fail) if "published" in group else file_published
-    )
+    published = _published(group["published"], fail) if "published" in group else file_published
 
     value = type_ = mod = None
     interval: tuple[datetime, datetime] | None = None
@@ -263,7 +261,7 @@ def _group_cases(
     if kind == "expect":
         value = group.get("value")
         if not isinstance(value, str) or not value:
-            raise fail("[[expect]] needs value = \"<TIMEX3 value>\"")
+            raise fail('[[expect]] needs value = "<TIMEX3 value>"')
         if not (value in _REFS or _DATE_VALUE.match(value) or _DURATION_VALUE.match(value)):
             raise fail(f"value {value!r} is not a TIMEX3 value")
         definite = _definite(value, fail)
@@ -273,7 +271,7 @@ def _group_cases(
         if type_ == "DURATION" and not _DURATION_VALUE.match(value):
             raise fail(f"a DURATION needs a P... value, not {value!r}")
         if type_ in ("DATE", "TIME") and _DURATION_VALUE.match(value):
-            raise fail(f"{value!r} is a duration; give type = \"DURATION\" or \"SET\"")
+            raise fail(f'{value!r} is a duration; give type = "DURATION" or "SET"')
         mod = group.get("mod")
         if mod is not None and mod not in TIMEX_MODS:
             raise fail(f"mod {mod!r} is not one of {TIMEX_MODS}")

@@ -47,16 +47,14 @@ class _Parser(argparse.ArgumentParser):
 
 def _published(value: str) -> date | datetime:
     """Parse ``--published``: ``YYYY-MM-DD``, or an ISO datetime such as ``2020-01-07T09:30``."""
-    try:
-        if not _ISO_DATE.fullmatch(value):
-            raise ValueError
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date; expected YYYY-MM-DD, e.g. 2020-01-07"
-        ) from None
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(
+        f"{value!r} is not a date; expected YYYY-MM-DD, e.g. 2020-01-07"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -128,8 +126,9 @@ def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
         if index:
             yield "\n"
         published = article.published.isoformat() if article.published else "date unknown"
-        yield f"{article.id} ({article.source}, published {published})\n"
-        yield f"  {article.title}\n"
+        yield f"{article.id} ({article.source or 'unknown source'}, published {published})\n"
+        if article.title:
+            yield f"  {article.title}\n"
         expressions = timeline.find_times(article.text, published=article.published)
         width = max((len(_one_line(e.text)) for e in expressions), default=0)
         for e in expressions:

@@ -398,7 +398,7 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     return connector.fullmatch(text, left.end, right.start) is not None
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|thru|-|–|and)\s*", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|thru|-|\u2013|and)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?<!\w)(?P<word>from|between)\s+$", re.I)
 
 
