@@ -67,6 +67,7 @@ class Spec:
     freq: str | None = None
     fiscal: bool = False
     until: Spec | None = None
+    nth: int | None = None
 
 
 @attrs.frozen
@@ -519,7 +520,7 @@ def _number(words: str) -> float | None:
 
 def _day(words: str) -> int:
     ordinals = lexicon()["ordinals"]
-    key = words.lower()
+    key = words.lower().rstrip(".")
     day = ordinals[key] if key in ordinals else int(re.sub(r"\D", "", key))
     if not 1 <= day <= 31:
         raise Rejected(words)
@@ -624,6 +625,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "quarter": ("quarter", _quarter),
     "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
     "halfof": ("number", lambda w: 0.5),
+    "nth": ("nth", lambda w: -1 if w.lower() == "last" else _quarter(w)),
     "decade": ("decade", _decade),
     "century": ("century", _day),
     "holiday": ("holiday", _holiday),
@@ -684,6 +686,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "weekday"
     if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
+    if "weekday" in fields and "shift" in fields and "ofweek" in g:
+        fields["calunit"] = "W"
     if end:
         fields["until"] = read("point", {**g, **end})
     return Spec(**fields)

@@ -191,6 +191,10 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     moment, anchor = anchored
     if spec.year_shift is not None:
         return _in_year(spec, moment.year + spec.year_shift, tz), anchor
+    if spec.weekday is not None and (spec.nth is not None or spec.calunit == "W"):
+        return _weekday_in(spec, moment, ctx), anchor
+    if spec.day is not None and spec.month is None and spec.calunit is None:
+        return _day_of_month(spec, moment, ctx.tense), anchor
     if spec.month is not None or spec.season or spec.holiday or spec.quarter or spec.half:
         return _nearest_occurrence(spec, moment, ctx.tense, tz), anchor
     if spec.weekday is not None:
@@ -291,8 +295,8 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
         for k in range(-13, 14)
         if (day + timedelta(days=k)).isoweekday() == spec.weekday
     ]
-    if spec.shift == 0 and not spec.anaphoric:
-        week = floor(moment, G.WEEK)
+    if spec.shift is not None and not spec.anaphoric:
+        week = move(floor(moment, G.WEEK), G.WEEK, spec.shift)
         return next(c for c in candidates if floor(c.start, G.WEEK) == week)
     if spec.shift is not None and spec.shift < 0:
         return [c for c in candidates if c.start < day][-1]
@@ -300,6 +304,47 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
         later_today = tense == "future" and (spec.part is not None or spec.hour is not None)
         return next(c for c in candidates if c.start > day or (later_today and c.start == day))
     return _by_tense(candidates, moment, tense, default="past")
+
+
+def _weekday_in(spec: Spec, moment: datetime, ctx: Context) -> Interval:
+    """ "Friday next week" (a weekday of a week), "the first Friday of July" (of a month)."""
+    if spec.nth is None:
+        week = _calendar_unit(attrs.evolve(spec, weekday=None), moment, ctx)
+        return _interval(week.start + timedelta(days=(spec.weekday or 1) - 1), G.DAY)
+    bare = attrs.evolve(spec, weekday=None, nth=None, day=None)
+    if spec.month is not None and spec.year is not None:
+        month = _in_year(bare, spec.year, _tz(ctx))
+    elif spec.month is not None:
+        month = _nearest_occurrence(bare, moment, ctx.tense, _tz(ctx))
+    else:
+        month = _calendar_unit(attrs.evolve(bare, calunit="M"), moment, ctx)
+    days = [month.start + timedelta(days=k) for k in range((month.end - month.start).days)]
+    matching = [d for d in days if d.isoweekday() == spec.weekday]
+    nth = spec.nth or 1
+    if nth > len(matching):
+        raise ValueError(f"there is no {nth}th such weekday in {month.timex}")
+    return _interval(matching[nth - 1 if nth > 0 else -1], G.DAY)
+
+
+def _day_of_month(spec: Spec, moment: datetime, tense: str | None) -> Interval:
+    """ "The 27th" (of a month the anchor or tense picks); with a weekday, a month where the
+    day falls on it ("Thursday the 21st")."""
+    this_month = floor(moment, G.MONTH)
+    candidates = []
+    for k in range(-12, 13):
+        first = move(this_month, G.MONTH, k)
+        try:
+            day = first.replace(day=spec.day or 1)
+        except ValueError:
+            continue
+        if spec.weekday is None or day.isoweekday() == spec.weekday:
+            candidates.append(_interval(day, G.DAY))
+    if not candidates:
+        raise ValueError(f"no month around {moment:%Y-%m} has that day")
+    if spec.weekday is not None:
+        return min(candidates, key=lambda c: _distance(c, moment))
+    near = [c for c in candidates if abs((c.start - moment).days) < 62]
+    return _by_tense(near, moment, tense, default="nearest")
 
 
 def _calendar_unit(spec: Spec, moment: datetime, ctx: Context) -> Interval:
