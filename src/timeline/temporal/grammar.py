@@ -299,7 +299,7 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     return last in cues or f"{first} {second}" in cues
 
 
-def scan(text: str, ranges: bool = True) -> list[Match]:
+def scan(text: str, ranges: bool = False) -> list[Match]:
     """Every time expression in ``text``: the longest non-overlapping matches, in text order.
 
     With ``ranges`` two whole dates joined by "to", "until" or "between ... and" make one
@@ -322,9 +322,11 @@ def scan(text: str, ranges: bool = True) -> list[Match]:
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
 
     chosen: list[Match] = []
+    taken = bytearray(len(text))
     for start, end, _, match in candidates:
-        if all(end <= c.start or start >= c.end for c in chosen):
+        if taken.find(1, start, end) == -1:
             chosen.append(match)
+            taken[start:end] = b"\x01" * (end - start)
     matches = _combine(text, sorted(chosen, key=lambda m: m.start))
     matches = _with_positions(text, matches)
     return _ranges(text, matches) if ranges else matches
@@ -475,6 +477,8 @@ def _matches(
             spec = read(rule.kind, m.groupdict())
         except Rejected:
             continue
+        if spec.kind == "duration" and spec.mod == "APPROX" and m.start("quant") == start:
+            start = m.end("quant") + len(m.group("quant_gap") or "")
         yield start, end, priority, Match(start, end, rule.name, spec)
 
 

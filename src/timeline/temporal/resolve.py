@@ -364,7 +364,7 @@ def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Inter
         (m.interval for m in reversed(ctx.history) if m.interval.granularity is granularity), None
     )
     if named is not None:
-        return _interval(named.start, granularity)
+        return _interval(floor(named.start, granularity), granularity)
     if granularity is G.WEEKEND:
         weekends = [
             _interval(move(floor(moment, G.WEEKEND), G.WEEK, k), G.WEEKEND) for k in (-1, 0, 1)

@@ -20,7 +20,7 @@ def find_times(
     published: date | datetime | None = None,
     *,
     doc: Any = None,
-    ranges: bool = True,
+    ranges: bool = False,
 ) -> list[TimeExpression]:
     """Every time expression in ``text``, in order, resolved against ``published``.
 
@@ -28,9 +28,9 @@ def find_times(
     narrative resolved ("the following day"); bare weekdays and months take the tense of
     their clause. With ``published=None`` relative values keep their unknown parts as ``X``
     and their ``interval`` is ``None``. ``doc``, a spaCy ``Doc`` of ``text``, lends its tags
-    to decide tense; the text is never parsed here. ``ranges=False`` keeps the two ends of
-    "from March 3 to March 5" as two expressions, the way TimeML corpora annotate them;
-    by default they make one ``DURATION`` whose interval runs from the first to the last day.
+    to decide tense; the text is never parsed here. Two dates joined by "to", "until" or
+    "between ... and" stay two expressions, as TimeML annotates them; with ``ranges=True``
+    they make one ``DURATION`` whose interval runs from the first day to the last, included.
 
     >>> from datetime import date
     >>> text = ("On the evening of January 2, the US carried out an airstrike. "

@@ -122,20 +122,28 @@ def format_value(start: datetime, granularity: Granularity) -> str:
         year = start.year + 1 if start.month == 12 else start.year
         return f"{year:04d}-{code}"
     if granularity is g.MONTH:
-        return f"{start:%Y-%m}"
+        return f"{start.year:04d}-{start.month:02d}"
     if granularity in (g.WEEK, g.WEEKEND):
         iso_year, week, _ = start.isocalendar()
         suffix = "-WE" if granularity is g.WEEKEND else ""
         return f"{iso_year:04d}-W{week:02d}{suffix}"
     if granularity is g.DAY:
-        return f"{start:%Y-%m-%d}"
+        return _ymd(start)
     if granularity is g.PART_OF_DAY:
-        return f"{start:%Y-%m-%d}T{_part_code(start)}"
+        code = _part_code(start)
+        night_after_midnight = code == "NI" and start.hour < PARTS_OF_DAY["NI"][0]
+        day = start - timedelta(days=1) if night_after_midnight else start
+        return f"{_ymd(day)}T{code}"
     if granularity is g.HOUR:
-        return f"{start:%Y-%m-%dT%H}"
+        return f"{_ymd(start)}T{start.hour:02d}"
     if granularity is g.MINUTE:
-        return f"{start:%Y-%m-%dT%H:%M}"
-    return f"{start:%Y-%m-%dT%H:%M:%S}"
+        return f"{_ymd(start)}T{start:%H:%M}"
+    return f"{_ymd(start)}T{start:%H:%M:%S}"
+
+
+def _ymd(moment: datetime) -> str:
+    """``YYYY-MM-DD`` with a four-digit year even before 1000 (``%Y`` does not pad there)."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
 
 
 _VALUE = re.compile(
