@@ -189,7 +189,7 @@ def timeline_guesses(text: str, reference: datetime | None) -> list[Guess]:
     import timeline
 
     guesses = []
-    for t in timeline.find_times(text, published=published(reference)):
+    for t in timeline.find_times(text, published=published(reference), ranges=True):
         interval = (t.interval.start, t.interval.end) if t.interval is not None else None
         guesses.append(Guess(t.start, t.end, t.text, t.value, t.mod, interval))
     return guesses
