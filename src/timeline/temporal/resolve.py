@@ -246,9 +246,11 @@ def _nearest_occurrence(
     candidates = []
     for year in (moment.year - 1, moment.year, moment.year + 1):
         try:
-            candidates.append(_in_year(spec, year, tz))
+            candidate = _in_year(spec, year, tz)
         except ValueError:
             continue
+        if spec.weekday is None or candidate.start.isoweekday() == spec.weekday:
+            candidates.append(candidate)
     if not candidates:
         raise ValueError("no such date in the years around the anchor")
     unit = candidates[0].granularity
@@ -261,8 +263,20 @@ def _nearest_occurrence(
         return next((c for c in candidates if c.start > moment), candidates[-1])
     if unit in (G.QUARTER, G.HALF_YEAR) and tense == "future":
         return next(c for c in candidates if c.end > moment - _REPORTING_LAG)
-    return _by_tense(candidates, moment, tense, default="nearest")
+    chosen = _by_tense(candidates, moment, tense, default="nearest")
+    if tense == "past" and spec.day is not None and _distance(chosen, moment) > _FAR:
+        ahead = next((c for c in candidates if c.start > moment), None)
+        if ahead is not None and _distance(ahead, moment) <= _NEAR:
+            return ahead
+    return chosen
 
+
+#: A month and day that a past tense would put this far back gives way to the same date
+#: this near ahead: news names coming deadlines inside past-tense reporting ("extended its
+#: offer to Nov. 20", "said the hearing is on Feb. 10"), while a past event almost a year
+#: back usually comes with its year.
+_FAR = timedelta(days=300)
+_NEAR = timedelta(days=62)
 
 #: A quarter is still spoken of in the future tense while its results are being reported
 #: ("will report third-quarter earnings" at the end of October).
