@@ -477,9 +477,21 @@ def _matches(
             spec = read(rule.kind, m.groupdict())
         except Rejected:
             continue
+        if spec.kind == "offset" and _takes_object(text, m):
+            continue
         if spec.kind == "duration" and spec.mod == "APPROX" and m.start("quant") == start:
             start = m.end("quant") + len(m.group("quant_gap") or "")
         yield start, end, priority, Match(start, end, rule.name, spec)
+
+
+_OBJECT_AFTER = re.compile(r"\s*[\w$\"']")
+
+
+def _takes_object(text: str, m: re.Match[str]) -> bool:
+    """ "two days after the attack": the duration relates two times; only a clause-final
+    "before"/"after" ("two days after,") makes the offset from the narrative."""
+    direction = (m.groupdict().get("direction") or "").lower()
+    return direction in ("before", "after") and _OBJECT_AFTER.match(text, m.end()) is not None
 
 
 def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:
@@ -520,6 +532,18 @@ def _number(words: str) -> float | None:
             raise Rejected(words)
         total = total * value if value == 100 and total else total + value
     return total
+
+
+def _spelled_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (transcripts)."""
+    head, _, rest = " ".join(words.lower().split()).partition(" ")
+    if head == "two":
+        tail = rest.removeprefix("thousand").removeprefix(" and").strip()
+        return 2000 + int(_number(tail) or 0) if tail else 2000
+    tail = int(_number(rest) or 0)
+    if not 10 <= tail <= 99:
+        raise Rejected(words)
+    return {"nineteen": 1900, "eighteen": 1800}[head] + tail
 
 
 def _day(words: str) -> int:
@@ -629,6 +653,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "quarter": ("quarter", _quarter),
     "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
     "halfof": ("number", lambda w: 0.5),
+    "spelledyear": ("year", lambda w: _spelled_year(w)),
     "nth": ("nth", lambda w: -1 if w.lower() == "last" else _quarter(w)),
     "decade": ("decade", _decade),
     "century": ("century", _day),

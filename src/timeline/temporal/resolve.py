@@ -185,7 +185,8 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     if spec.year is not None:
         return _in_year(spec, spec.year, tz), None
     finest = _finest_named(spec)
-    anchored = _anchor(ctx, spec.anaphoric, finest or G.DAY)
+    anaphoric = spec.anaphoric or _time_of_day_only(spec)
+    anchored = _anchor(ctx, anaphoric, finest or G.DAY)
     if anchored is None:
         return None
     moment, anchor = anchored
@@ -207,6 +208,14 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     if spec.calunit is not None:
         return _calendar_unit(spec, moment, ctx), anchor
     return _interval(floor(moment, G.DAY), G.DAY), anchor
+
+
+def _time_of_day_only(spec: Spec) -> bool:
+    """ "At 3 p.m." names no day: it is on the day the narrative is at."""
+    return spec.hour is not None and all(
+        v is None
+        for v in (spec.month, spec.day, spec.weekday, spec.day_offset, spec.holiday, spec.calunit)
+    )
 
 
 def _finest_named(spec: Spec) -> Granularity | None:
@@ -279,8 +288,9 @@ _FAR = timedelta(days=300)
 _NEAR = timedelta(days=62)
 
 #: A quarter is still spoken of in the future tense while its results are being reported
-#: ("will report third-quarter earnings" at the end of October).
-_REPORTING_LAG = timedelta(days=31)
+#: ("will report third-quarter earnings" in early November; quarterly reports are due
+#: within 40 to 45 days of the quarter's end).
+_REPORTING_LAG = timedelta(days=45)
 
 
 def _by_tense(

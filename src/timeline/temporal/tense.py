@@ -57,6 +57,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     future, past, not_past, future_before, participle = _cues()
     if future_before.search(text, max(0, start - 20), start):
         return "future"
+    if text.startswith(("'s", "\u2019s"), end):
+        return "past"
     best: tuple[int, str] | None = None
     for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
         for segment_start, segment_end in ((left, start), (end, right)):
