@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 #: The project root: the folder holding benchmarks/.
@@ -71,3 +73,28 @@ def print_table(
     if title:
         print(f"\n{title}")
     print(format_table(headers, rows, left=left))
+
+
+def dateparser_spans(text: str, base: datetime | None) -> list[tuple[int, int, datetime]]:
+    """dateparser's ``search_dates`` results located in the text: ``(start, end, datetime)``.
+
+    Each found string is searched from the end of the previous one (from the start of the
+    text if it is not found there); a string not found at all is dropped.
+    """
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": base} if base is not None else {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = search_dates(text, languages=["en"], settings=settings) or []
+    spans = []
+    position = 0
+    for string, moment in results:
+        start = text.find(string, position)
+        if start < 0:
+            start = text.find(string)
+        if start < 0:
+            continue
+        position = start + len(string)
+        spans.append((start, position, moment))
+    return spans

@@ -45,7 +45,6 @@ import argparse
 import json
 import re
 import sys
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -53,7 +52,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import print_table, shared_data
+from _common import dateparser_spans, print_table, shared_data
 
 FILES = ("DateParser.json", "DatePeriodParser.json")
 _RANGE_WORD = re.compile(r"\b(?:to|till|until|thru|through|and)\b|-", re.IGNORECASE)
@@ -197,32 +196,11 @@ def timeline_guesses(text: str, reference: datetime | None) -> list[Guess]:
 
 def dateparser_guesses(text: str, reference: datetime | None) -> list[Guess]:
     """dateparser's search_dates, located in the text, each datetime standing for its day."""
-    from dateparser.search import search_dates
-
-    settings = {"RELATIVE_BASE": reference} if reference is not None else {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        results = search_dates(text, languages=["en"], settings=settings) or []
     guesses = []
-    position = 0
-    for string, moment in results:
-        start = text.find(string, position)
-        if start < 0:
-            start = text.find(string)
-        if start < 0:
-            continue
-        position = start + len(string)
+    for start, end, moment in dateparser_spans(text, reference):
         day = datetime(moment.year, moment.month, moment.day)
-        guesses.append(
-            Guess(
-                start,
-                position,
-                string,
-                day.date().isoformat(),
-                None,
-                (day, day + timedelta(days=1)),
-            )
-        )
+        interval = (day, day + timedelta(days=1))
+        guesses.append(Guess(start, end, text[start:end], day.date().isoformat(), None, interval))
     return guesses
 
 

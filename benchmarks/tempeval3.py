@@ -51,7 +51,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -59,7 +58,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import CACHE, print_table, shared_data
+from _common import CACHE, dateparser_spans, print_table, shared_data
 from timeline.evaluation import (
     TempEvalScore,
     TimeMLDocument,
@@ -152,28 +151,11 @@ def run_timeline(docs: Sequence[TimeMLDocument]) -> Run | str:
 
 
 def dateparser_found(text: str, base: datetime | None) -> list[Found]:
-    """dateparser's ``search_dates`` results as typed, valued, located expressions.
-
-    Each found string is searched in the text from the end of the previous one (from the
-    start if it is not found there); a string not found at all is dropped.
-    """
-    from dateparser.search import search_dates
-
-    settings = {"RELATIVE_BASE": base} if base is not None else {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        results = search_dates(text, languages=["en"], settings=settings) or []
-    found = []
-    position = 0
-    for string, moment in results:
-        start = text.find(string, position)
-        if start < 0:
-            start = text.find(string)
-        if start < 0:
-            continue
-        position = start + len(string)
-        found.append(Found(start, position, string, "DATE", moment.date().isoformat()))
-    return found
+    """dateparser's ``search_dates`` results as located ``DATE`` expressions valued by day."""
+    return [
+        Found(start, end, text[start:end], "DATE", moment.date().isoformat())
+        for start, end, moment in dateparser_spans(text, base)
+    ]
 
 
 def run_dateparser(docs: Sequence[TimeMLDocument]) -> Run:
