@@ -324,9 +324,10 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
         return next(c for c in candidates if floor(c.start, G.WEEK) == week)
     if spec.shift is not None and spec.shift < 0:
         return [c for c in candidates if c.start < day][-1]
-    if (spec.shift is not None and spec.shift > 0) or tense == "future":
-        later_today = tense == "future" and (spec.part is not None or spec.hour is not None)
-        return next(c for c in candidates if c.start > day or (later_today and c.start == day))
+    if spec.shift is not None and spec.shift > 0:
+        return next(c for c in candidates if c.start > day)
+    if tense == "future":
+        return next(c for c in candidates if c.start >= day)
     return _by_tense(candidates, moment, tense, default="past")
 
 
