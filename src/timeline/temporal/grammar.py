@@ -174,9 +174,12 @@ class Rule:
     capitalized: bool = False
     lowercase: bool = False
     cue_ignores_the: bool = False
+    cue_always: bool = False
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
+        if self.cue_always:
+            return True
         words = matched.split()
         if self.cue_ignores_the and words and words[0].lower() == "the":
             words = words[1:]
@@ -208,6 +211,7 @@ def rules() -> tuple[Rule, ...]:
                 capitalized=raw.get("capitalized", False),
                 lowercase=raw.get("lowercase", False),
                 cue_ignores_the=raw.get("cue_ignores_the", False),
+                cue_always=raw.get("cue_always", False),
             )
         )
     return tuple(compiled)
@@ -287,6 +291,8 @@ def _traps() -> re.Pattern[str]:
     return re.compile(r"\b" + _alternation(lexicon()["traps"]["phrases"]) + r"\b", re.IGNORECASE)
 
 
+#: In a cue list, stands for any word with a digit in it ("$1.76 a year").
+NUMBER_CUE = "#number"
 _WORDS_BEFORE = re.compile(r"([\w'.-]+)(?:\s+([\w'.-]+))?\s*$")
 
 
@@ -296,7 +302,8 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
         return False
     first, second = (w.lower().strip(",-") if w else "" for w in m.groups())
     last = second or first
-    return last in cues or f"{first} {second}" in cues
+    number = NUMBER_CUE in cues and any(ch.isdigit() for ch in last)
+    return number or last in cues or f"{first} {second}" in cues
 
 
 def scan(text: str, ranges: bool = False) -> list[Match]:
@@ -497,7 +504,8 @@ def _takes_object(text: str, m: re.Match[str]) -> bool:
 def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:
     if rule.capitalized and not matched[:1].isupper():
         return False
-    return _cue_before(text, start, rule.cue) or matched == text.strip()
+    alone = matched == text.strip() and not rule.cue_always
+    return alone or _cue_before(text, start, rule.cue)
 
 
 def _sentence_start(text: str, start: int) -> bool:
