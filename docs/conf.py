@@ -1,6 +1,12 @@
 """Sphinx configuration for the timeline documentation."""
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+_here = Path(__file__).parent
+# The corpus-examples directive (docs/_ext) reads the test corpus through tests/corpus_loader.
+sys.path[:0] = [str(_here / "_ext"), str(_here.parent / "tests")]
 
 project = "timeline"
 author = "timeline developers"
@@ -12,11 +18,12 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
     "myst_parser",  # only to include CHANGELOG.md
+    "corpus_examples",
 ]
 # No intersphinx: documentation builds must not need the network.
 
 source_suffix = {".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_ext"]
 
 autodoc_member_order = "bysource"
 
