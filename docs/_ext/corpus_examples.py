@@ -7,7 +7,7 @@ the documentation shows only what the library is tested to do.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
@@ -31,7 +31,7 @@ class CorpusExamples(Directive):
     """Render the cases of one corpus family as a table."""
 
     required_arguments = 1
-    option_spec = {"limit": directives.positive_int}
+    option_spec: ClassVar[dict[str, Any]] = {"limit": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:
         family = self.arguments[0]
