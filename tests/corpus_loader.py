@@ -13,9 +13,11 @@ expected value (the way Duckling keeps ``Corpus.hs`` beside ``Rules.hs``)::
     published = 2019-06-03          # optional per-group override: a date, a datetime or "none"
     interval = ["2020-01-05T00:00", "2020-01-06T00:00"]   # optional [start, end), or "none"
     only = true                     # optional: the bracketed expression must be the only one
+    ranges = true                   # optional: find_times(..., ranges=True), joining ranges
     texts = ["[two days ago]", "Shoygu spoke [two days ago]."]
 
     [[none]]                        # texts in which nothing at all may be found
+    ranges = true                   # optional, as above
     texts = ["Sales may rise."]
 
 Square brackets mark the extent of the expected expression; offsets are into the text with
@@ -23,7 +25,8 @@ the brackets removed. A text without brackets is itself the whole expression.
 
 Besides the checks above, an expected value that names one definite span (``2020-01-05``,
 ``2020-W01``, ``199``) requires the expression to carry an interval whose TIMEX3 value is
-that value, unless the group says ``interval = "none"``.
+that value, unless the group says ``interval = "none"``. A duration may give the interval it
+is anchored to ("the past three years", "from 4 to 22 January" with ``ranges``).
 
 The loader refuses a corpus that could silently rot: unknown keys, missing or malformed
 values, bracket mistakes, prepositions inside an extent, contradictory duplicates, and
@@ -72,8 +75,10 @@ TIMEX_MODS = (
     "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
 )  # fmt: skip
 FILE_KEYS = frozenset({"published", "expect", "none"})
-EXPECT_KEYS = frozenset({"value", "type", "mod", "published", "interval", "only", "texts"})
-NONE_KEYS = frozenset({"published", "texts"})
+EXPECT_KEYS = frozenset(
+    {"value", "type", "mod", "published", "interval", "only", "ranges", "texts"}
+)
+NONE_KEYS = frozenset({"published", "ranges", "texts"})
 
 _REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _DATE_VALUE = re.compile(
@@ -91,6 +96,10 @@ _DURATION_VALUE = re.compile(
 # TimeML/TempEval-3: a preposition is a SIGNAL, never part of a TIMEX3 extent.
 _LEADING_PREPOSITION = re.compile(
     r"^(?:on|in|at(?!\s+(?:least|most)\b)|during|since|until|till|by|from)\s", re.IGNORECASE
+)
+# With ranges = true, a joined range runs from its opener: "[from 4 to 22 January]".
+_RANGE_OPENER = re.compile(
+    r"^from\s.*(?:\s(?:to|till|until|through|thru)\s|[-\u2013])", re.IGNORECASE
 )
 
 
@@ -116,6 +125,7 @@ class Case:
     interval: tuple[datetime, datetime] | None = None
     no_interval: bool = False  # interval = "none"
     only: bool = False
+    ranges: bool = False  # find_times(..., ranges=True)
 
     @property
     def where(self) -> str:
@@ -133,7 +143,8 @@ class Case:
 
     def describe(self) -> str:
         published = "none" if self.published is None else self.published.isoformat()
-        return f"{self.where} {self.raw!r} (published {published})"
+        ranges = ", ranges" if self.ranges else ""
+        return f"{self.where} {self.raw!r} (published {published}{ranges})"
 
 
 def split_brackets(raw: str) -> tuple[str, tuple[int, int]]:
@@ -220,7 +231,8 @@ def load_family(path: Path) -> list[Case]:
             for case in _group_cases(
                 family, path, lines, kind, group, allowed, line, file_published, group_fail
             ):
-                key = (case.text if case.kind == "none" else case.raw, _published_key(case))
+                text = case.text if case.kind == "none" else case.raw
+                key = (text, _published_key(case), case.ranges)
                 if key in seen:
                     raise fail(
                         case.line,
@@ -254,6 +266,9 @@ def _group_cases(
     if not isinstance(texts, list) or not texts:
         raise fail(f"[[{kind}]] needs texts = [...] with at least one text")
     published = _published(group["published"], fail) if "published" in group else file_published
+    ranges = group.get("ranges", False)
+    if not isinstance(ranges, bool):
+        raise fail("ranges must be true or false")
 
     value = type_ = mod = None
     interval: tuple[datetime, datetime] | None = None
@@ -286,9 +301,10 @@ def _group_cases(
                 no_interval = True
             else:
                 interval = _interval(raw_interval, fail)
-                if definite is None:
+                if definite is not None:
+                    _agrees(value, mod, interval, definite, fail)
+                elif not _DURATION_VALUE.match(value):
                     raise fail(f"{value!r} names no definite span, yet an interval is given")
-                _agrees(value, mod, interval, definite, fail)
 
     for raw in texts:
         if not isinstance(raw, str):
@@ -306,7 +322,7 @@ def _group_cases(
             except ValueError as error:
                 raise fail(f"{raw!r}: {error}", text_line) from None
             extent = text[span[0] : span[1]]
-            if _LEADING_PREPOSITION.match(extent):
+            if _LEADING_PREPOSITION.match(extent) and not (ranges and _RANGE_OPENER.match(extent)):
                 raise fail(
                     f"{raw!r}: the extent {extent!r} starts with a preposition; TimeML leaves "
                     "prepositions out (write on [Sunday], not [on Sunday])",
@@ -327,6 +343,7 @@ def _group_cases(
             interval=interval,
             no_interval=no_interval,
             only=only,
+            ranges=ranges,
         )
 
 

@@ -20,10 +20,12 @@ FAMILIES = (
     "deictic",
     "durations_sets",
     "holidays",
+    "ranges",
     "tense",
     "times",
     "traps",
     "unanchored",
+    "weeks",
 )
 
 
@@ -58,14 +60,14 @@ def test_every_family_has_a_corpus(family: str) -> None:
 
 @pytest.mark.parametrize("case", EXPECT, ids=[case.id for case in EXPECT])
 def test_expect(case: Case) -> None:
-    found = timeline.find_times(case.text, published=case.published)
+    found = timeline.find_times(case.text, published=case.published, ranges=case.ranges)
     problems = check_case(case, found)
     assert not problems, f"{case.describe()}:\n  " + "\n  ".join(problems)
 
 
 @pytest.mark.parametrize("case", NONE, ids=[case.id for case in NONE])
 def test_none(case: Case) -> None:
-    found = timeline.find_times(case.text, published=case.published)
+    found = timeline.find_times(case.text, published=case.published, ranges=case.ranges)
     problems = check_case(case, found)
     assert not problems, f"{case.describe()}:\n  " + "\n  ".join(problems)
 
@@ -169,6 +171,17 @@ def test_loader_reads_a_well_formed_corpus(tmp_path: Path) -> None:
         ),
         ('published = 2020-01-07\n[[none]]\ntexts = ["a [b] c"]\n', "must not mark"),
         ('published = 2020-01-07\n[[none]]\nonly = true\ntexts = ["a"]\n', "unknown key"),
+        ('published = 2020-01-07\n[[none]]\nranges = "yes"\ntexts = ["a"]\n', "ranges must be"),
+        (
+            'published = 2020-01-07\n[[expect]]\nvalue = "2020"\nranges = true\n'
+            'texts = ["[from 2020]"]\n',
+            "preposition",
+        ),
+        (
+            'published = 2020-01-07\n[[expect]]\nvalue = "PXD"\n'
+            'interval = ["2020-01-01T00:00", "2019-01-01T00:00"]\ntexts = ["days"]\n',
+            "not after",
+        ),
         (
             'published = 2020-01-07\n[[expect]]\nvalue = "2020"\n'
             'interval = ["2020-01-01T00:00", "2020-02-01T00:00"]\ntexts = ["2020"]\n',
@@ -197,6 +210,20 @@ def test_loader_rejects_a_malformed_corpus(tmp_path: Path, body: str, message: s
     with pytest.raises(CorpusError, match=message) as raised:
         load_family(_write(tmp_path, body))
     assert str(raised.value).startswith("sample.toml:")
+
+
+def test_loader_reads_ranges_and_anchored_durations(tmp_path: Path) -> None:
+    body = (
+        "published = 2020-01-07\n[[expect]]\n"
+        'value = "P3D"\nranges = true\ninterval = ["2020-01-04T00:00", "2020-01-07T00:00"]\n'
+        'texts = ["[from Jan. 4 to Jan. 6]"]\n'
+        '[[expect]]\nvalue = "2020-01-04"\ntexts = ["from [Jan. 4] to Jan. 6"]\n'
+        '[[none]]\nranges = true\ntexts = ["from Jan. 4 to Jan. 6"]\n'
+    )
+    ranged, single, none = load_family(_write(tmp_path, body))
+    assert ranged.ranges and ranged.interval is not None and ranged.type == "DURATION"
+    assert not single.ranges and none.ranges
+    assert "ranges" in ranged.describe()
 
 
 def test_loader_error_names_the_line(tmp_path: Path) -> None:

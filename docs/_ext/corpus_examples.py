@@ -24,7 +24,8 @@ def _row(case: Case) -> tuple[str, ...]:
 
 
 def _published(case: Case) -> str:
-    return "none" if case.published is None else case.published.isoformat()
+    published = "none" if case.published is None else case.published.isoformat()
+    return published + (", ranges=True" if case.ranges else "")
 
 
 class CorpusExamples(Directive):

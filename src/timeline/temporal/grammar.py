@@ -35,7 +35,10 @@ class Spec:
     Calendar fields (``year`` ... ``second``) are ``None`` where the words leave them open.
     ``shift`` moves a unit relative to the anchor's (``last week`` is -1 WEEK); ``anaphoric``
     marks expressions anchored on the narrative ("the following day"). ``number`` is ``None``
-    for vague quantities ("several weeks").
+    for vague quantities ("several weeks"). On a point, ``unit`` names the unit around the
+    day ("the week of March 6") or, with ``nth``, the nth such unit of a month or year ("the
+    first week of October"); ``direction`` keeps the side of the anchor a point lies on
+    ("earlier this year" -1, "later this year" and "the rest of the year" +1).
     """
 
     kind: str
@@ -119,9 +122,12 @@ def _placeholders() -> dict[str, str]:
         "month": f"(?:{_alternation(months)}|{_alternation(month_abbreviations)}\\.?)",
         "month_full": _alternation(months),
         "month_abbr_dot": f"{_alternation(month_abbreviations)}\\.",
+        "month_abbr_plain": _alternation(
+            a for a in month_abbreviations if a not in lex["ambiguous"]["months"]
+        ),
         "weekday": _alternation(weekdays),
         "weekday_any": f"(?:{_alternation(weekdays)}|{_alternation(weekday_abbreviations)}\\.?)",
-        "ordinal": _alternation(lex["ordinals"]),
+        "ordinal": _alternation(lex["ordinals"]).replace(r"\-", r"[\s-]"),
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": _alternation(lex["numbers"]["vague_numbers"]),
         "unit": _alternation(lex["units"]),
@@ -130,6 +136,7 @@ def _placeholders() -> dict[str, str]:
         "season": _alternation(lex["seasons"]),
         "dayword": _alternation(lex["day_words"]),
         "shift": _alternation(lex["shifts"]),
+        "shift_after": _alternation(lex["shifts_after"]),
         "ashift": _alternation(lex["anaphoric_shifts"]),
         "direction": _alternation(lex["directions"]),
         "quant": _alternation(lex["quantifiers"]),
@@ -138,6 +145,7 @@ def _placeholders() -> dict[str, str]:
         "holiday": _alternation(holidays),
         "zone": _alternation(lex["zones"]["names"]),
         "span": _alternation(lex["spans"]),
+        "decade": _alternation(lex["decades"]),
     }
 
 
@@ -228,6 +236,7 @@ KEY_CLASSES = {
     "ref": ("references",),
     "freq": ("frequencies",),
     "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
+    "decade": ("decades",),
 }
 _NOT_KEYS = frozenset(
     {
@@ -286,6 +295,19 @@ def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
     return [(lo, hi) for lo, hi in merged]
 
 
+def _trapped(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"."""
+    reach = _TRAP_REACH
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _traps().finditer(text, max(0, start - reach), end + reach)
+    )
+
+
+#: How far a trap phrase can reach beyond the time words inside it.
+_TRAP_REACH = 30
+
+
 @functools.cache
 def _traps() -> re.Pattern[str]:
     return re.compile(r"\b" + _alternation(lexicon()["traps"]["phrases"]) + r"\b", re.IGNORECASE)
@@ -315,17 +337,20 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
     """
-    trapped = [(m.start(), m.end()) for m in _traps().finditer(text)]
     where: dict[str, list[tuple[int, int]]] = {}
     for token in _TOKEN.finditer(text):
         word = token.group()
         where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
+    windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
     candidates = []
     for priority, rule in enumerate(rules()):
-        spots = [s for key in rule.keys for s in where.get(key, ())]
-        spots += where.get("digit", []) if rule.digits else []
-        for lo, hi in _windows(spots, len(text)):
-            candidates.extend(_matches(text, rule, priority, lo, hi, trapped))
+        if (rule.keys, rule.digits) not in windows:
+            spots = [s for key in rule.keys for s in where.get(key, ())]
+            spots += where.get("digit", []) if rule.digits else []
+            windows[rule.keys, rule.digits] = _windows(spots, len(text))
+        for lo, hi in windows[rule.keys, rule.digits]:
+            candidates.extend(_matches(text, rule, priority, lo, hi))
+    candidates = [c for c in candidates if not _trapped(text, c[0], c[1])]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
 
     chosen: list[Match] = []
@@ -335,6 +360,8 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             chosen.append(match)
             taken[start:end] = b"\x01" * (end - start)
     matches = _combine(text, sorted(chosen, key=lambda m: m.start))
+    matches = _with_years(text, matches)
+    matches = _with_units_around(text, matches)
     matches = _with_positions(text, matches)
     return _ranges(text, matches) if ranges else matches
 
@@ -408,6 +435,48 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     return connector.fullmatch(text, left.end, right.start) is not None
 
 
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?")
+
+
+def _with_years(text: str, matches: list[Match]) -> list[Match]:
+    """Give a month, season or quarter without a year the year right after it, as spoken
+    years come ("the spring of nineteen seventy-eight", "2 to 7 Feb, two thousand and ten")."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and _is_year_only(match.spec)
+            and _lacks_year(previous.spec)
+            and _YEAR_AFTER.fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            year = match.spec.year
+            until = previous.spec.until
+            if until is not None and until.year is None:
+                until = attrs.evolve(until, year=year)
+            spec = attrs.evolve(previous.spec, year=year, until=until)
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _is_year_only(spec: Spec) -> bool:
+    return spec.kind == "point" and spec.year is not None and spec == Spec("point", year=spec.year)
+
+
+def _lacks_year(spec: Spec) -> bool:
+    return (
+        spec.kind in ("point", "range")
+        and spec.year is None
+        and spec.year_shift is None
+        and spec.weekday is None
+        and spec.hour is None
+        and spec.shift is None
+        and any(v is not None for v in (spec.month, spec.season, spec.quarter, spec.half))
+    )
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:to|till|until|through|thru|-|\u2013|and)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?<!\w)(?P<word>from|between)\s+$", re.I)
 
@@ -421,7 +490,7 @@ def _ranges(text: str, matches: list[Match]) -> list[Match]:
         if previous and join and _rangeable(previous.spec) and _rangeable(match.spec):
             opener = _RANGE_OPEN.search(text, max(0, previous.start - 12), previous.start)
             between = opener is not None and opener.group("word").lower() == "between"
-            if ("and" in join.group().lower()) == between:
+            if between or "and" not in join.group().lower():
                 out.pop()
                 start = opener.start() if opener else previous.start
                 spec = attrs.evolve(previous.spec, kind="range", until=match.spec)
@@ -432,6 +501,29 @@ def _ranges(text: str, matches: list[Match]) -> list[Match]:
 
 def _rangeable(spec: Spec) -> bool:
     return (spec.kind == "point" and spec.until is None) or spec.ref == "PRESENT_REF"
+
+
+@functools.cache
+def _unit_prefix() -> re.Pattern[str]:
+    words = _alternation(lexicon()["units_around"])
+    return re.compile(rf"(?<![\w/])(?P<words>{words})(?:\s+on)?\s+$", re.I)
+
+
+def _with_units_around(text: str, matches: list[Match]) -> list[Match]:
+    """Make a day after "the week of", "the week beginning", "w/c"... the week around it."""
+    out: list[Match] = []
+    for match in matches:
+        spec = match.spec
+        if spec.kind == "point" and spec.hour is None and (spec.day or spec.holiday):
+            prefix = _unit_prefix().search(text, max(0, match.start - 30), match.start)
+            if prefix is not None:
+                while out and out[-1].end > prefix.start():
+                    out.pop()
+                words = " ".join(prefix.group("words").lower().split())
+                spec = attrs.evolve(spec, unit=lexicon()["units_around"][words])
+                match = Match(prefix.start(), match.end, match.rule, spec)
+        out.append(match)
+    return out
 
 
 @functools.cache
@@ -451,21 +543,28 @@ def _with_positions(text: str, matches: list[Match]) -> list[Match]:
         if prefix is not None:
             word = " ".join(prefix.group("word").lower().split())
             relative = word in ("earlier", "later")
-            if relative and match.spec.anaphoric:
+            if relative and match.spec.anaphoric and not _the_unit(match.spec):
                 match = Match(prefix.start(), match.end, match.rule, match.spec)
             elif not (relative and _is_day(match.spec)):
-                spec = attrs.evolve(match.spec, mod=lexicon()["positions"][word])
+                side = {"earlier": -1, "later": 1}.get(word, 0)
+                spec = attrs.evolve(match.spec, mod=lexicon()["positions"][word], direction=side)
                 match = Match(prefix.start(), match.end, match.rule, spec)
         out.append(match)
         floor = match.end
     return out
 
 
+def _the_unit(spec: Spec) -> bool:
+    """ "The year" of "earlier in the year": a unit longer than a day, named by no shift word
+    (unlike "later that year", which only places an event in that year)."""
+    return spec.shift is None and spec.calunit not in (None, "D")
+
+
 _CLOSE_AT = re.compile(_CLOSE)
 
 
 def _matches(
-    text: str, rule: Rule, priority: int, lo: int, hi: int, trapped: list[tuple[int, int]]
+    text: str, rule: Rule, priority: int, lo: int, hi: int
 ) -> Iterator[tuple[int, int, int, Match]]:
     """The matches of one rule inside ``text[lo:hi]`` that make a time."""
     for m in rule.regex.finditer(text, lo, hi):
@@ -475,8 +574,6 @@ def _matches(
         if rule.digits and m.group()[:1].isdigit() and _cue_before(text, start, _blockers()):
             continue
         if end == hi and not _CLOSE_AT.match(text, end):
-            continue
-        if any(s <= start and end <= e for s, e in trapped):
             continue
         if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
             continue
@@ -556,7 +653,7 @@ def _spelled_year(words: str) -> int:
 
 def _day(words: str) -> int:
     ordinals = lexicon()["ordinals"]
-    key = words.lower().rstrip(".")
+    key = re.sub(r"[\s-]+", "-", words.lower().rstrip("."))
     day = ordinals[key] if key in ordinals else int(re.sub(r"\D", "", key))
     if not 1 <= day <= 31:
         raise Rejected(words)
@@ -593,20 +690,13 @@ def _hour(g: dict[str, str]) -> int:
 
 
 def _decade(words: str) -> int:
-    words = words.lower()
-    named = (
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    )
-    if words in named:
-        return 1920 + 10 * named.index(words)
-    digits = words.lstrip("'").rstrip("s")
+    """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970."""
+    words = " ".join(words.lower().split())
+    century, _, name = words.rpartition(" ")
+    named = lexicon()["decades"].get(name)
+    if named is not None:
+        return named if not century else int(_number(century) or 0) * 100 + named % 100
+    digits = words.lstrip("'").rstrip("s").rstrip("'\u2019")
     return int(digits) if len(digits) == 4 else _year(digits)
 
 
@@ -630,6 +720,12 @@ def _holiday(words: str) -> tuple[str, str]:
 
 def _quarter(words: str) -> int:
     return {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(words.lower()) or int(words[0])
+
+
+def _nth(words: str) -> int:
+    """ "first" -> 1, "5th" -> 5, "last" -> -1."""
+    key = words.lower()
+    return -1 if key == "last" else lexicon()["ordinals"].get(key) or int(key[0])
 
 
 def _this_year(words: str) -> int:
@@ -662,11 +758,12 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
     "halfof": ("number", lambda w: 0.5),
     "spelledyear": ("year", lambda w: _spelled_year(w)),
-    "nth": ("nth", lambda w: -1 if w.lower() == "last" else _quarter(w)),
+    "nth": ("nth", _nth),
     "decade": ("decade", _decade),
     "century": ("century", _day),
     "holiday": ("holiday", _holiday),
     "shift": ("shift", _lookup("shifts")),
+    "shift_after": ("shift", _lookup("shifts_after")),
     "ashift": ("shift", _lookup("anaphoric_shifts")),
     "this_year": ("year_shift", _this_year),
     "calunit": ("calunit", _lookup("calendar_units")),
@@ -701,7 +798,7 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
             fields["part"] = part
-    if "ashift" in g or ("calunit" in g and "shift" not in g):
+    if "ashift" in g or ("calunit" in g and "shift" not in fields):
         fields["anaphoric"] = True
     if "partshift" in g:
         fields.update(_PART_SHIFTS[g["partshift"].lower()])
@@ -719,6 +816,10 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
             fields["number"] = None if g["unit"].lower().endswith("s") else 1.0
     if "direction" in g:
         fields["direction"], fields["anaphoric"] = _direction(g["direction"])
+    if "from_day" in g:  # "two days from tomorrow", "two days before yesterday"
+        fields["direction"] = -1 if g["from_day"].lower() == "before" else 1
+    if "rest" in g:  # "the rest of the year": of this year, from the publication on
+        fields.update(direction=1, shift=fields.get("shift", 0), anaphoric=False)
     if "weekdays" in g:
         fields["freq"] = "weekday"
     if "yearago" in g:
@@ -726,7 +827,9 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
     if end:
-        fields["until"] = read("point", {**g, **end})
+        fields["until"] = until = read("point", {**g, **end})
+        if "month" not in fields and until.month is not None:  # "from 4 to January 22"
+            fields.update(month=until.month, year=until.year)
     return Spec(**fields)
 
 

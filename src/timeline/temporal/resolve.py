@@ -160,18 +160,55 @@ def _interval(start: datetime, granularity: Granularity) -> Interval:
 def _point(spec: Spec, ctx: Context) -> Resolution:
     timed = spec.hour is not None or spec.part is not None
     kind = "TIME" if timed else "DATE"
-    found = _date_part(spec, ctx)
+    found = _date_part(spec, ctx) if spec.unit is None else _unit_around(spec, ctx)
     if found is None:
-        return Resolution(kind, _unanchored(spec), mod=_position(spec))
+        value = "XXXX-WXX" if spec.unit == "W" else _unanchored(spec)
+        return Resolution(kind, value, mod=_position(spec))
     interval, anchor = found
     if timed and _RANK[interval.granularity] <= _RANK[G.DAY]:
         interval = _with_time(spec, interval, ctx.tense)
     elif timed:
         kind = "DATE"
     mod = _position(spec) or spec.mod
-    if mod in ("START", "MID", "END"):
+    side = _side(interval, ctx, spec.direction) if spec.direction else None
+    if side is not None:
+        interval = side
+    elif mod in ("START", "MID", "END"):
         interval = _narrow(interval, mod)
     return Resolution(kind, interval.timex, interval, mod, anchor)
+
+
+def _side(interval: Interval, ctx: Context, direction: int) -> Interval | None:
+    """The part of ``interval`` before (``direction`` -1) or from (+1) the publication, when
+    it falls inside: "earlier this year", "later this month", "the rest of the week"."""
+    if ctx.published is None:
+        return None
+    pivot = ctx.published
+    if _RANK[interval.granularity] > _RANK[G.DAY]:
+        pivot = floor(pivot, G.DAY)
+    if not interval.start <= pivot < interval.end or (direction < 0 and pivot == interval.start):
+        return None
+    start, end = (interval.start, pivot) if direction < 0 else (pivot, interval.end)
+    return Interval(start, end, interval.granularity)
+
+
+def _unit_around(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | None:
+    """The week around a day ("the week of March 6") or the nth week of a month or year ("the
+    first week of October"), counting weeks from the one holding the first Thursday, as ISO
+    8601 counts the weeks of a year."""
+    found = _date_part(attrs.evolve(spec, unit=None, nth=None, number=None), ctx)
+    if found is None:
+        return None
+    around, anchor = found
+    if spec.nth is None:
+        granularity = UNIT_GRANULARITY[spec.unit or "W"]
+        return _interval(floor(around.start, granularity), granularity), anchor
+    first = floor(around.start + timedelta(days=3), G.WEEK)
+    last = floor(around.end - timedelta(days=4), G.WEEK)
+    start = move(first, G.WEEK, spec.nth - 1) if spec.nth > 0 else move(last, G.WEEK, spec.nth + 1)
+    if not first <= start <= last:
+        raise ValueError(f"{around.timex} has no week {spec.nth}")
+    return _interval(start, G.WEEK), anchor
 
 
 def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | None:
@@ -494,7 +531,8 @@ def _span_value(interval: Interval) -> str:
     """The length of a span in the unit it is known to: ``P19D``, ``P3M``, ``P4Y``."""
     start, end = interval.start, interval.end
     months = (end.year - start.year) * 12 + end.month - start.month
-    if interval.granularity in (G.YEAR, G.DECADE, G.CENTURY) and months % 12 == 0:
+    whole_years = months % 12 == 0 and (start.month, start.day) == (end.month, end.day)
+    if interval.granularity in (G.YEAR, G.DECADE, G.CENTURY) and whole_years:
         return duration_value(months // 12, "Y")
     if _RANK[interval.granularity] >= _RANK[G.MONTH] and start.day == end.day:
         return duration_value(months, "M")
@@ -517,6 +555,10 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
         return Resolution("DATE", _unanchored_unit(granularity), mod=spec.mod)
     moment, anchor = anchored
     count = round(spec.number) * sign
+    if spec.day_offset is not None:  # "three weeks from tomorrow": a day, counted from that day
+        day = floor(moment, G.DAY) + timedelta(days=spec.day_offset)
+        interval = _interval(move(day, granularity, count), G.DAY)
+        return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
     if unit in ("S", "MIN", "H"):
         return _clock_offset(spec, moment, anchor, count, unit)
     borrowed = False

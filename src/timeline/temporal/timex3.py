@@ -169,6 +169,8 @@ def parse_value(value: str) -> tuple[datetime, datetime, Granularity] | None:
     (datetime.datetime(2020, 1, 1, 0, 0), datetime.datetime(2020, 4, 1, 0, 0))
     >>> parse_value('PRESENT_REF') is None
     True
+    >>> parse_value('1989-10-27T24:00')[0]
+    datetime.datetime(1989, 10, 28, 0, 0)
     """
     m = _VALUE.match(value)
     if not m:
@@ -205,15 +207,17 @@ def parse_value(value: str) -> tuple[datetime, datetime, Granularity] | None:
             day = datetime(year, int(f["month"]), int(f["day"]))
             if f["part"]:
                 start, gran = day.replace(hour=PARTS_OF_DAY[f["part"]][0]), g.PART_OF_DAY
-            elif f["second"]:
-                start = day.replace(
-                    hour=int(f["hour"]), minute=int(f["minute"]), second=int(f["second"])
-                )
-                gran = g.SECOND
-            elif f["minute"]:
-                start, gran = day.replace(hour=int(f["hour"]), minute=int(f["minute"])), g.MINUTE
             elif f["hour"]:
-                start, gran = day.replace(hour=int(f["hour"])), g.HOUR
+                # TIMEX3 writes the midnight that ends a day as T24:00.
+                clock = timedelta(
+                    hours=int(f["hour"]),
+                    minutes=int(f["minute"] or 0),
+                    seconds=int(f["second"] or 0),
+                )
+                if clock > timedelta(hours=24) or int(f["minute"] or 0) > 59:
+                    raise ValueError(f"{value}: no such time of day")
+                start = day + clock
+                gran = g.SECOND if f["second"] else g.MINUTE if f["minute"] else g.HOUR
             else:
                 start, gran = day, g.DAY
     return (*span(start, gran), gran)
