@@ -34,6 +34,8 @@ from datetime import date, datetime
 
 import timeline
 from timeline import *
+from timeline.events import ArticleEvents, analyse, name_key
+from timeline.nlp import load
 """
 
 html_theme = "alabaster"

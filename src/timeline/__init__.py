@@ -6,16 +6,28 @@
 '2020-01-05'
 """
 
-from timeline.model import Anchor, Article, Granularity, Interval, TimeExpression
+from timeline.events import extract_events
+from timeline.model import (
+    Anchor,
+    Article,
+    EventMention,
+    Granularity,
+    Interval,
+    Participant,
+    TimeExpression,
+)
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tagger import find_times
 
 __all__ = [
     "Anchor",
     "Article",
+    "EventMention",
     "Granularity",
     "Interval",
+    "Participant",
     "TimeExpression",
+    "extract_events",
     "find_times",
     "resolve",
 ]

@@ -15,7 +15,16 @@ import attrs
 from timeline.temporal.timex3 import Granularity, parse_value
 from timeline.temporal.timex3 import format_value as _format_value
 
-__all__ = ["Anchor", "Article", "Granularity", "Interval", "TimeExpression", "TimexType"]
+__all__ = [
+    "Anchor",
+    "Article",
+    "EventMention",
+    "Granularity",
+    "Interval",
+    "Participant",
+    "TimeExpression",
+    "TimexType",
+]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
@@ -182,3 +191,99 @@ class Article:
     id: str = ""
     source: str | None = None
     title: str | None = None
+
+
+EVENT_CLASSES: tuple[str, ...] = (
+    "OCCURRENCE",
+    "REPORTING",
+    "PERCEPTION",
+    "ASPECTUAL",
+    "I_ACTION",
+    "I_STATE",
+    "STATE",
+)
+TENSES: tuple[str, ...] = (
+    "PAST",
+    "PRESENT",
+    "FUTURE",
+    "INFINITIVE",
+    "PRESPART",
+    "PASTPART",
+    "NONE",
+)
+ASPECTS: tuple[str, ...] = ("NONE", "PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE")
+MODALITIES: tuple[str, ...] = ("ASSERTED", "FUTURE", "HYPOTHETICAL")
+ROLES: tuple[str, ...] = ("agent", "patient", "other")
+
+
+@attrs.frozen
+class Participant:
+    """A named entity taking part in an event.
+
+    ``name`` is the entity's canonical name within its article (the fullest form the article
+    gives, "Qasem Soleimani" for "General Soleimani"), ``key`` a spelling-tolerant key shared
+    by its variants ("soleimani" for "Qassem Soleimani" too), ``label`` the spaCy entity label
+    and ``role`` who did it (``"agent"``), to whom (``"patient"``) or ``"other"``.
+
+    >>> Participant("Qasem Soleimani", "soleimani", "PERSON", "patient").key
+    'soleimani'
+    """
+
+    name: str
+    key: str
+    label: str
+    role: str = attrs.field(default="other", validator=attrs.validators.in_(ROLES))
+
+
+@attrs.frozen
+class EventMention:
+    """One report of something happening, in one article.
+
+    ``start``/``end`` are the character offsets of the trigger word (``text``) in the
+    article, ``sentence`` the index of its sentence. ``event_class`` is its TimeML class,
+    ``tense``/``aspect`` its TimeML grammar, ``modality`` whether it is asserted, future or
+    hypothetical, ``polarity`` ``"NEG"`` when it is said not to happen. ``time`` is the time
+    expression it is attached to, if any, and ``earliest``/``latest`` bound when it happened
+    (``None`` where unbounded): it lies within ``[earliest, latest)``.
+
+    >>> from datetime import datetime
+    >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
+    ...                  latest=datetime(2020, 1, 6))
+    >>> (m.lemma, m.event_class, m.polarity, m.latest.day)
+    ('vote', 'OCCURRENCE', 'POS', 6)
+    """
+
+    article_id: str
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field()
+    text: str = attrs.field()
+    lemma: str
+    sentence: int = attrs.field(validator=attrs.validators.ge(0))
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    location: str | None = None
+    tense: str = attrs.field(default="NONE", validator=attrs.validators.in_(TENSES))
+    aspect: str = attrs.field(default="NONE", validator=attrs.validators.in_(ASPECTS))
+    modality: str = attrs.field(default="ASSERTED", validator=attrs.validators.in_(MODALITIES))
+    polarity: str = attrs.field(default="POS", validator=attrs.validators.in_(("POS", "NEG")))
+    event_class: str = attrs.field(
+        default="OCCURRENCE", validator=attrs.validators.in_(EVENT_CLASSES)
+    )
+    time: TimeExpression | None = None
+    earliest: datetime | None = None
+    latest: datetime | None = attrs.field(default=None)
+
+    @text.validator
+    def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
+        if self.end - self.start != len(text):
+            raise ValueError(
+                f"EventMention {text!r}: offsets {self.start}..{self.end} do not span "
+                f"its {len(text)} characters"
+            )
+
+    @latest.validator
+    def _check_bounds(self, attribute: attrs.Attribute, latest: datetime | None) -> None:
+        if self.earliest is not None and latest is not None and latest <= self.earliest:
+            raise ValueError(
+                f"EventMention {self.text!r}: latest {latest.isoformat()} must be after "
+                f"earliest {self.earliest.isoformat()}"
+            )

@@ -1,0 +1,548 @@
+"""Events of an article: their triggers, participants, place, grammar, times and bounds.
+
+:func:`extract_events` parses the article once with spaCy and finds its event mentions:
+eventive verbs and nouns (light verbs give way to their event noun: in "carried out an
+airstrike" the event is the airstrike), reporting verbs, and what they report. Each mention
+gets its participants (named entities, with the role the parse gives them and a name shared
+by the article's variants of it), its place, its tense, aspect, modality and polarity, the
+time expression attached to it, and time bounds solved together with the order cues of the
+text (:mod:`timeline.ordering`). The word lists are data, in ``events_en.toml``.
+
+>>> from datetime import date
+>>> from timeline import Article
+>>> article = Article("On Sunday, Iraq's parliament voted. It did not attack.",
+...                   published=date(2020, 1, 7))
+>>> [(m.text, m.time and m.time.value, m.polarity) for m in extract_events(article)]
+[('voted', '2020-01-05', 'POS'), ('attack', None, 'NEG')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from timeline.model import Article, EventMention, Participant, TimeExpression
+from timeline.nlp import check, english_words, load
+from timeline.ordering import (
+    Bounds,
+    Constraint,
+    find_constraints,
+    governor,
+    intersect,
+    interval_bounds,
+    order,
+    solve,
+    tense_bounds,
+)
+from timeline.temporal.tagger import find_times
+
+__all__ = ["ArticleEvents", "analyse", "extract_events", "name_key"]
+
+
+@attrs.frozen
+class ArticleEvents:
+    """The events of one article with the constraints that order them.
+
+    ``mentions`` are in document order with their solved bounds; ``constraints`` are the order
+    cues that hold (``before``/``after`` index ``mentions``), ``conflicts`` those that
+    contradict the rest and were left out; ``order`` lists the mentions' indices by
+    (earliest, latest, constraint rank).
+
+    >>> ArticleEvents((), (), (), ()).consistent
+    True
+    """
+
+    mentions: tuple[EventMention, ...]
+    constraints: tuple[Constraint, ...]
+    conflicts: tuple[Constraint, ...]
+    order: tuple[int, ...]
+
+    @property
+    def consistent(self) -> bool:
+        """Whether all order cues and bounds agree."""
+        return not self.conflicts
+
+    def ordered(self) -> list[EventMention]:
+        """The mentions in time order.
+
+        >>> ArticleEvents((), (), (), ()).ordered()
+        []
+        """
+        return [self.mentions[i] for i in self.order]
+
+
+def extract_events(article: Article, nlp: Any = None) -> list[EventMention]:
+    """The event mentions of ``article`` in document order, each with its time bounds.
+
+    ``nlp`` is a spaCy pipeline with a tagger, parser, lemmatizer and entity recognizer; by
+    default the installed English model (:func:`timeline.nlp.load`). Text without events,
+    blank text included, gives ``[]``. Without a publication date, bounds come only from
+    absolute dates and the order cues.
+
+    >>> from datetime import date
+    >>> from timeline import Article
+    >>> [m] = extract_events(Article("The ministers will meet on Friday.", date(2020, 1, 7)))
+    >>> (m.lemma, m.modality, m.earliest.isoformat())
+    ('meet', 'FUTURE', '2020-01-10T00:00:00')
+    """
+    return list(analyse(article, nlp).mentions)
+
+
+def analyse(article: Article, nlp: Any = None) -> ArticleEvents:
+    """:func:`extract_events` with the order constraints, conflicts and time order.
+
+    >>> from datetime import date
+    >>> from timeline import Article
+    >>> result = analyse(Article("He resigned after the vote.", published=date(2020, 1, 7)))
+    >>> [m.text for m in result.ordered()], result.constraints[0].cue
+    (['vote', 'resigned'], 'after')
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
+    pipeline = load() if nlp is None else check(nlp)
+    if not article.text.strip():
+        return ArticleEvents((), (), (), ())
+    doc = parse(pipeline, article.text)
+    times = find_times(article.text, published=article.published, doc=doc)
+    drafts, heads = _Extractor(doc, article).run(times)
+    mentions = [d.mention for d in drafts]
+    constraints = find_constraints(doc, mentions, heads)
+    solution = solve([d.bounds for d in drafts], constraints)
+    mentions = [
+        attrs.evolve(m, earliest=low, latest=high)
+        for m, (low, high) in zip(mentions, solution.bounds, strict=True)
+    ]
+    return ArticleEvents(
+        tuple(mentions),
+        solution.accepted,
+        solution.conflicts,
+        order(mentions, solution.accepted),
+    )
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """``nlp(text)``, in pieces cut at line breaks when the text exceeds ``nlp.max_length``.
+
+    The pieces' docs are joined back, so the result is always a ``Doc`` of exactly ``text``.
+
+    >>> from timeline.nlp import load
+    >>> nlp = load()
+    >>> parse(nlp, "One. Two.").text
+    'One. Two.'
+    """
+    limit = max(1, int(getattr(nlp, "max_length", len(text)) or len(text)))
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(list(nlp.pipe(_pieces(text, limit))), ensure_whitespace=False)
+
+
+def _pieces(text: str, limit: int) -> Iterator[str]:
+    position = 0
+    while len(text) - position > limit:
+        window = text[position : position + limit]
+        cut = next(
+            (k + len(sep) for sep in ("\n", ". ", " ") if (k := window.rfind(sep)) > 0),
+            limit,
+        )
+        yield text[position : position + cut]
+        position += cut
+    yield text[position:]
+
+
+# --- names ----------------------------------------------------------------------------------
+
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant key of a name: its consonant skeleton, accents and doubled letters
+    dropped, so transliterations agree.
+
+    >>> name_key("Qasem Soleimani") == name_key("Qassem Suleimani")
+    True
+    >>> name_key("Shoygu"), name_key("Shoigu"), name_key("Ghasem")
+    ('shg', 'shg', 'qsm')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("gh", "q").replace("k", "q"))
+    return " ".join(_VOWELS.sub("", _REPEATS.sub(r"\1", w)) for w in words)
+
+
+class _Names:
+    """Canonical names of one article's entities: aliases, surnames and spellings joined."""
+
+    def __init__(self, doc: Any) -> None:
+        words = english_words()["names"]
+        self.titles = frozenset(words["titles"])
+        self.aliases = {name_key(a): group[0] for group in words["aliases"] for a in group}
+        self.persons: dict[str, str] = {}  # surname key -> fullest name
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = self.clean(ent)
+                surname = name_key(name.split()[-1]) if name else ""
+                if surname and len(name) > len(self.persons.get(surname, "")):
+                    self.persons[surname] = name
+
+    def clean(self, ent: Any) -> str:
+        """The entity's text without titles, leading article and possessive ending."""
+        first, last = ent.start, ent.end
+        while first < last and (ent.doc[first].lower_ in self.titles or ent.doc[first].is_punct):
+            first += 1
+        while last > first and (ent.doc[last - 1].tag_ == "POS" or ent.doc[last - 1].is_punct):
+            last -= 1
+        return ent.doc[first:last].text
+
+    def participant(self, ent: Any, role: str) -> Participant | None:
+        name = self.clean(ent)
+        if not name:
+            return None
+        key = name_key(name)
+        label = ent.label_
+        surname = name_key(name.split()[-1])
+        if label == "PERSON" or (len(name.split()) == 1 and surname in self.persons):
+            label, name, key = "PERSON", self.persons.get(surname, name), surname
+        elif key in self.aliases:
+            name = self.aliases[key]
+            key = name_key(name)
+        return Participant(name=name, key=key, label=label, role=role)
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+_FINITE = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
+_NONFINITE = {"VBG": "PRESPART", "VBN": "PASTPART"}
+_INSIDE_NOUN_PHRASE = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+_ROLE_ORDER = {"agent": 0, "patient": 1, "other": 2}
+
+
+@attrs.define
+class _Draft:
+    mention: EventMention
+    bounds: Bounds
+
+
+@attrs.frozen
+class _Grammar:
+    tense: str = "NONE"
+    aspect: str = "NONE"
+    modality: str = "ASSERTED"
+    polarity: str = "POS"
+
+    @property
+    def realis(self) -> bool:
+        return self.modality == "ASSERTED" and self.polarity == "POS"
+
+
+class _Extractor:
+    """Finds the mentions of one parsed article."""
+
+    def __init__(self, doc: Any, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.words = english_words()
+        verbs = self.words["verbs"]
+        self.not_events = frozenset(verbs["not_events"])
+        self.light = frozenset(verbs["light"])
+        self.states = frozenset(verbs["states"])
+        self.nouns = frozenset(self.words["nouns"]["events"])
+        self.classes: dict[str, str] = {}
+        for name, lemmas in self.words["classes"].items():
+            for lemma in lemmas:
+                self.classes.setdefault(lemma, name)
+        self.names = _Names(doc)
+        names = self.words["names"]
+        self.participant_labels = frozenset(names["participant_labels"])
+        self.location_labels = frozenset(names["location_labels"])
+        self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        self.sentence_of: dict[int, int] = {}
+        for number, sentence in enumerate(doc.sents):
+            for token in sentence:
+                self.sentence_of[token.i] = number
+
+    # triggers
+
+    def is_event_noun(self, token: Any) -> bool:
+        return (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.nouns
+            and token.dep_ not in ("compound",)
+        )
+
+    def event_object(self, verb: Any) -> Any | None:
+        """The event noun a light verb carries ("carried out an airstrike"), if any."""
+        for child in verb.children:
+            target = child
+            if child.dep_ in ("nsubjpass", "nsubj") and child.tag_ in ("WDT", "WP"):
+                target = verb.head if verb.dep_ == "relcl" else child
+            elif child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            if self.is_event_noun(target):
+                return target
+        return None
+
+    def triggers(self) -> Iterator[tuple[Any, Any | None]]:
+        """``(trigger, light verb or None)`` for each event, in document order."""
+        carried: dict[int, Any] = {}
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB" and lemma in self.light:
+                noun = self.event_object(token)
+                if noun is not None:
+                    carried[noun.i] = token
+        light_verbs = {verb.i for verb in carried.values()}
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "VERB":
+                if (
+                    token.i in light_verbs
+                    or token.dep_ == "prep"
+                    or lemma in self.not_events
+                    or token.dep_ == "amod"
+                    or not token.is_alpha
+                    or (lemma in self.states and token.dep_ != "ROOT")
+                ):
+                    continue
+                yield token, None
+            elif self.is_event_noun(token):
+                yield token, carried.get(token.i)
+
+    # grammar
+
+    def grammar(self, verb: Any) -> _Grammar:
+        tense_words = self.words["tense"]
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        negated = any(c.dep_ == "neg" or c.lower_ in tense_words["negation"] for c in verb.children)
+        if verb.dep_ == "conj" and not auxes:
+            auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+            negated = negated or any(c.dep_ == "neg" for c in verb.head.children)
+        polarity = "NEG" if negated else "POS"
+        perfect = any(a.lemma_.lower() == "have" for a in auxes)
+        progressive = verb.tag_ == "VBG" and any(
+            a.lemma_.lower() == "be" and a.dep_ == "aux" for a in auxes
+        )
+        aspect = {
+            (True, True): "PERFECTIVE_PROGRESSIVE",
+            (True, False): "PERFECTIVE",
+            (False, True): "PROGRESSIVE",
+        }.get((perfect, progressive), "NONE")
+        for aux in auxes:
+            if aux.tag_ == "MD" and aux.lower_ in tense_words["future"]:
+                return _Grammar("FUTURE", aspect, "FUTURE", polarity)
+            if aux.tag_ == "MD" and aux.lower_ in tense_words["hypothetical"]:
+                return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
+        finite = [_FINITE[t.tag_] for t in (*auxes, verb) if t.tag_ in _FINITE]
+        if finite:
+            return _Grammar(finite[0], aspect, "ASSERTED", polarity)
+        if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+            return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
+        return _Grammar(_NONFINITE.get(verb.tag_, "NONE"), aspect, "ASSERTED", polarity)
+
+    def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
+        """A noun's own grammar, and the grammar of the verb it hangs from (for bounds)."""
+        negated = any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
+        own = _Grammar(polarity="NEG" if negated else "POS")
+        token = noun
+        for _ in range(8):
+            if token.head.i == token.i:
+                return own, None
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                lemma = token.lemma_.lower()
+                if lemma in self.words["ordering"]["object_after"]:
+                    return own, None
+                return own, self.grammar(token)
+        return own, None
+
+    # arguments
+
+    def entities(self, token: Any, *, with_modifiers: bool) -> Iterator[Any]:
+        """The entities a noun phrase headed by ``token`` names (conjuncts included)."""
+        for head in (token, *token.conjuncts):
+            ent = self.entity_of.get(head.i)
+            if ent is not None:
+                yield ent
+            elif with_modifiers:
+                for child in head.children:
+                    if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
+                        yield self.entity_of[child.i]
+
+    def arguments(self, token: Any, light: Any | None) -> Iterator[tuple[str, Any]]:
+        roles = self.words["roles"]
+        verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
+        for verb in verbs:
+            children = list(verb.children)
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and verb.dep_ in (
+                "conj",
+                "xcomp",
+                "advcl",
+            ):
+                children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+            for child in children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP"):
+                    child = verb.head if verb.dep_ == "relcl" else child
+                    yield ("agent" if child.dep_ != "nsubjpass" else "patient"), child
+                elif child.dep_ == "agent":
+                    yield from (("agent", g) for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in roles["agent"]:
+                    yield "agent", child
+                elif child.dep_ in roles["patient"]:
+                    yield "patient", child
+                elif child.dep_ == "prep" and child.lower_ in roles["with"]:
+                    yield from (("other", g) for g in child.children if g.dep_ == "pobj")
+                # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
+                objects = [child] if child.dep_ == "dobj" else []
+                if child.dep_ == "prep":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                for obj in objects:
+                    for prep in obj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in roles["with"]:
+                            yield from (("other", g) for g in prep.children if g.dep_ == "pobj")
+        if token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ == "poss":
+                    yield "agent", child
+                elif child.dep_ == "prep":
+                    lower = child.lower_
+                    role = (
+                        "agent"
+                        if lower in roles["noun_agent"]
+                        else "patient"
+                        if lower in roles["noun_patient"]
+                        else "other"
+                        if lower in roles["with"]
+                        else None
+                    )
+                    if role:
+                        yield from ((role, g) for g in child.children if g.dep_ == "pobj")
+
+    def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
+        found: dict[str, Participant] = {}
+        for role, argument in self.arguments(token, light):
+            for ent in self.entities(argument, with_modifiers=True):
+                if ent.label_ not in self.participant_labels:
+                    continue
+                if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
+                    continue
+                participant = self.names.participant(ent, role)
+                if participant is None:
+                    continue
+                known = found.get(participant.key)
+                if known is None or _ROLE_ORDER[role] < _ROLE_ORDER[known.role]:
+                    found[participant.key] = participant
+        return tuple(found.values())
+
+    def location(self, token: Any, light: Any | None) -> str | None:
+        places = self.words["roles"]["place"]
+        for head in (token, light):
+            if head is None:
+                continue
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in places:
+                    continue
+                for obj in prep.children:
+                    for t in obj.subtree:
+                        ent = self.entity_of.get(t.i)
+                        # "bases hosting US troops": a place naming people is not the place
+                        modifier = t.dep_ in ("compound", "amod") and t.head.tag_ == "NNS"
+                        if ent is not None and ent.label_ in self.location_labels and not modifier:
+                            participant = self.names.participant(ent, "other")
+                            return participant.name if participant else None
+        return None
+
+    # putting it together
+
+    def run(self, times: Sequence[TimeExpression]) -> tuple[list[_Draft], dict[int, int]]:
+        found = list(self.triggers())
+        heads: dict[int, int] = {}
+        for index, (token, light) in enumerate(found):
+            heads[token.i] = index
+            if light is not None:
+                heads.setdefault(light.i, index)
+        attached, sentence_times, signals = self.attach(times, heads)
+        published = self.article.published
+        drafts = []
+        for index, (token, light) in enumerate(found):
+            if token.pos_ == "NOUN":
+                own, context = self.noun_grammar(token)
+                grammar = self.grammar(light) if light is not None else own
+                bounds_grammar = grammar if light is not None else context
+            else:
+                grammar = bounds_grammar = self.grammar(token)
+            sentence = self.sentence_of[token.i]
+            time = attached.get(index)
+            if time is None and grammar.realis and grammar.tense != "FUTURE":
+                above, via = governor(token, heads)
+                reported = above is not None and via.dep_ in ("ccomp", "parataxis")
+                if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
+                    time = sentence_times.get(sentence)
+            tense_part = (
+                tense_bounds(bounds_grammar.tense, bounds_grammar.modality, published)
+                if bounds_grammar is not None and bounds_grammar.polarity == "POS"
+                else (None, None)
+            )
+            time_part = interval_bounds(time, signals.get(time.start) if time else None)
+            bounds = intersect(time_part, tense_part) or time_part
+            lemma = token.lemma_.lower()
+            mention = EventMention(
+                article_id=self.article.id,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                lemma=lemma,
+                sentence=sentence,
+                participants=self.participants(token, light),
+                location=self.location(token, light),
+                tense=grammar.tense,
+                aspect=grammar.aspect,
+                modality=grammar.modality,
+                polarity=grammar.polarity,
+                event_class=self.classes.get(lemma, "OCCURRENCE"),
+                time=time,
+            )
+            drafts.append(_Draft(mention, bounds))
+        return drafts, heads
+
+    def attach(
+        self, times: Sequence[TimeExpression], heads: dict[int, int]
+    ) -> tuple[dict[int, TimeExpression], dict[int, TimeExpression], dict[int, str]]:
+        """Times attached to the mention they modify, each sentence's unattached time, and
+        the order signal before a time ("before Sunday"), by the time's start offset."""
+        signal_words = self.words["ordering"]["signals"]
+        signals: dict[int, str] = {}
+        attached: dict[int, TimeExpression] = {}
+        unattached: dict[int, list[TimeExpression]] = {}
+        for time in times:
+            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            inside = range(span.start, span.end)
+            token = span.root
+            if token.dep_ == "pobj" and token.head.lower_ in signal_words:
+                signals[time.start] = token.head.lower_
+            if token.dep_ in _INSIDE_NOUN_PHRASE and token.head.i not in heads:
+                continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
+            target = None
+            for _ in range(12):
+                if token.i not in inside and token.i in heads:
+                    target = heads[token.i]
+                    break
+                if token.head.i == token.i:
+                    break
+                token = token.head
+            if target is not None:
+                attached.setdefault(target, time)
+            elif time.interval is not None and time.type in ("DATE", "TIME"):
+                unattached.setdefault(self.sentence_of[span.root.i], []).append(time)
+        sentence_times = {
+            sentence: found[0]
+            for sentence, found in unattached.items()
+            if len({t.value for t in found}) == 1
+        }
+        return attached, sentence_times, signals

@@ -1,0 +1,413 @@
+"""extract_events: triggers, grammar, participants, times, bounds and order.
+
+The seed articles are read in place from ../shared/seeds; those tests skip when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import hypothesis
+import pytest
+from hypothesis import strategies as st
+
+import timeline
+from timeline import Article
+from timeline.events import analyse, name_key, parse
+from timeline.nlp import load
+
+spacy = pytest.importorskip("spacy")
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return load()
+    except OSError:
+        pytest.skip("no English spaCy model installed")
+
+
+def seed(identifier: str) -> Article:
+    if not (SEEDS / "manifest.json").exists():
+        pytest.skip(f"{SEEDS} not found")
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = [a for a in manifest["articles"] if a["id"] == identifier]
+    return Article(
+        (SEEDS / entry["file"]).read_text(encoding="utf-8"),
+        published=date.fromisoformat(entry["published"]),
+        id=identifier,
+        source=entry["source"],
+    )
+
+
+def at(day: int, hour: int = 0) -> datetime:
+    return datetime(2020, 1, day, hour)
+
+
+def find(mentions, text: str, sentence: int | None = None):
+    found = [m for m in mentions if m.text == text and sentence in (None, m.sentence)]
+    assert found, f"no mention {text!r} in sentence {sentence}"
+    return found[0]
+
+
+def bounds(mention) -> tuple[datetime | None, datetime | None]:
+    return (mention.earliest, mention.latest)
+
+
+def names(mention) -> set[str]:
+    return {p.name for p in mention.participants}
+
+
+# --- seed 000: Shoygu, published 2020-01-07 ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tass(nlp):
+    return analyse(seed("000"), nlp)
+
+
+def test_seed_000_talk_with_fidan_two_days_ago(tass):
+    talk = find(tass.mentions, "discussed", sentence=2)
+    assert talk.time.text == "Two days ago"
+    assert bounds(talk) == (at(5), at(6))
+    assert names(talk) == {"Sergey Shoygu", "Hakan Fidan"}
+    assert talk.tense == "PAST" and talk.modality == "ASSERTED" and talk.polarity == "POS"
+
+
+def test_seed_000_airstrike_attack_assassination_on_the_evening_of_january_2(tass):
+    evening = (at(2, 17), at(2, 21))
+    airstrike = find(tass.mentions, "airstrike", sentence=3)
+    assert airstrike.time.value == "2020-01-02TEV"
+    assert airstrike.location == "Baghdad"
+    assert {(p.name, p.role) for p in airstrike.participants} >= {("United States", "agent")}
+    assert bounds(airstrike) == evening
+    for text, sentence in [("attack", 4), ("attack", 5), ("airstrike", 6), ("assassination", 0)]:
+        assert bounds(find(tass.mentions, text, sentence)) == evening, (text, sentence)
+    killed = find(tass.mentions, "killed", sentence=5)
+    assert bounds(killed) == evening
+    assert names(killed) == {"Abu Mahdi al-Muhandis"}
+
+
+def test_seed_000_parliament_voted_on_sunday(tass):
+    vote = find(tass.mentions, "voted")
+    assert vote.time.value == "2020-01-05"
+    assert bounds(vote) == (at(5), at(6))
+    assert names(vote) == {"Iraq"}
+    expel = find(tass.mentions, "expel")
+    assert (expel.tense, expel.modality, bounds(expel)) == (
+        "INFINITIVE",
+        "HYPOTHETICAL",
+        (None, None),
+    )
+
+
+def test_seed_000_call_with_bagheri_on_or_before_publication(tass):
+    call = find(tass.mentions, "spoke")
+    assert bounds(call) == (None, at(8))
+    assert names(call) == {"Sergey Shoygu", "Mohammad Bagheri"}
+
+
+def test_seed_000_tweet_and_description_after_the_strike_not_after_publication(tass):
+    for text, sentence in [("said", 7), ("tweet", 7), ("described", 6)]:
+        assert bounds(find(tass.mentions, text, sentence)) == (at(2, 17), at(8)), text
+    said = find(tass.mentions, "said", sentence=7)
+    assert said.event_class == "REPORTING"
+    assert names(said) == {"Donald Trump"}
+
+
+def test_seed_000_soleimani_has_one_name(tass):
+    keys = {
+        (p.name, p.key)
+        for m in tass.mentions
+        for p in m.participants
+        if "Soleimani" in p.name or p.key == name_key("Soleimani")
+    }
+    assert keys == {("Qasem Soleimani", name_key("Soleimani"))}
+
+
+def test_seed_000_is_consistent_and_ordered(tass):
+    assert tass.consistent
+    order = [m.text for m in tass.ordered()]
+    assert order.index("airstrike") < order.index("discussed") < order.index("voted")
+
+
+# --- seed 004: Putin and Erdogan, published 2020-01-08 -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def press(nlp):
+    return analyse(seed("004"), nlp)
+
+
+def test_seed_004_joint_statement_on_wednesday(press):
+    wednesday = (at(8), at(9))
+    assert bounds(find(press.mentions, "statement", sentence=1)) == wednesday
+    appeal = find(press.mentions, "appeal")
+    assert bounds(appeal) == wednesday
+    assert names(appeal) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    meeting = find(press.mentions, "meeting")
+    assert (meeting.time.value, meeting.location) == ("2020-01-08", "Istanbul")
+
+
+def test_seed_004_missile_strike_before_the_pentagon_confirmation(press):
+    confirmed = find(press.mentions, "confirmed")
+    fired = find(press.mentions, "fired", sentence=4)
+    assert bounds(confirmed) == (at(8), at(9))
+    assert (fired.tense, fired.aspect) == ("PAST", "PERFECTIVE")
+    assert bounds(fired) == (None, at(9))
+    assert names(fired) == {"Iran"}
+    index = press.mentions.index
+    cues = {(c.before, c.after, c.cue) for c in press.constraints}
+    assert (index(fired), index(confirmed), "past perfect") in cues
+    bases = find(press.mentions, "fired", sentence=5)
+    assert (bases.location, bounds(bases)) == ("Ain al-Asad", (None, at(9)))
+
+
+def test_seed_004_assassination_before_the_strike_that_avenged_it(press):
+    strike = find(press.mentions, "strike", sentence=6)
+    assassinated = find(press.mentions, "assassinated", sentence=6)
+    assert names(assassinated) == {"United States", "Qassem Soleimani"}
+    index = press.mentions.index
+    assert (index(assassinated), index(strike), "to avenge") in {
+        (c.before, c.after, c.cue) for c in press.constraints
+    }
+    assert press.order.index(index(assassinated)) < press.order.index(index(strike))
+
+
+def test_seed_004_khamenei_speech_on_wednesday(press):
+    speech = find(press.mentions, "speech")
+    assert speech.time.value == "2020-01-08"
+    assert bounds(speech) == (at(8), at(9))
+    highlighted = find(press.mentions, "highlighted")
+    assert bounds(highlighted) == (at(8), at(9))
+    assert names(highlighted) == {"Ali Khamenei"}
+
+
+def test_seeds_share_soleimani_key(tass, press):
+    keys = [
+        {p.key for m in result.mentions for p in m.participants if "Soleimani" in p.name}
+        for result in (tass, press)
+    ]
+    assert keys[0] == keys[1] == {name_key("Soleimani")}
+
+
+# --- grammar and cues ----------------------------------------------------------------------------
+
+
+def events(nlp, text: str, published=date(2020, 1, 8)):
+    return timeline.extract_events(Article(text, published=published), nlp=nlp)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Iran did not attack the base.", "attack", ("NONE", "ASSERTED", "NEG")),
+        ("Iran never attacked the base.", "attacked", ("PAST", "ASSERTED", "NEG")),
+        ("Iran will attack the base.", "attack", ("FUTURE", "FUTURE", "POS")),
+        ("Iran could attack the base.", "attack", ("NONE", "HYPOTHETICAL", "POS")),
+        ("Iran may attack the base.", "attack", ("NONE", "HYPOTHETICAL", "POS")),
+        ("Iran attacked the base.", "attacked", ("PAST", "ASSERTED", "POS")),
+    ],
+)
+def test_tense_modality_polarity(nlp, text, word, expected):
+    mention = find(events(nlp, text), word)
+    got = (mention.tense, mention.modality, mention.polarity)
+    assert got[1:] == expected[1:]
+    if expected[0] != "NONE":
+        assert got[0] == expected[0]
+
+
+def test_negated_and_hypothetical_events_get_no_tense_bounds(nlp):
+    for text, word in [("Iran did not attack.", "attack"), ("Iran could attack.", "attack")]:
+        assert bounds(find(events(nlp, text), word)) == (None, None)
+
+
+def test_future_events_start_at_publication(nlp):
+    assert bounds(find(events(nlp, "The army will withdraw."), "withdraw")) == (at(8), None)
+
+
+def test_reported_event_is_not_after_its_report(nlp):
+    result = analyse(Article("On Monday, the minister said that troops attacked the base."), nlp)
+    said, attacked = find(result.mentions, "said"), find(result.mentions, "attacked")
+    assert said.event_class == "REPORTING"
+    index = result.mentions.index
+    assert (index(attacked), index(said), "reported speech") in {
+        (c.before, c.after, c.cue) for c in result.constraints
+    }
+
+
+def test_after_orders_the_events(nlp):
+    result = analyse(Article("He resigned after the vote.", published=date(2020, 1, 8)), nlp)
+    assert [m.text for m in result.ordered()] == ["vote", "resigned"]
+
+
+def test_before_a_date_bounds_the_event_from_above(nlp):
+    [left] = events(nlp, "The troops left before Sunday.")
+    assert bounds(left) == (None, at(5))
+
+
+def test_light_verb_gives_way_to_its_event_noun(nlp):
+    [strike] = events(nlp, "On Friday, the US carried out an airstrike.")
+    assert (strike.text, strike.tense, strike.time.value) == ("airstrike", "PAST", "2020-01-03")
+
+
+def test_inconsistent_cues_are_reported_not_raised(nlp):
+    text = "On Friday, he resigned after the vote on Monday."
+    result = analyse(Article(text, published=date(2020, 1, 8)), nlp)
+    assert not result.consistent
+    assert [c.cue for c in result.conflicts] == ["after"]
+    resigned, vote = find(result.mentions, "resigned"), find(result.mentions, "vote")
+    assert bounds(resigned) == (at(3), at(4))
+    assert bounds(vote) == (at(6), at(7))
+
+
+@pytest.mark.parametrize(
+    "variant", ["Qasem Soleimani", "Qassem Soleimani", "Soleimani", "Qassem Suleimani"]
+)
+def test_name_key_is_transliteration_tolerant(variant):
+    assert name_key(variant.split()[-1]) == name_key("Soleimani")
+
+
+def test_surname_and_title_join_the_full_name(nlp):
+    text = (
+        "The US killed Qasem Soleimani on Friday. General Soleimani had led the Quds Force. "
+        "Iran mourned Soleimani."
+    )
+    found = events(nlp, text)
+    people = {p.name for m in found for p in m.participants if p.label == "PERSON"}
+    assert people == {"Qasem Soleimani"}
+
+
+def test_document_order_and_offsets(nlp):
+    article = seed("000")
+    found = timeline.extract_events(article, nlp=nlp)
+    starts = [m.start for m in found]
+    assert starts == sorted(starts)
+    assert all(article.text[m.start : m.end] == m.text for m in found)
+    assert all(m.article_id == "000" for m in found)
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\t \u00a0 \u3000"])
+def test_blank_text_has_no_events(nlp, text):
+    assert timeline.extract_events(Article(text, published=date(2020, 1, 7)), nlp=nlp) == []
+
+
+def test_no_publication_date_keeps_order_and_leaves_bounds_open(nlp):
+    result = analyse(Article("On Sunday, he resigned after the vote."), nlp)
+    assert [m.text for m in result.ordered()] == ["vote", "resigned"]
+    assert all(bounds(m) == (None, None) for m in result.mentions)
+    [sunday] = {m.time.value for m in result.mentions if m.time}
+    assert sunday == "XXXX-WXX-7"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sprach am Sonntag mit seinem Kollegen über die Lage.",
+        "Министр обороны обсудил ситуацию на Ближнем Востоке.",
+        "qz!! 8x@@ ## ~~ )(*& zzz kkk ..,, ;; 0x0x0x",
+        "\x00\x01\x02 \ufffd\ufffd \u202e reversed \u200b",
+    ],
+)
+def test_foreign_or_garbled_text_gives_a_defined_result(nlp, text):
+    found = events(nlp, text)
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_duplicated_sentences_give_one_mention_per_copy(nlp):
+    sentence = "On Sunday, Iraq's parliament voted to expel US troops. "
+    found = events(nlp, sentence * 3)
+    votes = [m for m in found if m.lemma == "vote"]
+    assert [m.start for m in votes] == [
+        sentence.index("voted") + k * len(sentence) for k in range(3)
+    ]
+    assert {bounds(m) for m in votes} == {(at(5), at(6))}
+
+
+def test_one_megabyte_article(nlp):
+    text = "x" * (1 << 20)  # one token, longer than spaCy's default max_length
+    assert events(nlp, text) == []
+
+
+def test_text_longer_than_max_length_is_parsed_in_pieces(nlp):
+    text = "On Sunday, Iraq's parliament voted.\n" * 40
+    limit = nlp.max_length
+    nlp.max_length = 500
+    try:
+        doc = parse(nlp, text)
+        found = events(nlp, text)
+    finally:
+        nlp.max_length = limit
+    assert doc.text == text
+    assert len([m for m in found if m.lemma == "vote"]) == 40
+
+
+def test_pipeline_without_parser_is_refused(nlp):
+    with pytest.raises(ValueError, match="no dependency parser"):
+        timeline.extract_events(Article("He left."), nlp=spacy.blank("en"))
+    tagger_only = spacy.load(nlp.path, exclude=["parser"])
+    with pytest.raises(ValueError, match=r"no dependency parser \(token.dep_\);"):
+        timeline.extract_events(Article("He left."), nlp=tagger_only)
+
+
+def test_not_an_article_is_refused(nlp):
+    with pytest.raises(TypeError, match=r"timeline\.Article"):
+        timeline.extract_events("Iran attacked.", nlp=nlp)  # type: ignore[arg-type]
+
+
+WORDS = [
+    "Iran",
+    "the",
+    "US",
+    "attacked",
+    "said",
+    "will",
+    "not",
+    "after",
+    "before",
+    "on",
+    "Sunday",
+    "January",
+    "2",
+    "strike",
+    "had",
+    "fired",
+    "to",
+    "avenge",
+    "killing",
+    "of",
+    "Soleimani",
+    "meeting",
+    ".",
+    ",",
+    "that",
+    "could",
+    "vote",
+    "in",
+    "Baghdad",
+    "two",
+    "days",
+    "ago",
+    "\n",
+]
+
+
+@hypothesis.settings(max_examples=40, deadline=None)
+@hypothesis.given(
+    words=st.lists(st.sampled_from(WORDS), max_size=40),
+    published=st.sampled_from([None, date(2020, 1, 7), datetime(2020, 1, 7, 15, 30)]),
+)
+def test_any_word_salad_gives_valid_mentions_and_order(nlp, words, published):
+    text = " ".join(words)
+    result = analyse(Article(text, published=published), nlp)
+    assert all(text[m.start : m.end] == m.text for m in result.mentions)
+    assert sorted(result.order) == list(range(len(result.mentions)))
+    for c in (*result.constraints, *result.conflicts):
+        assert max(c.before, c.after) < len(result.mentions)
