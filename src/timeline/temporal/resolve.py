@@ -24,8 +24,10 @@ import attrs
 
 from timeline.model import Anchor, Interval
 from timeline.temporal.calendar import UNIT_GRANULARITY, floor, holiday, move, season_start
-from timeline.temporal.grammar import Spec, lexicon, scan
+from timeline.temporal.grammar import scan
+from timeline.temporal.spec import Spec
 from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, span
+from timeline.temporal.words import lexicon
 
 G = Granularity
 _RANK = {g: i for i, g in enumerate(Granularity)}

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Any
 
-from timeline.temporal.grammar import lexicon
+from timeline.temporal.words import lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 

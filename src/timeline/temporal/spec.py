@@ -1,0 +1,316 @@
+"""What the words of a time expression mean, before anchoring: :class:`Spec`, and reading
+a recognition rule's named groups into one.
+
+>>> read("point", {"month": "Jan.", "day": "2"}).month
+1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from timeline.temporal.words import lexicon
+
+#: The kinds of rule, each resolved differently (see resolve.py).
+KINDS = ("point", "offset", "duration", "set", "ref", "range")
+
+
+@attrs.frozen
+class Spec:
+    """What a time expression's words say, before anchoring.
+
+    Calendar fields (``year`` ... ``second``) are ``None`` where the words leave them open.
+    ``shift`` moves a unit relative to the anchor's (``last week`` is -1 WEEK); ``anaphoric``
+    marks expressions anchored on the narrative ("the following day"). ``number`` is ``None``
+    for vague quantities ("several weeks"). On a point, ``unit`` names the unit around the
+    day ("the week of March 6") or, with ``nth``, the nth such unit of a month or year ("the
+    first week of October"); ``direction`` keeps the side of the anchor a point lies on
+    ("earlier this year" -1, "later this year" and "the rest of the year" +1).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    part: str | None = None
+    season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
+    decade: int | None = None
+    century: int | None = None
+    holiday: tuple[str, str] | None = None
+    day_offset: int | None = None
+    shift: int | None = None
+    year_shift: int | None = None
+    anaphoric: bool = False
+    calunit: str | None = None
+    number: float | None = None
+    unit: str | None = None
+    direction: int = 0
+    span: int | None = None
+    mod: str | None = None
+    ref: str | None = None
+    freq: str | None = None
+    fiscal: bool = False
+    until: Spec | None = None
+    nth: int | None = None
+
+
+@attrs.frozen
+class Match:
+    """A span ``[start, end)`` of the text that a rule recognized, with its meaning."""
+
+    start: int
+    end: int
+    rule: str
+    spec: Spec
+
+
+class Rejected(Exception):
+    """Raised while reading a match whose words do not make a time (e.g. month 13)."""
+
+
+# ---------------------------------------------------------------- reading groups into a Spec
+
+
+def _number(words: str) -> float | None:
+    """``"two"`` -> 2, ``"twenty-five"`` -> 25, ``"1,000"`` -> 1000; vague words -> None."""
+    lex = lexicon()["numbers"]
+    key = " ".join(words.lower().split())
+    if key in lex["vague_numbers"]:
+        return None
+    if key in lex:
+        return float(lex[key])
+    halves = 0.5 if key.endswith(("1/2", "½")) else 0.0
+    digits = key.removesuffix("1/2").removesuffix("½").strip().replace(",", "")
+    if digits.replace(".", "", 1).isdigit():
+        return float(digits) + halves
+    total = 0.0
+    for token in re.split(r"[\s-]+", key):
+        value = lex.get(token)
+        if not isinstance(value, (int, float)):
+            raise Rejected(words)
+        total = total * value if value == 100 and total else total + value
+    return total
+
+
+def _spelled_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (transcripts)."""
+    head, _, rest = " ".join(words.lower().split()).partition(" ")
+    if head == "two":
+        tail = rest.removeprefix("thousand").removeprefix(" and").strip()
+        return 2000 + int(_number(tail) or 0) if tail else 2000
+    tail = int(_number(rest) or 0)
+    if not 10 <= tail <= 99:
+        raise Rejected(words)
+    return {"nineteen": 1900, "eighteen": 1800}[head] + tail
+
+
+def _day(words: str) -> int:
+    ordinals = lexicon()["ordinals"]
+    key = re.sub(r"[\s-]+", "-", words.lower().rstrip("."))
+    day = ordinals[key] if key in ordinals else int(re.sub(r"\D", "", key))
+    if not 1 <= day <= 31:
+        raise Rejected(words)
+    return day
+
+
+def _month(words: str) -> int:
+    key = words.lower().rstrip(".")
+    month = lexicon()["months"].get(key) if not key.isdigit() else int(key)
+    if not month or not 1 <= month <= 12:
+        raise Rejected(words)
+    return month
+
+
+def _year(words: str) -> int:
+    digits = words.lstrip("'")
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def _hour(g: dict[str, str]) -> int:
+    hour = int(g["hour"]) if g["hour"].isdigit() else int(_number(g["hour"]) or 0)
+    ampm = (g.get("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise Rejected(g["hour"])
+        afternoon = ampm.startswith("p") or ampm.endswith(("afternoon", "evening", "night"))
+        hour = hour % 12 + (12 if afternoon and not (ampm.endswith("night") and hour < 5) else 0)
+    if hour > 23:
+        raise Rejected(g["hour"])
+    return hour
+
+
+def _decade(words: str) -> int:
+    """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970."""
+    words = " ".join(words.lower().split())
+    century, _, name = words.rpartition(" ")
+    named = lexicon()["decades"].get(name)
+    if named is not None:
+        return named if not century else int(_number(century) or 0) * 100 + named % 100
+    digits = words.lstrip("'").rstrip("s").rstrip("'\u2019")
+    return int(digits) if len(digits) == 4 else _year(digits)
+
+
+def _lookup(table: str) -> Callable[[str], Any]:
+    def look_up(words: str) -> Any:
+        try:
+            return lexicon()[table][" ".join(words.lower().split())]
+        except KeyError:
+            raise Rejected(words) from None
+
+    return look_up
+
+
+def _holiday(words: str) -> tuple[str, str]:
+    key = " ".join(words.lower().replace("\u2019", "'").split())
+    for family, table in lexicon()["holidays"].items():
+        if key in table:
+            return family, key
+    raise Rejected(words)
+
+
+def _quarter(words: str) -> int:
+    return {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(words.lower()) or int(words[0])
+
+
+def _nth(words: str) -> int:
+    """ "first" -> 1, "5th" -> 5, "last" -> -1."""
+    key = words.lower()
+    return -1 if key == "last" else lexicon()["ordinals"].get(key) or int(key[0])
+
+
+def _this_year(words: str) -> int:
+    return lexicon()["shifts"][words.lower().split()[0]]
+
+
+#: Words before a part of day ("yesterday afternoon", "that night"): what they add.
+_PART_SHIFTS: dict[str, dict[str, Any]] = {
+    "this": {"day_offset": 0},
+    "tomorrow": {"day_offset": 1},
+    "yesterday": {"day_offset": -1},
+    "that": {"anaphoric": True},
+    "the": {"anaphoric": True},
+    "early": {"mod": "START"},
+    "late": {"mod": "END"},
+}
+
+#: How each named group is read: group -> (Spec field, reader).
+_READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "year": ("year", _year),
+    "month": ("month", _month),
+    "day": ("day", _day),
+    "weekday": ("weekday", _lookup("weekdays")),
+    "weekdays": ("weekday", _lookup("weekdays")),
+    "minute": ("minute", int),
+    "second": ("second", int),
+    "part": ("part", _lookup("parts_of_day")),
+    "season": ("season", _lookup("seasons")),
+    "quarter": ("quarter", _quarter),
+    "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
+    "halfof": ("number", lambda w: 0.5),
+    "spelledyear": ("year", lambda w: _spelled_year(w)),
+    "nth": ("nth", _nth),
+    "decade": ("decade", _decade),
+    "century": ("century", _day),
+    "holiday": ("holiday", _holiday),
+    "shift": ("shift", _lookup("shifts")),
+    "shift_after": ("shift", _lookup("shifts_after")),
+    "ashift": ("shift", _lookup("anaphoric_shifts")),
+    "this_year": ("year_shift", _this_year),
+    "calunit": ("calunit", _lookup("calendar_units")),
+    "quant": ("mod", _lookup("quantifiers")),
+    "ref": ("ref", _lookup("references")),
+    "freq": ("freq", _lookup("frequencies")),
+    "span": ("span", _lookup("spans")),
+    "number": ("number", _number),
+}
+
+
+def read(kind: str, groups: dict[str, str | None]) -> Spec:
+    """The :class:`Spec` of a rule's matched groups; raises :class:`Rejected` if impossible.
+
+    >>> read("point", {"month": "Jan.", "day": "2"})
+    Spec(kind='point', year=None, month=1, day=2, ...)
+    """
+    g = {re.sub(r"_\d+$", "", k): v for k, v in groups.items() if v is not None}
+    end = {k.removeprefix("end_"): v for k, v in g.items() if k.startswith("end_")}
+    g = {k: v for k, v in g.items() if not k.startswith("end_")}
+    fields: dict[str, Any] = {"kind": kind}
+    for group, words in g.items():
+        if group in _READERS:
+            name, reader = _READERS[group]
+            fields[name] = reader(words)
+    if "hour" in g:
+        fields["hour"] = _hour(g)
+        fields.setdefault("minute", 0)
+    if "noon" in g:
+        fields["hour"], fields["minute"] = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
+    if "dayword" in g:
+        fields["day_offset"], part = _lookup("day_words")(g["dayword"])
+        if part:
+            fields["part"] = part
+    if "ashift" in g or ("calunit" in g and "shift" not in fields):
+        fields["anaphoric"] = True
+    if "partshift" in g:
+        fields.update(_PART_SHIFTS[g["partshift"].lower()])
+    if "every" in g:
+        fields["freq"] = "EVERY"
+    if "fiscal" in g:
+        fields["fiscal"] = not g["fiscal"].lower().startswith("the")
+    if "andhalf" in g and fields.get("number") is not None:
+        fields["number"] += 0.5
+    if "unit" in g:
+        fields["unit"], multiple = _unit(g["unit"])
+        if "number" in g and fields.get("number") is not None:
+            fields["number"] *= multiple
+        elif "number" not in fields:
+            fields["number"] = None if g["unit"].lower().endswith("s") else 1.0
+    if "direction" in g:
+        fields["direction"], fields["anaphoric"] = _direction(g["direction"])
+    if "from_day" in g:  # "two days from tomorrow", "two days before yesterday"
+        fields["direction"] = -1 if g["from_day"].lower() == "before" else 1
+    if "rest" in g:  # "the rest of the year": of this year, from the publication on
+        fields.update(direction=1, shift=fields.get("shift", 0), anaphoric=False)
+    if "weekdays" in g:
+        fields["freq"] = "weekday"
+    if "yearago" in g:
+        fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
+    if "weekday" in fields and "shift" in fields and "ofweek" in g:
+        fields["calunit"] = "W"
+    if end:
+        fields["until"] = until = read("point", {**g, **end})
+        if "month" not in fields and until.month is not None:  # "from 4 to January 22"
+            fields.update(month=until.month, year=until.year)
+    return Spec(**fields)
+
+
+def _unit(words: str) -> tuple[str, int]:
+    key = words.lower()
+    if key in ("period", "quarter"):
+        return "Q", 1
+    code, multiple = lexicon()["units"].get(key, ("Y", 1))
+    return code, multiple
+
+
+def _direction(words: str) -> tuple[int, bool]:
+    key = " ".join(words.lower().split())
+    if key in ("in", "within"):
+        return 1, False
+    sign, anaphoric = lexicon()["directions"][key]
+    return sign, anaphoric
+
+
+def _ago_unit(words: str | None) -> str | None:
+    return {"quarter": "Q", "period": "Q", "month": "M"}.get((words or "").lower())
