@@ -158,55 +158,44 @@ def test_n_years_ago_is_the_year_n_years_before(published: date, amount: tuple[i
 # --- tense ------------------------------------------------------------------------------------
 
 
+PAST_CLAUSES = (
+    "The minister met the delegation on {day}.",
+    "Iraq's parliament voted on {day} to expel foreign troops.",
+    "The Pentagon said {day} that no decision had been made.",
+    "On {day}, protesters had gathered outside the embassy.",
+)
+FUTURE_CLAUSES = (
+    "The minister will meet the delegation on {day}.",
+    "The vote is scheduled to take place on {day}.",
+    "The envoy is expected to arrive in Baghdad on {day}.",
+    "Parliament plans to debate the bill on {day}.",
+)
+
+
 @SETTINGS
 @given(
     published=published_dates,
     weekday=st.sampled_from(range(7)),
-    template=st.sampled_from(
-        (
-            "The minister met the delegation on {day}.",
-            "Iraq's parliament voted on {day} to expel foreign troops.",
-            "The Pentagon said {day} that no decision had been made.",
-            "On {day}, protesters had gathered outside the embassy.",
-        )
+    clause=st.sampled_from(
+        [(t, "past") for t in PAST_CLAUSES] + [(t, "future") for t in FUTURE_CLAUSES]
     ),
 )
-def test_weekday_in_a_past_clause_is_on_or_before_publication_within_a_week(
-    published: date, weekday: int, template: str
+def test_a_weekday_takes_the_occurrence_its_clause_tense_points_to(
+    published: date, weekday: int, clause: tuple[str, str]
 ) -> None:
+    """Past: within the six days before publication or on it; future: on the publication day
+    (wire copy names it by its weekday) or within the six days after it."""
+    template, tense = clause
     name = WEEKDAYS[weekday]
     found = the_expression(template.format(day=name), published, name)
     assert found.interval is not None, found
     day = found.interval.start.date()
     assert day.weekday() == weekday
-    assert published - timedelta(days=6) <= day <= published
+    if tense == "past":
+        assert published - timedelta(days=6) <= day <= published
+    else:
+        assert published <= day <= published + timedelta(days=6)
     assert (found.type, found.value, found.interval) == ("DATE", day.isoformat(), day_interval(day))
-
-
-@SETTINGS
-@given(
-    published=published_dates,
-    weekday=st.sampled_from(range(7)),
-    template=st.sampled_from(
-        (
-            "The minister will meet the delegation on {day}.",
-            "The vote is scheduled to take place on {day}.",
-            "The envoy is expected to arrive in Baghdad on {day}.",
-            "Parliament plans to debate the bill on {day}.",
-        )
-    ),
-)
-def test_weekday_in_a_future_clause_is_the_next_one_on_or_after_publication(
-    published: date, weekday: int, template: str
-) -> None:
-    """The publication day itself counts: wire copy names it by its weekday."""
-    name = WEEKDAYS[weekday]
-    found = the_expression(template.format(day=name), published, name)
-    assert found.interval is not None, found
-    day = found.interval.start.date()
-    assert day.weekday() == weekday
-    assert published <= day < published + timedelta(days=7)
-    assert found.value == day.isoformat()
 
 
 # --- absolute dates resolve to themselves, whatever the publication date ----------------------
