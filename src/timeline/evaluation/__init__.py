@@ -7,6 +7,9 @@
 1.0
 """
 
+from timeline.evaluation.coref import CorefScore, score_coref
+from timeline.evaluation.ecbplus import read_ecbplus
+from timeline.evaluation.semeval import read_timeline, score_timelines
 from timeline.evaluation.tempeval import (
     TempEvalScore,
     TimexError,
@@ -25,6 +28,7 @@ from timeline.evaluation.timeml import (
 )
 
 __all__ = [
+    "CorefScore",
     "Event",
     "MakeInstance",
     "TLink",
@@ -34,7 +38,11 @@ __all__ = [
     "TimexError",
     "match_timexes",
     "parse_dct_value",
+    "read_ecbplus",
+    "read_timeline",
     "read_timeml",
+    "score_coref",
     "score_corpus",
     "score_document",
+    "score_timelines",
 ]

@@ -1,0 +1,208 @@
+"""SemEval-2015 Task 4 track A (timelines from raw text) on the trial and corpus_1 sets.
+
+Run from the project root::
+
+    python benchmarks/semeval2015.py [--out FOLDER]
+
+For each set, the raw documents (CAT XML: tokens and the creation time) become
+``timeline.Article(text, published=DCT, id=doc id)``, and for each target entity a system
+writes the timeline of the events involving it in the task's format (``--out`` keeps the
+files), scored against the gold timelines by ``timeline.evaluation.semeval``: temporal
+awareness per timeline (events related to their dates by ``IS_INCLUDED``; the ``task anchors``
+column relates them by ``SIMULTANEOUS`` as the task's tool did), averaged with gold-line
+weights. Targets are the gold timelines' entities (trial has no list) or
+``list_target_entities_corpus_1.txt``.
+
+Systems, measured in the same run:
+
+- **DCT order**: every event mention ``timeline.extract_events`` finds in a sentence naming
+  the entity (the whole name, any case) is one line, dated and ranked by its document's
+  creation time; documents with one creation time share a rank. A cheap reading of
+  "events mentioning the entity, in publication order".
+- **timeline**: ``timeline.build(articles).involving(entity)``: each canonical event is one
+  line with all its mentions, ranked by its place in the timeline (events with no time bound
+  at all get rank 0, not orderable), dated by the day, month or year it is known to.
+
+Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import timeline
+from _common import print_table, shared_data
+from timeline.evaluation.semeval import (
+    SIMULTANEOUS,
+    CATDocument,
+    EntityTimeline,
+    TimelineEntry,
+    read_cat,
+    read_timelines,
+    score_timelines,
+    write_timeline,
+)
+
+PARTS = {"trial": "corpus_CAT", "corpus_1": "corpus_trackA_CAT"}
+
+
+def stem(entity: str) -> str:
+    """The gold file stem of an entity name: ``Boeing 787 Dreamliner`` -> ``boeing_787_...``."""
+    return re.sub(r"\W+", "_", entity.strip().lower()).strip("_")
+
+
+def load_part(part: str) -> tuple[list[CATDocument], dict[str, EntityTimeline], dict[str, str]]:
+    """Documents, gold timelines by stem, and target entities by stem."""
+    base = shared_data("semeval2015-task4", part)
+    docs = [read_cat(p) for p in sorted((base / PARTS[part]).glob("*.xml"))]
+    gold = read_timelines(base / "TimeLines_Gold_Standard")
+    listing = base / f"list_target_entities_{part}.txt"
+    if listing.exists():
+        names = [n.strip() for n in listing.read_text(encoding="utf-8").splitlines() if n.strip()]
+        targets = {stem(n): n for n in names}
+    else:
+        targets = {key: tl.entity for key, tl in gold.items()}
+    return docs, gold, targets
+
+
+def article(doc: CATDocument) -> timeline.Article:
+    """The document as an Article dated by its creation time."""
+    published = date.fromisoformat(doc.dct[:10]) if doc.dct and doc.dct[:4].isdigit() else None
+    return timeline.Article(doc.text, published=published, id=doc.doc_id)
+
+
+def _sentence_text(doc: CATDocument, sentence: int) -> str:
+    return " ".join(t.text for t in doc.tokens if t.sentence == sentence)
+
+
+def run_dct_order(
+    docs: Sequence[CATDocument], targets: dict[str, str]
+) -> dict[str, EntityTimeline]:
+    """Mentions in sentences naming the entity, ranked by the creation time."""
+    found = []
+    for doc in docs:
+        for m in timeline.extract_events(article(doc)):
+            mention = doc.mention_id(m.start, m.end)
+            if mention is not None:
+                sentence = int(mention.split("-")[1])
+                found.append((doc, sentence, mention))
+    dcts = sorted({doc.dct or "" for doc in docs if doc.dct})
+    rank_of = {d: k + 1 for k, d in enumerate(dcts)}
+    out = {}
+    for key, name in targets.items():
+        pattern = re.compile(r"\b" + re.escape(name.lower()) + r"\b")
+        entries = [
+            TimelineEntry(rank_of.get(doc.dct or "", 0), (doc.dct or "XXXX-XX-XX")[:10], (m,))
+            for doc, sentence, m in found
+            if pattern.search(_sentence_text(doc, sentence).lower())
+        ]
+        entries.sort(key=lambda e: (e.rank, e.mentions))
+        out[key] = EntityTimeline(name, tuple(entries))
+    return out
+
+
+def _date(event) -> str:
+    when = event.when
+    if when is None:
+        return "XXXX-XX-XX"
+    name = when.granularity.name
+    if name == "YEAR":
+        return f"{when.start.year:04d}"
+    if name == "MONTH":
+        return f"{when.start.year:04d}-{when.start.month:02d}"
+    if name in ("DAY", "PART_OF_DAY", "HOUR", "MINUTE", "SECOND"):
+        return when.start.date().isoformat()
+    return "XXXX-XX-XX"
+
+
+def run_timeline(
+    docs: Sequence[CATDocument], targets: dict[str, str]
+) -> dict[str, EntityTimeline] | str:
+    """timeline.build over the documents, then involving(entity) for each target."""
+    if not hasattr(timeline, "build"):
+        return "timeline.build is not available yet"
+    by_id = {doc.doc_id: doc for doc in docs}
+    built = timeline.build([article(doc) for doc in docs])
+    out = {}
+    for key, name in targets.items():
+        entries = []
+        rank = 0
+        for event in built.involving(name):
+            mentions = tuple(
+                dict.fromkeys(
+                    m_id
+                    for m in event.mentions
+                    if (m_id := by_id[m.article_id].mention_id(m.start, m.end)) is not None
+                )
+            )
+            if not mentions:
+                continue
+            bounded = event.earliest is not None or event.latest is not None
+            if bounded:
+                rank += 1
+            entries.append(TimelineEntry(rank if bounded else 0, _date(event), mentions))
+        out[key] = EntityTimeline(name, tuple(entries))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Score the DCT-order baseline and timeline on trial and corpus_1."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, help="write the system timelines under this folder")
+    args = parser.parse_args(argv)
+
+    systems: dict[str, Callable[..., dict[str, EntityTimeline] | str]] = {
+        "DCT order": run_dct_order,
+        "timeline": run_timeline,
+    }
+    rows: list[list[str] | None] = []
+    for part in PARTS:
+        docs, gold, targets = load_part(part)
+        missing = sorted(set(gold) - set(targets))
+        print(
+            f"{part}: {len(docs)} documents, {len(gold)} gold timelines, "
+            f"{sum(len(t) for t in gold.values())} gold lines"
+            + (f"; gold timelines with no target: {missing}" if missing else "")
+        )
+        for name, run in systems.items():
+            started = time.perf_counter()
+            try:
+                result = run(docs, targets)
+            except Exception as error:
+                result = f"failed: {type(error).__name__}: {error}"
+            seconds = time.perf_counter() - started
+            if isinstance(result, str):
+                print(f"{name} on {part}: not scored: {result}")
+                continue
+            if args.out:
+                folder = args.out / name.replace(" ", "_") / part
+                folder.mkdir(parents=True, exist_ok=True)
+                for key, tl in result.items():
+                    write_timeline(tl, folder / f"{key}.txt")
+            score = score_timelines(gold, result)
+            task = score_timelines(gold, result, anchor=SIMULTANEOUS)
+            lines = sum(len(t) for t in result.values())
+            rows.append([name, part, *score.row(), f"{100 * task.f1:.1f}", str(lines),
+                         f"{seconds:.1f}"])  # fmt: skip
+        rows.append(None)
+    if rows and rows[-1] is None:
+        rows.pop()
+    print_table(
+        ["system", "part", "P", "R", "F1", "F1 task anchors", "lines", "s"],
+        rows,
+        left=2,
+        title="SemEval-2015 Task 4 track A, temporal awareness weighted by gold lines, percent",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
