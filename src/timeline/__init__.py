@@ -7,14 +7,17 @@
 """
 
 from timeline.events import extract_events
+from timeline.merge import build, merge
 from timeline.model import (
     Anchor,
     Article,
+    Event,
     EventMention,
     Granularity,
     Interval,
     Participant,
     TimeExpression,
+    Timeline,
 )
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tagger import find_times
@@ -22,13 +25,17 @@ from timeline.temporal.tagger import find_times
 __all__ = [
     "Anchor",
     "Article",
+    "Event",
     "EventMention",
     "Granularity",
     "Interval",
     "Participant",
     "TimeExpression",
+    "Timeline",
+    "build",
     "extract_events",
     "find_times",
+    "merge",
     "resolve",
 ]
 __version__ = "0.1.0.dev0"

@@ -18,9 +18,10 @@ text (:mod:`timeline.ordering`). The word lists are data, in ``events_en.toml``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -40,7 +41,7 @@ from timeline.ordering import (
 )
 from timeline.temporal.tagger import find_times
 
-__all__ = ["ArticleEvents", "analyse", "extract_events", "name_key"]
+__all__ = ["ArticleEvents", "analyse", "extract_events", "name_key", "name_keys"]
 
 
 @attrs.frozen
@@ -66,6 +67,15 @@ class ArticleEvents:
         """Whether all order cues and bounds agree."""
         return not self.conflicts
 
+    def links(self) -> list[tuple[EventMention, EventMention, str]]:
+        """The constraints as ``(first, second, cue)`` mention triples, as
+        :func:`timeline.merge` takes them.
+
+        >>> ArticleEvents((), (), (), ()).links()
+        []
+        """
+        return [(self.mentions[c.before], self.mentions[c.after], c.cue) for c in self.constraints]
+
     def ordered(self) -> list[EventMention]:
         """The mentions in time order.
 
@@ -75,7 +85,9 @@ class ArticleEvents:
         return [self.mentions[i] for i in self.order]
 
 
-def extract_events(article: Article, nlp: Any = None) -> list[EventMention]:
+def extract_events(
+    article: Article, nlp: Any = None, *, triggers: Iterable[tuple[int, int]] | None = None
+) -> list[EventMention]:
     """The event mentions of ``article`` in document order, each with its time bounds.
 
     ``nlp`` is a spaCy pipeline with a tagger, parser, lemmatizer and entity recognizer; by
@@ -88,11 +100,21 @@ def extract_events(article: Article, nlp: Any = None) -> list[EventMention]:
     >>> [m] = extract_events(Article("The ministers will meet on Friday.", date(2020, 1, 7)))
     >>> (m.lemma, m.modality, m.earliest.isoformat())
     ('meet', 'FUTURE', '2020-01-10T00:00:00')
+
+    ``triggers`` gives the events' character spans instead of finding them (gold mentions):
+    one mention per span, with exactly that span, in document order.
+
+    >>> text = "Iraq's parliament voted on Sunday."
+    >>> [m] = extract_events(Article(text, date(2020, 1, 7)), triggers=[(18, 23)])
+    >>> (m.text, m.time.value)
+    ('voted', '2020-01-05')
     """
-    return list(analyse(article, nlp).mentions)
+    return list(analyse(article, nlp, triggers=triggers).mentions)
 
 
-def analyse(article: Article, nlp: Any = None) -> ArticleEvents:
+def analyse(
+    article: Article, nlp: Any = None, *, triggers: Iterable[tuple[int, int]] | None = None
+) -> ArticleEvents:
     """:func:`extract_events` with the order constraints, conflicts and time order.
 
     >>> from datetime import date
@@ -103,12 +125,13 @@ def analyse(article: Article, nlp: Any = None) -> ArticleEvents:
     """
     if not isinstance(article, Article):
         raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
+    spans = None if triggers is None else _trigger_spans(article.text, triggers)
     pipeline = load() if nlp is None else check(nlp)
     if not article.text.strip():
         return ArticleEvents((), (), (), ())
     doc = parse(pipeline, article.text)
     times = find_times(article.text, published=article.published, doc=doc)
-    drafts, heads = _Extractor(doc, article).run(times)
+    drafts, heads = _Extractor(doc, article, spans).run(times)
     mentions = [d.mention for d in drafts]
     constraints = find_constraints(doc, mentions, heads)
     solution = solve([d.bounds for d in drafts], constraints)
@@ -122,6 +145,25 @@ def analyse(article: Article, nlp: Any = None) -> ArticleEvents:
         solution.conflicts,
         order(mentions, solution.accepted),
     )
+
+
+def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The given trigger spans, checked, without repeats, in document order."""
+    spans = set()
+    for span in triggers:
+        try:
+            start, end = span
+        except (TypeError, ValueError):
+            raise TypeError(f"each trigger must be a (start, end) pair, not {span!r}") from None
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise TypeError(f"trigger {span!r}: offsets must be integers")
+        if not 0 <= start < end <= len(text) or not text[start:end].strip():
+            raise ValueError(
+                f"trigger ({start}, {end}) is not a non-blank span of the "
+                f"{len(text)}-character text"
+            )
+        spans.add((start, end))
+    return sorted(spans)
 
 
 def parse(nlp: Any, text: str) -> Any:
@@ -175,13 +217,39 @@ def name_key(name: str) -> str:
     return " ".join(_VOWELS.sub("", _REPEATS.sub(r"\1", w)) for w in words)
 
 
+def name_keys(name: str) -> frozenset[str]:
+    """The keys a participant called ``name`` may carry: the key of the whole name, of its
+    last word (people are keyed by surname) and of the canonical name of an alias.
+
+    >>> sorted(name_keys("Qassem Suleimani"))
+    ['qsm slmn', 'slmn']
+    >>> name_key("United States") in name_keys("U.S.")
+    True
+    """
+    key = name_key(name)
+    if not key:
+        return frozenset()
+    found = {key}
+    if len(surname := key.split()[-1]) > 1:
+        found.add(surname)
+    if key in _aliases():
+        found.add(name_key(_aliases()[key]))
+    return frozenset(found)
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    """The canonical name of each alias, by the alias's key."""
+    return {name_key(a): group[0] for group in english_words()["names"]["aliases"] for a in group}
+
+
 class _Names:
     """Canonical names of one article's entities: aliases, surnames and spellings joined."""
 
     def __init__(self, doc: Any) -> None:
         words = english_words()["names"]
         self.titles = frozenset(words["titles"])
-        self.aliases = {name_key(a): group[0] for group in words["aliases"] for a in group}
+        self.aliases = _aliases()
         self.persons: dict[str, str] = {}  # surname key -> fullest name
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -243,9 +311,13 @@ class _Grammar:
 class _Extractor:
     """Finds the mentions of one parsed article."""
 
-    def __init__(self, doc: Any, article: Article) -> None:
+    def __init__(
+        self, doc: Any, article: Article, spans: Sequence[tuple[int, int]] | None = None
+    ) -> None:
         self.doc = doc
         self.article = article
+        self.spans = spans
+        self.triggers_at: frozenset[int] = frozenset()
         self.words = english_words()
         verbs = self.words["verbs"]
         self.not_events = frozenset(verbs["not_events"])
@@ -296,6 +368,11 @@ class _Extractor:
                 noun = self.event_object(token)
                 if noun is not None:
                     carried[noun.i] = token
+        if self.spans is not None:
+            for start, end in self.spans:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                yield span.root, carried.get(span.root.i)
+            return
         light_verbs = {verb.i for verb in carried.values()}
         for token in self.doc:
             lemma = token.lemma_.lower()
@@ -406,7 +483,10 @@ class _Extractor:
                             yield from (("other", g) for g in prep.children if g.dep_ == "pobj")
         if token.pos_ == "NOUN":
             for child in token.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" or (
+                    # "a US drone strike", "an Iranian missile attack"
+                    child.dep_ in ("compound", "amod") and child.i in self.entity_of
+                ):
                     yield "agent", child
                 elif child.dep_ == "prep":
                     lower = child.lower_
@@ -425,7 +505,9 @@ class _Extractor:
     def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
         for role, argument in self.arguments(token, light):
-            for ent in self.entities(argument, with_modifiers=True):
+            # the entities around another event ("followed a US strike") are that event's
+            around = argument.i not in self.triggers_at or argument.i == token.i
+            for ent in self.entities(argument, with_modifiers=around):
                 if ent.label_ not in self.participant_labels:
                     continue
                 if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
@@ -460,11 +542,13 @@ class _Extractor:
 
     def run(self, times: Sequence[TimeExpression]) -> tuple[list[_Draft], dict[int, int]]:
         found = list(self.triggers())
+        spans = self.spans or [(t.idx, t.idx + len(t.text)) for t, _ in found]
         heads: dict[int, int] = {}
         for index, (token, light) in enumerate(found):
             heads[token.i] = index
             if light is not None:
                 heads.setdefault(light.i, index)
+        self.triggers_at = frozenset(heads)
         attached, sentence_times, signals = self.attach(times, heads)
         published = self.article.published
         drafts = []
@@ -490,11 +574,12 @@ class _Extractor:
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             bounds = intersect(time_part, tense_part) or time_part
             lemma = token.lemma_.lower()
+            start, end = spans[index]
             mention = EventMention(
                 article_id=self.article.id,
-                start=token.idx,
-                end=token.idx + len(token.text),
-                text=token.text,
+                start=start,
+                end=end,
+                text=self.article.text[start:end],
                 lemma=lemma,
                 sentence=sentence,
                 participants=self.participants(token, light),

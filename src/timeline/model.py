@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import date, datetime, tzinfo
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -18,11 +20,13 @@ from timeline.temporal.timex3 import format_value as _format_value
 __all__ = [
     "Anchor",
     "Article",
+    "Event",
     "EventMention",
     "Granularity",
     "Interval",
     "Participant",
     "TimeExpression",
+    "Timeline",
     "TimexType",
 ]
 
@@ -287,3 +291,234 @@ class EventMention:
                 f"EventMention {self.text!r}: latest {latest.isoformat()} must be after "
                 f"earliest {self.earliest.isoformat()}"
             )
+
+
+def _bounds_in_order(instance: Event, attribute: attrs.Attribute, latest: datetime | None) -> None:
+    if instance.earliest is not None and latest is not None and latest <= instance.earliest:
+        raise ValueError(
+            f"Event {instance.id!r}: latest {latest.isoformat()} must be after "
+            f"earliest {instance.earliest.isoformat()}"
+        )
+
+
+@attrs.frozen
+class Event:
+    """A canonical event: one happening, with every mention that reports it.
+
+    ``id`` is stable (a hash of its first mention's article id and offset), ``mentions`` its
+    provenance in (article id, offset) order, ``participants`` those of all its mentions,
+    ``earliest``/``latest`` the tightest bounds its mentions agree on, ``when`` the interval
+    it is known to lie in at some granularity (``None`` when no mention dates it),
+    ``label`` a readable summary (who did what to whom, where), ``location`` its place,
+    ``confidence`` in ``[0, 1]``, and ``contradicts`` the ids of events that look like the
+    same happening but are dated incompatibly: both readings stay on the timeline.
+
+    >>> from datetime import datetime
+    >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
+    ...                  latest=datetime(2020, 1, 6))
+    >>> e = Event("e1", (m,), label="voted", earliest=m.earliest, latest=m.latest)
+    >>> (e.articles, e.label, e.latest.day)
+    (('a1',), 'voted', 6)
+    """
+
+    id: str
+    mentions: tuple[EventMention, ...] = attrs.field(converter=tuple)
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    earliest: datetime | None = None
+    latest: datetime | None = attrs.field(default=None, validator=_bounds_in_order)
+    when: Interval | None = None
+    label: str = ""
+    location: str | None = None
+    confidence: float = attrs.field(default=1.0)
+    contradicts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @mentions.validator
+    def _check_mentions(self, attribute: attrs.Attribute, mentions: tuple) -> None:
+        if not mentions:
+            raise ValueError(f"Event {self.id!r} needs at least one mention")
+
+    @confidence.validator
+    def _check_confidence(self, attribute: attrs.Attribute, confidence: float) -> None:
+        if not 0.0 <= confidence <= 1.0:
+            raise ValueError(f"Event {self.id!r}: confidence {confidence} is not in [0, 1]")
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The ids of the articles that report it, sorted.
+
+        >>> a, b = (EventMention(i, 0, 4, "vote", "vote", 0) for i in "ba")
+        >>> Event("e", (a, b)).articles
+        ('a', 'b')
+        """
+        return tuple(sorted({m.article_id for m in self.mentions}))
+
+
+def _moment(value: date | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, datetime.min.time())
+    raise TypeError(f"expected a date or datetime, not {type(value).__name__}")
+
+
+@attrs.frozen
+class Timeline:
+    """Canonical events in temporal order; iterating yields them in that order.
+
+    Built by :func:`timeline.build`; filters give sub-timelines, and :meth:`to_json` /
+    :meth:`from_json` round-trip every value:
+
+    >>> Timeline(()).to_json()
+    '{"events": [], "format": "timeline/1"}'
+    >>> len(Timeline.from_json(Timeline(()).to_json()))
+    0
+    """
+
+    events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
+
+    @events.validator
+    def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
+        for event in events:
+            if not isinstance(event, Event):
+                raise TypeError(f"Timeline events must be Events, not {type(event).__name__}")
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, index: int) -> Event:
+        return self.events[index]
+
+    def involving(self, name: str) -> Timeline:
+        """The events with a participant of that name, in any spelling the article gave it
+        ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United States").
+
+        >>> Timeline(()).involving("Soleimani").events
+        ()
+        """
+        from timeline.events import name_keys
+
+        keys = name_keys(name)
+        return Timeline(e for e in self.events if any(p.key in keys for p in e.participants))
+
+    def between(self, start: date | datetime, end: date | datetime) -> Timeline:
+        """The events known to lie within ``[start, end)``: bounded on both sides, inside.
+
+        >>> from datetime import date
+        >>> Timeline(()).between(date(2020, 1, 1), date(2020, 2, 1)).events
+        ()
+        """
+        low, high = _moment(start), _moment(end)
+        return Timeline(
+            e
+            for e in self.events
+            if e.earliest is not None
+            and e.latest is not None
+            and low <= e.earliest
+            and e.latest <= high
+        )
+
+    def to_json(self, **dumps: Any) -> str:
+        """The timeline as JSON: every event, mention, participant, time and interval.
+
+        Keyword arguments go to :func:`json.dumps` (``indent=2``...).
+
+        >>> print(Timeline(()).to_json(indent=1))
+        {
+         "events": [],
+         "format": "timeline/1"
+        }
+        """
+        return json.dumps(
+            {"events": [_encode(e) for e in self.events], "format": "timeline/1"},
+            ensure_ascii=False,
+            sort_keys=True,
+            **dumps,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Timeline:
+        """The timeline :meth:`to_json` wrote; ``ValueError`` for anything else.
+
+        >>> Timeline.from_json('{"format": "other"}')
+        Traceback (most recent call last):
+        ...
+        ValueError: not a timeline JSON document (expected format 'timeline/1')
+        """
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != "timeline/1":
+            raise ValueError("not a timeline JSON document (expected format 'timeline/1')")
+        try:
+            return cls(_decode_event(e) for e in data["events"])
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"malformed timeline JSON: {error!r}") from None
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    """Attrs values as dicts of their fields, datetimes in ISO form, tuples as lists."""
+    if isinstance(value, Granularity):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    if attrs.has(type(value)):
+        return {f.name: _encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    return value
+
+
+def _time(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _decode_interval(data: dict | None) -> Interval | None:
+    if data is None:
+        return None
+    return Interval(
+        datetime.fromisoformat(data["start"]),
+        datetime.fromisoformat(data["end"]),
+        Granularity(data["granularity"]),
+    )
+
+
+def _decode_time(data: dict | None) -> TimeExpression | None:
+    if data is None:
+        return None
+    anchor = data["anchor"]
+    return TimeExpression(
+        **{
+            **data,
+            "interval": _decode_interval(data["interval"]),
+            "anchor": None if anchor is None else Anchor(**anchor),
+        }
+    )
+
+
+def _decode_mention(data: dict) -> EventMention:
+    return EventMention(
+        **{
+            **data,
+            "participants": [Participant(**p) for p in data["participants"]],
+            "time": _decode_time(data["time"]),
+            "earliest": _time(data["earliest"]),
+            "latest": _time(data["latest"]),
+        }
+    )
+
+
+def _decode_event(data: dict) -> Event:
+    return Event(
+        **{
+            **data,
+            "mentions": [_decode_mention(m) for m in data["mentions"]],
+            "participants": [Participant(**p) for p in data["participants"]],
+            "earliest": _time(data["earliest"]),
+            "latest": _time(data["latest"]),
+            "when": _decode_interval(data["when"]),
+        }
+    )

@@ -41,6 +41,7 @@ __all__ = [
     "interval_bounds",
     "order",
     "publication_span",
+    "ranks",
     "solve",
     "tense_bounds",
 ]
@@ -212,6 +213,25 @@ def _propagate(
     return True
 
 
+def ranks(count: int, constraints: Sequence[Constraint]) -> list[int]:
+    """How many constraints deep each of ``count`` items sits: an item that must follow
+    another ranks above it. Chains are short in practice; cycles stop after a few rounds.
+
+    >>> ranks(3, [Constraint(0, 1), Constraint(1, 2)])
+    [0, 1, 2]
+    """
+    rank = [0] * count
+    for _ in range(8):
+        changed = False
+        for c in constraints:
+            if rank[c.after] < rank[c.before] + 1 and c.before != c.after:
+                rank[c.after] = rank[c.before] + 1
+                changed = True
+        if not changed:
+            break
+    return rank
+
+
 def order(mentions: Sequence[EventMention], constraints: Sequence[Constraint]) -> tuple[int, ...]:
     """Indices of ``mentions`` sorted by earliest, then latest time, then constraint rank.
 
@@ -224,15 +244,7 @@ def order(mentions: Sequence[EventMention], constraints: Sequence[Constraint]) -
     >>> order([a, b], [])
     (1, 0)
     """
-    rank = [0] * len(mentions)
-    for _ in range(8):  # constraint chains within an article are short; cycles stop here
-        changed = False
-        for c in constraints:
-            if rank[c.after] < rank[c.before] + 1 and c.before != c.after:
-                rank[c.after] = rank[c.before] + 1
-                changed = True
-        if not changed:
-            break
+    rank = ranks(len(mentions), constraints)
 
     def key(index: int) -> tuple[Any, ...]:
         m = mentions[index]

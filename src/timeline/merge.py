@@ -1,0 +1,584 @@
+"""One canonical timeline from many articles: cross-article merging, ordering, provenance.
+
+:func:`merge` clusters event mentions into canonical :class:`~timeline.Event` values and
+:func:`build` composes it with :func:`timeline.events.analyse` over a set of articles.
+
+Merging works in four steps:
+
+1. Mentions an article itself says are one happening ("the attack killed", "an airstrike ...
+   the attack") start as one cluster; mentions it orders ("to avenge the operation", "after")
+   can never share an event.
+2. Candidate pairs come from blocks: clusters sharing a participant key and a predicate
+   class, or a predicate class and a day they are dated to; within a block each cluster
+   meets only its nearest neighbours in time, so the cost grows near-linearly.
+3. Each pair gets a score: predicate similarity (same lemma, or the same synonym group of
+   ``merge_en.toml``), participant overlap by spelling-tolerant name keys, agreement of dates
+   and of place. Some differences veto the pair outright: time bounds that leave no common
+   time, opposite polarity, a hypothetical against a real event, someone who is the agent in
+   one and the patient in the other, different agents, different people it was done with.
+   Links within an article by anaphora must pass these vetoes too.
+4. Pairs are taken best first; two clusters join only when their whole groups pass the same
+   test, so a vague mention never chains two distinct happenings (bounds that pairwise
+   intersect have a common time). Pairs that share who did it or to whom and are
+   each dated to a day or two, but to different days, mark their events as contradicting
+   each other: both readings stay, with lower confidence.
+
+The events' bounds are the intersection of their mentions' bounds, tightened by the order
+constraints the articles contributed, and the timeline sorts them by the time by which they
+had happened (``latest``), then ``earliest``, then constraint rank, then id, never putting an
+event before one an article says it follows. An event's confidence grows with the number of
+articles that report it (``1 - 0.5 / articles``) and halves when another event contradicts it.
+
+>>> from datetime import datetime
+>>> from timeline import EventMention, Participant
+>>> us = Participant("United States", "untd stts", "GPE", "agent")
+>>> a = EventMention("a", 0, 9, "airstrike", "airstrike", 0, (us,),
+...                  earliest=datetime(2020, 1, 2, 17), latest=datetime(2020, 1, 2, 21))
+>>> b = EventMention("b", 4, 10, "strike", "strike", 0, (us,), latest=datetime(2020, 1, 8))
+>>> [event] = merge([a, b])
+>>> (event.articles, event.earliest.hour, event.latest.hour)
+(('a', 'b'), 17, 21)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import heapq
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from timeline.events import analyse
+from timeline.model import Article, Event, EventMention, Interval, Participant, Timeline
+from timeline.nlp import english_words
+from timeline.ordering import Bounds, Constraint, intersect, ranks, solve
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["build", "merge", "merge_words"]
+
+#: Order cues that say two mentions are one happening rather than one before the other.
+SAME_CUES = frozenset({"same event", "anaphora"})
+
+_ROLE_ORDER = {"agent": 0, "patient": 1, "other": 2}
+_DATED = timedelta(days=2)  # bounds at most this wide count as a date
+_BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
+
+
+@functools.cache
+def merge_words() -> dict[str, Any]:
+    """The predicate synonym groups and scoring weights of merging (``merge_en.toml``).
+
+    >>> "assassination" in merge_words()["predicates"][1]
+    True
+    """
+    with resources.files("timeline").joinpath("merge_en.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@functools.cache
+def _predicate_classes() -> dict[str, int]:
+    return {lemma: n for n, group in enumerate(merge_words()["predicates"]) for lemma in group}
+
+
+def build(articles: Iterable[Article], nlp: Any = None) -> Timeline:
+    """The canonical timeline of ``articles``: their events merged, ordered, with provenance.
+
+    Each article is analysed with :func:`timeline.events.analyse` (``nlp`` as there), and all
+    mentions are merged with the order cues of their articles (:func:`merge`). The result does
+    not depend on the order of ``articles``. An article without an id gets one from a hash of
+    its text and date; two articles with one id are refused.
+
+    >>> from datetime import date
+    >>> from timeline import Article
+    >>> len(build([]))
+    0
+    >>> build([Article("A.", id="x"), Article("B.", id="x")])
+    Traceback (most recent call last):
+    ...
+    ValueError: duplicate article ids: 'x' (2 articles); give each article its own id
+    """
+    articles = list(articles)
+    for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"articles must be timeline.Articles, not {type(article).__name__}")
+    articles = [a if a.id else attrs.evolve(a, id=_content_id(a)) for a in articles]
+    counts = Counter(a.id for a in articles)
+    repeated = sorted(i for i, n in counts.items() if n > 1)
+    if repeated:
+        listed = ", ".join(f"{i!r} ({counts[i]} articles)" for i in repeated)
+        raise ValueError(f"duplicate article ids: {listed}; give each article its own id")
+    mentions: list[EventMention] = []
+    constraints: list[tuple[EventMention, EventMention, str]] = []
+    for article in sorted(articles, key=lambda a: a.id):
+        result = analyse(article, nlp)
+        mentions.extend(result.mentions)
+        constraints.extend(result.links())
+    return Timeline(merge(mentions, constraints))
+
+
+def _content_id(article: Article) -> str:
+    published = article.published.isoformat() if article.published else ""
+    digest = hashlib.sha1(f"{published}\n{article.text}".encode()).hexdigest()
+    return f"sha1:{digest[:12]}"
+
+
+def merge(
+    mentions: Iterable[EventMention],
+    constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
+) -> list[Event]:
+    """Cluster ``mentions`` into canonical events, in timeline order.
+
+    ``constraints`` are ``(first, second, cue)`` triples from the articles' order cues
+    (:meth:`timeline.events.ArticleEvents.links`): ``first`` happens no later than
+    ``second``; the cues ``"same event"`` and ``"anaphora"`` say they are one happening.
+    Every mention ends up in exactly one event; equal mentions given twice count once, and
+    two different mentions at one place of one article are refused.
+
+    >>> merge([])
+    []
+    """
+    unique = _unique(mentions)
+    index = {_place(m): i for i, m in enumerate(unique)}
+    same: list[tuple[int, int, str]] = []
+    ordered: list[tuple[int, int, str]] = []
+    for first, second, cue in constraints:
+        a, b = index.get(_place(first)), index.get(_place(second))
+        if a is None or b is None or a == b:
+            continue
+        if cue in SAME_CUES:
+            same.append((a, b, cue))
+        else:
+            ordered.append((a, b, cue))
+    clustering = _Clustering(unique, same, ordered)
+    clustering.run()
+    return _events(unique, clustering.groups(), clustering.contradictions(), ordered)
+
+
+def _place(mention: EventMention) -> tuple[str, int, int]:
+    return (mention.article_id, mention.start, mention.end)
+
+
+def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
+    found: dict[tuple[str, int, int], EventMention] = {}
+    for mention in mentions:
+        if not isinstance(mention, EventMention):
+            raise TypeError(f"mentions must be EventMentions, not {type(mention).__name__}")
+        known = found.setdefault(_place(mention), mention)
+        if known != mention:
+            raise ValueError(
+                f"two different mentions at {mention.start}..{mention.end} of article "
+                f"{mention.article_id!r}: {known.text!r} and {mention.text!r}"
+            )
+    return [found[place] for place in sorted(found)]
+
+
+# --- clusters -----------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Cluster:
+    """What a group of mentions agrees on, kept up to date as groups join."""
+
+    members: set[int]
+    low: datetime | None
+    high: datetime | None
+    roles: dict[str, set[str]]
+    partners: set[str]  # keys of people it was done with, neither agents nor patients
+    classes: set[int | str]
+    lemmas: set[str]
+    places: set[str]
+    modalities: set[str]
+    polarities: set[str]
+    articles: set[str]
+    forbidden: set[int]
+    signatures: set[tuple[Any, ...]]
+
+    @classmethod
+    def of(cls, index: int, mention: EventMention, forbidden: set[int]) -> _Cluster:
+        roles: dict[str, set[str]] = defaultdict(set)
+        for p in mention.participants:
+            roles[p.key].add(p.role)
+        return cls(
+            members={index},
+            low=mention.earliest,
+            high=mention.latest,
+            roles=roles,
+            partners={
+                p.key for p in mention.participants if p.label == "PERSON" and p.role == "other"
+            },
+            classes={_predicate_classes().get(mention.lemma, mention.lemma)},
+            lemmas={mention.lemma},
+            places={mention.location} if mention.location else set(),
+            modalities={mention.modality},
+            polarities={mention.polarity},
+            articles={mention.article_id},
+            forbidden=forbidden,
+            signatures={_signature(mention)},
+        )
+
+    def absorb(self, other: _Cluster) -> None:
+        self.members |= other.members
+        # groups only join when their bounds intersect
+        self.low, self.high = intersect((self.low, self.high), (other.low, other.high)) or (
+            self.low,
+            self.high,
+        )
+        for key, roles in other.roles.items():
+            self.roles.setdefault(key, set()).update(roles)
+        self.partners = (self.partners | other.partners) - {
+            k for k, r in self.roles.items() if r - {"other"}
+        }
+        for name in ("classes", "lemmas", "places", "modalities", "polarities", "articles"):
+            getattr(self, name).update(getattr(other, name))
+        self.forbidden |= other.forbidden
+        self.signatures |= other.signatures
+
+    @property
+    def agents(self) -> set[str]:
+        return {key for key, roles in self.roles.items() if "agent" in roles}
+
+    @property
+    def dated(self) -> bool:
+        return self.low is not None and self.high is not None and self.high - self.low <= _DATED
+
+
+def _signature(mention: EventMention) -> tuple[Any, ...]:
+    """Everything about a mention but its article: copies of one text share it."""
+    return tuple(
+        getattr(mention, f.name) for f in attrs.fields(EventMention) if f.name != "article_id"
+    )
+
+
+def _vetoed(a: _Cluster, b: _Cluster) -> bool:
+    """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
+    ordered by their article, opposite polarity, a hypothetical against a real event, someone
+    who is the agent of one and the patient of the other, different agents, or different
+    people it was done with ("talked with Bagheri", "talked with Fidan")."""
+    if not b.forbidden.isdisjoint(a.members) or a.polarities != b.polarities:
+        return True
+    hypothetical = {"HYPOTHETICAL" in a.modalities, "HYPOTHETICAL" in b.modalities}
+    one_article = bool(a.articles & b.articles)
+    if len(hypothetical) > 1 or (one_article and a.modalities != b.modalities):
+        return True
+    for key in a.roles.keys() & b.roles.keys():
+        if {"agent", "patient"} <= (a.roles[key] | b.roles[key]) - (a.roles[key] & b.roles[key]):
+            return True
+    if a.agents and b.agents and not a.agents & b.agents:
+        return True
+    return bool(a.partners and b.partners and not a.partners & b.partners)
+
+
+def _score(a: _Cluster, b: _Cluster) -> tuple[float, bool]:
+    """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart."""
+    if a.signatures & b.signatures:
+        return 2.0, False
+    if _vetoed(a, b):
+        return 0.0, False
+    if not a.classes & b.classes:
+        return 0.0, False
+    weights = merge_words()["weights"]
+    # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
+    shared = sum(
+        1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
+    )
+    score = weights["predicate"] * (1.0 if a.lemmas & b.lemmas else 0.8)
+    if shared:
+        score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
+    if intersect((a.low, a.high), (b.low, b.high)) is None:
+        return 0.0, bool(shared) and a.dated and b.dated
+    if a.dated and b.dated:
+        score += weights["dated"]
+    if a.places and b.places:
+        score += weights["place"] * (1 if a.places & b.places else -1)
+    if a.modalities != b.modalities:
+        score -= weights["modality"]
+    return score, False
+
+
+class _Clustering:
+    """Union-find over mentions, joined first by their articles' links, then best pair first."""
+
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        same: Sequence[tuple[int, int, str]],
+        ordered: Sequence[tuple[int, int, str]],
+    ) -> None:
+        self.mentions = mentions
+        self.parent = list(range(len(mentions)))
+        forbidden: dict[int, set[int]] = defaultdict(set)
+        for a, b, _ in ordered:
+            forbidden[a].add(b)
+            forbidden[b].add(a)
+        self.clusters = {i: _Cluster.of(i, m, forbidden[i]) for i, m in enumerate(mentions)}
+        self.contested: list[tuple[int, int]] = []
+        for a, b, cue in same:
+            self.join(a, b, cue)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int, how: str) -> None:
+        """Join the groups of ``a`` and ``b`` if ``how`` allows: ``"score"`` when the pair
+        scores above the threshold, ``"anaphora"`` when nothing vetoes it, ``"same event"``
+        (the syntax says so) when their article does not order them; always only when their
+        bounds intersect."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        first, second = self.clusters[ra], self.clusters[rb]
+        if how == "score":
+            score, contested = _score(first, second)
+            if contested:
+                self.contested.append((a, b))
+            if score < merge_words()["weights"]["threshold"]:
+                return
+        elif (
+            not second.forbidden.isdisjoint(first.members)
+            or intersect((first.low, first.high), (second.low, second.high)) is None
+            or (how == "anaphora" and _vetoed(first, second))
+        ):
+            return
+        if len(first.members) < len(second.members):
+            ra, rb, first, second = rb, ra, second, first
+        first.absorb(second)
+        self.parent[rb] = ra
+        del self.clusters[rb]
+
+    def candidates(self) -> list[tuple[float, int, int]]:
+        """Scored pairs of today's clusters from the blocks, best first."""
+        blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        for root, cluster in self.clusters.items():
+            for key in _block_keys(cluster):
+                blocks[key].append(root)
+        window = merge_words()["window"]
+        pairs: set[tuple[int, int]] = set()
+        for members in blocks.values():
+            members.sort(key=lambda r: (*_time_key(self.clusters[r]), r))
+            for position, first in enumerate(members):
+                for second in members[position + 1 : position + 1 + window]:
+                    pairs.add((min(first, second), max(first, second)))
+        scored = []
+        for a, b in pairs:
+            score, contested = _score(self.clusters[a], self.clusters[b])
+            if contested:
+                self.contested.append((a, b))
+            if score > 0:
+                scored.append((score, a, b))
+        scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+        return scored
+
+    def run(self) -> None:
+        for _, a, b in self.candidates():
+            self.join(a, b, "score")
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(c.members) for c in self.clusters.values()]
+
+    def contradictions(self) -> set[tuple[int, int]]:
+        """Pairs of final groups (by root) that differ only in their incompatible dates."""
+        found = set()
+        for a, b in self.contested:
+            ra, rb = self.find(a), self.find(b)
+            if ra != rb:
+                found.add((min(ra, rb), max(ra, rb)))
+        return found
+
+
+def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
+    keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.signatures}
+    for kind in cluster.classes:
+        keys.update(("who", key, kind) for key in cluster.roles)
+        if cluster.low is not None and cluster.high is not None:
+            days = (cluster.high - cluster.low).days + 1
+            if days <= _BUCKETED:
+                first = cluster.low.date()
+                keys.update(("day", first + timedelta(days=d), kind) for d in range(days))
+    return keys
+
+
+def _time_key(cluster: _Cluster) -> tuple[Any, ...]:
+    point = cluster.high or cluster.low
+    return (point is None, point or datetime.min, cluster.low or datetime.min)
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+def _events(
+    mentions: Sequence[EventMention],
+    groups: list[list[int]],
+    contradictions: set[tuple[int, int]],
+    ordered: Sequence[tuple[int, int, str]],
+) -> list[Event]:
+    """Canonical events of the groups, bounds tightened by the order cues, in time order."""
+    groups.sort()
+    group_of = {m: g for g, members in enumerate(groups) for m in members}
+    bounds: list[Bounds] = []
+    for members in groups:
+        found: Bounds | None = (None, None)
+        for m in members:
+            found = intersect(found, (mentions[m].earliest, mentions[m].latest)) if found else None
+        bounds.append(found or (None, None))
+    lifted = sorted(
+        {(group_of[a], group_of[b], cue) for a, b, cue in ordered if group_of[a] != group_of[b]}
+    )
+    solution = solve(bounds, [Constraint(a, b, cue) for a, b, cue in lifted])
+    rank = ranks(len(groups), solution.accepted)
+    ids = [_event_id(mentions[members[0]]) for members in groups]
+    against: dict[int, set[str]] = defaultdict(set)
+    for a, b in contradictions:
+        ga, gb = group_of[a], group_of[b]
+        against[ga].add(ids[gb])
+        against[gb].add(ids[ga])
+    events = []
+    for g, members in enumerate(groups):
+        group = [mentions[m] for m in members]
+        low, high = solution.bounds[g]
+        articles = len({m.article_id for m in group})
+        confidence = (1.0 - 0.5 / articles) * (0.5 if against[g] else 1.0)
+        events.append(
+            Event(
+                id=ids[g],
+                mentions=group,
+                participants=_participants(group),
+                earliest=low,
+                latest=high,
+                when=_when(group, low, high),
+                label=_label(group),
+                location=_most_common(m.location for m in group),
+                confidence=round(confidence, 4),
+                contradicts=sorted(against[g]),
+            )
+        )
+    return [events[g] for g in _order(events, rank, solution.accepted)]
+
+
+def _order(
+    events: Sequence[Event], rank: Sequence[int], constraints: Sequence[Constraint]
+) -> list[int]:
+    """Event indices by time (when they had happened by, then from when they could have), no
+    event before one an article says it follows, ties by constraint rank and id."""
+
+    def key(g: int) -> tuple[Any, ...]:
+        e = events[g]
+        return (
+            e.latest is None and e.earliest is None,
+            e.latest or e.earliest or datetime.min,
+            e.earliest or datetime.min,
+            rank[g],
+            e.id,
+        )
+
+    waiting = [0] * len(events)
+    after: dict[int, list[int]] = defaultdict(list)
+    for c in constraints:
+        after[c.before].append(c.after)
+        waiting[c.after] += 1
+    ready = [(key(g), g) for g in range(len(events)) if not waiting[g]]
+    heapq.heapify(ready)
+    left = set(range(len(events)))
+    result = []
+    while left:
+        if not ready:  # a cycle of order cues: take its earliest event by time
+            g = min(left, key=key)
+            waiting[g] = 0
+            heapq.heappush(ready, (key(g), g))
+        _, g = heapq.heappop(ready)
+        if g not in left:
+            continue
+        left.discard(g)
+        result.append(g)
+        for nxt in after[g]:
+            waiting[nxt] -= 1
+            if waiting[nxt] == 0 and nxt in left:
+                heapq.heappush(ready, (key(nxt), nxt))
+    return result
+
+
+def _event_id(mention: EventMention) -> str:
+    place = f"{mention.article_id}\n{mention.start}\n{mention.end}"
+    return hashlib.sha1(place.encode()).hexdigest()[:12]
+
+
+def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
+    """Each participant once, under its fullest name, in its strongest role; by role, then
+    the most often mentioned first."""
+    by_key: dict[str, list[Participant]] = defaultdict(list)
+    for m in mentions:
+        for p in m.participants:
+            by_key[p.key].append(p)
+    merged = []
+    for variants in by_key.values():
+        fullest = max(variants, key=lambda p: (len(p.name), p.name))
+        role = min((p.role for p in variants), key=_ROLE_ORDER.__getitem__)
+        merged.append((-len(variants), attrs.evolve(fullest, role=role)))
+    merged.sort(key=lambda item: (_ROLE_ORDER[item[1].role], item[0], item[1].name))
+    return [p for _, p in merged]
+
+
+def _when(
+    mentions: Sequence[EventMention], low: datetime | None, high: datetime | None
+) -> Interval | None:
+    """The narrowest interval a mention's time names that holds the event's bounds."""
+    if low is None or high is None:
+        return None
+    holding = [
+        m.time.interval
+        for m in mentions
+        if m.time is not None
+        and m.time.interval is not None
+        and m.time.interval.start <= low
+        and high <= m.time.interval.end
+    ]
+    if not holding:
+        return None
+    return min(holding, key=lambda i: (i.end - i.start, i.start, i.granularity.value))
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def _label(mentions: Sequence[EventMention]) -> str:
+    """Who did what to whom, where: "United States airstrike assassinated Qasem Soleimani
+    in Baghdad"."""
+    participants = _participants(mentions)
+
+    def names(role: str) -> str:
+        return " and ".join(p.name for p in participants if p.role == role)
+
+    event_nouns = frozenset(english_words()["nouns"]["events"])
+    is_noun = [
+        m.lemma in event_nouns and m.text.lower() in (m.lemma, m.lemma + "s") for m in mentions
+    ]
+    noun = _most_common(m.lemma for m, n in zip(mentions, is_noun, strict=True) if n)
+    verbs = [m for m, n in zip(mentions, is_noun, strict=True) if not n]
+    said = [m for m in verbs if m.event_class != "REPORTING"] or ([] if noun else verbs)
+    verb = _most_common(m.text.lower() for m in said if m.modality == "ASSERTED")
+    patients, others = names("patient"), names("other")
+    location = _most_common(m.location for m in mentions)
+    parts = [
+        names("agent"),
+        noun,
+        verb or _most_common(m.text.lower() for m in said),
+        patients or (others and f"with {others}"),
+        location and f"in {location}",
+    ]
+    return " ".join(p for p in parts if p)

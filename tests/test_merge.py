@@ -1,0 +1,588 @@
+"""build and merge: canonical events across articles, their order, provenance and JSON.
+
+Tests on hand-made mentions need no spaCy model; the seed tests read ../shared/seeds in place
+and skip when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import attrs
+import hypothesis
+import pytest
+from hypothesis import strategies as st
+
+import timeline
+from timeline import (
+    Anchor,
+    Article,
+    Event,
+    EventMention,
+    Granularity,
+    Interval,
+    Participant,
+    TimeExpression,
+    Timeline,
+)
+from timeline.events import name_key
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+US = Participant("United States", name_key("United States"), "GPE", "agent")
+IRAN = Participant("Iran", name_key("Iran"), "GPE", "agent")
+SOLEIMANI = Participant("Qasem Soleimani", name_key("Soleimani"), "PERSON", "patient")
+
+
+def at(day: int, hour: int = 0) -> datetime:
+    return datetime(2020, 1, day, hour)
+
+
+def mention(
+    article: str,
+    start: int,
+    lemma: str,
+    participants=(),
+    earliest=None,
+    latest=None,
+    **kwargs,
+) -> EventMention:
+    return EventMention(
+        article,
+        start,
+        start + len(lemma),
+        lemma,
+        lemma,
+        0,
+        participants,
+        earliest=earliest,
+        latest=latest,
+        **kwargs,
+    )
+
+
+def together(events: list[Event], first: EventMention, second: EventMention) -> bool:
+    return any(first in e.mentions and second in e.mentions for e in events)
+
+
+# --- merging hand-made mentions ------------------------------------------------------------------
+
+
+def test_nothing_merges_into_nothing():
+    assert timeline.merge([]) == []
+    assert len(timeline.build([])) == 0
+    assert list(timeline.build([])) == []
+
+
+def test_undated_report_inherits_the_date_of_another_article():
+    dated = mention("a", 0, "assassination", (US, SOLEIMANI), at(2, 17), at(2, 21))
+    undated = mention("b", 0, "assassinate", (US, SOLEIMANI), None, at(9))
+    [event] = timeline.merge([undated, dated])
+    assert (event.earliest, event.latest) == (at(2, 17), at(2, 21))
+    assert event.when is None  # no mention names the time
+    assert event.articles == ("a", "b")
+    assert event.mentions == (dated, undated)
+
+
+def test_when_is_the_narrowest_named_interval_holding_the_bounds():
+    evening = Interval(at(2, 17), at(2, 21), Granularity.PART_OF_DAY)
+    time = TimeExpression("on the evening of January 2", 30, 57, "TIME", evening.timex, evening)
+    dated = mention("a", 0, "strike", (US,), at(2, 17), at(2, 21), time=time)
+    [event] = timeline.merge([dated, mention("b", 5, "attack", (US,), None, at(8))])
+    assert event.when == evening
+    assert event.when.timex == "2020-01-02TEV"
+
+
+def test_incompatible_bounds_never_merge_and_both_readings_stay():
+    thursday = mention("a", 0, "killing", (SOLEIMANI,), at(2), at(3))
+    friday = mention("b", 0, "killing", (SOLEIMANI,), at(3), at(4))
+    first, second = timeline.merge([thursday, friday])
+    assert {first.mentions, second.mentions} == {(thursday,), (friday,)}
+    assert first.contradicts == (second.id,) and second.contradicts == (first.id,)
+    [agreed] = timeline.merge([thursday, mention("b", 0, "killing", (SOLEIMANI,), at(2), at(3))])
+    assert first.confidence < agreed.confidence and second.confidence < agreed.confidence
+
+
+def test_a_vague_mention_does_not_chain_two_happenings():
+    monday = mention("a", 0, "attack", (US,), at(6), at(7))
+    wednesday = mention("b", 0, "attack", (US,), at(8), at(9))
+    vague = mention("c", 0, "strike", (US,), None, at(10))
+    events = timeline.merge([monday, wednesday, vague])
+    assert not together(events, monday, wednesday)
+    assert len(events) == 2
+
+
+US_PATIENT = Participant("United States", name_key("United States"), "GPE", "patient")
+
+
+def evolve(value, **changes):
+    return attrs.evolve(value, **changes)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"modality": "HYPOTHETICAL"}, {}),  # what might happen is not what happened
+        ({"polarity": "NEG"}, {}),  # said not to have happened
+        ({}, {"participants": (US_PATIENT,)}),  # the agent of one is the patient of the other
+        ({}, {"participants": (IRAN,)}),  # nobody in common
+        ({}, {"earliest": at(9)}),  # no common time
+    ],
+)
+def test_vetoes(first, second):
+    a = mention("a", 0, "attack", **{"participants": (US,), "latest": at(8), **first})
+    b = mention("b", 0, "attack", **{"participants": (US,), **second})
+    assert len(timeline.merge([a, b])) == 2
+
+
+def test_without_a_veto_the_same_pair_merges():
+    a = mention("a", 0, "attack", (US,), latest=at(8))
+    assert len(timeline.merge([a, mention("b", 0, "attack", (US,))])) == 1
+
+
+def test_synonyms_merge_other_predicates_do_not():
+    a = mention("a", 0, "airstrike", (US,), at(2), at(3))
+    assert len(timeline.merge([a, mention("b", 0, "attack", (US,), at(2), at(3))])) == 1
+    assert len(timeline.merge([a, mention("b", 0, "vote", (US,), at(2), at(3))])) == 2
+
+
+def test_same_event_links_join_and_order_cues_separate():
+    strike = mention("a", 0, "strike", (), None, at(9))
+    assassinated = mention("a", 20, "assassinate", (US, SOLEIMANI), None, at(9))
+    operation = mention("a", 40, "operation", (US,), None, at(9))
+    avenge = mention("a", 60, "strike", (IRAN,), None, at(9))
+    dated = mention("b", 0, "attack", (US, SOLEIMANI), at(2, 17), at(2, 21))
+    links = [
+        (strike, assassinated, "same event"),
+        (assassinated, strike, "same event"),
+        (operation, avenge, "to avenge"),
+    ]
+    events = timeline.merge([strike, assassinated, operation, avenge, dated], links)
+    assert together(events, strike, assassinated) and together(events, strike, dated)
+    assert together(events, operation, dated)
+    assert not together(events, avenge, dated)
+    # the order cue also bounds the avenging strike from below and orders the timeline
+    [later] = [e for e in events if avenge in e.mentions]
+    assert later.earliest == at(2, 17)
+    assert events.index(later) == 1
+
+
+def test_timeline_order_by_when_it_had_happened_then_ties_by_id():
+    vote = mention("a", 0, "vote", (), at(5), at(6))
+    talk = mention("a", 10, "discuss", (), at(5), at(6))
+    missile = mention("b", 0, "fire", (IRAN,), None, at(9))
+    statement = mention("b", 10, "statement", (), at(8), at(9))
+    strike = mention("a", 20, "strike", (US,), at(2, 17), at(2, 21))
+    unknown = mention("c", 0, "resign", ())
+    events = timeline.merge([unknown, statement, missile, talk, vote, strike])
+    order = [e.mentions[0] for e in events]
+    assert order[0] == strike
+    assert set(order[1:3]) == {vote, talk}
+    assert order[3:] == [missile, statement, unknown]
+    ids = [e.id for e in events[1:3]]
+    assert ids == sorted(ids)
+
+
+def test_exact_copies_collapse_one_to_one():
+    said = [mention("a", k * 10, "say", (), None, at(8)) for k in range(3)]
+    events = timeline.merge(said + [evolve(m, article_id="b") for m in said])
+    assert len(events) == 3
+    assert all(e.articles == ("a", "b") and len(e.mentions) == 2 for e in events)
+
+
+def test_a_thousand_syndicated_copies_collapse():
+    original = [
+        mention("x", 0, "attack", (US, SOLEIMANI), at(2, 17), at(2, 21)),
+        mention("x", 50, "vote", (), at(5), at(6)),
+        mention("x", 90, "say", (), None, at(8)),
+    ]
+    copies = [evolve(m, article_id=f"copy{n:04}") for n in range(1000) for m in original]
+    events = timeline.merge(copies)
+    assert sorted(len(e.articles) for e in events) == [1000, 1000, 1000]
+
+
+def test_same_mention_twice_counts_once_two_at_one_place_are_refused():
+    a = mention("a", 0, "attack", (US,))
+    [event] = timeline.merge([a, a])
+    assert event.mentions == (a,)
+    with pytest.raises(ValueError, match=r"two different mentions at 0\.\.6 of article 'a'"):
+        timeline.merge([a, evolve(a, lemma="strike")])
+    with pytest.raises(TypeError, match="EventMentions"):
+        timeline.merge(["attack"])  # type: ignore[list-item]
+
+
+def test_build_refuses_duplicate_ids_and_non_articles():
+    with pytest.raises(ValueError, match=r"duplicate article ids: 'a' \(2 articles\)"):
+        timeline.build([Article("One.", id="a"), Article("Two.", id="a"), Article("x", id="b")])
+    with pytest.raises(TypeError, match=r"timeline\.Articles"):
+        timeline.build(["text"])  # type: ignore[list-item]
+
+
+def test_involving_and_between():
+    strike = mention("a", 0, "strike", (US, SOLEIMANI), at(2, 17), at(2, 21))
+    vote = mention("a", 20, "vote", (), at(5), at(6))
+    undated = mention("a", 40, "fire", (IRAN,), None, at(9))
+    tl = Timeline(timeline.merge([strike, vote, undated]))
+    for name in ("Soleimani", "Qassem Suleimani", "Qasem Soleimani"):
+        assert [e.mentions for e in tl.involving(name)] == [(strike,)], name
+    assert len(tl.involving("US")) == 1 and len(tl.involving("Tehran")) == 1
+    assert len(tl.involving("Putin")) == 0
+    assert [e.mentions for e in tl.between(date(2020, 1, 3), date(2020, 1, 10))] == [(vote,)]
+    assert len(tl.between(at(1), at(10))) == 2
+    assert tl[0].mentions == (strike,)
+
+
+def test_values_are_validated():
+    m = mention("a", 0, "vote")
+    with pytest.raises(ValueError, match="at least one mention"):
+        Event("e", ())
+    with pytest.raises(ValueError, match=r"confidence 1\.5 is not in \[0, 1\]"):
+        Event("e", (m,), confidence=1.5)
+    with pytest.raises(ValueError, match="must be after earliest"):
+        Event("e", (m,), earliest=at(3), latest=at(2))
+    with pytest.raises(TypeError, match="must be Events"):
+        Timeline([m])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="not a timeline JSON document"):
+        Timeline.from_json("[]")
+    with pytest.raises(ValueError, match="malformed timeline JSON"):
+        Timeline.from_json('{"format": "timeline/1", "events": [{"id": "x"}]}')
+
+
+# --- properties --------------------------------------------------------------------------------
+
+LEMMAS = ["attack", "strike", "airstrike", "kill", "assassinate", "vote", "meet", "say"]
+PEOPLE = [
+    US,
+    IRAN,
+    SOLEIMANI,
+    US_PATIENT,
+    Participant("Hakan Fidan", name_key("Fidan"), "PERSON", "other"),
+]
+
+
+@st.composite
+def mention_sets(draw) -> list[EventMention]:
+    found = []
+    for n in range(draw(st.integers(0, 14))):
+        low = draw(st.one_of(st.none(), st.integers(1, 9)))
+        high = draw(
+            st.one_of(st.none(), st.sampled_from([1, 2, 5]).map(lambda w, low=low: (low or 1) + w))
+        )
+        people = draw(st.sets(st.integers(0, len(PEOPLE) - 1), max_size=2))
+        found.append(
+            mention(
+                draw(st.sampled_from("abc")),
+                n * 20,
+                draw(st.sampled_from(LEMMAS)),
+                tuple(PEOPLE[k] for k in sorted(people) if not (k == 3 and 0 in people)),
+                None if low is None else at(low),
+                None if high is None else at(high),
+                modality=draw(st.sampled_from(["ASSERTED", "ASSERTED", "HYPOTHETICAL"])),
+            )
+        )
+    return found
+
+
+@hypothesis.given(mention_sets(), st.randoms(use_true_random=False))
+@hypothesis.settings(max_examples=80, deadline=None)
+def test_merge_invariants(mentions, rng):
+    events = timeline.merge(mentions)
+    # every mention belongs to exactly one event
+    assert sorted(m.start for e in events for m in e.mentions) == sorted(m.start for m in mentions)
+    for e in events:
+        for m in e.mentions:  # the event's time lies within every member's bounds
+            assert m.earliest is None or (e.earliest is not None and e.earliest >= m.earliest)
+            assert m.latest is None or (e.latest is not None and e.latest <= m.latest)
+    # the order of the input does not matter
+    shuffled = list(mentions)
+    rng.shuffle(shuffled)
+    assert timeline.merge(shuffled) == events
+    # a copy of every article under other ids doubles the mentions, not the events
+    copies = [evolve(m, article_id=m.article_id + "-copy") for m in mentions]
+    assert len(timeline.merge(mentions + copies)) == len(events)
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+moments = st.datetimes(datetime(1990, 1, 1), datetime(2030, 1, 1))
+
+
+@st.composite
+def intervals(draw) -> Interval:
+    start = draw(moments)
+    if draw(st.booleans()):
+        start = start.replace(tzinfo=timezone(timedelta(minutes=draw(st.integers(-720, 720)))))
+    end = start + timedelta(seconds=draw(st.integers(1, 10**8)))
+    return Interval(start, end, draw(st.sampled_from(Granularity)))
+
+
+@st.composite
+def times(draw) -> TimeExpression:
+    text = draw(st.text(min_size=1, max_size=12))
+    start = draw(st.integers(0, 500))
+    anchor = st.builds(
+        Anchor,
+        st.sampled_from(["publication", "narrative"]),
+        st.text(max_size=10),
+        st.one_of(st.none(), st.integers(0, 100)),
+    )
+    return TimeExpression(
+        text,
+        start,
+        start + len(text),
+        draw(st.sampled_from(["DATE", "TIME", "DURATION", "SET"])),
+        draw(st.text(max_size=12)),
+        draw(st.one_of(st.none(), intervals())),
+        draw(st.sampled_from([None, "BEFORE", "APPROX"])),
+        draw(st.one_of(st.none(), anchor)),
+        draw(st.one_of(st.none(), st.just("EVERY"))),
+    )
+
+
+@st.composite
+def bounds(draw) -> tuple[datetime | None, datetime | None]:
+    low = draw(st.one_of(st.none(), moments))
+    high = draw(st.one_of(st.none(), moments))
+    if low is not None and high is not None and high <= low:
+        high = low + timedelta(microseconds=draw(st.integers(1, 10**9)))
+    return low, high
+
+
+@st.composite
+def events(draw) -> Event:
+    mentions = []
+    for n in range(draw(st.integers(1, 3))):
+        text = draw(st.text(min_size=1, max_size=10))
+        low, high = draw(bounds())
+        mentions.append(
+            EventMention(
+                draw(st.text(max_size=6)),
+                n * 50,
+                n * 50 + len(text),
+                text,
+                draw(st.text(max_size=8)),
+                draw(st.integers(0, 30)),
+                draw(st.lists(st.sampled_from(PEOPLE), max_size=3)),
+                draw(st.one_of(st.none(), st.text(max_size=8))),
+                tense=draw(st.sampled_from(["PAST", "NONE", "FUTURE"])),
+                modality=draw(st.sampled_from(["ASSERTED", "FUTURE", "HYPOTHETICAL"])),
+                polarity=draw(st.sampled_from(["POS", "NEG"])),
+                event_class=draw(st.sampled_from(["OCCURRENCE", "REPORTING"])),
+                time=draw(st.one_of(st.none(), times())),
+                earliest=low,
+                latest=high,
+            )
+        )
+    low, high = draw(bounds())
+    return Event(
+        draw(st.text(min_size=1, max_size=12)),
+        mentions,
+        draw(st.lists(st.sampled_from(PEOPLE), max_size=3)),
+        low,
+        high,
+        draw(st.one_of(st.none(), intervals())),
+        draw(st.text(max_size=30)),
+        draw(st.one_of(st.none(), st.text(max_size=8))),
+        draw(st.floats(0, 1)),
+        draw(st.lists(st.text(max_size=12), max_size=2)),
+    )
+
+
+@hypothesis.given(st.lists(events(), max_size=4))
+@hypothesis.settings(max_examples=60, deadline=None)
+def test_json_round_trip_is_lossless(found):
+    tl = Timeline(found)
+    text = tl.to_json()
+    assert Timeline.from_json(text) == tl
+    assert json.loads(text)["format"] == "timeline/1"
+
+
+# --- the spaCy pipeline -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pytest.importorskip("spacy")
+    from timeline.nlp import load
+
+    try:
+        return load()
+    except OSError:
+        pytest.skip("no English spaCy model installed")
+
+
+def seed(identifier: str, *, id: str | None = None) -> Article:
+    if not (SEEDS / "manifest.json").exists():
+        pytest.skip(f"{SEEDS} not found")
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = [a for a in manifest["articles"] if a["id"] == identifier]
+    return Article(
+        (SEEDS / entry["file"]).read_text(encoding="utf-8"),
+        published=date.fromisoformat(entry["published"]),
+        id=id or identifier,
+        source=entry["source"],
+    )
+
+
+@pytest.fixture(scope="module")
+def seeds_timeline(nlp) -> Timeline:
+    return timeline.build([seed("000"), seed("004")], nlp=nlp)
+
+
+def event_with(tl: Timeline, article: str, text: str, after: str) -> Event:
+    """The event holding the mention ``text`` of ``article``, the first after ``after``."""
+    source = seed(article).text
+    offset = source.index(text, source.index(after))
+    [event] = [
+        e for e in tl if any((m.article_id, m.start) == (article, offset) for m in e.mentions)
+    ]
+    return event
+
+
+def test_seeds_one_us_strike_from_both_articles_dated_by_000(seeds_timeline):
+    strike = event_with(seeds_timeline, "000", "airstrike", "On the evening of January 2")
+    assert strike.articles == ("000", "004")
+    texts = {(m.article_id, m.text) for m in strike.mentions}
+    assert {("000", "airstrike"), ("000", "attack"), ("000", "assassination")} <= texts
+    assert {("004", "assassinated"), ("004", "strike"), ("004", "assassination")} <= texts
+    assert (strike.earliest, strike.latest) == (at(2, 17), at(2, 21))
+    assert strike.when.timex == "2020-01-02TEV"
+    patients = {p.key for p in strike.participants if p.role == "patient"}
+    assert patients == {name_key("Soleimani"), name_key("al-Muhandis")}
+    assert [p.name for p in strike.participants if p.role == "agent"] == ["United States"]
+    assert strike.label == (
+        "United States airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis in Baghdad"
+    )
+    # 004 never dates it: its own mentions are bounded only by its publication
+    undated = [m for m in strike.mentions if m.article_id == "004"]
+    assert all(m.earliest is None and m.latest == at(9) for m in undated)
+    # Iran's avenging strike is another event, after this one
+    avenging = event_with(seeds_timeline, "004", "strike", "says none of its missiles")
+    assert avenging is not strike and avenging.earliest == at(2, 17)
+
+
+def test_seeds_separate_events_in_order(seeds_timeline):
+    tl = seeds_timeline
+    strike = event_with(tl, "000", "airstrike", "On the evening of January 2")
+    vote = event_with(tl, "000", "voted", "On Sunday")
+    talk = event_with(tl, "000", "discussed", "Two days ago")
+    missile = event_with(tl, "004", "fired", "The Pentagon confirmed")
+    statement = event_with(tl, "004", "appeal", "made the appeal")
+    assert len({strike.id, vote.id, talk.id, missile.id, statement.id}) == 5
+    assert (vote.when.timex, talk.when.timex) == ("2020-01-05", "2020-01-05")
+    assert (statement.earliest, statement.latest) == (at(8), at(9))
+    assert {p.name for p in talk.participants} == {"Sergey Shoygu", "Hakan Fidan"}
+    assert {p.name for p in statement.participants} == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    assert {m.text for m in statement.mentions} >= {"appeal", "statement"}
+    assert [p.name for p in missile.participants if p.role == "agent"] == ["Iran"]
+    # the missile strike is only bounded: the Pentagon confirmed it on Wednesday
+    assert (missile.earliest, missile.latest) == (None, at(9))
+    position = [e.id for e in tl].index
+    assert position(strike.id) < min(position(vote.id), position(talk.id))
+    assert max(position(vote.id), position(talk.id)) < position(missile.id)
+    assert position(missile.id) < position(statement.id)
+    assert statement.articles == ("004",) and vote.articles == talk.articles == ("000",)
+
+
+def test_seeds_invariants(seeds_timeline, nlp):
+    tl = seeds_timeline
+    extracted = [m for a in ("000", "004") for m in timeline.extract_events(seed(a), nlp=nlp)]
+    placed = sorted((m.article_id, m.start) for e in tl for m in e.mentions)
+    assert placed == sorted((m.article_id, m.start) for m in extracted)
+    assert timeline.build([seed("004"), seed("000")], nlp=nlp) == tl
+    assert Timeline.from_json(tl.to_json()) == tl
+    assert all(e.contradicts == () for e in tl)  # the seeds agree on every date they share
+
+
+def test_same_text_under_two_ids_collapses(nlp):
+    alone = timeline.build([seed("004")], nlp=nlp)
+    twice = timeline.build([seed("004", id="copy"), seed("004")], nlp=nlp)
+    assert len(twice) == len(alone)
+    assert all(e.articles == ("004", "copy") for e in twice)
+    with pytest.raises(ValueError, match="duplicate article ids: '004'"):
+        timeline.build([seed("004"), seed("004")], nlp=nlp)
+
+
+def test_articles_without_ids_get_content_ids(nlp):
+    article = Article("On Sunday, Iraq's parliament voted.", date(2020, 1, 7))
+    [event] = timeline.build([article], nlp=nlp)
+    assert event.mentions[0].article_id.startswith("sha1:")
+    with pytest.raises(ValueError, match="duplicate article ids: 'sha1:"):
+        timeline.build([article, article], nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def five_articles(nlp) -> list[Article]:
+    from timeline.examples import load_examples
+
+    return [seed("000"), seed("004"), *load_examples()]
+
+
+@hypothesis.given(order=st.permutations(range(5)))
+@hypothesis.settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+def test_article_order_does_not_change_the_timeline(nlp, five_articles, order):
+    expected = timeline.build(five_articles, nlp=nlp)
+    assert timeline.build([five_articles[k] for k in order], nlp=nlp) == expected
+
+
+def test_contradictory_dates_keep_both_readings(nlp):
+    thursday = Article(
+        "On Thursday, a US strike killed Qasem Soleimani.", published=date(2020, 1, 7), id="a"
+    )
+    friday = Article(
+        "On Friday, a US strike killed Qassem Soleimani.", published=date(2020, 1, 7), id="b"
+    )
+    tl = timeline.build([friday, thursday], nlp=nlp)
+    killed = [e for e in tl.involving("Soleimani") if "killed" in e.label]
+    assert [(e.when.timex, e.articles) for e in killed] == [
+        ("2020-01-02", ("a",)),
+        ("2020-01-03", ("b",)),
+    ]
+    assert killed[0].contradicts == (killed[1].id,) and killed[1].contradicts == (killed[0].id,)
+    agreed = timeline.build([thursday, attrs.evolve(thursday, id="c")], nlp=nlp)
+    [together] = [e for e in agreed.involving("Soleimani") if "killed" in e.label]
+    assert all(e.confidence < together.confidence for e in killed)
+
+
+# --- extract_events with given triggers ----------------------------------------------------------
+
+
+def span(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return (start, start + len(word))
+
+
+def test_given_triggers_make_exactly_those_mentions(nlp):
+    article = seed("000")
+    spans = [span(article.text, w) for w in ("airstrike", "voted", "carried out")]
+    found = timeline.extract_events(article, nlp=nlp, triggers=reversed(spans))
+    assert [(m.start, m.end) for m in found] == sorted(spans)
+    assert [m.text for m in found] == ["carried out", "airstrike", "voted"]
+    by_text = {m.text: m for m in found}
+    # the light verb given as its own trigger takes the time its clause gives
+    assert by_text["carried out"].time.value == "2020-01-02TEV"
+    assert by_text["carried out"].lemma == "carry"
+    assert by_text["voted"].earliest == at(5)
+    assert timeline.extract_events(article, nlp=nlp, triggers=[]) == []
+
+
+@pytest.mark.parametrize(
+    ("triggers", "error", "message"),
+    [
+        ([(5, 2)], ValueError, r"trigger \(5, 2\) is not a non-blank span"),
+        ([(0, 10_000)], ValueError, "of the 34-character text"),
+        ([(6, 7)], ValueError, "non-blank"),
+        ([(0, 1, 2)], TypeError, r"a \(start, end\) pair"),
+        ([("0", "2")], TypeError, "offsets must be integers"),
+    ],
+)
+def test_bad_triggers_are_refused(nlp, triggers, error, message):
+    article = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7))
+    with pytest.raises(error, match=message):
+        timeline.extract_events(article, nlp=nlp, triggers=triggers)
