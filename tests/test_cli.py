@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -130,7 +131,7 @@ def test_times_with_no_expression_prints_nothing(capsys: pytest.CaptureFixture[s
     assert run(capsys, "times", "The minister spoke.", "--published", "2020-01-07") == (0, "", "")
 
 
-def test_demo_prints_each_example_with_resolved_values(
+def test_demo_prints_the_examples_and_their_timeline_with_sources(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = run(capsys, "demo")
@@ -138,7 +139,19 @@ def test_demo_prints_each_example_with_resolved_values(
     for article in load_examples():
         assert f"{article.id} ({article.source}, published {article.published})" in out
         assert article.title in out
-    assert "->  2020-01-05" in out  # "Two days ago" in the article published 2020-01-07
+    lines = out.splitlines()
+    events = [(k, line.split(None, 1)) for k, line in enumerate(lines) if line.startswith("  20")]
+    [vote] = [
+        k for k, (time, label) in events if (time, label[:11]) == ("2020-01-05", "Iraq voted ")
+    ]
+    assert lines[vote + 1].strip() == 'sources: shoigu-call: "voted"'
+    # Iran's missile strike: dated by one article, reported by two
+    [missile] = [k for k, (time, label) in events if (time, label[:5]) == ("2020-01-08", "Iran ")]
+    assert "iraq-withdrawal: " in lines[missile + 1]
+    assert "istanbul-statement: " in lines[missile + 1]
+    # the timeline is in order of time
+    days = [time[:10] for _, (time, _) in events if re.fullmatch(r"\d{4}-\d\d-\d\d", time[:10])]
+    assert days == sorted(days) and len(days) >= 8
 
 
 def test_python_dash_m_is_the_same_command() -> None:

@@ -3,7 +3,8 @@
 ``timeline times TEXT [--published DATE] [--json]`` prints one line per time expression,
 tab-separated: offsets ``start:end``, text, TIMEX3 type, value, mod and the resolved interval
 ``[start, end)`` (``-`` where there is none). ``--json`` prints one JSON object per line
-instead. ``timeline demo`` runs over the example articles bundled with the package.
+instead. ``timeline demo`` builds the timeline of the example articles bundled with the
+package and prints its events with their sources.
 
 :func:`main` takes the arguments and returns the exit code, so it can be called directly:
 
@@ -83,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "demo",
         help="run over the example articles bundled with the package",
-        description="Print the time expressions of the bundled example articles.",
+        description="Print the merged timeline of the bundled example articles, with the "
+        "sources of each event.",
     )
     return parser
 
@@ -117,22 +119,47 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
-    """What ``timeline demo`` prints: each article, then its time expressions and values.
+    """What ``timeline demo`` prints: the articles, then their merged timeline.
 
-    This is the one place that decides what the demo shows; once the pipeline can build a
-    merged timeline, the demo renders that instead of the per-article expressions.
+    The timeline shows the events that happened (asserted, not negated) and that some
+    article dates or that more than one article reports, each with its time, label,
+    confidence and sources (article and trigger words).
     """
-    for index, article in enumerate(articles):
-        if index:
-            yield "\n"
+    articles = list(articles)
+    yield "Articles\n"
+    for article in articles:
         published = article.published.isoformat() if article.published else "date unknown"
-        yield f"{article.id} ({article.source or 'unknown source'}, published {published})\n"
+        yield f"  {article.id} ({article.source or 'unknown source'}, published {published})\n"
         if article.title:
-            yield f"  {article.title}\n"
-        expressions = timeline.find_times(article.text, published=article.published)
-        width = max((len(_one_line(e.text)) for e in expressions), default=0)
-        for e in expressions:
-            yield f"    {_one_line(e.text):<{width}}  ->  {e.value}\n"
+            yield f"    {article.title}\n"
+    built = timeline.build(articles)
+    shown = [
+        e
+        for e in built
+        if (e.when is not None or len(e.articles) > 1)
+        and any(m.modality == "ASSERTED" and m.polarity == "POS" for m in e.mentions)
+    ]
+    yield f"\nTimeline: {len(shown)} of {len(built)} events (dated, or reported more than once)\n"
+    times = [_event_time(e) for e in shown]
+    width = max((len(t) for t in times), default=0)
+    for event, time in zip(shown, times, strict=True):
+        label = event.label or event.mentions[0].text
+        yield f"  {time:<{width}}  {label}  (confidence {event.confidence:.2f})\n"
+        sources = "; ".join(
+            f"{article}: "
+            + ", ".join(f'"{_one_line(m.text)}"' for m in event.mentions if m.article_id == article)
+            for article in event.articles
+        )
+        yield f"  {'':<{width}}  sources: {sources}\n"
+
+
+def _event_time(event: timeline.Event) -> str:
+    """The event's time: its TIMEX3 value, else its bounds."""
+    if event.when is not None:
+        return event.when.timex
+    low = event.earliest.isoformat(timespec="minutes") if event.earliest else ""
+    high = event.latest.isoformat(timespec="minutes") if event.latest else ""
+    return f"{low or '...'} .. {high or '...'}"
 
 
 def _tab_line(e: TimeExpression) -> str:
