@@ -27,16 +27,9 @@ exclude_patterns = ["_build", "_ext"]
 
 autodoc_member_order = "bysource"
 
-# Names every doctest may use: the docstrings that autodoc pulls in were written to run in
-# their own module, where these names are defined.
-doctest_global_setup = """
-from datetime import date, datetime
-
-import timeline
-from timeline import *
-from timeline.events import ArticleEvents, analyse, name_key
-from timeline.nlp import load
-"""
+# The pages' examples are ``.. doctest::`` blocks. The ``>>>`` examples that autodoc pulls in
+# from docstrings run in their own modules under pytest (--doctest-modules), not here.
+doctest_test_doctest_blocks = ""
 
 html_theme = "alabaster"
 html_static_path: list[str] = []
