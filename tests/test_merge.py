@@ -142,6 +142,14 @@ def test_without_a_veto_the_same_pair_merges():
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,))])) == 1
 
 
+def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
+    quake, again = mention("a", 0, "earthquake"), mention("b", 0, "earthquake")
+    assert len(timeline.merge([quake, again])) == 1
+    assert len(timeline.merge([quake, mention("b", 0, "flood")])) == 2
+    dated = mention("b", 0, "earthquake", earliest=at(2), latest=at(3))
+    assert len(timeline.merge([quake, dated])) == 2
+
+
 def test_synonyms_merge_other_predicates_do_not():
     a = mention("a", 0, "airstrike", (US,), at(2), at(3))
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,), at(2), at(3))])) == 1

@@ -9,14 +9,16 @@ Merging works in four steps:
    the attack") start as one cluster; mentions it orders ("to avenge the operation", "after")
    can never share an event.
 2. Candidate pairs come from blocks: clusters sharing a participant key and a predicate
-   class, or a predicate class and a day they are dated to; within a block each cluster
+   class, or a predicate class and a day they are dated to, or, for mentions nothing bounds
+   in time (no publication dates), a lemma; within a block each cluster
    meets only its nearest neighbours in time, so the cost grows near-linearly.
 3. Each pair gets a score: predicate similarity (same lemma, or the same synonym group of
    ``merge_en.toml``), participant overlap by spelling-tolerant name keys, agreement of dates
    and of place. Some differences veto the pair outright: time bounds that leave no common
    time, opposite polarity, a hypothetical against a real event, someone who is the agent in
    one and the patient in the other, different agents, different people it was done with.
-   Links within an article by anaphora must pass these vetoes too.
+   Links within an article by anaphora must pass these vetoes too. When neither mention is
+   bounded in time, the same lemma counts a little more: it is the best evidence left.
 4. Pairs are taken best first; two clusters join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
@@ -248,6 +250,11 @@ class _Cluster:
         return {key for key, roles in self.roles.items() if "agent" in roles}
 
     @property
+    def timeless(self) -> bool:
+        """Nothing bounds it in time: no article said when it was published or happened."""
+        return self.low is None and self.high is None
+
+    @property
     def dated(self) -> bool:
         return self.low is not None and self.high is not None and self.high - self.low <= _DATED
 
@@ -302,6 +309,8 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, bool]:
         score += weights["place"] * (1 if a.places & b.places else -1)
     if a.modalities != b.modalities:
         score -= weights["modality"]
+    if a.timeless and b.timeless and a.lemmas & b.lemmas:
+        score += weights["timeless_same_lemma"]
     return score, False
 
 
@@ -400,6 +409,8 @@ class _Clustering:
 
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
     keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.signatures}
+    if cluster.timeless:
+        keys.update(("lemma", lemma) for lemma in cluster.lemmas)
     for kind in cluster.classes:
         keys.update(("who", key, kind) for key in cluster.roles)
         if cluster.low is not None and cluster.high is not None:
