@@ -48,11 +48,12 @@ from __future__ import annotations
 
 import csv
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 import attrs
+
+from timeline.evaluation.xmldocs import Token, tokens_and_text, xml_root
 
 __all__ = [
     "DEV_TOPICS",
@@ -69,20 +70,8 @@ __all__ = [
 DEV_TOPICS: tuple[int, ...] = (2, 5, 12, 18, 21, 23, 34, 35)
 
 
-@attrs.frozen
-class ECBToken:
-    """One token: its id, sentence, place in the sentence, text and offsets in the text.
-
-    >>> ECBToken(t_id=2, sentence=0, number=1, text="arrested", start=7, end=15).end
-    15
-    """
-
-    t_id: int
-    sentence: int
-    number: int
-    text: str
-    start: int
-    end: int
+#: A token of an ECB+ document.
+ECBToken = Token
 
 
 @attrs.frozen
@@ -153,40 +142,14 @@ def read_ecbplus_document(
 
     With ``sentences``, only the mentions in those sentences are kept (the text keeps all).
     """
-    if isinstance(source, os.PathLike) or not str(source).lstrip().startswith("<"):
-        root = ET.parse(source).getroot()
-    else:
-        root = ET.fromstring(str(source))
+    root = xml_root(source)
     name = root.get("doc_name", "")
     name = name[:-4] if name.endswith(".xml") else name
     if not name and isinstance(source, os.PathLike):
         name = Path(source).stem
     topic, subtopic = _split_name(name)
 
-    tokens: list[ECBToken] = []
-    pieces: list[str] = []
-    position = 0
-    previous_sentence: int | None = None
-    for element in root.iter("token"):
-        sentence = int(element.get("sentence", "0"))
-        word = element.text or ""
-        if previous_sentence is not None:
-            separator = "\n" if sentence != previous_sentence else " "
-            pieces.append(separator)
-            position += 1
-        tokens.append(
-            ECBToken(
-                int(element.get("t_id", "0")),
-                sentence,
-                int(element.get("number", "0")),
-                word,
-                position,
-                position + len(word),
-            )
-        )
-        pieces.append(word)
-        position += len(word)
-        previous_sentence = sentence
+    text, tokens = tokens_and_text(root)
     by_id = {t.t_id: t for t in tokens}
 
     anchored: dict[str, tuple[str, tuple[int, ...]]] = {}
@@ -212,7 +175,6 @@ def read_ecbplus_document(
             for m_id in sources:
                 cluster_of.setdefault(m_id, chain)
 
-    text = "".join(pieces)
     mentions = []
     for m_id, (tag, ids) in anchored.items():
         first, last = by_id[ids[0]], by_id[ids[-1]]
@@ -233,7 +195,7 @@ def read_ecbplus_document(
             )
         )
     mentions.sort(key=lambda m: (m.start, m.end, m.m_id))
-    return ECBDocument(name, topic, subtopic, text, tuple(tokens), tuple(mentions))
+    return ECBDocument(name, topic, subtopic, text, tokens, tuple(mentions))
 
 
 def read_coreference_sentences(path: str | os.PathLike[str]) -> dict[str, frozenset[int]]:

@@ -35,12 +35,13 @@ from __future__ import annotations
 import itertools
 import os
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 import attrs
+
+from timeline.evaluation.xmldocs import Token, tokens_and_text, xml_root
 
 __all__ = [
     "BEFORE",
@@ -503,16 +504,8 @@ def score_timelines(
     )
 
 
-@attrs.frozen
-class CATToken:
-    """A token of a CAT document: id, sentence, number, text and offsets in the text."""
-
-    t_id: int
-    sentence: int
-    number: int
-    text: str
-    start: int
-    end: int
+#: A token of a CAT document.
+CATToken = Token
 
 
 @attrs.frozen
@@ -556,33 +549,8 @@ class CATDocument:
 
 def read_cat(source: str | os.PathLike[str]) -> CATDocument:
     """Read a task document in CAT XML (a path, or the XML itself)."""
-    if isinstance(source, os.PathLike) or not str(source).lstrip().startswith("<"):
-        root = ET.parse(source).getroot()
-    else:
-        root = ET.fromstring(str(source))
-    tokens: list[CATToken] = []
-    pieces: list[str] = []
-    position = 0
-    previous: int | None = None
-    for element in root.iter("token"):
-        sentence = int(element.get("sentence", "0"))
-        word = element.text or ""
-        if previous is not None:
-            pieces.append("\n" if sentence != previous else " ")
-            position += 1
-        tokens.append(
-            CATToken(
-                int(element.get("t_id", "0")),
-                sentence,
-                int(element.get("number", "0")),
-                word,
-                position,
-                position + len(word),
-            )
-        )
-        pieces.append(word)
-        position += len(word)
-        previous = sentence
+    root = xml_root(source)
+    text, tokens = tokens_and_text(root)
     dct = next(
         (
             t.get("value")
@@ -591,6 +559,4 @@ def read_cat(source: str | os.PathLike[str]) -> CATDocument:
         ),
         None,
     )
-    return CATDocument(
-        root.get("doc_id", ""), root.get("doc_name", ""), dct, "".join(pieces), tuple(tokens)
-    )
+    return CATDocument(root.get("doc_id", ""), root.get("doc_name", ""), dct, text, tokens)

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import attrs
 
+from timeline.evaluation.xmldocs import is_xml_text, xml_root
+
 __all__ = [
     "Event",
     "MakeInstance",
@@ -160,12 +162,9 @@ def read_timeml(source: str | os.PathLike[str]) -> TimeMLDocument:
     ('over two days', 'DURATION', 'P2D', 'MORE_THAN')
     """
     name = ""
-    if isinstance(source, str) and source.lstrip().startswith("<"):
-        root = ET.fromstring(source)
-    else:
-        path = Path(source)
-        root = ET.parse(path).getroot()
-        name = path.name.removesuffix(".tml")
+    root = xml_root(source)
+    if not is_xml_text(source):
+        name = Path(source).name.removesuffix(".tml")
     return _document(root, name)
 
 
