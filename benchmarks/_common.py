@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+import time
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 #: The project root: the folder holding benchmarks/.
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,3 +100,17 @@ def dateparser_spans(text: str, base: datetime | None) -> list[tuple[int, int, d
         position = start + len(string)
         spans.append((start, position, moment))
     return spans
+
+
+Result = TypeVar("Result")
+
+
+def timed(run: Callable[[], Result]) -> tuple[Result | str, float]:
+    """Run one system: its result, or ``"failed: ..."`` so the table still prints, and the
+    seconds it took."""
+    started = time.perf_counter()
+    try:
+        result: Result | str = run()
+    except Exception as error:
+        result = f"failed: {type(error).__name__}: {error}"
+    return result, time.perf_counter() - started

@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import timeline
-from _common import print_table, shared_data
+from _common import print_table, shared_data, timed
 from timeline.evaluation.coref import CorefScore, score_coref
 from timeline.evaluation.ecbplus import (
     DEV_TOPICS,
@@ -150,12 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "timeline": lambda: run_timeline(docs),
     }
     for name, run in runs.items():
-        started = time.perf_counter()
-        try:
-            response = run()
-        except Exception as error:
-            response = f"failed: {type(error).__name__}: {error}"
-        seconds = time.perf_counter() - started
+        response, seconds = timed(run)
         if isinstance(response, str):
             print(f"{name}: not scored: {response}")
             continue

@@ -29,9 +29,9 @@ Mentions are written ``doc-sentence-token`` with the CAT sentence number and tok
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
-import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import timeline
-from _common import print_table, shared_data
+from _common import print_table, shared_data, timed
 from timeline.evaluation.semeval import (
     SIMULTANEOUS,
     CATDocument,
@@ -173,12 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             + (f"; gold timelines with no target: {missing}" if missing else "")
         )
         for name, run in systems.items():
-            started = time.perf_counter()
-            try:
-                result = run(docs, targets)
-            except Exception as error:
-                result = f"failed: {type(error).__name__}: {error}"
-            seconds = time.perf_counter() - started
+            result, seconds = timed(functools.partial(run, docs, targets))
             if isinstance(result, str):
                 print(f"{name} on {part}: not scored: {result}")
                 continue
