@@ -5,43 +5,18 @@ The seed articles are read in place from ../shared/seeds; those tests skip when 
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
-from pathlib import Path
 
 import hypothesis
 import pytest
 from hypothesis import strategies as st
 
 import timeline
+from seeds import seed
 from timeline import Article
 from timeline.events import analyse, name_key, parse
-from timeline.nlp import load
 
 spacy = pytest.importorskip("spacy")
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return load()
-    except OSError:
-        pytest.skip("no English spaCy model installed")
-
-
-def seed(identifier: str) -> Article:
-    if not (SEEDS / "manifest.json").exists():
-        pytest.skip(f"{SEEDS} not found")
-    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
-    [entry] = [a for a in manifest["articles"] if a["id"] == identifier]
-    return Article(
-        (SEEDS / entry["file"]).read_text(encoding="utf-8"),
-        published=date.fromisoformat(entry["published"]),
-        id=identifier,
-        source=entry["source"],
-    )
 
 
 def at(day: int, hour: int = 0) -> datetime:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import attrs
 import hypothesis
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import strategies as st
 
 import timeline
+from seeds import seed
 from timeline import (
     Anchor,
     Article,
@@ -28,8 +28,6 @@ from timeline import (
     Timeline,
 )
 from timeline.events import name_key
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 US = Participant("United States", name_key("United States"), "GPE", "agent")
 IRAN = Participant("Iran", name_key("Iran"), "GPE", "agent")
@@ -408,30 +406,6 @@ def test_json_round_trip_is_lossless(found):
 
 
 # --- the spaCy pipeline -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    pytest.importorskip("spacy")
-    from timeline.nlp import load
-
-    try:
-        return load()
-    except OSError:
-        pytest.skip("no English spaCy model installed")
-
-
-def seed(identifier: str, *, id: str | None = None) -> Article:
-    if not (SEEDS / "manifest.json").exists():
-        pytest.skip(f"{SEEDS} not found")
-    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
-    [entry] = [a for a in manifest["articles"] if a["id"] == identifier]
-    return Article(
-        (SEEDS / entry["file"]).read_text(encoding="utf-8"),
-        published=date.fromisoformat(entry["published"]),
-        id=id or identifier,
-        source=entry["source"],
-    )
 
 
 @pytest.fixture(scope="module")
