@@ -23,6 +23,24 @@ from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.spec import KINDS, Match, Rejected, read
 from timeline.temporal.words import alternation, lexicon, load_toml
 
+#: Placeholders that stand for every word of one table of en.toml.
+_TABLES = {
+    "unit": "units",
+    "calunit": "calendar_units",
+    "part": "parts_of_day",
+    "season": "seasons",
+    "dayword": "day_words",
+    "shift": "shifts",
+    "shift_after": "shifts_after",
+    "ashift": "anaphoric_shifts",
+    "direction": "directions",
+    "quant": "quantifiers",
+    "ref": "references",
+    "freq": "frequencies",
+    "span": "spans",
+    "decade": "decades",
+}
+
 
 @functools.cache
 def _placeholders() -> dict[str, str]:
@@ -47,22 +65,9 @@ def _placeholders() -> dict[str, str]:
         "ordinal": alternation(lex["ordinals"]).replace(r"\-", r"[\s-]"),
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
-        "unit": alternation(lex["units"]),
-        "calunit": alternation(lex["calendar_units"]),
-        "part": alternation(lex["parts_of_day"]),
-        "season": alternation(lex["seasons"]),
-        "dayword": alternation(lex["day_words"]),
-        "shift": alternation(lex["shifts"]),
-        "shift_after": alternation(lex["shifts_after"]),
-        "ashift": alternation(lex["anaphoric_shifts"]),
-        "direction": alternation(lex["directions"]),
-        "quant": alternation(lex["quantifiers"]),
-        "ref": alternation(lex["references"]),
-        "freq": alternation(lex["frequencies"]),
         "holiday": alternation(holidays),
         "zone": alternation(lex["zones"]["names"]),
-        "span": alternation(lex["spans"]),
-        "decade": alternation(lex["decades"]),
+        **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
 
 
