@@ -61,7 +61,7 @@ def test_parse_article_reads_front_matter_and_text() -> None:
         ("On Sunday.", "expected a front matter"),
         ("---\npublished: 2020-01-08\n", "no closing '---'"),
         ("---\nauthor: me\n---\nText", "unknown front matter field 'author'"),
-        ("---\nno colon here\n---\nText", "line 2: unknown front matter field"),
+        ("---\nno colon here\n---\nText", "bad.txt:2: unknown front matter field"),
         ("---\npublished: 8 January 2020\n---\nText", "published '8 January 2020' is not a date"),
     ],
 )

@@ -11,14 +11,16 @@ Each file in ``timeline/data/examples/`` starts with a small front matter betwee
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from importlib import resources
 
 from timeline.model import Article
 
-__all__ = ["load_examples", "parse_article"]
+__all__ = ["load_examples", "parse_article", "parse_published"]
 
 _FIELDS = ("published", "id", "source", "title")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
 
 
 def load_examples() -> list[Article]:
@@ -47,12 +49,13 @@ def parse_article(raw: str, *, name: str = "<article>") -> Article:
     >>> parse_article("---\\nauthor: me\\n---\\nText", name="x.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: x.txt, line 2: unknown front matter field 'author' (expected published, id, ...)
+    ValueError: x.txt:2: unknown front matter field 'author' (expected published, id, ...)
     """
     lines = raw.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise ValueError(f"{name}: expected a front matter starting with a '---' line")
     fields: dict[str, str] = {}
+    numbers: dict[str, int] = {}
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
             text = "".join(lines[number:]).strip("\n")
@@ -61,22 +64,33 @@ def parse_article(raw: str, *, name: str = "<article>") -> Article:
         key = key.strip()
         if not sep or key not in _FIELDS:
             raise ValueError(
-                f"{name}, line {number}: unknown front matter field {key!r} "
+                f"{name}:{number}: unknown front matter field {key!r} "
                 f"(expected {', '.join(_FIELDS)})"
             )
-        fields[key] = value.strip()
+        fields[key], numbers[key] = value.strip(), number
     else:
         raise ValueError(f"{name}: the front matter has no closing '---' line")
-    published = _published(fields.pop("published", ""), name)
-    return Article(text=text, published=published, **fields)
-
-
-def _published(value: str, name: str) -> date | datetime | None:
-    if not value:
-        return None
+    published = fields.pop("published", "")
     try:
-        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f"{name}: published {value!r} is not a date (YYYY-MM-DD) or ISO datetime"
-        ) from None
+        when = parse_published(published) if published else None
+    except ValueError as error:
+        raise ValueError(f"{name}:{numbers['published']}: published {error}") from None
+    return Article(text=text, published=when, **fields)
+
+
+def parse_published(value: str) -> date | datetime:
+    """A publication date: ``YYYY-MM-DD``, or an ISO datetime such as ``2020-01-07T09:30``.
+
+    >>> parse_published("2020-01-07"), parse_published("2020-01-07T09:30")
+    (datetime.date(2020, 1, 7), datetime.datetime(2020, 1, 7, 9, 30))
+    >>> parse_published("7 January")
+    Traceback (most recent call last):
+    ...
+    ValueError: '7 January' is not a date; expected YYYY-MM-DD, e.g. 2020-01-07
+    """
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date; expected YYYY-MM-DD, e.g. 2020-01-07")
