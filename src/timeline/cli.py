@@ -1,10 +1,39 @@
-"""The ``timeline`` command: find and resolve time expressions from the shell.
+"""The ``timeline`` command: time expressions and timelines from the shell.
 
 ``timeline times TEXT [--published DATE] [--json]`` prints one line per time expression,
 tab-separated: offsets ``start:end``, text, TIMEX3 type, value, mod and the resolved interval
 ``[start, end)`` (``-`` where there is none). ``--json`` prints one JSON object per line
 instead. ``timeline demo`` builds the timeline of the example articles bundled with the
 package and prints its events with their sources.
+
+``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--quiet] [--strict]`` builds the
+timeline of your articles. Each of ARTICLES is
+
+- a text file that starts with a ``---`` front matter (``published``, ``id``, ``source``,
+  ``title``; see :func:`timeline.examples.parse_article`), followed by the article text;
+- a ``.json`` file: one article object, or a list of them; or a ``.jsonl`` file: one article
+  object per line. An object has ``text`` (required) and ``published`` (``YYYY-MM-DD``, an ISO
+  datetime, or null), ``id``, ``source``, ``title``; other keys are ignored;
+- ``-``: JSON lines on standard input; or a folder: its ``.txt``, ``.json`` and ``.jsonl``
+  files, in order of name.
+
+An article without an id gets the file's name without suffix, followed by ``#N`` for the
+N-th article of a JSON list or by ``#LINE`` for a JSON line. ``-o OUT`` writes the timeline to
+OUT in the format its suffix names: ``.json`` (:meth:`~timeline.Timeline.to_json`), ``.html``,
+``.timelinejs.json`` (TimelineJS), ``.ics`` (iCalendar) or ``.txt``; ``--format`` names the
+format whatever the suffix. Without ``-o``, the timeline goes to standard output as the text
+``timeline demo`` prints. For example::
+
+    timeline build articles/ -o timeline.html
+    python scrape.py | timeline build - --format json > timeline.json
+
+A bad article (unreadable file, invalid JSON, no text, a publication date that is no date)
+is reported as ``timeline: error: FILE:LINE: ...`` and skipped: the others still make the
+timeline and the exit status is 1. With ``--strict`` any bad article stops the run before
+building, with exit status 2. Two articles with one id, or no article at all, also stop the
+run (status 2). An article without a publication date is built with its relative times
+unresolved, after a warning. ``--quiet`` silences the warnings and the progress line shown
+on a terminal; errors are always printed.
 
 :func:`main` takes the arguments and returns the exit code, so it can be called directly:
 
@@ -16,6 +45,8 @@ package and prints its events with their sources.
 A bad argument gives a one-line error on stderr and exit code 2:
 
 >>> main(["times", "On Sunday", "--published", "7 January"])
+2
+>>> main(["build", "no/such/article.txt"])
 2
 """
 
