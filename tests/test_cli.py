@@ -64,7 +64,7 @@ def test_usage_errors_are_one_line(
 def test_help_and_version_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--help")
     assert code == 0
-    assert "times" in out and "demo" in out
+    assert "times" in out and "demo" in out and "build" in out
     code, out, _ = run(capsys, "--version")
     assert code == 0
     assert out.startswith("timeline ")
@@ -448,6 +448,22 @@ def test_build_writes_the_format_asked_for(
     assert Path("out.json").read_text(encoding="utf-8").startswith("Timeline: 0 of 0 events")
     code, out, _ = run(capsys, "build", "vote.txt", "--format", "json")
     assert (code, json.loads(out)) == (0, {"events": [], "format": "timeline/1"})
+    assert run(capsys, "build", "vote.txt", "-o", "-") == (
+        0,
+        "".join(_timeline_lines(Timeline(()))),
+        "",
+    )
+
+
+def test_build_interrupted_says_so_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, built: list[Article]
+) -> None:
+    def interrupt(articles: list[Article], nlp: object) -> Timeline:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(timeline, "build", interrupt)
+    Path("vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
+    assert run(capsys, "build", "vote.txt") == (130, "", "\ntimeline: interrupted\n")
 
 
 def test_build_cannot_write_into_a_missing_folder_or_onto_a_folder(

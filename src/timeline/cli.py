@@ -181,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at devnull so that flushing it at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:  # Ctrl-C, e.g. during a long build: no traceback
+        print("\ntimeline: interrupted", file=sys.stderr)
+        return 130
     return code
 
 
@@ -236,12 +239,14 @@ def _output_format(output: str | None, chosen: str | None) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     """``timeline build``: read the articles, build their timeline, write it; the exit code."""
+    output = None if args.output == "-" else args.output
     try:
-        render = _RENDERERS[_output_format(args.output, args.format)]
+        render = _RENDERERS[_output_format(output, args.format)]
     except ValueError as error:
         return _fail(str(error))
-    if args.output not in (None, "-") and not os.path.isdir(os.path.dirname(args.output) or "."):
-        return _fail(f"cannot write {args.output}: no folder {os.path.dirname(args.output)!r}")
+    folder = os.path.dirname(output or "") or "."
+    if not os.path.isdir(folder):
+        return _fail(f"cannot write {output}: no folder {folder!r}")
     progress = _Progress(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
     reader = _Reader(sys.stdin)
     sources = _sources(args.articles, reader.errors)
@@ -254,16 +259,12 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         for warning in reader.warnings():
             _say("warning", warning)
-    articles = [read.article for read in reader.articles]
-    if reader.errors and args.strict:
-        return _fail(f"{_count(reader.errors, 'input')} with errors; nothing built (--strict)")
-    duplicates = reader.duplicates()
-    if duplicates:
-        for duplicate in duplicates:
-            _say("error", duplicate)
+    refusals = _refusals(reader, strict=args.strict)
+    if refusals:
+        for refusal in refusals:
+            _say("error", refusal)
         return 2
-    if not articles:
-        return _fail("no articles to build a timeline from")
+    articles = [read.article for read in reader.articles]
     if reader.errors and not args.quiet:
         _say(
             "warning",
@@ -277,16 +278,30 @@ def _build(args: argparse.Namespace) -> int:
     progress.show(f"building: the timeline of {_count(articles, 'article')}...")
     built = timeline.build(articles, nlp)
     progress.clear()
-    rendered = render(built)
-    if args.output in (None, "-"):
-        sys.stdout.write(rendered)
-    else:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as file:
-                file.write(rendered)
-        except OSError as error:
-            return _fail(f"cannot write {args.output}: {error.strerror or error}")
+    try:
+        _write(render(built), output)
+    except OSError as error:
+        return _fail(f"cannot write {output}: {error.strerror or error}")
     return 1 if reader.errors else 0
+
+
+def _refusals(reader: _Reader, *, strict: bool) -> list[str]:
+    """Why the articles read cannot be built (``--strict`` and errors, one id twice, none)."""
+    if strict and reader.errors:
+        return [f"{_count(reader.errors, 'input')} with errors; nothing built (--strict)"]
+    duplicates = reader.duplicates()
+    if duplicates:
+        return duplicates
+    return [] if reader.articles else ["no articles to build a timeline from"]
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output``, or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
 
 
 def _sources(paths: Sequence[str], errors: list[str]) -> list[str]:
