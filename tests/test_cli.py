@@ -11,10 +11,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline
 from timeline import Article, Timeline
-from timeline.cli import _output_format, _timeline_lines, main
+from timeline.cli import _item_lines, _output_format, _Reader, _timeline_lines, main
 from timeline.examples import load_examples
 
 TWO_DAYS_AGO = "Two days ago, the minister spoke."
@@ -221,7 +223,9 @@ def test_build_reads_front_matter_json_and_json_lines(
     )
     Path("one.json").write_text('{"text": "C.", "published": null}', encoding="utf-8")
     Path("lines.jsonl").write_text(
-        '{"text": "D.", "published": "2020-01-09", "title": "T"}\n\n{"text": "E.", "id": "e"}\n',
+        '{"text": "D.", "published": "2020-01-09", "title": "T"}\n'
+        "\n"
+        '{"text": "E.", "id": "e", "published": ""}\n',
         encoding="utf-8",
     )
     code, out, err = run(capsys, "build", "vote.txt", "list.json", "one.json", "lines.jsonl")
@@ -549,4 +553,57 @@ def test_python_dash_m_builds_too(tmp_path: Path) -> None:
     assert bad.stderr.splitlines() == [
         f"timeline: error: {tmp_path / 'missing.txt'}: cannot read: No such file or directory",
         "timeline: error: no articles to build a timeline from",
+    ]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(items=st.lists(_JSON, max_size=6), indent=st.sampled_from([None, 0, 2]))
+def test_item_lines_are_the_lines_json_dumps_puts_the_items_on(
+    items: list[object], indent: int | None
+) -> None:
+    raw = json.dumps(items, indent=indent)
+    if indent is None:
+        expected = [1] * len(items)
+    else:  # "[" on line 1, then each item on as many lines as it takes alone
+        sizes = [json.dumps(item, indent=indent).count("\n") + 1 for item in items]
+        expected = [2 + sum(sizes[:k]) for k in range(len(items))]
+    assert _item_lines(raw, len(items)) == expected
+
+
+_ARTICLES = st.builds(
+    Article,
+    text=st.text(min_size=1).filter(str.strip),
+    published=st.none() | st.dates() | st.datetimes(),
+    id=st.text(min_size=1),
+    source=st.none() | st.text(),
+    title=st.none() | st.text(),
+)
+
+
+@given(articles=st.lists(_ARTICLES, max_size=4))
+def test_json_lines_read_back_as_the_articles_written(articles: list[Article]) -> None:
+    lines = [
+        json.dumps(
+            {
+                "text": a.text,
+                "published": a.published.isoformat() if a.published else None,
+                "id": a.id,
+                "source": a.source,
+                "title": a.title,
+            }
+        )
+        for a in articles
+    ]
+    reader = _Reader(io.StringIO("\n".join(lines)))
+    reader.read("-")
+    assert reader.errors == []
+    assert [read.article for read in reader.articles] == articles
+    assert [read.where for read in reader.articles] == [
+        f"<stdin>:{n}" for n in range(1, len(articles) + 1)
     ]

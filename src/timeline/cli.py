@@ -13,7 +13,7 @@ timeline of your articles. Each of ARTICLES is
   ``title``; see :func:`timeline.examples.parse_article`), followed by the article text;
 - a ``.json`` file: one article object, or a list of them; or a ``.jsonl`` file: one article
   object per line. An object has ``text`` (required) and ``published`` (``YYYY-MM-DD``, an ISO
-  datetime, or null), ``id``, ``source``, ``title``; other keys are ignored;
+  datetime; null or empty if unknown), ``id``, ``source``, ``title``; other keys are ignored;
 - ``-``: JSON lines on standard input; or a folder: its ``.txt``, ``.json`` and ``.jsonl``
   files, in order of name.
 
@@ -462,7 +462,7 @@ def _record_article(data: Any) -> Article:
             raise ValueError(f'"{key}" must be a string, not {_json_kind(value)}')
     published = data.get("published")
     try:
-        when = parse_published(published) if published is not None else None
+        when = parse_published(published) if published else None
     except ValueError as error:
         raise ValueError(f"published {error}") from None
     return Article(
