@@ -1,0 +1,280 @@
+"""A Sphinx directive that renders a timeline into a page: ``.. timeline::``.
+
+Add ``"timeline.sphinxext"`` to ``extensions`` in ``conf.py``; then a page can show the
+merged timeline of articles written in the directive itself, each starting with its own
+front matter as :func:`timeline.examples.parse_article` reads it:
+
+.. code-block:: rst
+
+   .. timeline::
+      :involving: Iraq
+
+      ---
+      published: 2020-01-07
+      id: a1
+      ---
+      On Sunday, Iraq's parliament voted to expel US troops.
+      ---
+      published: 2020-01-08
+      id: a2
+      ---
+      Iraq voted to expel US troops, a lawmaker said on Wednesday.
+
+``:path:`` reads an article file, or every ``*.txt`` file of a folder, relative to the
+document (or to the source folder when it starts with ``/``); ``:examples:`` adds the articles
+bundled with the package. ``:involving: NAME``, ``:between: START END`` (two ISO dates, the
+end excluded) and ``:dated-only:`` (only events with a ``when``) filter the events. The table
+has the columns When, Event, Sources and Confidence and is made of plain docutils nodes, so
+every builder renders it. A bad article or a missing file is reported as an error at its line
+of the document, and the directive then renders nothing.
+
+>>> split_articles(["---", "id: a1", "---", "Text.", "", "---", "id: a2", "---", "More."])
+[(0, '---\\nid: a1\\n---\\nText.\\n'), (5, '---\\nid: a2\\n---\\nMore.')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+import timeline
+from timeline.examples import load_examples, parse_article
+from timeline.model import Article, Event, Timeline
+
+__all__ = ["TimelineDirective", "describe_when", "setup", "split_articles"]
+
+COLUMNS = ("When", "Event", "Sources", "Confidence")
+_WIDTHS = (20, 40, 30, 10)
+_INLINE = "inline article"
+_LINE = re.compile(rf"{_INLINE}, line (\d+): (.*)", re.S)
+
+
+def split_articles(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """The inline articles of a directive's content: ``(index of first line, raw text)``.
+
+    An article starts with a ``---`` line that does not close a front matter (text before
+    the first one is an article too, which :func:`~timeline.examples.parse_article` refuses).
+
+    >>> split_articles(["", "---", "id: a", "---", "Text."])
+    [(1, '---\\nid: a\\n---\\nText.')]
+    """
+    articles: list[tuple[int, list[str]]] = []
+    in_front_matter = False
+    for index, line in enumerate(lines):
+        opens = line.strip() == "---" and not in_front_matter
+        if opens or (not articles and line.strip()):
+            articles.append((index, []))
+        if line.strip() == "---":
+            in_front_matter = opens
+        if articles:
+            articles[-1][1].append(line)
+    return [(start, "\n".join(body)) for start, body in articles]
+
+
+def describe_when(event: Event) -> str:
+    """When ``event`` happened, as the When column shows it: the TIMEX3 value of its
+    ``when``, else its bounds ``[earliest, latest)``, else ``"undated"``.
+
+    >>> from timeline import EventMention
+    >>> m = EventMention("a1", 0, 5, "voted", "vote", 0)
+    >>> describe_when(Event("e", (m,), latest=datetime(2020, 1, 8)))
+    'before 2020-01-08'
+    >>> describe_when(Event("e", (m,), earliest=datetime(2020, 1, 2, 17)))
+    'from 2020-01-02T17:00'
+    >>> describe_when(Event("e", (m,)))
+    'undated'
+    """
+    if event.when is not None:
+        return event.when.timex
+    bounds = []
+    if event.earliest is not None:
+        bounds.append(f"from {_moment(event.earliest)}")
+    if event.latest is not None:
+        bounds.append(f"before {_moment(event.latest)}")
+    return ", ".join(bounds) or "undated"
+
+
+def _moment(value: datetime) -> str:
+    if value.tzinfo is None and value == datetime.combine(value.date(), datetime.min.time()):
+        return value.date().isoformat()
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
+def _between(argument: str | None) -> tuple[date, date]:
+    """The ``:between:`` option: two ISO dates, separated by white space."""
+    parts = (argument or "").split()
+    try:
+        start, end = (date.fromisoformat(part) for part in parts)
+    except ValueError:
+        raise ValueError("expected two dates, YYYY-MM-DD YYYY-MM-DD") from None
+    return start, end
+
+
+@functools.lru_cache(maxsize=32)
+def _build(articles: tuple[Article, ...]) -> Timeline:
+    """One build per set of articles, however many directives and builders show it."""
+    return timeline.build(articles)
+
+
+class _ArticleError(ValueError):
+    """An article the directive cannot read, with the document line to report it at."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class TimelineDirective(SphinxDirective):
+    """``.. timeline::``: the timeline of inline articles, ``:path:`` or ``:examples:``.
+
+    >>> sorted(TimelineDirective.option_spec)
+    ['between', 'dated-only', 'examples', 'involving', 'path']
+    """
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "path": directives.path,
+        "examples": directives.flag,
+        "involving": directives.unchanged_required,
+        "between": _between,
+        "dated-only": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            articles = self._inline() + self._files()
+        except _ArticleError as error:
+            return [self.state.document.reporter.error(f"timeline: {error}", line=error.line)]
+        if "examples" in self.options:
+            articles += load_examples()
+        if not articles:
+            return [
+                self._error(
+                    "no articles: write them in the directive, or give :path: or :examples:"
+                )
+            ]
+        try:
+            events = _build(tuple(articles))
+        except (ValueError, OSError) as error:
+            return [self._error(str(error))]
+        return [_table(self._filtered(events))]
+
+    def _error(self, message: str) -> nodes.system_message:
+        return self.state.document.reporter.error(f"timeline: {message}", line=self.lineno)
+
+    def _inline(self) -> list[Article]:
+        """The articles of the content; an error names its line of the document."""
+        articles = []
+        for start, raw in split_articles(self.content):
+            try:
+                articles.append(parse_article(raw, name=_INLINE))
+            except ValueError as error:
+                found = _LINE.match(str(error))
+                offset, message = (
+                    (int(found[1]) - 1, found[2])
+                    if found
+                    else (0, str(error).removeprefix(f"{_INLINE}: "))
+                )
+                raise _ArticleError(message, self.content_offset + start + offset + 1) from None
+        return articles
+
+    def _files(self) -> list[Article]:
+        """The articles of ``:path:``: one file, or the ``*.txt`` files of a folder."""
+        if "path" not in self.options:
+            return []
+        shown, absolute = self.env.relfn2path(self.options["path"])
+        path = Path(absolute)
+        if path.is_dir():
+            files = sorted(path.glob("*.txt"))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise _ArticleError(f"no article file or folder {shown}", self.lineno)
+        articles = []
+        for file in files:
+            self.env.note_dependency(file)
+            try:
+                articles.append(parse_article(file.read_text(encoding="utf-8"), name=str(file)))
+            except (ValueError, UnicodeDecodeError) as error:
+                raise _ArticleError(str(error), self.lineno) from None
+        return articles
+
+    def _filtered(self, events: Timeline) -> Timeline:
+        if "involving" in self.options:
+            events = events.involving(self.options["involving"])
+        if "between" in self.options:
+            events = events.between(*self.options["between"])
+        if "dated-only" in self.options:
+            events = Timeline(e for e in events if e.when is not None)
+        return events
+
+
+def _table(events: Timeline) -> nodes.Element:
+    if not len(events):
+        return nodes.paragraph(text="No events.", classes=["timeline"])
+    table = nodes.table(classes=["timeline"])
+    group = nodes.tgroup(cols=len(COLUMNS))
+    table += group
+    for width in _WIDTHS:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += _row([[name] for name in COLUMNS])
+    body = nodes.tbody()
+    for event in events:
+        body += _row(
+            [
+                [describe_when(event)],
+                [event.label or event.mentions[0].text],
+                _sources(event),
+                [f"{event.confidence:.2f}"],
+            ]
+        )
+    group += head
+    group += body
+    return table
+
+
+def _sources(event: Event) -> list[str]:
+    """One line per article: its id and the words that report the event there."""
+    words: dict[str, list[str]] = {}
+    for mention in event.mentions:
+        found = words.setdefault(mention.article_id, [])
+        if mention.text not in found:
+            found.append(mention.text)
+    return [f"{article}: {', '.join(texts)}" for article, texts in sorted(words.items())]
+
+
+def _row(cells: Sequence[Sequence[str]]) -> nodes.row:
+    """A table row; each cell is a list of lines, one paragraph each."""
+    row = nodes.row()
+    for lines in cells:
+        entry = nodes.entry()
+        entry.extend(nodes.paragraph(text=line) for line in lines)
+        row += entry
+    return row
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the ``timeline`` directive (Sphinx calls this for ``extensions``).
+
+    >>> class App:
+    ...     def add_directive(self, name, directive):
+    ...         print(name, directive.__name__)
+    >>> setup(App())["parallel_read_safe"]
+    timeline TimelineDirective
+    True
+    """
+    app.add_directive("timeline", TimelineDirective)
+    return {
+        "version": timeline.__version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,179 @@
+"""The ``.. timeline::`` Sphinx directive, in tiny Sphinx projects built with the text builder."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sphinx")
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.console import strip_escape_sequences
+from sphinx.util.docutils import docutils_namespace
+
+VOTE = """\
+---
+published: 2020-01-07
+id: a1
+---
+On Sunday, Iraq's parliament voted to expel US troops.
+"""
+LAWMAKER = """\
+---
+published: 2020-01-08
+id: a2
+---
+Iraq voted to expel US troops, a lawmaker said on Wednesday.
+"""
+HEADER = ["When", "Event", "Sources", "Confidence"]
+VOTED = ["2020-01-05", "Iraq voted", "a1: voted|a2: voted", "0.75"]
+
+
+def _directive(options: str = "", content: str = VOTE + LAWMAKER) -> str:
+    head = ".. timeline::\n" + "".join(f"   {option}\n" for option in options.splitlines())
+    return f"{head}\n{textwrap.indent(content, '   ')}"
+
+
+def _build(tmp_path: Path, page: str, files: dict[str, str] | None = None) -> tuple[Sphinx, str]:
+    """Build a project whose index page is ``page``; the app and its warnings."""
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text('extensions = ["timeline.sphinxext"]\n')
+    (source / "index.rst").write_text(f"Timeline\n========\n\n{page}")
+    for name, text in (files or {}).items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_text(text)
+    warnings = io.StringIO()
+    with docutils_namespace():
+        app = Sphinx(
+            source,
+            source,
+            tmp_path / "out",
+            tmp_path / "doctrees",
+            "text",
+            status=None,
+            warning=warnings,
+            freshenv=True,
+        )
+        app.build()
+    return app, strip_escape_sequences(warnings.getvalue())
+
+
+def _rows(app: Sphinx) -> list[list[str]]:
+    """The timeline table's rows, each cell's paragraphs joined by "|"."""
+    doctree = app.env.get_doctree("index")
+    return [
+        [
+            "|".join(p.astext() for p in entry.findall(nodes.paragraph))
+            for entry in row.findall(nodes.entry)
+        ]
+        for row in doctree.findall(nodes.row)
+    ]
+
+
+def test_inline_articles_render_their_merged_timeline(tmp_path, nlp):
+    app, warnings = _build(tmp_path, _directive())
+    assert warnings == ""
+    assert _rows(app) == [
+        HEADER,
+        VOTED,
+        ["2020-01-08", "said", "a2: said", "0.50"],
+        ["undated", "Iraq expel United States", "a1: expel|a2: expel", "0.75"],
+    ]
+    text = (tmp_path / "out" / "index.txt").read_text()
+    assert "| 2020-01-05" in text and "| Iraq voted" in text
+
+
+@pytest.mark.parametrize(
+    "options",
+    [":involving: Iraq\n:between: 2020-01-05 2020-01-06", ":dated-only:\n:involving: Iraq"],
+)
+def test_filters_keep_only_the_events_asked_for(tmp_path, nlp, options):
+    app, warnings = _build(tmp_path, _directive(options))
+    assert warnings == ""
+    assert _rows(app) == [HEADER, VOTED]
+
+
+def test_a_filter_that_keeps_nothing_says_so(tmp_path, nlp):
+    app, warnings = _build(tmp_path, _directive(":between: 2021-01-01 2021-02-01"))
+    assert warnings == ""
+    assert _rows(app) == []
+    assert "No events." in (tmp_path / "out" / "index.txt").read_text()
+
+
+def test_path_reads_a_folder_of_articles_relative_to_the_document(tmp_path, nlp):
+    files = {"news/vote.txt": VOTE, "news/lawmaker.txt": LAWMAKER, "news/notes.md": "not read"}
+    app, warnings = _build(tmp_path, _directive(":path: news\n:dated-only:", ""), files)
+    assert warnings == ""
+    assert _rows(app) == [HEADER, VOTED, ["2020-01-08", "said", "a2: said", "0.50"]]
+
+
+def test_bad_front_matter_is_an_error_at_its_line(tmp_path):
+    bad = "---\npublished: 2020-01-07\nauthor: me\n---\nText.\n"
+    # index.rst: title (lines 1-2), blank, directive (4), blank (5), VOTE (6-10), bad from 11
+    app, warnings = _build(tmp_path, _directive(content=VOTE + bad))
+    assert "index.rst:13: ERROR: timeline: unknown front matter field 'author'" in warnings
+    assert _rows(app) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        ("Text without a front matter.\n", 6, "expected a front matter starting with a '---' line"),
+        ("---\npublished: 7 January\n---\nText.\n", 6, "published '7 January' is not a date"),
+        ("---\nid: a1\n", 6, "the front matter has no closing '---' line"),
+    ],
+)
+def test_other_article_errors_are_reported_at_the_article(tmp_path, content, line, message):
+    _, warnings = _build(tmp_path, _directive(content=content))
+    assert f"index.rst:{line}: ERROR: timeline: {message}" in warnings
+
+
+def test_a_missing_path_is_an_error_at_the_directive(tmp_path):
+    _, warnings = _build(tmp_path, _directive(":path: missing", ""))
+    assert "index.rst:4: ERROR: timeline: no article file or folder missing" in warnings
+
+
+def test_a_bad_article_file_is_reported_with_its_name_and_line(tmp_path):
+    files = {"news/bad.txt": "---\nauthor: me\n---\nText.\n"}
+    _, warnings = _build(tmp_path, _directive(":path: news", ""), files)
+    assert "index.rst:4: ERROR: timeline: " in warnings
+    assert "bad.txt, line 2: unknown front matter field 'author'" in warnings
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        (".. timeline::\n", "timeline: no articles"),
+        (".. timeline::\n   :between: 2020-01\n", "expected two dates, YYYY-MM-DD YYYY-MM-DD"),
+        (_directive(content=VOTE + VOTE), "timeline: duplicate article ids: 'a1'"),
+    ],
+)
+def test_directive_misuse_is_an_error_at_the_directive(tmp_path, page, message):
+    _, warnings = _build(tmp_path, page)
+    assert "index.rst:4: ERROR: " in warnings
+    assert message in warnings
+
+
+def test_one_build_serves_every_directive_with_the_same_articles(tmp_path, nlp, monkeypatch):
+    import timeline
+    from timeline import sphinxext
+
+    calls = []
+
+    def counting_build(articles):
+        calls.append(len(articles))
+        return build(articles)
+
+    build = timeline.build
+    sphinxext._build.cache_clear()
+    monkeypatch.setattr(timeline, "build", counting_build)
+    page = _directive() + "\n" + _directive(":dated-only:")
+    app, warnings = _build(tmp_path, page)
+    assert warnings == ""
+    assert calls == [2]
+    assert len(_rows(app)) == 4 + 3
