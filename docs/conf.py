@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.doctest",
     "myst_parser",  # only to include CHANGELOG.md
     "corpus_examples",
+    "timeline.sphinxext",
 ]
 # No intersphinx: documentation builds must not need the network.
 

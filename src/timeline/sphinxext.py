@@ -133,7 +133,7 @@ class _ArticleError(ValueError):
 
 
 class TimelineDirective(SphinxDirective):
-    """``.. timeline::``: the timeline of inline articles, ``:path:`` or ``:examples:``.
+    """The ``timeline`` directive: the timeline of inline articles, ``:path:`` or ``:examples:``.
 
     >>> sorted(TimelineDirective.option_spec)
     ['between', 'dated-only', 'examples', 'involving', 'path']
