@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 pytest.importorskip("sphinx")
 
@@ -14,6 +16,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import docutils_namespace
+
+from timeline.examples import parse_article
+from timeline.sphinxext import split_articles
 
 VOTE = """\
 ---
@@ -141,8 +146,9 @@ def test_a_missing_path_is_an_error_at_the_directive(tmp_path):
 def test_a_bad_article_file_is_reported_with_its_name_and_line(tmp_path):
     files = {"news/bad.txt": "---\nauthor: me\n---\nText.\n"}
     _, warnings = _build(tmp_path, _directive(":path: news", ""), files)
-    assert "index.rst:4: ERROR: timeline: " in warnings
-    assert "bad.txt, line 2: unknown front matter field 'author'" in warnings
+    assert (
+        "index.rst:4: ERROR: timeline: news/bad.txt, line 2: unknown front matter field" in warnings
+    )
 
 
 @pytest.mark.parametrize(
@@ -150,6 +156,10 @@ def test_a_bad_article_file_is_reported_with_its_name_and_line(tmp_path):
     [
         (".. timeline::\n", "timeline: no articles"),
         (".. timeline::\n   :between: 2020-01\n", "expected two dates, YYYY-MM-DD YYYY-MM-DD"),
+        (
+            ".. timeline::\n   :between: 2020-01-31 2020-01-01\n",
+            "the end 2020-01-01 must be after the start 2020-01-31",
+        ),
         (_directive(content=VOTE + VOTE), "timeline: duplicate article ids: 'a1'"),
     ],
 )
@@ -177,3 +187,24 @@ def test_one_build_serves_every_directive_with_the_same_articles(tmp_path, nlp, 
     assert warnings == ""
     assert calls == [2]
     assert len(_rows(app)) == 4 + 3
+
+
+_lines = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20).filter(
+        lambda line: line.strip() != "---"
+    ),
+    max_size=4,
+)
+
+
+@given(st.lists(st.tuples(st.from_regex(r"[a-z0-9-]{1,8}", fullmatch=True), _lines), max_size=4))
+def test_split_articles_gives_back_each_article_written_with_its_front_matter(written):
+    lines = []
+    for article_id, text in written:
+        lines += ["---", f"id: {article_id}", "---", *text]
+    found = split_articles(lines)
+    assert [lines[start] for start, _ in found] == ["---"] * len(written)
+    articles = [parse_article(raw) for _, raw in found]
+    assert [(a.id, a.text) for a in articles] == [
+        (article_id, "\n".join(text).strip("\n")) for article_id, text in written
+    ]

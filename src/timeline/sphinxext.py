@@ -35,6 +35,7 @@ of the document, and the directive then renders nothing.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -115,6 +116,8 @@ def _between(argument: str | None) -> tuple[date, date]:
         start, end = (date.fromisoformat(part) for part in parts)
     except ValueError:
         raise ValueError("expected two dates, YYYY-MM-DD YYYY-MM-DD") from None
+    if end <= start:
+        raise ValueError(f"the end {end} must be after the start {start}")
     return start, end
 
 
@@ -202,7 +205,8 @@ class TimelineDirective(SphinxDirective):
         for file in files:
             self.env.note_dependency(file)
             try:
-                articles.append(parse_article(file.read_text(encoding="utf-8"), name=str(file)))
+                name = os.path.relpath(file, self.env.srcdir)
+                articles.append(parse_article(file.read_text(encoding="utf-8"), name=name))
             except (ValueError, UnicodeDecodeError) as error:
                 raise _ArticleError(str(error), self.lineno) from None
         return articles
