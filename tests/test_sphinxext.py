@@ -129,11 +129,11 @@ def test_bad_front_matter_is_an_error_at_its_line(tmp_path):
     ("content", "line", "message"),
     [
         ("Text without a front matter.\n", 6, "expected a front matter starting with a '---' line"),
-        ("---\npublished: 7 January\n---\nText.\n", 6, "published '7 January' is not a date"),
+        ("---\npublished: 7 January\n---\nText.\n", 7, "published '7 January' is not a date"),
         ("---\nid: a1\n", 6, "the front matter has no closing '---' line"),
     ],
 )
-def test_other_article_errors_are_reported_at_the_article(tmp_path, content, line, message):
+def test_other_article_errors_are_reported_at_their_line(tmp_path, content, line, message):
     _, warnings = _build(tmp_path, _directive(content=content))
     assert f"index.rst:{line}: ERROR: timeline: {message}" in warnings
 
@@ -146,9 +146,7 @@ def test_a_missing_path_is_an_error_at_the_directive(tmp_path):
 def test_a_bad_article_file_is_reported_with_its_name_and_line(tmp_path):
     files = {"news/bad.txt": "---\nauthor: me\n---\nText.\n"}
     _, warnings = _build(tmp_path, _directive(":path: news", ""), files)
-    assert (
-        "index.rst:4: ERROR: timeline: news/bad.txt, line 2: unknown front matter field" in warnings
-    )
+    assert "index.rst:4: ERROR: timeline: news/bad.txt:2: unknown front matter field" in warnings
 
 
 @pytest.mark.parametrize(

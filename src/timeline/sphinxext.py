@@ -55,7 +55,7 @@ __all__ = ["TimelineDirective", "describe_when", "setup", "split_articles"]
 COLUMNS = ("When", "Event", "Sources", "Confidence")
 _WIDTHS = (20, 40, 30, 10)
 _INLINE = "inline article"
-_LINE = re.compile(rf"{_INLINE}, line (\d+): (.*)", re.S)
+_LINE = re.compile(rf"{_INLINE}:(\d+): (.*)", re.S)
 
 
 def split_articles(lines: Sequence[str]) -> list[tuple[int, str]]:
