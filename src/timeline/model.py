@@ -455,6 +455,17 @@ class Timeline:
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"malformed timeline JSON: {error!r}") from None
 
+    def to_html(self, title: str | None = None) -> str:
+        """The timeline as one self-contained HTML page (:func:`timeline.export.html.to_html`):
+        a time axis with each event, its time, confidence and sources; nothing from the network.
+
+        >>> "<title>Iraq, January 2020</title>" in Timeline(()).to_html("Iraq, January 2020")
+        True
+        """
+        from timeline.export.html import to_html
+
+        return to_html(self, title)
+
 
 # --- JSON --------------------------------------------------------------------------------------
 

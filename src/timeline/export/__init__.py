@@ -1,0 +1,1 @@
+"""Writing timelines out: a self-contained HTML page (:func:`timeline.export.html.to_html`)."""
