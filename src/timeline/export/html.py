@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 import re
 import sys
@@ -304,28 +305,44 @@ class _Axis:
 
 
 def _shifted(moment: datetime, by: timedelta) -> datetime:
-    try:
-        return moment + by
-    except OverflowError:
+    """``moment + by``, kept within the calendar."""
+    later = _later(moment, by)
+    if later is None:
         return datetime.max if by > timedelta(0) else datetime.min
+    return later
 
 
 def _ticks(start: datetime, end: datetime) -> tuple[tuple[datetime, str], ...]:
     """Ticks at round moments in ``[start, end]``, at most ``_MAX_TICKS`` of them."""
     ticks: list[datetime] = []
     for unit, n in _STEPS:
-        ticks = []
-        moment: datetime | None = _floor(start, unit)
-        while moment is not None and moment <= end and len(ticks) <= _MAX_TICKS:
-            if moment >= start and _aligned(moment, unit, n):
-                ticks.append(moment)
-            try:
-                moment += _UNIT[unit]
-            except (OverflowError, ValueError):
-                moment = None
+        ticks = list(itertools.islice(_round_moments(start, end, unit, n), _MAX_TICKS + 1))
         if len(ticks) <= _MAX_TICKS:
             break
     return tuple((moment, _tick_label(moment, unit)) for moment in ticks)
+
+
+def _round_moments(start: datetime, end: datetime, unit: str, n: int) -> Iterator[datetime]:
+    """The moments in ``[start, end]`` that begin a unit whose number ``n`` divides."""
+    moment = _floor(start, unit)
+    step = _UNIT[unit] * n
+    while moment < start or not _aligned(moment, unit, n):
+        moment = _later(moment, _UNIT[unit])
+        if moment is None:
+            return
+    while moment <= end:
+        yield moment
+        moment = _later(moment, step)
+        if moment is None:
+            return
+
+
+def _later(moment: datetime, by: timedelta | relativedelta) -> datetime | None:
+    """``moment + by``, or ``None`` past the end of the calendar."""
+    try:
+        return moment + by
+    except (OverflowError, ValueError):
+        return None
 
 
 def _floor(moment: datetime, unit: str) -> datetime:
