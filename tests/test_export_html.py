@@ -21,7 +21,7 @@ import hypothesis
 import pytest
 from hypothesis import strategies as st
 
-from timeline import Event, EventMention, Granularity, Interval, Participant, Timeline
+from timeline import Article, Event, EventMention, Granularity, Interval, Participant, Timeline
 from timeline.export.html import to_html
 
 SCRIPT = "<script>alert(1)</script>"
@@ -259,6 +259,23 @@ def test_the_details_give_time_confidence_who_where_and_each_source():
     assert "confidence 0.75 · 2 mentions in 2 articles" in page
     texts = [s["text"] for s in embedded(page)["events"][1]["sources"]]
     assert texts == ["afp: “kill”, sentence 1, negated", "tass: “killed”, sentence 4, hypothetical"]
+
+
+def test_given_the_articles_each_source_quotes_its_sentence():
+    text = "Iraq's MPs met. On Sunday, they <voted> to expel U.S. troops. Then they left."
+    voted = EventMention("a1", text.index("<voted>"), text.index(" to"), "<voted>", "vote", 1)
+    stray = EventMention("a2", 0, 4, "gone", "go", 0)
+    page = Timeline([Event("v", (voted, stray), label="vote")]).to_html(
+        articles=[Article(text, id="a1"), Article("It is not here.", id="a2")]
+    )
+    assert (
+        '<blockquote class="context">On Sunday, they <mark>&lt;voted&gt;</mark> '
+        "to expel U.S. troops.</blockquote>"
+    ) in page
+    assert page.count('<blockquote class="context">') == 1
+    contexts = [s["context"] for s in embedded(page)["events"][0]["sources"]]
+    assert contexts == [["On Sunday, they ", "<voted>", " to expel U.S. troops."], None]
+    assert "<blockquote" not in Timeline([Event("v", (voted,))]).to_html()
 
 
 def test_aware_and_naive_times_share_one_axis():

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, tzinfo
 from typing import Any, Literal
 
@@ -455,16 +455,17 @@ class Timeline:
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"malformed timeline JSON: {error!r}") from None
 
-    def to_html(self, title: str | None = None) -> str:
+    def to_html(self, title: str | None = None, *, articles: Iterable[Article] = ()) -> str:
         """The timeline as one self-contained HTML page (:func:`timeline.export.html.to_html`):
-        a time axis with each event, its time, confidence and sources; nothing from the network.
+        a time axis with each event, its time, confidence and sources (quoted from
+        ``articles`` when given); nothing from the network.
 
         >>> "<title>Iraq, January 2020</title>" in Timeline(()).to_html("Iraq, January 2020")
         True
         """
         from timeline.export.html import to_html
 
-        return to_html(self, title)
+        return to_html(self, title, articles=articles)
 
 
 # --- JSON --------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import itertools
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Any
@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from timeline.model import Event, Granularity, Timeline
+from timeline.model import Article, Event, Granularity, Timeline
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,6 +39,9 @@ __all__ = ["to_html"]
 
 _POINT = timedelta(days=1)  # bounds at most this far apart are drawn as a point
 _MAX_TICKS = 8
+_CONTEXT = 160  # at most this many characters of a sentence either side of a trigger
+#: Where a sentence ends: its stop, closing quotes or brackets, space, and a capital next.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n")
 #: Tick spacings the axis picks from, finest first: (unit, how many).
 _STEPS: tuple[tuple[str, int], ...] = (
     *(("hour", n) for n in (1, 3, 6, 12)),
@@ -56,10 +59,14 @@ _UNIT: dict[str, timedelta | relativedelta] = {
 }
 
 
-def to_html(timeline: Timeline, title: str | None = None) -> str:
+def to_html(
+    timeline: Timeline, title: str | None = None, *, articles: Iterable[Article] = ()
+) -> str:
     """The timeline as one HTML page, titled ``title`` (else "Timeline").
 
-    Every text from the articles is escaped; the page links to nothing outside itself.
+    Given the ``articles`` the timeline was built from, each source also shows the words
+    around its trigger, up to the ends of its sentence. Every text is escaped; the page links
+    to nothing outside itself.
 
     >>> from datetime import datetime
     >>> from timeline import Event, EventMention, Timeline
@@ -72,6 +79,7 @@ def to_html(timeline: Timeline, title: str | None = None) -> str:
     """
     words = _words()
     title = words["phrases"]["title"] if title is None else title
+    texts = {article.id: article.text for article in articles}
     places = [_Place.of(n, event) for n, event in enumerate(timeline)]
     dated = [p for p in places if p.start is not None or p.end is not None]
     undated = [p for p in places if p.start is None and p.end is None]
@@ -90,12 +98,12 @@ def to_html(timeline: Timeline, title: str | None = None) -> str:
         "extent": _escape(axis.extent) if axis else "",
         "grid": _escape(axis.grid) if axis else "none",
         "axis": "".join(axis.tick_html()) if axis else "",
-        "dated": "".join(_item(p, axis, anchors, labels) for p in dated),
-        "undated": "".join(_item(p, None, anchors, labels) for p in undated),
+        "dated": "".join(_item(p, axis, anchors, labels, texts) for p in dated),
+        "undated": "".join(_item(p, None, anchors, labels, texts) for p in undated),
         "dated_hidden": "" if dated else " hidden",
         "undated_hidden": "" if undated else " hidden",
         "empty_hidden": " hidden" if places else "",
-        "data": _script_json(_data(title, places)),
+        "data": _script_json(_data(title, places, texts)),
         "css": _resource("timeline.css"),
         "js": _resource("timeline.js"),
     }
@@ -398,7 +406,11 @@ def _meta(event: Event) -> str:
 
 
 def _item(
-    place: _Place, axis: _Axis | None, anchors: dict[str, str], labels: dict[str, str]
+    place: _Place,
+    axis: _Axis | None,
+    anchors: dict[str, str],
+    labels: dict[str, str],
+    texts: dict[str, str],
 ) -> str:
     """One event of the list: its line (time, label, confidence, mark) and its details."""
     words, event = _words(), place.event
@@ -431,14 +443,15 @@ def _item(
         f"</span></summary>"
         f'<div class="details"><dl>{facts_html}</dl>'
         f"<h3>{_escape(words['labels']['sources'])}</h3>"
-        f'<ul class="sources">{"".join(_source(s) for s in _sources(event))}</ul>'
+        f'<ul class="sources">{"".join(_source(s) for s in _sources(event, texts))}</ul>'
         f"</div></details></li>"
     )
 
 
-def _sources(event: Event) -> Iterator[dict[str, Any]]:
-    """Each mention of the event: article, trigger word, sentence, time words and tags, and
-    all of it as one line of ``text``."""
+def _sources(event: Event, texts: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """Each mention of the event: article, trigger word, sentence, time words and tags, all
+    of it as one line of ``text``, and the ``context`` of the trigger when its article's text
+    is in ``texts``."""
     words = _words()
     phrases = words["phrases"]
     for m in event.mentions:
@@ -456,19 +469,51 @@ def _sources(event: Event) -> Iterator[dict[str, Any]]:
             "tags": tags,
             "text": f"{m.article_id}: “{m.text}”, {', '.join(notes + tags)}",
             "notes": notes,
+            "context": _context(texts.get(m.article_id), m.start, m.end, m.text),
         }
 
 
 def _source(source: dict[str, Any]) -> str:
     notes = "".join(f", {_escape(note)}" for note in source["notes"])
     tags = "".join(f' <span class="tag">{_escape(tag)}</span>' for tag in source["tags"])
+    quote = ""
+    if source["context"] is not None:
+        before, trigger, after = (_escape(part) for part in source["context"])
+        quote = f'<blockquote class="context">{before}<mark>{trigger}</mark>{after}</blockquote>'
     return (
         f'<li><span class="article">{_escape(source["article"])}</span> '
-        f"“<b>{_escape(source['trigger'])}</b>”{notes}{tags}</li>"
+        f"“<b>{_escape(source['trigger'])}</b>”{notes}{tags}{quote}</li>"
     )
 
 
-def _data(title: str, places: Sequence[_Place]) -> dict[str, Any]:
+def _context(text: str | None, start: int, end: int, trigger: str) -> tuple[str, str, str] | None:
+    """The trigger's sentence in ``text`` as (before, trigger, after), each side at most
+    ``_CONTEXT`` characters, on one line; ``None`` without a text the trigger is found in.
+
+    >>> _context("MPs met. On Sunday, they voted. Then", 20, 24, "they")
+    ('On Sunday, ', 'they', ' voted.')
+    >>> _context('He said: "No." They left.\\n', 15, 19, "They")
+    ('', 'They', ' left.')
+    """
+    if text is None or text[start:end] != trigger:
+        return None
+    stops = _SENTENCE_END.finditer(text, 0, end)
+    begin = max((stop.end() for stop in stops if stop.end() <= start), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    before = " ".join(text[begin:start].split())
+    if before and text[start - 1].isspace():
+        before += " "
+    after = " ".join(text[end : stop.end() if stop else len(text)].split())
+    if after and text[end : end + 1].isspace():
+        after = " " + after
+    if len(before) > _CONTEXT:
+        before = "…" + before[-_CONTEXT:].partition(" ")[2]
+    if len(after) > _CONTEXT:
+        after = after[:_CONTEXT].rpartition(" ")[0] + "…"
+    return before, trigger, after
+
+
+def _data(title: str, places: Sequence[_Place], texts: dict[str, str]) -> dict[str, Any]:
     """What the page's script reads: each event's words for the tooltip, by element id."""
     return {
         "format": "timeline-html/1",
@@ -482,7 +527,7 @@ def _data(title: str, places: Sequence[_Place]) -> dict[str, Any]:
                 "timex": p.timex,
                 "confidence": p.event.confidence,
                 "meta": _meta(p.event),
-                "sources": list(_sources(p.event)),
+                "sources": list(_sources(p.event, texts)),
             }
             for p in places
         ],
