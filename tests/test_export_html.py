@@ -261,6 +261,14 @@ def test_the_details_give_time_confidence_who_where_and_each_source():
     assert texts == ["afp: “kill”, sentence 1, negated", "tass: “killed”, sentence 4, hypothetical"]
 
 
+def test_events_sharing_an_id_keep_their_own_rows_and_links_go_to_the_first():
+    first, second = event("same", "first", at(1), at(2)), event("same", "second", at(3), at(4))
+    third = event("c", "third", at(5), at(6), contradicts=("same",))
+    page = Timeline([first, second, third]).to_html()
+    assert re.findall(r'<span class="what">(\w+)</span>', page) == ["first", "second", "third"]
+    assert '<dd><a href="#ev-0">first</a></dd>' in page
+
+
 def test_given_the_articles_each_source_quotes_its_sentence():
     text = "Iraq's MPs met. On Sunday, they <voted> to expel U.S. troops. Then they left."
     voted = EventMention("a1", text.index("<voted>"), text.index(" to"), "<voted>", "vote", 1)

@@ -83,14 +83,13 @@ def to_html(
     places = [_Place.of(n, event) for n, event in enumerate(timeline)]
     dated = [p for p in places if p.start is not None or p.end is not None]
     undated = [p for p in places if p.start is None and p.end is None]
-    anchors: dict[str, str] = {}
+    targets: dict[str, tuple[str, str]] = {}  # event id -> its element's id and its label
     for n, event in enumerate(timeline):
-        anchors.setdefault(event.id, f"ev-{n}")
-    labels = {event.id: _label(event) for event in timeline}
+        targets.setdefault(event.id, (f"ev-{n}", _label(event)))
     axis = _Axis.over(dated)
-    articles = {m.article_id for event in timeline for m in event.mentions}
+    reporting = {m.article_id for event in timeline for m in event.mentions}
     summary = words["phrases"]["summary"].format(
-        events=_count("event", len(places)), articles=_count("article", len(articles))
+        events=_count("event", len(places)), articles=_count("article", len(reporting))
     )
     slots = {
         "title": _escape(title),
@@ -98,8 +97,8 @@ def to_html(
         "extent": _escape(axis.extent) if axis else "",
         "grid": _escape(axis.grid) if axis else "none",
         "axis": "".join(axis.tick_html()) if axis else "",
-        "dated": "".join(_item(p, axis, anchors, labels, texts) for p in dated),
-        "undated": "".join(_item(p, None, anchors, labels, texts) for p in undated),
+        "dated": "".join(_item(p, axis, targets, texts) for p in dated),
+        "undated": "".join(_item(p, None, targets, texts) for p in undated),
         "dated_hidden": "" if dated else " hidden",
         "undated_hidden": "" if undated else " hidden",
         "empty_hidden": " hidden" if places else "",
@@ -408,8 +407,7 @@ def _meta(event: Event) -> str:
 def _item(
     place: _Place,
     axis: _Axis | None,
-    anchors: dict[str, str],
-    labels: dict[str, str],
+    targets: dict[str, tuple[str, str]],
     texts: dict[str, str],
 ) -> str:
     """One event of the list: its line (time, label, confidence, mark) and its details."""
@@ -424,9 +422,9 @@ def _item(
     if event.location:
         facts.append(("where", _escape(event.location)))
     others = [
-        f'<a href="#{anchors[other]}">{_escape(labels[other])}</a>'
+        f'<a href="#{targets[other][0]}">{_escape(targets[other][1])}</a>'
         for other in event.contradicts
-        if other in anchors
+        if other in targets
     ]
     if others:
         facts.append(("contradicts", ", ".join(others)))
@@ -438,7 +436,7 @@ def _item(
         f'<li class="event" id="ev-{place.index}">'
         f'<details><summary><span class="row">'
         f'<span class="when">{_escape(place.when)}{timex}</span>'
-        f'<span class="what">{_escape(labels[event.id])}</span>'
+        f'<span class="what">{_escape(_label(event))}</span>'
         f'<span class="meta">{_escape(_meta(event))}</span>{track}'
         f"</span></summary>"
         f'<div class="details"><dl>{facts_html}</dl>'
