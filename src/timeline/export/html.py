@@ -273,9 +273,12 @@ class _Axis:
         first, last = min(moments), max(moments)
         low, high = first, last
         if high - low < _POINT:
-            low, high = _shifted(low, (high - low - _POINT) / 2), _shifted(high, _POINT / 2)
-        pad = (high - low) / 25
-        start, end = _shifted(low, -pad), _shifted(high, pad)
+            extra = (_POINT - (high - low)) / 2
+            low, high = _shifted(low, -extra), _shifted(high, extra)
+        # A margin either side, wider where an event is open-ended so that its fade shows.
+        before = 8 if any(p.start is None for p in places) else 25
+        after = 8 if any(p.end is None for p in places) else 25
+        start, end = _shifted(low, (low - high) / before), _shifted(high, (high - low) / after)
         return cls(start, end, first, last, _ticks(start, end))
 
     def at(self, moment: datetime) -> float:
@@ -304,11 +307,11 @@ class _Axis:
 
     def tick_html(self) -> Iterator[str]:
         for n, (moment, label) in enumerate(self.ticks):
-            odd = " odd" if n % 2 else ""
-            yield (
-                f'<span class="tick{odd}" style="--a:{self.at(moment):.2f}%">'
-                f"{_escape(label)}</span>"
-            )
+            at = self.at(moment)
+            if at > 92:  # no room left for a label; the tick's line is drawn by the grid
+                return
+            odd = " odd" if n % 2 else ""  # odd ticks give way on a phone
+            yield f'<span class="tick{odd}" style="--a:{at:.2f}%">{_escape(label)}</span>'
 
 
 def _shifted(moment: datetime, by: timedelta) -> datetime:
