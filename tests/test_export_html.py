@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -165,11 +167,22 @@ def test_an_empty_timeline_says_so():
     parse(page)
 
 
-def test_same_timeline_same_bytes():
+def test_same_timeline_same_bytes_in_any_process():
     page = TIMELINE.to_html(title="t")
     assert TIMELINE.to_html(title="t") == page
     assert Timeline.from_json(TIMELINE.to_json()).to_html(title="t") == page
-    assert "2026" not in page
+    script = (
+        "import sys, timeline; print(timeline.Timeline.from_json(sys.stdin.read()).to_html('t'))"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", script],
+        input=TIMELINE.to_json(),
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345", "PYTHONIOENCODING": "utf-8"},
+    )
+    assert other.stdout == page + "\n"
 
 
 def test_the_method_delegates_to_the_exporter():
