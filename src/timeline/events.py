@@ -31,6 +31,7 @@ from timeline.nlp import check, english_words, load
 from timeline.ordering import (
     Bounds,
     Constraint,
+    _relative_subject,
     find_constraints,
     governor,
     intersect,
@@ -131,9 +132,12 @@ def analyse(
         return ArticleEvents((), (), (), ())
     doc = parse(pipeline, article.text)
     times = find_times(article.text, published=article.published, doc=doc)
-    drafts, heads = _Extractor(doc, article, spans).run(times)
+    extractor = _Extractor(doc, article, spans)
+    drafts, heads = extractor.run(times)
     mentions = [d.mention for d in drafts]
     constraints = find_constraints(doc, mentions, heads)
+    for a, b in sorted(extractor.same):
+        constraints += [Constraint(a, b, "same event"), Constraint(b, a, "same event")]
     solution = solve([d.bounds for d in drafts], constraints)
     mentions = [
         attrs.evolve(m, earliest=low, latest=high)
@@ -282,6 +286,12 @@ class _Names:
         return Participant(name=name, key=key, label=label, role=role)
 
 
+def _phrase_start(span: Any) -> int:
+    """Where the phrase of a time begins: its preposition ("on"), else the time itself."""
+    head = span.root.head
+    return head.i if head.dep_ == "prep" and head.i == span.start - 1 else span.start
+
+
 # --- mentions -------------------------------------------------------------------------------
 
 _FINITE = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
@@ -318,10 +328,13 @@ class _Extractor:
         self.article = article
         self.spans = spans
         self.triggers_at: frozenset[int] = frozenset()
+        # pairs of mentions the parse missed are one happening, found while attaching times
+        self.same: set[tuple[int, int]] = set()
         self.words = english_words()
         verbs = self.words["verbs"]
         self.not_events = frozenset(verbs["not_events"])
         self.light = frozenset(verbs["light"])
+        self.relational = frozenset(verbs["relational"])
         self.states = frozenset(verbs["states"])
         self.nouns = frozenset(self.words["nouns"]["events"])
         self.classes: dict[str, str] = {}
@@ -446,9 +459,36 @@ class _Extractor:
             if ent is not None:
                 yield ent
             elif with_modifiers:
+                person = None if head.i in self.triggers_at else self.apposition(head)
+                if person is not None:  # "Russia's defence minister, Sergei Shoigu"
+                    yield person
+                    continue
                 for child in head.children:
                     if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
                         yield self.entity_of[child.i]
+
+    def apposition(self, head: Any) -> Any | None:
+        """The person a noun phrase headed by ``head`` names in apposition, if any: "the
+        defence minister, Sergei Shoigu", "the head of Turkey's intelligence service, Hakan
+        Fidan", and "the chief of staff of Iran's armed forces, Mohammad Bagheri," when the
+        parse hangs the name elsewhere."""
+        for child in head.children:
+            ent = self.entity_of.get(child.i)
+            if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
+                return ent
+        doc, last = self.doc, head.right_edge.i
+        while last > head.i and doc[last].is_punct:
+            last -= 1
+        ent = self.entity_of.get(last)
+        if ent is None or ent.start - 1 <= head.i:
+            ent = self.entity_of.get(last + 2) if last + 2 < len(doc) else None
+            if ent is None or ent.start != last + 2 or ent.end >= len(doc):
+                return None
+            if doc[last + 1].text != "," or doc[ent.end].text != ",":
+                return None
+        elif doc[ent.start - 1].text != ",":
+            return None
+        return ent if ent.label_ == "PERSON" else None
 
     def arguments(self, token: Any, light: Any | None) -> Iterator[tuple[str, Any]]:
         roles = self.words["roles"]
@@ -461,7 +501,10 @@ class _Extractor:
                 "advcl",
             ):
                 children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+            direct = [c for c in children if c.dep_ == "dobj"]
             for child in children:
+                if child.dep_ == "dobj" and child != direct[0]:
+                    continue  # a second object is a misparse: "fired missiles at bases, Ain"
                 if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP"):
                     child = verb.head if verb.dep_ == "relcl" else child
                     yield ("agent" if child.dep_ != "nsubjpass" else "patient"), child
@@ -621,6 +664,18 @@ class _Extractor:
                 if token.head.i == token.i:
                     break
                 token = token.head
+            noun = self.event_noun_before(_phrase_start(span), heads)
+            if target is not None and token.lemma_.lower() in self.relational:
+                # "followed a strike near the airport on the evening of January 2": a
+                # relation has no time of its own; the time is its event noun's
+                target = noun if noun is not None else target
+            # "a strike on the evening of January 2 that killed General Soleimani": the
+            # relative clause on the time is the time's, and the noun's before it
+            for child in (c for t in span for c in t.children if c.dep_ == "relcl"):
+                if child.i in heads:
+                    attached.setdefault(heads[child.i], time)
+                    if noun is not None and _relative_subject(child):
+                        self.same.add((noun, heads[child.i]))
             if target is not None:
                 attached.setdefault(target, time)
             elif time.interval is not None and time.type in ("DATE", "TIME"):
@@ -631,3 +686,17 @@ class _Extractor:
             if len({t.value for t in found}) == 1
         }
         return attached, sentence_times, signals
+
+    def event_noun_before(self, start: int, heads: dict[int, int]) -> int | None:
+        """The mention of the event noun whose noun phrase ends right before token
+        ``start`` ("a strike near the airport | on the evening of January 2"), if any."""
+        if start == 0:
+            return None
+        token = self.doc[start - 1]
+        while token.i not in heads:
+            if token.head.i == token.i or token.head.i >= start:
+                return None
+            token = token.head
+        if token.pos_ == "NOUN" and token.right_edge.i == start - 1:
+            return heads[token.i]
+        return None
