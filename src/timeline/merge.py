@@ -66,7 +66,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["build", "merge", "merge_words"]
+__all__ = ["build", "is_happening", "merge", "merge_words"]
 
 #: Order cues that say two mentions are one happening rather than one before the other.
 SAME_CUES = frozenset({"same event", "anaphora"})
@@ -567,20 +567,81 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
+def is_happening(event: Event) -> bool:
+    """Whether ``event`` is a happening of its own, worth a line of a timeline: some mention
+    says it did happen (asserted, not negated) in a word that names a happening. Event
+    nouns do ("the strike", "a speech"); verbs do unless they relate events ("followed",
+    "caused"), carry another's ("issued"), tell of one ("said", "described") or mark a phase
+    of one ("began"). Those stay mentions (TimeML annotates them) for ordering and merging.
+
+    >>> from timeline import Event, EventMention
+    >>> def event(*words, kind="OCCURRENCE"):
+    ...     mentions = [EventMention("a", 9 * n, 9 * n + len(w), w, lemma, 0, event_class=kind)
+    ...                 for n, (w, lemma) in enumerate(words)]
+    ...     return Event(id="e", mentions=mentions)
+    >>> is_happening(event(("followed", "follow"))), is_happening(event(("caused", "cause")))
+    (False, False)
+    >>> is_happening(event(("said", "say"), kind="REPORTING"))
+    False
+    >>> is_happening(event(("speech", "speech"), kind="REPORTING"))
+    True
+    >>> is_happening(event(("strike", "strike"), ("followed", "follow")))
+    True
+    """
+    return any(_names_happening(m) for m in event.mentions)
+
+
+def _names_happening(mention: EventMention) -> bool:
+    if mention.modality != "ASSERTED" or mention.polarity != "POS":
+        return False
+    if mention.event_class == "ASPECTUAL":
+        return False
+    if _is_event_noun(mention):
+        return True
+    return mention.event_class != "REPORTING" and mention.lemma not in _not_happenings()
+
+
+@functools.cache
+def _not_happenings() -> frozenset[str]:
+    """Verbs that are no happening of their own: relational, light and copular verbs."""
+    verbs = english_words()["verbs"]
+    return (
+        frozenset(verbs["relational"]) | frozenset(verbs["light"]) | frozenset(verbs["not_events"])
+    )
+
+
+def _is_event_noun(mention: EventMention) -> bool:
+    lemma = mention.lemma
+    return lemma in _event_nouns() and mention.text.lower() in (lemma, lemma + "s")
+
+
+@functools.cache
+def _event_nouns() -> frozenset[str]:
+    return frozenset(english_words()["nouns"]["events"])
+
+
 def _label(mentions: Sequence[EventMention]) -> str:
-    """Who did what to whom, where: "United States airstrike assassinated Qasem Soleimani
-    in Baghdad"."""
+    """Who did what to whom, where: "United States strike killed Qassem Soleimani in
+    Baghdad". The predicate is the most common event noun, with the most common asserted
+    verb that names a happening of another kind ("strike killed", not "attack fired"), or
+    that verb alone; places are not patients."""
     participants = _participants(mentions)
+    places = frozenset(english_words()["names"]["location_labels"]) - {"GPE"}
 
     def names(role: str) -> str:
-        return " and ".join(p.name for p in participants if p.role == role)
+        return " and ".join(
+            p.name for p in participants if p.role == role and p.label not in places
+        )
 
-    event_nouns = frozenset(english_words()["nouns"]["events"])
-    is_noun = [
-        m.lemma in event_nouns and m.text.lower() in (m.lemma, m.lemma + "s") for m in mentions
-    ]
-    noun = _most_common(m.lemma for m, n in zip(mentions, is_noun, strict=True) if n)
-    verbs = [m for m, n in zip(mentions, is_noun, strict=True) if not n]
+    noun = _most_common(m.lemma for m in mentions if _is_event_noun(m))
+    classes = _predicate_classes()
+    kind = classes.get(noun, noun) if noun else None
+    verbal = [m for m in mentions if not _is_event_noun(m)]
+    verbs = [
+        m
+        for m in verbal
+        if m.lemma not in _not_happenings() and classes.get(m.lemma, m.lemma) != kind
+    ] or ([] if noun else verbal)
     said = [m for m in verbs if m.event_class != "REPORTING"] or ([] if noun else verbs)
     verb = _most_common(m.text.lower() for m in said if m.modality == "ASSERTED")
     patients, others = names("patient"), names("other")
