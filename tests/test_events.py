@@ -337,6 +337,64 @@ def test_not_an_article_is_refused(nlp):
         timeline.extract_events("Iran attacked.", nlp=nlp)  # type: ignore[arg-type]
 
 
+# --- times of relations, appositions ------------------------------------------------------------
+
+
+def mentions_of(nlp, text: str):
+    return analyse(Article(text, published=date(2020, 1, 7)), nlp).mentions
+
+
+def test_a_time_after_the_event_noun_a_relation_follows_is_the_noun_s(nlp):
+    text = (
+        "The call followed a US drone strike near the airport on the evening of January 2 "
+        "that killed General Qassem Soleimani."
+    )
+    found = {m.text: m for m in mentions_of(nlp, text)}
+    assert [found[w].time and found[w].time.value for w in ("call", "followed")] == [None, None]
+    assert found["strike"].time.value == found["killed"].time.value == "2020-01-02TEV"
+    assert bounds(found["strike"]) == (at(2, 17), at(2, 21))
+    assert found["followed"].earliest == at(2, 17)  # after the strike, not on its evening
+
+
+def test_a_week_after_the_vote_a_request_follows_is_the_vote_s(nlp):
+    follows, vote = mentions_of(nlp, "The request follows the vote in parliament last week.")
+    assert (follows.text, follows.time) == ("follows", None)
+    assert (vote.text, vote.time.text, vote.time.value) == ("vote", "last week", "2020-W01")
+
+
+def test_a_time_a_verb_of_its_own_takes_stays_with_it(nlp):
+    said, attack = mentions_of(nlp, "The Pentagon said on Friday that the attack was over.")[:2]
+    assert (said.text, said.time.value, attack.text, attack.time) == (
+        "said",
+        "2020-01-03",
+        "attack",
+        None,
+    )
+
+
+def test_the_person_in_apposition_is_the_partner_not_the_title(nlp):
+    text = (
+        "Shoigu held a telephone conversation with the chief of staff of Iran's armed forces, "
+        "Mohammad Bagheri, the ministry said. Two days ago, Shoigu discussed the crisis with "
+        "the head of Turkey's intelligence service, Hakan Fidan."
+    )
+    found = {m.text: m for m in mentions_of(nlp, text)}
+    roles = {w: {(p.name, p.role) for p in found[w].participants} for w in found}
+    assert roles["conversation"] == {("Shoigu", "agent"), ("Mohammad Bagheri", "other")}
+    assert roles["discussed"] == {("Shoigu", "agent"), ("Hakan Fidan", "other")}
+
+
+def test_a_minister_named_in_apposition_is_the_person_not_the_country(nlp):
+    [met] = mentions_of(nlp, "Russia's defence minister, Sergei Shoigu, met the press.")
+    assert [(p.name, p.role) for p in met.participants] == [("Sergei Shoigu", "agent")]
+
+
+def test_a_second_direct_object_is_no_patient(nlp):
+    text = "Iran fired missiles at two bases in Iraq, Ain al-Asad in Anbar province."
+    fired = find(mentions_of(nlp, text), "fired")
+    assert [(p.name, p.role) for p in fired.participants] == [("Iran", "agent")]
+
+
 WORDS = [
     "Iran",
     "the",

@@ -622,9 +622,9 @@ def _event_nouns() -> frozenset[str]:
 
 def _label(mentions: Sequence[EventMention]) -> str:
     """Who did what to whom, where: "United States strike killed Qassem Soleimani in
-    Baghdad". The predicate is the most common event noun, with the most common asserted
-    verb that names a happening of another kind ("strike killed", not "attack fired"), or
-    that verb alone; places are not patients."""
+    Baghdad". The predicate is the most common event noun (of equals, a dated one), with the
+    most common asserted verb that names a happening of another kind ("strike killed", not
+    "attack fired"), or that verb alone; places are not patients."""
     participants = _participants(mentions)
     places = frozenset(english_words()["names"]["location_labels"]) - {"GPE"}
 
@@ -633,7 +633,10 @@ def _label(mentions: Sequence[EventMention]) -> str:
             p.name for p in participants if p.role == role and p.label not in places
         )
 
-    noun = _most_common(m.lemma for m in mentions if _is_event_noun(m))
+    nouns = Counter(m.lemma for m in mentions if _is_event_noun(m))
+    dated = {m.lemma for m in mentions if m.time is not None}
+    # the most common; of equals, one a mention dates: "a strike on the evening of January 2"
+    noun = min(nouns, key=lambda n: (-nouns[n], n not in dated, n), default=None)
     classes = _predicate_classes()
     kind = classes.get(noun, noun) if noun else None
     verbal = [m for m in mentions if not _is_event_noun(m)]
