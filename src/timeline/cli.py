@@ -65,6 +65,7 @@ from attrs import evolve
 
 import timeline
 from timeline.examples import load_examples, parse_article, parse_published
+from timeline.merge import is_happening
 from timeline.model import Article, TimeExpression, Timeline
 from timeline.nlp import load as load_nlp
 
@@ -554,9 +555,10 @@ def _count(items: Sequence[Any], noun: str) -> str:
 def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
     """What ``timeline demo`` prints: the articles, then their merged timeline.
 
-    The timeline shows the events that happened (asserted, not negated) and that some
-    article dates or that more than one article reports, each with its time, label,
-    confidence and sources (article and trigger words).
+    The timeline shows the happenings (:func:`timeline.merge.is_happening`: asserted, not
+    negated, not a mere relating or reporting word) that some article dates or that more
+    than one article reports, each with its time, label, confidence and sources (article and
+    trigger words).
     """
     articles = list(articles)
     yield "Articles\n"
@@ -570,14 +572,12 @@ def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
 
 
 def _timeline_lines(built: Timeline) -> Iterator[str]:
-    """The readable listing of ``built``: its dated or corroborated events, with sources."""
-    shown = [
-        e
-        for e in built
-        if (e.when is not None or len(e.articles) > 1)
-        and any(m.modality == "ASSERTED" and m.polarity == "POS" for m in e.mentions)
-    ]
-    yield f"Timeline: {len(shown)} of {len(built)} events (dated, or reported more than once)\n"
+    """The readable listing of ``built``: its dated or corroborated happenings, with sources."""
+    shown = [e for e in built if is_happening(e) and (e.when is not None or len(e.articles) > 1)]
+    yield (
+        f"Timeline: {len(shown)} of {len(built)} events "
+        "(happenings dated, or reported more than once)\n"
+    )
     times = [_event_time(e) for e in shown]
     width = max((len(t) for t in times), default=0)
     for event, time in zip(shown, times, strict=True):
