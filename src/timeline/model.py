@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime, tzinfo
 from typing import Any, Literal
@@ -421,9 +420,9 @@ class Timeline:
         )
 
     def to_json(self, **dumps: Any) -> str:
-        """The timeline as JSON: every event, mention, participant, time and interval.
-
-        Keyword arguments go to :func:`json.dumps` (``indent=2``...).
+        """The timeline as JSON (format ``timeline/1``): every event, mention, participant,
+        time and interval, read back equal by :meth:`from_json`. Its JSON Schema is
+        :func:`timeline.export.json_schema`; keyword arguments go to :func:`json.dumps`.
 
         >>> print(Timeline(()).to_json(indent=1))
         {
@@ -431,15 +430,12 @@ class Timeline:
          "format": "timeline/1"
         }
         """
-        return json.dumps(
-            {"events": [_encode(e) for e in self.events], "format": "timeline/1"},
-            ensure_ascii=False,
-            sort_keys=True,
-            **dumps,
-        )
+        from timeline.export import timeline_json
+
+        return timeline_json.dumps(self, **dumps)
 
     @classmethod
-    def from_json(cls, text: str) -> Timeline:
+    def from_json(cls, text: str | bytes) -> Timeline:
         """The timeline :meth:`to_json` wrote; ``ValueError`` for anything else.
 
         >>> Timeline.from_json('{"format": "other"}')
@@ -447,78 +443,6 @@ class Timeline:
         ...
         ValueError: not a timeline JSON document (expected format 'timeline/1')
         """
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("format") != "timeline/1":
-            raise ValueError("not a timeline JSON document (expected format 'timeline/1')")
-        try:
-            return cls(_decode_event(e) for e in data["events"])
-        except (KeyError, TypeError, AttributeError) as error:
-            raise ValueError(f"malformed timeline JSON: {error!r}") from None
+        from timeline.export import timeline_json
 
-
-# --- JSON --------------------------------------------------------------------------------------
-
-
-def _encode(value: Any) -> Any:
-    """Attrs values as dicts of their fields, datetimes in ISO form, tuples as lists."""
-    if isinstance(value, Granularity):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_encode(v) for v in value]
-    if attrs.has(type(value)):
-        return {f.name: _encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    return value
-
-
-def _time(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
-
-
-def _decode_interval(data: dict | None) -> Interval | None:
-    if data is None:
-        return None
-    return Interval(
-        datetime.fromisoformat(data["start"]),
-        datetime.fromisoformat(data["end"]),
-        Granularity(data["granularity"]),
-    )
-
-
-def _decode_time(data: dict | None) -> TimeExpression | None:
-    if data is None:
-        return None
-    anchor = data["anchor"]
-    return TimeExpression(
-        **{
-            **data,
-            "interval": _decode_interval(data["interval"]),
-            "anchor": None if anchor is None else Anchor(**anchor),
-        }
-    )
-
-
-def _decode_mention(data: dict) -> EventMention:
-    return EventMention(
-        **{
-            **data,
-            "participants": [Participant(**p) for p in data["participants"]],
-            "time": _decode_time(data["time"]),
-            "earliest": _time(data["earliest"]),
-            "latest": _time(data["latest"]),
-        }
-    )
-
-
-def _decode_event(data: dict) -> Event:
-    return Event(
-        **{
-            **data,
-            "mentions": [_decode_mention(m) for m in data["mentions"]],
-            "participants": [Participant(**p) for p in data["participants"]],
-            "earliest": _time(data["earliest"]),
-            "latest": _time(data["latest"]),
-            "when": _decode_interval(data["when"]),
-        }
-    )
+        return timeline_json.loads(text)
