@@ -446,3 +446,41 @@ class Timeline:
         from timeline.export import timeline_json
 
         return timeline_json.loads(text)
+
+    def to_timelinejs(self, title: str | None = None, **dumps: Any) -> str:
+        """The timeline as Knight Lab TimelineJS3 JSON: one slide per event with a time,
+        citing the articles that report it (:mod:`timeline.export.timelinejs`; the dict is
+        :func:`timeline.export.timelinejs.document`). ``title`` makes a title slide; keyword
+        arguments go to :func:`json.dumps`.
+
+        >>> Timeline(()).to_timelinejs(title="Iran")
+        '{"title": {"text": {"headline": "Iran"}}, "events": []}'
+        """
+        import json
+
+        from timeline.export import timelinejs
+
+        return json.dumps(timelinejs.document(self, title), ensure_ascii=False, **dumps)
+
+    def to_ics(self, *, stamp: datetime | None = None) -> str:
+        """The timeline as an iCalendar (RFC 5545) file: one entry per event bounded on both
+        sides (:mod:`timeline.export.ics`). ``stamp``, the entries' ``DTSTAMP``, is a fixed
+        constant unless given, so the output is reproducible.
+
+        >>> Timeline(()).to_ics().splitlines()[:2]
+        ['BEGIN:VCALENDAR', 'VERSION:2.0']
+        """
+        from timeline.export import ics
+
+        return ics.calendar(self, stamp=ics.DEFAULT_STAMP if stamp is None else stamp)
+
+    def to_dataframe(self) -> Any:
+        """The events as a ``pandas.DataFrame``, one row per event
+        (:mod:`timeline.export.dataframe`); needs ``pip install "news-timeline[pandas]"``.
+
+        >>> Timeline(()).to_dataframe().shape
+        (0, 11)
+        """
+        from timeline.export import dataframe
+
+        return dataframe.dataframe(self)
