@@ -12,8 +12,9 @@ as https://timeline.knightlab.com/docs/json-format.html describes it), ready for
 - ``display_date`` when the dates alone would say more than we know: an event only bounded
   (``"not before 2020-01-05"``, ``"before 2020-01-08"``, ``"2020-01-05 to 2020-01-07"``) or
   fuzzy (``"early January"`` is ``2020-01-01 to 2020-01-10``);
-- ``text``: the headline (the event's label) and, in HTML, one line per article reporting it
-  with the trigger words it uses;
+- ``text``: the headline (the event's label) and one line per article reporting it with the
+  trigger words it uses, escaped for the HTML TimelineJS renders them as (a ``title`` given by
+  the caller is left as it is: it may hold HTML);
 - ``unique_id``: the event id, stable across runs.
 
 Events with no time at all are left out: TimelineJS requires a ``start_date``. TimelineJS
@@ -102,8 +103,8 @@ def slide(event: Event) -> dict[str, Any] | None:
         result["end_date"] = end
     if display is not None:
         result["display_date"] = display
-    lines = "<br>".join(html.escape(line, quote=False) for line in sources(event))
-    result["text"] = {"headline": headline(event), "text": f"<p>{lines}</p>"}
+    lines = "<br>".join(_html(line) for line in sources(event))
+    result["text"] = {"headline": _html(headline(event)), "text": f"<p>{lines}</p>"}
     result["unique_id"] = event.id
     return result
 
@@ -128,6 +129,11 @@ def _dates(event: Event) -> tuple[datetime, datetime, int, str | None] | None:
         precision = _precision(high, high)
         return _before(high), _before(high), precision, f"before {_format(high, precision)}"
     return None
+
+
+def _html(text: str) -> str:
+    """``text`` escaped for the HTML TimelineJS renders headlines and texts as."""
+    return html.escape(text, quote=False)
 
 
 def _whole(start: datetime, end: datetime, timex: str) -> bool:
