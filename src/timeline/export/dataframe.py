@@ -1,20 +1,19 @@
 """A pandas ``DataFrame`` of a timeline: one row per event, in timeline order.
 
-Needs the ``pandas`` extra (``pip install "news-timeline[pandas]"``). The columns:
+Needs the ``pandas`` extra (``pip install "news-timeline[pandas]"``). Missing values
+(``None`` on the event) are pandas' missing values (``NaT``, ``NaN``...). The columns:
 
-=============  ============================================================================
-``id``         the event id
-``earliest``   its lower bound (included), ``NaT``/``None`` where unbounded
-``latest``     its upper bound (excluded)
-``when``       the TIMEX3 value of the interval it is known to lie in, or ``None``
-``granularity``  that interval's granularity (``"day"``...), or ``None``
-``label``      who did what to whom, where
-``participants``  the participants' names, a tuple
-``location``   its place, or ``None``
-``confidence`` in ``[0, 1]``
-``articles``   the ids of the articles that report it, a sorted tuple
-``mentions``   how many mentions report it
-=============  ============================================================================
+- ``id``: the event id;
+- ``earliest``, ``latest``: its bounds (``earliest`` included, ``latest`` excluded), missing
+  where unbounded;
+- ``when``, ``granularity``: the TIMEX3 value of the interval it is known to lie in, and that
+  interval's granularity (``"day"``...);
+- ``label``: who did what to whom, where;
+- ``participants``: the participants' names, a tuple;
+- ``location``: its place;
+- ``confidence``: in ``[0, 1]``;
+- ``articles``: the ids of the articles that report it, a sorted tuple;
+- ``mentions``: how many mentions report it.
 
 >>> from timeline import Timeline
 >>> list(dataframe(Timeline(())).columns)[:4]
