@@ -123,12 +123,10 @@ def document(
     'aspect="NONE" polarity="POS" pos="VERB" />'
     """
     text = article.text
-    bad = _NOT_XML.search(text)
-    if bad:
-        raise ValueError(
-            f"article {article.id!r} has a character XML cannot hold, "
-            f"{bad.group()!r} at offset {bad.start()}"
-        )
+    _check_xml("text", text, article.id)
+    _check_xml("id", article.id, article.id)
+    for time in times:
+        _check_xml("time value", time.value + (time.quant or ""), article.id)
     for item in [*times, *mentions]:
         if text[item.start : item.end] != item.text:
             raise ValueError(
@@ -179,6 +177,15 @@ def document(
         parts.append(f'<TLINK lid="l{lid}" relType="{rel}" {source} {target} />\n')
     parts.append("\n</TimeML>\n")
     return "".join(parts)
+
+
+def _check_xml(what: str, value: str, article: str) -> None:
+    bad = _NOT_XML.search(value)
+    if bad:
+        raise ValueError(
+            f"article {article!r}: its {what} has a character XML cannot hold, "
+            f"{bad.group()!r} at offset {bad.start()}"
+        )
 
 
 def _claim(start: int, end: int, occupied: list[tuple[int, int]]) -> bool:
