@@ -26,10 +26,10 @@ and the ``<TLINK>``\\ s, in the layout of the TempEval-3 TBAQ-cleaned files.
 >>> article = Article("They met & talked.", date(2020, 1, 7), id="a1")
 >>> xml = document(article, [], [EventMention("a1", 5, 8, "met", "meet", 0, tense="PAST")])
 >>> for line in xml.splitlines()[3:]:
-...     print(line[:80])
+...     print(line[:79])
 <DOCID>a1</DOCID>
 <BLANKLINE>
-<DCT><TIMEX3 tid="t0" type="DATE" value="2020-01-07" temporalFunction="false" fu
+<DCT><TIMEX3 tid="t0" type="DATE" value="2020-01-07" temporalFunction="false" f
 <BLANKLINE>
 <TEXT>They <EVENT eid="e1" class="OCCURRENCE">met</EVENT> &amp; talked.</TEXT>
 <BLANKLINE>
