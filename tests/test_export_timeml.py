@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime
+from pathlib import Path
 
 import hypothesis
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import Anchor, Article, EventMention, TimeExpression
+from timeline.evaluation.tempeval import score_document
 from timeline.evaluation.timeml import read_timeml
 from timeline.events import analyse
 from timeline.examples import load_examples
@@ -164,3 +166,19 @@ def test_an_analysed_article_reads_back(nlp):
     assert {i.pos for i in doc.instances} <= {"VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHER"}
     assert "VERB" in {i.pos for i in doc.instances}
     assert any(link.rel_type == "IS_INCLUDED" for link in doc.tlinks)
+
+
+TBAQ = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
+
+
+def test_tempeval_scores_the_export_as_the_tagger_itself(nlp):
+    path = TBAQ / "TimeBank" / "ABC19980108.1830.0711.tml"
+    if not path.exists():
+        pytest.skip(f"{path} not available (../shared/data is absent)")
+    gold = read_timeml(path)
+    article = Article(gold.text, gold.dct, id=gold.doc_id)
+    exported = read_timeml(timeline.to_timeml(article, nlp))
+    assert exported.text == gold.text
+    direct = timeline.find_times(gold.text, published=gold.dct)
+    assert score_document(gold.timexes, exported.timexes) == score_document(gold.timexes, direct)
+    assert score_document(gold.timexes, exported.timexes).relaxed > 0

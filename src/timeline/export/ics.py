@@ -110,7 +110,7 @@ def _utc(moment: datetime) -> str:
 
 
 def _moment(moment: datetime) -> str:
-    """UTC for an aware moment, floating local time for a naive one (seconds truncated)."""
+    """UTC for an aware moment, floating local time for a naive one, to the second."""
     return _clock(moment) if moment.tzinfo is None else _utc(moment)
 
 
