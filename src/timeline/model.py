@@ -365,7 +365,8 @@ class Timeline:
     """Canonical events in temporal order; iterating yields them in that order.
 
     Built by :func:`timeline.build`; filters give sub-timelines, and :meth:`to_json` /
-    :meth:`from_json` round-trip every value:
+    :meth:`from_json` round-trip every value. It exports to TimelineJS3 (:meth:`to_timelinejs`),
+    iCalendar (:meth:`to_ics`) and pandas (:meth:`to_dataframe`); see :mod:`timeline.export`.
 
     >>> Timeline(()).to_json()
     '{"events": [], "format": "timeline/1"}'
