@@ -126,3 +126,10 @@ def test_slides_cite_their_sources_and_keep_the_timeline_order():
     }
     assert tl.to_timelinejs(title="Iraq") == json.dumps(data, ensure_ascii=False)
     assert json.loads(tl.to_timelinejs(indent=2)) == document(tl)
+
+
+def test_groups_are_named_by_the_function_given():
+    tl = Timeline([event("e1", when=DAY), event("e2", when=DAY), event("e3")])
+    groups = {"e1": "Baghdad & co", "e2": None, "e3": "never asked"}
+    data = json.loads(tl.to_timelinejs(group=lambda e: groups[e.id]))
+    assert [s.get("group") for s in data["events"]] == ["Baghdad &amp; co", None]

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, tzinfo
 from typing import Any, Literal
 
@@ -448,11 +448,18 @@ class Timeline:
 
         return timeline_json.loads(text)
 
-    def to_timelinejs(self, title: str | None = None, **dumps: Any) -> str:
+    def to_timelinejs(
+        self,
+        title: str | None = None,
+        *,
+        group: Callable[[Event], str | None] | None = None,
+        **dumps: Any,
+    ) -> str:
         """The timeline as Knight Lab TimelineJS3 JSON: one slide per event with a time,
         citing the articles that report it (:mod:`timeline.export.timelinejs`; the dict is
-        :func:`timeline.export.timelinejs.document`). ``title`` makes a title slide; keyword
-        arguments go to :func:`json.dumps`.
+        :func:`timeline.export.timelinejs.document`). ``title`` makes a title slide, ``group``
+        names each event's group (``group=lambda e: e.location``); keyword arguments go to
+        :func:`json.dumps`.
 
         >>> Timeline(()).to_timelinejs(title="Iran")
         '{"title": {"text": {"headline": "Iran"}}, "events": []}'
@@ -461,7 +468,7 @@ class Timeline:
 
         from timeline.export import timelinejs
 
-        return json.dumps(timelinejs.document(self, title), ensure_ascii=False, **dumps)
+        return json.dumps(timelinejs.document(self, title, group), ensure_ascii=False, **dumps)
 
     def to_ics(self, *, stamp: datetime | None = None) -> str:
         """The timeline as an iCalendar (RFC 5545) file: one entry per event bounded on both

@@ -15,7 +15,8 @@ as https://timeline.knightlab.com/docs/json-format.html describes it), ready for
 - ``text``: the headline (the event's label) and one line per article reporting it with the
   trigger words it uses, escaped for the HTML TimelineJS renders them as (a ``title`` given by
   the caller is left as it is: it may hold HTML);
-- ``unique_id``: the event id, stable across runs.
+- ``unique_id``: the event id, stable across runs;
+- ``group``, when a ``group`` function names one (``group=lambda e: e.location``).
 
 Events with no time at all are left out: TimelineJS requires a ``start_date``. TimelineJS
 sorts slides by start date with a stable sort, so events on one date keep the timeline's
@@ -34,6 +35,7 @@ order.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -67,9 +69,14 @@ _DAY = PRECISION[Granularity.DAY]
 _MINUTE = PRECISION[Granularity.MINUTE]
 
 
-def document(timeline: Timeline, title: str | None = None) -> dict[str, Any]:
+def document(
+    timeline: Timeline,
+    title: str | None = None,
+    group: Callable[[Event], str | None] | None = None,
+) -> dict[str, Any]:
     """The TimelineJS3 data of ``timeline``: a title slide if ``title`` is given, and one
-    slide per event that has a time, in timeline order.
+    slide per event that has a time, in timeline order. ``group`` names each event's group
+    (TimelineJS shows a group's slides on rows of their own), ``None`` for no group.
 
     >>> document(Timeline(()), title="Iran, January 2020")
     {'title': {'text': {'headline': 'Iran, January 2020'}}, 'events': []}
@@ -77,8 +84,15 @@ def document(timeline: Timeline, title: str | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if title is not None:
         data["title"] = {"text": {"headline": title}}
-    data["events"] = [s for s in map(slide, timeline.events) if s is not None]
+    slides = ((event, slide(event)) for event in timeline.events)
+    data["events"] = [
+        _grouped(s, None if group is None else group(event)) for event, s in slides if s is not None
+    ]
     return data
+
+
+def _grouped(slide: dict[str, Any], group: str | None) -> dict[str, Any]:
+    return slide if group is None else {**slide, "group": _html(group)}
 
 
 def slide(event: Event) -> dict[str, Any] | None:
