@@ -17,7 +17,8 @@ and the ``<TLINK>``\\ s, in the layout of the TempEval-3 TBAQ-cleaned files.
   event (with its instance and links). Tags are numbered in document order, ``t1``, ``e1``,
   ``ei1``, ``l1``..., among those written.
 - ``TLINK``\\ s: an event attached to a date or time is ``IS_INCLUDED`` in it (``DURING`` a
-  duration); an order cue between two events is ``BEFORE``.
+  duration); an order cue between two events (the first no later than the second, see
+  :class:`timeline.ordering.Constraint`) is ``BEFORE``, the nearest TimeML relation.
 - ``pos`` is the spaCy tag of the trigger mapped to TimeML (``VERB``, ``NOUN``,
   ``ADJECTIVE``, ``PREPOSITION``, else ``OTHER``).
 
