@@ -7,6 +7,7 @@
 """
 
 from timeline.events import extract_events
+from timeline.export.timeml import to_timeml
 from timeline.merge import build, merge
 from timeline.model import (
     Anchor,
@@ -37,5 +38,6 @@ __all__ = [
     "find_times",
     "merge",
     "resolve",
+    "to_timeml",
 ]
 __version__ = "0.1.0.dev0"

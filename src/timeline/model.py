@@ -7,8 +7,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, tzinfo
 from typing import Any, Literal
 
@@ -366,7 +365,8 @@ class Timeline:
     """Canonical events in temporal order; iterating yields them in that order.
 
     Built by :func:`timeline.build`; filters give sub-timelines, and :meth:`to_json` /
-    :meth:`from_json` round-trip every value:
+    :meth:`from_json` round-trip every value. It exports to TimelineJS3 (:meth:`to_timelinejs`),
+    iCalendar (:meth:`to_ics`) and pandas (:meth:`to_dataframe`); see :mod:`timeline.export`.
 
     >>> Timeline(()).to_json()
     '{"events": [], "format": "timeline/1"}'
@@ -421,9 +421,9 @@ class Timeline:
         )
 
     def to_json(self, **dumps: Any) -> str:
-        """The timeline as JSON: every event, mention, participant, time and interval.
-
-        Keyword arguments go to :func:`json.dumps` (``indent=2``...).
+        """The timeline as JSON (format ``timeline/1``): every event, mention, participant,
+        time and interval, read back equal by :meth:`from_json`. Its JSON Schema is
+        :func:`timeline.export.json_schema`; keyword arguments go to :func:`json.dumps`.
 
         >>> print(Timeline(()).to_json(indent=1))
         {
@@ -431,15 +431,12 @@ class Timeline:
          "format": "timeline/1"
         }
         """
-        return json.dumps(
-            {"events": [_encode(e) for e in self.events], "format": "timeline/1"},
-            ensure_ascii=False,
-            sort_keys=True,
-            **dumps,
-        )
+        from timeline.export import timeline_json
+
+        return timeline_json.dumps(self, **dumps)
 
     @classmethod
-    def from_json(cls, text: str) -> Timeline:
+    def from_json(cls, text: str | bytes) -> Timeline:
         """The timeline :meth:`to_json` wrote; ``ValueError`` for anything else.
 
         >>> Timeline.from_json('{"format": "other"}')
@@ -447,13 +444,9 @@ class Timeline:
         ...
         ValueError: not a timeline JSON document (expected format 'timeline/1')
         """
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("format") != "timeline/1":
-            raise ValueError("not a timeline JSON document (expected format 'timeline/1')")
-        try:
-            return cls(_decode_event(e) for e in data["events"])
-        except (KeyError, TypeError, AttributeError) as error:
-            raise ValueError(f"malformed timeline JSON: {error!r}") from None
+        from timeline.export import timeline_json
+
+        return timeline_json.loads(text)
 
     def to_html(self, title: str | None = None, *, articles: Iterable[Article] = ()) -> str:
         """The timeline as one self-contained HTML page (:func:`timeline.export.html.to_html`):
@@ -467,70 +460,47 @@ class Timeline:
 
         return to_html(self, title, articles=articles)
 
+    def to_timelinejs(
+        self,
+        title: str | None = None,
+        *,
+        group: Callable[[Event], str | None] | None = None,
+        **dumps: Any,
+    ) -> str:
+        """The timeline as Knight Lab TimelineJS3 JSON: one slide per event with a time,
+        citing the articles that report it (:mod:`timeline.export.timelinejs`; the dict is
+        :func:`timeline.export.timelinejs.document`). ``title`` makes a title slide, ``group``
+        names each event's group (``group=lambda e: e.location``); keyword arguments go to
+        :func:`json.dumps`.
 
-# --- JSON --------------------------------------------------------------------------------------
+        >>> Timeline(()).to_timelinejs(title="Iran")
+        '{"title": {"text": {"headline": "Iran"}}, "events": []}'
+        """
+        import json
 
+        from timeline.export import timelinejs
 
-def _encode(value: Any) -> Any:
-    """Attrs values as dicts of their fields, datetimes in ISO form, tuples as lists."""
-    if isinstance(value, Granularity):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_encode(v) for v in value]
-    if attrs.has(type(value)):
-        return {f.name: _encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    return value
+        return json.dumps(timelinejs.document(self, title, group), ensure_ascii=False, **dumps)
 
+    def to_ics(self, *, stamp: datetime | None = None) -> str:
+        """The timeline as an iCalendar (RFC 5545) file: one entry per event bounded on both
+        sides (:mod:`timeline.export.ics`). ``stamp``, the entries' ``DTSTAMP``, is a fixed
+        constant unless given, so the output is reproducible.
 
-def _time(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
+        >>> Timeline(()).to_ics().splitlines()[:2]
+        ['BEGIN:VCALENDAR', 'VERSION:2.0']
+        """
+        from timeline.export import ics
 
+        return ics.calendar(self, stamp=ics.DEFAULT_STAMP if stamp is None else stamp)
 
-def _decode_interval(data: dict | None) -> Interval | None:
-    if data is None:
-        return None
-    return Interval(
-        datetime.fromisoformat(data["start"]),
-        datetime.fromisoformat(data["end"]),
-        Granularity(data["granularity"]),
-    )
+    def to_dataframe(self) -> Any:
+        """The events as a ``pandas.DataFrame``, one row per event
+        (:mod:`timeline.export.dataframe`); needs ``pip install "news-timeline[pandas]"``.
 
+        >>> Timeline(()).to_dataframe().shape
+        (0, 11)
+        """
+        from timeline.export import dataframe
 
-def _decode_time(data: dict | None) -> TimeExpression | None:
-    if data is None:
-        return None
-    anchor = data["anchor"]
-    return TimeExpression(
-        **{
-            **data,
-            "interval": _decode_interval(data["interval"]),
-            "anchor": None if anchor is None else Anchor(**anchor),
-        }
-    )
-
-
-def _decode_mention(data: dict) -> EventMention:
-    return EventMention(
-        **{
-            **data,
-            "participants": [Participant(**p) for p in data["participants"]],
-            "time": _decode_time(data["time"]),
-            "earliest": _time(data["earliest"]),
-            "latest": _time(data["latest"]),
-        }
-    )
-
-
-def _decode_event(data: dict) -> Event:
-    return Event(
-        **{
-            **data,
-            "mentions": [_decode_mention(m) for m in data["mentions"]],
-            "participants": [Participant(**p) for p in data["participants"]],
-            "earliest": _time(data["earliest"]),
-            "latest": _time(data["latest"]),
-            "when": _decode_interval(data["when"]),
-        }
-    )
+        return dataframe.dataframe(self)

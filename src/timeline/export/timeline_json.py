@@ -1,0 +1,297 @@
+"""The JSON document ``timeline/1``: every event, mention, participant, time and interval.
+
+:func:`dumps` writes a :class:`~timeline.Timeline` and :func:`loads` reads it back equal:
+the round trip is lossless (``loads(dumps(tl)) == tl``). Datetimes are ISO 8601 strings:
+naive ones without an offset, aware ones with their UTC offset and, for a
+:class:`zoneinfo.ZoneInfo` zone, its key in brackets as RFC 9557 writes it
+(``2020-01-05T09:00:00+01:00[Europe/Paris]``), so the zone itself survives. Other ``tzinfo``
+kinds come back as a fixed offset: the same instants, compared equal.
+The document is described by a versioned JSON Schema, :func:`json_schema`.
+
+>>> from datetime import datetime
+>>> from zoneinfo import ZoneInfo
+>>> encode_datetime(datetime(2020, 1, 5, 9, tzinfo=ZoneInfo("Europe/Paris")))
+'2020-01-05T09:00:00+01:00[Europe/Paris]'
+>>> decode_datetime('2020-01-05T09:00:00+01:00[Europe/Paris]').tzinfo
+zoneinfo.ZoneInfo(key='Europe/Paris')
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from timeline.model import (
+    Anchor,
+    Event,
+    EventMention,
+    Granularity,
+    Interval,
+    Participant,
+    TimeExpression,
+    Timeline,
+)
+
+__all__ = ["FORMAT", "decode_datetime", "dumps", "encode_datetime", "json_schema", "loads"]
+
+#: The value of the document's ``format`` field.
+FORMAT = "timeline/1"
+
+_ZONED = re.compile(r"(?P<moment>[^\[]+)\[(?P<zone>[^\]]+)\]")
+_FRACTIONAL_OFFSET = re.compile(r"([+-])(\d\d):(\d\d):(\d\d)\.(\d{6})$")
+
+
+@functools.cache
+def _schema_text() -> str:
+    return (resources.files("timeline.export") / "timeline-1.schema.json").read_text("utf-8")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the ``timeline/1`` document, a fresh dict.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"], schema["properties"]["format"]["const"]
+    ('https://json-schema.org/draft/2020-12/schema', 'timeline/1')
+    """
+    return json.loads(_schema_text())
+
+
+def encode_datetime(moment: datetime) -> str:
+    """``moment`` as ISO 8601, with its zone key in brackets when it has a ``ZoneInfo`` zone.
+
+    >>> from datetime import timezone
+    >>> encode_datetime(datetime(2020, 1, 5))
+    '2020-01-05T00:00:00'
+    >>> encode_datetime(datetime(2020, 1, 5, tzinfo=timezone.utc))
+    '2020-01-05T00:00:00+00:00'
+    """
+    text = moment.isoformat()
+    if isinstance(moment.tzinfo, ZoneInfo) and moment.tzinfo.key is not None:
+        return f"{text}[{moment.tzinfo.key}]"
+    return text
+
+
+def decode_datetime(text: str) -> datetime:
+    """The datetime :func:`encode_datetime` wrote; ``ValueError`` for anything else.
+
+    A zoned moment keeps the offset it was written with: in a repeated hour the ``fold``
+    is the one that gives that offset.
+
+    >>> decode_datetime('2020-10-25T01:30:00+00:00[Europe/London]').fold
+    1
+    >>> decode_datetime('noon')
+    Traceback (most recent call last):
+    ...
+    ValueError: not an ISO 8601 datetime: 'noon'
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"not an ISO 8601 datetime: {text!r}")
+    zoned = _ZONED.fullmatch(text)
+    try:
+        moment = datetime.fromisoformat(zoned["moment"] if zoned else text)
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 datetime: {text!r}") from None
+    if zoned is None:
+        return _exact_offset(moment, text)
+    if moment.tzinfo is None:
+        raise ValueError(f"a zoned datetime needs its UTC offset: {text!r}")
+    try:
+        zone = ZoneInfo(zoned["zone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {zoned['zone']!r} in {text!r}") from None
+    offset = moment.utcoffset()
+    for fold in (0, 1):
+        local = moment.replace(tzinfo=zone, fold=fold)
+        if local.utcoffset() == offset:
+            return local
+    raise ValueError(f"offset of {text!r} is not one {zoned['zone']} has at that time")
+
+
+def _exact_offset(moment: datetime, text: str) -> datetime:
+    """``moment`` with the UTC offset ``text`` gives, to the microsecond: Python 3.11's
+    :meth:`datetime.fromisoformat` drops the fraction of a second of an offset."""
+    offset = _FRACTIONAL_OFFSET.search(text)
+    if offset is None:
+        return moment
+    sign, hours, minutes, seconds, fraction = offset.groups()
+    delta = timedelta(
+        hours=int(hours), minutes=int(minutes), seconds=int(seconds), microseconds=int(fraction)
+    )
+    return moment.replace(tzinfo=timezone(-delta if sign == "-" else delta))
+
+
+def dumps(timeline: Timeline, **options: Any) -> str:
+    """``timeline`` as a ``timeline/1`` JSON document; ``options`` go to :func:`json.dumps`.
+
+    >>> dumps(Timeline(()))
+    '{"events": [], "format": "timeline/1"}'
+    """
+    return json.dumps(
+        {"events": [_encode(e) for e in timeline.events], "format": FORMAT},
+        ensure_ascii=False,
+        sort_keys=True,
+        **options,
+    )
+
+
+def loads(text: str | bytes) -> Timeline:
+    """The timeline in a ``timeline/1`` JSON document; ``ValueError`` for anything else.
+
+    >>> loads('{"format": "timeline/1", "events": [{"id": "x"}]}')
+    Traceback (most recent call last):
+    ...
+    ValueError: malformed timeline JSON: event 0: Event is missing field 'mentions'
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"timeline JSON must be str or bytes, not {type(text).__name__}")
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("malformed timeline JSON: nested too deeply") from None
+    except ValueError as error:
+        raise ValueError(f"not JSON: {error}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError(f"not a timeline JSON document (expected format {FORMAT!r})")
+    events = data.get("events")
+    if not isinstance(events, list):
+        raise ValueError("malformed timeline JSON: 'events' must be a list")
+    decoded = []
+    for n, event in enumerate(events):
+        try:
+            decoded.append(_decode(Event, event))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"malformed timeline JSON: event {n}: {error}") from None
+    return Timeline(decoded)
+
+
+def _encode(value: Any) -> Any:
+    """Attrs values as dicts of their fields, datetimes in ISO form, tuples as lists."""
+    if isinstance(value, Granularity):
+        return value.value
+    if isinstance(value, datetime):
+        return encode_datetime(value)
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    if attrs.has(type(value)):
+        return {f.name: _encode(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    return value
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {_kind(value)}")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, not {_kind(value)}")
+    return value
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"expected a number, not {_kind(value)}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+def _optional(decode: Any) -> Any:
+    return lambda value: None if value is None else decode(value)
+
+
+def _list(decode: Any) -> Any:
+    def decode_list(value: Any) -> tuple:
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, not {_kind(value)}")
+        return tuple(decode(v) for v in value)
+
+    return decode_list
+
+
+def _of(cls: type) -> Any:
+    return lambda value: _decode(cls, value)
+
+
+def _granularity(value: Any) -> Granularity:
+    return Granularity(_string(value))
+
+
+_DATETIME = _optional(decode_datetime)
+
+#: How each field of each class is read back, by class and field name.
+FIELDS: dict[type, dict[str, Any]] = {
+    Interval: {"start": decode_datetime, "end": decode_datetime, "granularity": _granularity},
+    Anchor: {"kind": _string, "value": _string, "start": _optional(_integer)},
+    TimeExpression: {
+        "text": _string,
+        "start": _integer,
+        "end": _integer,
+        "type": _string,
+        "value": _string,
+        "interval": _optional(_of(Interval)),
+        "mod": _optional(_string),
+        "anchor": _optional(_of(Anchor)),
+        "quant": _optional(_string),
+    },
+    Participant: {"name": _string, "key": _string, "label": _string, "role": _string},
+    EventMention: {
+        "article_id": _string,
+        "start": _integer,
+        "end": _integer,
+        "text": _string,
+        "lemma": _string,
+        "sentence": _integer,
+        "participants": _list(_of(Participant)),
+        "location": _optional(_string),
+        "tense": _string,
+        "aspect": _string,
+        "modality": _string,
+        "polarity": _string,
+        "event_class": _string,
+        "time": _optional(_of(TimeExpression)),
+        "earliest": _DATETIME,
+        "latest": _DATETIME,
+    },
+    Event: {
+        "id": _string,
+        "mentions": _list(_of(EventMention)),
+        "participants": _list(_of(Participant)),
+        "earliest": _DATETIME,
+        "latest": _DATETIME,
+        "when": _optional(_of(Interval)),
+        "label": _string,
+        "location": _optional(_string),
+        "confidence": _number,
+        "contradicts": _list(_string),
+    },
+}
+
+
+def _decode(cls: type, data: Any) -> Any:
+    """An instance of ``cls`` from the dict :func:`_encode` made of one."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__} must be a JSON object, not {_kind(data)}")
+    fields = FIELDS[cls]
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")
+    values = {}
+    for name, decode in fields.items():
+        if name not in data:
+            raise ValueError(f"{cls.__name__} is missing field {name!r}")
+        try:
+            values[name] = decode(data[name])
+        except TypeError as error:
+            raise ValueError(f"{cls.__name__}.{name}: {error}") from None
+    return cls(**values)
