@@ -545,6 +545,21 @@ def test_build_prints_and_writes_the_timeline(
     assert "  2020-01-05  Iraq voted  (confidence" in out
     assert 'sources: vote: "voted"' in out
     assert 'sources: more#1: "resigned"' in out
+    articles = [
+        Article(VOTE, published=date(2020, 1, 7), id="vote", source="Wire", title="MPs vote")
+    ]
+    voted = timeline.build(articles)
+    written = {
+        "out.html": voted.to_html(articles=articles),
+        "out.timelinejs.json": voted.to_timelinejs(indent=2) + "\n",
+        "out.ics": voted.to_ics(),
+    }
+    for name, expected_text in written.items():
+        assert run(capsys, "build", "vote.txt", "-o", name) == (0, "", "")
+        with open(name, encoding="utf-8", newline="") as handle:
+            assert handle.read() == expected_text
+    assert "\r\nSUMMARY:Iraq voted\r\n" in written["out.ics"]
+    assert "Iraq&#x27;s parliament" in written["out.html"]  # the source sentence, quoted
 
 
 def test_python_dash_m_builds_too(tmp_path: Path) -> None:

@@ -58,7 +58,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
-from operator import methodcaller
 from typing import Any, NamedTuple, NoReturn, TextIO
 
 from attrs import evolve
@@ -190,13 +189,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # --- timeline build -------------------------------------------------------------------------
 
-#: What each output format writes, from the built timeline.
-_RENDERERS: dict[str, Callable[[Timeline], str]] = {
-    "text": lambda built: "".join(_timeline_lines(built)),
-    "json": lambda built: built.to_json(indent=2) + "\n",
-    "html": methodcaller("to_html"),
-    "timelinejs": methodcaller("to_timelinejs"),
-    "ics": methodcaller("to_ics"),
+#: What each output format writes, from the built timeline and its articles (the HTML page
+#: quotes the sentence of each source).
+_RENDERERS: dict[str, Callable[[Timeline, Sequence[Article]], str]] = {
+    "text": lambda built, _: "".join(_timeline_lines(built)),
+    "json": lambda built, _: built.to_json(indent=2) + "\n",
+    "html": lambda built, articles: built.to_html(articles=articles),
+    "timelinejs": lambda built, _: built.to_timelinejs(indent=2) + "\n",
+    "ics": lambda built, _: built.to_ics(),
 }
 
 #: The output format each suffix of ``-o OUT`` names (``.timelinejs.json`` before ``.json``).
@@ -280,7 +280,7 @@ def _build(args: argparse.Namespace) -> int:
     built = timeline.build(articles, nlp)
     progress.clear()
     try:
-        _write(render(built), output)
+        _write(render(built, articles), output)
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
     return 1 if reader.errors else 0
