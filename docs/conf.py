@@ -34,3 +34,20 @@ doctest_test_doctest_blocks = ""
 
 html_theme = "alabaster"
 html_static_path: list[str] = []
+
+
+def _write_demo_page(app, exception) -> None:
+    """Put the HTML page of the bundled examples' timeline beside the built pages."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import timeline
+    from timeline.examples import load_examples
+
+    articles = load_examples()
+    built = timeline.build(articles).happenings()
+    page = built.to_html("The bundled example articles", articles=articles)
+    Path(app.outdir, "demo-timeline.html").write_text(page, encoding="utf-8")
+
+
+def setup(app) -> None:
+    app.connect("build-finished", _write_demo_page)

@@ -559,6 +559,18 @@ def test_build_prints_and_writes_the_timeline(
         with open(name, encoding="utf-8", newline="") as handle:
             assert handle.read() == expected_text
     assert "\r\nSUMMARY:Iraq voted\r\n" in written["out.ics"]
+    said = "On Sunday, Iraq's parliament voted, an MP said."
+    Path("said.txt").write_text(FRONT_MATTER + said, encoding="utf-8")
+    said_article = Article(
+        said, published=date(2020, 1, 7), id="vote", source="Wire", title="MPs vote"
+    )
+    reported = timeline.build([said_article])
+    assert [e.label for e in reported] == ["Iraq voted", "said"]
+    code, out, _ = run(capsys, "build", "said.txt", "--format", "html")
+    assert (code, out) == (0, Timeline(reported[:1]).to_html(articles=[said_article]))
+    code, out, _ = run(capsys, "build", "said.txt", "--all-events")
+    assert (code, out) == (0, "".join(_timeline_lines(reported, dated_only=False)))
+    assert out.startswith("Timeline: 2 events\n")
     assert "Iraq&#x27;s parliament" in written["out.html"]  # the source sentence, quoted
 
 

@@ -6,8 +6,8 @@ tab-separated: offsets ``start:end``, text, TIMEX3 type, value, mod and the reso
 instead. ``timeline demo`` builds the timeline of the example articles bundled with the
 package and prints its events with their sources.
 
-``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--quiet] [--strict]`` builds the
-timeline of your articles. Each of ARTICLES is
+``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--all-events] [--quiet] [--strict]``
+builds the timeline of your articles. Each of ARTICLES is
 
 - a text file that starts with a ``---`` front matter (``published``, ``id``, ``source``,
   ``title``; see :func:`timeline.examples.parse_article`), followed by the article text;
@@ -22,7 +22,10 @@ N-th article of a JSON list or by ``#LINE`` for a JSON line. ``-o OUT`` writes t
 OUT in the format its suffix names: ``.json`` (:meth:`~timeline.Timeline.to_json`), ``.html``,
 ``.timelinejs.json`` (TimelineJS), ``.ics`` (iCalendar) or ``.txt``; ``--format`` names the
 format whatever the suffix. Without ``-o``, the timeline goes to standard output as the text
-``timeline demo`` prints. For example::
+``timeline demo`` prints. The text, HTML, TimelineJS and iCalendar outputs hold the
+happenings (:func:`timeline.merge.is_happening`: not the words that only relate, report or
+phase another event), the text only those dated or reported more than once; ``--all-events``
+writes every event, and JSON always holds every event. For example::
 
     timeline build articles/ -o timeline.html
     python scrape.py | timeline build - --format json > timeline.json
@@ -64,7 +67,6 @@ from attrs import evolve
 
 import timeline
 from timeline.examples import load_examples, parse_article, parse_published
-from timeline.merge import is_happening
 from timeline.model import Article, TimeExpression, Timeline
 from timeline.nlp import load as load_nlp
 
@@ -136,6 +138,14 @@ def _parser() -> argparse.ArgumentParser:
         help="output format, whatever the suffix of OUT (default: from OUT, else text)",
     )
     build.add_argument(
+        "--all-events",
+        action="store_true",
+        help="write every event, also words that only relate, report or phase another "
+        "('followed', 'said', 'began'); by default the text, html, timelinejs and ics outputs "
+        "hold the happenings (and the text only those dated or reported more than once); "
+        "json always holds every event",
+    )
+    build.add_argument(
         "--quiet", action="store_true", help="print no warnings and no progress, only errors"
     )
     build.add_argument(
@@ -189,10 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # --- timeline build -------------------------------------------------------------------------
 
-#: What each output format writes, from the built timeline and its articles (the HTML page
+#: What each output format writes, from the timeline to show and its articles (the HTML page
 #: quotes the sentence of each source).
 _RENDERERS: dict[str, Callable[[Timeline, Sequence[Article]], str]] = {
-    "text": lambda built, _: "".join(_timeline_lines(built)),
+    "text": lambda built, _: "".join(_timeline_lines(built, dated_only=False)),
     "json": lambda built, _: built.to_json(indent=2) + "\n",
     "html": lambda built, articles: built.to_html(articles=articles),
     "timelinejs": lambda built, _: built.to_timelinejs(indent=2) + "\n",
@@ -242,7 +252,7 @@ def _build(args: argparse.Namespace) -> int:
     """``timeline build``: read the articles, build their timeline, write it; the exit code."""
     output = None if args.output == "-" else args.output
     try:
-        render = _RENDERERS[_output_format(output, args.format)]
+        format_ = _output_format(output, args.format)
     except ValueError as error:
         return _fail(str(error))
     folder = os.path.dirname(output or "") or "."
@@ -279,8 +289,13 @@ def _build(args: argparse.Namespace) -> int:
     progress.show(f"building: the timeline of {_count(articles, 'article')}...")
     built = timeline.build(articles, nlp)
     progress.clear()
+    if format_ == "text" and not args.all_events:
+        text = "".join(_timeline_lines(built))
+    else:
+        shown = built if args.all_events or format_ == "json" else built.happenings()
+        text = _RENDERERS[format_](shown, articles)
     try:
-        _write(render(built, articles), output)
+        _write(text, output)
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
     return 1 if reader.errors else 0
@@ -571,13 +586,18 @@ def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
     yield from _timeline_lines(timeline.build(articles))
 
 
-def _timeline_lines(built: Timeline) -> Iterator[str]:
-    """The readable listing of ``built``: its dated or corroborated happenings, with sources."""
-    shown = [e for e in built if is_happening(e) and (e.when is not None or len(e.articles) > 1)]
-    yield (
-        f"Timeline: {len(shown)} of {len(built)} events "
-        "(happenings dated, or reported more than once)\n"
-    )
+def _timeline_lines(built: Timeline, *, dated_only: bool = True) -> Iterator[str]:
+    """The readable listing of ``built`` with sources: its happenings that are dated or
+    corroborated, or with ``dated_only=False`` every event."""
+    if dated_only:
+        shown = [e for e in built.happenings() if e.when is not None or len(e.articles) > 1]
+        yield (
+            f"Timeline: {len(shown)} of {len(built)} events "
+            "(happenings dated, or reported more than once)\n"
+        )
+    else:
+        shown = list(built)
+        yield f"Timeline: {len(shown)} events\n"
     times = [_event_time(e) for e in shown]
     width = max((len(t) for t in times), default=0)
     for event, time in zip(shown, times, strict=True):

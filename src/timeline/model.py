@@ -403,6 +403,18 @@ class Timeline:
         keys = name_keys(name)
         return Timeline(e for e in self.events if any(p.key in keys for p in e.participants))
 
+    def happenings(self) -> Timeline:
+        """The events that are happenings of their own (:func:`timeline.merge.is_happening`):
+        said to have happened, in a word that names a happening, not one that only relates,
+        reports or marks a phase of another ("followed", "said", "began").
+
+        >>> Timeline(()).happenings().events
+        ()
+        """
+        from timeline.merge import is_happening
+
+        return Timeline(e for e in self.events if is_happening(e))
+
     def between(self, start: date | datetime, end: date | datetime) -> Timeline:
         """The events known to lie within ``[start, end)``: bounded on both sides, inside.
 
