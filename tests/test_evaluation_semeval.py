@@ -56,13 +56,20 @@ def test_timeline_graph():
     )
     assert timeline_relations(tl) == [
         ("z-0-q", "SIMULTANEOUS", "z-0-r"),
-        ("a-1-x", "IS_INCLUDED", "@2008"),
+        ("a-1-x", "IS_INCLUDED", "@2008-XX-XX"),
         ("b-1-y", "SIMULTANEOUS", "b-2-y"),
-        ("b-1-y", "IS_INCLUDED", "@2008"),
+        ("b-1-y", "IS_INCLUDED", "@2008-XX-XX"),
         ("a-1-x", "BEFORE", "c-1-z"),
         ("b-1-y", "BEFORE", "c-1-z"),
     ]
-    assert ("a-1-x", "SIMULTANEOUS", "@2008") in timeline_relations(tl, anchor=SIMULTANEOUS)
+    assert ("a-1-x", "SIMULTANEOUS", "@2008-XX-XX") in timeline_relations(tl, anchor=SIMULTANEOUS)
+
+
+def test_one_date_in_either_spelling_is_one_time_node():
+    gold = read_timeline("E\n1\t2006-03\td-1-a\n2\t2007\td-2-b\n")
+    system = read_timeline("E\n1\t2006-03-XX\td-1-a\n2\t2007-XX-XX\td-2-b\n")
+    assert score_timeline(gold, system).f1 == 1.0
+    assert score_timeline(gold, read_timeline("E\n1\t2006-03-01\td-1-a\n")).system_verified == 0
 
 
 def test_closure_and_reduction():

@@ -163,7 +163,10 @@ def write_timeline(timeline: EntityTimeline, path: str | os.PathLike[str]) -> No
 
 
 def _date_node(date: str) -> str:
-    return "@" + date
+    """The time node of a date, its parts padded with ``XX`` to ``YYYY-MM-DD``: the gold files
+    write one month both ``2006-03`` (trial) and ``2006-03-XX`` (corpus_1)."""
+    parts = date.split("-")
+    return "@" + "-".join(parts + ["XX"] * (3 - len(parts)))
 
 
 def timeline_relations(timeline: EntityTimeline, *, anchor: str = IS_INCLUDED) -> list[Relation]:
@@ -173,7 +176,8 @@ def timeline_relations(timeline: EntityTimeline, *, anchor: str = IS_INCLUDED) -
     - an event of rank ``r > 0`` is ``BEFORE`` each event of the next rank in use (the rest
       follows by closure); rank 0 events are not ordered;
     - an event with a date (any date but the fully unknown ``XXXX-XX-XX``) is related to a
-      time node ``@<date>``, dates being compared as strings.
+      time node ``@<date>``, dates being compared as strings once padded to three parts
+      (``2006-03`` is ``2006-03-XX``, ``2004`` is ``2004-XX-XX``).
 
     The task's tool relates an event to its date by ``SIMULTANEOUS``; then two events of
     one date at two ranks (the gold files order events within a day) contradict each other,
@@ -186,7 +190,7 @@ def timeline_relations(timeline: EntityTimeline, *, anchor: str = IS_INCLUDED) -
     >>> for r in timeline_relations(tl):
     ...     print(*r)
     d-1-a SIMULTANEOUS d-2-a
-    d-1-a IS_INCLUDED @2008
+    d-1-a IS_INCLUDED @2008-XX-XX
     d-1-a BEFORE d-3-b
     """
     if anchor not in (IS_INCLUDED, SIMULTANEOUS):
