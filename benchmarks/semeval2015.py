@@ -22,6 +22,13 @@ Systems, measured in the same run:
 - **timeline**: ``timeline.build(articles).involving(entity)``: each canonical event is one
   line with all its mentions, ranked by its place in the timeline (events with no time bound
   at all get rank 0, not orderable), dated by the day, month or year it is known to.
+- **entity arguments**: each mention ``timeline.extract_events`` finds whose syntactic
+  arguments name the entity or a pronoun standing for it (``_entity_mentions``) is one
+  line, dated as the task's annotators anchor events: by its own time expression, else its
+  time bounds when they make one day, month or year, else the finest time expression of its
+  sentence; with none of these, a past perfect, an event noun, an infinitive or a future is
+  not anchored (``XXXX-XX-XX``, rank 0) and anything else is anchored to the creation time.
+  Lines of one date share a rank, ranks follow the dates.
 
 Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text.
 """
@@ -30,16 +37,19 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import timeline
-from _common import print_table, shared_data, timed
+from _common import CACHE, print_table, shared_data, timed
+from _entity_mentions import is_person, mentions_involving, name_variants
 from timeline.evaluation.semeval import (
     SIMULTANEOUS,
     CATDocument,
@@ -50,6 +60,8 @@ from timeline.evaluation.semeval import (
     score_timelines,
     write_timeline,
 )
+from timeline.events import parse
+from timeline.nlp import load as load_nlp
 
 PARTS = {"trial": "corpus_CAT", "corpus_1": "corpus_trackA_CAT"}
 
@@ -83,13 +95,35 @@ def _sentence_text(doc: CATDocument, sentence: int) -> str:
     return " ".join(t.text for t in doc.tokens if t.sentence == sentence)
 
 
+@functools.cache
+def _mentions(doc: CATDocument) -> tuple[timeline.EventMention, ...]:
+    return tuple(timeline.extract_events(article(doc)))
+
+
+def _parses(docs: Sequence[CATDocument]) -> list[Any]:
+    """spaCy parses of the documents, kept under benchmarks/.cache between runs."""
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    key = hashlib.sha256(
+        "\0".join([nlp.meta["name"], nlp.meta["version"], *(d.text for d in docs)]).encode()
+    ).hexdigest()[:16]
+    path = CACHE / "semeval2015" / f"{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    parsed = [parse(nlp, d.text) for d in docs]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=parsed).to_disk(path)
+    return parsed
+
+
 def run_dct_order(
     docs: Sequence[CATDocument], targets: dict[str, str]
 ) -> dict[str, EntityTimeline]:
     """Mentions in sentences naming the entity, ranked by the creation time."""
     found = []
     for doc in docs:
-        for m in timeline.extract_events(article(doc)):
+        for m in _mentions(doc):
             mention = doc.mention_id(m.start, m.end)
             if mention is not None:
                 sentence = int(mention.split("-")[1])
@@ -106,6 +140,114 @@ def run_dct_order(
         ]
         entries.sort(key=lambda e: (e.rank, e.mentions))
         out[key] = EntityTimeline(name, tuple(entries))
+    return out
+
+
+#: How finely a granularity places a time: day, week, month, part of a year, year.
+_FINENESS = {
+    **dict.fromkeys(("SECOND", "MINUTE", "HOUR", "PART_OF_DAY", "DAY"), 0),
+    **dict.fromkeys(("WEEKEND", "WEEK"), 1),
+    "MONTH": 2,
+    **dict.fromkeys(("SEASON", "QUARTER", "HALF_YEAR"), 3),
+    "YEAR": 4,
+}
+_UNDATED = "XXXX-XX-XX"
+
+
+def _task_date(interval: timeline.Interval | None) -> str | None:
+    """An interval as the task writes dates: ``2008-06-09``, ``2008-06-XX``, ``2008-XX-XX``."""
+    fineness = None if interval is None else _FINENESS.get(interval.granularity.name)
+    if interval is None or fineness is None:
+        return None
+    if fineness == 0:
+        return interval.start.date().isoformat()
+    if fineness <= 2:
+        return interval.start.strftime("%Y-%m-XX")
+    return f"{interval.start.year:04d}-XX-XX"
+
+
+def _bounds_date(m: timeline.EventMention) -> str | None:
+    """The day, month or year the mention's bounds make, if they make one."""
+    low, high = m.earliest, m.latest
+    if low is None or high is None:
+        return None
+    days = (high - low).days
+    if days <= 1:
+        return low.date().isoformat()
+    if days <= 31 and low.day == 1:
+        return low.strftime("%Y-%m-XX")
+    if days <= 366 and (low.month, low.day) == (1, 1):
+        return f"{low.year:04d}-XX-XX"
+    return None
+
+
+def _sentence_times(doc: CATDocument, parsed: Any) -> dict[int, list[tuple[int, int, str]]]:
+    """The dates of each sentence: ``(fineness, start, date)``."""
+    published = article(doc).published
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for t in timeline.find_times(doc.text, published=published, doc=parsed):
+        written = _task_date(t.interval) if t.type == "DATE" else None
+        mention = doc.mention_id(t.start, t.end)
+        if written is not None and mention is not None and t.interval is not None:
+            fineness = _FINENESS[t.interval.granularity.name]
+            out.setdefault(int(mention.split("-")[1]), []).append((fineness, t.start, written))
+    return out
+
+
+def _mention_date(
+    m: timeline.EventMention, sentence_times: list[tuple[int, int, str]], dct: str
+) -> str:
+    """The date the task's annotators would give the mention (see the module's docstring)."""
+    if m.time is not None and m.time.type == "DATE" and (own := _task_date(m.time.interval)):
+        return own
+    if bounded := _bounds_date(m):
+        return bounded
+    if sentence_times:
+        return min(sentence_times, key=lambda t: (t[0], abs(t[1] - m.start)))[2]
+    if m.time is None and (
+        (m.tense, m.aspect) == ("PAST", "PERFECTIVE") or m.tense in ("NONE", "INFINITIVE", "FUTURE")
+    ):
+        return _UNDATED
+    return dct
+
+
+def _ranked(lines: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[TimelineEntry, ...]:
+    """Entries from ``(date, mentions)``: one rank per date in date order, 0 when undated."""
+    dated = sorted({d for d, _ in lines if d != _UNDATED}, key=lambda d: d.replace("X", "0"))
+    rank = {d: k + 1 for k, d in enumerate(dated)}
+    entries = [TimelineEntry(rank.get(d, 0), d, mentions) for d, mentions in lines]
+    return tuple(sorted(entries, key=lambda e: (e.rank, e.mentions)))
+
+
+def run_entity_arguments(
+    docs: Sequence[CATDocument], targets: dict[str, str]
+) -> dict[str, EntityTimeline]:
+    """Mentions with the entity as an argument, dated as the annotators anchor events."""
+    parsed = _parses(docs)
+    names = list(targets.values())
+    found = []
+    for doc, p in zip(docs, parsed, strict=True):
+        times = _sentence_times(doc, p)
+        dct = (doc.dct or _UNDATED)[:10]
+        for m in _mentions(doc):
+            if (mention := doc.mention_id(m.start, m.end)) is not None:
+                sentence = int(mention.split("-")[1])
+                found.append((p, m, mention, _mention_date(m, times.get(sentence, []), dct)))
+    out = {}
+    for key, name in targets.items():
+        variants = name_variants(name, names)
+        person = is_person(name, parsed)
+        lines = []
+        for p in parsed:
+            rows = [row for row in found if row[0] is p]
+            spans = [(m.start, m.end) for _, m, _, _ in rows]
+            involved = mentions_involving(p, spans, variants, person=person)
+            lines += [
+                (d, (mention,))
+                for (_, _, mention, d), yes in zip(rows, involved, strict=True)
+                if yes
+            ]
+        out[key] = EntityTimeline(name, _ranked(lines))
     return out
 
 
@@ -162,6 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems: dict[str, Callable[..., dict[str, EntityTimeline] | str]] = {
         "DCT order": run_dct_order,
         "timeline": run_timeline,
+        "entity arguments": run_entity_arguments,
     }
     rows: list[list[str] | None] = []
     for part in PARTS:
