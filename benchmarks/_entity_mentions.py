@@ -164,7 +164,11 @@ class EntityInDoc:
 
     def is_argument(self, span: Any) -> bool:
         """Whether the entity is an argument of the event whose trigger is ``span``."""
-        return any(self.stands_for(a) for a in _arguments(span.root))
+        return any(
+            self.stands_for(t)
+            for a in _arguments(span.root)
+            for t in (a, *(c for c in a.children if c.dep_ in ("appos", "conj")))
+        )
 
 
 def mentions_involving(

@@ -219,6 +219,18 @@ def _ranked(lines: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[TimelineEntry
     return tuple(sorted(entries, key=lambda e: (e.rank, e.mentions)))
 
 
+def _trigger_end(parsed: Any, m: timeline.EventMention) -> int:
+    """The end of the trigger with its verb particle, if one follows it ("took off"): the
+    task's mentions include it."""
+    span = parsed.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return m.end
+    after = span.end
+    if after < len(parsed) and parsed[after].dep_ == "prt" and parsed[after].head.i == span.end - 1:
+        return parsed[after].idx + len(parsed[after])
+    return m.end
+
+
 def run_entity_arguments(
     docs: Sequence[CATDocument], targets: dict[str, str]
 ) -> dict[str, EntityTimeline]:
@@ -230,7 +242,7 @@ def run_entity_arguments(
         times = _sentence_times(doc, p)
         dct = (doc.dct or _UNDATED)[:10]
         for m in _mentions(doc):
-            if (mention := doc.mention_id(m.start, m.end)) is not None:
+            if (mention := doc.mention_id(m.start, _trigger_end(p, m))) is not None:
                 sentence = int(mention.split("-")[1])
                 found.append((p, m, mention, _mention_date(m, times.get(sentence, []), dct)))
     out = {}
