@@ -166,3 +166,99 @@ def test_gold_timelines_score_one_against_themselves(part, timelines, lines):
     gold = read_timelines(folder)
     score = score_timelines(gold, gold)
     assert (len(gold), score.gold_lines, score.f1) == (timelines, lines, 1.0)
+
+
+def _benchmark(name):
+    """A module of benchmarks/ (the SemEval system's helpers live there)."""
+    import importlib.util
+    import sys
+
+    folder = Path(__file__).resolve().parents[1] / "benchmarks"
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", folder / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_name_variants_single_out_the_entity():
+    variants = _benchmark("_entity_mentions").name_variants
+    targets = [
+        "Airbus",
+        "Airbus A380",
+        "Boeing",
+        "Boeing 787 Dreamliner",
+        "United States Air Force",
+    ]
+    assert variants("Boeing 787 Dreamliner", targets) == {
+        "Boeing 787 Dreamliner",
+        "787 Dreamliner",
+        "787",
+    }
+    assert variants("United States Air Force", targets) == {
+        "United States Air Force",
+        "States Air Force",
+        "Air Force",
+    }
+    assert variants("Airbus", targets) == {"Airbus"}
+    assert variants("Beatles Apple Corps", ["iPod"]) == {"Beatles Apple Corps", "Apple Corps"}
+
+
+def test_entity_arguments_by_name_apposition_and_pronoun(nlp):
+    involving = _benchmark("_entity_mentions").mentions_involving
+    doc = nlp(
+        "The Irish airline , Ryanair , announced that it is exercising options . Prices rose ."
+    )
+    spans = [
+        (doc.text.index(w), doc.text.index(w) + len(w)) for w in ("announced", "exercising", "rose")
+    ]
+    assert involving(doc, spans, frozenset({"Ryanair"}), person=False) == [True, True, False]
+    assert involving(doc, spans, frozenset({"Boeing"}), person=False) == [False, False, False]
+
+
+def test_he_stands_for_the_nearest_person(nlp):
+    involving = _benchmark("_entity_mentions").mentions_involving
+    doc = nlp("Steve Jobs met Tim Cook in Cupertino . He smiled .")
+    smiled = doc.text.index("smiled")
+    spans = [(smiled, smiled + 6)]
+    assert involving(doc, spans, frozenset({"Tim Cook", "Cook"}), person=True) == [True]
+    assert involving(doc, spans, frozenset({"Steve Jobs", "Jobs"}), person=True) == [False]
+
+
+def _mention(**fields):
+    from timeline import EventMention
+
+    return EventMention("d", 0, 4, "sold", "sell", 0, **fields)
+
+
+def test_mention_dates_follow_the_annotators_anchoring():
+    from datetime import datetime
+
+    bench = _benchmark("semeval2015")
+    date_of = bench._mention_date
+    dct = "2008-06-09"
+    assert date_of(_mention(tense="PAST"), [], dct) == dct
+    assert date_of(_mention(tense="PAST", aspect="PERFECTIVE"), [], dct) == "XXXX-XX-XX"
+    assert date_of(_mention(tense="FUTURE", modality="FUTURE"), [], dct) == "XXXX-XX-XX"
+    # the finest time of the sentence, the nearer of two as fine
+    times = [(4, 30, "2007-XX-XX"), (0, 50, "2007-06-01"), (0, 10, "2007-06-03")]
+    assert date_of(_mention(tense="PAST"), times, dct) == "2007-06-03"
+    month = _mention(earliest=datetime(2007, 5, 1), latest=datetime(2007, 6, 1))
+    assert date_of(month, times, dct) == "2007-05-XX"
+
+
+def test_ranks_follow_dates_and_undated_lines_are_rank_0():
+    ranked = _benchmark("semeval2015")._ranked
+    lines = [
+        ("2008-06-09", ("d-2-b",)),
+        ("XXXX-XX-XX", ("d-3-c",)),
+        ("2008-XX-XX", ("d-1-a",)),
+        ("2008-06-09", ("d-4-d",)),
+    ]
+    assert [e.line() for e in ranked(lines)] == [
+        "0\tXXXX-XX-XX\td-3-c",
+        "1\t2008-XX-XX\td-1-a",
+        "2\t2008-06-09\td-2-b",
+        "2\t2008-06-09\td-4-d",
+    ]
