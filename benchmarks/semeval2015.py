@@ -28,9 +28,12 @@ Systems, measured in the same run:
   time bounds when they make one day, month or year, else the finest time expression of its
   sentence; with none of these, a past perfect, an event noun, an infinitive or a future is
   not anchored (``XXXX-XX-XX``, rank 0) and anything else is anchored to the creation time.
-  Lines of one date share a rank, ranks follow the dates.
+  Lines of one date share a rank, ranks follow the dates. The extraction is shared with
+  DCT order (run first, so its ``s`` holds it) and the spaCy parses are kept under
+  ``benchmarks/.cache/semeval2015``.
 
-Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text.
+Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text
+(a verb's particle joins its trigger, ``took_off``, as in the gold files).
 """
 
 from __future__ import annotations
