@@ -8,18 +8,28 @@ verb it hangs from; a relative clause takes the noun it modifies; an event noun 
 object of a verb takes the verb's subject) is
 
 - inside a mention of one of the entity's names (:func:`name_variants`), or
-- a pronoun whose nearest preceding candidate is such a mention: ``he``/``his``... and the
-  nearest person for a person, ``it``/``its`` and the nearest named thing (an organisation,
-  product, place... or a name of the entity) at most :data:`IT_WINDOW` tokens back for
-  anything else.
+- a pronoun or description whose nearest preceding candidate is such a mention:
+  ``he``/``his``... and the nearest person for a person; ``it``/``its``, or ``the company``,
+  ``the airline``... and the nearest named thing (an organisation, product, place... or a
+  name of the entity) at most :data:`IT_WINDOW` tokens back for anything else. The words
+  are in ``_entity_mentions.toml``.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+_WORDS = tomllib.loads(Path(__file__).with_suffix(".toml").read_text(encoding="utf-8"))
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 ARGUMENTS = SUBJECTS | {
@@ -35,8 +45,10 @@ ARGUMENTS = SUBJECTS | {
 }
 #: Links along which a verb without a subject takes the subject of its head.
 SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp"})
-HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-IT = frozenset({"it", "its", "itself"})
+HE = frozenset(_WORDS["person_pronouns"])
+IT = frozenset(_WORDS["thing_pronouns"])
+DESCRIPTIONS = frozenset(_WORDS["organisation_nouns"])
+DETERMINERS = frozenset(_WORDS["determiners"])
 #: Entity labels of the things ``it`` may stand for.
 THINGS = frozenset({"ORG", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART"})
 #: How many tokens back ``it`` may find what it stands for.
@@ -154,7 +166,12 @@ class EntityInDoc:
         if token.i in self.named:
             return True
         pronouns = HE if self.person else IT
-        if token.lower_ not in pronouns:
+        described = (
+            not self.person
+            and token.lemma_.lower() in DESCRIPTIONS
+            and any(c.lower_ in DETERMINERS for c in token.children)
+        )
+        if token.lower_ not in pronouns and not described:
             return False
         before = [c for c in self.candidates if c[0] < token.i]
         if not before:

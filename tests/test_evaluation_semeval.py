@@ -217,6 +217,15 @@ def test_entity_arguments_by_name_apposition_and_pronoun(nlp):
     assert involving(doc, spans, frozenset({"Boeing"}), person=False) == [False, False, False]
 
 
+def test_the_company_stands_for_the_organisation_named_before(nlp):
+    involving = _benchmark("_entity_mentions").mentions_involving
+    doc = nlp("Boeing lost the contract to Airbus . The company expanded .")
+    expanded = doc.text.index("expanded")
+    spans = [(expanded, expanded + 8)]
+    assert involving(doc, spans, frozenset({"Airbus"}), person=False) == [True]
+    assert involving(doc, spans, frozenset({"Boeing"}), person=False) == [False]
+
+
 def test_he_stands_for_the_nearest_person(nlp):
     involving = _benchmark("_entity_mentions").mentions_involving
     doc = nlp("Steve Jobs met Tim Cook in Cupertino . He smiled .")
