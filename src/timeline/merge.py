@@ -409,17 +409,22 @@ class _Articles:
             self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
         self.cosines: dict[tuple[int, int], float] = {}
 
-    def cosine(self, x: int, y: int) -> float:
+    def cosine(self, x: int, y: int) -> float | None:
+        """``None`` when one of the two has nothing the other articles lack, or when there
+        are fewer than three articles to compare."""
+        first, second = self.vectors[x], self.vectors[y]
+        if len(self.vectors) < 3 or not (first and second):
+            return None
         key = (x, y) if x < y else (y, x)
         if key not in self.cosines:
-            first, second = self.vectors[x], self.vectors[y]
             self.cosines[key] = sum(w * second.get(k, 0.0) for k, w in first.items())
         return self.cosines[key]
 
     def similarity(self, first: set[str], second: set[str]) -> float | None:
         """The mean cosine of the pairs of different articles, ``None`` if there are none."""
         pairs = {(self.profile[x], self.profile[y]) for x in first for y in second}
-        found = [self.cosine(x, y) for x, y in pairs if x != y]
+        cosines = (self.cosine(x, y) for x, y in pairs if x != y)
+        found = [c for c in cosines if c is not None]
         return sum(found) / len(found) if found else None
 
 
