@@ -421,11 +421,12 @@ class _Articles:
         return self.cosines[key]
 
     def similarity(self, first: set[str], second: set[str]) -> float | None:
-        """The mean cosine of the pairs of different articles, ``None`` if there are none."""
+        """The highest cosine of two different articles, one of each group; ``None`` if there
+        are none."""
         pairs = {(self.profile[x], self.profile[y]) for x in first for y in second}
         cosines = (self.cosine(x, y) for x, y in pairs if x != y)
         found = [c for c in cosines if c is not None]
-        return sum(found) / len(found) if found else None
+        return max(found) if found else None
 
 
 class _Clustering:
