@@ -422,9 +422,12 @@ class _Articles:
 
     def similarity(self, first: set[str], second: set[str]) -> float | None:
         """The highest cosine of two different articles, one of each group; ``None`` if there
-        are none."""
-        pairs = {(self.profile[x], self.profile[y]) for x in first for y in second}
-        cosines = (self.cosine(x, y) for x, y in pairs if x != y)
+        are none. Of a group, only its ``context_articles`` first profiles are compared, so
+        that the cost stays bounded however many articles it has."""
+        most = merge_words()["context_articles"]
+        ours = sorted({self.profile[x] for x in first})[:most]
+        theirs = sorted({self.profile[y] for y in second})[:most]
+        cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
         found = [c for c in cosines if c is not None]
         return max(found) if found else None
 
