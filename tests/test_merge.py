@@ -148,6 +148,62 @@ def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
     assert len(timeline.merge([quake, dated])) == 2
 
 
+def test_undated_forms_and_synonyms_of_a_predicate_merge():
+    shooting, shot = mention("a", 0, "shooting"), mention("b", 10, "shoot")
+    assert len(timeline.merge([shooting, shot])) == 1
+    quake, temblor = mention("a", 0, "earthquake"), mention("b", 10, "temblor")
+    assert len(timeline.merge([quake, temblor])) == 1
+    rescues = [mention(a, 40 + n, "rescue", location="Jakarta") for n, a in enumerate("ab")]
+    assert len(timeline.merge([quake, mention("b", 10, "flood"), *rescues])) == 3
+    # a date its text names does not keep an undated report apart; a publication date does
+    named = Interval(at(2), at(3), Granularity.DAY)
+    on_the_2nd = TimeExpression("Jan 2", 20, 25, "DATE", "2020-01-02", interval=named)
+    dated = mention("b", 10, "temblor", earliest=at(2), latest=at(3), time=on_the_2nd)
+    assert together(timeline.merge([quake, dated, *rescues]), quake, dated)
+    publication = evolve(dated, time=None)
+    assert not together(timeline.merge([quake, publication, *rescues]), quake, publication)
+
+
+BENJAMIN = Participant("Regina Benjamin", name_key("Benjamin"), "PERSON", "agent")
+OBAMA = Participant("Barack Obama", name_key("Obama"), "PERSON", "agent")
+
+
+def test_undated_pairs_are_kept_apart_only_by_different_people_as_agents():
+    nominates = mention("a", 0, "nominate", (OBAMA,))
+    assert len(timeline.merge([nominates, mention("b", 10, "nominate", (BENJAMIN,))])) == 2
+    # roles and grammar read from headlines err: "Obama nominated", "to nominate"
+    swapped = (evolve(OBAMA, role="patient"),)
+    assert len(timeline.merge([nominates, mention("b", 10, "nominate", swapped)])) == 1
+    planned = mention("b", 10, "nominate", (OBAMA,), modality="HYPOTHETICAL")
+    assert len(timeline.merge([nominates, planned])) == 1
+    assert len(timeline.merge([nominates, evolve(planned, polarity="NEG")])) == 2
+
+
+def test_undated_mentions_merge_within_articles_that_tell_one_story():
+    mentions = []
+    stories = (
+        ("a1", "Jakarta", "tsunami"),
+        ("a2", "Jakarta", "landslide"),
+        ("b1", "Lima", "evacuation"),
+        ("b2", "Lima", "aftershock"),
+    )
+    for n, (article, place, other) in enumerate(stories):  # other offsets: no copies
+        mentions.append(mention(article, n, "earthquake"))
+        mentions.append(mention(article, 20 + n, "rescue", location=place))
+        mentions.append(mention(article, 40 + n, other))
+    events = timeline.merge(mentions)
+    groups = sorted(sorted(f"{m.article_id}:{m.lemma}" for m in e.mentions) for e in events)
+    assert [g for g in groups if len(g) > 1] == [
+        ["a1:earthquake", "a2:earthquake"],
+        ["a1:rescue", "a2:rescue"],
+        ["b1:earthquake", "b2:earthquake"],
+        ["b1:rescue", "b2:rescue"],
+    ]
+    # without the rest of their articles, the four earthquakes are one
+    quakes = [m for m in mentions if m.lemma == "earthquake"]
+    assert len(timeline.merge(quakes)) == 1
+
+
 def test_synonyms_merge_other_predicates_do_not():
     a = mention("a", 0, "airstrike", (US,), at(2), at(3))
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,), at(2), at(3))])) == 1

@@ -9,16 +9,18 @@ Merging works in four steps:
    the attack") start as one cluster; mentions it orders ("to avenge the operation", "after")
    can never share an event.
 2. Candidate pairs come from blocks: clusters sharing a participant key and a predicate
-   class, or a predicate class and a day they are dated to, or, for mentions nothing bounds
-   in time (no publication dates), a lemma; within a block each cluster
+   class, or a predicate class and a day they are dated to, or, for mentions no publication
+   date bounds, a predicate stem or class; within a block each cluster
    meets only its nearest neighbours in time, so the cost grows near-linearly.
-3. Each pair gets a score: predicate similarity (same lemma, or the same synonym group of
-   ``merge_en.toml``), participant overlap by spelling-tolerant name keys, agreement of dates
-   and of place. Some differences veto the pair outright: time bounds that leave no common
-   time, opposite polarity, a hypothetical against a real event, someone who is the agent in
-   one and the patient in the other, different agents, different people it was done with.
-   Links within an article by anaphora must pass these vetoes too. When neither mention is
-   bounded in time, the same lemma counts a little more: it is the best evidence left.
+3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
+   same synonym group of ``merge_en.toml``), participant overlap by spelling-tolerant name
+   keys, agreement of dates and of place. Some differences veto the pair outright: time
+   bounds that leave no common time, opposite polarity, a hypothetical against a real event,
+   someone who is the agent in one and the patient in the other, different agents, different
+   people it was done with. Links within an article by anaphora must pass these vetoes too.
+   When no publication date bounds the pair (one mention is not bounded in time at all, the
+   other at most by a time its text names, as in ECB+), the predicate class counts more,
+   how alike the two articles are counts too, and only different people as agents veto.
 4. Pairs are taken best first; two clusters join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
@@ -47,6 +49,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import math
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -66,7 +69,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["build", "is_happening", "merge", "merge_words"]
+__all__ = ["build", "is_happening", "merge", "merge_words", "predicate_stem"]
 
 #: Order cues that say two mentions are one happening rather than one before the other.
 SAME_CUES = frozenset({"same event", "anaphora"})
@@ -74,6 +77,7 @@ SAME_CUES = frozenset({"same event", "anaphora"})
 _ROLE_ORDER = {"agent": 0, "patient": 1, "other": 2}
 _DATED = timedelta(days=2)  # bounds at most this wide count as a date
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
+_WEEK = timedelta(days=7)  # bounds at most this wide count as a week
 
 
 @functools.cache
@@ -88,8 +92,37 @@ def merge_words() -> dict[str, Any]:
 
 
 @functools.cache
-def _predicate_classes() -> dict[str, int]:
-    return {lemma: n for n, group in enumerate(merge_words()["predicates"]) for lemma in group}
+def _predicate_classes() -> dict[str, frozenset[int]]:
+    """The synonym groups each predicate stem is in."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for n, group in enumerate(merge_words()["predicates"]):
+        for lemma in group:
+            found[predicate_stem(lemma)].add(n)
+    return {stem: frozenset(groups) for stem, groups in found.items()}
+
+
+def _kinds(lemma: str) -> frozenset[int | str]:
+    """The synonym groups of ``lemma``'s stem, or the stem itself when it is in none."""
+    stem = predicate_stem(lemma)
+    return _predicate_classes().get(stem, frozenset({stem}))
+
+
+@functools.cache
+def predicate_stem(lemma: str) -> str:
+    """``lemma`` without the inflection or derivation ending of ``merge_en.toml``'s
+    ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
+    one predicate agree even where the lemmatizer missed them.
+
+    >>> [predicate_stem(w) for w in ("shooting", "shoot", "escaped", "escape", "checks")]
+    ['shoot', 'shoot', 'escap', 'escap', 'check']
+    >>> predicate_stem("bed")
+    'bed'
+    """
+    words = merge_words()
+    for ending in words["endings"]:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= words["stem_length"]:
+            return lemma[: -len(ending)]
+    return lemma
 
 
 def build(articles: Iterable[Article], nlp: Any = None) -> Timeline:
@@ -195,6 +228,7 @@ class _Cluster:
     low: datetime | None
     high: datetime | None
     roles: dict[str, set[str]]
+    people: set[str]
     partners: set[str]  # keys of people it was done with, neither agents nor patients
     classes: set[int | str]
     lemmas: set[str]
@@ -202,12 +236,19 @@ class _Cluster:
     modalities: set[str]
     polarities: set[str]
     articles: set[str]
+    named: bool  # bounded, if at all, only by times its undated articles name
+    loose: bool  # some mention of it is not bounded in time at all
     forbidden: set[int]
     signatures: set[tuple[Any, ...]]
 
     @classmethod
-    def of(cls, index: int, mention: EventMention, forbidden: set[int]) -> _Cluster:
+    def of(
+        cls, index: int, mention: EventMention, forbidden: set[int], published: bool
+    ) -> _Cluster:
+        """The cluster of one mention; ``published``: its article has a publication date."""
         roles: dict[str, set[str]] = defaultdict(set)
+        stem = predicate_stem(mention.lemma)
+        unbounded = not _bounded(mention)
         for p in mention.participants:
             roles[p.key].add(p.role)
         return cls(
@@ -215,15 +256,18 @@ class _Cluster:
             low=mention.earliest,
             high=mention.latest,
             roles=roles,
+            people={p.key for p in mention.participants if p.label == "PERSON"},
             partners={
                 p.key for p in mention.participants if p.label == "PERSON" and p.role == "other"
             },
-            classes={_predicate_classes().get(mention.lemma, mention.lemma)},
-            lemmas={mention.lemma},
+            classes=set(_kinds(mention.lemma)),
+            lemmas={stem},
             places={mention.location} if mention.location else set(),
             modalities={mention.modality},
             polarities={mention.polarity},
             articles={mention.article_id},
+            named=not published and (mention.time is not None or unbounded),
+            loose=unbounded,
             forbidden=forbidden,
             signatures={_signature(mention)},
         )
@@ -237,11 +281,14 @@ class _Cluster:
         )
         for key, roles in other.roles.items():
             self.roles.setdefault(key, set()).update(roles)
+        self.people |= other.people
         self.partners = (self.partners | other.partners) - {
             k for k, r in self.roles.items() if r - {"other"}
         }
         for name in ("classes", "lemmas", "places", "modalities", "polarities", "articles"):
             getattr(self, name).update(getattr(other, name))
+        self.named = self.named and other.named
+        self.loose = self.loose or other.loose
         self.forbidden |= other.forbidden
         self.signatures |= other.signatures
 
@@ -256,7 +303,11 @@ class _Cluster:
 
     @property
     def dated(self) -> bool:
-        return self.low is not None and self.high is not None and self.high - self.low <= _DATED
+        return self.within(_DATED)
+
+    def within(self, width: timedelta) -> bool:
+        """Whether it is bounded on both sides, at most ``width`` apart."""
+        return self.low is not None and self.high is not None and self.high - self.low <= width
 
 
 def _signature(mention: EventMention) -> tuple[Any, ...]:
@@ -266,27 +317,46 @@ def _signature(mention: EventMention) -> tuple[Any, ...]:
     )
 
 
+def _bounded(mention: EventMention) -> bool:
+    return mention.earliest is not None or mention.latest is not None
+
+
+def _undated(a: _Cluster, b: _Cluster) -> bool:
+    """Whether no publication date bounds the pair: their articles have none, one is not
+    bounded in time at all, the other at most by a time its articles name."""
+    return a.named and b.named and (a.loose or b.loose)
+
+
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
-    ordered by their article, opposite polarity, a hypothetical against a real event, someone
-    who is the agent of one and the patient of the other, different agents, or different
-    people it was done with ("talked with Bagheri", "talked with Fidan")."""
+    ordered by their article, opposite polarity, different people it was done with ("talked
+    with Bagheri", "talked with Fidan"), and, unless the pair is undated (:func:`_undated`),
+    a hypothetical against a real event, someone who is the agent of one and the patient of
+    the other, or different agents. An undated pair is only kept apart by different agents
+    who are people: without dates to check them by, grammar and roles read from headlines
+    and nouns ("Jackson's arrest") err more often than they tell two happenings apart."""
     if not b.forbidden.isdisjoint(a.members) or a.polarities != b.polarities:
         return True
+    if a.partners and b.partners and not a.partners & b.partners:
+        return True
+    if _undated(a, b):
+        people_a, people_b = a.agents & a.people, b.agents & b.people
+        return bool(people_a and people_b and not people_a & people_b)
     hypothetical = {"HYPOTHETICAL" in a.modalities, "HYPOTHETICAL" in b.modalities}
-    one_article = bool(a.articles & b.articles)
-    if len(hypothetical) > 1 or (one_article and a.modalities != b.modalities):
+    if len(hypothetical) > 1 or (a.articles & b.articles and a.modalities != b.modalities):
         return True
     for key in a.roles.keys() & b.roles.keys():
         if {"agent", "patient"} <= (a.roles[key] | b.roles[key]) - (a.roles[key] & b.roles[key]):
             return True
-    if a.agents and b.agents and not a.agents & b.agents:
-        return True
-    return bool(a.partners and b.partners and not a.partners & b.partners)
+    return bool(a.agents and b.agents and not a.agents & b.agents)
 
 
-def _score(a: _Cluster, b: _Cluster) -> tuple[float, bool]:
-    """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart."""
+def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
+    """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart.
+
+    An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
+    full (synonyms as the same lemma), plus a share of how alike its articles are
+    (:class:`_Articles`); places and modality are not held against it."""
     if a.signatures & b.signatures:
         return 2.0, False
     if _vetoed(a, b):
@@ -298,20 +368,88 @@ def _score(a: _Cluster, b: _Cluster) -> tuple[float, bool]:
     shared = sum(
         1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
     )
-    score = weights["predicate"] * (1.0 if a.lemmas & b.lemmas else 0.8)
+    undated = _undated(a, b)
+    score = weights["predicate"] * (1.0 if undated or a.lemmas & b.lemmas else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
     if intersect((a.low, a.high), (b.low, b.high)) is None:
         return 0.0, bool(shared) and a.dated and b.dated
     if a.dated and b.dated:
         score += weights["dated"]
+    elif a.within(_WEEK) and b.within(_WEEK):
+        score += weights["week"]
+    if undated:
+        score += weights["undated"]
+        alike = context.similarity(a.articles, b.articles)
+        if alike is not None:
+            score += weights["context"] * (alike - weights["context_baseline"])
+        return score, False
     if a.places and b.places:
         score += weights["place"] * (1 if a.places & b.places else -1)
     if a.modalities != b.modalities:
         score -= weights["modality"]
-    if a.timeless and b.timeless and a.lemmas & b.lemmas:
-        score += weights["timeless_same_lemma"]
     return score, False
+
+
+class _Articles:
+    """How alike the articles of the mentions are: the cosine of their tf-idf profiles of
+    participant keys, places, dates and predicate stems, over the articles merged together.
+
+    Articles of one story share who and where; two similar happenings (two earthquakes,
+    two arrests of one player) are told with other names, places and days. Articles with
+    one profile (copies) count once.
+    """
+
+    def __init__(self, mentions: Sequence[EventMention]) -> None:
+        feats: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in mentions:
+            f = feats[m.article_id]
+            for p in m.participants:
+                f["p:" + p.key] += 1
+            if m.location:
+                f["l:" + m.location] += 1
+            if m.time is not None and m.time.value:
+                f["t:" + m.time.value[:10]] += 1
+            f["w:" + predicate_stem(m.lemma)] += 1
+        profiles = {article: tuple(sorted(f.items())) for article, f in feats.items()}
+        distinct = {profile: Counter(dict(profile)) for profile in profiles.values()}
+        numbers = {profile: n for n, profile in enumerate(sorted(distinct))}
+        self.profile = {article: numbers[profile] for article, profile in profiles.items()}
+        n = len(distinct)
+        counts = Counter(k for f in distinct.values() for k in f)
+        self.vectors: dict[int, dict[str, float]] = {}
+        for profile, f in distinct.items():
+            # what every article has tells none apart
+            v = {
+                k: (1 + math.log(c)) * math.log(1 + n / counts[k])
+                for k, c in f.items()
+                if counts[k] < n
+            }
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
+        self.cosines: dict[tuple[int, int], float] = {}
+
+    def cosine(self, x: int, y: int) -> float | None:
+        """``None`` when one of the two has nothing the other articles lack, or when there
+        are fewer than three articles to compare."""
+        first, second = self.vectors[x], self.vectors[y]
+        if len(self.vectors) < 3 or not (first and second):
+            return None
+        key = (x, y) if x < y else (y, x)
+        if key not in self.cosines:
+            self.cosines[key] = sum(w * second.get(k, 0.0) for k, w in first.items())
+        return self.cosines[key]
+
+    def similarity(self, first: set[str], second: set[str]) -> float | None:
+        """The highest cosine of two different articles, one of each group; ``None`` if there
+        are none. Of a group, only its ``context_articles`` first profiles are compared, so
+        that the cost stays bounded however many articles it has."""
+        most = merge_words()["context_articles"]
+        ours = sorted({self.profile[x] for x in first})[:most]
+        theirs = sorted({self.profile[y] for y in second})[:most]
+        cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
+        found = [c for c in cosines if c is not None]
+        return max(found) if found else None
 
 
 class _Clustering:
@@ -324,12 +462,19 @@ class _Clustering:
         ordered: Sequence[tuple[int, int, str]],
     ) -> None:
         self.mentions = mentions
+        self.context = _Articles(mentions)
         self.parent = list(range(len(mentions)))
         forbidden: dict[int, set[int]] = defaultdict(set)
         for a, b, _ in ordered:
             forbidden[a].add(b)
             forbidden[b].add(a)
-        self.clusters = {i: _Cluster.of(i, m, forbidden[i]) for i, m in enumerate(mentions)}
+        # An article whose mentions are bounded without a time of their own has a
+        # publication date: its unbounded mentions are not "undated" (see _undated).
+        published = {m.article_id for m in mentions if m.time is None and _bounded(m)}
+        self.clusters = {
+            i: _Cluster.of(i, m, forbidden[i], m.article_id in published)
+            for i, m in enumerate(mentions)
+        }
         self.contested: list[tuple[int, int]] = []
         for a, b, cue in same:
             self.join(a, b, cue)
@@ -350,7 +495,7 @@ class _Clustering:
             return
         first, second = self.clusters[ra], self.clusters[rb]
         if how == "score":
-            score, contested = _score(first, second)
+            score, contested = _score(first, second, self.context)
             if contested:
                 self.contested.append((a, b))
             if score < merge_words()["weights"]["threshold"]:
@@ -382,7 +527,7 @@ class _Clustering:
                     pairs.add((min(first, second), max(first, second)))
         scored = []
         for a, b in pairs:
-            score, contested = _score(self.clusters[a], self.clusters[b])
+            score, contested = _score(self.clusters[a], self.clusters[b], self.context)
             if contested:
                 self.contested.append((a, b))
             if score > 0:
@@ -409,8 +554,9 @@ class _Clustering:
 
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
     keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.signatures}
-    if cluster.timeless:
+    if cluster.named:
         keys.update(("lemma", lemma) for lemma in cluster.lemmas)
+        keys.update(("class", kind) for kind in cluster.classes)
     for kind in cluster.classes:
         keys.update(("who", key, kind) for key in cluster.roles)
         if cluster.low is not None and cluster.high is not None:
@@ -637,13 +783,10 @@ def _label(mentions: Sequence[EventMention]) -> str:
     dated = {m.lemma for m in mentions if m.time is not None}
     # the most common; of equals, one a mention dates: "a strike on the evening of January 2"
     noun = min(nouns, key=lambda n: (-nouns[n], n not in dated, n), default=None)
-    classes = _predicate_classes()
-    kind = classes.get(noun, noun) if noun else None
+    kind = _kinds(noun) if noun else frozenset()
     verbal = [m for m in mentions if not _is_event_noun(m)]
     verbs = [
-        m
-        for m in verbal
-        if m.lemma not in _not_happenings() and classes.get(m.lemma, m.lemma) != kind
+        m for m in verbal if m.lemma not in _not_happenings() and not _kinds(m.lemma) & kind
     ] or ([] if noun else verbal)
     said = [m for m in verbs if m.event_class != "REPORTING"] or ([] if noun else verbs)
     verb = _most_common(m.text.lower() for m in said if m.modality == "ASSERTED")
