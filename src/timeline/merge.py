@@ -18,8 +18,9 @@ Merging works in four steps:
    bounds that leave no common time, opposite polarity, a hypothetical against a real event,
    someone who is the agent in one and the patient in the other, different agents, different
    people it was done with. Links within an article by anaphora must pass these vetoes too.
-   When no publication date bounds the pair (one mention is not bounded in time at all, the
-   other at most by a time its text names, as in ECB+), the predicate class counts more,
+   When no publication date bounds the pair (their articles have none; one mention is not
+   bounded in time at all, the other at most by a time its text names, as in ECB+), the
+   predicate class counts more,
    how alike the two articles are counts too, and only different people as agents veto.
 4. Pairs are taken best first; two clusters join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
@@ -295,11 +296,6 @@ class _Cluster:
     @property
     def agents(self) -> set[str]:
         return {key for key, roles in self.roles.items() if "agent" in roles}
-
-    @property
-    def timeless(self) -> bool:
-        """Nothing bounds it in time: no article said when it was published or happened."""
-        return self.low is None and self.high is None
 
     @property
     def dated(self) -> bool:
