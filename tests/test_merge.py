@@ -164,6 +164,33 @@ def test_undated_forms_and_synonyms_of_a_predicate_merge():
     assert not together(timeline.merge([quake, publication, *rescues]), quake, publication)
 
 
+def test_articles_with_publication_dates_get_no_undated_leniency():
+    quake, temblor = mention("a", 0, "earthquake"), mention("b", 10, "temblor")
+    assert len(timeline.merge([quake, temblor])) == 1
+    # the articles' other times were resolved against their publication dates: a synonym
+    # with nothing else in common is then not enough
+    today = Interval(at(7), at(8), Granularity.DAY)
+    published = [
+        mention(
+            a,
+            40,
+            "say",
+            time=TimeExpression(
+                "today",
+                30,
+                35,
+                "DATE",
+                "2020-01-07",
+                interval=today,
+                anchor=Anchor("publication", "2020-01-07"),
+            ),
+        )
+        for a in "ab"
+    ]
+    events = timeline.merge([quake, temblor, *published])
+    assert not together(events, quake, temblor)
+
+
 BENJAMIN = Participant("Regina Benjamin", name_key("Benjamin"), "PERSON", "agent")
 OBAMA = Participant("Barack Obama", name_key("Obama"), "PERSON", "agent")
 

@@ -464,9 +464,15 @@ class _Clustering:
         for a, b, _ in ordered:
             forbidden[a].add(b)
             forbidden[b].add(a)
-        # An article whose mentions are bounded without a time of their own has a
-        # publication date: its unbounded mentions are not "undated" (see _undated).
-        published = {m.article_id for m in mentions if m.time is None and _bounded(m)}
+        # An article whose times were resolved against its publication date has one: its
+        # unbounded mentions are not "undated" (see _undated).
+        published = {
+            m.article_id
+            for m in mentions
+            if m.time is not None
+            and m.time.anchor is not None
+            and m.time.anchor.kind == "publication"
+        }
         self.clusters = {
             i: _Cluster.of(i, m, forbidden[i], m.article_id in published)
             for i, m in enumerate(mentions)
