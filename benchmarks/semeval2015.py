@@ -23,14 +23,15 @@ Systems, measured in the same run:
   line with all its mentions, ranked by its place in the timeline (events with no time bound
   at all get rank 0, not orderable), dated by the day, month or year it is known to.
 - **entity arguments**: each mention ``timeline.extract_events`` finds whose syntactic
-  arguments name the entity or a pronoun standing for it (``_entity_mentions``) is one
-  line, dated as the task's annotators anchor events: by its own time expression, else its
-  time bounds when they make one day, month or year, else the finest time expression of its
-  sentence; with none of these, a past perfect, an event noun, an infinitive or a future is
-  not anchored (``XXXX-XX-XX``, rank 0) and anything else is anchored to the creation time.
-  Lines of one date share a rank, ranks follow the dates. The extraction is shared with
-  DCT order (run first, so its ``s`` holds it) and the spaCy parses are kept under
-  ``benchmarks/.cache/semeval2015``.
+  arguments name the entity or a pronoun standing for it
+  (``timeline.involvement.mentions_involving``; a person if the documents mostly tag it so)
+  is one line, dated as the task's annotators anchor events: by its own time expression,
+  else its time bounds when they make one day, month or year, else the finest time
+  expression of its sentence; with none of these, a past perfect, an event noun, an
+  infinitive or a future is not anchored (``XXXX-XX-XX``, rank 0) and anything else is
+  anchored to the creation time. Lines of one date share a rank, ranks follow the dates.
+  The extraction is shared with DCT order (run first, so its ``s`` holds it) and the spaCy
+  parses are kept under ``benchmarks/.cache/semeval2015``.
 
 Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text
 (a verb's particle joins its trigger, ``took_off``, as in the gold files).
@@ -52,7 +53,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import timeline
 from _common import CACHE, print_table, shared_data, timed
-from _entity_mentions import is_person, mentions_involving, name_variants
 from timeline.evaluation.semeval import (
     SIMULTANEOUS,
     CATDocument,
@@ -64,6 +64,7 @@ from timeline.evaluation.semeval import (
     write_timeline,
 )
 from timeline.events import parse
+from timeline.involvement import is_person, mentions_involving
 from timeline.nlp import load as load_nlp
 
 PARTS = {"trial": "corpus_CAT", "corpus_1": "corpus_trackA_CAT"}
@@ -250,18 +251,14 @@ def run_entity_arguments(
                 found.append((p, m, mention, _mention_date(m, times.get(sentence, []), dct)))
     out = {}
     for key, name in targets.items():
-        variants = name_variants(name, names)
         person = is_person(name, parsed)
         lines = []
         for p in parsed:
             rows = [row for row in found if row[0] is p]
-            spans = [(m.start, m.end) for _, m, _, _ in rows]
-            involved = mentions_involving(p, spans, variants, person=person)
-            lines += [
-                (d, (mention,))
-                for (_, _, mention, d), yes in zip(rows, involved, strict=True)
-                if yes
-            ]
+            mentions = [m for _, m, _, _ in rows]
+            involved = mentions_involving(p, mentions, name, others=names, person=person)
+            spans = {(m.start, m.end) for m in involved}
+            lines += [(d, (mention,)) for _, m, mention, d in rows if (m.start, m.end) in spans]
         out[key] = EntityTimeline(name, _ranked(lines))
     return out
 
