@@ -27,7 +27,7 @@ from timeline import (
     TimeExpression,
     Timeline,
 )
-from timeline.events import name_key
+from timeline.events import analyse, name_key
 
 US = Participant("United States", name_key("United States"), "GPE", "agent")
 IRAN = Participant("Iran", name_key("Iran"), "GPE", "agent")
@@ -511,6 +511,16 @@ def five_articles(nlp) -> list[Article]:
 def test_article_order_does_not_change_the_timeline(nlp, five_articles, order):
     expected = timeline.build(five_articles, nlp=nlp)
     assert timeline.build([five_articles[k] for k in order], nlp=nlp) == expected
+
+
+def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
+    mentions, links = [], []
+    for article in sorted(five_articles, key=lambda a: a.id):
+        result = analyse(article, nlp)
+        mentions += result.mentions
+        links += result.links()
+    expected = Timeline(timeline.merge(mentions, links))
+    assert timeline.build(five_articles, nlp=nlp).to_json() == expected.to_json()
 
 
 def test_contradictory_dates_keep_both_readings(nlp):

@@ -56,9 +56,9 @@ from typing import Any
 
 import attrs
 
-from timeline.events import analyse
+from timeline.events import analyse, parse_many
 from timeline.model import Article, Event, EventMention, Interval, Participant, Timeline
-from timeline.nlp import english_words
+from timeline.nlp import check, english_words, load
 from timeline.ordering import Bounds, Constraint, intersect, ranks, solve
 
 if sys.version_info >= (3, 11):
@@ -95,9 +95,10 @@ def _predicate_classes() -> dict[str, int]:
 def build(articles: Iterable[Article], nlp: Any = None) -> Timeline:
     """The canonical timeline of ``articles``: their events merged, ordered, with provenance.
 
-    Each article is analysed with :func:`timeline.events.analyse` (``nlp`` as there), and all
-    mentions are merged with the order cues of their articles (:func:`merge`). The result does
-    not depend on the order of ``articles``. An article without an id gets one from a hash of
+    Each article is analysed with :func:`timeline.events.analyse` (``nlp`` as there; the
+    texts are parsed in batches, :func:`timeline.events.parse_many`), and all mentions are
+    merged with the order cues of their articles (:func:`merge`). The result does not depend
+    on the order of ``articles``. An article without an id gets one from a hash of
     its text and date; two articles with one id are refused.
 
     >>> from datetime import date
@@ -119,10 +120,13 @@ def build(articles: Iterable[Article], nlp: Any = None) -> Timeline:
     if repeated:
         listed = ", ".join(f"{i!r} ({counts[i]} articles)" for i in repeated)
         raise ValueError(f"duplicate article ids: {listed}; give each article its own id")
+    articles.sort(key=lambda a: a.id)
+    pipeline = (load() if nlp is None else check(nlp)) if articles else None
+    docs = parse_many(pipeline, (a.text for a in articles))
     mentions: list[EventMention] = []
     constraints: list[tuple[EventMention, EventMention, str]] = []
-    for article in sorted(articles, key=lambda a: a.id):
-        result = analyse(article, nlp)
+    for article, doc in zip(articles, docs, strict=True):
+        result = analyse(article, doc=doc)
         mentions.extend(result.mentions)
         constraints.extend(result.links())
     return Timeline(merge(mentions, constraints))
