@@ -6,6 +6,7 @@ and skip when it is absent.
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, datetime, timedelta, timezone
 
@@ -207,6 +208,18 @@ def test_a_thousand_syndicated_copies_collapse():
     copies = [evolve(m, article_id=f"copy{n:04}") for n in range(1000) for m in original]
     events = timeline.merge(copies)
     assert sorted(len(e.articles) for e in events) == [1000, 1000, 1000]
+
+
+def test_merge_leaves_the_cycle_collector_as_it_found_it():
+    mention = EventMention("a", 0, 5, "voted", "vote", 0)
+    assert len(timeline.merge([mention])) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(timeline.merge([mention])) == 1
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_same_mention_twice_counts_once_two_at_one_place_are_refused():
