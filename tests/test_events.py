@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import timeline
 from seeds import seed
 from timeline import Article
-from timeline.events import analyse, name_key, parse
+from timeline.events import analyse, name_key, parse, parse_many
 
 spacy = pytest.importorskip("spacy")
 
@@ -322,6 +322,26 @@ def test_text_longer_than_max_length_is_parsed_in_pieces(nlp):
         nlp.max_length = limit
     assert doc.text == text
     assert len([m for m in found if m.lemma == "vote"]) == 40
+
+
+def test_parse_many_gives_each_text_its_parse_long_ones_in_pieces(nlp):
+    texts = ["On Sunday, Iraq's parliament voted.\n" * 40, "", "He left.", "They met. " * 3]
+    limit = nlp.max_length
+    nlp.max_length = 500
+    try:
+        docs = list(parse_many(nlp, texts, batch_size=2))
+        alone = [parse(nlp, t) for t in texts]
+    finally:
+        nlp.max_length = limit
+    assert [d.text for d in docs] == texts
+    assert [d.to_json() for d in docs] == [d.to_json() for d in alone]
+
+
+def test_analyse_takes_a_parsed_doc_of_the_same_text(nlp):
+    article = Article("On Sunday, Iraq's parliament voted. It did not attack.", date(2020, 1, 7))
+    assert analyse(article, doc=nlp(article.text)) == analyse(article, nlp)
+    with pytest.raises(ValueError, match="doc must be a spaCy Doc of the article's text"):
+        analyse(article, doc=nlp("Another text."))
 
 
 def test_pipeline_without_parser_is_refused(nlp):

@@ -6,6 +6,7 @@ and skip when it is absent.
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, datetime, timedelta, timezone
 
@@ -27,7 +28,7 @@ from timeline import (
     TimeExpression,
     Timeline,
 )
-from timeline.events import name_key
+from timeline.events import analyse, name_key
 
 US = Participant("United States", name_key("United States"), "GPE", "agent")
 IRAN = Participant("Iran", name_key("Iran"), "GPE", "agent")
@@ -290,6 +291,18 @@ def test_a_thousand_syndicated_copies_collapse():
     copies = [evolve(m, article_id=f"copy{n:04}") for n in range(1000) for m in original]
     events = timeline.merge(copies)
     assert sorted(len(e.articles) for e in events) == [1000, 1000, 1000]
+
+
+def test_merge_leaves_the_cycle_collector_as_it_found_it():
+    mention = EventMention("a", 0, 5, "voted", "vote", 0)
+    assert len(timeline.merge([mention])) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(timeline.merge([mention])) == 1
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_same_mention_twice_counts_once_two_at_one_place_are_refused():
@@ -594,6 +607,16 @@ def five_articles(nlp) -> list[Article]:
 def test_article_order_does_not_change_the_timeline(nlp, five_articles, order):
     expected = timeline.build(five_articles, nlp=nlp)
     assert timeline.build([five_articles[k] for k in order], nlp=nlp) == expected
+
+
+def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
+    mentions, links = [], []
+    for article in sorted(five_articles, key=lambda a: a.id):
+        result = analyse(article, nlp)
+        mentions += result.mentions
+        links += result.links()
+    expected = Timeline(timeline.merge(mentions, links))
+    assert timeline.build(five_articles, nlp=nlp).to_json() == expected.to_json()
 
 
 def test_contradictory_dates_keep_both_readings(nlp):

@@ -21,6 +21,7 @@ mention with no possible time is reported as a conflict and left out, never rais
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
@@ -302,17 +303,13 @@ def find_constraints(
             add(above, i, "then")
 
     # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
-    phrases = [
-        (tuple(p.split()), cue)
-        for cue in ("after", "before")
-        for p in sorted(words[cue], key=lambda p: -len(p.split()))
-    ]
+    lowers = [t.lower_ for t in doc]
     for token in doc:
         if token.dep_ not in ("prep", "mark", "advmod") and token.tag_ != "VBG":
             continue
-        for phrase, cue in phrases:
+        for phrase, cue in _cue_phrases().get(lowers[token.i], ()):
             first = token.i - len(phrase) + 1
-            if first < 0 or tuple(t.lower_ for t in doc[first : token.i + 1]) != phrase:
+            if first < 0 or tuple(lowers[first : token.i + 1]) != phrase:
                 continue
             objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp", "dobj")]
             if token.dep_ == "mark":
@@ -371,6 +368,17 @@ def find_constraints(
     found.extend(_anaphora(doc, mentions, tokens, words))
     found.extend(_reactions(doc, mentions))
     return found
+
+
+@functools.cache
+def _cue_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The "after" and "before" phrases as word tuples under their last word, longest first."""
+    words = english_words()["ordering"]
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for cue in ("after", "before"):
+        for phrase in sorted(words[cue], key=lambda p: -len(p.split())):
+            found[phrase.split()[-1]].append((tuple(phrase.split()), cue))
+    return dict(found)
 
 
 def _anaphora(

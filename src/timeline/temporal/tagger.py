@@ -12,6 +12,7 @@ from typing import Any
 from timeline.model import TimeExpression
 from timeline.temporal.grammar import scan
 from timeline.temporal.resolve import Context, Mention, as_moment, resolve_spec
+from timeline.temporal.spec import Spec
 from timeline.temporal.tense import clause_tense, doc_tense
 
 
@@ -49,7 +50,9 @@ def find_times(
     found = []
     for match in scan(text, ranges):
         tense = (
-            doc_tense(doc, match.start, match.end)
+            None
+            if _needs_no_tense(match.spec)
+            else doc_tense(doc, match.start, match.end)
             if doc is not None
             else clause_tense(text, match.start, match.end)
         )
@@ -77,3 +80,14 @@ def find_times(
         ):
             history.append(Mention(resolution.interval, match.start))
     return found
+
+
+def _needs_no_tense(spec: Spec) -> bool:
+    """A date that names its year, decade or century and no time of day resolves the same
+    in any tense ("January 2, 2020"): its clause's tense is not worth finding."""
+    return (
+        spec.kind == "point"
+        and (spec.year, spec.decade, spec.century) != (None, None, None)
+        and spec.hour is None
+        and spec.part is None
+    )
