@@ -194,13 +194,17 @@ FRONT_MATTER = "---\npublished: 2020-01-07\nid: vote\nsource: Wire\ntitle: MPs v
 def built(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Article]:
     """The articles ``timeline build`` builds from, in ``tmp_path``, with no building done.
 
-    The stand-in for :func:`timeline.build` records its articles and returns an empty
-    timeline, so that these tests check what is read without running spaCy.
+    The stand-in for :func:`timeline.build` records its articles, reports its progress
+    after each and returns an empty timeline, so that these tests check what is read
+    without running spaCy.
     """
     given: list[Article] = []
 
-    def build(articles: list[Article], nlp: object) -> Timeline:
+    def build(articles: list[Article], nlp: object, *, progress=None) -> Timeline:
         given.extend(articles)
+        for done in range(1, len(articles) + 1):
+            if progress is not None:
+                progress(done, len(articles))
         return Timeline(())
 
     monkeypatch.setattr(timeline, "build", build)
@@ -467,7 +471,7 @@ def test_build_writes_the_format_asked_for(
 def test_build_interrupted_says_so_without_a_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, built: list[Article]
 ) -> None:
-    def interrupt(articles: list[Article], nlp: object) -> Timeline:
+    def interrupt(articles: list[Article], nlp: object, *, progress=None) -> Timeline:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(timeline, "build", interrupt)
@@ -501,13 +505,13 @@ def test_build_shows_progress_on_a_terminal_unless_quiet(
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
     assert main(["build", "a.txt", "b.txt", "-o", "out.json"]) == 0
-    building = "building: the timeline of 2 articles..."
     assert terminal.getvalue() == (
         "\rreading: 1/2 files"
         "\rreading: 2/2 files"
         "\r                  \r"
-        f"\r{building}"
-        f"\r{' ' * len(building)}\r"
+        "\rbuilding: 1/2 articles"
+        "\rbuilding: 2/2 articles"
+        "\r                      \r"
     )
     quiet = _Terminal()
     monkeypatch.setattr("sys.stderr", quiet)

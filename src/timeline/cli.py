@@ -286,8 +286,11 @@ def _build(args: argparse.Namespace) -> int:
         nlp = load_nlp()
     except OSError as error:
         return _fail(str(error))
-    progress.show(f"building: the timeline of {_count(articles, 'article')}...")
-    built = timeline.build(articles, nlp)
+    built = timeline.build(
+        articles,
+        nlp,
+        progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
+    )
     progress.clear()
     if format_ == "text" and not args.all_events:
         text = "".join(_timeline_lines(built))

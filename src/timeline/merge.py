@@ -55,7 +55,7 @@ import heapq
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
@@ -128,19 +128,31 @@ def predicate_stem(lemma: str) -> str:
     return lemma
 
 
-def build(articles: Iterable[Article], nlp: Any = None) -> Timeline:
+def build(
+    articles: Iterable[Article],
+    nlp: Any = None,
+    *,
+    progress: Callable[[int, int], object] | None = None,
+) -> Timeline:
     """The canonical timeline of ``articles``: their events merged, ordered, with provenance.
 
     Each article is analysed with :func:`timeline.events.analyse` (``nlp`` as there; the
     texts are parsed in batches, :func:`timeline.events.parse_many`), and all mentions are
     merged with the order cues of their articles (:func:`merge`). The result does not depend
     on the order of ``articles``. An article without an id gets one from a hash of
-    its text and date; two articles with one id are refused.
+    its text and date; two articles with one id are refused. ``progress``, if given, is
+    called with ``(articles analysed, articles)`` after each article.
 
     >>> from datetime import date
     >>> from timeline import Article
     >>> len(build([]))
     0
+    >>> done = []
+    >>> len(build([Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")],
+    ...           progress=lambda n, total: done.append((n, total))))
+    1
+    >>> done
+    [(1, 1)]
     >>> build([Article("A.", id="x"), Article("B.", id="x")])
     Traceback (most recent call last):
     ...
@@ -161,10 +173,12 @@ def build(articles: Iterable[Article], nlp: Any = None) -> Timeline:
     docs = parse_many(pipeline, (a.text for a in articles))
     mentions: list[EventMention] = []
     constraints: list[tuple[EventMention, EventMention, str]] = []
-    for article, doc in zip(articles, docs, strict=True):
+    for number, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
         result = analyse(article, doc=doc)
         mentions.extend(result.mentions)
         constraints.extend(result.links())
+        if progress is not None:
+            progress(number, len(articles))
     return Timeline(merge(mentions, constraints))
 
 
