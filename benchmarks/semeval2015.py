@@ -241,24 +241,25 @@ def run_entity_arguments(
     """Mentions with the entity as an argument, dated as the annotators anchor events."""
     parsed = _parses(docs)
     names = list(targets.values())
-    found = []
+    found = []  # per document: its parse and its (mention, mention id, date) rows
     for doc, p in zip(docs, parsed, strict=True):
         times = _sentence_times(doc, p)
         dct = (doc.dct or _UNDATED)[:10]
+        rows = []
         for m in _mentions(doc):
             if (mention := doc.mention_id(m.start, _trigger_end(p, m))) is not None:
                 sentence = int(mention.split("-")[1])
-                found.append((p, m, mention, _mention_date(m, times.get(sentence, []), dct)))
+                rows.append((m, mention, _mention_date(m, times.get(sentence, []), dct)))
+        found.append((p, rows))
     out = {}
     for key, name in targets.items():
         person = is_person(name, parsed)
         lines = []
-        for p in parsed:
-            rows = [row for row in found if row[0] is p]
-            mentions = [m for _, m, _, _ in rows]
+        for p, rows in found:
+            mentions = [m for m, _, _ in rows]
             involved = mentions_involving(p, mentions, name, others=names, person=person)
             spans = {(m.start, m.end) for m in involved}
-            lines += [(d, (mention,)) for _, m, mention, d in rows if (m.start, m.end) in spans]
+            lines += [(d, (mention,)) for m, mention, d in rows if (m.start, m.end) in spans]
         out[key] = EntityTimeline(name, _ranked(lines))
     return out
 

@@ -67,6 +67,7 @@ from attrs import evolve
 
 import timeline
 from timeline.examples import load_examples, parse_article, parse_published
+from timeline.export.provenance import headline, sources
 from timeline.model import Article, TimeExpression, Timeline
 from timeline.nlp import load as load_nlp
 
@@ -199,15 +200,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # --- timeline build -------------------------------------------------------------------------
 
-#: What each output format writes, from the timeline to show and its articles (the HTML page
-#: quotes the sentence of each source).
-_RENDERERS: dict[str, Callable[[Timeline, Sequence[Article]], str]] = {
-    "text": lambda built, _: "".join(_timeline_lines(built, dated_only=False)),
-    "json": lambda built, _: built.to_json(indent=2) + "\n",
-    "html": lambda built, articles: built.to_html(articles=articles),
-    "timelinejs": lambda built, _: built.to_timelinejs(indent=2) + "\n",
-    "ics": lambda built, _: built.to_ics(),
+#: What each output format writes, from the built timeline, its articles (the HTML page
+#: quotes the sentence of each source) and whether every event is asked for (``--all-events``;
+#: JSON always holds every event, the others the happenings, the text its dated ones).
+_RENDERERS: dict[str, Callable[[Timeline, Sequence[Article], bool], str]] = {
+    "text": lambda built, _, every: "".join(_timeline_lines(built, dated_only=not every)),
+    "json": lambda built, _, every: built.to_json(indent=2) + "\n",
+    "html": lambda built, articles, every: _shown(built, every).to_html(articles=articles),
+    "timelinejs": lambda built, _, every: _shown(built, every).to_timelinejs(indent=2) + "\n",
+    "ics": lambda built, _, every: _shown(built, every).to_ics(),
 }
+
+
+def _shown(built: Timeline, every: bool) -> Timeline:
+    return built if every else built.happenings()
+
 
 #: The output format each suffix of ``-o OUT`` names (``.timelinejs.json`` before ``.json``).
 _SUFFIX_FORMATS = (
@@ -292,13 +299,8 @@ def _build(args: argparse.Namespace) -> int:
         progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
     )
     progress.clear()
-    if format_ == "text" and not args.all_events:
-        text = "".join(_timeline_lines(built))
-    else:
-        shown = built if args.all_events or format_ == "json" else built.happenings()
-        text = _RENDERERS[format_](shown, articles)
     try:
-        _write(text, output)
+        _write(_RENDERERS[format_](built, articles, args.all_events), output)
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
     return 1 if reader.errors else 0
@@ -604,14 +606,8 @@ def _timeline_lines(built: Timeline, *, dated_only: bool = True) -> Iterator[str
     times = [_event_time(e) for e in shown]
     width = max((len(t) for t in times), default=0)
     for event, time in zip(shown, times, strict=True):
-        label = event.label or event.mentions[0].text
-        yield f"  {time:<{width}}  {label}  (confidence {event.confidence:.2f})\n"
-        sources = "; ".join(
-            f"{article}: "
-            + ", ".join(f'"{_one_line(m.text)}"' for m in event.mentions if m.article_id == article)
-            for article in event.articles
-        )
-        yield f"  {'':<{width}}  sources: {sources}\n"
+        yield f"  {time:<{width}}  {headline(event)}  (confidence {event.confidence:.2f})\n"
+        yield f"  {'':<{width}}  sources: {_one_line('; '.join(sources(event)))}\n"
 
 
 def _event_time(event: timeline.Event) -> str:

@@ -17,7 +17,7 @@ from importlib import resources
 
 from timeline.model import Article
 
-__all__ = ["load_examples", "parse_article", "parse_published"]
+__all__ = ["FrontMatterError", "load_examples", "parse_article", "parse_published"]
 
 _FIELDS = ("published", "id", "source", "title")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
@@ -37,6 +37,19 @@ def load_examples() -> list[Article]:
     return [parse_article(entry.read_text(encoding="utf-8"), name=entry.name) for entry in files]
 
 
+class FrontMatterError(ValueError):
+    """An article text whose front matter :func:`parse_article` cannot read: ``reason``, at
+    ``line`` (1-based, ``None`` for the text as a whole) of the text called ``name``.
+
+    >>> str(FrontMatterError("x.txt", 2, "unknown front matter field 'author'"))
+    "x.txt:2: unknown front matter field 'author'"
+    """
+
+    def __init__(self, name: str, line: int | None, reason: str) -> None:
+        self.name, self.line, self.reason = name, line, reason
+        super().__init__(f"{name}{'' if line is None else f':{line}'}: {reason}")
+
+
 def parse_article(raw: str, *, name: str = "<article>") -> Article:
     """An :class:`~timeline.Article` from text that starts with a ``---`` front matter.
 
@@ -49,11 +62,11 @@ def parse_article(raw: str, *, name: str = "<article>") -> Article:
     >>> parse_article("---\\nauthor: me\\n---\\nText", name="x.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: x.txt:2: unknown front matter field 'author' (expected published, id, ...)
+    timeline.examples.FrontMatterError: x.txt:2: unknown front matter field 'author' (expected ...)
     """
     lines = raw.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        raise ValueError(f"{name}: expected a front matter starting with a '---' line")
+        raise FrontMatterError(name, None, "expected a front matter starting with a '---' line")
     fields: dict[str, str] = {}
     numbers: dict[str, int] = {}
     for number, line in enumerate(lines[1:], start=2):
@@ -63,18 +76,17 @@ def parse_article(raw: str, *, name: str = "<article>") -> Article:
         key, sep, value = line.partition(":")
         key = key.strip()
         if not sep or key not in _FIELDS:
-            raise ValueError(
-                f"{name}:{number}: unknown front matter field {key!r} "
-                f"(expected {', '.join(_FIELDS)})"
+            raise FrontMatterError(
+                name, number, f"unknown front matter field {key!r} (expected {', '.join(_FIELDS)})"
             )
         fields[key], numbers[key] = value.strip(), number
     else:
-        raise ValueError(f"{name}: the front matter has no closing '---' line")
+        raise FrontMatterError(name, None, "the front matter has no closing '---' line")
     published = fields.pop("published", "")
     try:
         when = parse_published(published) if published else None
     except ValueError as error:
-        raise ValueError(f"{name}:{numbers['published']}: published {error}") from None
+        raise FrontMatterError(name, numbers["published"], f"published {error}") from None
     return Article(text=text, published=when, **fields)
 
 

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import Any
 
-from timeline.events import extract_events, parse
+from timeline.events import analyse, parse
 from timeline.model import Article, EventMention
 from timeline.nlp import check, load
 
@@ -267,7 +267,7 @@ def involving(
     (:func:`mentions_involving`).
 
     ``nlp`` is the spaCy pipeline, by default :func:`timeline.nlp.load`'s; the article is
-    parsed for the events and once more for the arguments.
+    parsed once, for the events and their arguments.
 
     >>> from datetime import date
     >>> from timeline import Article
@@ -275,6 +275,8 @@ def involving(
     >>> [(m.text, m.lemma) for m in involving(article, "Ryanair")]
     [('said', 'say'), ('buy', 'buy')]
     """
-    mentions = extract_events(article, nlp)
+    if not isinstance(article, Article):
+        raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
     doc = parse(load() if nlp is None else check(nlp), article.text)
+    mentions = analyse(article, doc=doc).mentions
     return mentions_involving(doc, mentions, name, others=others)

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -47,7 +46,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 import timeline
-from timeline.examples import load_examples, parse_article
+from timeline.examples import FrontMatterError, load_examples, parse_article
 from timeline.model import Article, Event, Timeline
 
 __all__ = ["TimelineDirective", "describe_when", "setup", "split_articles"]
@@ -55,7 +54,6 @@ __all__ = ["TimelineDirective", "describe_when", "setup", "split_articles"]
 COLUMNS = ("When", "Event", "Sources", "Confidence")
 _WIDTHS = (20, 40, 30, 10)
 _INLINE = "inline article"
-_LINE = re.compile(rf"{_INLINE}:(\d+): (.*)", re.S)
 
 
 def split_articles(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -179,14 +177,11 @@ class TimelineDirective(SphinxDirective):
         for start, raw in split_articles(self.content):
             try:
                 articles.append(parse_article(raw, name=_INLINE))
-            except ValueError as error:
-                found = _LINE.match(str(error))
-                offset, message = (
-                    (int(found[1]) - 1, found[2])
-                    if found
-                    else (0, str(error).removeprefix(f"{_INLINE}: "))
-                )
-                raise _ArticleError(message, self.content_offset + start + offset + 1) from None
+            except FrontMatterError as error:
+                offset = 0 if error.line is None else error.line - 1
+                raise _ArticleError(
+                    error.reason, self.content_offset + start + offset + 1
+                ) from None
         return articles
 
     def _files(self) -> list[Article]:

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from timeline.export.provenance import headline
 from timeline.model import Article, Event, Granularity, Timeline
 
 if sys.version_info >= (3, 11):
@@ -85,7 +86,7 @@ def to_html(
     undated = [p for p in places if p.start is None and p.end is None]
     targets: dict[str, tuple[str, str]] = {}  # event id -> its element's id and its label
     for n, event in enumerate(timeline):
-        targets.setdefault(event.id, (f"ev-{n}", _label(event)))
+        targets.setdefault(event.id, (f"ev-{n}", headline(event)))
     axis = _Axis.over(dated)
     reporting = {m.article_id for event in timeline for m in event.mentions}
     summary = words["phrases"]["summary"].format(
@@ -133,10 +134,6 @@ def _script_json(value: Any) -> str:
 def _count(noun: str, n: int) -> str:
     one, many = _words()["phrases"][noun]
     return (one if n == 1 else many).format(n=n)
-
-
-def _label(event: Event) -> str:
-    return event.label or event.mentions[0].text
 
 
 def _naive(moment: datetime | None) -> datetime | None:
@@ -439,7 +436,7 @@ def _item(
         f'<li class="event" id="ev-{place.index}">'
         f'<details><summary><span class="row">'
         f'<span class="when">{_escape(place.when)}{timex}</span>'
-        f'<span class="what">{_escape(_label(event))}</span>'
+        f'<span class="what">{_escape(headline(event))}</span>'
         f'<span class="meta">{_escape(_meta(event))}</span>{track}'
         f"</span></summary>"
         f'<div class="details"><dl>{facts_html}</dl>'
@@ -523,7 +520,7 @@ def _data(title: str, places: Sequence[_Place], texts: dict[str, str]) -> dict[s
             {
                 "id": p.event.id,
                 "element": f"ev-{p.index}",
-                "label": _label(p.event),
+                "label": headline(p.event),
                 "when": p.when,
                 "timex": p.timex,
                 "confidence": p.event.confidence,

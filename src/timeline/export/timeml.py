@@ -98,7 +98,7 @@ def to_timeml(article: Article, nlp: Any = None) -> str:
         return document(article, [], [])
     doc = parse(pipeline, article.text)
     times = find_times(article.text, published=article.published, doc=doc)
-    result = analyse(article, pipeline)
+    result = analyse(article, doc=doc)
     pos = {token.idx: TIMEML_POS.get(token.pos_, "OTHER") for token in doc}
     return document(article, times, result.mentions, result.constraints, pos)
 
