@@ -6,9 +6,7 @@
 '2020-01-05'
 """
 
-from timeline.events import extract_events
 from timeline.export.timeml import to_timeml
-from timeline.merge import build, merge
 from timeline.model import (
     Anchor,
     Article,
@@ -20,6 +18,7 @@ from timeline.model import (
     TimeExpression,
     Timeline,
 )
+from timeline.pipeline import build, extract_events, merge
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tagger import find_times
 

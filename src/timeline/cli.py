@@ -23,7 +23,7 @@ OUT in the format its suffix names: ``.json`` (:meth:`~timeline.Timeline.to_json
 ``.timelinejs.json`` (TimelineJS), ``.ics`` (iCalendar) or ``.txt``; ``--format`` names the
 format whatever the suffix. Without ``-o``, the timeline goes to standard output as the text
 ``timeline demo`` prints. The text, HTML, TimelineJS and iCalendar outputs hold the
-happenings (:func:`timeline.merge.is_happening`: not the words that only relate, report or
+happenings (:func:`timeline.canonical.is_happening`: not the words that only relate, report or
 phase another event), the text only those dated or reported more than once; ``--all-events``
 writes every event, and JSON always holds every event. For example::
 
@@ -575,7 +575,7 @@ def _count(items: Sequence[Any], noun: str) -> str:
 def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
     """What ``timeline demo`` prints: the articles, then their merged timeline.
 
-    The timeline shows the happenings (:func:`timeline.merge.is_happening`: asserted, not
+    The timeline shows the happenings (:func:`timeline.canonical.is_happening`: asserted, not
     negated, not a mere relating or reporting word) that some article dates or that more
     than one article reports, each with its time, label, confidence and sources (article and
     trigger words).
