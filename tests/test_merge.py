@@ -656,3 +656,17 @@ def test_bad_triggers_are_refused(nlp, triggers, error, message):
     article = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7))
     with pytest.raises(error, match=message):
         timeline.extract_events(article, nlp=nlp, triggers=triggers)
+
+
+def test_aware_and_naive_publication_times_build_together(nlp):
+    utc = timezone.utc
+    aware = Article("He resigned on Monday. She left.", datetime(2020, 1, 7, tzinfo=utc), "a")
+    day = Article("He resigned on Monday. They left on Tuesday.", date(2020, 1, 7), "b")
+    naive = Article("On Monday he resigned.", datetime(2020, 1, 7, 10), "c")
+    tl = timeline.build([aware, day, naive], nlp=nlp)
+    resigned = [e for e in tl if e.mentions[0].lemma == "resign"]
+    # one happening: Monday 6 January in each article, whatever the zone of its date
+    assert [e.articles for e in resigned] == [("a", "b", "c")]
+    assert resigned[0].earliest == datetime(2020, 1, 6, tzinfo=utc)
+    assert Timeline.from_json(tl.to_json()) == tl
+    assert timeline.build([day, naive, aware], nlp=nlp) == tl

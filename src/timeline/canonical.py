@@ -160,12 +160,14 @@ def _when(
         for m in mentions
         if m.time is not None
         and m.time.interval is not None
-        and m.time.interval.start <= low
-        and high <= m.time.interval.end
+        and instant(m.time.interval.start) <= instant(low)
+        and instant(high) <= instant(m.time.interval.end)
     ]
     if not holding:
         return None
-    return min(holding, key=lambda i: (i.end - i.start, i.start, i.granularity.value))
+    return min(
+        holding, key=lambda i: (i.end - i.start, instant(i.start), i.granularity.value)
+    )
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
