@@ -200,7 +200,8 @@ def built(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Article]:
     """
     given: list[Article] = []
 
-    def build(articles: list[Article], nlp: object, *, progress=None) -> Timeline:
+    def build(articles: list[Article], nlp: object, *, n_process=1, progress=None) -> Timeline:
+        assert n_process == 1  # few articles: one process
         given.extend(articles)
         for done in range(1, len(articles) + 1):
             if progress is not None:
@@ -471,7 +472,7 @@ def test_build_writes_the_format_asked_for(
 def test_build_interrupted_says_so_without_a_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, built: list[Article]
 ) -> None:
-    def interrupt(articles: list[Article], nlp: object, *, progress=None) -> Timeline:
+    def interrupt(articles: list[Article], nlp: object, **options: object) -> Timeline:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(timeline, "build", interrupt)
@@ -643,3 +644,20 @@ def test_json_lines_read_back_as_the_articles_written(articles: list[Article]) -
     assert [read.where for read in reader.articles] == [
         f"<stdin>:{n}" for n in range(1, len(articles) + 1)
     ]
+
+
+def test_build_jobs_sets_the_worker_processes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, built: list[Article]
+) -> None:
+    asked = []
+
+    def build(articles: list[Article], nlp: object, *, n_process=1, progress=None) -> Timeline:
+        asked.append(n_process)
+        return Timeline(())
+
+    monkeypatch.setattr(timeline, "build", build)
+    Path("vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
+    assert run(capsys, "build", "vote.txt", "--jobs", "2")[0] == 0
+    assert asked == [2]
+    code, _, err = run(capsys, "build", "vote.txt", "--jobs", "0")
+    assert code == 2 and "expected a number of processes >= 1, not '0'" in err

@@ -33,6 +33,7 @@ from timeline.model import (
     TENSES,
     TIMEX_MODS,
     TIMEX_TYPES,
+    Link,
 )
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -195,6 +196,7 @@ def test_fields_match_the_model_and_the_schema():
         Participant: "participant",
         EventMention: "mention",
         Event: "event",
+        Link: "link",
     }
     for cls, name in names.items():
         fields = [f.name for f in attrs.fields(cls)]

@@ -165,9 +165,7 @@ def _when(
     ]
     if not holding:
         return None
-    return min(
-        holding, key=lambda i: (i.end - i.start, instant(i.start), i.granularity.value)
-    )
+    return min(holding, key=lambda i: (i.end - i.start, instant(i.start), i.granularity.value))
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:

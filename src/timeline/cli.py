@@ -70,6 +70,7 @@ from timeline.examples import load_examples, parse_article, parse_published
 from timeline.export.provenance import headline, sources
 from timeline.model import Article, TimeExpression, Timeline
 from timeline.nlp import load as load_nlp
+from timeline.parallel import cores
 
 __all__ = ["main"]
 
@@ -147,6 +148,13 @@ def _parser() -> argparse.ArgumentParser:
         "json always holds every event",
     )
     build.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="parse and analyse in N worker processes (default: one per core from "
+        f"{JOBS_FROM:,} articles, else 1)",
+    )
+    build.add_argument(
         "--quiet", action="store_true", help="print no warnings and no progress, only errors"
     )
     build.add_argument(
@@ -217,6 +225,9 @@ def _shown(built: Timeline, every: bool) -> Timeline:
 
 
 #: The output format each suffix of ``-o OUT`` names (``.timelinejs.json`` before ``.json``).
+#: From this many articles, ``timeline build`` uses every core unless ``--jobs`` says otherwise.
+JOBS_FROM = 500
+
 _SUFFIX_FORMATS = (
     (".timelinejs.json", "timelinejs"),
     (".json", "json"),
@@ -296,6 +307,7 @@ def _build(args: argparse.Namespace) -> int:
     built = timeline.build(
         articles,
         nlp,
+        n_process=args.jobs or (cores() if len(articles) >= JOBS_FROM else 1),
         progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
     )
     progress.clear()
@@ -304,6 +316,13 @@ def _build(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write {output}: {error.strerror or error}")
     return 1 if reader.errors else 0
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a whole number of processes, at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes >= 1, not {value!r}")
+    return int(value)
 
 
 def _refusals(reader: _Reader, *, strict: bool) -> list[str]:

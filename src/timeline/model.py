@@ -25,6 +25,7 @@ __all__ = [
     "EventMention",
     "Granularity",
     "Interval",
+    "Link",
     "Participant",
     "TimeExpression",
     "Timeline",
@@ -371,12 +372,42 @@ class Event:
         return tuple(sorted({m.article_id for m in self.mentions}))
 
 
+def _span(value: Iterable[int]) -> tuple[int, int]:
+    start, end = value
+    return (start, end)
+
+
+@attrs.frozen
+class Link:
+    """An order cue of one article between two of its event mentions, each named by its
+    offsets: the first happened no later than the second (``cue`` ``"after"``,
+    ``"before"``...), or they are one happening (``"same event"``, ``"anaphora"``). A
+    :class:`Timeline` keeps them so that it can be merged again with new articles
+    (:meth:`Timeline.update`).
+
+    >>> Link("a1", (14, 19), (30, 38), "after").before
+    (14, 19)
+    """
+
+    article_id: str
+    before: tuple[int, int] = attrs.field(converter=_span)
+    after: tuple[int, int] = attrs.field(converter=_span)
+    cue: str
+
+
+def _sorted_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(ids)))
+
+
 @attrs.frozen
 class Timeline:
     """Canonical events in temporal order; iterating yields them in that order.
 
     Built by :func:`timeline.build`; filters give sub-timelines, and :meth:`to_json` /
-    :meth:`from_json` round-trip every value. It exports to TimelineJS3 (:meth:`to_timelinejs`),
+    :meth:`from_json` round-trip every value. Besides its events it keeps what merging them
+    again with new articles needs (:meth:`update`): ``links``, the order cues of each article
+    between its mentions, and ``dated``, the ids of the articles with a publication date;
+    sub-timelines keep neither. It exports to TimelineJS3 (:meth:`to_timelinejs`),
     iCalendar (:meth:`to_ics`) and pandas (:meth:`to_dataframe`); see :mod:`timeline.export`.
 
     >>> Timeline(()).to_json()
@@ -386,6 +417,8 @@ class Timeline:
     """
 
     events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
+    links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
+    dated: tuple[str, ...] = attrs.field(default=(), converter=_sorted_ids)
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -439,6 +472,32 @@ class Timeline:
             and low <= instant(e.earliest)
             and instant(e.latest) <= high
         )
+
+    def update(
+        self,
+        articles: Iterable[Article],
+        nlp: Any = None,
+        *,
+        n_process: int = 1,
+        cache: Any = None,
+        progress: Callable[[int, int | None], object] | None = None,
+    ) -> Timeline:
+        """The timeline of this one's articles and ``articles``, equal to building all of
+        them at once, without reading this one's articles again: only the new ones are
+        analysed, then every mention is merged anew (:func:`timeline.pipeline.update`; the
+        arguments are those of :func:`timeline.build`). An article id already on the
+        timeline is refused.
+
+        >>> from datetime import date
+        >>> a = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")
+        >>> b = Article("The vote was held on Sunday.", date(2020, 1, 8), "b")
+        >>> import timeline
+        >>> timeline.build([a]).update([b]) == timeline.build([a, b])
+        True
+        """
+        from timeline.pipeline import update
+
+        return update(self, articles, nlp, n_process=n_process, cache=cache, progress=progress)
 
     def to_json(self, **dumps: Any) -> str:
         """The timeline as JSON (format ``timeline/1``): every event, mention, participant,

@@ -26,8 +26,10 @@ last two over mentions of many, :func:`build` all of them.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator, Sized
 from typing import Any
 
 import attrs
@@ -37,19 +39,23 @@ from timeline.canonical import assemble
 from timeline.cluster import cluster
 from timeline.cues import find_constraints
 from timeline.events import Mentions, find_mentions
-from timeline.model import Article, Event, EventMention, TimeExpression, Timeline
+from timeline.model import Article, Event, EventMention, Link, TimeExpression, Timeline
 from timeline.nlp import check, load, parse, parse_many
+from timeline.parallel import map_batches
+from timeline.parses import ParseCache
 from timeline.temporal.tagger import find_times
 
 __all__ = [
     "ArticleEvents",
     "analyse",
+    "analyse_many",
     "build",
     "extract_events",
     "merge",
     "order_mentions",
     "prepare",
     "timeline_of",
+    "update",
 ]
 
 
@@ -255,33 +261,52 @@ def merge(
     return assemble(cluster(mentions, constraints, dated=frozenset(dated)))
 
 
-def timeline_of(analysed: Iterable[ArticleEvents]) -> Timeline:
+def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = None) -> Timeline:
     """The timeline of analysed articles: their mentions clustered and assembled, with the
-    order cues of each article and knowing which articles are dated."""
-    mentions: list[EventMention] = []
-    links: list[tuple[EventMention, EventMention, str]] = []
-    dated: set[str] = set()
+    order cues of each article and knowing which articles are dated; with ``base``, a
+    timeline's mentions, cues and dated articles merged too. Each analysis is dropped as
+    soon as its mentions are taken, so ``analysed`` can stream."""
+    mentions = [m for event in base or () for m in event.mentions]
+    links = list(base.links) if base else []
+    dated = set(base.dated) if base else set()
     for result in analysed:
         mentions.extend(result.mentions)
-        links.extend(result.links())
+        links.extend(
+            Link(result.article.id, _span(a), _span(b), cue) for a, b, cue in result.links()
+        )
         if result.article.published is not None:
             dated.add(result.article.id)
-    return Timeline(merge(mentions, links, dated=dated))
+    links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
+    place = {(m.article_id, m.start, m.end): m for m in mentions}
+    triples = [
+        (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue) for k in links
+    ]
+    return Timeline(merge(mentions, triples, dated=dated), links, dated)
+
+
+def _span(mention: EventMention) -> tuple[int, int]:
+    return (mention.start, mention.end)
 
 
 def build(
     articles: Iterable[Article],
     nlp: Any = None,
     *,
-    progress: Callable[[int, int], object] | None = None,
+    n_process: int = 1,
+    cache: str | os.PathLike[str] | None = None,
+    progress: Callable[[int, int | None], object] | None = None,
 ) -> Timeline:
     """The canonical timeline of ``articles``: their events merged, ordered, with provenance.
 
-    The articles are prepared (:func:`prepare`: ids checked, sorted), parsed in batches
-    (:func:`timeline.nlp.parse_many`), analysed one by one (:func:`analyse`), and their
-    mentions merged (:func:`timeline_of`); the result does not depend on the order of
-    ``articles``. ``nlp`` is as for :func:`analyse`. ``progress``, if given, is called with
-    ``(articles analysed, articles)`` after each article.
+    The articles (any iterable: a list, a generator, a file read line by line) are analysed
+    in batches (:func:`analyse_many`: parsed, then :func:`analyse`), in ``n_process``
+    worker processes if more than one, and their mentions merged (:func:`timeline_of`). Only
+    a batch of articles and their parses is in memory at a time. The result does not depend
+    on the order of ``articles`` nor on ``n_process``. ``nlp`` is as for :func:`analyse`;
+    ``cache``, a folder where parses are kept (:class:`timeline.parses.ParseCache`), so that
+    building again parses only new texts. ``progress``, if given, is called with
+    ``(articles analysed, articles)`` after each article; the total is ``None`` when
+    ``articles`` has no length.
 
     >>> from datetime import date
     >>> len(build([]))
@@ -293,12 +318,118 @@ def build(
     >>> done
     [(1, 1)]
     """
-    ready = prepare(articles)
-    pipeline = (load() if nlp is None else check(nlp)) if ready else None
-    docs = parse_many(pipeline, (a.text for a in ready))
-    analysed = []
-    for number, (article, doc) in enumerate(zip(ready, docs, strict=True), start=1):
-        analysed.append(analyse(article, doc=doc))
-        if progress is not None:
-            progress(number, len(ready))
-    return timeline_of(analysed)
+    return timeline_of(
+        analyse_many(articles, nlp, n_process=n_process, cache=cache, progress=progress)
+    )
+
+
+def update(
+    timeline: Timeline,
+    articles: Iterable[Article],
+    nlp: Any = None,
+    *,
+    n_process: int = 1,
+    cache: str | os.PathLike[str] | None = None,
+    progress: Callable[[int, int | None], object] | None = None,
+) -> Timeline:
+    """:meth:`timeline.Timeline.update`: ``timeline`` with ``articles`` analysed and merged
+    in, equal to :func:`build` on all the articles; ids already on it are refused.
+
+    >>> from datetime import date
+    >>> text = "Iraq's parliament voted on Sunday."
+    >>> first = build([Article(text, date(2020, 1, 7), "a")])
+    >>> [e.articles for e in update(first, [Article(text, date(2020, 1, 8), "b")])]
+    [('a', 'b')]
+    """
+    known = {m.article_id for event in timeline for m in event.mentions} | set(timeline.dated)
+    known.update(link.article_id for link in timeline.links)
+    analysed = analyse_many(
+        articles, nlp, n_process=n_process, cache=cache, progress=progress, known=known
+    )
+    return timeline_of(analysed, base=timeline)
+
+
+def analyse_many(
+    articles: Iterable[Article],
+    nlp: Any = None,
+    *,
+    n_process: int = 1,
+    cache: str | os.PathLike[str] | None = None,
+    progress: Callable[[int, int | None], object] | None = None,
+    known: Collection[str] = (),
+    batch_size: int = 64,
+) -> Iterator[ArticleEvents]:
+    """:func:`analyse` of each of ``articles``, in order, parsed in batches
+    (:func:`timeline.nlp.parse_many`) here or in ``n_process`` worker processes
+    (:func:`timeline.parallel.map_batches`, ``batch_size`` articles a batch), each loading
+    ``nlp`` once. Articles get ids as
+    :func:`prepare` gives them; an id met twice, or one of ``known``, is refused when met.
+
+    >>> from datetime import date
+    >>> [r.article.id for r in analyse_many([Article("He left.", id="b"), Article("A.")])]
+    ['b', 'sha1:ad48308707b5']
+    """
+    total = len(articles) if isinstance(articles, Sized) else None
+    if n_process != 1 and nlp is not None:
+        _sendable(nlp)
+    batches = map_batches(
+        _analyse_batch,
+        _identified(articles, set(known)),
+        setup=_setup,
+        argument=(nlp, None if cache is None else os.fspath(cache)),
+        n_process=n_process,
+        batch_size=batch_size,
+    )
+    done = 0
+    for batch in batches:
+        for result in batch:
+            done += 1
+            yield result
+            if progress is not None:
+                progress(done, total)
+
+
+def _identified(articles: Iterable[Article], seen: set[str]) -> Iterator[Article]:
+    """``articles`` with their ids (:func:`prepare`), refusing one met before."""
+    if isinstance(articles, (str, bytes, Article)):
+        raise TypeError(
+            f"articles must be an iterable of timeline.Articles, not {type(articles).__name__}"
+        )
+    for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"articles must be timeline.Articles, not {type(article).__name__}")
+        if not article.id:
+            article = attrs.evolve(article, id=_content_id(article))
+        if article.id in seen:
+            raise ValueError(
+                f"duplicate article ids: {article.id!r} (2 articles); give each article its own id"
+            )
+        seen.add(article.id)
+        yield article
+
+
+def _sendable(nlp: Any) -> None:
+    """Refuse a pipeline that cannot be sent to worker processes, saying why."""
+    try:
+        pickle.dumps(check(nlp))
+    except Exception as error:
+        raise ValueError(
+            f"the spaCy pipeline cannot be sent to worker processes ({error}); use "
+            "n_process=1, or leave nlp unset so that each worker loads the installed model"
+        ) from None
+
+
+def _setup(argument: tuple[Any, str | None]) -> tuple[Any, ParseCache | None]:
+    """In each process: the pipeline (loaded once) and the parse cache."""
+    nlp, folder = argument
+    pipeline = load() if nlp is None else check(nlp)
+    return pipeline, None if folder is None else ParseCache(folder, pipeline)
+
+
+def _analyse_batch(
+    batch: list[Article], context: tuple[Any, ParseCache | None]
+) -> list[ArticleEvents]:
+    nlp, cache = context
+    texts = [a.text for a in batch]
+    docs = parse_many(nlp, texts) if cache is None else cache.parse_many(texts)
+    return [analyse(article, doc=doc) for article, doc in zip(batch, docs, strict=True)]

@@ -34,6 +34,7 @@ from timeline.model import (
     EventMention,
     Granularity,
     Interval,
+    Link,
     Participant,
     TimeExpression,
     Timeline,
@@ -133,8 +134,13 @@ def dumps(timeline: Timeline, **options: Any) -> str:
     >>> dumps(Timeline(()))
     '{"events": [], "format": "timeline/1"}'
     """
+    document: dict[str, Any] = {"events": [_encode(e) for e in timeline.events], "format": FORMAT}
+    if timeline.links:
+        document["links"] = [_encode(link) for link in timeline.links]
+    if timeline.dated:
+        document["dated"] = list(timeline.dated)
     return json.dumps(
-        {"events": [_encode(e) for e in timeline.events], "format": FORMAT},
+        document,
         ensure_ascii=False,
         sort_keys=True,
         **options,
@@ -168,7 +174,12 @@ def loads(text: str | bytes) -> Timeline:
             decoded.append(_decode(Event, event))
         except (TypeError, ValueError) as error:
             raise ValueError(f"malformed timeline JSON: event {n}: {error}") from None
-    return Timeline(decoded)
+    try:
+        links = _list(_of(Link))(data.get("links", []))
+        dated = _list(_string)(data.get("dated", []))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"malformed timeline JSON: {error}") from None
+    return Timeline(decoded, links, dated)
 
 
 def _encode(value: Any) -> Any:
@@ -229,6 +240,12 @@ def _of(cls: type) -> Any:
     return lambda value: _decode(cls, value)
 
 
+def _span(value: Any) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise TypeError(f"expected [start, end], not {_kind(value)}")
+    return (_integer(value[0]), _integer(value[1]))
+
+
 def _granularity(value: Any) -> Granularity:
     return Granularity(_string(value))
 
@@ -251,6 +268,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "quant": _optional(_string),
     },
     Participant: {"name": _string, "key": _string, "label": _string, "role": _string},
+    Link: {"article_id": _string, "before": _span, "after": _span, "cue": _string},
     EventMention: {
         "article_id": _string,
         "start": _integer,

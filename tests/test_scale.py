@@ -1,0 +1,142 @@
+"""Building on many cores, from a stream, from a parse cache, and updating a timeline."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import timedelta
+
+import attrs
+import hypothesis
+import pytest
+from hypothesis import strategies as st
+
+import timeline
+from timeline import Article, Timeline
+from timeline.examples import load_examples
+from timeline.model import Link
+from timeline.parses import ParseCache
+from timeline.pipeline import analyse_many, timeline_of
+
+
+def corpus() -> list[Article]:
+    """The bundled examples, a later copy of each, and an undated copy of one."""
+    examples = load_examples()
+    later = [
+        attrs.evolve(a, id=f"{a.id}-later", published=a.published + timedelta(days=3))
+        for a in examples
+    ]
+    undated = attrs.evolve(examples[0], id="undated", published=None)
+    return [*examples, *later, undated]
+
+
+@pytest.fixture(scope="module")
+def analysed(nlp):
+    return list(analyse_many(corpus(), nlp))
+
+
+def test_analyses_hold_no_parse(analysed):
+    def values(value):
+        yield value
+        if attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                yield from values(getattr(value, field.name))
+        elif isinstance(value, tuple):
+            for item in value:
+                yield from values(item)
+
+    kinds = {type(v).__module__.split(".")[0] for r in analysed for v in values(r)}
+    assert "spacy" not in kinds
+    assert len(pickle.dumps(analysed)) < 40 * sum(len(r.article.text) for r in analysed)
+
+
+def test_worker_processes_give_the_same_analyses_and_timeline(nlp, analysed):
+    parallel = list(analyse_many(corpus(), n_process=2, batch_size=2))
+    assert parallel == analysed
+    built = timeline.build(corpus(), nlp)
+    assert timeline.build(corpus(), nlp, n_process=2) == built
+    assert timeline_of(analysed) == built
+
+
+def test_a_stream_builds_what_a_list_builds(nlp):
+    seen = []
+
+    def stream():
+        for article in corpus():
+            seen.append(article.id)
+            yield article
+
+    progress = []
+    built = timeline.build(stream(), nlp, progress=lambda n, total: progress.append((n, total)))
+    assert built == timeline.build(corpus(), nlp)
+    assert progress == [(n, None) for n in range(1, len(seen) + 1)]
+
+
+def test_a_pipeline_that_cannot_reach_the_workers_is_refused(nlp):
+    class Local:
+        def __init__(self):
+            self.hook = lambda: None  # functions made here do not pickle
+
+        def __call__(self, text):
+            return nlp(text)
+
+    with pytest.raises(ValueError, match="cannot be sent to worker processes"):
+        timeline.build(corpus(), Local(), n_process=2)
+    with pytest.raises(ValueError, match="n_process must be a whole number"):
+        timeline.build(corpus(), nlp, n_process=0)
+
+
+def test_the_timeline_keeps_what_a_rebuild_needs(analysed):
+    built = timeline_of(analysed)
+    dated = sorted(r.article.id for r in analysed if r.article.published is not None)
+    assert built.dated == tuple(dated) and "undated" not in built.dated
+    cues = [
+        Link(r.article.id, (a.start, a.end), (b.start, b.end), cue)
+        for r in analysed
+        for a, b, cue in r.links()
+    ]
+    assert built.links == tuple(sorted(cues, key=lambda k: k.article_id)) and cues
+    assert Timeline.from_json(built.to_json()) == built
+    mentions = sorted((m.article_id, m.start) for e in built for m in e.mentions)
+    assert mentions == sorted((m.article_id, m.start) for r in analysed for m in r.mentions)
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")
+@hypothesis.settings(max_examples=15, deadline=None)
+@hypothesis.given(st.data())
+def test_updating_equals_rebuilding_over_any_split(analysed, data):
+    order = data.draw(st.permutations(range(len(analysed))))
+    cut = data.draw(st.integers(0, len(analysed)))
+    first = [analysed[i] for i in order[:cut]]
+    later = [analysed[i] for i in order[cut:]]
+    saved = Timeline.from_json(timeline_of(first).to_json())
+    assert timeline_of(later, base=saved) == timeline_of(analysed)
+
+
+def test_update_analyses_only_the_new_articles_and_refuses_known_ids(nlp):
+    articles = corpus()
+    old = timeline.build(articles[:4], nlp)
+    parsed = []
+    counting = lambda text: parsed.append(text) or nlp(text)  # noqa: E731
+    counting.pipe = lambda texts, **_: (counting(t) for t in texts)
+    updated = Timeline.from_json(old.to_json()).update(articles[4:], counting)
+    assert updated == timeline.build(articles, nlp)
+    assert sorted(parsed[1:]) == sorted(a.text for a in articles[4:])  # after check()'s test
+    with pytest.raises(ValueError, match="duplicate article ids: 'undated'"):
+        updated.update([articles[-1]])
+
+
+def test_a_parse_cache_serves_the_second_build(nlp, tmp_path, monkeypatch):
+    built = timeline.build(corpus(), nlp, cache=tmp_path)
+    assert len(list(tmp_path.rglob("*.spacy"))) == len({a.text for a in corpus()})
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(
+        "timeline.parses.parse_many", lambda nlp, texts: iter(()) if not texts else no_parsing()
+    )
+    assert timeline.build(corpus(), nlp, cache=tmp_path) == built
+    cache = ParseCache(tmp_path, nlp)
+    assert cache.get("never parsed") is None
+    with pytest.raises(NotADirectoryError):
+        ParseCache(next(tmp_path.rglob("*.spacy")), nlp)
