@@ -15,6 +15,7 @@ from timeline import Article, Timeline
 from timeline.examples import load_examples
 from timeline.model import Link
 from timeline.parses import ParseCache
+from timeline.pieces import PIECE, cut
 from timeline.pipeline import analyse_many, timeline_of
 
 
@@ -140,3 +141,18 @@ def test_a_parse_cache_serves_the_second_build(nlp, tmp_path, monkeypatch):
     assert cache.get("never parsed") is None
     with pytest.raises(NotADirectoryError):
         ParseCache(next(tmp_path.rglob("*.spacy")), nlp)
+
+
+def test_a_long_article_is_analysed_in_pieces_at_their_places(nlp):
+    examples = load_examples()
+    paragraphs = [examples[n % 3].text for n in range(30)]
+    text = "\n\n".join(paragraphs)
+    assert len(text) > PIECE
+    [whole] = analyse_many([Article(text, examples[0].published, "long")], nlp)
+    assert all(text[m.start : m.end] == m.text for m in whole.mentions)
+    assert all(text[t.start : t.end] == t.text for t in whole.times)
+    pieces = list(analyse_many([Article(text[a:b], examples[0].published) for a, b in cut(text)]))
+    assert [m.text for m in whole.mentions] == [m.text for r in pieces for m in r.mentions]
+    assert len(whole.constraints) == sum(len(r.constraints) for r in pieces)
+    sentences = [m.sentence for m in whole.mentions]
+    assert sentences == sorted(sentences) and sentences[-1] > 100

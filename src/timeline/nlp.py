@@ -15,7 +15,6 @@ ValueError: the spaCy pipeline cannot be used for events: it has no part-of-spee
 from __future__ import annotations
 
 import functools
-import itertools
 import sys
 import threading
 import weakref
@@ -40,6 +39,9 @@ _NEEDED = (
 )
 
 _checked: weakref.WeakSet[Any] = weakref.WeakSet()
+
+#: About how many characters :func:`parse_many` parses at once.
+BATCH_CHARS = 60_000
 
 
 def load(name: str | None = None) -> Language:
@@ -116,19 +118,35 @@ def parse(nlp: Any, text: str) -> Doc:
     return Doc.from_docs(list(nlp.pipe(_pieces(text, limit))), ensure_whitespace=False)
 
 
-def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
-    """:func:`parse` of each of ``texts``, in order, the short ones ``batch_size`` at a time
-    through ``nlp.pipe``: much faster than one by one, and never more than a batch in memory.
+def parse_many(
+    nlp: Any, texts: Iterable[str], batch_size: int = 64, batch_chars: int = BATCH_CHARS
+) -> Iterator[Doc]:
+    """:func:`parse` of each of ``texts``, in order, the short ones through ``nlp.pipe`` in
+    batches of at most ``batch_size`` texts and about ``batch_chars`` characters: much faster
+    than one by one, and never more than a batch in memory (spaCy's memory grows with the
+    characters it parses at once).
 
     >>> [doc.text for doc in parse_many(load(), ["One.", "Two. Three."])]
     ['One.', 'Two. Three.']
     """
     limit = max(1, int(getattr(nlp, "max_length", 0) or sys.maxsize))
-    pending = iter(texts)
-    while batch := list(itertools.islice(pending, batch_size)):
+    for batch in _batches(texts, batch_size, batch_chars):
         docs = nlp.pipe([t for t in batch if len(t) <= limit], batch_size=batch_size)
         for text in batch:
             yield next(docs) if len(text) <= limit else parse(nlp, text)
+
+
+def _batches(texts: Iterable[str], size: int, chars: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    length = 0
+    for text in texts:
+        if batch and (len(batch) == size or length + len(text) > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(text)
+        length += len(text)
+    if batch:
+        yield batch
 
 
 def _pieces(text: str, limit: int) -> Iterator[str]:

@@ -43,6 +43,7 @@ from timeline.model import Article, Event, EventMention, Link, TimeExpression, T
 from timeline.nlp import check, load, parse, parse_many
 from timeline.parallel import map_batches
 from timeline.parses import ParseCache
+from timeline.pieces import cut, moved_mention, moved_time
 from timeline.temporal.tagger import find_times
 
 __all__ = [
@@ -429,7 +430,42 @@ def _setup(argument: tuple[Any, str | None]) -> tuple[Any, ParseCache | None]:
 def _analyse_batch(
     batch: list[Article], context: tuple[Any, ParseCache | None]
 ) -> list[ArticleEvents]:
+    """The analyses of a batch of articles; a long one in pieces (:mod:`timeline.pieces`)."""
     nlp, cache = context
-    texts = [a.text for a in batch]
+    pieces = [[(start, a.text[start:end]) for start, end in cut(a.text)] for a in batch]
+    texts = [text for found in pieces for _, text in found]
     docs = parse_many(nlp, texts) if cache is None else cache.parse_many(texts)
-    return [analyse(article, doc=doc) for article, doc in zip(batch, docs, strict=True)]
+    results = []
+    for article, found in zip(batch, pieces, strict=True):
+        if len(found) == 1:
+            results.append(analyse(article, doc=next(docs)))
+            continue
+        parts = []
+        for start, text in found:
+            doc = next(docs)
+            parts.append(
+                (start, len(list(doc.sents)), analyse(attrs.evolve(article, text=text), doc=doc))
+            )
+        results.append(_joined(article, parts))
+    return results
+
+
+def _joined(article: Article, parts: list[tuple[int, int, ArticleEvents]]) -> ArticleEvents:
+    """The analysis of ``article`` from those of its pieces: ``(offset, sentences, result)``."""
+    times, mentions, constraints, conflicts = [], [], [], []
+    sentences = 0
+    for offset, count, part in parts:
+        first = len(mentions)
+        times.extend(moved_time(t, offset) for t in part.times)
+        mentions.extend(moved_mention(m, offset, sentences) for m in part.mentions)
+        for found, into in ((part.constraints, constraints), (part.conflicts, conflicts)):
+            into.extend(Constraint(c.before + first, c.after + first, c.cue) for c in found)
+        sentences += count
+    return ArticleEvents(
+        article,
+        tuple(times),
+        tuple(mentions),
+        tuple(constraints),
+        tuple(conflicts),
+        order(mentions, constraints),
+    )
