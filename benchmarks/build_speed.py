@@ -1,51 +1,68 @@
-"""How fast ``timeline.build`` is, stage by stage, and how it grows with the number of articles.
+"""How fast ``timeline.build`` is on many cores, on Dask, from a stream, when updated, and how
+merging grows: one command, one run, ratios measured in the same run.
 
 The articles are synthetic variations of the three example articles bundled with the
 package: article ``n`` is example ``n % 3`` published ``n // 3 % 60`` days later (so its
 relative times name other days while its absolute dates stay), under its own id, with a
-closing line that makes its text unique. Each size runs the steps of :func:`timeline.build`,
-timed apart: parsing (:func:`timeline.nlp.parse_many`, spaCy's ``nlp.pipe`` in batches),
-extraction on top of the parse (:func:`timeline.pipeline.analyse` of each parsed article:
-times, mentions, order cues and their bounds) and merging (:func:`timeline.merge`:
-blocking, scoring, clustering, ordering). The reference peer is bare spaCy: ``nlp.pipe``
-over the same texts, nothing kept; "x spaCy" is our whole build over it. "growth" is the
-time against the size before it.
+closing line that makes its text unique. Tables:
 
-Parsing ten thousand articles takes minutes, so by default that size measures merging only:
-the mentions of the largest run, copied under new ids with their dates shifted again.
+1. **cores**: articles/s of :func:`timeline.build` with ``n_process`` 1, 2 and the core count,
+   and the speed-up over 1; the peer is spaCy's own ``nlp.pipe(n_process=...)``, parsing
+   alone, the parses sent back.
+2. **dask**: :func:`timeline.dask.build` on a ``distributed.LocalCluster`` of 2 worker
+   processes against :func:`timeline.build` on the same articles (same events?).
+3. **stream**: the peak memory of ``build`` over a generator reading a JSON-lines file, in a
+   process of its own, at two sizes: flat if the batch, not the corpus, bounds it.
+4. **update**: :meth:`timeline.Timeline.update` of a timeline with 100 new articles against
+   building those 100 alone, and whether it equals the rebuild of all.
+5. **merge**: :func:`timeline.pipeline.timeline_of` alone over the mentions of the largest
+   run, copied under new ids with their dates shifted, at growing sizes, each in a process of
+   its own: seconds, the exponent fitted to them, and the peak memory merging added.
 
-    python benchmarks/build_speed.py                       # 100 and 1,000; merge at 10,000
-    python benchmarks/build_speed.py --sizes 100,1000,10000 --merge-only 0
+Every timing shows the machine's load average (``uptime``) when it was taken: numbers taken
+under load (above the core count) are marked ``*``. ``--quick`` runs small sizes for CI.
+
+    python benchmarks/build_speed.py            # 1,000 and 10,000 articles; merge to 10^6
+    python benchmarks/build_speed.py --quick    # 100 and 300 articles; merge to 10^4
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
 import timeline
-from _common import format_table
+from _common import CACHE, format_table
 from timeline.examples import load_examples
-from timeline.nlp import load, parse_many
-from timeline.pipeline import ArticleEvents, analyse, timeline_of
+from timeline.nlp import load
+from timeline.parallel import cores
+from timeline.pipeline import ArticleEvents, analyse_many, timeline_of
 
 
-def variations(count: int) -> list[timeline.Article]:
-    """``count`` synthetic articles from the bundled examples."""
+def variations(count: int, start: int = 0) -> list[timeline.Article]:
+    """``count`` synthetic articles from the bundled examples, numbered from ``start``."""
     examples = load_examples()
     found = []
-    for n in range(count):
+    for n in range(start, start + count):
         example = examples[n % len(examples)]
         shift = timedelta(days=n // len(examples) % 60)
         found.append(
             attrs.evolve(
                 example,
-                id=f"{example.id}-{n:05}",
+                id=f"{example.id}-{n:06}",
                 published=example.published + shift,
                 text=f"{example.text}\n\nReported by correspondent {n}.",
             )
@@ -65,118 +82,275 @@ def shifted(result: ArticleEvents, suffix: str, days: int) -> ArticleEvents:
             latest=m.latest and m.latest + step,
         )
 
-    return attrs.evolve(result, mentions=tuple(move(m) for m in result.mentions))
+    article = attrs.evolve(result.article, id=result.article.id + suffix)
+    return attrs.evolve(result, article=article, mentions=tuple(move(m) for m in result.mentions))
 
 
-@attrs.define
-class _Clock:
-    """Seconds spent drawing docs from a stream, apart from what is done with them."""
-
-    seconds: float = 0.0
-
-    def docs(self, stream: Iterator[Any]) -> Iterator[Any]:
-        while True:
-            start = time.perf_counter()
-            doc = next(stream, None)
-            self.seconds += time.perf_counter() - start
-            if doc is None:
-                return
-            yield doc
+def load_average() -> str:
+    """The one-minute load average, ``*`` when above the core count."""
+    load = os.getloadavg()[0]
+    return f"{load:.1f}{'*' if load > cores() else ''}"
 
 
-def extract_timed(
-    articles: list[timeline.Article], nlp: Any
-) -> tuple[list[ArticleEvents], float, float]:
-    """The analyses of ``articles`` as :func:`timeline.build` makes them, with the seconds of
-    parsing and of extraction on top of it."""
-    clock = _Clock()
+def timed(work: Any, *args: Any, **kwargs: Any) -> tuple[Any, float, str]:
+    before = load_average()
     start = time.perf_counter()
-    docs = clock.docs(parse_many(nlp, (a.text for a in articles)))
-    results = [analyse(a, doc=doc) for a, doc in zip(articles, docs, strict=True)]
-    return results, clock.seconds, time.perf_counter() - start - clock.seconds
+    result = work(*args, **kwargs)
+    seconds = time.perf_counter() - start
+    return result, seconds, f"{before}/{load_average()}"
 
 
-def merge_timed(results: list[ArticleEvents]) -> tuple[float, int, int]:
-    mentions = sum(len(r.mentions) for r in results)
-    start = time.perf_counter()
-    events = timeline_of(results)
-    return time.perf_counter() - start, mentions, len(events)
+def child(*argv: str) -> dict[str, Any]:
+    """This script run in a process of its own with ``argv``; what it printed, as JSON."""
+    out = subprocess.run(
+        [sys.executable, __file__, *argv], check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
-def bare_spacy(articles: list[timeline.Article], nlp: Any) -> float:
-    start = time.perf_counter()
-    for _ in nlp.pipe(a.text for a in articles):
+def resident() -> int:
+    """This process's resident memory now, in bytes."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def peak() -> int:
+    """This process's peak resident memory so far, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+# --- 1. cores -------------------------------------------------------------------------------
+
+
+def parse_all(nlp: Any, texts: list[str], n_process: int) -> None:
+    for _ in nlp.pipe(texts, n_process=n_process):
         pass
-    return time.perf_counter() - start
 
 
-def growth(seconds: float, size: int, before: tuple[int, float] | None) -> str:
-    return f"x{seconds / before[1]:.1f} for x{size / before[0]:g}" if before else "-"
-
-
-def sizes(value: str) -> list[int]:
-    return [int(part.replace("_", "")) for part in value.split(",")]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=sizes, default=[100, 1000], help="e.g. 100,1000,10000")
-    parser.add_argument("--merge-only", type=int, default=10_000, help="0 to skip")
-    parser.add_argument("--no-peer", action="store_true", help="skip the bare spaCy runs")
-    args = parser.parse_args()
+def cores_table(sizes: list[int]) -> str:
     nlp = load()
-    analyse(variations(1)[0], nlp)  # the first analysis compiles the time grammar
+    processes = sorted({1, 2, cores()})
     rows: list[list[str] | None] = []
-    results: list[ArticleEvents] = []
-    before: tuple[int, float] | None = None
-    merged_before: tuple[int, float] | None = None
-    for size in args.sizes:
+    for size in sizes:
         articles = variations(size)
-        results, parsing, extraction = extract_timed(articles, nlp)
-        merging, mentions, events = merge_timed(results)
-        total = parsing + extraction + merging
-        peer = None if args.no_peer else bare_spacy(articles, nlp)
+        alone = None
+        for n in processes:
+            _, seconds, busy = timed(timeline.build, articles, n_process=n)
+            alone = alone or seconds
+            rows.append(
+                [
+                    f"{size:,}",
+                    "build",
+                    str(n),
+                    f"{seconds:.1f}",
+                    f"{size / seconds:.1f}",
+                    f"x{alone / seconds:.2f}",
+                    busy,
+                ]
+            )
+        texts = [a.text for a in articles]
+        bare = None
+        for n in processes:
+            _, seconds, busy = timed(parse_all, nlp, texts, n)
+            bare = bare or seconds
+            rows.append(
+                [
+                    f"{size:,}",
+                    "spaCy nlp.pipe (parse only)",
+                    str(n),
+                    f"{seconds:.1f}",
+                    f"{size / seconds:.1f}",
+                    f"x{bare / seconds:.2f}",
+                    busy,
+                ]
+            )
+        rows.append(None)
+    headers = ["articles", "system", "processes", "s", "articles/s", "speed-up", "load"]
+    return format_table(headers, rows[:-1], left=2)
+
+
+# --- 2. dask --------------------------------------------------------------------------------
+
+
+def dask_table(size: int) -> str:
+    import dask.bag
+    import distributed
+
+    import timeline.dask
+
+    articles = variations(size)
+    expected, alone, busy = timed(timeline.build, articles)
+    rows = [[f"{size:,}", "timeline.build, 1 process", f"{alone:.1f}", "x1.00", "-", busy]]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        bag = dask.bag.from_sequence(articles, npartitions=8)
+        built, seconds, busy = timed(timeline.dask.build, bag)
+    rows.append(
+        [
+            f"{size:,}",
+            "timeline.dask.build, LocalCluster of 2",
+            f"{seconds:.1f}",
+            f"x{alone / seconds:.2f}",
+            str(built == expected),
+            busy,
+        ]
+    )
+    return format_table(
+        ["articles", "system", "s", "speed-up", "same events", "load"], rows, left=2
+    )
+
+
+# --- 3. stream ------------------------------------------------------------------------------
+
+
+def stream_child(path: str) -> None:
+    def articles() -> Iterator[timeline.Article]:
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                yield timeline.Article(row["text"], date.fromisoformat(row["published"]), row["id"])
+
+    load()
+    before = resident()
+    built = timeline.build(articles())
+    print(json.dumps({"events": len(built), "added": peak() - before}))
+
+
+def stream_table(sizes: list[int]) -> str:
+    rows = []
+    for size in sizes:
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
+            for a in variations(size):
+                row = {"id": a.id, "published": a.published.isoformat(), "text": a.text}
+                out.write(json.dumps(row) + "\n")
+        megabytes = os.path.getsize(out.name) / 2**20
+        try:
+            found, seconds, busy = timed(child, "--stream-child", out.name)
+        finally:
+            os.unlink(out.name)
+        added = found["added"] / 2**20
         rows.append(
             [
                 f"{size:,}",
-                f"{mentions:,}",
-                f"{events:,}",
-                f"{parsing:.1f}",
-                f"{extraction:.1f}",
-                f"{merging:.2f}",
-                f"{total:.1f}",
-                f"{size / total:.1f}",
-                growth(total, size, before),
-                "-" if peer is None else f"{peer:.1f}",
-                "-" if peer is None else f"{total / peer:.2f}",
+                f"{megabytes:.1f}",
+                f"{found['events']:,}",
+                f"{added:.0f}",
+                f"{seconds:.1f}",
+                busy,
             ]
         )
-        before, merged_before = (size, total), (size, merging)
-    if args.merge_only and results:
-        copies = -(-args.merge_only // len(results))
-        many = [shifted(r, f"~{k}", 60 * k) if k else r for k in range(copies) for r in results][
-            : args.merge_only
-        ]
-        merging, mentions, events = merge_timed(many)
-        rows.append(None)
-        change = growth(merging, len(many), merged_before)
-        label = f"{len(many):,} (merge only)"
-        cells = [label, f"{mentions:,}", f"{events:,}", "-", "-", f"{merging:.2f}", "-", "-"]
-        rows.append([*cells, change, "-", "-"])
-    headers = [
-        "articles",
-        "mentions",
-        "events",
-        "parse s",
-        "extract s",
-        "merge s",
-        "total s",
-        "articles/s",
-        "growth",
-        "spaCy s",
-        "x spaCy",
+    headers = ["articles", "file MB", "events", "peak MB added", "s", "load"]
+    return format_table(headers, rows)
+
+
+# --- 4. update ------------------------------------------------------------------------------
+
+
+def update_table(size: int, new: int = 100) -> str:
+    old, added = variations(size), variations(new, start=size + 7)
+    analysed = list(analyse_many(old + added, n_process=cores()))
+    before = timeline_of(analysed[:size])
+    _, seconds_alone, busy_alone = timed(timeline.build, added)
+    updated, seconds, busy = timed(before.update, added)
+    rebuilt = timeline_of(analysed)
+    rows = [
+        [f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", "-", busy_alone],
+        [
+            f"update {size:,} with {new}",
+            f"{seconds:.1f}",
+            f"x{seconds / seconds_alone:.2f}",
+            str(updated == rebuilt),
+            busy,
+        ],
     ]
-    print(format_table(headers, rows))
+    return format_table(["what", "s", "vs alone", "equals rebuild", "load"], rows)
+
+
+# --- 5. merge -------------------------------------------------------------------------------
+
+
+def merge_child(size: int, source: str) -> None:
+    with open(source, "rb") as file:
+        results: list[ArticleEvents] = pickle.load(file)
+    per = sum(len(r.mentions) for r in results) / len(results)
+    copies = math.ceil(size / per / len(results))
+    many = [shifted(r, f"~{k}", 60 * k) if k else r for k in range(copies) for r in results]
+    many = many[: math.ceil(size / per)]
+    mentions = sum(len(r.mentions) for r in many)
+    before = resident()
+    start = time.perf_counter()
+    built = timeline_of(many)
+    seconds = time.perf_counter() - start
+    added = peak() - before
+    print(json.dumps({"mentions": mentions, "events": len(built), "s": seconds, "added": added}))
+
+
+def merge_table(sizes: list[int], articles: int) -> str:
+    source = CACHE / f"build_speed-analyses-{articles}.pickle"
+    if not source.exists():
+        source.parent.mkdir(parents=True, exist_ok=True)
+        analysed = list(analyse_many(variations(articles), n_process=cores()))
+        source.write_bytes(pickle.dumps(analysed))
+    rows = []
+    points = []
+    for size in sizes:
+        found, _, busy = timed(child, "--merge-child", str(size), str(source))
+        points.append((found["mentions"], found["s"]))
+        rows.append(
+            [
+                f"{found['mentions']:,}",
+                f"{found['events']:,}",
+                f"{found['s']:.1f}",
+                f"{found['added'] / 2**20:.0f}",
+                f"{found['added'] / found['mentions']:,.0f}",
+                busy,
+            ]
+        )
+    xs = [math.log(m) for m, _ in points]
+    ys = [math.log(s) for _, s in points]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / (
+        sum((x - mean_x) ** 2 for x in xs) or 1.0
+    )
+    headers = ["mentions", "events", "merge s", "peak MB added", "bytes/mention", "load"]
+    return format_table(headers, rows) + f"\nfitted exponent: time ~ mentions^{slope:.2f}"
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--stream-child"]:
+        return stream_child(sys.argv[2])
+    if sys.argv[1:2] == ["--merge-child"]:
+        return merge_child(int(sys.argv[2]), sys.argv[3])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument("--skip", default="", help="tables to skip, e.g. dask,merge")
+    args = parser.parse_args()
+    quick = args.quick
+    sizes = [100, 300] if quick else [1_000, 10_000]
+    skip = set(args.skip.split(","))
+    print(f"{datetime.now():%Y-%m-%d %H:%M}, {cores()} cores; load: 1-minute average before/after")
+    load().pipe(["warm up"])
+    sections = [
+        ("cores", "1. build on several processes", lambda: cores_table(sizes)),
+        ("dask", "2. Dask", lambda: dask_table(sizes[0])),
+        ("stream", "3. build streamed from a JSON-lines file", lambda: stream_table(sizes)),
+        ("update", "4. update", lambda: update_table(sizes[-1])),
+        (
+            "merge",
+            "5. merge alone",
+            lambda: merge_table(
+                [1_000, 3_000, 10_000] if quick else [10_000, 100_000, 1_000_000],
+                sizes[0],
+            ),
+        ),
+    ]
+    for name, title, table in sections:
+        if name not in skip:
+            print(f"\n{title}\n{table()}", flush=True)
 
 
 if __name__ == "__main__":
