@@ -33,7 +33,6 @@ import json
 import math
 import os
 import pickle
-import resource
 import subprocess
 import sys
 import tempfile
@@ -108,15 +107,25 @@ def child(*argv: str) -> dict[str, Any]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def resident() -> int:
-    """This process's resident memory now, in bytes."""
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+def reset_peak() -> int:
+    """Start measuring this process's peak memory from now (Linux: ``clear_refs``); its
+    resident memory now, in bytes."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+    return _status("VmRSS")
 
 
 def peak() -> int:
-    """This process's peak resident memory so far, in bytes."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    """This process's peak resident memory since :func:`reset_peak`, in bytes."""
+    return _status("VmHWM")
+
+
+def _status(field: str) -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    raise OSError(f"no {field} in /proc/self/status")
 
 
 # --- 1. cores -------------------------------------------------------------------------------
@@ -215,7 +224,7 @@ def stream_child(path: str) -> None:
                 yield timeline.Article(row["text"], date.fromisoformat(row["published"]), row["id"])
 
     load()
-    before = resident()
+    before = reset_peak()
     built = timeline.build(articles())
     print(json.dumps({"events": len(built), "added": peak() - before}))
 
@@ -281,7 +290,7 @@ def merge_child(size: int, source: str) -> None:
     many = [shifted(r, f"~{k}", 60 * k) if k else r for k in range(copies) for r in results]
     many = many[: math.ceil(size / per)]
     mentions = sum(len(r.mentions) for r in many)
-    before = resident()
+    before = reset_peak()
     start = time.perf_counter()
     built = timeline_of(many)
     seconds = time.perf_counter() - start

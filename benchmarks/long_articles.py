@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -36,6 +35,15 @@ def paragraphs(size: int) -> list[str]:
     return found
 
 
+def status(field: str) -> int:
+    """A memory figure of this process in ``/proc/self/status``, in bytes."""
+    with open("/proc/self/status") as lines:
+        for line in lines:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    raise OSError(f"no {field} in /proc/self/status")
+
+
 def measure(kind: str, size: int) -> None:
     """Build ``size`` characters as one ``long`` article or as ``short`` ones; print JSON."""
     published = load_examples()[0].published
@@ -45,12 +53,13 @@ def measure(kind: str, size: int) -> None:
     else:
         articles = [timeline.Article(t, published, f"short-{n}") for n, t in enumerate(texts)]
     load().pipe(["warm up"])
-    with open("/proc/self/statm") as statm:
-        before = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    with open("/proc/self/clear_refs", "w") as refs:  # peak memory measured from here
+        refs.write("5")
+    before = status("VmRSS")
     start = time.perf_counter()
     built = timeline.build(articles)
     seconds = time.perf_counter() - start
-    added = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before
+    added = status("VmHWM") - before
     characters = sum(len(a.text) for a in articles)
     print(json.dumps({"s": seconds, "added": added, "events": len(built), "chars": characters}))
 
