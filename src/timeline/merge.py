@@ -63,7 +63,15 @@ from typing import Any
 import attrs
 
 from timeline.events import analyse, parse_many
-from timeline.model import Article, Event, EventMention, Interval, Participant, Timeline
+from timeline.model import (
+    Article,
+    ArticleRecord,
+    Event,
+    EventMention,
+    Interval,
+    Participant,
+    Timeline,
+)
 from timeline.nlp import check, english_words, load
 from timeline.ordering import Bounds, Constraint, intersect, ranks, solve
 
@@ -179,7 +187,7 @@ def build(
         constraints.extend(result.links())
         if progress is not None:
             progress(number, len(articles))
-    return Timeline(merge(mentions, constraints))
+    return Timeline(merge(mentions, constraints), map(ArticleRecord.of, articles))
 
 
 def _content_id(article: Article) -> str:
