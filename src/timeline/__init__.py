@@ -6,12 +6,14 @@
 '2020-01-05'
 """
 
+from timeline.articles import read_articles
 from timeline.events import extract_events
 from timeline.export.timeml import to_timeml
 from timeline.merge import build, merge
 from timeline.model import (
     Anchor,
     Article,
+    ArticleRecord,
     Event,
     EventMention,
     Granularity,
@@ -26,6 +28,7 @@ from timeline.temporal.tagger import find_times
 __all__ = [
     "Anchor",
     "Article",
+    "ArticleRecord",
     "Event",
     "EventMention",
     "Granularity",
@@ -37,6 +40,7 @@ __all__ = [
     "extract_events",
     "find_times",
     "merge",
+    "read_articles",
     "resolve",
     "to_timeml",
 ]

@@ -557,34 +557,38 @@ class Timeline:
         title: str | None = None,
         *,
         group: Callable[[Event], str | None] | None = None,
+        articles: Iterable[Article] = (),
         **dumps: Any,
     ) -> str:
-        """The timeline as Knight Lab TimelineJS3 JSON: one slide per event with a time,
-        citing the articles that report it (:mod:`timeline.export.timelinejs`; the dict is
-        :func:`timeline.export.timelinejs.document`). ``title`` makes a title slide, ``group``
-        names each event's group (``group=lambda e: e.location``); keyword arguments go to
+        """The timeline as Knight Lab TimelineJS3 JSON: a title slide (``title``, else
+        "Timeline") and one slide per event with a time, citing the articles that report it
+        with their sentences when ``articles`` are given (:mod:`timeline.export.timelinejs`;
+        the dict is :func:`timeline.export.timelinejs.document`). ``group`` names each
+        event's group (``group=lambda e: e.location``); keyword arguments go to
         :func:`json.dumps`.
 
         >>> Timeline(()).to_timelinejs(title="Iran")
-        '{"title": {"text": {"headline": "Iran"}}, "events": []}'
+        '{"title": {"text": {"headline": "Iran", "text": "<p>0 events from 0 articles</p>"}}, \
+"events": []}'
         """
         import json
 
         from timeline.export import timelinejs
 
-        return json.dumps(timelinejs.document(self, title, group), ensure_ascii=False, **dumps)
+        document = timelinejs.document(self, title, group, articles)
+        return json.dumps(document, ensure_ascii=False, **dumps)
 
-    def to_ics(self, *, stamp: datetime | None = None) -> str:
+    def to_ics(self, *, stamp: datetime | None = None, title: str | None = None) -> str:
         """The timeline as an iCalendar (RFC 5545) file: one entry per event bounded on both
-        sides (:mod:`timeline.export.ics`). ``stamp``, the entries' ``DTSTAMP``, is a fixed
-        constant unless given, so the output is reproducible.
+        sides (:mod:`timeline.export.ics`), named ``title``. ``stamp``, the entries'
+        ``DTSTAMP``, is now (or ``SOURCE_DATE_EPOCH``) unless given.
 
         >>> Timeline(()).to_ics().splitlines()[:2]
         ['BEGIN:VCALENDAR', 'VERSION:2.0']
         """
         from timeline.export import ics
 
-        return ics.calendar(self, stamp=ics.DEFAULT_STAMP if stamp is None else stamp)
+        return ics.calendar(self, stamp=stamp, title=title)
 
     def to_dataframe(self) -> Any:
         """The events as a ``pandas.DataFrame``, one row per event

@@ -14,7 +14,6 @@ apart. The same timeline always gives the same page, byte for byte.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import html
 import json
@@ -29,6 +28,7 @@ import attrs
 
 from timeline.export.axis import POINT, Axis
 from timeline.export.provenance import headline
+from timeline.export.quotes import Sentences
 from timeline.export.wording import describe_day, describe_moment, describe_when
 from timeline.model import Article, ArticleRecord, Event, EventMention, Timeline
 
@@ -38,14 +38,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 __all__ = ["to_html"]
-
-_CONTEXT = 160  # at most this many characters of a sentence either side of a trigger
-#: Where a sentence may end: its stop, closing quotes or brackets, space, and a capital next;
-#: or a blank line. A stop after an abbreviation ("Aug.", "U.S.") ends none.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n")
-#: A word before a stop that makes it an abbreviation's: initials ("U.S", "J").
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-_OPENING = "\"'([\u201c\u2018"  # what may open a quoted or bracketed word
 
 
 def to_html(
@@ -240,7 +232,7 @@ class _Library:
     """What the page knows of the articles: their records (title, link...) and texts."""
 
     records: dict[str, ArticleRecord]
-    texts: dict[str, _Sentences]
+    texts: dict[str, Sentences]
 
     @classmethod
     def of(cls, timeline: Timeline, articles: Iterable[Article]) -> _Library:
@@ -248,7 +240,7 @@ class _Library:
         texts = {}
         for article in articles:
             records.setdefault(article.id, ArticleRecord.of(article))
-            texts[article.id] = _Sentences(article.text)
+            texts[article.id] = Sentences(article.text)
         return cls(records, texts)
 
     def name(self, article_id: str) -> str:
@@ -334,61 +326,6 @@ def _source(source: dict[str, Any], library: _Library) -> str:
         f"<li>{library.cite_html(source['article'])} "
         f"“<b>{_escape(source['trigger'])}</b>”{notes}{tags}{quote}</li>"
     )
-
-
-class _Sentences:
-    """An article's text and where its sentences end, found once, so that quoting the
-    sentence of any of its mentions takes a look-up, not a scan of the text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.stops: list[int] = []  # where each sentence end starts (its stop)
-        self.ends: list[int] = []  # where the next sentence starts
-        abbreviations = _abbreviations()
-        for match in _SENTENCE_END.finditer(text):
-            stop = match.start()
-            if text[stop] == ".":
-                words = text[max(0, stop - 30) : stop].split() or [""]
-                word = words[-1].lstrip(_OPENING)
-                if word in abbreviations or _INITIALS.fullmatch(word):
-                    continue
-            self.stops.append(stop)
-            self.ends.append(match.end())
-
-    def around(self, start: int, end: int, trigger: str) -> tuple[str, str, str] | None:
-        """The sentence of ``text[start:end]`` as (before, trigger, after), each side at most
-        ``_CONTEXT`` characters, on one line; ``None`` when the text there is not ``trigger``.
-
-        >>> _Sentences("MPs met. On Sunday, they voted. Then").around(20, 24, "they")
-        ('On Sunday, ', 'they', ' voted.')
-        >>> _Sentences('He said: "No." They left.\\n').around(15, 19, "They")
-        ('', 'They', ' left.')
-        >>> _Sentences("On Aug. 5, U.S. troops left. Then").around(16, 22, "troops")
-        ('On Aug. 5, U.S. ', 'troops', ' left.')
-        """
-        text = self.text
-        if text[start:end] != trigger:
-            return None
-        index = bisect.bisect_right(self.ends, start) - 1
-        begin = self.ends[index] if index >= 0 else 0
-        index = bisect.bisect_left(self.stops, end)
-        finish = self.ends[index] if index < len(self.ends) else len(text)
-        before = " ".join(text[begin:start].split())
-        if before and text[start - 1].isspace():
-            before += " "
-        after = " ".join(text[end:finish].split())
-        if after and text[end : end + 1].isspace():
-            after = " " + after
-        if len(before) > _CONTEXT:
-            before = "…" + before[-_CONTEXT:].partition(" ")[2]
-        if len(after) > _CONTEXT:
-            after = after[:_CONTEXT].rpartition(" ")[0] + "…"
-        return before, trigger, after
-
-
-@functools.cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(_words()["abbreviations"])
 
 
 def _data(title: str, places: Sequence[_Place], library: _Library) -> dict[str, Any]:
