@@ -20,6 +20,7 @@ from seeds import seed
 from timeline import (
     Anchor,
     Article,
+    ArticleRecord,
     Event,
     EventMention,
     Granularity,
@@ -615,7 +616,7 @@ def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
         result = analyse(article, nlp)
         mentions += result.mentions
         links += result.links()
-    expected = Timeline(timeline.merge(mentions, links))
+    expected = Timeline(timeline.merge(mentions, links), map(ArticleRecord.of, five_articles))
     assert timeline.build(five_articles, nlp=nlp).to_json() == expected.to_json()
 
 
