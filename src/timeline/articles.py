@@ -22,8 +22,8 @@ A folder stands for its files with these suffixes, in order of name (not its sub
 a stream (an open text file such as ``sys.stdin``) holds JSON lines. An article object, a
 front matter or a table row gives ``text`` and, optionally, ``published``, ``id``,
 ``source`` and ``title``; every other field is kept in the article's ``meta`` (``url``,
-``author``...). ``fields`` names other keys or columns for these (``fields={"text":
-"body"}``).
+``author``...). ``fields`` names other keys or columns for these and for ``url``
+(``fields={"text": "body", "url": "link"}``).
 
 Publication dates are read by :func:`parse_published`: ISO 8601, RFC 2822 as in RSS, "Jan 7,
 2020 10:31 EST", "7 January 2020", other languages' month names, through ``dateparser``;
@@ -83,8 +83,9 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 DateOrder = Literal["DMY", "MDY", "YMD"]
 _ORDERS = ("DMY", "MDY", "YMD")
 
-#: The article fields an object, front matter or row gives by name.
-FIELDS = ("text", "published", "id", "source", "title")
+#: The article fields an object, front matter or row gives by name (``url`` goes to ``meta``,
+#: where the exports look for an article's link).
+FIELDS = ("text", "published", "id", "source", "title", "url")
 
 #: What each suffix holds, and the extra it needs.
 SUFFIXES: dict[str, str] = {
@@ -474,6 +475,8 @@ def _record(data: Mapping[str, Any], options: _Options, default_id: str) -> Arti
         return f'published\0"{options.key("published")}" must be a date, not {_json_kind(when)}'
     keys = {options.key(field) for field in FIELDS}
     meta = {key: value for key, value in data.items() if key not in keys}
+    if options.key("url") in data:
+        meta["url"] = data[options.key("url")]
     try:
         return Article(
             values["text"],
@@ -518,7 +521,7 @@ def _json_lines(
                 yield ArticleError(name, number, f"not UTF-8 text (byte {error.start})")
                 continue
         if line.strip():
-            yield _json_record(line, name, number, f"{stem}#{number}", options)
+            yield _json_record(line.rstrip("\r\n"), name, number, f"{stem}#{number}", options)
 
 
 def _json_record(
