@@ -391,7 +391,9 @@ def test_table_rows_become_articles_with_chosen_columns(tmp_path: Path):
     frame = pandas.DataFrame(
         {
             "text": ["MPs voted.", "They left."],
-            "published": pandas.to_datetime(["2020-01-05", "2020-01-06 09:30"]),
+            "published": pandas.to_datetime(
+                ["2020-01-05T00:00", "2020-01-06T09:30"], format="ISO8601"
+            ),
             "id": [1, 2],
             "words": [2, None],
         }
