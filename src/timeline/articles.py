@@ -392,7 +392,7 @@ def _article(raw: str, name: str, options: _Options, default_id: str) -> Article
         text = raw.strip("\n")
         if not text.strip():
             raise ArticleError(name, None, "the article has no text")
-        result = _record({"text": text}, options, default_id)
+        result = _record({options.key("text"): text}, options, default_id)
         if isinstance(result, str):
             raise ArticleError(name, None, result.partition("\0")[2])
         return result
@@ -434,7 +434,7 @@ def _front_matter(head: str, name: str) -> tuple[dict[str, Any], dict[str, int]]
         ) from None
     finally:
         loader.dispose()
-    if data is None:
+    if node is None or data is None:
         return {}, {}
     if not isinstance(data, dict):
         raise ArticleError(name, 2, "the front matter must be 'field: value' lines")
