@@ -138,7 +138,7 @@ def test_lines_fit_in_75_octets_and_read_back_as_the_values(label, location, art
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def same(value: str, text: str) -> bool:  # control characters iCalendar cannot hold go
-        kept = "".join(c for c in expected(text) if c == "\n" or c >= " " and c != "\x7f")
+        kept = "".join(c for c in expected(text) if c == "\n" or (c >= " " and c != "\x7f"))
         return str(value) in (expected(text), kept)
 
     assert same(entry["SUMMARY"], label)
