@@ -809,7 +809,7 @@ def test_build_prints_and_writes_the_timeline(
     assert out.splitlines()[0] == "Timeline: 2 events"
     assert out.splitlines()[1::2] == [
         "  5 Jan 2020      Iraq voted  (confidence 0.50)",
-        "  5\N{EN DASH} 7 Jan 2020  said  (confidence 0.50)",
+        "  5 \N{EN DASH} 7 Jan 2020  said  (confidence 0.50)",
     ]
 
 

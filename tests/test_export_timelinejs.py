@@ -79,17 +79,17 @@ def test_fuzzy_and_bounded_events_say_what_is_known():
         (
             {"year": 2020, "month": 1, "day": 1},
             {"year": 2020, "month": 1, "day": 10},
-            "1\N{EN DASH} 10 Jan 2020",
+            "1 \N{EN DASH} 10 Jan 2020",
         ),
         (
             {"year": 2020, "month": 1, "day": 5},
             {"year": 2020, "month": 1, "day": 7},
-            "5\N{EN DASH} 7 Jan 2020",
+            "5 \N{EN DASH} 7 Jan 2020",
         ),
         (
             {"year": 2020, "month": 1, "day": 5, "hour": 9, "minute": 30},
             {"year": 2020, "month": 1, "day": 5, "hour": 10, "minute": 59},
-            "5 Jan 2020, 09:30\N{EN DASH} 11:00",
+            "5 Jan 2020, 09:30 \N{EN DASH} 11:00",
         ),
         ({"year": 2020, "month": 1, "day": 5}, None, "5 Jan 2020 or later"),
         ({"year": 2020, "month": 1, "day": 7}, None, "before 8 Jan 2020"),
