@@ -78,8 +78,8 @@ def test_front_matter_fields_beyond_the_article_s_are_kept_in_meta():
             "bad.txt:4: published '8 Janvember 2020' is not a date: expected a day with its "
             "year, e.g. 2020-01-07, 7 January 2020, Tue, 07 Jan 2020 10:31:00 +0330",
         ),
-        ("---\ntitle: 1984\n---\nText", 'bad.txt:2: "title" must be a string, not a number'),
-        ("---\nid: yes\n---\nText", 'bad.txt:2: "id" must be a string, not true/false'),
+        ("---\ntitle: [1984]\n---\nText", 'bad.txt:2: "title" must be a string, not an array'),
+        ("---\nid: {a: 1}\n---\nText", 'bad.txt:2: "id" must be a string, not an object'),
         ("---\ntext: here\n---\nText", "bad.txt:2: the text goes after the front matter"),
         ("---\nid: a\n---\n\n  \n", "bad.txt: the article has no text"),
         ("\n\n", "bad.txt: the article has no text"),
@@ -89,6 +89,16 @@ def test_a_bad_front_matter_names_its_line(raw: str, message: str):
     with pytest.raises(ArticleError) as error:
         parse_article(raw, name="bad.txt")
     assert str(error.value) == message
+
+
+def test_the_article_s_fields_are_read_as_written_not_as_yaml_types():
+    article = parse_article("---\nid: 007\ntitle: 1984\nsource: no\nn: 007\n---\nText")
+    assert (article.id, article.title, article.source, article.meta["n"]) == (
+        "007",
+        "1984",
+        "no",
+        7,
+    )
 
 
 def test_plain_text_is_an_article_dated_only_when_told(tmp_path: Path):

@@ -364,8 +364,9 @@ def parse_article(
     """The article of a text: a YAML front matter between two ``---`` lines, then the text;
     or, without a front matter, plain text (published on ``published``, if given).
 
-    The front matter's ``published``, ``id``, ``source`` and ``title`` are the article's;
-    every other field goes to its ``meta``. The text is everything after the closing
+    The front matter's ``published``, ``id``, ``source``, ``title`` (and ``url``) are the
+    article's, as written (``id: 007`` is ``"007"``, ``title: 1984`` is ``"1984"``); every
+    other field goes to its ``meta``, as YAML reads it. The text is everything after the closing
     ``---`` line, without surrounding blank lines. :class:`ArticleError` names the line of
     what is wrong.
 
@@ -439,7 +440,13 @@ def _front_matter(head: str, name: str) -> tuple[dict[str, Any], dict[str, int]]
     if not isinstance(data, dict):
         raise ArticleError(name, 2, "the front matter must be 'field: value' lines")
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
+    for key, value in node.value:  # the article's fields as written: "id: 007" is "007"
+        if key.value in FIELDS and isinstance(value, yaml.ScalarNode) and not value.style:
+            data[key.value] = None if value.value in _NULLS else value.value
     return data, lines
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 # --- records: JSON objects, front matters, table rows ------------------------------------------
