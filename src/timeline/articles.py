@@ -159,7 +159,7 @@ class _Options:
 def read_articles(
     sources: Any,
     *,
-    published: date | datetime | None = None,
+    published: date | datetime | str | None = None,
     date_order: DateOrder | None = None,
     reference: datetime | None = None,
     fields: Mapping[str, str] | None = None,
@@ -167,7 +167,9 @@ def read_articles(
     on_error: Callable[[ArticleError], object] | None = None,
 ) -> list[Article]:
     """The articles of ``sources``: paths, folders, streams, records or articles (see the
-    module). Raises the first :class:`ArticleError`, unless ``on_error`` takes each.
+    module). ``published`` (a date, or text :func:`parse_published` reads) dates the
+    articles that give no date. Raises the first :class:`ArticleError`, unless ``on_error``
+    takes each.
 
     >>> [a] = read_articles({"text": "MPs voted.", "published": "Tue, 07 Jan 2020 10:31 +0330"})
     >>> a.published.isoformat()
@@ -195,7 +197,7 @@ def read_articles(
 def read_each(
     sources: Any,
     *,
-    published: date | datetime | None = None,
+    published: date | datetime | str | None = None,
     date_order: DateOrder | None = None,
     reference: datetime | None = None,
     fields: Mapping[str, str] | None = None,
@@ -217,6 +219,8 @@ def read_each(
         raise ValueError(f"fields names no article field {unknown[0]!r} ({', '.join(FIELDS)})")
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ValueError(f"max_bytes must be a positive integer, not {max_bytes!r}")
+    if isinstance(published, str):
+        published = parse_published(published, date_order=date_order, reference=reference)
     options = _Options(published, date_order, reference, dict(fields or {}), max_bytes)
     inputs = _inputs(sources)
     for number, item in enumerate(inputs, start=1):
