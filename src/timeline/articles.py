@@ -15,7 +15,8 @@ suffix                            holds                                         
                                   (trafilatura, htmldate)
 ``.rss``, ``.atom``, ``.xml``     a feed: one article per entry, links kept             ``feeds``
                                   (feedparser)
-``.csv``, ``.tsv``, ``.parquet``  a table: one article per row (pandas)                 ``pandas``
+``.csv``, ``.tsv``                a table: one article per row (pandas)                 ``pandas``
+``.parquet``                      a table, as Parquet (pandas, pyarrow)                 ``parquet``
 ================================  ====================================================  ==========
 
 A folder stands for its files with these suffixes, in order of name (not its subfolders);
@@ -101,9 +102,10 @@ SUFFIXES: dict[str, str] = {
     ".xml": "feed",
     ".csv": "table",
     ".tsv": "table",
-    ".parquet": "table",
+    ".parquet": "parquet",
 }
 _EXTRAS = {
+    "parquet": ("pyarrow", "parquet"),
     "page": ("trafilatura", "web"),
     "feed": ("feedparser", "feeds"),
     "table": ("pandas", "pandas"),
@@ -320,7 +322,7 @@ def _read_file(path: str, options: _Options) -> Iterator[Read | ArticleError]:
         yield _found(_page(raw, options, stem), path, None)
     elif kind == "feed":
         yield from _feed(raw, path, stem, options)
-    elif kind == "table":
+    elif kind in ("table", "parquet"):
         yield from _table(raw, path, stem, suffix.lower(), options)
     else:
         try:

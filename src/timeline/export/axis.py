@@ -28,8 +28,9 @@ __all__ = ["Axis", "Segment"]
 
 POINT = timedelta(days=1)  # bounds at most this far apart are drawn as a point
 _MAX_TICKS = 8
-#: A gap is broken out when it is this many times longer than the groups either side of it.
-_BREAK = 10
+#: A gap is broken out when it is this many times longer than the group of events it keeps
+#: apart from the others (the side with more events).
+_BREAK = 3
 _GAP = 4.0  # percent of the axis a break takes
 _NARROWEST = 20.0  # percent of the axis a segment takes at least
 #: Tick spacings the axis picks from, finest first: (unit, how many).
@@ -162,7 +163,9 @@ class Axis:
 
 
 def _groups(spans: list[tuple[datetime, datetime]]) -> list[list[tuple[datetime, datetime]]]:
-    """``spans`` (sorted) cut at each gap far longer than the groups either side of it."""
+    """``spans`` (sorted) cut at each gap far longer than the group on its busier side (the
+    side with more events, of two or more): a lone event far from a group is cut off, two
+    lone events are never."""
     gaps: list[tuple[timedelta, int]] = []
     reach = spans[0][1]
     for n, (start, end) in enumerate(spans[1:], start=1):
@@ -171,10 +174,8 @@ def _groups(spans: list[tuple[datetime, datetime]]) -> list[list[tuple[datetime,
         reach = max(reach, end)
     for gap, n in sorted(gaps, reverse=True):
         left, right = spans[:n], spans[n:]
-        if len(left) < 2 and len(right) < 2:
-            continue
-        width = max(_extent(left), _extent(right), POINT)
-        if gap > width * _BREAK:
+        busier = max((left, right), key=lambda side: (len(side), _extent(side)))
+        if len(busier) >= 2 and gap > max(_extent(busier), POINT) * _BREAK:
             return _groups(left) + _groups(right)
     return [spans]
 

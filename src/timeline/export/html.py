@@ -259,9 +259,11 @@ class _Library:
         return None if sentences is None else sentences.around(m.start, m.end, m.text)
 
     def cited_html(self, ids: set[str]) -> Iterator[str]:
-        """The list items of the articles cited: title (linked), source, date, id."""
-        for article_id in sorted(ids & set(self.records)):
-            record = self.records[article_id]
+        """The list items of the articles cited, in order of publication: title (linked),
+        source, date, id."""
+        cited = [self.records[article_id] for article_id in ids & set(self.records)]
+        for record in sorted(cited, key=_publication_order):
+            article_id = record.id
             details = [record.source] if record.source else []
             if record.published is not None:
                 details.append(_published(record.published))
@@ -276,6 +278,14 @@ class _Library:
         if link is None:
             return f'<span class="article">{name}</span>'
         return f'<a class="article" href="{_escape(link)}" rel="noopener noreferrer">{name}</a>'
+
+
+def _publication_order(record: ArticleRecord) -> tuple[bool, str, str]:
+    """Articles in order of publication (on one clock), undated last, then by id."""
+    published = record.published
+    if isinstance(published, datetime):
+        published = _naive(published)
+    return (published is None, "" if published is None else published.isoformat(), record.id)
 
 
 _WEB = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
