@@ -4,8 +4,8 @@ The articles are synthetic variations of the three example articles bundled with
 package: article ``n`` is example ``n % 3`` published ``n // 3 % 60`` days later (so its
 relative times name other days while its absolute dates stay), under its own id, with a
 closing line that makes its text unique. Each size runs the steps of :func:`timeline.build`,
-timed apart: parsing (:func:`timeline.events.parse_many`, spaCy's ``nlp.pipe`` in batches),
-extraction on top of the parse (:func:`timeline.events.analyse` of each parsed article:
+timed apart: parsing (:func:`timeline.nlp.parse_many`, spaCy's ``nlp.pipe`` in batches),
+extraction on top of the parse (:func:`timeline.pipeline.analyse` of each parsed article:
 times, mentions, order cues and their bounds) and merging (:func:`timeline.merge`:
 blocking, scoring, clustering, ordering). The reference peer is bare spaCy: ``nlp.pipe``
 over the same texts, nothing kept; "x spaCy" is our whole build over it. "growth" is the
@@ -30,9 +30,9 @@ import attrs
 
 import timeline
 from _common import format_table
-from timeline.events import ArticleEvents, analyse, parse_many
 from timeline.examples import load_examples
-from timeline.nlp import load
+from timeline.nlp import load, parse_many
+from timeline.pipeline import ArticleEvents, analyse, timeline_of
 
 
 def variations(count: int) -> list[timeline.Article]:
@@ -97,11 +97,10 @@ def extract_timed(
 
 
 def merge_timed(results: list[ArticleEvents]) -> tuple[float, int, int]:
-    mentions = [m for r in results for m in r.mentions]
-    links = [link for r in results for link in r.links()]
+    mentions = sum(len(r.mentions) for r in results)
     start = time.perf_counter()
-    events = timeline.merge(mentions, links)
-    return time.perf_counter() - start, len(mentions), len(events)
+    events = timeline_of(results)
+    return time.perf_counter() - start, mentions, len(events)
 
 
 def bare_spacy(articles: list[timeline.Article], nlp: Any) -> float:

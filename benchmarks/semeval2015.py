@@ -63,9 +63,9 @@ from timeline.evaluation.semeval import (
     score_timelines,
     write_timeline,
 )
-from timeline.events import parse
 from timeline.involvement import is_person, mentions_involving
 from timeline.nlp import load as load_nlp
+from timeline.nlp import parse
 
 PARTS = {"trial": "corpus_CAT", "corpus_1": "corpus_trackA_CAT"}
 

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 import timeline
 from seeds import seed
 from timeline import Article
-from timeline.events import analyse, name_key, parse, parse_many
+from timeline.names import name_key
+from timeline.nlp import parse, parse_many
+from timeline.pipeline import analyse
 
 spacy = pytest.importorskip("spacy")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 import timeline
+from timeline.canonical import is_happening
 from timeline.examples import load_examples
-from timeline.merge import is_happening
 
 pytest.importorskip("spacy")
 

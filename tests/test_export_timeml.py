@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import Anchor, Article, EventMention, TimeExpression
+from timeline.bounds import Constraint
 from timeline.evaluation.tempeval import score_document
 from timeline.evaluation.timeml import read_timeml
-from timeline.events import analyse
 from timeline.examples import load_examples
 from timeline.export.timeml import document
-from timeline.ordering import Constraint
+from timeline.pipeline import analyse
 
 TEXT = "On Sunday, MPs & <ministers> voted.\r\nThe next day they met — in Baghdad."
 

@@ -29,7 +29,8 @@ from timeline import (
     TimeExpression,
     Timeline,
 )
-from timeline.events import analyse, name_key
+from timeline.names import name_key
+from timeline.pipeline import analyse
 
 US = Participant("United States", name_key("United States"), "GPE", "agent")
 IRAN = Participant("Iran", name_key("Iran"), "GPE", "agent")
@@ -169,28 +170,8 @@ def test_undated_forms_and_synonyms_of_a_predicate_merge():
 def test_articles_with_publication_dates_get_no_undated_leniency():
     quake, temblor = mention("a", 0, "earthquake"), mention("b", 10, "temblor")
     assert len(timeline.merge([quake, temblor])) == 1
-    # the articles' other times were resolved against their publication dates: a synonym
-    # with nothing else in common is then not enough
-    today = Interval(at(7), at(8), Granularity.DAY)
-    published = [
-        mention(
-            a,
-            40,
-            "say",
-            time=TimeExpression(
-                "today",
-                30,
-                35,
-                "DATE",
-                "2020-01-07",
-                interval=today,
-                anchor=Anchor("publication", "2020-01-07"),
-            ),
-        )
-        for a in "ab"
-    ]
-    events = timeline.merge([quake, temblor, *published])
-    assert not together(events, quake, temblor)
+    # with publication dates, a synonym with nothing else in common is not enough
+    assert len(timeline.merge([quake, temblor], dated=["a", "b"])) == 2
 
 
 BENJAMIN = Participant("Regina Benjamin", name_key("Benjamin"), "PERSON", "agent")
@@ -616,7 +597,9 @@ def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
         result = analyse(article, nlp)
         mentions += result.mentions
         links += result.links()
-    expected = Timeline(timeline.merge(mentions, links), map(ArticleRecord.of, five_articles))
+    dated = [a.id for a in five_articles if a.published is not None]
+    records = map(ArticleRecord.of, five_articles)
+    expected = Timeline(timeline.merge(mentions, links, dated=dated), records)
     assert timeline.build(five_articles, nlp=nlp).to_json() == expected.to_json()
 
 
@@ -675,3 +658,17 @@ def test_bad_triggers_are_refused(nlp, triggers, error, message):
     article = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7))
     with pytest.raises(error, match=message):
         timeline.extract_events(article, nlp=nlp, triggers=triggers)
+
+
+def test_aware_and_naive_publication_times_build_together(nlp):
+    utc = timezone.utc
+    aware = Article("He resigned on Monday. She left.", datetime(2020, 1, 7, tzinfo=utc), "a")
+    day = Article("He resigned on Monday. They left on Tuesday.", date(2020, 1, 7), "b")
+    naive = Article("On Monday he resigned.", datetime(2020, 1, 7, 10), "c")
+    tl = timeline.build([aware, day, naive], nlp=nlp)
+    resigned = [e for e in tl if e.mentions[0].lemma == "resign"]
+    # one happening: Monday 6 January in each article, whatever the zone of its date
+    assert [e.articles for e in resigned] == [("a", "b", "c")]
+    assert resigned[0].earliest == datetime(2020, 1, 6, tzinfo=utc)
+    assert Timeline.from_json(tl.to_json()) == tl
+    assert timeline.build([day, naive, aware], nlp=nlp) == tl

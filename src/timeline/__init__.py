@@ -7,9 +7,7 @@
 """
 
 from timeline.articles import read_articles
-from timeline.events import extract_events
 from timeline.export.timeml import to_timeml
-from timeline.merge import build, merge
 from timeline.model import (
     Anchor,
     Article,
@@ -22,6 +20,7 @@ from timeline.model import (
     TimeExpression,
     Timeline,
 )
+from timeline.pipeline import build, extract_events, merge
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tagger import find_times
 

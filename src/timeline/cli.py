@@ -22,7 +22,7 @@ bounds what is read of one input (default 32 MiB).
 OUT is written whole or not at all (a temporary file beside it, renamed), and never
 when it is one of the inputs. Without ``-o``, the timeline goes to standard output as the
 text ``timeline demo`` prints, with dates in words. The text, HTML, TimelineJS and
-iCalendar outputs hold the happenings (:func:`timeline.merge.is_happening`: not the words
+iCalendar outputs hold the happenings (:func:`timeline.canonical.is_happening`: not the words
 that only relate, report or phase another event), the text only those dated or reported
 more than once; ``--all-events`` writes every event, and JSON always holds every event.
 For example::
@@ -548,7 +548,7 @@ def _count(items: Sequence[Any], noun: str) -> str:
 def _demo_lines(articles: Sequence[Article], built: Timeline) -> Iterator[str]:
     """What ``timeline demo`` prints: the articles, then their merged timeline ``built``.
 
-    The timeline shows the happenings (:func:`timeline.merge.is_happening`: asserted, not
+    The timeline shows the happenings (:func:`timeline.canonical.is_happening`: asserted, not
     negated, not a mere relating or reporting word) that some article dates or that more
     than one article reports, each with its time, label, confidence and sources (article and
     trigger words).

@@ -1,171 +1,79 @@
-"""Events of an article: their triggers, participants, place, grammar, times and bounds.
+"""Event mentions of a parsed article: their triggers, participants, place, grammar and time.
 
-:func:`extract_events` parses the article once with spaCy and finds its event mentions:
-eventive verbs and nouns (light verbs give way to their event noun: in "carried out an
-airstrike" the event is the airstrike), reporting verbs, and what they report. Each mention
-gets its participants (named entities, with the role the parse gives them and a name shared
-by the article's variants of it), its place, its tense, aspect, modality and polarity, the
-time expression attached to it, and time bounds solved together with the order cues of the
-text (:mod:`timeline.ordering`). The word lists are data, in ``events_en.toml``.
+:func:`find_mentions` is the mention stage of the pipeline (:mod:`timeline.pipeline`): given
+an article's spaCy parse and its time expressions, it finds its event mentions: eventive
+verbs and nouns (light verbs give way to their event noun: in "carried out an airstrike" the
+event is the airstrike), reporting verbs, and what they report. Each mention gets its
+participants (named entities, with the role the parse gives them and a name shared by the
+article's variants of it), its place, its tense, aspect, modality and polarity, the time
+expression attached to it, and bounds from that time and its tense; the order cues of the
+text tighten them in the next stage. The word lists are data, in ``lang/en/events.toml``.
 
 >>> from datetime import date
->>> from timeline import Article
->>> article = Article("On Sunday, Iraq's parliament voted. It did not attack.",
-...                   published=date(2020, 1, 7))
->>> [(m.text, m.time and m.time.value, m.polarity) for m in extract_events(article)]
+>>> from timeline import Article, find_times
+>>> from timeline.nlp import load
+>>> article = Article("On Sunday, Iraq's parliament voted. It did not attack.", date(2020, 1, 7))
+>>> doc = load()(article.text)
+>>> found = find_mentions(doc, article, find_times(article.text, article.published, doc=doc))
+>>> [(m.text, m.time and m.time.value, m.polarity) for m in found.mentions]
 [('voted', '2020-01-05', 'POS'), ('attack', None, 'NEG')]
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
-import re
-import sys
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from timeline.bounds import intersect, interval_bounds, tense_bounds
+from timeline.cues import governor, relative_subject
+from timeline.lang import words
 from timeline.model import Article, EventMention, Participant, TimeExpression
-from timeline.nlp import check, english_words, load
-from timeline.ordering import (
-    Bounds,
-    Constraint,
-    _relative_subject,
-    find_constraints,
-    governor,
-    intersect,
-    interval_bounds,
-    order,
-    solve,
-    tense_bounds,
-)
-from timeline.temporal.tagger import find_times
+from timeline.names import ROLE_ORDER, canonical_alias, name_key
 
-__all__ = ["ArticleEvents", "analyse", "extract_events", "name_key", "name_keys"]
+__all__ = ["Mentions", "find_mentions"]
 
 
 @attrs.frozen
-class ArticleEvents:
-    """The events of one article with the constraints that order them.
+class Mentions:
+    """The event mentions of one parsed article, before its order cues are read.
 
-    ``mentions`` are in document order with their solved bounds; ``constraints`` are the order
-    cues that hold (``before``/``after`` index ``mentions``), ``conflicts`` those that
-    contradict the rest and were left out; ``order`` lists the mentions' indices by
-    (earliest, latest, constraint rank).
+    ``mentions`` are in document order, bounded by their own time and tense only;
+    ``tokens`` holds the index of each one's trigger token in the parse, ``heads`` maps every
+    token that stands for a mention (its trigger, and the light verb of an event noun) to the
+    mention's index, and ``same`` lists pairs of mentions that attaching times showed to be
+    one happening ("a strike on the evening of January 2 that killed").
 
-    >>> ArticleEvents((), (), (), ()).consistent
-    True
+    >>> Mentions((), (), {}, ()).mentions
+    ()
     """
 
     mentions: tuple[EventMention, ...]
-    constraints: tuple[Constraint, ...]
-    conflicts: tuple[Constraint, ...]
-    order: tuple[int, ...]
-
-    @property
-    def consistent(self) -> bool:
-        """Whether all order cues and bounds agree."""
-        return not self.conflicts
-
-    def links(self) -> list[tuple[EventMention, EventMention, str]]:
-        """The constraints as ``(first, second, cue)`` mention triples, as
-        :func:`timeline.merge` takes them.
-
-        >>> ArticleEvents((), (), (), ()).links()
-        []
-        """
-        return [(self.mentions[c.before], self.mentions[c.after], c.cue) for c in self.constraints]
-
-    def ordered(self) -> list[EventMention]:
-        """The mentions in time order.
-
-        >>> ArticleEvents((), (), (), ()).ordered()
-        []
-        """
-        return [self.mentions[i] for i in self.order]
+    tokens: tuple[int, ...]
+    heads: Mapping[int, int]
+    same: tuple[tuple[int, int], ...]
 
 
-def extract_events(
-    article: Article, nlp: Any = None, *, triggers: Iterable[tuple[int, int]] | None = None
-) -> list[EventMention]:
-    """The event mentions of ``article`` in document order, each with its time bounds.
-
-    ``nlp`` is a spaCy pipeline with a tagger, parser, lemmatizer and entity recognizer; by
-    default the installed English model (:func:`timeline.nlp.load`). Text without events,
-    blank text included, gives ``[]``. Without a publication date, bounds come only from
-    absolute dates and the order cues.
-
-    >>> from datetime import date
-    >>> from timeline import Article
-    >>> [m] = extract_events(Article("The ministers will meet on Friday.", date(2020, 1, 7)))
-    >>> (m.lemma, m.modality, m.earliest.isoformat())
-    ('meet', 'FUTURE', '2020-01-10T00:00:00')
+def find_mentions(
+    doc: Any,
+    article: Article,
+    times: Sequence[TimeExpression],
+    triggers: Iterable[tuple[int, int]] | None = None,
+) -> Mentions:
+    """The event mentions of ``article`` in its spaCy parse ``doc``, with ``times`` (its time
+    expressions, :func:`timeline.find_times`) attached where they modify one.
 
     ``triggers`` gives the events' character spans instead of finding them (gold mentions):
-    one mention per span, with exactly that span, in document order.
-
-    >>> text = "Iraq's parliament voted on Sunday."
-    >>> [m] = extract_events(Article(text, date(2020, 1, 7)), triggers=[(18, 23)])
-    >>> (m.text, m.time.value)
-    ('voted', '2020-01-05')
+    one mention per span, with exactly that span, in document order; a span that is not a
+    non-blank part of the text is a ``ValueError``.
     """
-    return list(analyse(article, nlp, triggers=triggers).mentions)
-
-
-def analyse(
-    article: Article,
-    nlp: Any = None,
-    *,
-    triggers: Iterable[tuple[int, int]] | None = None,
-    doc: Any = None,
-) -> ArticleEvents:
-    """:func:`extract_events` with the order constraints, conflicts and time order.
-
-    >>> from datetime import date
-    >>> from timeline import Article
-    >>> result = analyse(Article("He resigned after the vote.", published=date(2020, 1, 7)))
-    >>> [m.text for m in result.ordered()], result.constraints[0].cue
-    (['vote', 'resigned'], 'after')
-
-    ``doc``, the article's text already parsed by ``nlp`` (as :func:`parse_many` parses many
-    at once), is used instead of parsing it again.
-
-    >>> from timeline.nlp import load
-    >>> article = Article("He resigned after the vote.", published=date(2020, 1, 7))
-    >>> analyse(article, doc=load()(article.text)) == result
-    True
-    """
-    if not isinstance(article, Article):
-        raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
     spans = None if triggers is None else _trigger_spans(article.text, triggers)
-    if doc is not None and getattr(doc, "text", None) != article.text:
-        raise ValueError("doc must be a spaCy Doc of the article's text")
-    pipeline = None if doc is not None else load() if nlp is None else check(nlp)
     if not article.text.strip():
-        return ArticleEvents((), (), (), ())
-    if doc is None:
-        doc = parse(pipeline, article.text)
-    times = find_times(article.text, published=article.published, doc=doc)
+        return Mentions((), (), {}, ())
     extractor = _Extractor(doc, article, spans)
-    drafts, heads = extractor.run(times)
-    mentions = [d.mention for d in drafts]
-    constraints = find_constraints(doc, mentions, heads)
-    for a, b in sorted(extractor.same):
-        constraints += [Constraint(a, b, "same event"), Constraint(b, a, "same event")]
-    solution = solve([d.bounds for d in drafts], constraints)
-    mentions = [
-        attrs.evolve(m, earliest=low, latest=high)
-        for m, (low, high) in zip(mentions, solution.bounds, strict=True)
-    ]
-    return ArticleEvents(
-        tuple(mentions),
-        solution.accepted,
-        solution.conflicts,
-        order(mentions, solution.accepted),
-    )
+    mentions, tokens, heads = extractor.run(times)
+    return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
 def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -187,106 +95,11 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
     return sorted(spans)
 
 
-def parse(nlp: Any, text: str) -> Any:
-    """``nlp(text)``, in pieces cut at line breaks when the text exceeds ``nlp.max_length``.
-
-    The pieces' docs are joined back, so the result is always a ``Doc`` of exactly ``text``.
-
-    >>> from timeline.nlp import load
-    >>> nlp = load()
-    >>> parse(nlp, "One. Two.").text
-    'One. Two.'
-    """
-    limit = max(1, int(getattr(nlp, "max_length", len(text)) or len(text)))
-    if len(text) <= limit:
-        return nlp(text)
-    from spacy.tokens import Doc
-
-    return Doc.from_docs(list(nlp.pipe(_pieces(text, limit))), ensure_whitespace=False)
-
-
-def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
-    """:func:`parse` of each of ``texts``, in order, the short ones ``batch_size`` at a time
-    through ``nlp.pipe``: much faster than one by one, and never more than a batch in memory.
-
-    >>> from timeline.nlp import load
-    >>> [doc.text for doc in parse_many(load(), ["One.", "Two. Three."])]
-    ['One.', 'Two. Three.']
-    """
-    limit = max(1, int(getattr(nlp, "max_length", 0) or sys.maxsize))
-    pending = iter(texts)
-    while batch := list(itertools.islice(pending, batch_size)):
-        docs = nlp.pipe([t for t in batch if len(t) <= limit], batch_size=batch_size)
-        for text in batch:
-            yield next(docs) if len(text) <= limit else parse(nlp, text)
-
-
-def _pieces(text: str, limit: int) -> Iterator[str]:
-    position = 0
-    while len(text) - position > limit:
-        window = text[position : position + limit]
-        cut = next(
-            (k + len(sep) for sep in ("\n", ". ", " ") if (k := window.rfind(sep)) > 0),
-            limit,
-        )
-        yield text[position : position + cut]
-        position += cut
-    yield text[position:]
-
-
-# --- names ----------------------------------------------------------------------------------
-
-_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
-_REPEATS = re.compile(r"(.)\1+")
-
-
-def name_key(name: str) -> str:
-    """A spelling-tolerant key of a name: its consonant skeleton, accents and doubled letters
-    dropped, so transliterations agree.
-
-    >>> name_key("Qasem Soleimani") == name_key("Qassem Suleimani")
-    True
-    >>> name_key("Shoygu"), name_key("Shoigu"), name_key("Ghasem")
-    ('shg', 'shg', 'qsm')
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("gh", "q").replace("k", "q"))
-    return " ".join(_VOWELS.sub("", _REPEATS.sub(r"\1", w)) for w in words)
-
-
-def name_keys(name: str) -> frozenset[str]:
-    """The keys a participant called ``name`` may carry: the key of the whole name, of its
-    last word (people are keyed by surname) and of the canonical name of an alias.
-
-    >>> sorted(name_keys("Qassem Suleimani"))
-    ['qsm slmn', 'slmn']
-    >>> name_key("United States") in name_keys("U.S.")
-    True
-    """
-    key = name_key(name)
-    if not key:
-        return frozenset()
-    found = {key}
-    if len(surname := key.split()[-1]) > 1:
-        found.add(surname)
-    if key in _aliases():
-        found.add(name_key(_aliases()[key]))
-    return frozenset(found)
-
-
-@functools.cache
-def _aliases() -> dict[str, str]:
-    """The canonical name of each alias, by the alias's key."""
-    return {name_key(a): group[0] for group in english_words()["names"]["aliases"] for a in group}
-
-
 class _Names:
     """Canonical names of one article's entities: aliases, surnames and spellings joined."""
 
     def __init__(self, doc: Any) -> None:
-        words = english_words()["names"]
-        self.titles = frozenset(words["titles"])
-        self.aliases = _aliases()
+        self.titles = frozenset(words("events")["names"]["titles"])
         self.persons: dict[str, str] = {}  # surname key -> fullest name
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -313,9 +126,8 @@ class _Names:
         surname = name_key(name.split()[-1])
         if label == "PERSON" or (len(name.split()) == 1 and surname in self.persons):
             label, name, key = "PERSON", self.persons.get(surname, name), surname
-        elif key in self.aliases:
-            name = self.aliases[key]
-            key = name_key(name)
+        elif (alias := canonical_alias(key)) is not None:
+            name, key = alias, name_key(alias)
         return Participant(name=name, key=key, label=label, role=role)
 
 
@@ -330,13 +142,6 @@ def _phrase_start(span: Any) -> int:
 _FINITE = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
 _NONFINITE = {"VBG": "PRESPART", "VBN": "PASTPART"}
 _INSIDE_NOUN_PHRASE = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
-_ROLE_ORDER = {"agent": 0, "patient": 1, "other": 2}
-
-
-@attrs.define
-class _Draft:
-    mention: EventMention
-    bounds: Bounds
 
 
 @attrs.frozen
@@ -363,7 +168,7 @@ class _Extractor:
         self.triggers_at: frozenset[int] = frozenset()
         # pairs of mentions the parse missed are one happening, found while attaching times
         self.same: set[tuple[int, int]] = set()
-        self.words = english_words()
+        self.words = words("events")
         verbs = self.words["verbs"]
         self.not_events = frozenset(verbs["not_events"])
         self.light = frozenset(verbs["light"])
@@ -469,7 +274,8 @@ class _Extractor:
 
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
         """A noun's own grammar, and the grammar of the verb it hangs from (for bounds)."""
-        negated = any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
+        negation = self.words["tense"]["negation"]
+        negated = any(c.lower_ in negation and c.dep_ == "det" for c in noun.children)
         own = _Grammar(polarity="NEG" if negated else "POS")
         token = noun
         for _ in range(8):
@@ -592,7 +398,7 @@ class _Extractor:
                 if participant is None:
                     continue
                 known = found.get(participant.key)
-                if known is None or _ROLE_ORDER[role] < _ROLE_ORDER[known.role]:
+                if known is None or ROLE_ORDER[role] < ROLE_ORDER[known.role]:
                     found[participant.key] = participant
         return tuple(found.values())
 
@@ -616,7 +422,11 @@ class _Extractor:
 
     # putting it together
 
-    def run(self, times: Sequence[TimeExpression]) -> tuple[list[_Draft], dict[int, int]]:
+    def run(
+        self, times: Sequence[TimeExpression]
+    ) -> tuple[list[EventMention], list[int], dict[int, int]]:
+        """The mentions, bounded by their own time and tense, their trigger tokens and the
+        tokens that stand for each."""
         found = list(self.triggers())
         spans = self.spans or [(t.idx, t.idx + len(t.text)) for t, _ in found]
         heads: dict[int, int] = {}
@@ -627,7 +437,7 @@ class _Extractor:
         self.triggers_at = frozenset(heads)
         attached, sentence_times, signals = self.attach(times, heads)
         published = self.article.published
-        drafts = []
+        mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
                 own, context = self.noun_grammar(token)
@@ -648,7 +458,7 @@ class _Extractor:
                 else (None, None)
             )
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
-            bounds = intersect(time_part, tense_part) or time_part
+            earliest, latest = intersect(time_part, tense_part) or time_part
             lemma = token.lemma_.lower()
             start, end = spans[index]
             mention = EventMention(
@@ -666,9 +476,11 @@ class _Extractor:
                 polarity=grammar.polarity,
                 event_class=self.classes.get(lemma, "OCCURRENCE"),
                 time=time,
+                earliest=earliest,
+                latest=latest,
             )
-            drafts.append(_Draft(mention, bounds))
-        return drafts, heads
+            mentions.append(mention)
+        return mentions, [token.i for token, _ in found], heads
 
     def attach(
         self, times: Sequence[TimeExpression], heads: dict[int, int]
@@ -707,7 +519,7 @@ class _Extractor:
             for child in (c for t in span for c in t.children if c.dep_ == "relcl"):
                 if child.i in heads:
                     attached.setdefault(heads[child.i], time)
-                    if noun is not None and _relative_subject(child):
+                    if noun is not None and relative_subject(child):
                         self.same.add((noun, heads[child.i]))
             if target is not None:
                 attached.setdefault(target, time)

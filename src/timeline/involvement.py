@@ -15,7 +15,7 @@ that head, is
   ``the airline``... and the nearest named thing (an organisation, product, place... or a name
   of the entity) at most 60 tokens back for anything else.
 
-The words are data, in ``involvement_en.toml``. :func:`involving` parses an article and
+The words are data, in ``lang/en/references.toml``. :func:`involving` parses an article and
 answers in one call; :func:`mentions_involving` asks it of mentions and the parse you already
 have.
 
@@ -29,20 +29,14 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from typing import Any
 
-from timeline.events import analyse, parse
+from timeline.lang import words
 from timeline.model import Article, EventMention
-from timeline.nlp import check, load
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from timeline.nlp import check, load, parse
+from timeline.pipeline import analyse
 
 __all__ = ["involving", "is_person", "mentions_involving", "name_variants"]
 
@@ -68,8 +62,7 @@ _IT_WINDOW = 60
 
 @functools.cache
 def _words() -> dict[str, frozenset[str]]:
-    with resources.files("timeline").joinpath("involvement_en.toml").open("rb") as handle:
-        return {key: frozenset(words) for key, words in tomllib.load(handle).items()}
+    return {key: frozenset(listed) for key, listed in words("references").items()}
 
 
 def name_variants(name: str, others: Iterable[str] = ()) -> frozenset[str]:
@@ -223,7 +216,7 @@ def mentions_involving(
     """The ``mentions`` that have the entity ``name`` as an argument, in their order.
 
     ``doc`` is the spaCy ``Doc`` of the article the mentions come from
-    (:func:`timeline.events.parse` of its text); a mention whose text is not at its offsets in
+    (:func:`timeline.nlp.parse` of its text); a mention whose text is not at its offsets in
     ``doc`` is a ``ValueError``. ``others`` are the names of other entities, which the
     entity's shorter names must not be part of (:func:`name_variants`). ``person`` says
     whether the entity is a person (then ``he``, ``she``... may stand for it, else ``it``,
@@ -231,8 +224,7 @@ def mentions_involving(
     several articles should agree.
 
     >>> from timeline import Article, extract_events
-    >>> from timeline.events import parse
-    >>> from timeline.nlp import load
+    >>> from timeline.nlp import load, parse
     >>> text = "Boeing lost the contract to Airbus. The company expanded. Prices rose."
     >>> mentions = extract_events(Article(text))
     >>> doc = parse(load(), text)

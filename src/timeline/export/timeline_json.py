@@ -221,6 +221,12 @@ def _number(value: Any) -> float:
     return value
 
 
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, not {_kind(value)}")
+    return value
+
+
 def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
@@ -319,8 +325,12 @@ FIELDS: dict[type, dict[str, Any]] = {
         "location": _optional(_string),
         "confidence": _number,
         "contradicts": _list(_string),
+        "happening": _flag,
     },
 }
+
+#: Fields that documents written before them lack, and the value they then take.
+DEFAULTS: dict[type, dict[str, Any]] = {Event: {"happening": True}}
 
 
 def _decode(cls: type, data: Any) -> Any:
@@ -332,8 +342,12 @@ def _decode(cls: type, data: Any) -> Any:
     if unknown:
         raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")
     values = {}
+    defaults = DEFAULTS.get(cls, {})
     for name, decode in fields.items():
         if name not in data:
+            if name in defaults:
+                values[name] = defaults[name]
+                continue
             raise ValueError(f"{cls.__name__} is missing field {name!r}")
         try:
             values[name] = decode(data[name])

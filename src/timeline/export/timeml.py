@@ -1,7 +1,7 @@
 """One article as a TimeML document, the way TempEval-3 tools read it.
 
 :func:`to_timeml` analyses the article (its time expressions with
-:func:`timeline.find_times`, its events with :func:`timeline.events.analyse`) and
+:func:`timeline.find_times`, its events with :func:`timeline.pipeline.analyse`) and
 :func:`document` writes what was found: the ``<DOCID>`` (the article id), the ``<DCT>``, the
 ``<TEXT>`` with ``<TIMEX3>`` and ``<EVENT>`` tags inline, then a ``<MAKEINSTANCE>`` per event
 and the ``<TLINK>``\\ s, in the layout of the TempEval-3 TBAQ-cleaned files.
@@ -18,7 +18,7 @@ and the ``<TLINK>``\\ s, in the layout of the TempEval-3 TBAQ-cleaned files.
   ``ei1``, ``l1``..., among those written.
 - ``TLINK``\\ s: an event attached to a date or time is ``IS_INCLUDED`` in it (``DURING`` a
   duration); an order cue between two events (the first no later than the second, see
-  :class:`timeline.ordering.Constraint`) is ``BEFORE``, the nearest TimeML relation.
+  :class:`timeline.bounds.Constraint`) is ``BEFORE``, the nearest TimeML relation.
 - ``pos`` is the spaCy tag of the trigger mapped to TimeML (``VERB``, ``NOUN``,
   ``ADJECTIVE``, ``PREPOSITION``, else ``OTHER``).
 
@@ -46,8 +46,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from timeline.bounds import Constraint
 from timeline.model import Article, EventMention, TimeExpression
-from timeline.ordering import Constraint
 
 __all__ = ["TIMEML_POS", "document", "to_timeml"]
 
@@ -87,9 +87,8 @@ def to_timeml(article: Article, nlp: Any = None) -> str:
     >>> [(e.text, e.start) for e in doc.events], doc.tlinks[0].rel_type
     ([('voted', 18)], 'IS_INCLUDED')
     """
-    from timeline.events import analyse, parse
-    from timeline.nlp import check, load
-    from timeline.temporal.tagger import find_times
+    from timeline.nlp import check, load, parse
+    from timeline.pipeline import analyse
 
     if not isinstance(article, Article):
         raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
@@ -97,10 +96,9 @@ def to_timeml(article: Article, nlp: Any = None) -> str:
     if not article.text.strip():
         return document(article, [], [])
     doc = parse(pipeline, article.text)
-    times = find_times(article.text, published=article.published, doc=doc)
     result = analyse(article, doc=doc)
     pos = {token.idx: TIMEML_POS.get(token.pos_, "OTHER") for token in doc}
-    return document(article, times, result.mentions, result.constraints, pos)
+    return document(article, result.times, result.mentions, result.constraints, pos)
 
 
 def document(
@@ -113,7 +111,7 @@ def document(
     """The TimeML document of ``article`` with these times and event mentions of it.
 
     ``constraints`` order the ``mentions`` (indices into them, as
-    :func:`timeline.events.analyse` gives them); ``pos`` maps a trigger's start offset to its
+    :func:`timeline.pipeline.analyse` gives them); ``pos`` maps a trigger's start offset to its
     TimeML part of speech (``OTHER`` where missing). Offsets that do not match the article
     text give a ``ValueError``.
 

@@ -1,38 +1,32 @@
-"""One canonical timeline from many articles: cross-article merging, ordering, provenance.
+"""Clustering: which event mentions of many articles report one happening.
 
-:func:`merge` clusters event mentions into canonical :class:`~timeline.Event` values and
-:func:`build` composes it with :func:`timeline.events.analyse` over a set of articles.
-
-Merging works in four steps:
+:func:`cluster` groups event mentions; :func:`timeline.canonical.assemble` makes each group a
+canonical event. It works in four steps:
 
 1. Mentions an article itself says are one happening ("the attack killed", "an airstrike ...
-   the attack") start as one cluster; mentions it orders ("to avenge the operation", "after")
-   can never share an event.
-2. Candidate pairs come from blocks: clusters sharing a participant key and a predicate
+   the attack") start as one group; mentions it orders ("to avenge the operation", "after")
+   can never share one.
+2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
-   date bounds, a predicate stem or class; within a block each cluster
+   date bounds, a predicate stem or class; within a block each group
    meets only its nearest neighbours in time, so the cost grows near-linearly.
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
-   same synonym group of ``merge_en.toml``), participant overlap by spelling-tolerant name
-   keys, agreement of dates and of place. Some differences veto the pair outright: time
-   bounds that leave no common time, opposite polarity, a hypothetical against a real event,
-   someone who is the agent in one and the patient in the other, different agents, different
-   people it was done with. Links within an article by anaphora must pass these vetoes too.
-   When no publication date bounds the pair (their articles have none; one mention is not
-   bounded in time at all, the other at most by a time its text names, as in ECB+), the
-   predicate class counts more,
-   how alike the two articles are counts too, and only different people as agents veto.
-4. Pairs are taken best first; two clusters join only when their whole groups pass the same
+   same synonym group of ``lang/en/predicates.toml``), participant overlap by
+   spelling-tolerant name keys, agreement of dates and of place. Some differences veto the
+   pair outright: time bounds that leave no common time, opposite polarity, a hypothetical
+   against a real event, someone who is the agent in one and the patient in the other,
+   different agents, different people it was done with. Links within an article by anaphora
+   must pass these vetoes too. When no publication date bounds the pair (their articles have
+   none; one mention is not bounded in time at all, the other at most by a time its text
+   names, as in ECB+), the predicate class counts more, how alike the two articles are
+   counts too, and only different people as agents veto.
+4. Pairs are taken best first; two groups join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
    each dated to a day or two, but to different days, mark their events as contradicting
-   each other: both readings stay, with lower confidence.
+   each other: both readings stay.
 
-The events' bounds are the intersection of their mentions' bounds, tightened by the order
-constraints the articles contributed, and the timeline sorts them by the time by which they
-had happened (``latest``), then ``earliest``, then constraint rank, then id, never putting an
-event before one an article says it follows. An event's confidence grows with the number of
-articles that report it (``1 - 0.5 / articles``) and halves when another event contradicts it.
+Weights, blocking and stems are data, in ``lang/en/merging.toml``.
 
 >>> from datetime import datetime
 >>> from timeline import EventMention, Participant
@@ -40,9 +34,8 @@ articles that report it (``1 - 0.5 / articles``) and halves when another event c
 >>> a = EventMention("a", 0, 9, "airstrike", "airstrike", 0, (us,),
 ...                  earliest=datetime(2020, 1, 2, 17), latest=datetime(2020, 1, 2, 21))
 >>> b = EventMention("b", 4, 10, "strike", "strike", 0, (us,), latest=datetime(2020, 1, 8))
->>> [event] = merge([a, b])
->>> (event.articles, event.earliest.hour, event.latest.hour)
-(('a', 'b'), 17, 21)
+>>> cluster([a, b]).groups
+((0, 1),)
 """
 
 from __future__ import annotations
@@ -50,166 +43,67 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import hashlib
-import heapq
 import math
-import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
-from importlib import resources
 from typing import Any
 
 import attrs
 
-from timeline.events import analyse, parse_many
-from timeline.model import (
-    Article,
-    ArticleRecord,
-    Event,
-    EventMention,
-    Interval,
-    Participant,
-    Timeline,
-)
-from timeline.nlp import check, english_words, load
-from timeline.ordering import Bounds, Constraint, intersect, ranks, solve
+from timeline.bounds import intersect
+from timeline.lang import words
+from timeline.model import EventMention
+from timeline.moments import instant
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-__all__ = ["build", "is_happening", "merge", "merge_words", "predicate_stem"]
+__all__ = ["SAME_CUES", "Clusters", "cluster", "predicate_kinds", "predicate_stem"]
 
 #: Order cues that say two mentions are one happening rather than one before the other.
 SAME_CUES = frozenset({"same event", "anaphora"})
 
-_ROLE_ORDER = {"agent": 0, "patient": 1, "other": 2}
 _DATED = timedelta(days=2)  # bounds at most this wide count as a date
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
 _WEEK = timedelta(days=7)  # bounds at most this wide count as a week
 
 
-@functools.cache
-def merge_words() -> dict[str, Any]:
-    """The predicate synonym groups and scoring weights of merging (``merge_en.toml``).
+@attrs.frozen
+class Clusters:
+    """Event mentions grouped into happenings.
 
-    >>> "assassination" in merge_words()["predicates"][1]
-    True
+    ``mentions`` are the distinct mentions clustered, by (article id, offsets); ``groups``
+    the indices of each group's mentions, sorted, the groups sorted; ``ordered`` the order
+    cues between mentions of different groups as ``(before, after, cue)`` indices into
+    ``mentions``; ``contradictions`` pairs of groups (indices into ``groups``) that look like
+    one happening dated incompatibly.
+
+    >>> Clusters((), (), (), ()).groups
+    ()
     """
-    with resources.files("timeline").joinpath("merge_en.toml").open("rb") as handle:
-        return tomllib.load(handle)
+
+    mentions: tuple[EventMention, ...]
+    groups: tuple[tuple[int, ...], ...]
+    ordered: tuple[tuple[int, int, str], ...]
+    contradictions: tuple[tuple[int, int], ...]
 
 
-@functools.cache
-def _predicate_classes() -> dict[str, frozenset[int]]:
-    """The synonym groups each predicate stem is in."""
-    found: dict[str, set[int]] = defaultdict(set)
-    for n, group in enumerate(merge_words()["predicates"]):
-        for lemma in group:
-            found[predicate_stem(lemma)].add(n)
-    return {stem: frozenset(groups) for stem, groups in found.items()}
-
-
-def _kinds(lemma: str) -> frozenset[int | str]:
-    """The synonym groups of ``lemma``'s stem, or the stem itself when it is in none."""
-    stem = predicate_stem(lemma)
-    return _predicate_classes().get(stem, frozenset({stem}))
-
-
-@functools.cache
-def predicate_stem(lemma: str) -> str:
-    """``lemma`` without the inflection or derivation ending of ``merge_en.toml``'s
-    ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
-    one predicate agree even where the lemmatizer missed them.
-
-    >>> [predicate_stem(w) for w in ("shooting", "shoot", "escaped", "escape", "checks")]
-    ['shoot', 'shoot', 'escap', 'escap', 'check']
-    >>> predicate_stem("bed")
-    'bed'
-    """
-    words = merge_words()
-    for ending in words["endings"]:
-        if lemma.endswith(ending) and len(lemma) - len(ending) >= words["stem_length"]:
-            return lemma[: -len(ending)]
-    return lemma
-
-
-def build(
-    articles: Iterable[Article],
-    nlp: Any = None,
-    *,
-    progress: Callable[[int, int], object] | None = None,
-) -> Timeline:
-    """The canonical timeline of ``articles``: their events merged, ordered, with provenance.
-
-    Each article is analysed with :func:`timeline.events.analyse` (``nlp`` as there; the
-    texts are parsed in batches, :func:`timeline.events.parse_many`), and all mentions are
-    merged with the order cues of their articles (:func:`merge`). The result does not depend
-    on the order of ``articles``. An article without an id gets one from a hash of
-    its text and date; two articles with one id are refused. ``progress``, if given, is
-    called with ``(articles analysed, articles)`` after each article.
-
-    >>> from datetime import date
-    >>> from timeline import Article
-    >>> len(build([]))
-    0
-    >>> done = []
-    >>> len(build([Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")],
-    ...           progress=lambda n, total: done.append((n, total))))
-    1
-    >>> done
-    [(1, 1)]
-    >>> build([Article("A.", id="x"), Article("B.", id="x")])
-    Traceback (most recent call last):
-    ...
-    ValueError: duplicate article ids: 'x' (2 articles); give each article its own id
-    """
-    articles = list(articles)
-    for article in articles:
-        if not isinstance(article, Article):
-            raise TypeError(f"articles must be timeline.Articles, not {type(article).__name__}")
-    articles = [a if a.id else attrs.evolve(a, id=_content_id(a)) for a in articles]
-    counts = Counter(a.id for a in articles)
-    repeated = sorted(i for i, n in counts.items() if n > 1)
-    if repeated:
-        listed = ", ".join(f"{i!r} ({counts[i]} articles)" for i in repeated)
-        raise ValueError(f"duplicate article ids: {listed}; give each article its own id")
-    articles.sort(key=lambda a: a.id)
-    pipeline = (load() if nlp is None else check(nlp)) if articles else None
-    docs = parse_many(pipeline, (a.text for a in articles))
-    mentions: list[EventMention] = []
-    constraints: list[tuple[EventMention, EventMention, str]] = []
-    for number, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
-        result = analyse(article, doc=doc)
-        mentions.extend(result.mentions)
-        constraints.extend(result.links())
-        if progress is not None:
-            progress(number, len(articles))
-    return Timeline(merge(mentions, constraints), map(ArticleRecord.of, articles))
-
-
-def _content_id(article: Article) -> str:
-    published = article.published.isoformat() if article.published else ""
-    digest = hashlib.sha1(f"{published}\n{article.text}".encode()).hexdigest()
-    return f"sha1:{digest[:12]}"
-
-
-def merge(
+def cluster(
     mentions: Iterable[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
-) -> list[Event]:
-    """Cluster ``mentions`` into canonical events, in timeline order.
+    *,
+    dated: Collection[str] = (),
+) -> Clusters:
+    """Group ``mentions`` by the happening they report.
 
     ``constraints`` are ``(first, second, cue)`` triples from the articles' order cues
-    (:meth:`timeline.events.ArticleEvents.links`): ``first`` happens no later than
-    ``second``; the cues ``"same event"`` and ``"anaphora"`` say they are one happening.
-    Every mention ends up in exactly one event; equal mentions given twice count once, and
-    two different mentions at one place of one article are refused.
+    (:meth:`timeline.pipeline.ArticleEvents.links`): ``first`` happens no later than
+    ``second``; the cues of :data:`SAME_CUES` say they are one happening. ``dated`` holds
+    the ids of the articles with a publication date: the mentions of the others get the
+    leniency of undated reports (step 3 above). Every mention ends up in exactly one group;
+    equal mentions given twice count once, and two different mentions at one place of one
+    article are refused.
 
-    >>> merge([])
-    []
+    >>> cluster([]).mentions
+    ()
     """
     unique = _unique(mentions)
     index = {_place(m): i for i, m in enumerate(unique)}
@@ -224,9 +118,60 @@ def merge(
         else:
             ordered.append((a, b, cue))
     with _collector_paused():
-        clustering = _Clustering(unique, same, ordered)
+        clustering = _Clustering(unique, same, ordered, frozenset(dated))
         clustering.run()
-        return _events(unique, clustering.groups(), clustering.contradictions(), ordered)
+        groups = sorted(clustering.groups())
+        group_of = {m: g for g, members in enumerate(groups) for m in members}
+        roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
+        contradictions = sorted({(roots[a], roots[b]) for a, b in clustering.contradictions()})
+    return Clusters(
+        tuple(unique),
+        tuple(tuple(members) for members in groups),
+        tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
+        tuple(tuple(sorted(pair)) for pair in contradictions),
+    )
+
+
+@functools.cache
+def _predicate_classes() -> dict[str, frozenset[int]]:
+    """The synonym groups each predicate stem is in, numbered in the order of the file."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for n, group in enumerate(words("predicates")["synonyms"].values()):
+        for lemma in group:
+            found[predicate_stem(lemma)].add(n)
+    return {stem: frozenset(groups) for stem, groups in found.items()}
+
+
+def predicate_kinds(lemma: str) -> frozenset[int | str]:
+    """The synonym groups of ``lemma``'s stem (``lang/en/predicates.toml``, numbered), or the
+    stem itself when it is in none: two predicates can name one happening when their kinds
+    meet.
+
+    >>> predicate_kinds("airstrike") & predicate_kinds("raid") != set()
+    True
+    >>> predicate_kinds("win") & predicate_kinds("vote")
+    frozenset()
+    """
+    stem = predicate_stem(lemma)
+    return _predicate_classes().get(stem, frozenset({stem}))
+
+
+@functools.cache
+def predicate_stem(lemma: str) -> str:
+    """``lemma`` without the inflection or derivation ending of ``lang/en/merging.toml``'s
+    ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
+    one predicate agree even where the lemmatizer missed them.
+
+    >>> [predicate_stem(w) for w in ("shooting", "shoot", "escaped", "escape", "checks")]
+    ['shoot', 'shoot', 'escap', 'escap', 'check']
+    >>> predicate_stem("bed")
+    'bed'
+    """
+    merging = words("merging")
+    for ending in merging["endings"]:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= merging["stem_length"]:
+            return lemma[: -len(ending)]
+    return lemma
 
 
 @contextlib.contextmanager
@@ -267,7 +212,8 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
 
 @attrs.define
 class _Cluster:
-    """What a group of mentions agrees on, kept up to date as groups join."""
+    """What a group of mentions agrees on, kept up to date as groups join; its bounds are
+    instants (:func:`timeline.moments.instant`)."""
 
     members: set[int]
     low: datetime | None
@@ -298,14 +244,14 @@ class _Cluster:
             roles[p.key].add(p.role)
         return cls(
             members={index},
-            low=mention.earliest,
-            high=mention.latest,
+            low=None if mention.earliest is None else instant(mention.earliest),
+            high=None if mention.latest is None else instant(mention.latest),
             roles=roles,
             people={p.key for p in mention.participants if p.label == "PERSON"},
             partners={
                 p.key for p in mention.participants if p.label == "PERSON" and p.role == "other"
             },
-            classes=set(_kinds(mention.lemma)),
+            classes=set(predicate_kinds(mention.lemma)),
             lemmas={stem},
             places={mention.location} if mention.location else set(),
             modalities={mention.modality},
@@ -404,7 +350,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         return 0.0, False
     if not a.classes & b.classes:
         return 0.0, False
-    weights = merge_words()["weights"]
+    weights = words("merging")["weights"]
     # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
     shared = sum(
         1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
@@ -485,7 +431,7 @@ class _Articles:
         """The highest cosine of two different articles, one of each group; ``None`` if there
         are none. Of a group, only its ``context_articles`` first profiles are compared, so
         that the cost stays bounded however many articles it has."""
-        most = merge_words()["context_articles"]
+        most = words("merging")["context_articles"]
         ours = sorted({self.profile[x] for x in first})[:most]
         theirs = sorted({self.profile[y] for y in second})[:most]
         cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
@@ -501,6 +447,7 @@ class _Clustering:
         mentions: Sequence[EventMention],
         same: Sequence[tuple[int, int, str]],
         ordered: Sequence[tuple[int, int, str]],
+        dated: frozenset[str],
     ) -> None:
         self.mentions = mentions
         self.context = _Articles(mentions)
@@ -509,17 +456,8 @@ class _Clustering:
         for a, b, _ in ordered:
             forbidden[a].add(b)
             forbidden[b].add(a)
-        # An article whose times were resolved against its publication date has one: its
-        # unbounded mentions are not "undated" (see _undated).
-        published = {
-            m.article_id
-            for m in mentions
-            if m.time is not None
-            and m.time.anchor is not None
-            and m.time.anchor.kind == "publication"
-        }
         self.clusters = {
-            i: _Cluster.of(i, m, forbidden[i], m.article_id in published)
+            i: _Cluster.of(i, m, forbidden[i], m.article_id in dated)
             for i, m in enumerate(mentions)
         }
         self.contested: list[tuple[int, int]] = []
@@ -545,7 +483,7 @@ class _Clustering:
             score, contested = _score(first, second, self.context)
             if contested:
                 self.contested.append((a, b))
-            if score < merge_words()["weights"]["threshold"]:
+            if score < words("merging")["weights"]["threshold"]:
                 return
         elif (
             not second.forbidden.isdisjoint(first.members)
@@ -565,7 +503,7 @@ class _Clustering:
         for root, cluster in self.clusters.items():
             for key in _block_keys(cluster):
                 blocks[key].append(root)
-        window = merge_words()["window"]
+        window = words("merging")["window"]
         when = {root: (*_time_key(cluster), root) for root, cluster in self.clusters.items()}
         near: set[tuple[int, int]] = set()  # each member with the next ``window`` of its block
         for members in blocks.values():
@@ -622,233 +560,3 @@ def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
 def _time_key(cluster: _Cluster) -> tuple[Any, ...]:
     point = cluster.high or cluster.low
     return (point is None, point or datetime.min, cluster.low or datetime.min)
-
-
-# --- events -------------------------------------------------------------------------------------
-
-
-def _events(
-    mentions: Sequence[EventMention],
-    groups: list[list[int]],
-    contradictions: set[tuple[int, int]],
-    ordered: Sequence[tuple[int, int, str]],
-) -> list[Event]:
-    """Canonical events of the groups, bounds tightened by the order cues, in time order."""
-    groups.sort()
-    group_of = {m: g for g, members in enumerate(groups) for m in members}
-    bounds: list[Bounds] = []
-    for members in groups:
-        found: Bounds | None = (None, None)
-        for m in members:
-            found = intersect(found, (mentions[m].earliest, mentions[m].latest)) if found else None
-        bounds.append(found or (None, None))
-    lifted = sorted(
-        {(group_of[a], group_of[b], cue) for a, b, cue in ordered if group_of[a] != group_of[b]}
-    )
-    solution = solve(bounds, [Constraint(a, b, cue) for a, b, cue in lifted])
-    rank = ranks(len(groups), solution.accepted)
-    ids = [_event_id(mentions[members[0]]) for members in groups]
-    against: dict[int, set[str]] = defaultdict(set)
-    for a, b in contradictions:
-        ga, gb = group_of[a], group_of[b]
-        against[ga].add(ids[gb])
-        against[gb].add(ids[ga])
-    events = []
-    for g, members in enumerate(groups):
-        group = [mentions[m] for m in members]
-        low, high = solution.bounds[g]
-        articles = len({m.article_id for m in group})
-        confidence = (1.0 - 0.5 / articles) * (0.5 if against[g] else 1.0)
-        events.append(
-            Event(
-                id=ids[g],
-                mentions=group,
-                participants=_participants(group),
-                earliest=low,
-                latest=high,
-                when=_when(group, low, high),
-                label=_label(group),
-                location=_most_common(m.location for m in group),
-                confidence=round(confidence, 4),
-                contradicts=sorted(against[g]),
-            )
-        )
-    return [events[g] for g in _order(events, rank, solution.accepted)]
-
-
-def _order(
-    events: Sequence[Event], rank: Sequence[int], constraints: Sequence[Constraint]
-) -> list[int]:
-    """Event indices by time (when they had happened by, then from when they could have), no
-    event before one an article says it follows, ties by constraint rank and id."""
-
-    def key(g: int) -> tuple[Any, ...]:
-        e = events[g]
-        return (
-            e.latest is None and e.earliest is None,
-            e.latest or e.earliest or datetime.min,
-            e.earliest or datetime.min,
-            rank[g],
-            e.id,
-        )
-
-    waiting = [0] * len(events)
-    after: dict[int, list[int]] = defaultdict(list)
-    for c in constraints:
-        after[c.before].append(c.after)
-        waiting[c.after] += 1
-    ready = [(key(g), g) for g in range(len(events)) if not waiting[g]]
-    heapq.heapify(ready)
-    left = set(range(len(events)))
-    result = []
-    while left:
-        if not ready:  # a cycle of order cues: take its earliest event by time
-            g = min(left, key=key)
-            waiting[g] = 0
-            heapq.heappush(ready, (key(g), g))
-        _, g = heapq.heappop(ready)
-        if g not in left:
-            continue
-        left.discard(g)
-        result.append(g)
-        for nxt in after[g]:
-            waiting[nxt] -= 1
-            if waiting[nxt] == 0 and nxt in left:
-                heapq.heappush(ready, (key(nxt), nxt))
-    return result
-
-
-def _event_id(mention: EventMention) -> str:
-    place = f"{mention.article_id}\n{mention.start}\n{mention.end}"
-    return hashlib.sha1(place.encode()).hexdigest()[:12]
-
-
-def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
-    """Each participant once, under its fullest name, in its strongest role; by role, then
-    the most often mentioned first."""
-    by_key: dict[str, list[Participant]] = defaultdict(list)
-    for m in mentions:
-        for p in m.participants:
-            by_key[p.key].append(p)
-    merged = []
-    for variants in by_key.values():
-        fullest = max(variants, key=lambda p: (len(p.name), p.name))
-        role = min((p.role for p in variants), key=_ROLE_ORDER.__getitem__)
-        merged.append((-len(variants), attrs.evolve(fullest, role=role)))
-    merged.sort(key=lambda item: (_ROLE_ORDER[item[1].role], item[0], item[1].name))
-    return [p for _, p in merged]
-
-
-def _when(
-    mentions: Sequence[EventMention], low: datetime | None, high: datetime | None
-) -> Interval | None:
-    """The narrowest interval a mention's time names that holds the event's bounds."""
-    if low is None or high is None:
-        return None
-    holding = [
-        m.time.interval
-        for m in mentions
-        if m.time is not None
-        and m.time.interval is not None
-        and m.time.interval.start <= low
-        and high <= m.time.interval.end
-    ]
-    if not holding:
-        return None
-    return min(holding, key=lambda i: (i.end - i.start, i.start, i.granularity.value))
-
-
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
-    return min(counts, key=lambda v: (-counts[v], v))
-
-
-def is_happening(event: Event) -> bool:
-    """Whether ``event`` is a happening of its own, worth a line of a timeline: some mention
-    says it did happen (asserted, not negated) in a word that names a happening. Event
-    nouns do ("the strike", "a speech"); verbs do unless they relate events ("followed",
-    "caused"), carry another's ("issued"), tell of one ("said", "described") or mark a phase
-    of one ("began"). Those stay mentions (TimeML annotates them) for ordering and merging.
-
-    >>> from timeline import Event, EventMention
-    >>> def event(*words, kind="OCCURRENCE"):
-    ...     mentions = [EventMention("a", 9 * n, 9 * n + len(w), w, lemma, 0, event_class=kind)
-    ...                 for n, (w, lemma) in enumerate(words)]
-    ...     return Event(id="e", mentions=mentions)
-    >>> is_happening(event(("followed", "follow"))), is_happening(event(("caused", "cause")))
-    (False, False)
-    >>> is_happening(event(("said", "say"), kind="REPORTING"))
-    False
-    >>> is_happening(event(("speech", "speech"), kind="REPORTING"))
-    True
-    >>> is_happening(event(("strike", "strike"), ("followed", "follow")))
-    True
-    """
-    return any(_names_happening(m) for m in event.mentions)
-
-
-def _names_happening(mention: EventMention) -> bool:
-    if mention.modality != "ASSERTED" or mention.polarity != "POS":
-        return False
-    if mention.event_class == "ASPECTUAL":
-        return False
-    if _is_event_noun(mention):
-        return True
-    return mention.event_class != "REPORTING" and mention.lemma not in _not_happenings()
-
-
-@functools.cache
-def _not_happenings() -> frozenset[str]:
-    """Verbs that are no happening of their own: relational, light and copular verbs."""
-    verbs = english_words()["verbs"]
-    return (
-        frozenset(verbs["relational"]) | frozenset(verbs["light"]) | frozenset(verbs["not_events"])
-    )
-
-
-def _is_event_noun(mention: EventMention) -> bool:
-    lemma = mention.lemma
-    return lemma in _event_nouns() and mention.text.lower() in (lemma, lemma + "s")
-
-
-@functools.cache
-def _event_nouns() -> frozenset[str]:
-    return frozenset(english_words()["nouns"]["events"])
-
-
-def _label(mentions: Sequence[EventMention]) -> str:
-    """Who did what to whom, where: "United States strike killed Qassem Soleimani in
-    Baghdad". The predicate is the most common event noun (of equals, a dated one), with the
-    most common asserted verb that names a happening of another kind ("strike killed", not
-    "attack fired"), or that verb alone; places are not patients."""
-    participants = _participants(mentions)
-    places = frozenset(english_words()["names"]["location_labels"]) - {"GPE"}
-
-    def names(role: str) -> str:
-        return " and ".join(
-            p.name for p in participants if p.role == role and p.label not in places
-        )
-
-    nouns = Counter(m.lemma for m in mentions if _is_event_noun(m))
-    dated = {m.lemma for m in mentions if m.time is not None}
-    # the most common; of equals, one a mention dates: "a strike on the evening of January 2"
-    noun = min(nouns, key=lambda n: (-nouns[n], n not in dated, n), default=None)
-    kind = _kinds(noun) if noun else frozenset()
-    verbal = [m for m in mentions if not _is_event_noun(m)]
-    verbs = [
-        m for m in verbal if m.lemma not in _not_happenings() and not _kinds(m.lemma) & kind
-    ] or ([] if noun else verbal)
-    said = [m for m in verbs if m.event_class != "REPORTING"] or ([] if noun else verbs)
-    verb = _most_common(m.text.lower() for m in said if m.modality == "ASSERTED")
-    patients, others = names("patient"), names("other")
-    location = _most_common(m.location for m in mentions)
-    parts = [
-        names("agent"),
-        noun,
-        verb or _most_common(m.text.lower() for m in said),
-        patients or (others and f"with {others}"),
-        location and f"in {location}",
-    ]
-    return " ".join(p for p in parts if p)

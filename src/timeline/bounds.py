@@ -1,0 +1,271 @@
+"""Time bounds of events and the order constraints between them: arithmetic, no parsing.
+
+Each event mention starts with bounds ``[earliest, latest)`` from the time it is attached to
+(:func:`interval_bounds`), else from its tense relative to the publication date
+(:func:`tense_bounds`). Order cues (:mod:`timeline.cues`) give constraints between mentions;
+:func:`solve` propagates them through the bounds until they agree: when ``a`` comes before
+``b``, ``b`` cannot start before ``a`` can, and ``a`` cannot end after ``b`` must have. A
+constraint that would leave some mention with no possible time is reported as a conflict and
+left out, never raised. Moments with and without a zone compare by
+:func:`timeline.moments.instant`.
+
+>>> from datetime import datetime
+>>> day = lambda d: (datetime(2020, 1, d), datetime(2020, 1, d + 1))
+>>> s = solve([day(2), (None, None), (None, datetime(2020, 1, 8))],
+...           [Constraint(0, 1, "after"), Constraint(1, 2, "reported speech")])
+>>> s.bounds[1]
+(datetime.datetime(2020, 1, 2, 0, 0), datetime.datetime(2020, 1, 8, 0, 0))
+>>> solve([day(7), day(2)], [Constraint(0, 1, "after")]).conflicts
+(Constraint(before=0, after=1, cue='after'),)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
+
+from timeline.lang import words
+from timeline.model import EventMention, TimeExpression
+from timeline.moments import as_datetime, instant
+
+__all__ = [
+    "OPEN",
+    "Bounds",
+    "Constraint",
+    "Solution",
+    "intersect",
+    "interval_bounds",
+    "order",
+    "publication_span",
+    "ranks",
+    "solve",
+    "tense_bounds",
+]
+
+Bounds = tuple[datetime | None, datetime | None]
+
+#: Bounds that say nothing.
+OPEN: Bounds = (None, None)
+
+
+@attrs.frozen
+class Constraint:
+    """Item ``before`` (an index) happens no later than item ``after``, by ``cue``.
+
+    >>> Constraint(0, 1, "past perfect").cue
+    'past perfect'
+    """
+
+    before: int = attrs.field(validator=attrs.validators.ge(0))
+    after: int = attrs.field(validator=attrs.validators.ge(0))
+    cue: str = ""
+
+
+@attrs.frozen
+class Solution:
+    """Bounds that satisfy every ``accepted`` constraint; ``conflicts`` could not be met.
+
+    >>> Solution(bounds=((None, None),), accepted=(), conflicts=()).consistent
+    True
+    """
+
+    bounds: tuple[Bounds, ...]
+    accepted: tuple[Constraint, ...]
+    conflicts: tuple[Constraint, ...]
+
+    @property
+    def consistent(self) -> bool:
+        """Whether every constraint could be met."""
+        return not self.conflicts
+
+
+def publication_span(published: date | datetime | None) -> Bounds:
+    """When the article appeared: its whole day for a date, the instant for a datetime.
+
+    >>> publication_span(date(2020, 1, 7))
+    (datetime.datetime(2020, 1, 7, 0, 0), datetime.datetime(2020, 1, 8, 0, 0))
+    """
+    if published is None:
+        return OPEN
+    if isinstance(published, datetime):
+        return (published, published)
+    start = as_datetime(published)
+    return (start, start + timedelta(days=1))
+
+
+def tense_bounds(tense: str, modality: str, published: date | datetime | None) -> Bounds:
+    """Bounds from grammar alone: what is told as past or present happened before the article
+    appeared, what will happen comes after it; anything else is open.
+
+    >>> tense_bounds("PAST", "ASSERTED", date(2020, 1, 7))
+    (None, datetime.datetime(2020, 1, 8, 0, 0))
+    >>> tense_bounds("FUTURE", "FUTURE", date(2020, 1, 7))[0]
+    datetime.datetime(2020, 1, 7, 0, 0)
+    """
+    try:
+        start, end = publication_span(published)
+    except OverflowError:  # the last day of the calendar
+        return OPEN
+    if modality == "FUTURE":
+        return (start, None)
+    if modality == "ASSERTED" and tense in ("PAST", "PRESENT"):
+        return (None, end)
+    return OPEN
+
+
+_MOD_BOUNDS = {
+    "BEFORE": lambda i: (None, i.start),
+    "ON_OR_BEFORE": lambda i: (None, i.end),
+    "AFTER": lambda i: (i.end, None),
+    "ON_OR_AFTER": lambda i: (i.start, None),
+}
+
+
+def interval_bounds(time: TimeExpression | None, signal: str | None = None) -> Bounds:
+    """Bounds from an attached time: its interval, opened on one side by its TIMEX3 mod or,
+    failing one, by the mod its ``signal`` word implies ("before Sunday", "since 1990").
+
+    >>> from timeline import find_times
+    >>> [t] = find_times("before Sunday", published=date(2020, 1, 7))
+    >>> interval_bounds(t, "before")
+    (None, datetime.datetime(2020, 1, 5, 0, 0))
+    >>> interval_bounds(t, "until")[1], interval_bounds(t)[1]
+    (datetime.datetime(2020, 1, 6, 0, 0), datetime.datetime(2020, 1, 6, 0, 0))
+    """
+    if time is None or time.interval is None or time.type not in ("DATE", "TIME"):
+        return OPEN
+    interval = time.interval
+    mod = time.mod or words("events")["ordering"]["signals"].get(signal or "", "")
+    bounds = _MOD_BOUNDS.get(mod)
+    return bounds(interval) if bounds else (interval.start, interval.end)
+
+
+def intersect(first: Bounds, second: Bounds) -> Bounds | None:
+    """The bounds both allow, or ``None`` if they leave no time.
+
+    >>> intersect((None, datetime(2020, 1, 8)), (datetime(2020, 1, 5), None))[0].day
+    5
+    >>> intersect((datetime(2020, 1, 8), None), (None, datetime(2020, 1, 5))) is None
+    True
+    """
+    lows = [b for b in (first[0], second[0]) if b is not None]
+    highs = [b for b in (first[1], second[1]) if b is not None]
+    low = max(lows, key=instant) if lows else None
+    high = min(highs, key=instant) if highs else None
+    if low is not None and high is not None and instant(high) <= instant(low):
+        return None
+    return (low, high)
+
+
+def solve(bounds: Sequence[Bounds], constraints: Sequence[Constraint]) -> Solution:
+    """Tighten ``bounds`` so that every constraint holds; report those that cannot.
+
+    Constraints are taken in order; each is propagated through those already accepted, and
+    one that would empty some item's bounds is undone and listed in ``conflicts``. Solving
+    never widens bounds.
+
+    >>> solve([(None, None)], [Constraint(0, 0)]).accepted
+    ()
+    """
+    low = [b[0] for b in bounds]
+    high = [b[1] for b in bounds]
+    later: dict[int, list[int]] = defaultdict(list)
+    earlier: dict[int, list[int]] = defaultdict(list)
+    accepted: list[Constraint] = []
+    conflicts: list[Constraint] = []
+    for constraint in constraints:
+        a, b = constraint.before, constraint.after
+        if a == b or max(a, b) >= len(bounds):
+            continue
+        later[a].append(b)
+        earlier[b].append(a)
+        undo: list[tuple[list[datetime | None], int, datetime | None]] = []
+        if _propagate(a, b, low, high, later, earlier, undo):
+            accepted.append(constraint)
+            continue
+        for values, index, old in reversed(undo):
+            values[index] = old
+        later[a].pop()
+        earlier[b].pop()
+        conflicts.append(constraint)
+    return Solution(tuple(zip(low, high, strict=True)), tuple(accepted), tuple(conflicts))
+
+
+def _propagate(
+    a: int,
+    b: int,
+    low: list[datetime | None],
+    high: list[datetime | None],
+    later: Mapping[int, list[int]],
+    earlier: Mapping[int, list[int]],
+    undo: list[tuple[list[datetime | None], int, datetime | None]],
+) -> bool:
+    """Push bounds along the edge ``a -> b`` and on; ``False`` if some bounds become empty."""
+    work = [(a, b)]
+    while work:
+        first, second = work.pop()
+        lf, ls = low[first], low[second]
+        if lf is not None and (ls is None or instant(lf) > instant(ls)):
+            undo.append((low, second, ls))
+            low[second] = lf
+            if high[second] is not None and instant(high[second]) <= instant(lf):
+                return False
+            work.extend((second, nxt) for nxt in later.get(second, ()))
+        hf, hs = high[first], high[second]
+        if hs is not None and (hf is None or instant(hs) < instant(hf)):
+            undo.append((high, first, hf))
+            high[first] = hs
+            if low[first] is not None and instant(hs) <= instant(low[first]):
+                return False
+            work.extend((prev, first) for prev in earlier.get(first, ()))
+    return True
+
+
+def ranks(count: int, constraints: Sequence[Constraint]) -> list[int]:
+    """How many constraints deep each of ``count`` items sits: an item that must follow
+    another ranks above it. Chains are short in practice; cycles stop after a few rounds.
+
+    >>> ranks(3, [Constraint(0, 1), Constraint(1, 2)])
+    [0, 1, 2]
+    """
+    rank = [0] * count
+    for _ in range(8):
+        changed = False
+        for c in constraints:
+            if rank[c.after] < rank[c.before] + 1 and c.before != c.after:
+                rank[c.after] = rank[c.before] + 1
+                changed = True
+        if not changed:
+            break
+    return rank
+
+
+def order(mentions: Sequence[EventMention], constraints: Sequence[Constraint]) -> tuple[int, ...]:
+    """Indices of ``mentions`` sorted by earliest, then latest time, then constraint rank.
+
+    Unknown bounds sort last; a mention constrained to follow another ranks after it; ties
+    keep document order.
+
+    >>> a = EventMention("x", 0, 1, "a", "a", 0, latest=datetime(2020, 1, 8))
+    >>> b = EventMention("x", 2, 3, "b", "b", 0, earliest=datetime(2020, 1, 2))
+    >>> order([a, b], [])
+    (1, 0)
+    """
+    rank = ranks(len(mentions), constraints)
+
+    def key(index: int) -> tuple[Any, ...]:
+        m = mentions[index]
+        return (
+            m.earliest is None,
+            instant(m.earliest) if m.earliest else 0,
+            m.latest is None,
+            instant(m.latest) if m.latest else 0,
+            rank[index],
+            index,
+        )
+
+    return tuple(sorted(range(len(mentions)), key=key))

@@ -1,0 +1,283 @@
+"""Order cues of a parsed article: which of its event mentions comes before which.
+
+:func:`find_constraints` reads a spaCy parse for the cues of time order between mentions:
+reported speech and the past perfect ("said that troops had fired"), prepositions and
+conjunctions ("after the strike", "following a meeting", "before"), verbs whose object is
+their cause or aim ("to avenge the operation"), one happening named twice ("the attack
+killed", "said in a statement"), a definite event noun that names an earlier event ("an
+airstrike" ... "the attack") and reactions told after a dated happening. The constraints it
+returns are solved with the mentions' bounds by :func:`timeline.bounds.solve`. The words are
+data, in ``lang/en/events.toml`` (``[ordering]``) and ``lang/en/predicates.toml``.
+
+>>> from datetime import date
+>>> from timeline.pipeline import analyse
+>>> from timeline import Article
+>>> [c.cue for c in analyse(Article("He resigned after the vote.", date(2020, 1, 7))).constraints]
+['after']
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from timeline.bounds import Constraint, interval_bounds
+from timeline.lang import words
+from timeline.model import EventMention
+
+__all__ = ["find_constraints", "governor", "relative_subject"]
+
+
+def find_constraints(
+    doc: Any,
+    mentions: Sequence[EventMention],
+    tokens: Sequence[int],
+    heads: Mapping[int, int],
+) -> list[Constraint]:
+    """Order constraints between ``mentions`` from the cues of a parsed spaCy ``doc``.
+
+    ``tokens`` holds the index of each mention's trigger token; ``heads`` maps the index of
+    each token that stands for a mention (its trigger, and the light verb of an event noun)
+    to the mention's index in ``mentions``.
+    """
+    ordering = words("events")["ordering"]
+    reporting = {"REPORTING", "PERCEPTION"}
+    triggers = [doc[i] for i in tokens]
+    found: list[Constraint] = []
+
+    def add(before: int | None, after: int | None, cue: str) -> None:
+        if before is not None and after is not None and before != after:
+            found.append(Constraint(before, after, cue))
+
+    # Reported speech, past perfect, relative clauses on event nouns, "then".
+    for i, m in enumerate(mentions):
+        token = triggers[i]
+        above, via = governor(token, heads)
+        if above is None:
+            continue
+        if (
+            mentions[above].event_class in reporting
+            and via.dep_ in ("ccomp", "parataxis")
+            and m.realis
+        ):
+            add(i, above, "reported speech")
+        if m.tense == "PAST" and m.aspect.startswith("PERFECTIVE") and m.realis:
+            add(i, above, "past perfect")
+        if token.dep_ == "relcl" and heads.get(token.head.i) == above and relative_subject(token):
+            add(i, above, "same event")
+            add(above, i, "same event")
+        if token.dep_ == "conj" and any(c.lower_ in ordering["then"] for c in token.children):
+            add(above, i, "then")
+
+    # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
+    lowers = [t.lower_ for t in doc]
+    for token in doc:
+        if token.dep_ not in ("prep", "mark", "advmod") and token.tag_ != "VBG":
+            continue
+        for phrase, cue in _cue_phrases().get(lowers[token.i], ()):
+            first = token.i - len(phrase) + 1
+            if first < 0 or tuple(lowers[first : token.i + 1]) != phrase:
+                continue
+            objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp", "dobj")]
+            if token.dep_ == "mark":
+                objects = [token.head]
+                modified, _ = governor(token.head, heads)
+            else:
+                modified = _at_or_above(doc[first].head, heads)
+            for obj in objects:
+                event = _nearest_below(obj, heads)
+                if cue == "after":
+                    add(event, modified, " ".join(phrase))
+                else:
+                    add(modified, event, " ".join(phrase))
+            break
+
+    # Verbs whose object is their cause or their aim: "to avenge the operation".
+    for i, m in enumerate(mentions):
+        if m.lemma not in ordering["object_before"] and m.lemma not in ordering["object_after"]:
+            continue
+        token = triggers[i]
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+        for obj in objects:
+            if m.lemma in ordering["object_after"]:
+                add(i, _nearest_below(obj, heads), m.lemma)
+                continue
+            purpose = token.dep_ in ("advcl", "xcomp") and any(
+                c.tag_ == "TO" for c in token.children
+            )
+            # Everything that happened in the object: "the operation ... that assassinated".
+            causes = {heads[t.i] for t in obj.subtree if t.i in heads}
+            for event in sorted(causes):
+                if mentions[event].modality != "ASSERTED":
+                    continue
+                add(event, i, m.lemma)
+                if purpose:
+                    add(event, governor(token, heads)[0], "to " + m.lemma)
+
+    # One happening named twice: "the attack killed", "said in a statement".
+    for i, m in enumerate(mentions):
+        token = triggers[i]
+        same = None
+        if token.pos_ == "VERB" and m.realis and m.tense in ("PAST", "PRESENT"):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            same = next((heads[c.i] for c in subjects if heads.get(c.i, i) != i), None)
+        elif (
+            m.event_class == "REPORTING"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ordering["medium"]
+        ):
+            same = governor(token, heads)[0]
+        add(i, same, "same event")
+        add(same, i, "same event")
+
+    found.extend(_anaphora(doc, mentions, triggers))
+    found.extend(_reactions(doc, mentions))
+    return found
+
+
+@functools.cache
+def _cue_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The "after" and "before" phrases as word tuples under their last word, longest first."""
+    ordering = words("events")["ordering"]
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for cue in ("after", "before"):
+        for phrase in sorted(ordering[cue], key=lambda p: -len(p.split())):
+            found[phrase.split()[-1]].append((tuple(phrase.split()), cue))
+    return dict(found)
+
+
+@functools.cache
+def _anaphora_kinds() -> dict[str, int]:
+    """The kind of each event noun that may name an earlier event: the event nouns of the
+    ``anaphora`` unions of synonym groups, but the ``ambiguous`` ones."""
+    predicates = words("predicates")
+    nouns = frozenset(words("events")["nouns"]["events"]) - frozenset(predicates["ambiguous"])
+    return {
+        lemma: n
+        for n, union in enumerate(predicates["anaphora"])
+        for group in union
+        for lemma in predicates["synonyms"][group]
+        if lemma in nouns
+    }
+
+
+def _anaphora(
+    doc: Any, mentions: Sequence[EventMention], tokens: Sequence[Any]
+) -> list[Constraint]:
+    """A definite event noun without a time names the nearest earlier event of its kind in
+    its paragraph or the two sentences before ("an airstrike" ... "the attack"); the first
+    of its kind in the article may name the nearest dated one after it ("the US's
+    assassination of Soleimani" ... "an airstrike on the evening of January 2")."""
+    kind_of = _anaphora_kinds()
+    definite = words("events")["ordering"]["definite"]
+    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
+    paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
+    kinds: dict[int, list[int]] = defaultdict(list)
+    for k, m in enumerate(mentions):
+        if m.lemma in kind_of:
+            kinds[kind_of[m.lemma]].append(k)
+    found = []
+    for i, m in enumerate(mentions):
+        if m.time is not None or m.lemma not in kind_of or m.tense != "NONE":
+            continue
+        if not any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
+            for c in tokens[i].children
+        ):
+            continue
+        kind = kinds[kind_of[m.lemma]]
+        position = bisect.bisect_left(kind, i)
+        near = [
+            k
+            for k in kind[max(0, position - 8) : position]
+            if mentions[k].sentence != m.sentence
+            and (paragraph[k] == paragraph[i] or m.sentence - mentions[k].sentence <= 2)
+        ]
+        later = [
+            k
+            for k in kind[position + 1 : position + 9]
+            if interval_bounds(mentions[k].time)[0] and mentions[k].sentence - m.sentence <= 10
+        ]
+        earlier = position > 0
+        antecedent = near[-1] if near else (later[0] if later and not earlier else None)
+        if antecedent is not None:
+            found += [Constraint(i, antecedent, "anaphora"), Constraint(antecedent, i, "anaphora")]
+    return found
+
+
+def _reactions(doc: Any, mentions: Sequence[EventMention]) -> list[Constraint]:
+    """What someone said, undated, after a dated happening in the same paragraph, was said
+    after it: "The US carried out an airstrike on January 2 ... Trump said in a tweet"."""
+    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
+    found = []
+    last_dated: tuple[int, int] | None = None  # (paragraph, mention)
+    for i, m in enumerate(mentions):
+        paragraph = bisect.bisect(breaks, m.start)
+        if (
+            m.event_class == "REPORTING"
+            and m.tense == "PAST"
+            and m.time is None
+            and m.realis
+            and last_dated is not None
+            and last_dated[0] == paragraph
+        ):
+            found.append(Constraint(last_dated[1], i, "reaction"))
+        if m.event_class == "OCCURRENCE" and m.realis and interval_bounds(m.time)[0]:
+            last_dated = (paragraph, i)
+    return found
+
+
+def governor(token: Any, heads: Mapping[int, int]) -> tuple[int | None, Any]:
+    """The nearest mention above ``token`` (not ``token``'s own) and the token below it on
+    the way up, the one whose dependency says how ``token``'s clause hangs from it.
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("He said that troops attacked.")
+    >>> index, via = governor(doc[4], {1: 0, 4: 1})
+    >>> index, via.text, via.dep_
+    (0, 'attacked', 'ccomp')
+    """
+    child = token
+    while child.head.i != child.i:
+        parent = child.head
+        index = heads.get(parent.i)
+        if index is not None and index != heads.get(token.i):
+            return index, child
+        child = parent
+    return None, child
+
+
+def relative_subject(token: Any) -> bool:
+    """Whether the verb ``token`` has a relative pronoun as its subject ("a strike that
+    killed": the clause says what the noun did).
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("It was a strike that killed him.")
+    >>> relative_subject(doc[5])
+    True
+    """
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
+
+
+def _at_or_above(token: Any, heads: Mapping[int, int]) -> int | None:
+    while True:
+        if token.i in heads:
+            return heads[token.i]
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def _nearest_below(token: Any, heads: Mapping[int, int]) -> int | None:
+    """The mention at ``token`` or, breadth first, the nearest one in its subtree."""
+    level = [token]
+    while level:
+        for t in level:
+            if t.i in heads:
+                return heads[t.i]
+        level = [c for t in level for c in t.children]
+    return None

@@ -1,0 +1,103 @@
+"""The schema of each language file in ``lang/<code>/``: its sections, keys and their types.
+
+>>> sorted(SCHEMAS)
+['events', 'merging', 'predicates', 'references']
+"""
+
+from __future__ import annotations
+
+from timeline.lang.kinds import GROUPS, INT, NUMBER, TEXT, WORDS, Section, Table
+
+__all__ = ["SCHEMAS"]
+
+_EVENT_CLASSES = ("REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE", "STATE")
+
+#: Event extraction (``events.py``), order cues (``cues.py``) and bounds (``bounds.py``).
+EVENTS = Section(
+    {
+        "verbs": Section(
+            {"not_events": WORDS, "light": WORDS, "relational": WORDS, "states": WORDS}
+        ),
+        "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
+        "nouns": Section({"events": WORDS}),
+        "names": Section(
+            {
+                "titles": WORDS,
+                "aliases": GROUPS,
+                "participant_labels": WORDS,
+                "location_labels": WORDS,
+            }
+        ),
+        "roles": Section(
+            {
+                "agent": WORDS,
+                "patient": WORDS,
+                "with": WORDS,
+                "place": WORDS,
+                "noun_patient": WORDS,
+                "noun_agent": WORDS,
+            }
+        ),
+        "tense": Section({"future": WORDS, "hypothetical": WORDS, "negation": WORDS}),
+        "ordering": Section(
+            {
+                "after": WORDS,
+                "before": WORDS,
+                "object_before": WORDS,
+                "object_after": WORDS,
+                "medium": WORDS,
+                "then": WORDS,
+                "definite": WORDS,
+                "signals": Table(TEXT),
+            }
+        ),
+    }
+)
+
+#: Predicates that can name one happening (``cluster.py``, ``cues.py``).
+PREDICATES = Section({"synonyms": Table(WORDS), "anaphora": GROUPS, "ambiguous": WORDS})
+
+#: Merging's blocking, stems and weights (``cluster.py``).
+MERGING = Section(
+    {
+        "window": INT,
+        "context_articles": INT,
+        "endings": WORDS,
+        "stem_length": INT,
+        "weights": Section(
+            dict.fromkeys(
+                (
+                    "predicate",
+                    "participants",
+                    "dated",
+                    "week",
+                    "place",
+                    "modality",
+                    "undated",
+                    "context",
+                    "context_baseline",
+                    "threshold",
+                ),
+                NUMBER,
+            )
+        ),
+    }
+)
+
+#: Words that refer back to an entity (``involvement.py``).
+REFERENCES = Section(
+    {
+        "person_pronouns": WORDS,
+        "thing_pronouns": WORDS,
+        "organisation_nouns": WORDS,
+        "determiners": WORDS,
+    }
+)
+
+#: The schema of each file, by name.
+SCHEMAS: dict[str, Section] = {
+    "events": EVENTS,
+    "merging": MERGING,
+    "predicates": PREDICATES,
+    "references": REFERENCES,
+}

@@ -1,0 +1,73 @@
+"""Names of participants: spelling-tolerant keys, so that variants of one name agree.
+
+>>> name_key("Qasem Soleimani") == name_key("Qassem Suleimani")
+True
+>>> name_key("United States") in name_keys("USA")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from timeline.lang import words
+
+__all__ = ["ROLE_ORDER", "canonical_alias", "name_key", "name_keys"]
+
+#: Roles of participants from the strongest (who did it) to the weakest.
+ROLE_ORDER: dict[str, int] = {"agent": 0, "patient": 1, "other": 2}
+
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant key of a name: its consonant skeleton, accents and doubled letters
+    dropped, so transliterations agree.
+
+    >>> name_key("Qasem Soleimani") == name_key("Qassem Suleimani")
+    True
+    >>> name_key("Shoygu"), name_key("Shoigu"), name_key("Ghasem")
+    ('shg', 'shg', 'qsm')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    letters = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("gh", "q").replace("k", "q"))
+    return " ".join(_VOWELS.sub("", _REPEATS.sub(r"\1", w)) for w in letters)
+
+
+def name_keys(name: str) -> frozenset[str]:
+    """The keys a participant called ``name`` may carry: the key of the whole name, of its
+    last word (people are keyed by surname) and of the canonical name of an alias.
+
+    >>> sorted(name_keys("Qassem Suleimani"))
+    ['qsm slmn', 'slmn']
+    >>> name_key("United States") in name_keys("U.S.")
+    True
+    """
+    key = name_key(name)
+    if not key:
+        return frozenset()
+    found = {key}
+    if len(surname := key.split()[-1]) > 1:
+        found.add(surname)
+    alias = canonical_alias(key)
+    if alias is not None:
+        found.add(name_key(alias))
+    return frozenset(found)
+
+
+def canonical_alias(key: str) -> str | None:
+    """The canonical name of the alias whose :func:`name_key` is ``key``, if it is one
+    (``lang/en/events.toml``, ``[names].aliases``).
+
+    >>> canonical_alias(name_key("USA")), canonical_alias(name_key("Paris"))
+    ('United States', None)
+    """
+    return _aliases().get(key)
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    return {name_key(a): group[0] for group in words("events")["names"]["aliases"] for a in group}

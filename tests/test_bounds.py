@@ -1,0 +1,93 @@
+"""The bounds solver: solving never widens bounds, and every accepted constraint holds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import hypothesis
+from hypothesis import strategies as st
+
+from timeline.bounds import Constraint, intersect, solve
+from timeline.moments import instant
+
+START = datetime(2020, 1, 1)
+ZONES = [
+    None,
+    timezone.utc,
+    timezone(timedelta(hours=3, minutes=30)),
+    timezone(-timedelta(hours=5)),
+]
+
+
+@st.composite
+def bounds(draw):
+    """Bounds of one item: each side open or an hour of ten days, in any zone or none."""
+    low = draw(st.none() | st.integers(0, 240))
+    high = draw(st.none() | st.integers(0, 240))
+    if low is not None and high is not None and high <= low:
+        low, high = high, low + 1 if high == low else low
+
+    def moment(hours):
+        if hours is None:
+            return None
+        return (START + timedelta(hours=hours)).replace(tzinfo=draw(st.sampled_from(ZONES)))
+
+    return (moment(low), moment(high))
+
+
+@st.composite
+def problems(draw):
+    items = draw(st.lists(bounds(), min_size=1, max_size=8))
+    index = st.integers(0, len(items) - 1)
+    pairs = draw(st.lists(st.tuples(index, index), max_size=12))
+    return items, [Constraint(a, b, "cue") for a, b in pairs]
+
+
+def at_least(value, bound):
+    """Whether ``value`` is no lower than ``bound`` as a lower bound (None is lowest)."""
+    return bound is None or (value is not None and instant(value) >= instant(bound))
+
+
+@hypothesis.given(problems())
+def test_solving_never_widens_bounds(problem):
+    items, constraints = problem
+    solution = solve(items, constraints)
+    for (low, high), (new_low, new_high) in zip(items, solution.bounds, strict=True):
+        assert at_least(new_low, low)
+        assert high is None or (new_high is not None and instant(new_high) <= instant(high))
+
+
+@hypothesis.given(problems())
+def test_accepted_constraints_hold_and_bounds_stay_possible(problem):
+    items, constraints = problem
+    solution = solve(items, constraints)
+    assert len(solution.accepted) + len(solution.conflicts) <= len(constraints)
+    for c in solution.accepted:
+        low_a, high_a = solution.bounds[c.before]
+        low_b, high_b = solution.bounds[c.after]
+        assert at_least(low_b, low_a)  # b cannot start before a can
+        assert high_b is None or (high_a is not None and instant(high_a) <= instant(high_b))
+    for low, high in solution.bounds:
+        assert intersect((low, high), (None, None)) is not None
+
+
+def test_a_conflict_is_reported_and_leaves_the_bounds_as_they_were():
+    day = [(START + timedelta(days=d), START + timedelta(days=d + 1)) for d in (6, 1)]
+    solution = solve(day, [Constraint(0, 1, "after")])
+    assert solution.conflicts == (Constraint(0, 1, "after"),)
+    assert solution.bounds == tuple(day)
+
+
+def test_moments_with_and_without_a_zone_compare_as_utc():
+    tehran = timezone(timedelta(hours=3, minutes=30))
+    # 01:30 in Tehran on the 8th is 22:00 UTC on the 7th: before 23:00 naive (read as UTC)
+    assert intersect(
+        (datetime(2020, 1, 8, 1, 30, tzinfo=tehran), None), (None, datetime(2020, 1, 7, 23))
+    ) == (datetime(2020, 1, 8, 1, 30, tzinfo=tehran), datetime(2020, 1, 7, 23))
+    assert intersect(
+        (datetime(2020, 1, 8, 4, tzinfo=tehran), None), (None, datetime(2020, 1, 8, 1))
+    )
+    assert (
+        intersect((datetime(2020, 1, 8, 4, tzinfo=tehran), None), (None, datetime(2020, 1, 7, 23)))
+        is None
+    )
