@@ -482,3 +482,20 @@ def test_meta_is_read_only_hashable_json():
         Article("Text.", meta={"when": date(2020, 1, 7)})
     with pytest.raises(ValueError, match="metadata 'x' must be a finite number"):
         Metadata({"x": float("nan")})
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_the_default_limit_stops_an_endless_input_too():
+    assert errors_of("/dev/zero")[1] == [
+        "/dev/zero: larger than the limit of 33,554,432 bytes; raise it with --max-bytes "
+        "(max_bytes=) if this input is meant to be read"
+    ]
+
+
+@pytest.mark.parametrize("stage", ["build", "extract_events", "to_timeml"])
+def test_no_stage_meets_a_lone_surrogate_the_article_refuses_it(stage: str):
+    """Decided: refused at the door, by name, not replaced; every stage takes an Article."""
+    with pytest.raises(ValueError, match=r"Article\.text holds a lone surrogate"):
+        article = Article("He resigned \ud800 on Monday.", date(2020, 1, 7), "a")
+        getattr(timeline, stage)([article] if stage == "build" else article)
+    assert timeline.find_times("He resigned \ud800 on Monday.")[0].text == "Monday"

@@ -158,20 +158,14 @@ class _Options:
         return self.fields.get(field, field)
 
 
-def read_articles(
-    sources: Any,
-    *,
-    published: date | datetime | str | None = None,
-    date_order: DateOrder | None = None,
-    reference: datetime | None = None,
-    fields: Mapping[str, str] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    on_error: Callable[[ArticleError], object] | None = None,
-) -> list[Article]:
+def read_articles(sources: Any, **options: Any) -> list[Article]:
     """The articles of ``sources``: paths, folders, streams, records or articles (see the
-    module). ``published`` (a date, or text :func:`parse_published` reads) dates the
-    articles that give no date. Raises the first :class:`ArticleError`, unless ``on_error``
-    takes each.
+    module). The ``options`` are those of :func:`read_each`: ``published`` (a date, or text
+    :func:`parse_published` reads) dates the articles that give no date; ``date_order``
+    (``"DMY"``, ``"MDY"``, ``"YMD"``) reads dates whose day and month could be swapped;
+    ``reference`` is the time relative dates count from; ``fields`` names the keys or
+    columns of the article's fields; ``max_bytes`` bounds what is read of one input. Raises
+    the first :class:`ArticleError`, unless ``on_error`` takes each.
 
     >>> [a] = read_articles({"text": "MPs voted.", "published": "Tue, 07 Jan 2020 10:31 +0330"})
     >>> a.published.isoformat()
@@ -182,18 +176,7 @@ def read_articles(
     timeline.articles.ArticleError: <records>:1: published '07/01/2020' is ambiguous: 7 January \
 2020 (DMY) or 1 July 2020 (MDY); state the order (date_order, --date-order)
     """
-    return [
-        read.article
-        for read in read_each(
-            sources,
-            published=published,
-            date_order=date_order,
-            reference=reference,
-            fields=fields,
-            max_bytes=max_bytes,
-            on_error=on_error,
-        )
-    ]
+    return [read.article for read in read_each(sources, **options)]
 
 
 def read_each(
@@ -208,7 +191,7 @@ def read_each(
     progress: Callable[[int, int], object] | None = None,
 ) -> Iterator[Read]:
     """Each article of ``sources`` with where it was read (:class:`Read`), as
-    :func:`read_articles` reads them; ``progress``, if given, is called with ``(inputs
+    :func:`read_articles` describes; ``progress``, if given, is called with ``(inputs
     read, inputs)`` after each input (a folder counts its files).
 
     >>> [read.where for read in read_each([{"text": "A."}, {"text": "B."}])]

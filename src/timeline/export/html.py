@@ -18,8 +18,7 @@ import functools
 import html
 import json
 import re
-import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from importlib import resources
 from typing import Any
@@ -30,12 +29,8 @@ from timeline.export.axis import POINT, Axis
 from timeline.export.provenance import headline
 from timeline.export.quotes import Sentences
 from timeline.export.wording import describe_day, describe_moment, describe_when
+from timeline.lang import words
 from timeline.model import Article, ArticleRecord, Event, EventMention, Timeline
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = ["to_html"]
 
@@ -94,10 +89,8 @@ def to_html(
     return re.sub(r"\{\{(\w+)\}\}", lambda match: slots[match[1]], _resource("timeline.html"))
 
 
-@functools.cache
-def _words() -> dict[str, Any]:
-    with resources.files("timeline.export").joinpath("html_en.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def _words() -> Mapping[str, Any]:
+    return words("page")
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 A sentence ends at a stop (with any closing quotes or brackets) followed by space and a
 capital or a digit, or at a blank line; a stop after an abbreviation ("Aug.", "Gen.") or
-initials ("U.S.", "J.") ends none. The abbreviations are in ``quotes_en.toml``.
+initials ("U.S.", "J.") ends none. The abbreviations are in ``lang/en/quotes.toml``.
 
 >>> Sentences("Gen. Soleimani died on Jan. 3. The U.S. Army said so.").around(15, 19, "died")
 ('Gen. Soleimani ', 'died', ' on Jan. 3.')
@@ -13,13 +13,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import sys
-from importlib import resources
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from timeline.lang import words
 
 __all__ = ["CONTEXT", "Sentences"]
 
@@ -84,5 +79,4 @@ class Sentences:
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    with resources.files("timeline.export").joinpath("quotes_en.toml").open("rb") as handle:
-        return frozenset(tomllib.load(handle)["abbreviations"])
+    return frozenset(words("quotes")["abbreviations"])

@@ -3,7 +3,7 @@ directive's table, the HTML page and the TimelineJS cards.
 
 :func:`describe_when` says when an event happened as a reader would: "8 Jan 2020,
 evening", "January 2020", "autumn 1998", "1980s", "before 8 Jan 2020", "undated". Its words
-are in ``wording_en.toml`` beside this module.
+are in ``lang/en/wording.toml``.
 
 >>> from datetime import datetime
 >>> from timeline import Event, EventMention, Interval
@@ -17,18 +17,12 @@ are in ``wording_en.toml`` beside this module.
 
 from __future__ import annotations
 
-import functools
-import sys
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Any
 
+from timeline.lang import words as language_words
 from timeline.model import Event, Granularity, Interval
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "describe_bounds",
@@ -40,15 +34,13 @@ __all__ = [
 ]
 
 
-@functools.cache
-def words() -> dict[str, Any]:
-    """The words of ``wording_en.toml``.
+def words() -> Mapping[str, Any]:
+    """The words of ``lang/en/wording.toml``.
 
     >>> words()["phrases"]["undated"]
     'undated'
     """
-    with resources.files("timeline.export").joinpath("wording_en.toml").open("rb") as handle:
-        return tomllib.load(handle)
+    return language_words("wording")
 
 
 def describe_when(event: Event) -> str:
