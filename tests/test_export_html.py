@@ -519,6 +519,17 @@ def test_without_records_the_articles_section_is_hidden():
     assert section(TIMELINE.to_html(), "articles")[0] is True
 
 
+def test_quotes_end_at_sentences_of_tokenized_text():
+    text = "her rep told People .\n`` We appreciate your respect , '' the rep said .\nThen"
+    start = text.index("appreciate")
+    mention = EventMention("a1", start, start + 10, "appreciate", "appreciate", 1)
+    page = Timeline([Event("e", (mention,))]).to_html(articles=[Article(text, id="a1")])
+    assert (
+        '<blockquote class="context">`` We <mark>appreciate</mark> your respect , &#x27;&#x27; '
+        "the rep said .</blockquote>"
+    ) in page
+
+
 def test_quotes_run_past_abbreviations_and_initials():
     article = vote_article()
     page = voted_timeline(article).to_html(articles=[article])
@@ -565,6 +576,16 @@ def test_a_far_outlier_breaks_the_axis_instead_of_squashing_it():
     assert january == sorted(january)
     assert january[-1] - january[0] > 40  # the week still spreads over the axis
     assert ">2020</span>" in page or ">2 Jan 2020</span>" in page  # the segment says its year
+
+
+def test_the_summary_gives_the_extent_of_the_dated_events_only_when_there_are_some():
+    assert (
+        '<p class="summary">1 event from 1 article</p>'
+        in Timeline([event("u", "undated")]).to_html()
+    )
+    assert (
+        '<p class="summary">1 event from 1 article<span class="extent"> · 5 Jan 2020</span></p>'
+    ) in Timeline([event("d", "dated", at(5), at(6))]).to_html()
 
 
 def test_events_a_few_days_apart_share_one_axis():

@@ -120,12 +120,13 @@ class Axis:
 
     @property
     def extent(self) -> str:
-        """The days from the first to the last bound, in words."""
-        if self.first.date() == self.last.date():
-            return describe_day(self.first)
-        return words()["phrases"]["range"].format(
-            start=describe_day(self.first), end=describe_day(self.last)
-        )
+        """The days from the first to the last bound (an end bound excluded), in words."""
+        first, last = self.first, self.last
+        if last > first and last.time() == datetime.min.time():
+            last -= timedelta(microseconds=1)
+        if first.date() == last.date():
+            return describe_day(first)
+        return words()["phrases"]["range"].format(start=describe_day(first), end=describe_day(last))
 
     @property
     def breaks(self) -> list[tuple[float, float]]:

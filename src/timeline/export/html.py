@@ -72,7 +72,7 @@ def to_html(
     slots = {
         "title": _escape(title),
         "summary": _escape(summary),
-        "extent": _escape(axis.extent) if axis else "",
+        "extent": f'<span class="extent"> · {_escape(axis.extent)}</span>' if axis else "",
         "grid": _escape(axis.grid) if axis else "none",
         "axis": "".join(axis.tick_html()) if axis else "",
         "dated": "".join(_item(p, axis, targets, library) for p in dated),

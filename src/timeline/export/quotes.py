@@ -19,9 +19,11 @@ from timeline.lang import words
 __all__ = ["CONTEXT", "Sentences"]
 
 CONTEXT = 160  # at most this many characters of a sentence either side of a trigger
-#: Where a sentence may end: its stop, closing quotes or brackets, space, and a capital next;
-#: or a blank line.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n")
+#: Where a sentence may end: its stop, closing quotes or brackets, space, and a capital next
+#: (after an opening quote or bracket, or the ```` of tokenized text); or a blank line.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*\s+(?=(?:[\"\u201c\u2018(\[]|`` ?)?[A-Z0-9])|\n\s*\n"
+)
 #: A word before a stop that makes it an abbreviation's: initials ("U.S", "J").
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _OPENING = "\"'([\u201c\u2018"  # what may open a quoted or bracketed word
