@@ -23,7 +23,16 @@ import hypothesis
 import pytest
 from hypothesis import strategies as st
 
-from timeline import Article, Event, EventMention, Granularity, Interval, Participant, Timeline
+from timeline import (
+    Article,
+    ArticleRecord,
+    Event,
+    EventMention,
+    Granularity,
+    Interval,
+    Participant,
+    Timeline,
+)
 from timeline.export.html import to_html
 
 SCRIPT = "<script>alert(1)</script>"
@@ -128,7 +137,7 @@ def test_the_page_is_well_formed_with_one_list_item_per_event():
     checker = parse(TIMELINE.to_html())
     tags = [tag for tag, _ in checker.tags]
     assert tags.count("h1") == tags.count("main") == 1
-    assert tags.count("ol") == 2
+    assert tags.count("ol") == 3  # dated, undated, articles cited
     items = [a["id"] for tag, a in checker.tags if tag == "li" and a.get("class") == "event"]
     assert items == [f"ev-{n}" for n in range(6)]
     assert tags.count("summary") == tags.count("details") == 6
@@ -199,7 +208,7 @@ def test_the_method_delegates_to_the_exporter():
         (EVENING.start, EVENING.end, EVENING, "2 Jan 2020, evening", "2020-01-02TEV"),
         (None, at(2, 21), None, "before 2 Jan 2020, 21:00", "../2020-01-02T21:00"),
         (at(9), None, None, "9 Jan 2020 or later", "2020-01-09T00:00/.."),
-        (WEEK.start, WEEK.end, WEEK, "30 Dec 2019 -- 5 Jan 2020", "2020-W01"),
+        (WEEK.start, WEEK.end, WEEK, "week of 30 Dec 2019", "2020-W01"),
         (at(5), at(8), None, "5 -- 7 Jan 2020", "2020-01-05T00:00/2020-01-08T00:00"),
         (at(30), at(2, month=2), None, "30 Jan -- 1 Feb 2020", "2020-01-30T00:00/2020-02-02T00:00"),
         (
@@ -425,7 +434,11 @@ frame.addEventListener("load", function () {{
   document.body.setAttribute("data-result", JSON.stringify({{
     ready: d.getElementById("timeline").getAttribute("data-ready"),
     overflow: root.scrollWidth - root.clientWidth,
-    marks: d.querySelectorAll(".events .mark").length
+    marks: d.querySelectorAll(".events .mark").length,
+    chips: Array.prototype.filter.call(d.querySelectorAll(".events .when"), function (when) {{
+      var box = when.getBoundingClientRect(), chip = when.querySelector(".timex");
+      return chip && chip.getBoundingClientRect().right > box.right + 0.5;
+    }}).length
   }}));
 }});
 </script></body></html>"""
@@ -435,9 +448,146 @@ frame.addEventListener("load", function () {{
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_script_runs_and_nothing_scrolls_sideways(tmp_path, width):
     long_label = event("long", "W" * 120 + " https://example.org/" + "x" * 80, at(3), at(4))
-    page = Timeline([*TIMELINE.events, long_label]).to_html()
+    zone = timezone(timedelta(hours=-3, minutes=-30))
+    long_chip = event(  # the longest words and TIMEX3 a time gets: two days, times and zones
+        "chip",
+        "talks",
+        datetime(2020, 1, 2, 17, 5, 9, tzinfo=zone),
+        datetime(2020, 1, 3, 4, 7, 1, tzinfo=zone),
+    )
+    page = Timeline([*TIMELINE.events, long_label, long_chip]).to_html()
     probe = tmp_path / "probe.html"
     probe.write_text(PROBE.format(width=width, page=html.escape(page)), encoding="utf-8")
     dom = chromium(tmp_path, f"--window-size={width + 100},900", "--dump-dom", probe.as_uri())
     [result] = re.findall(r'data-result="([^"]*)"', dom)
-    assert json.loads(html.unescape(result)) == {"ready": "7", "overflow": 0, "marks": 6}
+    assert json.loads(html.unescape(result)) == {
+        "ready": "8",
+        "overflow": 0,
+        "marks": 7,
+        "chips": 0,
+    }
+
+
+# --- articles: titles, links, quotes ------------------------------------------------------------
+
+VOTE_TEXT = "MPs met. On Aug. 5, the U.S. Senate and Gen. Smith said Iraq's parliament voted. Then"
+
+
+def vote_article(**meta: object) -> Article:
+    return Article(VOTE_TEXT, datetime(2020, 1, 7), "a1", "Wire", "MPs vote <today>", meta=meta)
+
+
+def voted_timeline(article: Article) -> Timeline:
+    start = VOTE_TEXT.index("voted")
+    mention = EventMention("a1", start, start + 5, "voted", "vote", 1)
+    return Timeline(
+        [Event("e1", (mention,), earliest=at(5), latest=at(6), label="Iraq voted")],
+        [ArticleRecord.of(article)],
+    )
+
+
+def test_sources_name_their_article_by_title_linked_to_its_url():
+    article = vote_article(url="https://example.org/vote?a=1&b=2")
+    page = voted_timeline(article).to_html()
+    link = (
+        '<a class="article" href="https://example.org/vote?a=1&amp;b=2" '
+        'rel="noopener noreferrer">MPs vote &lt;today&gt;</a>'
+    )
+    assert f"<li>{link} “<b>voted</b>”" in page
+    hidden, cited = section(page, "articles")
+    assert not hidden
+    assert cited == (
+        '\n<h2 id="articles-heading">Articles</h2>\n<ol class="cited">'
+        f'<li id="article-a1">{link} <span class="outlet">Wire · 7 Jan 2020 · a1</span></li>'
+        "</ol>\n"
+    )
+    [source] = embedded(page)["events"][0]["sources"]
+    assert (source["title"], source["url"]) == (
+        "MPs vote <today>",
+        "https://example.org/vote?a=1&b=2",
+    )
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x.org", 7])
+def test_only_web_addresses_become_links(url):
+    page = voted_timeline(vote_article(url=url)).to_html()
+    assert '<span class="article">MPs vote &lt;today&gt;</span>' in page
+    assert "href=" not in page.replace('href="#', "")
+
+
+def test_without_records_the_articles_section_is_hidden():
+    assert section(TIMELINE.to_html(), "articles")[0] is True
+
+
+def test_quotes_end_at_sentences_of_tokenized_text():
+    text = "her rep told People .\n`` We appreciate your respect , '' the rep said .\nThen"
+    start = text.index("appreciate")
+    mention = EventMention("a1", start, start + 10, "appreciate", "appreciate", 1)
+    page = Timeline([Event("e", (mention,))]).to_html(articles=[Article(text, id="a1")])
+    assert (
+        '<blockquote class="context">`` We <mark>appreciate</mark> your respect , &#x27;&#x27; '
+        "the rep said .</blockquote>"
+    ) in page
+
+
+def test_quotes_run_past_abbreviations_and_initials():
+    article = vote_article()
+    page = voted_timeline(article).to_html(articles=[article])
+    assert (
+        '<blockquote class="context">On Aug. 5, the U.S. Senate and Gen. Smith said '
+        "Iraq&#x27;s parliament <mark>voted</mark>.</blockquote>"
+    ) in page
+
+
+def test_each_article_s_sentences_are_found_once_whatever_its_mentions(monkeypatch):
+    import timeline.export.html as page_module
+
+    made: list[str] = []
+    real = page_module.Sentences
+
+    def counted(text: str):
+        made.append(text)
+        return real(text)
+
+    monkeypatch.setattr(page_module, "Sentences", counted)
+    text = "They voted. " * 500
+    mentions = [EventMention("a1", 12 * k + 5, 12 * k + 10, "voted", "vote", k) for k in range(500)]
+    events = [Event(f"e{k}", (m,), label="voted") for k, m in enumerate(mentions)]
+    page = Timeline(events).to_html(articles=[Article(text, id="a1")])
+    assert made == [text]
+    assert page.count("<blockquote") == 500
+
+
+# --- the axis -----------------------------------------------------------------------------------
+
+
+def marks(page: str) -> list[float]:
+    return [float(a) for a in re.findall(r'class="mark point" style="--a:([\d.]+)%"', page)]
+
+
+def test_a_far_outlier_breaks_the_axis_instead_of_squashing_it():
+    days = [event(f"d{d}", "talks", at(d), at(d + 1)) for d in (2, 5, 8)]
+    squashed = Timeline(days).to_html()
+    assert 'class="break"' not in squashed
+    outlier = event("old", "revolution", at(1, year=1979), at(1, year=1980))
+    page = Timeline([outlier, *days]).to_html()
+    assert page.count('class="break"') == 1
+    january = marks(page)
+    assert january == sorted(january)
+    assert january[-1] - january[0] > 40  # the week still spreads over the axis
+    assert ">2020</span>" in page or ">2 Jan 2020</span>" in page  # the segment says its year
+
+
+def test_the_summary_gives_the_extent_of_the_dated_events_only_when_there_are_some():
+    assert (
+        '<p class="summary">1 event from 1 article</p>'
+        in Timeline([event("u", "undated")]).to_html()
+    )
+    assert (
+        '<p class="summary">1 event from 1 article<span class="extent"> · 5 Jan 2020</span></p>'
+    ) in Timeline([event("d", "dated", at(5), at(6))]).to_html()
+
+
+def test_events_a_few_days_apart_share_one_axis():
+    page = Timeline([event("a", "x", at(2), at(3)), event("b", "y", at(30), at(31))]).to_html()
+    assert 'class="break"' not in page

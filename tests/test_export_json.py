@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline import (
     Anchor,
+    ArticleRecord,
     Event,
     EventMention,
     Granularity,
@@ -141,7 +142,28 @@ def events(draw):
     )
 
 
-TIMELINES = st.builds(Timeline, st.lists(events(), max_size=3))
+META = st.dictionaries(
+    TEXT,
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | TEXT,
+        lambda inner: st.lists(inner, max_size=2) | st.dictionaries(TEXT, inner, max_size=2),
+        max_leaves=4,
+    ),
+    max_size=3,
+)
+RECORDS = st.builds(
+    ArticleRecord,
+    TEXT,
+    st.none() | st.dates() | MOMENTS.flatmap(lambda m: ZONES.map(lambda z: m.replace(tzinfo=z))),
+    st.none() | TEXT,
+    st.none() | TEXT,
+    META,
+)
+TIMELINES = st.builds(Timeline, st.lists(events(), max_size=3), st.lists(RECORDS, max_size=2))
 
 
 @hypothesis.given(TIMELINES)
@@ -197,6 +219,7 @@ def test_fields_match_the_model_and_the_schema():
         EventMention: "mention",
         Event: "event",
         Link: "link",
+        ArticleRecord: "article",
     }
     for cls, name in names.items():
         fields = [f.name for f in attrs.fields(cls)]
@@ -273,6 +296,26 @@ def with_mention(**changes):
         ),
         (with_mention(participants=[{"name": "x"}]), "Participant is missing field 'key'"),
         (with_mention(colour="red"), "EventMention has no field 'colour'"),
+        (with_mention(earliest="2020-01-01T00:00:00+00:00[America]"), "unknown time zone"),
+        (with_mention(earliest="2020-01-01T00:00:00+00:00[../zoneinfo]"), "unknown time zone"),
+        (with_mention(text="\udc80"), "holds a lone surrogate, which is not Unicode text"),
+        (with_mention(article_id="a\ud800"), "holds a lone surrogate"),
+        ('{"format": "timeline/1", "events": [], "colour": 1}', "no field 'colour'"),
+        ('{"format": "timeline/1", "events": [], "articles": {}}', "'articles' must be a list"),
+        (
+            '{"format": "timeline/1", "events": [], "articles": [{"id": "a"}]}',
+            "article 0: ArticleRecord is missing field 'published'",
+        ),
+        (
+            '{"format": "timeline/1", "events": [], "articles": [{"id": 5, "published": null, '
+            '"source": null, "title": null, "meta": {}}]}',
+            "article 0: ArticleRecord.id: expected a string, not int",
+        ),
+        (
+            '{"format": "timeline/1", "events": [], "articles": [{"id": "a", '
+            '"published": "2020-13-01", "source": null, "title": null, "meta": {}}]}',
+            "not an ISO 8601 date: '2020-13-01'",
+        ),
     ],
 )
 def test_malformed_documents_give_a_value_error(text, message):
@@ -337,6 +380,37 @@ def test_any_json_value_anywhere_gives_a_value_error_or_a_timeline(place, value)
     node[name] = value
     with contextlib.suppress(ValueError):
         assert isinstance(Timeline.from_json(json.dumps(document)), Timeline)
+
+
+def test_documents_written_before_articles_were_kept_still_load():
+    old = '{"events": [], "format": "timeline/1"}'
+    assert Timeline.from_json(old) == Timeline(())
+    assert Timeline(()).to_json() == old
+
+
+def test_the_articles_records_round_trip_and_cite_the_articles(nlp):
+    article = timeline.Article(
+        "On Sunday, Iraq's parliament voted.",
+        datetime(2020, 1, 7, 10, 31, tzinfo=ZoneInfo("Asia/Baghdad")),
+        "a1",
+        "Wire",
+        "MPs vote",
+        meta={"url": "https://x.org/a1", "tags": ["iraq"], "words": 5},
+    )
+    tl = timeline.build([article], nlp)
+    assert tl.articles == (ArticleRecord.of(article),)
+    document = json.loads(tl.to_json())
+    assert document["articles"] == [
+        {
+            "id": "a1",
+            "published": "2020-01-07T10:31:00+03:00[Asia/Baghdad]",
+            "source": "Wire",
+            "title": "MPs vote",
+            "meta": {"tags": ["iraq"], "url": "https://x.org/a1", "words": 5},
+        }
+    ]
+    assert Timeline.from_json(tl.to_json()) == tl
+    assert tl.happenings().articles == tl.involving("Iraq").articles == tl.articles
 
 
 def test_wrong_argument_type_is_a_type_error():

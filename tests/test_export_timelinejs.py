@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
-from timeline import Event, EventMention, Granularity, Interval, Timeline
+from timeline import Article, ArticleRecord, Event, EventMention, Granularity, Interval, Timeline
 from timeline.export.timelinejs import document
 
 
@@ -43,9 +43,13 @@ def test_dates_go_down_to_the_granularity_only():
     tl = Timeline(event(f"e{n}", when=w) for n, w in enumerate([DAY, WEEK, MONTH, DECADE]))
     assert dates(tl) == [
         ({"year": 2020, "month": 1, "day": 5}, None, None),
-        ({"year": 2019, "month": 12, "day": 23}, {"year": 2019, "month": 12, "day": 29}, None),
+        (
+            {"year": 2019, "month": 12, "day": 23},
+            {"year": 2019, "month": 12, "day": 29},
+            "week of 23 Dec 2019",
+        ),
         ({"year": 2020, "month": 1}, None, None),
-        ({"year": 2010}, {"year": 2019}, None),
+        ({"year": 2010}, {"year": 2019}, "2010s"),
     ]
 
 
@@ -55,7 +59,7 @@ def test_times_of_day_keep_their_hours_and_minutes_in_their_own_zone():
         (
             {"year": 2020, "month": 1, "day": 2, "hour": 17},
             {"year": 2020, "month": 1, "day": 2, "hour": 20},
-            None,
+            "2 Jan 2020, evening",
         ),
         ({"year": 2020, "month": 1, "day": 3, "hour": 1, "minute": 2}, None, None),
     ]
@@ -75,20 +79,20 @@ def test_fuzzy_and_bounded_events_say_what_is_known():
         (
             {"year": 2020, "month": 1, "day": 1},
             {"year": 2020, "month": 1, "day": 10},
-            "2020-01-01 to 2020-01-10",
+            "1 \N{EN DASH} 10 Jan 2020",
         ),
         (
             {"year": 2020, "month": 1, "day": 5},
             {"year": 2020, "month": 1, "day": 7},
-            "2020-01-05 to 2020-01-07",
+            "5 \N{EN DASH} 7 Jan 2020",
         ),
         (
             {"year": 2020, "month": 1, "day": 5, "hour": 9, "minute": 30},
             {"year": 2020, "month": 1, "day": 5, "hour": 10, "minute": 59},
-            "2020-01-05 09:30 to 2020-01-05 10:59",
+            "5 Jan 2020, 09:30 \N{EN DASH} 11:00",
         ),
-        ({"year": 2020, "month": 1, "day": 5}, None, "not before 2020-01-05"),
-        ({"year": 2020, "month": 1, "day": 7}, None, "before 2020-01-08"),
+        ({"year": 2020, "month": 1, "day": 5}, None, "5 Jan 2020 or later"),
+        ({"year": 2020, "month": 1, "day": 7}, None, "before 8 Jan 2020"),
     ]
 
 
@@ -107,19 +111,19 @@ def test_slides_cite_their_sources_and_keep_the_timeline_order():
     )
     data = document(tl, title="Iraq")
     assert data == {
-        "title": {"text": {"headline": "Iraq"}},
+        "title": {"text": {"headline": "Iraq", "text": "<p>3 events from 2 articles</p>"}},
         "events": [
             {
                 "start_date": {"year": 2020, "month": 1, "day": 5},
                 "text": {
                     "headline": "MPs &lt;b&gt;voted&lt;/b&gt;",
-                    "text": '<p>a1: "voted", "vote"<br>b&lt;2&gt;: "poll&amp;"</p>',
+                    "text": "<p>“voted” “vote” — a1</p><p>“poll&amp;” — b&lt;2&gt;</p>",
                 },
                 "unique_id": "e2",
             },
             {
                 "start_date": {"year": 2020, "month": 1, "day": 5},
-                "text": {"headline": "voted", "text": '<p>a1: "voted"</p>'},
+                "text": {"headline": "voted", "text": "<p>“voted” — a1</p>"},
                 "unique_id": "e1",
             },
         ],
@@ -133,3 +137,22 @@ def test_groups_are_named_by_the_function_given():
     groups = {"e1": "Baghdad & co", "e2": None, "e3": "never asked"}
     data = json.loads(tl.to_timelinejs(group=lambda e: groups[e.id]))
     assert [s.get("group") for s in data["events"]] == ["Baghdad &amp; co", None]
+
+
+def test_cards_quote_the_sentences_and_link_the_articles_titles():
+    text = "MPs met on Monday. On Jan. 5, the U.S. troops were told to go. Then they left."
+    start = text.index("told")
+    article = Article(
+        text, date(2020, 1, 7), "a1", title="Iraq & the US", meta={"url": "https://x.org/?a=1&b"}
+    )
+    told = EventMention("a1", start, start + 4, "told", "tell", 1)
+    tl = Timeline([event("e1", when=DAY, mentions=[told])], [ArticleRecord.of(article)])
+    [card] = document(tl, articles=[article])["events"]
+    assert card["text"]["text"] == (
+        "<p>“On Jan. 5, the U.S. troops were <b>told</b> to go.” — "
+        '<a href="https://x.org/?a=1&amp;b">Iraq &amp; the US</a></p>'
+    )
+    assert json.loads(tl.to_timelinejs(articles=[article]))["events"] == [card]
+    javascript = ArticleRecord("a1", meta={"url": "javascript:alert(1)"})
+    [card] = document(Timeline(tl.events, [javascript]))["events"]
+    assert card["text"]["text"] == "<p>“told” — a1</p>"

@@ -20,6 +20,7 @@ from seeds import seed
 from timeline import (
     Anchor,
     Article,
+    ArticleRecord,
     Event,
     EventMention,
     Granularity,
@@ -597,9 +598,10 @@ def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
         mentions += result.mentions
         links += result.links()
     dated = [a.id for a in five_articles if a.published is not None]
-    expected = Timeline(timeline.merge(mentions, links, dated=dated))
+    records = map(ArticleRecord.of, five_articles)
+    expected = Timeline(timeline.merge(mentions, links, dated=dated), articles=records)
     built = timeline.build(five_articles, nlp=nlp)
-    assert Timeline(built.events).to_json() == expected.to_json()
+    assert Timeline(built.events, articles=built.articles).to_json() == expected.to_json()
 
 
 def test_contradictory_dates_keep_both_readings(nlp):

@@ -6,10 +6,12 @@
 '2020-01-05'
 """
 
+from timeline.articles import read_articles
 from timeline.export.timeml import to_timeml
 from timeline.model import (
     Anchor,
     Article,
+    ArticleRecord,
     Event,
     EventMention,
     Granularity,
@@ -25,6 +27,7 @@ from timeline.temporal.tagger import find_times
 __all__ = [
     "Anchor",
     "Article",
+    "ArticleRecord",
     "Event",
     "EventMention",
     "Granularity",
@@ -36,6 +39,7 @@ __all__ = [
     "extract_events",
     "find_times",
     "merge",
+    "read_articles",
     "resolve",
     "to_timeml",
 ]

@@ -6,37 +6,39 @@ tab-separated: offsets ``start:end``, text, TIMEX3 type, value, mod and the reso
 instead. ``timeline demo`` builds the timeline of the example articles bundled with the
 package and prints its events with their sources.
 
-``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--all-events] [--quiet] [--strict]``
-builds the timeline of your articles. Each of ARTICLES is
+``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--title TITLE] [--all-events]``
+builds the timeline of your articles. Each of ARTICLES is a file or a folder as
+:func:`timeline.read_articles` reads it (text with or without a YAML front matter, JSON, JSON
+lines; with extras, news pages, feeds and tables), or ``-``: JSON lines on standard input.
+``--published DATE`` dates the articles that give no date; ``--date-order DMY|MDY|YMD``
+says how to read dates such as ``07/01/2020`` (refused without it); ``--reference TIME``
+is what relative publication dates ("2 hours ago") count from; ``--field FIELD=KEY``
+names the key or column that holds a field (``--field text=body``); ``--max-bytes N``
+bounds what is read of one input (default 32 MiB).
 
-- a text file that starts with a ``---`` front matter (``published``, ``id``, ``source``,
-  ``title``; see :func:`timeline.examples.parse_article`), followed by the article text;
-- a ``.json`` file: one article object, or a list of them; or a ``.jsonl`` file: one article
-  object per line. An object has ``text`` (required) and ``published`` (``YYYY-MM-DD``, an ISO
-  datetime; null or empty if unknown), ``id``, ``source``, ``title``; other keys are ignored;
-- ``-``: JSON lines on standard input; or a folder: its ``.txt``, ``.json`` and ``.jsonl``
-  files, in order of name.
+``-o OUT`` writes the timeline to OUT in the format its suffix names: ``.json``
+(:meth:`~timeline.Timeline.to_json`), ``.html``, ``.timelinejs.json`` (TimelineJS),
+``.ics`` (iCalendar) or ``.txt``; ``--format`` names the format whatever the suffix.
+OUT is written whole or not at all (a temporary file beside it, renamed), and never
+when it is one of the inputs. Without ``-o``, the timeline goes to standard output as the
+text ``timeline demo`` prints, with dates in words. The text, HTML, TimelineJS and
+iCalendar outputs hold the happenings (:func:`timeline.canonical.is_happening`: not the words
+that only relate, report or phase another event), the text only those dated or reported
+more than once; ``--all-events`` writes every event, and JSON always holds every event.
+For example::
 
-An article without an id gets the file's name without suffix, followed by ``#N`` for the
-N-th article of a JSON list or by ``#LINE`` for a JSON line. ``-o OUT`` writes the timeline to
-OUT in the format its suffix names: ``.json`` (:meth:`~timeline.Timeline.to_json`), ``.html``,
-``.timelinejs.json`` (TimelineJS), ``.ics`` (iCalendar) or ``.txt``; ``--format`` names the
-format whatever the suffix. Without ``-o``, the timeline goes to standard output as the text
-``timeline demo`` prints. The text, HTML, TimelineJS and iCalendar outputs hold the
-happenings (:func:`timeline.canonical.is_happening`: not the words that only relate, report or
-phase another event), the text only those dated or reported more than once; ``--all-events``
-writes every event, and JSON always holds every event. For example::
-
-    timeline build articles/ -o timeline.html
+    timeline build articles/ -o timeline.html --title "Iraq, January 2020"
     python scrape.py | timeline build - --format json > timeline.json
 
 A bad article (unreadable file, invalid JSON, no text, a publication date that is no date)
 is reported as ``timeline: error: FILE:LINE: ...`` and skipped: the others still make the
 timeline and the exit status is 1. With ``--strict`` any bad article stops the run before
-building, with exit status 2. Two articles with one id, or no article at all, also stop the
-run (status 2). An article without a publication date is built with its relative times
-unresolved, after a warning. ``--quiet`` silences the warnings and the progress line shown
-on a terminal; errors are always printed.
+building, with exit status 2. Two articles with one id, no article at all, or an output
+that cannot be written also stop the run (status 2). An article without a publication
+date is built with its relative times unresolved, after a warning. ``--quiet`` silences
+the warnings and the progress line shown on a terminal; errors are always printed. A
+failure of the program itself exits with status 70 and one line naming it; ``--debug``
+shows its traceback.
 
 :func:`main` takes the arguments and returns the exit code, so it can be called directly:
 
@@ -47,7 +49,7 @@ on a terminal; errors are always printed.
 
 A bad argument gives a one-line error on stderr and exit code 2:
 
->>> main(["times", "On Sunday", "--published", "7 January"])
+>>> main(["times", "On Sunday", "--published", "someday"])
 2
 >>> main(["build", "no/such/article.txt"])
 2
@@ -59,20 +61,38 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple, NoReturn, TextIO
-
-from attrs import evolve
+from typing import Any, NoReturn, TextIO
 
 import timeline
-from timeline.examples import load_examples, parse_article, parse_published
+from timeline.articles import (
+    DEFAULT_MAX_BYTES,
+    FIELDS,
+    SUFFIXES,
+    ArticleError,
+    Read,
+    parse_published,
+    read_each,
+)
+from timeline.examples import load_examples
 from timeline.export.provenance import headline, sources
+from timeline.export.wording import describe_day, describe_moment, describe_when
 from timeline.model import Article, TimeExpression, Timeline
 from timeline.nlp import load as load_nlp
 from timeline.parallel import cores
 
-__all__ = ["main"]
+__all__ = ["CRASH", "main"]
+
+#: The exit status of a failure of the program itself (``EX_SOFTWARE`` of sysexits.h).
+CRASH = 70
+
+_NO_MODEL = (
+    "no English spaCy model is installed; install one with "
+    "`pip install 'news-timeline[model]'` (or `python -m spacy download en_core_web_sm`)"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,20 +102,51 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+class _Stop(Exception):
+    """A run that cannot go on, with the one line that says why (exit status 2)."""
+
+
 def _published(value: str) -> date | datetime:
-    """Parse ``--published``: ``YYYY-MM-DD``, or an ISO datetime such as ``2020-01-07T09:30``."""
+    """Parse ``--published`` (or ``--reference``): a date or time in any common format."""
     try:
         return parse_published(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _reference(value: str) -> datetime:
+    moment = _published(value)
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())
+
+
+def _field(value: str) -> tuple[str, str]:
+    field, sep, key = value.partition("=")
+    if not sep or field not in FIELDS or not key:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not FIELD=KEY with FIELD one of {', '.join(FIELDS)}"
+        )
+    return field, key
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of bytes")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="timeline",
-        description="Find and resolve time expressions in news text.",
+        description="Find and resolve time expressions in news text; build timelines.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {timeline.__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of a failure of the program"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     times = commands.add_parser(
@@ -107,9 +158,10 @@ def _parser() -> argparse.ArgumentParser:
     times.add_argument(
         "--published",
         type=_published,
-        metavar="YYYY-MM-DD",
-        help="publication date (or ISO datetime) to resolve relative times against; "
-        "without it, relative times stay unresolved",
+        metavar="DATE",
+        help="publication date or time to resolve relative times against (2020-01-07, "
+        "'7 January 2020', 'Tue, 07 Jan 2020 10:31 +0330'); without it, relative times stay "
+        "unresolved",
     )
     times.add_argument("--json", action="store_true", help="print one JSON object per line")
 
@@ -117,15 +169,17 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         help="build the timeline of articles in files",
         description="Build the merged timeline of ARTICLES and print it, or write it to OUT. "
-        "Exit status: 0, or 1 when bad articles were skipped, or 2 when nothing was built.",
+        "Exit status: 0, or 1 when bad articles were skipped, or 2 when nothing was built, "
+        f"or {CRASH} when the program failed.",
     )
     build.add_argument(
         "articles",
         nargs="+",
         metavar="ARTICLES",
-        help="article files: text with a '---' front matter, .json (an article object or a "
-        "list of them), .jsonl (one object per line), a folder of such files, or '-' for "
-        "JSON lines on standard input",
+        help="article files: text with or without a '---' YAML front matter, .json (an "
+        "article object or a list of them), .jsonl (one object per line); with extras .html "
+        "pages, .rss/.atom/.xml feeds, .csv/.tsv/.parquet tables; a folder of such files; "
+        "or '-' for JSON lines on standard input",
     )
     build.add_argument(
         "-o",
@@ -138,6 +192,40 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=tuple(_RENDERERS),
         help="output format, whatever the suffix of OUT (default: from OUT, else text)",
+    )
+    build.add_argument("--title", help="the title of the HTML page, TimelineJS or calendar")
+    build.add_argument(
+        "--published",
+        type=_published,
+        metavar="DATE",
+        help="publication date of the articles that give none (e.g. plain .txt files)",
+    )
+    build.add_argument(
+        "--date-order",
+        choices=("DMY", "MDY", "YMD"),
+        help="how to read publication dates such as 07/01/2020 (refused without it)",
+    )
+    build.add_argument(
+        "--reference",
+        type=_reference,
+        metavar="TIME",
+        help="the time relative publication dates ('2 hours ago') count from",
+    )
+    build.add_argument(
+        "--field",
+        type=_field,
+        action="append",
+        default=[],
+        metavar="FIELD=KEY",
+        help="the key or column that holds an article field, e.g. text=body, published=date "
+        "(repeat for several)",
+    )
+    build.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"read at most N bytes of one input (default {DEFAULT_MAX_BYTES})",
     )
     build.add_argument(
         "--all-events",
@@ -183,19 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version and argument errors
         return int(stop.code or 0)
-    out = sys.stdout
-    code = 0
     try:
-        if args.command == "times":
-            text = sys.stdin.read() if args.text == "-" else args.text
-            expressions = timeline.find_times(text, published=args.published)
-            write = _json_line if args.json else _tab_line
-            out.writelines(write(expression) for expression in expressions)
-        elif args.command == "build":
-            code = _build(args)
-        else:
-            out.writelines(_demo_lines(load_examples()))
-        out.flush()
+        code = _run(args)
+        sys.stdout.flush()
     except BrokenPipeError:  # e.g. `timeline demo | head`: stop quietly
         # Point stdout at devnull so that flushing it at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -203,20 +281,60 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C, e.g. during a long build: no traceback
         print("\ntimeline: interrupted", file=sys.stderr)
         return 130
+    except _Stop as stop:
+        _say("error", str(stop))
+        return 2
+    except Exception as error:
+        if args.debug:
+            traceback.print_exc()
+        _say("error", f"the program failed: {type(error).__name__}: {_one_line(str(error))}")
+        if not args.debug:
+            print("timeline: run again with --debug to see where", file=sys.stderr)
+        return CRASH
     return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "times":
+        text = sys.stdin.read() if args.text == "-" else args.text
+        expressions = timeline.find_times(text, published=args.published)
+        write = _json_line if args.json else _tab_line
+        sys.stdout.writelines(write(expression) for expression in expressions)
+        return 0
+    if args.command == "build":
+        return _build(args)
+    articles = load_examples()
+    built = timeline.build(articles, _model())
+    sys.stdout.writelines(_demo_lines(articles, built))
+    return 0
+
+
+def _model() -> Any:
+    """The spaCy pipeline, or a stop that tells a command-line user what to install."""
+    try:
+        return load_nlp()
+    except OSError:
+        raise _Stop(_NO_MODEL) from None
 
 
 # --- timeline build -------------------------------------------------------------------------
 
 #: What each output format writes, from the built timeline, its articles (the HTML page
-#: quotes the sentence of each source) and whether every event is asked for (``--all-events``;
-#: JSON always holds every event, the others the happenings, the text its dated ones).
-_RENDERERS: dict[str, Callable[[Timeline, Sequence[Article], bool], str]] = {
-    "text": lambda built, _, every: "".join(_timeline_lines(built, dated_only=not every)),
-    "json": lambda built, _, every: built.to_json(indent=2) + "\n",
-    "html": lambda built, articles, every: _shown(built, every).to_html(articles=articles),
-    "timelinejs": lambda built, _, every: _shown(built, every).to_timelinejs(indent=2) + "\n",
-    "ics": lambda built, _, every: _shown(built, every).to_ics(),
+#: quotes the sentence of each source), whether every event is asked for (``--all-events``;
+#: JSON always holds every event, the others the happenings, the text its dated ones) and
+#: the title.
+_RENDERERS: dict[str, Callable[[Timeline, Sequence[Article], bool, str | None], str]] = {
+    "text": lambda built, _, every, title: "".join(
+        _timeline_lines(built, dated_only=not every, title=title)
+    ),
+    "json": lambda built, _, every, title: built.to_json(indent=2) + "\n",
+    "html": lambda built, articles, every, title: _shown(built, every).to_html(
+        title, articles=articles
+    ),
+    "timelinejs": lambda built, articles, every, title: (
+        _shown(built, every).to_timelinejs(title, articles=articles, indent=2) + "\n"
+    ),
+    "ics": lambda built, _, every, title: _shown(built, every).to_ics(title=title),
 }
 
 
@@ -237,86 +355,6 @@ _SUFFIX_FORMATS = (
     (".txt", "text"),
 )
 
-#: The files of a folder given as ARTICLES.
-_ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
-
-
-def _output_format(output: str | None, chosen: str | None) -> str:
-    """The format to write: ``chosen`` (``--format``), else the one the suffix of ``output`` names.
-
-    Standard output (no ``output``, or ``-``) gets ``text``; ``ValueError`` for a suffix that
-    names no format.
-
-    >>> _output_format("out.timelinejs.json", None), _output_format("out.json", "html")
-    ('timelinejs', 'html')
-    >>> _output_format(None, None), _output_format("Out.ICS", None)
-    ('text', 'ics')
-    """
-    if chosen:
-        return chosen
-    if output is None or output == "-":
-        return "text"
-    name = output.lower()
-    for suffix, format_ in _SUFFIX_FORMATS:
-        if name.endswith(suffix):
-            return format_
-    raise ValueError(
-        f"cannot tell the format of {output!r} from its suffix; name it .json, .html, "
-        ".timelinejs.json, .ics or .txt, or give --format"
-    )
-
-
-def _build(args: argparse.Namespace) -> int:
-    """``timeline build``: read the articles, build their timeline, write it; the exit code."""
-    output = None if args.output == "-" else args.output
-    try:
-        format_ = _output_format(output, args.format)
-    except ValueError as error:
-        return _fail(str(error))
-    folder = os.path.dirname(output or "") or "."
-    if not os.path.isdir(folder):
-        return _fail(f"cannot write {output}: no folder {folder!r}")
-    progress = _Progress(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
-    reader = _Reader(sys.stdin)
-    sources = _sources(args.articles, reader.errors)
-    for number, source in enumerate(sources, start=1):
-        progress.show(f"reading: {number}/{len(sources)} files")
-        reader.read(source)
-    progress.clear()
-    for error in reader.errors:
-        _say("error", error)
-    if not args.quiet:
-        for warning in reader.warnings():
-            _say("warning", warning)
-    refusals = _refusals(reader, strict=args.strict)
-    if refusals:
-        for refusal in refusals:
-            _say("error", refusal)
-        return 2
-    articles = [read.article for read in reader.articles]
-    if reader.errors and not args.quiet:
-        _say(
-            "warning",
-            f"skipped {_count(reader.errors, 'input')} with errors; building the timeline of "
-            f"the other {_count(articles, 'article')}",
-        )
-    try:
-        nlp = load_nlp()
-    except OSError as error:
-        return _fail(str(error))
-    built = timeline.build(
-        articles,
-        nlp,
-        n_process=args.jobs or (cores() if len(articles) >= JOBS_FROM else 1),
-        progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
-    )
-    progress.clear()
-    try:
-        _write(_RENDERERS[format_](built, articles, args.all_events), output)
-    except OSError as error:
-        return _fail(f"cannot write {output}: {error.strerror or error}")
-    return 1 if reader.errors else 0
-
 
 def _jobs(value: str) -> int:
     """``--jobs``: a whole number of processes, at least 1."""
@@ -325,236 +363,177 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def _refusals(reader: _Reader, *, strict: bool) -> list[str]:
-    """Why the articles read cannot be built (``--strict`` and errors, one id twice, none)."""
-    if strict and reader.errors:
-        return [f"{_count(reader.errors, 'input')} with errors; nothing built (--strict)"]
-    duplicates = reader.duplicates()
-    if duplicates:
-        return duplicates
-    return [] if reader.articles else ["no articles to build a timeline from"]
+def _output_format(output: str | None, chosen: str | None) -> str:
+    """The format to write: ``chosen`` (``--format``), else the one the suffix of ``output`` names.
 
-
-def _write(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output."""
+    Standard output (no ``output``) gets ``text``; :class:`_Stop` for a suffix that names no
+    format.
+    """
+    if chosen:
+        return chosen
     if output is None:
-        sys.stdout.write(text)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-
-
-def _sources(paths: Sequence[str], errors: list[str]) -> list[str]:
-    """The files ``paths`` name: a folder stands for its article files, sorted by name.
-
-    A folder without article files is an error, added to ``errors``.
-    """
-    sources: list[str] = []
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            names = sorted(
-                name
-                for name in os.listdir(path)
-                if name.lower().endswith(_ARTICLE_SUFFIXES)
-                and not name.startswith(".")
-                and os.path.isfile(os.path.join(path, name))
-            )
-            if not names:
-                errors.append(f"{path}: no .txt, .json or .jsonl files in this folder")
-            sources.extend(os.path.join(path, name) for name in names)
-        else:
-            sources.append(path)
-    return sources
-
-
-class _Reader:
-    """The articles of the files read so far, where each came from, and what went wrong.
-
-    >>> import io
-    >>> reader = _Reader(io.StringIO('{"text": "MPs voted.", "published": "2020-01-05"}\\nnope'))
-    >>> reader.read("-")
-    >>> [(read.where, read.article.id) for read in reader.articles], reader.errors
-    ([('<stdin>:1', 'stdin#1')], ['<stdin>:2: invalid JSON: Expecting value (column 1)'])
-    """
-
-    def __init__(self, stdin: TextIO) -> None:
-        self.stdin = stdin
-        self.articles: list[_Read] = []
-        self.errors: list[str] = []
-
-    def read(self, source: str) -> None:
-        """Read the articles of ``source``, a file name or ``-`` (JSON lines on standard input)."""
-        name = "<stdin>" if source == "-" else source
-        try:
-            raw = self.stdin.read() if source == "-" else _read_text(source)
-        except (OSError, UnicodeDecodeError) as error:
-            self.errors.append(f"{name}: cannot read: {_reason(error)}")
-            return
-        stem = "stdin" if source == "-" else os.path.splitext(os.path.basename(source))[0]
-        kind = ".jsonl" if source == "-" else os.path.splitext(source)[1].lower()
-        if kind == ".jsonl":
-            self._read_json_lines(raw, name, stem)
-        elif kind == ".json":
-            self._read_json(raw, name, stem)
-        else:
-            try:
-                article = parse_article(raw, name=name)
-            except ValueError as error:
-                self.errors.append(str(error))
-            else:
-                self._add(name, name, article, stem)
-
-    def _read_json_lines(self, raw: str, name: str, stem: str) -> None:
-        for number, line in enumerate(raw.split("\n"), start=1):
-            if line.strip():
-                where = f"{name}:{number}"
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as error:
-                    self.errors.append(f"{where}: invalid JSON: {error.msg} (column {error.colno})")
-                else:
-                    self._add_record(name, where, data, f"{stem}#{number}")
-
-    def _read_json(self, raw: str, name: str, stem: str) -> None:
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            self.errors.append(
-                f"{name}:{error.lineno}: invalid JSON: {error.msg} (column {error.colno})"
-            )
-            return
-        if not isinstance(data, list):
-            self._add_record(name, name, data, stem)
-            return
-        lines = _item_lines(raw, len(data))
-        for index, (line, item) in enumerate(zip(lines, data, strict=True), start=1):
-            self._add_record(name, f"{name}:{line}", item, f"{stem}#{index}")
-
-    def _add_record(self, name: str, where: str, data: Any, default_id: str) -> None:
-        try:
-            article = _record_article(data)
-        except ValueError as error:
-            self.errors.append(f"{where}: {error}")
-        else:
-            self._add(name, where, article, default_id)
-
-    def _add(self, name: str, where: str, article: Article, default_id: str) -> None:
-        if not article.text.strip():
-            self.errors.append(f"{where}: the article has no text")
-        else:
-            article = article if article.id else evolve(article, id=default_id)
-            self.articles.append(_Read(name, where, article))
-
-    def warnings(self) -> list[str]:
-        """One warning per file with articles that have no publication date."""
-        undated: dict[str, list[str]] = {}
-        for read in self.articles:
-            if read.article.published is None:
-                undated.setdefault(read.file, []).append(read.where)
-        subjects = (
-            f"{places[0]}: no" if len(places) == 1 else f"{name}: {len(places)} articles have no"
-            for name, places in undated.items()
-        )
-        return [
-            f"{subject} publication date; relative times stay unresolved" for subject in subjects
-        ]
-
-    def duplicates(self) -> list[str]:
-        """One error per article id that more than one article has, naming where they are."""
-        places: dict[str, list[str]] = {}
-        for read in self.articles:
-            places.setdefault(read.article.id, []).append(read.where)
-        return [
-            f"duplicate article id {ident!r} ({', '.join(wheres)}); give each article its own id"
-            for ident, wheres in places.items()
-            if len(wheres) > 1
-        ]
-
-
-class _Read(NamedTuple):
-    """An article read, the file it is in and where in the file (``file`` or ``file:line``)."""
-
-    file: str
-    where: str
-    article: Article
-
-
-def _record_article(data: Any) -> Article:
-    """The article a JSON object describes; ``ValueError`` naming what is wrong with it.
-
-    >>> _record_article({"text": "MPs voted.", "published": "2020-01-05", "id": 7}).id
-    '7'
-    >>> _record_article({"published": None})
-    Traceback (most recent call last):
-    ...
-    ValueError: missing "text"
-    """
-    if not isinstance(data, dict):
-        raise ValueError(f"expected an article (a JSON object), not {_json_kind(data)}")
-    if data.get("text") is None:
-        raise ValueError('missing "text"')
-    ident = data.get("id")
-    if isinstance(ident, int) and not isinstance(ident, bool):
-        data = {**data, "id": str(ident)}
-    for key in ("text", "published", "id", "source", "title"):
-        value = data.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f'"{key}" must be a string, not {_json_kind(value)}')
-    published = data.get("published")
-    try:
-        when = parse_published(published) if published else None
-    except ValueError as error:
-        raise ValueError(f"published {error}") from None
-    return Article(
-        data["text"],
-        published=when,
-        id=data.get("id") or "",
-        source=data.get("source"),
-        title=data.get("title"),
+        return "text"
+    name = output.lower()
+    for suffix, format_ in _SUFFIX_FORMATS:
+        if name.endswith(suffix):
+            return format_
+    raise _Stop(
+        f"cannot tell the format of {output!r} from its suffix; name it .json, .html, "
+        ".timelinejs.json, .ics or .txt, or give --format"
     )
 
 
-def _json_kind(value: Any) -> str:
-    """What JSON calls the type of ``value``: object, array, string, number, true/false, null."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return {dict: "an object", list: "an array", str: "a string"}[type(value)]
+def _build(args: argparse.Namespace) -> int:
+    """``timeline build``: read the articles, build their timeline, write it; the exit code."""
+    output = None if args.output == "-" else args.output
+    format_ = _output_format(output, args.format)
+    target = _target(output)
+    progress = _Progress(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+    errors: list[ArticleError] = []
+    reads = list(
+        read_each(
+            [sys.stdin if path == "-" else path for path in args.articles],
+            published=args.published,
+            date_order=args.date_order,
+            reference=args.reference,
+            fields=dict(args.field),
+            max_bytes=args.max_bytes,
+            on_error=errors.append,
+            progress=lambda done, total: progress.show(f"reading: {done}/{total} files"),
+        )
+    )
+    progress.clear()
+    for error in errors:
+        _say("error", str(error))
+    if not args.quiet:
+        for warning in _undated(reads):
+            _say("warning", warning)
+    _refuse(reads, errors, strict=args.strict)
+    if target is not None:
+        _not_an_input(target, args.articles)
+    articles = [read.article for read in reads]
+    if errors and not args.quiet:
+        _say(
+            "warning",
+            f"skipped {_count(errors, 'input')} with errors; building the timeline of "
+            f"the other {_count(articles, 'article')}",
+        )
+    built = timeline.build(
+        articles,
+        _model(),
+        n_process=args.jobs or (cores() if len(articles) >= JOBS_FROM else 1),
+        progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
+    )
+    progress.clear()
+    text = _RENDERERS[format_](built, articles, args.all_events, args.title)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        _write(text, target, output)
+    return 1 if errors else 0
 
 
-def _item_lines(raw: str, count: int) -> list[int]:
-    """The line on which each of the ``count`` items of the valid JSON array ``raw`` starts.
-
-    >>> _item_lines('[{"a": 1},\\n {"b": [2,\\n 3]},\\n\\n 4]', 3)
-    [1, 2, 5]
-    """
-    decoder = json.JSONDecoder()
-    lines: list[int] = []
-    line, counted, position = 1, 0, raw.index("[") + 1
-    for _ in range(count):
-        while raw[position] in " \t\r\n,":
-            position += 1
-        line += raw.count("\n", counted, position)
-        counted = position
-        lines.append(line)
-        _, position = decoder.raw_decode(raw, position)
-    return lines
+def _target(output: str | None) -> str | None:
+    """The file ``-o`` names, through any symbolic link; :class:`_Stop` if it cannot be one."""
+    if output is None:
+        return None
+    target = os.path.realpath(output)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise _Stop(f"cannot write {output}: no folder {os.path.dirname(output) or '.'!r}")
+    if os.path.isdir(target):
+        raise _Stop(f"cannot write {output}: Is a directory")
+    return target
 
 
-def _read_text(path: str) -> str:
-    """The text of the file ``path``, UTF-8 with or without a byte order mark."""
-    with open(path, encoding="utf-8-sig") as file:
-        return file.read()
+def _not_an_input(target: str, paths: Sequence[str]) -> None:
+    """:class:`_Stop` when the output file is one of the inputs (or a file of an input folder)."""
+    if not os.path.exists(target):
+        return
+    for path in paths:
+        if path == "-":
+            continue
+        files = [path]
+        if os.path.isdir(path):
+            files = [
+                os.path.join(path, name)
+                for name in os.listdir(path)
+                if os.path.splitext(name)[1].lower() in SUFFIXES
+            ]
+        for file in files:
+            if os.path.exists(file) and os.path.samefile(file, target):
+                raise _Stop(f"refusing to write over the input {file}; name another output")
 
 
-def _reason(error: OSError | UnicodeDecodeError) -> str:
-    """Why a file could not be read, in a few words."""
-    if isinstance(error, UnicodeDecodeError):
-        return f"not UTF-8 text (byte {error.start})"
-    return error.strerror or str(error)
+def _write(text: str, target: str, output: str) -> None:
+    """Write ``text`` to ``target`` whole or not at all: a temporary file beside it, renamed."""
+    folder = os.path.dirname(target)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise _Stop(f"cannot write {output}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, _mode(target))
+        os.replace(temporary, target)
+    except BaseException as error:
+        os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise _Stop(f"cannot write {output}: {error.strerror or error}") from None
+        raise
+
+
+def _mode(target: str) -> int:
+    """The permissions to give the written file: those of the file it replaces, else the
+    ones a new file gets."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _undated(reads: Sequence[Read]) -> list[str]:
+    """One warning per file with articles that have no publication date."""
+    undated: dict[str, list[str]] = {}
+    for read in reads:
+        if read.article.published is None:
+            undated.setdefault(read.file, []).append(read.where)
+    subjects = (
+        f"{places[0]}: no" if len(places) == 1 else f"{name}: {len(places)} articles have no"
+        for name, places in undated.items()
+    )
+    return [
+        f"{subject} publication date; relative times stay unresolved (give --published)"
+        for subject in subjects
+    ]
+
+
+def _refuse(reads: Sequence[Read], errors: Sequence[ArticleError], *, strict: bool) -> None:
+    """:class:`_Stop` when the articles read cannot be built: ``--strict`` and errors, one
+    id twice (each named with where it is), or none at all."""
+    if strict and errors:
+        raise _Stop(f"{_count(errors, 'input')} with errors; nothing built (--strict)")
+    places: dict[str, list[str]] = {}
+    for read in reads:
+        places.setdefault(read.article.id, []).append(read.where)
+    duplicates = [
+        f"duplicate article id {ident!r} ({', '.join(wheres)}); give each article its own id"
+        for ident, wheres in places.items()
+        if len(wheres) > 1
+    ]
+    if duplicates:
+        for duplicate in duplicates[:-1]:
+            _say("error", duplicate)
+        raise _Stop(duplicates[-1])
+    if not reads:
+        raise _Stop("no articles to build a timeline from")
 
 
 class _Progress:
@@ -580,39 +559,45 @@ def _say(level: str, message: str) -> None:
     print(f"timeline: {level}: {message}", file=sys.stderr)
 
 
-def _fail(message: str) -> int:
-    """Print the error ``message``; the exit code for a run that built nothing (2)."""
-    _say("error", message)
-    return 2
-
-
 def _count(items: Sequence[Any], noun: str) -> str:
     """``"1 article"``, ``"3 articles"``."""
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
-def _demo_lines(articles: Iterable[Article]) -> Iterator[str]:
-    """What ``timeline demo`` prints: the articles, then their merged timeline.
+def _demo_lines(articles: Sequence[Article], built: Timeline) -> Iterator[str]:
+    """What ``timeline demo`` prints: the articles, then their merged timeline ``built``.
 
     The timeline shows the happenings (:func:`timeline.canonical.is_happening`: asserted, not
     negated, not a mere relating or reporting word) that some article dates or that more
     than one article reports, each with its time, label, confidence and sources (article and
     trigger words).
     """
-    articles = list(articles)
     yield "Articles\n"
     for article in articles:
-        published = article.published.isoformat() if article.published else "date unknown"
+        published = _published_words(article.published)
         yield f"  {article.id} ({article.source or 'unknown source'}, published {published})\n"
         if article.title:
             yield f"    {article.title}\n"
     yield "\n"
-    yield from _timeline_lines(timeline.build(articles))
+    yield from _timeline_lines(built)
 
 
-def _timeline_lines(built: Timeline, *, dated_only: bool = True) -> Iterator[str]:
+def _published_words(published: date | datetime | None) -> str:
+    """A publication date in words: "7 Jan 2020", "7 Jan 2020, 10:31 UTC+03:30"."""
+    if published is None:
+        return "date unknown"
+    if not isinstance(published, datetime):
+        return describe_day(published)
+    return describe_moment(published)
+
+
+def _timeline_lines(
+    built: Timeline, *, dated_only: bool = True, title: str | None = None
+) -> Iterator[str]:
     """The readable listing of ``built`` with sources: its happenings that are dated or
-    corroborated, or with ``dated_only=False`` every event."""
+    corroborated, or with ``dated_only=False`` every event; each event's time in words."""
+    if title:
+        yield f"{_one_line(title)}\n\n"
     if dated_only:
         shown = [e for e in built.happenings() if e.when is not None or len(e.articles) > 1]
         yield (
@@ -622,20 +607,11 @@ def _timeline_lines(built: Timeline, *, dated_only: bool = True) -> Iterator[str
     else:
         shown = list(built)
         yield f"Timeline: {len(shown)} events\n"
-    times = [_event_time(e) for e in shown]
+    times = [describe_when(e) for e in shown]
     width = max((len(t) for t in times), default=0)
     for event, time in zip(shown, times, strict=True):
         yield f"  {time:<{width}}  {headline(event)}  (confidence {event.confidence:.2f})\n"
         yield f"  {'':<{width}}  sources: {_one_line('; '.join(sources(event)))}\n"
-
-
-def _event_time(event: timeline.Event) -> str:
-    """The event's time: its TIMEX3 value, else its bounds."""
-    if event.when is not None:
-        return event.when.timex
-    low = event.earliest.isoformat(timespec="minutes") if event.earliest else ""
-    high = event.latest.isoformat(timespec="minutes") if event.latest else ""
-    return f"{low or '...'} .. {high or '...'}"
 
 
 def _tab_line(e: TimeExpression) -> str:

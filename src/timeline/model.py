@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from timeline.metadata import Metadata, lone_surrogate
 from timeline.moments import as_datetime, instant
 from timeline.names import name_keys
 from timeline.temporal.timex3 import Granularity, parse_value
@@ -21,6 +22,7 @@ from timeline.temporal.timex3 import format_value as _format_value
 __all__ = [
     "Anchor",
     "Article",
+    "ArticleRecord",
     "Event",
     "EventMention",
     "Granularity",
@@ -180,23 +182,84 @@ def _published(value: date | datetime | None) -> date | datetime | None:
     )
 
 
+def _text(instance: Any, attribute: attrs.Attribute, value: str | None) -> None:
+    """A string (or ``None`` where allowed) that UTF-8 can encode: no lone surrogate."""
+    if value is None and attribute.name != "text" and attribute.name != "id":
+        return
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{type(instance).__name__}.{attribute.name} must be a string, "
+            f"not {type(value).__name__}"
+        )
+    where = lone_surrogate(value)
+    if where is not None:
+        raise ValueError(
+            f"{type(instance).__name__}.{attribute.name} holds a lone surrogate "
+            f"(U+{ord(value[where]):04X} at offset {where}), which is not Unicode text"
+        )
+
+
+def _metadata(value: Any) -> Metadata:
+    return value if isinstance(value, Metadata) else Metadata(value)
+
+
 @attrs.frozen
 class Article:
     """A news article: its text and when it was published.
 
     ``published`` may be a ``date``, a naive or aware ``datetime``, or ``None`` when unknown
-    (relative times then stay unresolved).
+    (relative times then stay unresolved). ``id``, ``source`` and ``title`` are strings
+    (``TypeError`` otherwise: an id ``5`` is not the id ``"5"``); ``meta`` holds what else
+    its source says (``url``, ``author``...) as a read-only :class:`~timeline.metadata.Metadata`
+    of JSON values. Text with a lone surrogate (``"\\ud800"``, which no encoding can write)
+    is refused with a ``ValueError`` naming the field.
 
     >>> from datetime import date
-    >>> Article("Iraq's parliament voted on Sunday.", published=date(2020, 1, 7), id="a1").id
-    'a1'
+    >>> a = Article("Iraq's parliament voted on Sunday.", published=date(2020, 1, 7), id="a1",
+    ...             meta={"url": "https://example.org/a1"})
+    >>> a.id, a.meta["url"]
+    ('a1', 'https://example.org/a1')
+    >>> Article("Text.", id=5)
+    Traceback (most recent call last):
+    ...
+    TypeError: Article.id must be a string, not int
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=_text)
     published: date | datetime | None = attrs.field(default=None, converter=_published)
-    id: str = ""
-    source: str | None = None
-    title: str | None = None
+    id: str = attrs.field(default="", validator=_text)
+    source: str | None = attrs.field(default=None, validator=_text)
+    title: str | None = attrs.field(default=None, validator=_text)
+    meta: Metadata = attrs.field(factory=Metadata, converter=_metadata)
+
+
+@attrs.frozen
+class ArticleRecord:
+    """What a timeline keeps of an article it was built from, to cite it: everything but
+    its text (:meth:`of`). ``url`` is its ``meta["url"]``, if any.
+
+    >>> from datetime import date
+    >>> r = ArticleRecord.of(Article("Text.", date(2020, 1, 7), "a1", meta={"url": "https://x.org"}))
+    >>> r.id, r.published, r.url
+    ('a1', datetime.date(2020, 1, 7), 'https://x.org')
+    """
+
+    id: str = attrs.field(validator=_text)
+    published: date | datetime | None = attrs.field(default=None, converter=_published)
+    source: str | None = attrs.field(default=None, validator=_text)
+    title: str | None = attrs.field(default=None, validator=_text)
+    meta: Metadata = attrs.field(factory=Metadata, converter=_metadata)
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleRecord:
+        """The record of ``article``."""
+        return cls(article.id, article.published, article.source, article.title, article.meta)
+
+    @property
+    def url(self) -> str | None:
+        """The article's address, when its ``meta`` gives one as text."""
+        url = self.meta.get("url")
+        return url if isinstance(url, str) else None
 
 
 EVENT_CLASSES: tuple[str, ...] = (
@@ -395,19 +458,27 @@ class Link:
     cue: str
 
 
-def _sorted_ids(ids: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(ids)))
+def _records(records: Iterable[ArticleRecord]) -> tuple[ArticleRecord, ...]:
+    records = tuple(records)
+    for record in records:
+        if not isinstance(record, ArticleRecord):
+            raise TypeError(
+                f"Timeline articles must be ArticleRecords, not {type(record).__name__}"
+            )
+    return tuple(sorted(records, key=lambda record: record.id))
 
 
 @attrs.frozen
 class Timeline:
     """Canonical events in temporal order; iterating yields them in that order.
 
-    Built by :func:`timeline.build`; filters give sub-timelines, and :meth:`to_json` /
-    :meth:`from_json` round-trip every value. Besides its events it keeps what merging them
-    again with new articles needs (:meth:`update`): ``links``, the order cues of each article
-    between its mentions, and ``dated``, the ids of the articles with a publication date;
-    sub-timelines keep neither. It exports to TimelineJS3 (:meth:`to_timelinejs`),
+    Built by :func:`timeline.build`, which also keeps an :class:`ArticleRecord` of each
+    article in ``articles`` (sorted by id; sub-timelines keep them all, so exports can cite
+    titles and links); filters give sub-timelines, and :meth:`to_json` /
+    :meth:`from_json` round-trip every value. It also keeps what merging its events again
+    with new articles needs (:meth:`update`): ``links``, the order cues of each article
+    between its mentions (sub-timelines do not keep them), and knows the articles that are
+    dated (:attr:`dated`). It exports to TimelineJS3 (:meth:`to_timelinejs`),
     iCalendar (:meth:`to_ics`) and pandas (:meth:`to_dataframe`); see :mod:`timeline.export`.
 
     >>> Timeline(()).to_json()
@@ -417,8 +488,8 @@ class Timeline:
     """
 
     events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
+    articles: tuple[ArticleRecord, ...] = attrs.field(default=(), converter=_records)
     links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
-    dated: tuple[str, ...] = attrs.field(default=(), converter=_sorted_ids)
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -443,7 +514,7 @@ class Timeline:
         ()
         """
         keys = name_keys(name)
-        return Timeline(e for e in self.events if any(p.key in keys for p in e.participants))
+        return self._with(e for e in self.events if any(p.key in keys for p in e.participants))
 
     def happenings(self) -> Timeline:
         """The events that are happenings of their own (``Event.happening``, set by
@@ -454,7 +525,22 @@ class Timeline:
         >>> Timeline(()).happenings().events
         ()
         """
-        return Timeline(e for e in self.events if e.happening)
+        return self._with(e for e in self.events if e.happening)
+
+    def _with(self, events: Iterable[Event]) -> Timeline:
+        """The sub-timeline of ``events``, citing the same articles."""
+        return Timeline(events, articles=self.articles)
+
+    @property
+    def dated(self) -> tuple[str, ...]:
+        """The ids of the articles that have a publication date, sorted.
+
+        >>> from datetime import date
+        >>> records = [ArticleRecord("b"), ArticleRecord("a", date(2020, 1, 7))]
+        >>> Timeline((), articles=records).dated
+        ('a',)
+        """
+        return tuple(r.id for r in self.articles if r.published is not None)
 
     def between(self, start: date | datetime, end: date | datetime) -> Timeline:
         """The events known to lie within ``[start, end)``: bounded on both sides, inside.
@@ -464,7 +550,7 @@ class Timeline:
         ()
         """
         low, high = instant(as_datetime(start)), instant(as_datetime(end))
-        return Timeline(
+        return self._with(
             e
             for e in self.events
             if e.earliest is not None
@@ -544,34 +630,38 @@ class Timeline:
         title: str | None = None,
         *,
         group: Callable[[Event], str | None] | None = None,
+        articles: Iterable[Article] = (),
         **dumps: Any,
     ) -> str:
-        """The timeline as Knight Lab TimelineJS3 JSON: one slide per event with a time,
-        citing the articles that report it (:mod:`timeline.export.timelinejs`; the dict is
-        :func:`timeline.export.timelinejs.document`). ``title`` makes a title slide, ``group``
-        names each event's group (``group=lambda e: e.location``); keyword arguments go to
+        """The timeline as Knight Lab TimelineJS3 JSON: a title slide (``title``, else
+        "Timeline") and one slide per event with a time, citing the articles that report it
+        with their sentences when ``articles`` are given (:mod:`timeline.export.timelinejs`;
+        the dict is :func:`timeline.export.timelinejs.document`). ``group`` names each
+        event's group (``group=lambda e: e.location``); keyword arguments go to
         :func:`json.dumps`.
 
         >>> Timeline(()).to_timelinejs(title="Iran")
-        '{"title": {"text": {"headline": "Iran"}}, "events": []}'
+        '{"title": {"text": {"headline": "Iran", "text": "<p>0 events from 0 articles</p>"}}, \
+"events": []}'
         """
         import json
 
         from timeline.export import timelinejs
 
-        return json.dumps(timelinejs.document(self, title, group), ensure_ascii=False, **dumps)
+        document = timelinejs.document(self, title, group, articles)
+        return json.dumps(document, ensure_ascii=False, **dumps)
 
-    def to_ics(self, *, stamp: datetime | None = None) -> str:
+    def to_ics(self, *, stamp: datetime | None = None, title: str | None = None) -> str:
         """The timeline as an iCalendar (RFC 5545) file: one entry per event bounded on both
-        sides (:mod:`timeline.export.ics`). ``stamp``, the entries' ``DTSTAMP``, is a fixed
-        constant unless given, so the output is reproducible.
+        sides (:mod:`timeline.export.ics`), named ``title``. ``stamp``, the entries'
+        ``DTSTAMP``, is now (or ``SOURCE_DATE_EPOCH``) unless given.
 
         >>> Timeline(()).to_ics().splitlines()[:2]
         ['BEGIN:VCALENDAR', 'VERSION:2.0']
         """
         from timeline.export import ics
 
-        return ics.calendar(self, stamp=ics.DEFAULT_STAMP if stamp is None else stamp)
+        return ics.calendar(self, stamp=stamp, title=title)
 
     def to_dataframe(self) -> Any:
         """The events as a ``pandas.DataFrame``, one row per event

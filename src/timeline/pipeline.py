@@ -39,7 +39,15 @@ from timeline.canonical import assemble
 from timeline.cluster import cluster
 from timeline.cues import find_constraints
 from timeline.events import Mentions, find_mentions
-from timeline.model import Article, Event, EventMention, Link, TimeExpression, Timeline
+from timeline.model import (
+    Article,
+    ArticleRecord,
+    Event,
+    EventMention,
+    Link,
+    TimeExpression,
+    Timeline,
+)
 from timeline.nlp import check, load, parse, parse_many
 from timeline.parallel import map_batches
 from timeline.parses import ParseCache
@@ -264,25 +272,27 @@ def merge(
 
 def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = None) -> Timeline:
     """The timeline of analysed articles: their mentions clustered and assembled, with the
-    order cues of each article and knowing which articles are dated; with ``base``, a
-    timeline's mentions, cues and dated articles merged too. Each analysis is dropped as
-    soon as its mentions are taken, so ``analysed`` can stream."""
-    mentions = [m for event in base or () for m in event.mentions]
+    order cues of each article, knowing which articles are dated and keeping a record of each
+    (:class:`~timeline.ArticleRecord`) for the exports to cite; with ``base``, a timeline's
+    mentions, cues and articles merged too. Each analysis is dropped as soon as its mentions
+    are taken, so ``analysed`` can stream."""
+    mentions = [m for event in base.events for m in event.mentions] if base else []
     links = list(base.links) if base else []
-    dated = set(base.dated) if base else set()
+    records = {r.id: r for r in base.articles} if base else {}
     for result in analysed:
         mentions.extend(result.mentions)
         links.extend(
             Link(result.article.id, _span(a), _span(b), cue) for a, b, cue in result.links()
         )
-        if result.article.published is not None:
-            dated.add(result.article.id)
+        records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
     place = {(m.article_id, m.start, m.end): m for m in mentions}
     triples = [
         (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue) for k in links
     ]
-    return Timeline(merge(mentions, triples, dated=dated), links, dated)
+    dated = {i for i, r in records.items() if r.published is not None}
+    events = merge(mentions, triples, dated=dated)
+    return Timeline(events, records.values(), links)
 
 
 def _span(mention: EventMention) -> tuple[int, int]:
@@ -342,7 +352,8 @@ def update(
     >>> [e.articles for e in update(first, [Article(text, date(2020, 1, 8), "b")])]
     [('a', 'b')]
     """
-    known = {m.article_id for event in timeline for m in event.mentions} | set(timeline.dated)
+    known = {m.article_id for event in timeline.events for m in event.mentions}
+    known.update(record.id for record in timeline.articles)
     known.update(link.article_id for link in timeline.links)
     analysed = analyse_many(
         articles, nlp, n_process=n_process, cache=cache, progress=progress, known=known

@@ -2,7 +2,7 @@
 
 Add ``"timeline.sphinxext"`` to ``extensions`` in ``conf.py``; then a page can show the
 merged timeline of articles written in the directive itself, each starting with its own
-front matter as :func:`timeline.examples.parse_article` reads it:
+front matter as :func:`timeline.articles.parse_article` reads it:
 
 .. code-block:: rst
 
@@ -20,13 +20,17 @@ front matter as :func:`timeline.examples.parse_article` reads it:
       ---
       Iraq voted to expel US troops, a lawmaker said on Wednesday.
 
-``:path:`` reads an article file, or every ``*.txt`` file of a folder, relative to the
-document (or to the source folder when it starts with ``/``); ``:examples:`` adds the articles
-bundled with the package. ``:involving: NAME``, ``:between: START END`` (two ISO dates, the
-end excluded) and ``:dated-only:`` (only events with a ``when``) filter the events. The table
-has the columns When, Event, Sources and Confidence and is made of plain docutils nodes, so
-every builder renders it. A bad article or a missing file is reported as an error at its line
-of the document, and the directive then renders nothing.
+``:path:`` reads an article file, or the article files of a folder, as
+:func:`timeline.read_articles` does (so JSON, JSON lines and, with extras, pages, feeds and
+tables too), relative to the document (or to the source folder when it starts with ``/``);
+``:examples:`` adds the articles bundled with the package. ``:involving: NAME``,
+``:between: START END`` (two ISO dates, the end excluded) and ``:dated-only:`` (only events
+with a ``when``) filter the events. The table has the columns When (in words, as every
+output says it: :func:`timeline.export.wording.describe_when`), Event, Sources (one line per
+article, as :func:`timeline.export.provenance.sources` gives them) and Confidence, and is
+made of plain docutils nodes, so every builder renders it. A bad article or a missing file
+is reported as an error at its line of the document, and the directive then renders
+nothing.
 
 >>> split_articles(["---", "id: a1", "---", "Text.", "", "---", "id: a2", "---", "More."])
 [(0, '---\\nid: a1\\n---\\nText.\\n'), (5, '---\\nid: a2\\n---\\nMore.')]
@@ -37,7 +41,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -46,10 +50,13 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 import timeline
-from timeline.examples import FrontMatterError, load_examples, parse_article
-from timeline.model import Article, Event, Timeline
+from timeline.articles import ArticleError, parse_article, read_articles
+from timeline.examples import load_examples
+from timeline.export.provenance import headline, sources
+from timeline.export.wording import describe_when
+from timeline.model import Article, Timeline
 
-__all__ = ["TimelineDirective", "describe_when", "setup", "split_articles"]
+__all__ = ["TimelineDirective", "setup", "split_articles"]
 
 COLUMNS = ("When", "Event", "Sources", "Confidence")
 _WIDTHS = (20, 40, 30, 10)
@@ -60,7 +67,7 @@ def split_articles(lines: Sequence[str]) -> list[tuple[int, str]]:
     """The inline articles of a directive's content: ``(index of first line, raw text)``.
 
     An article starts with a ``---`` line that does not close a front matter (text before
-    the first one is an article too, which :func:`~timeline.examples.parse_article` refuses).
+    the first one is an article too, a plain text without a front matter).
 
     >>> split_articles(["", "---", "id: a", "---", "Text."])
     [(1, '---\\nid: a\\n---\\nText.')]
@@ -76,35 +83,6 @@ def split_articles(lines: Sequence[str]) -> list[tuple[int, str]]:
         if articles:
             articles[-1][1].append(line)
     return [(start, "\n".join(body)) for start, body in articles]
-
-
-def describe_when(event: Event) -> str:
-    """When ``event`` happened, as the When column shows it: the TIMEX3 value of its
-    ``when``, else its bounds ``[earliest, latest)``, else ``"undated"``.
-
-    >>> from timeline import EventMention
-    >>> m = EventMention("a1", 0, 5, "voted", "vote", 0)
-    >>> describe_when(Event("e", (m,), latest=datetime(2020, 1, 8)))
-    'before 2020-01-08'
-    >>> describe_when(Event("e", (m,), earliest=datetime(2020, 1, 2, 17)))
-    'from 2020-01-02T17:00'
-    >>> describe_when(Event("e", (m,)))
-    'undated'
-    """
-    if event.when is not None:
-        return event.when.timex
-    bounds = []
-    if event.earliest is not None:
-        bounds.append(f"from {_moment(event.earliest)}")
-    if event.latest is not None:
-        bounds.append(f"before {_moment(event.latest)}")
-    return ", ".join(bounds) or "undated"
-
-
-def _moment(value: datetime) -> str:
-    if value.tzinfo is None and value == datetime.combine(value.date(), datetime.min.time()):
-        return value.date().isoformat()
-    return value.isoformat(timespec="seconds" if value.second else "minutes")
 
 
 def _between(argument: str | None) -> tuple[date, date]:
@@ -177,7 +155,7 @@ class TimelineDirective(SphinxDirective):
         for start, raw in split_articles(self.content):
             try:
                 articles.append(parse_article(raw, name=_INLINE))
-            except FrontMatterError as error:
+            except ArticleError as error:
                 offset = 0 if error.line is None else error.line - 1
                 raise _ArticleError(
                     error.reason, self.content_offset + start + offset + 1
@@ -185,26 +163,21 @@ class TimelineDirective(SphinxDirective):
         return articles
 
     def _files(self) -> list[Article]:
-        """The articles of ``:path:``: one file, or the ``*.txt`` files of a folder."""
+        """The articles of ``:path:``: one file, or the article files of a folder."""
         if "path" not in self.options:
             return []
         shown, absolute = self.env.relfn2path(self.options["path"])
         path = Path(absolute)
-        if path.is_dir():
-            files = sorted(path.glob("*.txt"))
-        elif path.is_file():
-            files = [path]
-        else:
+        if not path.exists():
             raise _ArticleError(f"no article file or folder {shown}", self.lineno)
-        articles = []
-        for file in files:
-            self.env.note_dependency(file)
-            try:
-                name = os.path.relpath(file, self.env.srcdir)
-                articles.append(parse_article(file.read_text(encoding="utf-8"), name=name))
-            except (ValueError, UnicodeDecodeError) as error:
-                raise _ArticleError(str(error), self.lineno) from None
-        return articles
+        for file in sorted(path.iterdir()) if path.is_dir() else [path]:
+            self.env.note_dependency(str(file))
+        try:
+            return read_articles(path)
+        except ArticleError as error:
+            name = os.path.relpath(error.name, self.env.srcdir)
+            reason = str(ArticleError(name, error.line, error.reason))
+            raise _ArticleError(reason, self.lineno) from None
 
     def _filtered(self, events: Timeline) -> Timeline:
         if "involving" in self.options:
@@ -231,24 +204,14 @@ def _table(events: Timeline) -> nodes.Element:
         body += _row(
             [
                 [describe_when(event)],
-                [event.label or event.mentions[0].text],
-                _sources(event),
+                [headline(event)],
+                list(sources(event)),
                 [f"{event.confidence:.2f}"],
             ]
         )
     group += head
     group += body
     return table
-
-
-def _sources(event: Event) -> list[str]:
-    """One line per article: its id and the words that report the event there."""
-    words: dict[str, list[str]] = {}
-    for mention in event.mentions:
-        found = words.setdefault(mention.article_id, [])
-        if mention.text not in found:
-            found.append(mention.text)
-    return [f"{article}: {', '.join(texts)}" for article, texts in sorted(words.items())]
 
 
 def _row(cells: Sequence[Sequence[str]]) -> nodes.row:

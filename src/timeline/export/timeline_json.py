@@ -21,15 +21,17 @@ from __future__ import annotations
 import functools
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
+    ArticleRecord,
     Event,
     EventMention,
     Granularity,
@@ -105,7 +107,7 @@ def decode_datetime(text: str) -> datetime:
         raise ValueError(f"a zoned datetime needs its UTC offset: {text!r}")
     try:
         zone = ZoneInfo(zoned["zone"])
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder, as 'America'
         raise ValueError(f"unknown time zone {zoned['zone']!r} in {text!r}") from None
     offset = moment.utcoffset()
     for fold in (0, 1):
@@ -131,20 +133,18 @@ def _exact_offset(moment: datetime, text: str) -> datetime:
 def dumps(timeline: Timeline, **options: Any) -> str:
     """``timeline`` as a ``timeline/1`` JSON document; ``options`` go to :func:`json.dumps`.
 
+    The records of the timeline's articles (:attr:`Timeline.articles
+    <timeline.Timeline.articles>`) go in ``articles``, left out when there are none.
+
     >>> dumps(Timeline(()))
     '{"events": [], "format": "timeline/1"}'
     """
     document: dict[str, Any] = {"events": [_encode(e) for e in timeline.events], "format": FORMAT}
     if timeline.links:
         document["links"] = [_encode(link) for link in timeline.links]
-    if timeline.dated:
-        document["dated"] = list(timeline.dated)
-    return json.dumps(
-        document,
-        ensure_ascii=False,
-        sort_keys=True,
-        **options,
-    )
+    if timeline.articles:
+        document["articles"] = [_encode(record) for record in timeline.articles]
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, **options)
 
 
 def loads(text: str | bytes) -> Timeline:
@@ -168,18 +168,27 @@ def loads(text: str | bytes) -> Timeline:
     events = data.get("events")
     if not isinstance(events, list):
         raise ValueError("malformed timeline JSON: 'events' must be a list")
+    unknown = sorted(set(data) - {"format", "events", "links", "articles"})
+    if unknown:
+        raise ValueError(f"malformed timeline JSON: no field {unknown[0]!r}")
+    for key in ("links", "articles"):
+        if not isinstance(data.get(key, []), list):
+            raise ValueError(f"malformed timeline JSON: {key!r} must be a list")
+    return Timeline(
+        _decoded(Event, events, "event"),
+        _decoded(ArticleRecord, data.get("articles", []), "article"),
+        _decoded(Link, data.get("links", []), "link"),
+    )
+
+
+def _decoded(cls: type, items: list[Any], noun: str) -> list[Any]:
     decoded = []
-    for n, event in enumerate(events):
+    for n, item in enumerate(items):
         try:
-            decoded.append(_decode(Event, event))
+            decoded.append(_decode(cls, item))
         except (TypeError, ValueError) as error:
-            raise ValueError(f"malformed timeline JSON: event {n}: {error}") from None
-    try:
-        links = _list(_of(Link))(data.get("links", []))
-        dated = _list(_string)(data.get("dated", []))
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"malformed timeline JSON: {error}") from None
-    return Timeline(decoded, links, dated)
+            raise ValueError(f"malformed timeline JSON: {noun} {n}: {error}") from None
+    return decoded
 
 
 def _encode(value: Any) -> Any:
@@ -188,6 +197,10 @@ def _encode(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime):
         return encode_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Metadata):
+        return value.to_json()
     if isinstance(value, tuple):
         return [_encode(v) for v in value]
     if attrs.has(type(value)):
@@ -198,6 +211,8 @@ def _encode(value: Any) -> Any:
 def _string(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, not {_kind(value)}")
+    if lone_surrogate(value) is not None:
+        raise ValueError(f"{value!r} holds a lone surrogate, which is not Unicode text")
     return value
 
 
@@ -252,6 +267,25 @@ def _granularity(value: Any) -> Granularity:
 
 _DATETIME = _optional(decode_datetime)
 
+
+def _published(value: Any) -> date | datetime | None:
+    """A publication date (``YYYY-MM-DD``) or datetime, or ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"not an ISO 8601 date: {value!r}") from None
+    return decode_datetime(value)
+
+
+def _meta(value: Any) -> Metadata:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, not {_kind(value)}")
+    return Metadata(value)
+
+
 #: How each field of each class is read back, by class and field name.
 FIELDS: dict[type, dict[str, Any]] = {
     Interval: {"start": decode_datetime, "end": decode_datetime, "granularity": _granularity},
@@ -286,6 +320,13 @@ FIELDS: dict[type, dict[str, Any]] = {
         "time": _optional(_of(TimeExpression)),
         "earliest": _DATETIME,
         "latest": _DATETIME,
+    },
+    ArticleRecord: {
+        "id": _string,
+        "published": _published,
+        "source": _optional(_string),
+        "title": _optional(_string),
+        "meta": _meta,
     },
     Event: {
         "id": _string,

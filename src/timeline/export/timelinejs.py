@@ -9,12 +9,16 @@ as https://timeline.knightlab.com/docs/json-format.html describes it), ready for
   granularity only (``2020-01`` gives ``{"year": 2020, "month": 1}``): from ``event.when``,
   else from its bounds (to the day when both fall at midnight, else to the minute). Dates are
   the wall-clock time the bounds are in (their own zone for aware ones);
-- ``display_date`` when the dates alone would say more than we know: an event only bounded
-  (``"not before 2020-01-05"``, ``"before 2020-01-08"``, ``"2020-01-05 to 2020-01-07"``) or
-  fuzzy (``"early January"`` is ``2020-01-01 to 2020-01-10``);
-- ``text``: the headline (the event's label) and one line per article reporting it with the
-  trigger words it uses, escaped for the HTML TimelineJS renders them as (a ``title`` given by
-  the caller is left as it is: it may hold HTML);
+- ``display_date`` when the dates alone would say more than we know, or name a unit
+  TimelineJS has no name for: the event's time in words as every export says it
+  (:func:`~timeline.export.wording.describe_when`: "before 8 Jan 2020", "5 Jan 2020 or later",
+  "autumn 1998", "8 Jan 2020, evening");
+- ``text``: the headline (the event's label) and one paragraph per article reporting it: the
+  sentence that reports it, quoted from the article when its text is given (``articles``),
+  else its trigger words, and the article's title, linked to its ``url`` when the timeline
+  knows one (:attr:`Timeline.articles <timeline.Timeline.articles>`); all of it escaped for
+  the HTML TimelineJS renders (a ``title`` given by the caller is left as it is: it may
+  hold HTML);
 - ``unique_id``: the event id, stable across runs;
 - ``group``, when a ``group`` function names one (``group=lambda e: e.location``).
 
@@ -30,23 +34,30 @@ order.
 >>> [slide] = document(Timeline([e]))["events"]
 >>> slide["start_date"], slide["text"]["headline"]
 ({'year': 2020, 'month': 1, 'day': 5}, 'parliament voted')
+
+The title slide names the timeline (``title``, else "Timeline") and counts its events and
+articles.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from timeline.export.provenance import headline, sources
-from timeline.model import Event, Granularity, Timeline
+import attrs
+
+from timeline.export.provenance import headline
+from timeline.export.quotes import Sentences
+from timeline.export.wording import describe_when
+from timeline.model import Article, ArticleRecord, Event, EventMention, Granularity, Timeline
 from timeline.temporal.timex3 import parse_value
 
 __all__ = ["document", "slide"]
 
 _PARTS = ("year", "month", "day", "hour", "minute", "second")
-_FORMATS = ("%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d %H:00", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
 
 #: How many of the date parts a granularity names: 1 is the year, 6 down to the second.
 PRECISION: dict[Granularity, int] = {
@@ -73,37 +84,82 @@ def document(
     timeline: Timeline,
     title: str | None = None,
     group: Callable[[Event], str | None] | None = None,
+    articles: Iterable[Article] = (),
 ) -> dict[str, Any]:
-    """The TimelineJS3 data of ``timeline``: a title slide if ``title`` is given, and one
-    slide per event that has a time, in timeline order. ``group`` names each event's group
-    (TimelineJS shows a group's slides on rows of their own), ``None`` for no group.
+    """The TimelineJS3 data of ``timeline``: a title slide, and one slide per event that has
+    a time, in timeline order. ``group`` names each event's group (TimelineJS shows a
+    group's slides on rows of their own), ``None`` for no group; ``articles``, the articles
+    the timeline was built from, give each card the sentences that report its event.
 
     >>> document(Timeline(()), title="Iran, January 2020")
-    {'title': {'text': {'headline': 'Iran, January 2020'}}, 'events': []}
+    {'title': {'text': {'headline': 'Iran, January 2020', 'text': '<p>0 events from 0 \
+articles</p>'}}, 'events': []}
     """
-    data: dict[str, Any] = {}
-    if title is not None:
-        data["title"] = {"text": {"headline": title}}
-    slides = ((event, slide(event)) for event in timeline.events)
+    texts = {article.id: Sentences(article.text) for article in articles}
+    cited = _Cited({record.id: record for record in timeline.articles}, texts)
+    reporting = {m.article_id for event in timeline.events for m in event.mentions}
+    summary = f"{_count(len(timeline.events), 'event')} from {_count(len(reporting), 'article')}"
+    data: dict[str, Any] = {
+        "title": {
+            "text": {
+                "headline": "Timeline" if title is None else title,
+                "text": f"<p>{summary}</p>",
+            }
+        }
+    }
+    slides = ((event, slide(event, cited)) for event in timeline.events)
     data["events"] = [
         _grouped(s, None if group is None else group(event)) for event, s in slides if s is not None
     ]
     return data
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _grouped(slide: dict[str, Any], group: str | None) -> dict[str, Any]:
     return slide if group is None else {**slide, "group": _html(group)}
 
 
-def slide(event: Event) -> dict[str, Any] | None:
+@attrs.frozen
+class _Cited:
+    """What the cards cite of the articles: their records and their sentences."""
+
+    records: dict[str, ArticleRecord] = attrs.field(factory=dict)
+    texts: dict[str, Sentences] = attrs.field(factory=dict)
+
+    def paragraph(self, article: str, mentions: list[EventMention]) -> str:
+        """One article's report of an event: its sentence (else its words), and the article."""
+        quotes = []
+        sentences = self.texts.get(article)
+        for m in mentions:
+            around = None if sentences is None else sentences.around(m.start, m.end, m.text)
+            if around is None:
+                quotes.append(f"“{_html(m.text)}”")
+            else:
+                before, trigger, after = (_html(part) for part in around)
+                quotes.append(f"“{before}<b>{trigger}</b>{after}”")
+        record = self.records.get(article)
+        name = _html(record.title if record is not None and record.title else article)
+        url = None if record is None else record.url
+        if url is not None and _WEB.match(url):
+            name = f'<a href="{html.escape(url, quote=True)}">{name}</a>'
+        return f"<p>{' '.join(dict.fromkeys(quotes))} — {name}</p>"
+
+
+_WEB = re.compile(r"https?://\S+\Z", re.IGNORECASE)
+
+
+def slide(event: Event, cited: _Cited | None = None) -> dict[str, Any] | None:
     """The slide of ``event``, or ``None`` when it has no time.
 
     >>> from timeline import EventMention
     >>> e = Event("e1", [EventMention("a1", 0, 4, "vote", "vote", 0)],
     ...           latest=datetime(2020, 1, 8))
     >>> s = slide(e)
-    >>> s["start_date"], s["display_date"]
-    ({'year': 2020, 'month': 1, 'day': 7}, 'before 2020-01-08')
+    >>> s["start_date"], s["display_date"], s["text"]["text"]
+    ({'year': 2020, 'month': 1, 'day': 7}, 'before 8 Jan 2020', '<p>“vote” — a1</p>')
     >>> slide(Event("e2", [EventMention("a1", 0, 4, "vote", "vote", 0)])) is None
     True
     """
@@ -115,33 +171,42 @@ def slide(event: Event) -> dict[str, Any] | None:
     end = _parts(last, precision)
     if end != result["start_date"]:
         result["end_date"] = end
-    if display is not None:
-        result["display_date"] = display
-    lines = "<br>".join(_html(line) for line in sources(event))
-    result["text"] = {"headline": _html(headline(event)), "text": f"<p>{lines}</p>"}
+    if display:
+        result["display_date"] = describe_when(event)
+    by_article: dict[str, list[EventMention]] = {}
+    for m in event.mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    cited = cited or _Cited()
+    text = "".join(cited.paragraph(article, found) for article, found in by_article.items())
+    result["text"] = {"headline": _html(headline(event)), "text": text}
     result["unique_id"] = event.id
     return result
 
 
-def _dates(event: Event) -> tuple[datetime, datetime, int, str | None] | None:
-    """First moment, last moment, precision and display text of the slide of ``event``."""
+#: The units TimelineJS names by itself from a slide's dates; for others it is told in words.
+_NAMED = frozenset(
+    {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.DAY}
+    | {Granularity.MONTH, Granularity.YEAR}
+)
+
+
+def _dates(event: Event) -> tuple[datetime, datetime, int, bool] | None:
+    """First moment, last moment and precision of the slide of ``event``, and whether its
+    time must be told in words (:func:`~timeline.export.wording.describe_when`)."""
     if event.when is not None:
         when = event.when
         last = _before(when.end)
         if _whole(when.start, when.end, when.timex):
-            return when.start, last, PRECISION[when.granularity], None
+            return when.start, last, PRECISION[when.granularity], when.granularity not in _NAMED
         precision = max(PRECISION[when.granularity], _precision(when.start, when.end))
-        return when.start, last, precision, _range(when.start, last, precision)
+        return when.start, last, precision, True
     low, high = event.earliest, event.latest
     if low is not None and high is not None:
-        precision = _precision(low, high)
-        return low, _before(high), precision, _range(low, _before(high), precision)
+        return low, _before(high), _precision(low, high), True
     if low is not None:
-        precision = _precision(low, low)
-        return low, low, precision, f"not before {_format(low, precision)}"
+        return low, low, _precision(low, low), True
     if high is not None:
-        precision = _precision(high, high)
-        return _before(high), _before(high), precision, f"before {_format(high, precision)}"
+        return _before(high), _before(high), _precision(high, high), True
     return None
 
 
@@ -172,11 +237,3 @@ def _before(moment: datetime) -> datetime:
 
 def _parts(moment: datetime, precision: int) -> dict[str, int]:
     return {name: getattr(moment, name) for name in _PARTS[:precision]}
-
-
-def _format(moment: datetime, precision: int) -> str:
-    return f"{moment.year:04d}{moment.strftime(_FORMATS[precision - 1])[4:]}"
-
-
-def _range(first: datetime, last: datetime, precision: int) -> str:
-    return f"{_format(first, precision)} to {_format(last, precision)}"

@@ -1,7 +1,7 @@
 """The schema of each language file in ``lang/<code>/``: its sections, keys and their types.
 
 >>> sorted(SCHEMAS)
-['events', 'merging', 'predicates', 'references']
+['events', 'merging', 'page', 'predicates', 'quotes', 'references', 'wording']
 """
 
 from __future__ import annotations
@@ -94,10 +94,52 @@ REFERENCES = Section(
     }
 )
 
+#: An event's time in words, in every export (``export/wording.py``).
+WORDING = Section(
+    {
+        "months": WORDS,
+        "full_months": WORDS,
+        "parts_of_day": Section(dict.fromkeys(("MO", "DT", "AF", "EV", "NI"), TEXT)),
+        "seasons": Section(dict.fromkeys(("SP", "SU", "FA", "WI"), TEXT)),
+        "phrases": Section(
+            {
+                **dict.fromkeys(
+                    ("range", "before", "after", "undated", "decade", "century", "quarter"),
+                    TEXT,
+                ),
+                **dict.fromkeys(("week", "weekend", "utc"), TEXT),
+                "half_year": WORDS,
+            }
+        ),
+    }
+)
+
+#: Abbreviations whose stop ends no sentence (``export/quotes.py``).
+QUOTES = Section({"abbreviations": WORDS})
+
+#: The words of the HTML page (``export/html.py``).
+PAGE = Section(
+    {
+        "phrases": Section(
+            {
+                **dict.fromkeys(
+                    ("title", "confidence", "mentions", "summary", "sentence", "dated_by"), TEXT
+                ),
+                **dict.fromkeys(("mention", "article", "event"), WORDS),
+            }
+        ),
+        "labels": Table(TEXT),
+        "modalities": Table(TEXT),
+    }
+)
+
 #: The schema of each file, by name.
 SCHEMAS: dict[str, Section] = {
     "events": EVENTS,
     "merging": MERGING,
     "predicates": PREDICATES,
     "references": REFERENCES,
+    "wording": WORDING,
+    "quotes": QUOTES,
+    "page": PAGE,
 }
