@@ -21,16 +21,15 @@ ZONES = [
 
 @st.composite
 def bounds(draw):
-    """Bounds of one item: each side open or an hour of ten days, in any zone or none."""
+    """Bounds of one item: each side open or an hour of ten days, in one zone or none."""
     low = draw(st.none() | st.integers(0, 240))
     high = draw(st.none() | st.integers(0, 240))
     if low is not None and high is not None and high <= low:
         low, high = high, low + 1 if high == low else low
+    zone = draw(st.sampled_from(ZONES))
 
     def moment(hours):
-        if hours is None:
-            return None
-        return (START + timedelta(hours=hours)).replace(tzinfo=draw(st.sampled_from(ZONES)))
+        return None if hours is None else (START + timedelta(hours=hours)).replace(tzinfo=zone)
 
     return (moment(low), moment(high))
 

@@ -97,7 +97,7 @@ def test_the_timeline_keeps_what_a_rebuild_needs(analysed):
     ]
     assert built.links == tuple(sorted(cues, key=lambda k: k.article_id)) and cues
     assert Timeline.from_json(built.to_json()) == built
-    mentions = sorted((m.article_id, m.start) for e in built for m in e.mentions)
+    mentions = sorted((m.article_id, m.start) for e in built.events for m in e.mentions)
     assert mentions == sorted((m.article_id, m.start) for r in analysed for m in r.mentions)
 
 

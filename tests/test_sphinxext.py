@@ -84,14 +84,20 @@ def _rows(app: Sphinx) -> list[list[str]]:
 def test_inline_articles_render_their_merged_timeline(tmp_path, nlp):
     app, warnings = _build(tmp_path, _directive())
     assert warnings == ""
+    assert _rows(app) == [HEADER, VOTED]  # the happenings: not the aim, nor an unnamed "said"
+    text = (tmp_path / "out" / "index.txt").read_text()
+    assert "| 5 Jan 2020" in text and "| Iraq voted" in text
+
+
+def test_all_events_lists_every_event(tmp_path, nlp):
+    app, warnings = _build(tmp_path, _directive(":all-events:"))
+    assert warnings == ""
     assert _rows(app) == [
         HEADER,
         VOTED,
         ["8 Jan 2020", "said", 'a2: "said"', "0.50"],
         ["undated", "Iraq expel United States", 'a1: "expel"|a2: "expel"', "0.75"],
     ]
-    text = (tmp_path / "out" / "index.txt").read_text()
-    assert "| 5 Jan 2020" in text and "| Iraq voted" in text
 
 
 @pytest.mark.parametrize(
@@ -114,7 +120,8 @@ def test_a_filter_that_keeps_nothing_says_so(tmp_path, nlp):
 def test_path_reads_a_folder_of_articles_relative_to_the_document(tmp_path, nlp):
     lawmaker = json.dumps({"text": LAWMAKER.split("---\n")[-1], "published": "8 January 2020"})
     files = {"news/vote.txt": VOTE, "news/a2.json": lawmaker, "news/notes.odt": "not read"}
-    app, warnings = _build(tmp_path, _directive(":path: news\n:dated-only:", ""), files)
+    options = ":path: news\n:dated-only:\n:all-events:"
+    app, warnings = _build(tmp_path, _directive(options, ""), files)
     assert warnings == ""
     assert _rows(app) == [HEADER, VOTED, ["8 Jan 2020", "said", 'a2: "said"', "0.50"]]
 
@@ -184,7 +191,7 @@ def test_one_build_serves_every_directive_with_the_same_articles(tmp_path, nlp, 
     build = timeline.build
     sphinxext._build.cache_clear()
     monkeypatch.setattr(timeline, "build", counting_build)
-    page = _directive() + "\n" + _directive(":dated-only:")
+    page = _directive(":all-events:") + "\n" + _directive(":dated-only:\n:all-events:")
     app, warnings = _build(tmp_path, page)
     assert warnings == ""
     assert calls == [2]

@@ -37,6 +37,7 @@ __all__ = [
     "Bounds",
     "Constraint",
     "Solution",
+    "day_of",
     "intersect",
     "interval_bounds",
     "order",
@@ -97,24 +98,50 @@ def publication_span(published: date | datetime | None) -> Bounds:
     return (start, start + timedelta(days=1))
 
 
-def tense_bounds(tense: str, modality: str, published: date | datetime | None) -> Bounds:
-    """Bounds from grammar alone: what is told as past or present happened before the article
-    appeared, what will happen comes after it; anything else is open.
+def tense_bounds(
+    tense: str, modality: str, published: date | datetime | None, aspect: str = "NONE"
+) -> Bounds:
+    """Bounds from grammar alone: what is told as past happened before the article appeared,
+    what is told in the simple or progressive present happens on its day (:func:`day_of`:
+    news speaks of its own day in the present), what will happen comes after it; anything
+    else is open.
 
     >>> tense_bounds("PAST", "ASSERTED", date(2020, 1, 7))
     (None, datetime.datetime(2020, 1, 8, 0, 0))
+    >>> tense_bounds("PRESENT", "ASSERTED", date(2020, 1, 7))[0]
+    datetime.datetime(2020, 1, 7, 0, 0)
+    >>> tense_bounds("PRESENT", "ASSERTED", date(2020, 1, 7), "PERFECTIVE")[0] is None
+    True
     >>> tense_bounds("FUTURE", "FUTURE", date(2020, 1, 7))[0]
     datetime.datetime(2020, 1, 7, 0, 0)
     """
     try:
         start, end = publication_span(published)
-    except OverflowError:  # the last day of the calendar
+        today = day_of(published) if published is not None else OPEN
+    except OverflowError:  # the first or last day of the calendar
         return OPEN
     if modality == "FUTURE":
         return (start, None)
-    if modality == "ASSERTED" and tense in ("PAST", "PRESENT"):
-        return (None, end)
-    return OPEN
+    if modality != "ASSERTED" or tense not in ("PAST", "PRESENT"):
+        return OPEN
+    if tense == "PRESENT" and aspect in ("NONE", "PROGRESSIVE"):
+        return today
+    return (None, end)
+
+
+def day_of(published: date | datetime) -> Bounds:
+    """The calendar day of a publication date, up to the publication time when it has one.
+
+    >>> day_of(date(2020, 1, 7))[1]
+    datetime.datetime(2020, 1, 8, 0, 0)
+    >>> day_of(datetime(2020, 1, 7, 9, 30))
+    (datetime.datetime(2020, 1, 7, 0, 0), datetime.datetime(2020, 1, 7, 9, 30))
+    """
+    if isinstance(published, datetime):
+        day = as_datetime(published.date()).replace(tzinfo=published.tzinfo)
+        return (day, published) if published > day else (None, published)
+    day = as_datetime(published)
+    return (day, day + timedelta(days=1))
 
 
 _MOD_BOUNDS = {
@@ -227,15 +254,20 @@ def _propagate(
 
 def ranks(count: int, constraints: Sequence[Constraint]) -> list[int]:
     """How many constraints deep each of ``count`` items sits: an item that must follow
-    another ranks above it. Chains are short in practice; cycles stop after a few rounds.
+    another ranks above it. Two items constrained both ways happen together and do not rank
+    each other. Chains are short in practice; cycles stop after a few rounds.
 
     >>> ranks(3, [Constraint(0, 1), Constraint(1, 2)])
     [0, 1, 2]
+    >>> ranks(3, [Constraint(0, 1), Constraint(1, 0), Constraint(1, 2)])
+    [0, 0, 1]
     """
+    pairs = {(c.before, c.after) for c in constraints}
+    ordering = [c for c in constraints if (c.after, c.before) not in pairs]
     rank = [0] * count
     for _ in range(8):
         changed = False
-        for c in constraints:
+        for c in ordering:
             if rank[c.after] < rank[c.before] + 1 and c.before != c.after:
                 rank[c.after] = rank[c.before] + 1
                 changed = True

@@ -6,11 +6,12 @@ its mentions' bounds, tightened by the order constraints the articles contribute
 timeline sorts events by the time by which they had happened (``latest``), then
 ``earliest``, then constraint rank, then id, never putting an event before one an article
 says it follows. An event's confidence grows with the number of articles that report it
-(``1 - 0.5 / articles``) and halves when another event contradicts it. Each event gets a
+(``1 - 0.5 / articles``), is lower (times 0.6) when its reports give times
+that do not meet, and halves when another event contradicts it. Each event gets a
 readable label (:func:`label`) and says whether it is a happening of its own
 (:func:`is_happening`).
 
->>> from datetime import datetime
+>>> from datetime import datetime, timedelta
 >>> from timeline import EventMention, Participant
 >>> from timeline.cluster import cluster
 >>> iraq = Participant("Iraq", "rq", "GPE", "agent")
@@ -28,7 +29,7 @@ import hashlib
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -40,7 +41,7 @@ from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
 from timeline.names import ROLE_ORDER
 
-__all__ = ["assemble", "is_happening", "label"]
+__all__ = ["assemble", "is_happening", "label", "names_happening", "salience"]
 
 
 def assemble(clusters: Clusters) -> list[Event]:
@@ -48,26 +49,30 @@ def assemble(clusters: Clusters) -> list[Event]:
     timeline order."""
     mentions, groups = clusters.mentions, clusters.groups
     group_of = {m: g for g, members in enumerate(groups) for m in members}
-    bounds: list[Bounds] = []
-    for members in groups:
-        found: Bounds | None = (None, None)
-        for m in members:
-            found = intersect(found, (mentions[m].earliest, mentions[m].latest)) if found else None
-        bounds.append(found or (None, None))
+    agreed = [_agreed([mentions[m] for m in members]) for members in groups]
     lifted = sorted({(group_of[a], group_of[b], cue) for a, b, cue in clusters.ordered})
-    solution = solve(bounds, [Constraint(a, b, cue) for a, b, cue in lifted])
+    solution = solve([bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted])
     rank = ranks(len(groups), solution.accepted)
     ids = [_event_id(mentions[members[0]]) for members in groups]
     against: dict[int, set[str]] = defaultdict(set)
     for ga, gb in clusters.contradictions:
         against[ga].add(ids[gb])
         against[gb].add(ids[ga])
+    whole_of = _wholes(clusters, group_of)
+    solved = list(solution.bounds)
+    for part, whole in sorted(whole_of.items()):  # a part happens within its whole
+        solved[part] = intersect(solved[part], solved[whole]) or solved[part]
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
-        low, high = solution.bounds[g]
+        low, high = solved[g]
+        when = _when(group, low, high)
         articles = len({m.article_id for m in group})
-        confidence = (1.0 - 0.5 / articles) * (0.5 if against[g] else 1.0)
+        confidence = (
+            (1.0 - 0.5 / articles)
+            * (1.0 if agreed[g][1] else _DISAGREEING)
+            * (0.5 if against[g] else 1.0)
+        )
         events.append(
             Event(
                 id=ids[g],
@@ -75,15 +80,99 @@ def assemble(clusters: Clusters) -> list[Event]:
                 participants=_participants(group),
                 earliest=low,
                 latest=high,
-                when=_when(group, low, high),
+                when=when,
                 label=label(group),
                 location=_most_common(m.location for m in group),
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
-                happening=any(_names_happening(m) for m in group),
+                happening=any(names_happening(m) for m in group),
+                parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
+                salience=salience(group, dated=when is not None or _within_days(low, high)),
             )
         )
     return [events[g] for g in _order(events, rank, solution.accepted)]
+
+
+#: The confidence of an event whose reports give it times that do not meet (the same moment
+#: as the days of two time zones, or a report that erred).
+_DISAGREEING = 0.6
+
+
+#: Bounds at most this wide date an event for its salience, a ``when`` or not.
+_DATED = timedelta(days=2)
+
+
+def _within_days(low: datetime | None, high: datetime | None) -> bool:
+    """Whether bounds are closed on both sides, at most :data:`_DATED` apart."""
+    return low is not None and high is not None and instant(high) - instant(low) <= _DATED
+
+
+def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
+    """The tightest bounds the mentions agree on, and whether they all agree. Mentions are
+    taken tightest first, each narrowing the first reading it meets; one that meets none
+    (the same moment told as a day of another time zone) starts a reading of its own, and
+    the bounds hold every reading."""
+    readings: list[Bounds] = []
+    for mention in sorted(group, key=_width):
+        bounds = (mention.earliest, mention.latest)
+        for n, reading in enumerate(readings):
+            both = intersect(reading, bounds)
+            if both is not None:
+                readings[n] = both
+                break
+        else:
+            readings.append(bounds)
+    found = functools.reduce(_hull, readings[1:], readings[0]) if readings else (None, None)
+    return found, len(readings) <= 1
+
+
+def _hull(first: Bounds, second: Bounds) -> Bounds:
+    """The narrowest bounds that hold both ``first`` and ``second``."""
+    lows, highs = (first[0], second[0]), (first[1], second[1])
+    low = None if None in lows else min(lows, key=instant)
+    high = None if None in highs else max(highs, key=instant)
+    return (low, high)
+
+
+def _wholes(clusters: Clusters, group_of: dict[int, int]) -> dict[int, int]:
+    """The group each group is a part of, if any: the one most of its part links point to,
+    unless that one is itself a part of it."""
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for part, whole in clusters.parts:
+        votes[group_of[part]][group_of[whole]] += 1
+    found = {part: min(count, key=lambda w: (-count[w], w)) for part, count in votes.items()}
+    return {part: whole for part, whole in found.items() if found.get(whole) != part}
+
+
+def salience(mentions: Sequence[EventMention], *, dated: bool) -> float:
+    """How much of the news an event made of ``mentions`` is, in ``[0, 1]``: the weights of
+    ``lang/en/merging.toml``'s ``[salience]`` for being reported by more articles, told more
+    often, told in an article's lead, dated (``dated``) and done by or to someone named.
+
+    >>> from timeline import EventMention, Participant
+    >>> iran = Participant("Iran", "rn", "GPE", "agent")
+    >>> fired = EventMention("a", 0, 5, "fired", "fire", 0, (iran,))
+    >>> salience([fired], dated=True) > salience([fired], dated=False)
+    True
+    """
+    weights = words("merging")["salience"]
+    articles = len({m.article_id for m in mentions})
+    score = weights["articles"] * min(1.0, (articles - 1) / weights["articles_full"])
+    score += weights["mentions"] * min(1.0, (len(mentions) - 1) / weights["mentions_full"])
+    if any(m.sentence < weights["lead_sentences"] for m in mentions):
+        score += weights["lead"]
+    if dated:
+        score += weights["dated"]
+    if any(p.role != "other" for m in mentions for p in m.participants):
+        score += weights["participants"]
+    return round(min(1.0, score), 4)
+
+
+def _width(mention: EventMention) -> tuple[bool, timedelta]:
+    """How loosely a mention is bounded: unbounded sides last, then the widest."""
+    if mention.earliest is None or mention.latest is None:
+        return (True, timedelta(0))
+    return (False, instant(mention.latest) - instant(mention.earliest))
 
 
 def _order(
@@ -177,45 +266,84 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 def is_happening(event: Event) -> bool:
     """Whether ``event`` is a happening of its own, worth a line of a timeline: some mention
-    says it did happen (asserted, not negated) in a word that names a happening. Event
-    nouns do ("the strike", "a speech"); verbs do unless they relate events ("followed",
-    "caused"), carry another's ("issued"), tell of one ("said", "described") or mark a phase
-    of one ("began"). Those stay mentions (TimeML annotates them) for ordering and merging.
+    of it names a happening (:func:`names_happening`).
 
     >>> from timeline import Event, EventMention
-    >>> def event(*triggers, kind="OCCURRENCE"):
-    ...     mentions = [EventMention("a", 9 * n, 9 * n + len(w), w, lemma, 0, event_class=kind)
-    ...                 for n, (w, lemma) in enumerate(triggers)]
+    >>> def event(*triggers, kind="OCCURRENCE", tense="PAST"):
+    ...     mentions = [EventMention("a", 9 * n, 9 * n + len(w), w, lemma, 0, event_class=kind,
+    ...                              tense=tense) for n, (w, lemma) in enumerate(triggers)]
     ...     return Event(id="e", mentions=mentions)
     >>> is_happening(event(("followed", "follow"))), is_happening(event(("caused", "cause")))
     (False, False)
     >>> is_happening(event(("said", "say"), kind="REPORTING"))
     False
-    >>> is_happening(event(("speech", "speech"), kind="REPORTING"))
+    >>> is_happening(event(("speech", "speech"), kind="REPORTING", tense="NONE"))
     True
-    >>> is_happening(event(("strike", "strike"), ("followed", "follow")))
+    >>> is_happening(event(("strike", "strike"), ("followed", "follow"), tense="NONE"))
     True
     """
-    return any(_names_happening(m) for m in event.mentions)
+    return any(names_happening(m) for m in event.mentions)
 
 
-def _names_happening(mention: EventMention) -> bool:
-    if not mention.realis:
+def names_happening(mention: EventMention) -> bool:
+    """Whether a mention tells of a happening a reader would put on a timeline: something
+    said to have happened, to happen now or to be going to happen, in a word that names one,
+    by the article rather than in a speaker's quoted words (unless a time dates it).
+
+    Not a happening: what is negated, only possible or generic ("strikes do not solve
+    problems"); an intention ("an attempt to", "a plan"); what will happen and a quotation
+    that no time dates; states and attitudes ("the crisis", "believed"); a verb in the simple
+    present (a state or a habit: "bases that host US troops"; a headline is told as past), a
+    participle without a time of its own ("a resolution calling for") or of a light verb ("a
+    statement issued on Wednesday"); words that relate or mark a phase of another event
+    ("followed", "began"); a report
+    with no named speaker or told in the present ("officials say"). A statement in the past
+    by someone named is one ("Rouhani said"), and so are event nouns ("a speech").
+
+    >>> from timeline import EventMention, Participant
+    >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
+    >>> said = EventMention("a", 0, 4, "said", "say", 0, (rouhani,), event_class="REPORTING",
+    ...                     tense="PAST")
+    >>> names_happening(said), names_happening(attrs.evolve(said, participants=()))
+    (True, False)
+    """
+    if mention.polarity != "POS" or mention.modality not in ("ASSERTED", "FUTURE"):
         return False
-    if mention.event_class == "ASPECTUAL":
+    if mention.event_class in ("ASPECTUAL", "STATE", "I_STATE"):
         return False
-    if _is_event_noun(mention):
+    noun = _is_event_noun(mention)
+    if noun and mention.event_class == "I_ACTION":
+        return False  # "an attempt to", "a plan", "the demand": an intention
+    if mention.time is None and (mention.quoted or mention.modality == "FUTURE"):
+        return False  # a speaker's words, a plan or a threat: no happening until dated
+    if noun:
         return True
-    return mention.event_class != "REPORTING" and mention.lemma not in _not_happenings()
+    if mention.lemma in _not_happenings():
+        return False
+    if mention.tense == "PRESENT" and mention.aspect == "NONE":
+        return False
+    if mention.tense in ("PRESPART", "PASTPART", "NONE") and (
+        mention.time is None or mention.lemma in _light()
+    ):
+        return False  # "a resolution calling for", "a statement issued on Wednesday"
+    if mention.event_class == "REPORTING":
+        return mention.tense == "PAST" and any(p.role == "agent" for p in mention.participants)
+    return True
 
 
 @functools.cache
 def _not_happenings() -> frozenset[str]:
-    """Verbs that are no happening of their own: relational, light and copular verbs."""
+    """Verbs that are no happening of their own: relational and copular verbs. (A light verb
+    told as a finite verb is a full verb: "reached orbit", "launched the probe".)"""
     verbs = words("events")["verbs"]
-    return (
-        frozenset(verbs["relational"]) | frozenset(verbs["light"]) | frozenset(verbs["not_events"])
-    )
+    return frozenset(verbs["relational"]) | frozenset(verbs["not_events"])
+
+
+@functools.cache
+def _light() -> frozenset[str]:
+    """Light verbs, whose participle carries the event noun it qualifies ("a statement
+    issued", "talks held")."""
+    return frozenset(words("events")["verbs"]["light"])
 
 
 def _is_event_noun(mention: EventMention) -> bool:
@@ -230,9 +358,18 @@ def _event_nouns() -> frozenset[str]:
 
 def label(mentions: Sequence[EventMention]) -> str:
     """Who did what to whom, where: "United States strike killed Qassem Soleimani in
-    Baghdad". The predicate is the most common event noun (of equals, a dated one), with the
-    most common asserted verb that names a happening of another kind ("strike killed", not
-    "attack fired"), or that verb alone; places are not patients."""
+    Baghdad". The predicate is the event noun most mentions use (of equals, the one the
+    narrowest time dates, then the first told), with the verb that names a happening of
+    another kind ("strike killed", not "attack fired"; of the verbs, one done to someone named
+    first, then the most common, then the first told), or that verb alone. Only what is said to
+    happen names it; places are not patients.
+
+    >>> from timeline import EventMention, Participant
+    >>> iran = Participant("Iran", "rn", "GPE", "agent")
+    >>> label([EventMention("a", 0, 5, "fired", "fire", 0, (iran,), tense="PAST"),
+    ...        EventMention("a", 20, 26, "attack", "attack", 1)])
+    'Iran attack'
+    """
     participants = _participants(mentions)
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
 
@@ -241,26 +378,47 @@ def label(mentions: Sequence[EventMention]) -> str:
             p.name for p in participants if p.role == role and p.label not in places
         )
 
-    nouns = Counter(m.lemma for m in mentions if _is_event_noun(m))
-    dated = {m.lemma for m in mentions if m.time is not None}
-    # the most common; of equals, one a mention dates: "a strike on the evening of January 2"
-    noun = min(nouns, key=lambda n: (-nouns[n], n not in dated, n), default=None)
-    kind = predicate_kinds(noun) if noun else frozenset()
-    verbal = [m for m in mentions if not _is_event_noun(m)]
+    told = sorted(mentions, key=lambda m: (m.article_id, m.start))
+    real = [m for m in told if m.realis] or told
+    nouns = [m for m in real if _is_event_noun(m)]
+    counts = Counter(m.lemma for m in nouns)
+    noun = min(nouns, key=lambda m: (-counts[m.lemma], _precision(m)), default=None)
+    if noun is not None and counts[noun.lemma] < sum(m.lemma == noun.lemma for m in real) / 2:
+        noun = None  # told mostly by its verb: "NASA launched Kestrel", not "NASA launch"
+    kind = predicate_kinds(noun.lemma) if noun else frozenset()
     verbs = [
         m
-        for m in verbal
-        if m.lemma not in _not_happenings() and not predicate_kinds(m.lemma) & kind
-    ] or ([] if noun else verbal)
-    said = [m for m in verbs if m.event_class != "REPORTING"] or ([] if noun else verbs)
-    verb = _most_common(m.text.lower() for m in said if m.modality == "ASSERTED")
+        for m in real
+        if not _is_event_noun(m)
+        and m.lemma not in _not_happenings()
+        and not predicate_kinds(m.lemma) & kind
+    ]
+    verbs = [m for m in verbs if m.event_class != "REPORTING"] or verbs
+    if noun is not None:
+        verbs = [m for m in verbs if m.event_class != "REPORTING"]
+    said = Counter(m.text.lower() for m in verbs)
+    verb = min(
+        verbs,
+        key=lambda m: (not any(p.role == "patient" for p in m.participants), -said[m.text.lower()]),
+        default=None,
+    )
+    if noun is None and verb is None:
+        verb = told[0]
     patients, others = names("patient"), names("other")
     location = _most_common(m.location for m in mentions)
     parts = [
         names("agent"),
-        noun,
-        verb or _most_common(m.text.lower() for m in said),
+        noun and noun.lemma,
+        verb and verb.text.lower(),
         patients or (others and f"with {others}"),
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _precision(mention: EventMention) -> tuple[bool, timedelta]:
+    """How precisely a mention's own time dates it: undated last, then the widest."""
+    interval = mention.time.interval if mention.time is not None else None
+    if interval is None:
+        return (True, timedelta(0))
+    return (False, instant(interval.end) - instant(interval.start))

@@ -22,9 +22,10 @@ bounds what is read of one input (default 32 MiB).
 OUT is written whole or not at all (a temporary file beside it, renamed), and never
 when it is one of the inputs. Without ``-o``, the timeline goes to standard output as the
 text ``timeline demo`` prints, with dates in words. The text, HTML, TimelineJS and
-iCalendar outputs hold the happenings (:func:`timeline.canonical.is_happening`: not the words
-that only relate, report or phase another event), the text only those dated or reported
-more than once; ``--all-events`` writes every event, and JSON always holds every event.
+iCalendar outputs list what a reader would put on a timeline (:attr:`timeline.Timeline.listed`:
+happenings, not attitudes, generic, negated or hypothetical mentions, nor the words that
+only relate, report or phase another event, and not the parts of another event);
+``--all-events`` writes every event, and JSON always holds every event.
 For example::
 
     timeline build articles/ -o timeline.html --title "Iraq, January 2020"
@@ -230,10 +231,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--all-events",
         action="store_true",
-        help="write every event, also words that only relate, report or phase another "
-        "('followed', 'said', 'began'); by default the text, html, timelinejs and ics outputs "
-        "hold the happenings (and the text only those dated or reported more than once); "
-        "json always holds every event",
+        help="write every event, also attitudes, parts of another event and words that only "
+        "relate, report or phase another ('followed', 'said', 'began'); by default the text, "
+        "html, timelinejs and ics outputs list the happenings; json always holds every event",
     )
     build.add_argument(
         "--jobs",
@@ -321,25 +321,20 @@ def _model() -> Any:
 
 #: What each output format writes, from the built timeline, its articles (the HTML page
 #: quotes the sentence of each source), whether every event is asked for (``--all-events``;
-#: JSON always holds every event, the others the happenings, the text its dated ones) and
-#: the title.
+#: JSON always holds every event, the others the listed ones) and the title.
 _RENDERERS: dict[str, Callable[[Timeline, Sequence[Article], bool, str | None], str]] = {
     "text": lambda built, _, every, title: "".join(
-        _timeline_lines(built, dated_only=not every, title=title)
+        _timeline_lines(built, listed=not every, title=title)
     ),
     "json": lambda built, _, every, title: built.to_json(indent=2) + "\n",
-    "html": lambda built, articles, every, title: _shown(built, every).to_html(
-        title, articles=articles
+    "html": lambda built, articles, every, title: built.to_html(
+        title, articles=articles, all_events=every
     ),
     "timelinejs": lambda built, articles, every, title: (
-        _shown(built, every).to_timelinejs(title, articles=articles, indent=2) + "\n"
+        built.to_timelinejs(title, articles=articles, all_events=every, indent=2) + "\n"
     ),
-    "ics": lambda built, _, every, title: _shown(built, every).to_ics(title=title),
+    "ics": lambda built, _, every, title: built.to_ics(title=title, all_events=every),
 }
-
-
-def _shown(built: Timeline, every: bool) -> Timeline:
-    return built if every else built.happenings()
 
 
 #: The output format each suffix of ``-o OUT`` names (``.timelinejs.json`` before ``.json``).
@@ -592,20 +587,18 @@ def _published_words(published: date | datetime | None) -> str:
 
 
 def _timeline_lines(
-    built: Timeline, *, dated_only: bool = True, title: str | None = None
+    built: Timeline, *, listed: bool = True, title: str | None = None
 ) -> Iterator[str]:
-    """The readable listing of ``built`` with sources: its happenings that are dated or
-    corroborated, or with ``dated_only=False`` every event; each event's time in words."""
+    """The readable listing of ``built`` with sources: the events a reader would list
+    (:attr:`timeline.Timeline.listed`), or with ``listed=False`` every event; each event's
+    time in words."""
     if title:
         yield f"{_one_line(title)}\n\n"
-    if dated_only:
-        shown = [e for e in built.happenings() if e.when is not None or len(e.articles) > 1]
-        yield (
-            f"Timeline: {len(shown)} of {len(built)} events "
-            "(happenings dated, or reported more than once)\n"
-        )
+    if listed:
+        shown = list(built.listed)
+        yield f"Timeline: {len(shown)} of {len(built.events)} events\n"
     else:
-        shown = list(built)
+        shown = list(built.events)
         yield f"Timeline: {len(shown)} events\n"
     times = [describe_when(e) for e in shown]
     width = max((len(t) for t in times), default=0)

@@ -56,14 +56,29 @@ from timeline.lang import words
 from timeline.model import EventMention
 from timeline.moments import instant
 
-__all__ = ["SAME_CUES", "Clusters", "cluster", "predicate_kinds", "predicate_stem"]
+__all__ = [
+    "PART",
+    "SAME_CUES",
+    "ZONE_SLACK",
+    "Clusters",
+    "cluster",
+    "predicate_kinds",
+    "predicate_stem",
+]
 
 #: Order cues that say two mentions are one happening rather than one before the other.
-SAME_CUES = frozenset({"same event", "anaphora"})
+SAME_CUES = frozenset({"same event", "anaphora", "elaboration"})
+
+#: The cue of a link from a part of a happening to the happening ("killed" in "the bombing").
+PART = "part"
 
 _DATED = timedelta(days=2)  # bounds at most this wide count as a date
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
 _WEEK = timedelta(days=7)  # bounds at most this wide count as a week
+
+#: How far apart the times two articles give one happening may be: one moment is on two
+#: calendar days in zones up to 14 hours apart, and a text gives its day in its own zone.
+ZONE_SLACK = timedelta(hours=14)
 
 
 @attrs.frozen
@@ -74,7 +89,8 @@ class Clusters:
     the indices of each group's mentions, sorted, the groups sorted; ``ordered`` the order
     cues between mentions of different groups as ``(before, after, cue)`` indices into
     ``mentions``; ``contradictions`` pairs of groups (indices into ``groups``) that look like
-    one happening dated incompatibly.
+    one happening dated incompatibly; ``parts`` pairs ``(part, whole)`` of mentions of
+    different groups where one tells what the other did (the cue :data:`PART`).
 
     >>> Clusters((), (), (), ()).groups
     ()
@@ -84,6 +100,7 @@ class Clusters:
     groups: tuple[tuple[int, ...], ...]
     ordered: tuple[tuple[int, int, str], ...]
     contradictions: tuple[tuple[int, int], ...]
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def cluster(
@@ -109,12 +126,15 @@ def cluster(
     index = {_place(m): i for i, m in enumerate(unique)}
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
+    parts: list[tuple[int, int]] = []
     for first, second, cue in constraints:
         a, b = index.get(_place(first)), index.get(_place(second))
         if a is None or b is None or a == b:
             continue
         if cue in SAME_CUES:
             same.append((a, b, cue))
+        elif cue == PART:
+            parts.append((a, b))
         else:
             ordered.append((a, b, cue))
     with _collector_paused():
@@ -129,6 +149,7 @@ def cluster(
         tuple(tuple(members) for members in groups),
         tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
         tuple(tuple(sorted(pair)) for pair in contradictions),
+        tuple(sorted((a, b) for a, b in parts if group_of[a] != group_of[b])),
     )
 
 
@@ -229,6 +250,7 @@ class _Cluster:
     articles: set[str]
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
+    reports: bool  # every mention of it is a statement ("said", "a statement")
     forbidden: set[int]
     signatures: set[tuple[Any, ...]]
 
@@ -259,6 +281,7 @@ class _Cluster:
             articles={mention.article_id},
             named=not published and (mention.time is not None or unbounded),
             loose=unbounded,
+            reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
             forbidden=forbidden,
             signatures={_signature(mention)},
         )
@@ -280,12 +303,18 @@ class _Cluster:
             getattr(self, name).update(getattr(other, name))
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
+        self.reports = self.reports and other.reports
         self.forbidden |= other.forbidden
         self.signatures |= other.signatures
 
     @property
     def agents(self) -> set[str]:
         return {key for key, roles in self.roles.items() if "agent" in roles}
+
+    @property
+    def victims(self) -> set[str]:
+        """The people it was done to."""
+        return {key for key in self.people if "patient" in self.roles.get(key, ())}
 
     @property
     def dated(self) -> bool:
@@ -314,6 +343,26 @@ def _undated(a: _Cluster, b: _Cluster) -> bool:
     return a.named and b.named and (a.loose or b.loose)
 
 
+def _statement(lemma: str) -> bool:
+    """Whether ``lemma`` names a statement (the ``statement`` group of synonyms: "call",
+    "urge", "speech"...)."""
+    return lemma in words("predicates")["synonyms"]["statement"]
+
+
+def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
+    """Whether the bounds of ``a`` and ``b`` leave a common time: exactly; with ``zones``
+    and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
+    of one moment in two time zones ("on the evening of January 2" in Washington, "on
+    Friday" in Baghdad) -- for pairs that share who did it or to whom."""
+    if intersect((a.low, a.high), (b.low, b.high)) is not None:
+        return True
+    if not zones or a.articles & b.articles:
+        return False
+    low = None if a.low is None else a.low - ZONE_SLACK
+    high = None if a.high is None else a.high + ZONE_SLACK
+    return intersect((low, high), (b.low, b.high)) is not None
+
+
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
     ordered by their article, opposite polarity, different people it was done with ("talked
@@ -325,6 +374,10 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     if not b.forbidden.isdisjoint(a.members) or a.polarities != b.polarities:
         return True
     if a.partners and b.partners and not a.partners & b.partners:
+        return True
+    if (
+        a.articles.isdisjoint(b.articles) and a.victims and b.victims and not a.victims & b.victims
+    ):  # "fired Billy King", "fired Maurice Cheeks"
         return True
     if _undated(a, b):
         people_a, people_b = a.agents & a.people, b.agents & b.people
@@ -350,6 +403,8 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         return 0.0, False
     if not a.classes & b.classes:
         return 0.0, False
+    if a.reports and b.reports and not a.agents & b.agents:
+        return 0.0, False  # statements are one when one speaker made them, not one day
     weights = words("merging")["weights"]
     # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
     shared = sum(
@@ -359,7 +414,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     score = weights["predicate"] * (1.0 if undated or a.lemmas & b.lemmas else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
-    if intersect((a.low, a.high), (b.low, b.high)) is None:
+    if not _compatible(a, b, zones=bool(shared)):
         return 0.0, bool(shared) and a.dated and b.dated
     if a.dated and b.dated:
         score += weights["dated"]
@@ -371,6 +426,16 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         if alike is not None:
             score += weights["context"] * (alike - weights["context_baseline"])
         return score, False
+    if (
+        not shared
+        and a.articles.isdisjoint(b.articles)
+        and len(context.vectors) >= words("merging")["context_minimum"]
+    ):
+        # two reports that name nobody in common ("shares fell", "the market closed") are
+        # one happening only if their articles tell one story (or nothing tells them apart)
+        alike = context.similarity(a.articles, b.articles)
+        if alike is not None and alike < weights["context_baseline"]:
+            return 0.0, False
     if a.places and b.places:
         score += weights["place"] * (1 if a.places & b.places else -1)
     if a.modalities != b.modalities:
@@ -479,6 +544,8 @@ class _Clustering:
         if ra == rb:
             return
         first, second = self.clusters[ra], self.clusters[rb]
+        if how == "elaboration":  # told as one by its article, unless something vetoes it
+            how = "anaphora"
         if how == "score":
             score, contested = _score(first, second, self.context)
             if contested:
@@ -487,7 +554,7 @@ class _Clustering:
                 return
         elif (
             not second.forbidden.isdisjoint(first.members)
-            or intersect((first.low, first.high), (second.low, second.high)) is None
+            or not _compatible(first, second)
             or (how == "anaphora" and _vetoed(first, second))
         ):
             return

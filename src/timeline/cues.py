@@ -25,10 +25,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from timeline.bounds import Constraint, interval_bounds
+from timeline.cluster import predicate_kinds
 from timeline.lang import words
 from timeline.model import EventMention
 
-__all__ = ["find_constraints", "governor", "relative_subject"]
+__all__ = ["find_constraints", "find_parts", "governor", "relative_subject"]
 
 
 def find_constraints(
@@ -130,13 +131,73 @@ def find_constraints(
             and token.dep_ == "pobj"
             and token.head.lower_ in ordering["medium"]
         ):
-            same = governor(token, heads)[0]
+            same, via = governor(token, heads)
+            while same is not None and not mentions[same].realis:
+                # "called on Iran to step back ... in a joint statement": the statement is
+                # the calling's, not what it calls for
+                same, via = governor(via.head, heads)
         add(i, same, "same event")
         add(same, i, "same event")
 
     found.extend(_anaphora(doc, mentions, triggers))
+    found.extend(_elaborations(doc, mentions))
     found.extend(_reactions(doc, mentions))
     return found
+
+
+def find_parts(
+    doc: Any,
+    mentions: Sequence[EventMention],
+    tokens: Sequence[Any],
+) -> list[tuple[int, int]]:
+    """``(part, whole)`` pairs of mention indices: what a happening did or consisted of, told
+    apart from it. A consequence ("killed", "injured", "missing", "damaged") is part of the
+    violent happening it happened in ("martyred in the strike"), else of the nearest one told
+    before it in its paragraph or the two sentences before ("Bombs exploded at two embassies
+    ... At least 82 were killed and 1,700 injured"), when nobody is named as doing it.
+
+    ``tokens`` holds the index of each mention's trigger token in ``doc``.
+    """
+    ordering = words("events")["ordering"]
+    consequences = frozenset(ordering["consequences"])
+    wholes = _wholes()
+    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
+    paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
+    at = {t: k for k, t in enumerate(tokens)}
+    found = []
+    last_whole: int | None = None
+    for i, m in enumerate(mentions):
+        if m.lemma in wholes and m.realis and m.modality == "ASSERTED":
+            last_whole = i
+            continue
+        if m.lemma not in consequences or not m.realis:
+            continue
+        if any(p.role == "agent" for p in m.participants):
+            continue
+        token = doc[tokens[i]]
+        inside = [
+            at[g.i]
+            for c in token.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ordering["during"]
+            for g in c.children
+            if g.i in at and mentions[at[g.i]].lemma in wholes
+        ]
+        whole = inside[0] if inside else last_whole
+        if whole is None or whole == i:
+            continue
+        near = paragraph[whole] == paragraph[i] or m.sentence - mentions[whole].sentence <= 2
+        if inside or near:
+            found.append((i, whole))
+    return found
+
+
+@functools.cache
+def _wholes() -> frozenset[str]:
+    """The lemmas of the happenings that have parts (the ``wholes`` groups of synonyms)."""
+    predicates = words("predicates")
+    return frozenset(
+        lemma for group in predicates["wholes"] for lemma in predicates["synonyms"][group]
+    )
 
 
 @functools.cache
@@ -156,13 +217,31 @@ def _anaphora_kinds() -> dict[str, int]:
     ``anaphora`` unions of synonym groups, but the ``ambiguous`` ones."""
     predicates = words("predicates")
     nouns = frozenset(words("events")["nouns"]["events"]) - frozenset(predicates["ambiguous"])
-    return {
-        lemma: n
-        for n, union in enumerate(predicates["anaphora"])
-        for group in union
-        for lemma in predicates["synonyms"][group]
-        if lemma in nouns
-    }
+    found: dict[str, int] = {}
+    for n, union in enumerate(predicates["anaphora"]):
+        for group in union:
+            for lemma in predicates["synonyms"][group]:
+                if lemma in nouns:
+                    found.setdefault(lemma, n)  # of two kinds ("call"), the first
+    return found
+
+
+#: How many sentences back a definite event noun may name an event outside its paragraph.
+_FAR = 10
+
+
+@functools.cache
+def _antecedent_kinds() -> dict[str, int]:
+    """The kind of each lemma, verb or noun, of the ``anaphora`` unions of synonym groups:
+    what a definite event noun of that kind may name."""
+    predicates = words("predicates")
+    found: dict[str, set[int]] = defaultdict(set)
+    for n, union in enumerate(predicates["anaphora"]):
+        for group in union:
+            for lemma in predicates["synonyms"][group]:
+                found[lemma].add(n)
+    # a verb of two kinds ("called on" them, "called" him) names neither for sure
+    return {lemma: min(kinds) for lemma, kinds in found.items() if len(kinds) == 1}
 
 
 def _anaphora(
@@ -171,18 +250,23 @@ def _anaphora(
     """A definite event noun without a time names the nearest earlier event of its kind in
     its paragraph or the two sentences before ("an airstrike" ... "the attack"); the first
     of its kind in the article may name the nearest dated one after it ("the US's
-    assassination of Soleimani" ... "an airstrike on the evening of January 2")."""
+    assassination of Soleimani" ... "an airstrike on the evening of January 2"). What it
+    names was said to happen (an event noun of the kind, or a verb of one of its synonym
+    groups: "Iran fired missiles" ... "the attack"), not only might have ("strikes would not
+    solve")."""
     kind_of = _anaphora_kinds()
     definite = words("events")["ordering"]["definite"]
     breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
     paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
+    named_by = _antecedent_kinds()
     kinds: dict[int, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
-        if m.lemma in kind_of:
-            kinds[kind_of[m.lemma]].append(k)
+        kind = kind_of.get(m.lemma) if _noun_form(m) else named_by.get(m.lemma)
+        if kind is not None and not m.quoted:
+            kinds[kind].append(k)
     found = []
     for i, m in enumerate(mentions):
-        if m.time is not None or m.lemma not in kind_of or m.tense != "NONE":
+        if m.time is not None or m.lemma not in kind_of or not _noun_form(m):
             continue
         if not any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
@@ -195,6 +279,7 @@ def _anaphora(
             k
             for k in kind[max(0, position - 8) : position]
             if mentions[k].sentence != m.sentence
+            and mentions[k].realis
             and (paragraph[k] == paragraph[i] or m.sentence - mentions[k].sentence <= 2)
         ]
         later = [
@@ -202,10 +287,73 @@ def _anaphora(
             for k in kind[position + 1 : position + 9]
             if interval_bounds(mentions[k].time)[0] and mentions[k].sentence - m.sentence <= 10
         ]
-        earlier = position > 0
-        antecedent = near[-1] if near else (later[0] if later and not earlier else None)
+        earlier = [
+            k
+            for k in kind[max(0, position - 8) : position]
+            if mentions[k].realis and m.sentence - mentions[k].sentence <= _FAR
+        ]
+        # "the killing of Soleimani" names an event of Soleimani's, if it names one
+        keys = {p.key for p in m.participants}
+        near = [k for k in near if _shares(keys, mentions[k])]
+        far = [k for k in earlier if _shares(keys, mentions[k])]
+        if near:
+            antecedent: int | None = near[-1]
+        elif far:  # the last of its kind further back in the article
+            antecedent = far[-1]
+        else:
+            antecedent = later[0] if later and position == 0 else None
         if antecedent is not None:
             found += [Constraint(i, antecedent, "anaphora"), Constraint(antecedent, i, "anaphora")]
+    return found
+
+
+def _noun_form(mention: EventMention) -> bool:
+    """Whether a mention's trigger is its lemma or the lemma's plural: an event noun, where
+    a verb would be inflected ("the call", not "called")."""
+    return mention.text.lower() in (mention.lemma, mention.lemma + "s")
+
+
+def _tells(mention: EventMention) -> bool:
+    """Whether a mention tells of a happening of its own that another sentence may go on
+    about: said to happen, in a finite verb or an event noun, and not a report (statements
+    are told apart by their speakers)."""
+    return (
+        mention.realis
+        and mention.event_class != "REPORTING"
+        and mention.tense in ("PAST", "PRESENT", "NONE")
+    )
+
+
+def _shares(keys: set[str], mention: EventMention) -> bool:
+    """Whether ``mention`` has one of the participants ``keys``, or ``keys`` is empty."""
+    return not keys or bool(keys & {p.key for p in mention.participants})
+
+
+def _elaborations(doc: Any, mentions: Sequence[EventMention]) -> list[Constraint]:
+    """A sentence that goes on about the happening of the sentence before, in its paragraph,
+    in a word of one synonym group ("held a telephone conversation ... The two men talked
+    about", "Iran fired missiles at two bases ... The missiles were fired at"): one happening,
+    if nothing else tells them apart."""
+    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
+    paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
+    found = []
+    for i, m in enumerate(mentions):
+        kinds = {k for k in predicate_kinds(m.lemma) if isinstance(k, int)}
+        if not _tells(m) or m.time is not None or not kinds:
+            continue
+        before = next(
+            (
+                k
+                for k in range(i - 1, -1, -1)
+                if mentions[k].sentence == m.sentence - 1
+                and paragraph[k] == paragraph[i]
+                and _tells(mentions[k])
+                and kinds & predicate_kinds(mentions[k].lemma)
+            ),
+            None,
+        )
+        if before is not None:
+            found += [Constraint(i, before, "elaboration"), Constraint(before, i, "elaboration")]
     return found
 
 

@@ -22,14 +22,17 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import attrs
 
-from timeline.bounds import intersect, interval_bounds, tense_bounds
+from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.cues import governor, relative_subject
 from timeline.lang import words
-from timeline.model import Article, EventMention, Participant, TimeExpression
+from timeline.layout import byline, dateline, headline, quotations
+from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
+from timeline.moments import instant
 from timeline.names import ROLE_ORDER, canonical_alias, name_key
 
 __all__ = ["Mentions", "find_mentions"]
@@ -131,6 +134,20 @@ class _Names:
         return Participant(name=name, key=key, label=label, role=role)
 
 
+def _spreads(time: TimeExpression) -> bool:
+    """Whether a time names a day or a longer period, so that it dates what goes with it."""
+    interval = time.interval
+    return interval is not None and interval.granularity not in _FINER_THAN_DAY
+
+
+_OPENING = 3  # sentences in which an article names the day of its news
+_STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
+
+_FINER_THAN_DAY = frozenset(
+    {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
+)
+
+
 def _phrase_start(span: Any) -> int:
     """Where the phrase of a time begins: its preposition ("on"), else the time itself."""
     head = span.root.head
@@ -141,6 +158,7 @@ def _phrase_start(span: Any) -> int:
 
 _FINITE = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
 _NONFINITE = {"VBG": "PRESPART", "VBN": "PASTPART"}
+_CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _INSIDE_NOUN_PHRASE = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
 
 
@@ -183,7 +201,17 @@ class _Extractor:
         names = self.words["names"]
         self.participant_labels = frozenset(names["participant_labels"])
         self.location_labels = frozenset(names["location_labels"])
-        self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        # a dateline or byline says where the story was filed and who wrote it, not who did
+        # what: its entities take part in nothing
+        aside = [span for span in (dateline(doc.text), byline(doc.text)) if span is not None]
+        self.entity_of = {
+            t.i: ent
+            for ent in doc.ents
+            if not any(start <= ent.start_char < end for start, end in aside)
+            for t in ent
+        }
+        self.headline = headline(doc.text)
+        self.quotations = quotations(doc.text)
         self.sentence_of: dict[int, int] = {}
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
@@ -246,7 +274,12 @@ class _Extractor:
     def grammar(self, verb: Any) -> _Grammar:
         tense_words = self.words["tense"]
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        negated = any(c.dep_ == "neg" or c.lower_ in tense_words["negation"] for c in verb.children)
+        negated = any(
+            c.dep_ == "neg"
+            or c.lower_ in tense_words["negation"]
+            or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in tense_words["negative_subjects"])
+            for c in verb.children
+        )  # "none of its missiles were intercepted"
         if verb.dep_ == "conj" and not auxes:
             auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
             negated = negated or any(c.dep_ == "neg" for c in verb.head.children)
@@ -273,20 +306,45 @@ class _Extractor:
         return _Grammar(_NONFINITE.get(verb.tag_, "NONE"), aspect, "ASSERTED", polarity)
 
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
-        """A noun's own grammar, and the grammar of the verb it hangs from (for bounds)."""
+        """A noun's own grammar, and the grammar of the verb it hangs from (for bounds).
+
+        A noun is not said to happen when it is the subject or object of a verb that only
+        might or will happen ("strikes would not solve", "to prevent an escalation"): it
+        takes that verb's modality."""
         negation = self.words["tense"]["negation"]
         negated = any(c.lower_ in negation and c.dep_ == "det" for c in noun.children)
         own = _Grammar(polarity="NEG" if negated else "POS")
+        if self.generic(noun):
+            own = attrs.evolve(own, modality="GENERIC")
         token = noun
+        argument = False
         for _ in range(8):
             if token.head.i == token.i:
                 return own, None
+            argument = (
+                argument
+                or (token.dep_ in _CORE_ARGUMENTS and token.head.pos_ in ("VERB", "AUX"))
+                or (  # "to step back from confrontation", "called for de-escalation"
+                    token.dep_ == "pobj"
+                    and token.head.dep_ == "prep"
+                    and token.head.head.pos_ in ("VERB", "AUX")
+                    and token.head.lower_ in self.words["ordering"]["intended"]
+                )
+            )
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
                 lemma = token.lemma_.lower()
                 if lemma in self.words["ordering"]["object_after"]:
-                    return own, None
-                return own, self.grammar(token)
+                    return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
+                context = self.grammar(token)
+                if lemma in self.words["ordering"]["object_before"]:
+                    return own, context  # "to avenge the operation": that one happened
+                if argument and context.modality != "ASSERTED":
+                    own = attrs.evolve(own, modality=context.modality)
+                elif argument and self.classes.get(lemma) in ("I_ACTION", "I_STATE"):
+                    # what is called for, sought or feared has not happened by being so
+                    own = attrs.evolve(own, modality="HYPOTHETICAL")
+                return own, context
         return own, None
 
     # arguments
@@ -305,6 +363,50 @@ class _Extractor:
                 for child in head.children:
                     if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
                         yield self.entity_of[child.i]
+                    elif child.dep_ == "prep" and child.lower_ == "of" and self.titled(head):
+                        # "the presidents of Russia and Turkey called"
+                        for g in child.children:
+                            if g.dep_ == "pobj":
+                                yield from self.entities(g, with_modifiers=False)
+
+    def event_class(self, token: Any, light: Any | None) -> str:
+        """The TimeML class of a trigger: its lemma's, or ``STATE`` for an event noun that
+        only describes another (:meth:`describes`)."""
+        if self.describes(token, light):
+            return "STATE"
+        return self.classes.get(token.lemma_.lower(), "OCCURRENCE")
+
+    def describes(self, token: Any, light: Any | None) -> bool:
+        """Whether an event noun only describes another event, as a predicate ("the Pentagon
+        described the airstrike as a defensive action", "it was an attack")."""
+        if token.pos_ != "NOUN" or light is not None:
+            return False
+        return token.dep_ in ("attr", "oprd") or (
+            token.dep_ == "pobj" and token.head.lower_ in self.words["ordering"]["as"]
+        )
+
+    def generic(self, noun: Any) -> bool:
+        """Whether an event noun names a kind of event rather than one: one whose
+        determiner says no event in particular ("any new military action"), or a bare noun
+        (no article, possessive or number) as the subject or object of a verb in the simple
+        present, or of one that is negated ("strikes and counter-strikes do not solve the
+        problems", "military action alone was not enough")."""
+        determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod")]
+        if any(d.lower_ in self.words["tense"]["nonspecific"] for d in determiners):
+            return True  # "any new military action"
+        if noun.tag_ not in ("NN", "NNS") or determiners:
+            return False
+        head = noun.head
+        while noun.dep_ == "conj" and head.pos_ == "NOUN":
+            noun, head = head, head.head
+        if noun.dep_ not in _CORE_ARGUMENTS or head.pos_ not in ("VERB", "AUX"):
+            return False
+        grammar = self.grammar(head)
+        return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
+
+    def titled(self, head: Any) -> bool:
+        """Whether ``head`` is a title of office ("president", "minister", "head")."""
+        return head.lemma_.lower() in self.names.titles
 
     def apposition(self, head: Any) -> Any | None:
         """The person a noun phrase headed by ``head`` names in apposition, if any: "the
@@ -329,6 +431,19 @@ class _Extractor:
             return None
         return ent if ent.label_ == "PERSON" else None
 
+    def name_before(self, verb: Any) -> Any | None:
+        """The last token of a named entity right before a finite ``verb`` that has no
+        subject (a comma between them allowed): its subject where the parse lost it."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        if before.text == "," and verb.i > 1:
+            before = self.doc[verb.i - 2]
+        ent = self.entity_of.get(before.i)
+        if ent is None or ent.end - 1 != before.i or ent.label_ not in self.participant_labels:
+            return None
+        return before
+
     def arguments(self, token: Any, light: Any | None) -> Iterator[tuple[str, Any]]:
         roles = self.words["roles"]
         verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
@@ -340,6 +455,15 @@ class _Extractor:
                 "advcl",
             ):
                 children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+            subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            named = self.name_before(verb)
+            attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+            if named is not None and (not subjects or attributed):
+                # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
+                # ministry said": the speaker named right before a verb of saying that
+                # follows what was said is its subject, whatever the parse made of it
+                yield "agent", named
+                children = [c for c in children if c not in subjects]
             direct = [c for c in children if c.dep_ == "dobj"]
             for child in children:
                 if child.dep_ == "dobj" and child != direct[0]:
@@ -350,7 +474,8 @@ class _Extractor:
                 elif child.dep_ == "agent":
                     yield from (("agent", g) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in roles["agent"]:
-                    yield "agent", child
+                    undergoes = child.dep_ == "nsubj" and verb.lemma_.lower() in roles["undergoers"]
+                    yield ("patient" if undergoes else "agent"), child
                 elif child.dep_ in roles["patient"]:
                     yield "patient", child
                 elif child.dep_ == "prep" and child.lower_ in roles["with"]:
@@ -437,6 +562,24 @@ class _Extractor:
         self.triggers_at = frozenset(heads)
         attached, sentence_times, signals = self.attach(times, heads)
         published = self.article.published
+        story = self.story_day(times)
+        # times that set the narrative's day: those of happenings, not of reports of them
+        reports = {
+            id(time)
+            for index, time in attached.items()
+            if self.classes.get(found[index][0].lemma_.lower()) in ("REPORTING", "I_STATE")
+        }
+        told = [time for time in times if id(time) not in reports]
+        # sentences that name a time of a happening other than the story's day: their
+        # narrative is at that time
+        timed = {
+            self.sentence_of[span.root.i]
+            for time, span in (
+                (t, self.doc.char_span(t.start, t.end, alignment_mode="expand")) for t in told
+            )
+            if span is not None and len(span) and interval_bounds(time) != story
+        }
+        narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -445,18 +588,61 @@ class _Extractor:
                 bounds_grammar = grammar if light is not None else context
             else:
                 grammar = bounds_grammar = self.grammar(token)
+            if (
+                self.in_headline(token)
+                and bounds_grammar is not None
+                and (bounds_grammar.tense, bounds_grammar.aspect) == ("PRESENT", "NONE")
+            ):  # a headline tells in the present what has happened
+                bounds_grammar = attrs.evolve(bounds_grammar, tense="PAST")
             sentence = self.sentence_of[token.i]
             time = attached.get(index)
+            narrative = False
             if time is None and grammar.realis and grammar.tense != "FUTURE":
                 above, via = governor(token, heads)
                 reported = above is not None and via.dep_ in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
                     time = sentence_times.get(sentence)
+                    # a relative clause on a thing tells its background ("the agency,
+                    # which built the camera"), not the narrative
+                    narrative = grammar.tense == "PAST" and time is None and token.dep_ != "relcl"
+            reporting = self.classes.get(token.lemma_.lower()) == "REPORTING"
+            reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
-                tense_bounds(bounds_grammar.tense, bounds_grammar.modality, published)
+                tense_bounds(
+                    bounds_grammar.tense, bounds_grammar.modality, published, bounds_grammar.aspect
+                )
                 if bounds_grammar is not None and bounds_grammar.polarity == "POS"
                 else (None, None)
             )
+            paragraph = self.paragraph_of(token)
+            if (
+                time is None
+                and published is not None
+                and grammar.realis
+                and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
+                and self.classes.get(token.lemma_.lower()) == "REPORTING"
+                and paragraph not in narrated
+            ):
+                # a statement told in the past with nothing dating it, and no dated happening
+                # before it in its paragraph (it would react to that one), was made on the
+                # day the article's news happened, else on its publication day
+                tense_part = intersect(tense_part, story or day_of(published)) or tense_part
+            if index in attached and attached[index].interval is not None:
+                narrated.add(paragraph)
+            if reference is not None:
+                # told in the past with no time of its own, after a day the paragraph named in
+                # the same or the sentence before: the narrative's day
+                tense_part = intersect(tense_part, interval_bounds(reference)) or tense_part
+            if (
+                narrative
+                and reference is None
+                and story
+                and sentence < _OPENING
+                and sentence not in timed
+            ):
+                # told in the past in the opening, which names the day of its news, in a
+                # sentence that names no other time ("the vote last week, in which ... backed")
+                tense_part = intersect(tense_part, story) or tense_part
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
             lemma = token.lemma_.lower()
@@ -474,10 +660,15 @@ class _Extractor:
                 aspect=grammar.aspect,
                 modality=grammar.modality,
                 polarity=grammar.polarity,
-                event_class=self.classes.get(lemma, "OCCURRENCE"),
+                event_class=(
+                    "STATE"
+                    if self.describes(token, light)
+                    else self.classes.get(lemma, "OCCURRENCE")
+                ),
                 time=time,
                 earliest=earliest,
                 latest=latest,
+                quoted=any(a <= start < b for a, b in self.quotations),
             )
             mentions.append(mention)
         return mentions, [token.i for token, _ in found], heads
@@ -510,9 +701,14 @@ class _Extractor:
                     break
                 token = token.head
             noun = self.event_noun_before(_phrase_start(span), heads)
-            if target is not None and token.lemma_.lower() in self.relational:
-                # "followed a strike near the airport on the evening of January 2": a
-                # relation has no time of its own; the time is its event noun's
+            lemma = token.lemma_.lower()
+            if target is not None and (
+                lemma in self.relational or self.classes.get(lemma) == "REPORTING"
+            ):
+                # "followed a strike near the airport on the evening of January 2",
+                # "described the strike as an answer to the killing ... on Friday": a relation
+                # has no time of its own, and a time after the event noun a report tells of
+                # is that event's
                 target = noun if noun is not None else target
             # "a strike on the evening of January 2 that killed General Soleimani": the
             # relative clause on the time is the time's, and the noun's before it
@@ -530,7 +726,98 @@ class _Extractor:
             for sentence, found in unattached.items()
             if len({t.value for t in found}) == 1
         }
+        self.spread(attached, heads)
         return attached, sentence_times, signals
+
+    def in_headline(self, token: Any) -> bool:
+        """Whether ``token`` is in the article's headline."""
+        return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
+
+    def paragraph_of(self, token: Any) -> int:
+        """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
+        return self.doc.text.count("\n", 0, token.idx)
+
+    def reference_time(
+        self, token: Any, times: Sequence[TimeExpression], reporting: bool
+    ) -> TimeExpression | None:
+        """The narrative's day at ``token``: the last of ``times`` (days, with no modifier)
+        named before it in its paragraph, in its sentence or the one before; for a verb of
+        saying, in the sentence before only (a day of its own sentence is what was said's:
+        "On Sunday, parliament voted, an MP said")."""
+        paragraph = self.doc.text.rfind("\n", 0, token.idx) + 1
+        sentence = self.sentence_of[token.i]
+        earliest_sentence = sentence - 1
+        latest_sentence = sentence - 1 if reporting else sentence
+        found = None
+        for time in times:
+            if time.start >= token.idx:
+                break
+            interval = time.interval
+            if time.start < paragraph or interval is None or time.mod is not None:
+                continue
+            if interval.granularity is not Granularity.DAY:
+                continue
+            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is not None and (
+                earliest_sentence <= self.sentence_of[span.root.i] <= latest_sentence
+            ):
+                found = time
+        return found
+
+    def story_day(self, times: Sequence[TimeExpression]) -> Bounds | None:
+        """The day the article's news happened, when its opening names it: the first day in
+        its first three sentences that is the publication day or one of the six before."""
+        published = self.article.published
+        if published is None:
+            return None
+        today = day_of(published)[0]
+        for time in times:
+            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is None or self.sentence_of.get(span.root.i, _OPENING) >= _OPENING:
+                break
+            interval = time.interval
+            if interval is None or interval.granularity is not Granularity.DAY or today is None:
+                continue
+            if timedelta(0) <= instant(today) - instant(interval.start) <= _STORY_DAYS:
+                return (interval.start, interval.end)
+        return None
+
+    def spread(self, attached: dict[int, TimeExpression], heads: dict[int, int]) -> None:
+        """Give a day, or a coarser time, of one mention to the mentions the syntax says
+        happen with it and that have no time of their own: its conjuncts ("raided two homes
+        and searched"), its participle clauses ("Retaliating ..., US forces struck on
+        Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
+        1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
+        both ways."""
+        links = self.words["ordering"]["during"]
+        for _ in range(3):
+            added = False
+            for index, time in list(attached.items()):
+                if not _spreads(time):
+                    continue
+                for token in (t for t, i in heads.items() if i == index):
+                    for other in self.alongside(self.doc[token], links):
+                        target = heads.get(other.i)
+                        if target is not None and target not in attached:
+                            attached[target] = time
+                            added = True
+            if not added:
+                break
+
+    def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
+        """The tokens whose events happen with the event of ``token``, by the syntax."""
+        yield from token.conjuncts
+        for child in token.children:
+            if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN"):
+                yield child
+            elif child.dep_ in ("prep", "agent") and child.lower_ in links:
+                yield from (g for g in child.children if g.dep_ == "pobj")
+        if token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN"):
+            yield token.head
+        if token.pos_ == "NOUN":  # "the vote last week, in which lawmakers backed"
+            yield from (c for c in token.children if c.dep_ == "relcl")
+        if token.dep_ == "pobj" and token.head.lower_ in links:
+            yield token.head.head
 
     def event_noun_before(self, start: int, heads: dict[int, int]) -> int | None:
         """The mention of the event noun whose noun phrase ends right before token

@@ -281,7 +281,7 @@ TENSES: tuple[str, ...] = (
     "NONE",
 )
 ASPECTS: tuple[str, ...] = ("NONE", "PERFECTIVE", "PROGRESSIVE", "PERFECTIVE_PROGRESSIVE")
-MODALITIES: tuple[str, ...] = ("ASSERTED", "FUTURE", "HYPOTHETICAL")
+MODALITIES: tuple[str, ...] = ("ASSERTED", "FUTURE", "HYPOTHETICAL", "GENERIC")
 ROLES: tuple[str, ...] = ("agent", "patient", "other")
 
 
@@ -311,9 +311,11 @@ class EventMention:
     ``start``/``end`` are the character offsets of the trigger word (``text``) in the
     article, ``sentence`` the index of its sentence. ``event_class`` is its TimeML class,
     ``tense``/``aspect`` its TimeML grammar, ``modality`` whether it is asserted, future or
-    hypothetical, ``polarity`` ``"NEG"`` when it is said not to happen. ``time`` is the time
+    hypothetical (or ``GENERIC``: a kind of event, not one, as in "strikes do not solve
+    problems"), ``polarity`` ``"NEG"`` when it is said not to happen. ``time`` is the time
     expression it is attached to, if any, and ``earliest``/``latest`` bound when it happened
-    (``None`` where unbounded): it lies within ``[earliest, latest)``.
+    (``None`` where unbounded): it lies within ``[earliest, latest)``. ``quoted`` says it is in
+    a quotation: a speaker's words, not the article's.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -340,6 +342,7 @@ class EventMention:
     time: TimeExpression | None = None
     earliest: datetime | None = None
     latest: datetime | None = attrs.field(default=None)
+    quoted: bool = False
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
@@ -389,10 +392,15 @@ class Event:
     ``earliest``/``latest`` the tightest bounds its mentions agree on, ``when`` the interval
     it is known to lie in at some granularity (``None`` when no mention dates it),
     ``label`` a readable summary (who did what to whom, where), ``location`` its place,
-    ``confidence`` in ``[0, 1]``, ``contradicts`` the ids of events that look like the
-    same happening but are dated incompatibly (both readings stay on the timeline), and
-    ``happening`` whether it is a happening of its own rather than a word that only relates,
-    reports or marks a phase of another (:meth:`Timeline.happenings`).
+    ``confidence`` in ``[0, 1]`` how well its reports agree (on its time above all),
+    ``contradicts`` the ids of events that look like the same happening but are dated
+    incompatibly (both readings stay on the timeline), ``happening`` whether it is a
+    happening of its own rather than a state, an attitude, a word that only relates or
+    marks a phase of another, or one that is not said to happen (:meth:`Timeline.happenings`),
+    ``parts`` the ids of the events that tell what it did or consisted of ("At least 82 were
+    killed" of a bombing), and ``salience`` in ``[0, 1]`` how much of the news it is: reported
+    by several articles, in their leads, dated, with named participants
+    (:meth:`Timeline.top`).
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -413,6 +421,8 @@ class Event:
     confidence: float = attrs.field(default=1.0)
     contradicts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     happening: bool = True
+    parts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    salience: float = attrs.field(default=0.0)
 
     @mentions.validator
     def _check_mentions(self, attribute: attrs.Attribute, mentions: tuple) -> None:
@@ -420,9 +430,10 @@ class Event:
             raise ValueError(f"Event {self.id!r} needs at least one mention")
 
     @confidence.validator
-    def _check_confidence(self, attribute: attrs.Attribute, confidence: float) -> None:
-        if not 0.0 <= confidence <= 1.0:
-            raise ValueError(f"Event {self.id!r}: confidence {confidence} is not in [0, 1]")
+    @salience.validator
+    def _check_share(self, attribute: attrs.Attribute, value: float) -> None:
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"Event {self.id!r}: {attribute.name} {value} is not in [0, 1]")
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -470,15 +481,17 @@ def _records(records: Iterable[ArticleRecord]) -> tuple[ArticleRecord, ...]:
 
 @attrs.frozen
 class Timeline:
-    """Canonical events in temporal order; iterating yields them in that order.
+    """Canonical events in temporal order.
 
-    Built by :func:`timeline.build`, which also keeps an :class:`ArticleRecord` of each
-    article in ``articles`` (sorted by id; sub-timelines keep them all, so exports can cite
-    titles and links); filters give sub-timelines, and :meth:`to_json` /
-    :meth:`from_json` round-trip every value. It also keeps what merging its events again
-    with new articles needs (:meth:`update`): ``links``, the order cues of each article
-    between its mentions (sub-timelines do not keep them), and knows the articles that are
-    dated (:attr:`dated`). It exports to TimelineJS3 (:meth:`to_timelinejs`),
+    ``events`` holds every event; iterating, ``len`` and indexing give the ones a reader
+    would put on a timeline (:attr:`listed`): happenings, parts of another event left to
+    that event's ``parts``. Built by :func:`timeline.build`, which also keeps an
+    :class:`ArticleRecord` of each article in ``articles`` (sorted by id; sub-timelines keep
+    them all, so exports can cite titles and links); filters give sub-timelines, and
+    :meth:`to_json` / :meth:`from_json` round-trip every value. It also keeps what merging its
+    events again with new articles needs (:meth:`update`): ``links``, the order cues of each
+    article between its mentions (sub-timelines do not keep them), and knows the articles
+    that are dated (:attr:`dated`). It exports to TimelineJS3 (:meth:`to_timelinejs`),
     iCalendar (:meth:`to_ics`) and pandas (:meth:`to_dataframe`); see :mod:`timeline.export`.
 
     >>> Timeline(()).to_json()
@@ -490,6 +503,7 @@ class Timeline:
     events: tuple[Event, ...] = attrs.field(default=(), converter=tuple)
     articles: tuple[ArticleRecord, ...] = attrs.field(default=(), converter=_records)
     links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
+    _listed: tuple[Event, ...] = attrs.field(init=False, repr=False, eq=False)
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -497,14 +511,58 @@ class Timeline:
             if not isinstance(event, Event):
                 raise TypeError(f"Timeline events must be Events, not {type(event).__name__}")
 
+    def __attrs_post_init__(self) -> None:
+        inside = {part for event in self.events for part in event.parts}
+        listed = tuple(e for e in self.events if e.happening and e.id not in inside)
+        object.__setattr__(self, "_listed", listed)
+
+    @property
+    def listed(self) -> tuple[Event, ...]:
+        """The events a reader would put on the timeline, in order: the happenings that are
+        not part of another event. The others stay in :attr:`events`.
+
+        >>> from timeline import EventMention
+        >>> said = EventMention("a", 0, 4, "said", "say", 0, event_class="REPORTING")
+        >>> tl = Timeline([Event("e1", [said], happening=False)])
+        >>> len(tl.events), len(tl.listed), len(tl)
+        (1, 0, 0)
+        """
+        return self._listed
+
     def __iter__(self) -> Iterator[Event]:
-        return iter(self.events)
+        return iter(self._listed)
 
     def __len__(self) -> int:
-        return len(self.events)
+        return len(self._listed)
 
     def __getitem__(self, index: int) -> Event:
-        return self.events[index]
+        return self._listed[index]
+
+    def top(self, k: int) -> Timeline:
+        """The ``k`` most salient of the listed events (``Event.salience``; of equal ones,
+        the earlier), in timeline order, with the parts of each.
+
+        >>> Timeline(()).top(5).events
+        ()
+        """
+        if k < 0:
+            raise ValueError(f"k must be at least 0, not {k}")
+        ranked = sorted(range(len(self._listed)), key=lambda n: -self._listed[n].salience)
+        chosen = {self._listed[n].id for n in ranked[:k]}
+        kept = chosen | {p for e in self._listed if e.id in chosen for p in e.parts}
+        return Timeline(e for e in self.events if e.id in kept)
+
+    def parts_of(self, event: Event) -> tuple[Event, ...]:
+        """The events of this timeline that are parts of ``event``, in order.
+
+        >>> from timeline import EventMention
+        >>> whole = Event("w", [EventMention("a", 0, 4, "bomb", "bomb", 0)], parts=["p"])
+        >>> part = Event("p", [EventMention("a", 9, 15, "killed", "kill", 1)])
+        >>> [e.id for e in Timeline([whole, part]).parts_of(whole)]
+        ['p']
+        """
+        wanted = set(event.parts)
+        return tuple(e for e in self.events if e.id in wanted)
 
     def involving(self, name: str) -> Timeline:
         """The events with a participant of that name, in any spelling the article gave it
@@ -517,15 +575,14 @@ class Timeline:
         return self._with(e for e in self.events if any(p.key in keys for p in e.participants))
 
     def happenings(self) -> Timeline:
-        """The events that are happenings of their own (``Event.happening``, set by
-        :func:`timeline.canonical.is_happening`): said to have happened, in a word that names a
-        happening, not one that only relates, reports or marks a phase of another
-        ("followed", "said", "began").
+        """The sub-timeline of the events a reader would list (:attr:`listed`): happenings of
+        their own (``Event.happening``, :func:`timeline.canonical.names_happening`) that are
+        not parts of another event.
 
         >>> Timeline(()).happenings().events
         ()
         """
-        return self._with(e for e in self.events if e.happening)
+        return self._with(self._listed)
 
     def _with(self, events: Iterable[Event]) -> Timeline:
         """The sub-timeline of ``events``, citing the same articles."""
@@ -613,17 +670,24 @@ class Timeline:
 
         return timeline_json.loads(text)
 
-    def to_html(self, title: str | None = None, *, articles: Iterable[Article] = ()) -> str:
+    def to_html(
+        self,
+        title: str | None = None,
+        *,
+        articles: Iterable[Article] = (),
+        all_events: bool = False,
+    ) -> str:
         """The timeline as one self-contained HTML page (:func:`timeline.export.html.to_html`):
-        a time axis with each event, its time, confidence and sources (quoted from
-        ``articles`` when given); nothing from the network.
+        a time axis with each listed event (:attr:`listed`; with ``all_events``, every
+        event), its time, confidence and sources (quoted from ``articles`` when given);
+        nothing from the network.
 
         >>> "<title>Iraq, January 2020</title>" in Timeline(()).to_html("Iraq, January 2020")
         True
         """
         from timeline.export.html import to_html
 
-        return to_html(self, title, articles=articles)
+        return to_html(self if all_events else self.happenings(), title, articles=articles)
 
     def to_timelinejs(
         self,
@@ -631,10 +695,12 @@ class Timeline:
         *,
         group: Callable[[Event], str | None] | None = None,
         articles: Iterable[Article] = (),
+        all_events: bool = False,
         **dumps: Any,
     ) -> str:
         """The timeline as Knight Lab TimelineJS3 JSON: a title slide (``title``, else
-        "Timeline") and one slide per event with a time, citing the articles that report it
+        "Timeline") and one slide per listed event (:attr:`listed`; with ``all_events``,
+        every event) with a time, citing the articles that report it
         with their sentences when ``articles`` are given (:mod:`timeline.export.timelinejs`;
         the dict is :func:`timeline.export.timelinejs.document`). ``group`` names each
         event's group (``group=lambda e: e.location``); keyword arguments go to
@@ -648,12 +714,20 @@ class Timeline:
 
         from timeline.export import timelinejs
 
-        document = timelinejs.document(self, title, group, articles)
+        shown = self if all_events else self.happenings()
+        document = timelinejs.document(shown, title, group, articles)
         return json.dumps(document, ensure_ascii=False, **dumps)
 
-    def to_ics(self, *, stamp: datetime | None = None, title: str | None = None) -> str:
-        """The timeline as an iCalendar (RFC 5545) file: one entry per event bounded on both
-        sides (:mod:`timeline.export.ics`), named ``title``. ``stamp``, the entries'
+    def to_ics(
+        self,
+        *,
+        stamp: datetime | None = None,
+        title: str | None = None,
+        all_events: bool = False,
+    ) -> str:
+        """The timeline as an iCalendar (RFC 5545) file: one entry per listed event
+        (:attr:`listed`; with ``all_events``, every event) bounded on both sides
+        (:mod:`timeline.export.ics`), named ``title``. ``stamp``, the entries'
         ``DTSTAMP``, is now (or ``SOURCE_DATE_EPOCH``) unless given.
 
         >>> Timeline(()).to_ics().splitlines()[:2]
@@ -661,7 +735,7 @@ class Timeline:
         """
         from timeline.export import ics
 
-        return ics.calendar(self, stamp=stamp, title=title)
+        return ics.calendar(self if all_events else self.happenings(), stamp=stamp, title=title)
 
     def to_dataframe(self) -> Any:
         """The events as a ``pandas.DataFrame``, one row per event

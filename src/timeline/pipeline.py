@@ -19,8 +19,10 @@ last two over mentions of many, :func:`build` all of them.
 >>> result = analyse(a)
 >>> [(t.text, t.value) for t in result.times], [m.text for m in result.mentions]
 ([('Sunday', '2020-01-05')], ['voted', 'expel'])
->>> [e.label for e in timeline_of([result])]
+>>> [e.label for e in timeline_of([result]).events]
 ['Iraq voted', 'Iraq expel United States']
+>>> [e.label for e in timeline_of([result])]  # the happenings: the aim is not one yet
+['Iraq voted']
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import Constraint, order, solve
+from timeline.bounds import Constraint, intersect, order, solve
 from timeline.canonical import assemble
-from timeline.cluster import cluster
-from timeline.cues import find_constraints
+from timeline.cluster import PART, cluster
+from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
     Article,
@@ -77,7 +79,9 @@ class ArticleEvents:
     mentions in document order with their solved bounds; ``constraints`` the order cues that
     hold (``before``/``after`` index ``mentions``), ``conflicts`` those that contradict the
     rest and were left out; ``order`` lists the mentions' indices by (earliest, latest,
-    constraint rank).
+    constraint rank); ``parts`` pairs ``(part, whole)`` of mentions where one tells what the
+    other did or consisted of (:func:`timeline.cues.find_parts`: "At least 82 were killed"
+    after "bombs exploded").
 
     >>> ArticleEvents(Article(""), (), (), (), (), ()).consistent
     True
@@ -89,6 +93,7 @@ class ArticleEvents:
     constraints: tuple[Constraint, ...]
     conflicts: tuple[Constraint, ...]
     order: tuple[int, ...]
+    parts: tuple[tuple[int, int], ...] = ()
 
     @property
     def consistent(self) -> bool:
@@ -97,12 +102,15 @@ class ArticleEvents:
 
     def links(self) -> list[tuple[EventMention, EventMention, str]]:
         """The constraints as ``(first, second, cue)`` mention triples, as :func:`merge`
-        takes them.
+        takes them, and the parts as ``(part, whole, "part")``.
 
         >>> ArticleEvents(Article(""), (), (), (), (), ()).links()
         []
         """
-        return [(self.mentions[c.before], self.mentions[c.after], c.cue) for c in self.constraints]
+        m = self.mentions
+        return [(m[c.before], m[c.after], c.cue) for c in self.constraints] + [
+            (m[part], m[whole], PART) for part, whole in self.parts
+        ]
 
     def ordered(self) -> list[EventMention]:
         """The mentions in time order.
@@ -204,10 +212,14 @@ def order_mentions(
     constraints = find_constraints(doc, found.mentions, found.tokens, found.heads)
     for a, b in found.same:
         constraints += [Constraint(a, b, "same event"), Constraint(b, a, "same event")]
+    parts = find_parts(doc, found.mentions, found.tokens)
     solution = solve([(m.earliest, m.latest) for m in found.mentions], constraints)
+    bounds = list(solution.bounds)
+    for part, whole in parts:  # a part happens within its whole
+        bounds[part] = intersect(bounds[part], bounds[whole]) or bounds[part]
     mentions = [
         attrs.evolve(m, earliest=low, latest=high)
-        for m, (low, high) in zip(found.mentions, solution.bounds, strict=True)
+        for m, (low, high) in zip(found.mentions, bounds, strict=True)
     ]
     return ArticleEvents(
         article,
@@ -216,6 +228,7 @@ def order_mentions(
         solution.accepted,
         solution.conflicts,
         order(mentions, solution.accepted),
+        tuple(parts),
     )
 
 
@@ -463,7 +476,7 @@ def _analyse_batch(
 
 def _joined(article: Article, parts: list[tuple[int, int, ArticleEvents]]) -> ArticleEvents:
     """The analysis of ``article`` from those of its pieces: ``(offset, sentences, result)``."""
-    times, mentions, constraints, conflicts = [], [], [], []
+    times, mentions, constraints, conflicts, wholes = [], [], [], [], []
     sentences = 0
     for offset, count, part in parts:
         first = len(mentions)
@@ -471,6 +484,7 @@ def _joined(article: Article, parts: list[tuple[int, int, ArticleEvents]]) -> Ar
         mentions.extend(moved_mention(m, offset, sentences) for m in part.mentions)
         for found, into in ((part.constraints, constraints), (part.conflicts, conflicts)):
             into.extend(Constraint(c.before + first, c.after + first, c.cue) for c in found)
+        wholes.extend((a + first, b + first) for a, b in part.parts)
         sentences += count
     return ArticleEvents(
         article,
@@ -479,4 +493,5 @@ def _joined(article: Article, parts: list[tuple[int, int, ArticleEvents]]) -> Ar
         tuple(constraints),
         tuple(conflicts),
         order(mentions, constraints),
+        tuple(wholes),
     )

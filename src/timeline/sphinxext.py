@@ -25,10 +25,12 @@ front matter as :func:`timeline.articles.parse_article` reads it:
 tables too), relative to the document (or to the source folder when it starts with ``/``);
 ``:examples:`` adds the articles bundled with the package. ``:involving: NAME``,
 ``:between: START END`` (two ISO dates, the end excluded) and ``:dated-only:`` (only events
-with a ``when``) filter the events. The table has the columns When (in words, as every
-output says it: :func:`timeline.export.wording.describe_when`), Event, Sources (one line per
-article, as :func:`timeline.export.provenance.sources` gives them) and Confidence, and is
-made of plain docutils nodes, so every builder renders it. A bad article or a missing file
+with a ``when``) filter the events. The table lists the happenings
+(:attr:`timeline.Timeline.listed`), or with ``:all-events:`` every event. The table has
+the columns When (in words, as every output says it:
+:func:`timeline.export.wording.describe_when`), Event, Sources (one line per article, as
+:func:`timeline.export.provenance.sources` gives them) and Confidence, and is made of plain
+docutils nodes, so every builder renders it. A bad article or a missing file
 is reported as an error at its line of the document, and the directive then renders
 nothing.
 
@@ -54,7 +56,7 @@ from timeline.articles import ArticleError, parse_article, read_articles
 from timeline.examples import load_examples
 from timeline.export.provenance import headline, sources
 from timeline.export.wording import describe_when
-from timeline.model import Article, Timeline
+from timeline.model import Article, Event, Timeline
 
 __all__ = ["TimelineDirective", "setup", "split_articles"]
 
@@ -115,7 +117,7 @@ class TimelineDirective(SphinxDirective):
     """The ``timeline`` directive: the timeline of inline articles, ``:path:`` or ``:examples:``.
 
     >>> sorted(TimelineDirective.option_spec)
-    ['between', 'dated-only', 'examples', 'involving', 'path']
+    ['all-events', 'between', 'dated-only', 'examples', 'involving', 'path']
     """
 
     has_content = True
@@ -125,6 +127,7 @@ class TimelineDirective(SphinxDirective):
         "involving": directives.unchanged_required,
         "between": _between,
         "dated-only": directives.flag,
+        "all-events": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -144,7 +147,8 @@ class TimelineDirective(SphinxDirective):
             events = _build(tuple(articles))
         except (ValueError, OSError) as error:
             return [self._error(str(error))]
-        return [_table(self._filtered(events))]
+        shown = self._filtered(events)
+        return [_table(shown.events if "all-events" in self.options else shown.listed)]
 
     def _error(self, message: str) -> nodes.system_message:
         return self.state.document.reporter.error(f"timeline: {message}", line=self.lineno)
@@ -185,11 +189,13 @@ class TimelineDirective(SphinxDirective):
         if "between" in self.options:
             events = events.between(*self.options["between"])
         if "dated-only" in self.options:
-            events = Timeline(e for e in events if e.when is not None)
+            events = Timeline(
+                (e for e in events.events if e.when is not None), articles=events.articles
+            )
         return events
 
 
-def _table(events: Timeline) -> nodes.Element:
+def _table(events: Sequence[Event]) -> nodes.Element:
     if not len(events):
         return nodes.paragraph(text="No events.", classes=["timeline"])
     table = nodes.table(classes=["timeline"])

@@ -58,14 +58,14 @@ def to_html(
     words = _words()
     title = words["phrases"]["title"] if title is None else title
     library = _Library.of(timeline, articles)
-    places = [_Place.of(n, event) for n, event in enumerate(timeline)]
+    places = [_Place.of(n, event) for n, event in enumerate(timeline.events)]
     dated = [p for p in places if p.start is not None or p.end is not None]
     undated = [p for p in places if p.start is None and p.end is None]
     targets: dict[str, tuple[str, str]] = {}  # event id -> its element's id and its label
-    for n, event in enumerate(timeline):
+    for n, event in enumerate(timeline.events):
         targets.setdefault(event.id, (f"ev-{n}", headline(event)))
     axis = Axis.over([(p.start, p.end) for p in dated])
-    reporting = {m.article_id for event in timeline for m in event.mentions}
+    reporting = {m.article_id for event in timeline.events for m in event.mentions}
     summary = words["phrases"]["summary"].format(
         events=_count("event", len(places)), articles=_count("article", len(reporting))
     )

@@ -320,6 +320,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "time": _optional(_of(TimeExpression)),
         "earliest": _DATETIME,
         "latest": _DATETIME,
+        "quoted": _flag,
     },
     ArticleRecord: {
         "id": _string,
@@ -340,11 +341,16 @@ FIELDS: dict[type, dict[str, Any]] = {
         "confidence": _number,
         "contradicts": _list(_string),
         "happening": _flag,
+        "parts": _list(_string),
+        "salience": _number,
     },
 }
 
 #: Fields that documents written before them lack, and the value they then take.
-DEFAULTS: dict[type, dict[str, Any]] = {Event: {"happening": True}}
+DEFAULTS: dict[type, dict[str, Any]] = {
+    EventMention: {"quoted": False},
+    Event: {"happening": True, "parts": (), "salience": 0.0},
+}
 
 
 def _decode(cls: type, data: Any) -> Any:

@@ -1,7 +1,7 @@
 """The schema of each language file in ``lang/<code>/``: its sections, keys and their types.
 
 >>> sorted(SCHEMAS)
-['events', 'merging', 'page', 'predicates', 'quotes', 'references', 'wording']
+['events', 'layout', 'merging', 'page', 'predicates', 'quotes', 'references', 'wording']
 """
 
 from __future__ import annotations
@@ -36,9 +36,18 @@ EVENTS = Section(
                 "place": WORDS,
                 "noun_patient": WORDS,
                 "noun_agent": WORDS,
+                "undergoers": WORDS,
             }
         ),
-        "tense": Section({"future": WORDS, "hypothetical": WORDS, "negation": WORDS}),
+        "tense": Section(
+            {
+                "future": WORDS,
+                "hypothetical": WORDS,
+                "negation": WORDS,
+                "negative_subjects": WORDS,
+                "nonspecific": WORDS,
+            }
+        ),
         "ordering": Section(
             {
                 "after": WORDS,
@@ -48,6 +57,10 @@ EVENTS = Section(
                 "medium": WORDS,
                 "then": WORDS,
                 "definite": WORDS,
+                "during": WORDS,
+                "as": WORDS,
+                "consequences": WORDS,
+                "intended": WORDS,
                 "signals": Table(TEXT),
             }
         ),
@@ -55,13 +68,16 @@ EVENTS = Section(
 )
 
 #: Predicates that can name one happening (``cluster.py``, ``cues.py``).
-PREDICATES = Section({"synonyms": Table(WORDS), "anaphora": GROUPS, "ambiguous": WORDS})
+PREDICATES = Section(
+    {"synonyms": Table(WORDS), "anaphora": GROUPS, "wholes": WORDS, "ambiguous": WORDS}
+)
 
 #: Merging's blocking, stems and weights (``cluster.py``).
 MERGING = Section(
     {
         "window": INT,
         "context_articles": INT,
+        "context_minimum": INT,
         "endings": WORDS,
         "stem_length": INT,
         "weights": Section(
@@ -77,6 +93,21 @@ MERGING = Section(
                     "context",
                     "context_baseline",
                     "threshold",
+                ),
+                NUMBER,
+            )
+        ),
+        "salience": Section(
+            dict.fromkeys(
+                (
+                    "articles",
+                    "articles_full",
+                    "mentions",
+                    "mentions_full",
+                    "lead",
+                    "lead_sentences",
+                    "dated",
+                    "participants",
                 ),
                 NUMBER,
             )
@@ -133,9 +164,20 @@ PAGE = Section(
     }
 )
 
+#: The parts of a news text that are not its narrative (``layout.py``).
+LAYOUT = Section(
+    {
+        "dateline_separators": WORDS,
+        "byline_words": WORDS,
+        "stops": WORDS,
+        "quote_marks": Table(TEXT),
+    }
+)
+
 #: The schema of each file, by name.
 SCHEMAS: dict[str, Section] = {
     "events": EVENTS,
+    "layout": LAYOUT,
     "merging": MERGING,
     "predicates": PREDICATES,
     "references": REFERENCES,

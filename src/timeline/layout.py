@@ -1,0 +1,119 @@
+"""The parts of a news text that are not its narrative: dateline, byline, headline, quotations.
+
+Read from the text alone, as character spans: the **dateline** that opens a wire story
+("NAIROBI, Kenya (AP) _", "MOSCOW -", "BUFFALO, N.Y. --") says where it was filed, not who
+did what; a **byline** ("By Jane Doe") names its writer; a **headline** (a first line with no
+final stop, followed by a blank line) tells the news in the present tense; **quotations**
+("...", “...”, ``...'') hold the words of a speaker. Event extraction keeps the first two out of
+the events' participants, reads the tense of a headline as past, and marks what is quoted.
+The marks and words are data, in ``lang/en/layout.toml``.
+
+>>> text = 'NAIROBI, Kenya (AP) _ Rescuers dug on Saturday. "We will not stop," a medic said.'
+>>> start, end = dateline(text)
+>>> text[start:end]
+'NAIROBI, Kenya (AP) _ '
+>>> [text[a:b] for a, b in quotations(text)]
+['We will not stop,']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from timeline.lang import words
+
+__all__ = ["byline", "dateline", "headline", "quotations"]
+
+Span = tuple[int, int]
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    layout = words("layout")
+    separators = "|".join(
+        re.escape(s) for s in sorted(layout["dateline_separators"], key=len)[::-1]
+    )
+    place = r"[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+)*"
+    region = r"(?:,[ \t]*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)*)*"
+    agency = r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    dateline_pattern = re.compile(
+        rf"\A\s*{place}{region}{agency}[ \t]*(?:{separators})(?:[ \t]*\n?)\s*"
+    )
+    by = "|".join(re.escape(w) for w in layout["byline_words"])
+    byline_pattern = re.compile(
+        rf"^[ \t]*(?:{by})[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|and|&))*[ \t]*$",
+        re.MULTILINE,
+    )
+    return dateline_pattern, byline_pattern
+
+
+def dateline(text: str) -> Span | None:
+    """The dateline that opens ``text`` (its separator and the spaces after it included),
+    or ``None``: a place in capitals, optionally its region and the agency in brackets,
+    then a dash or an underscore.
+
+    >>> dateline("WASHINGTON (AP) -- The Senate voted.")
+    (0, 19)
+    >>> dateline("Washington voted on Monday.") is None
+    True
+    """
+    found = _patterns()[0].match(text)
+    if found is None or not re.search(r"[A-Z]{2}", found.group()):
+        return None
+    return (0, found.end())
+
+
+def byline(text: str) -> Span | None:
+    """The first line of ``text`` that is a byline ("By Jane Doe"), without its line break.
+
+    >>> text = "Storm hits coast\\nBy Jane Doe\\nThe storm..."
+    >>> start, end = byline(text)
+    >>> text[start:end]
+    'By Jane Doe'
+    """
+    found = _patterns()[1].search(text, 0, min(len(text), 400))
+    return None if found is None else (found.start(), found.end())
+
+
+def headline(text: str) -> Span | None:
+    """The first line of ``text`` when it is a headline: it ends without a stop and a blank
+    line follows it.
+
+    >>> headline("Iran fires missiles at US bases\\n\\nIran fired missiles on Wednesday.")
+    (0, 31)
+    >>> headline("Iran fired missiles.\\n\\nMore.") is None
+    True
+    """
+    stripped = len(text) - len(text.lstrip())
+    end = text.find("\n", stripped)
+    line = text[stripped:end].rstrip() if end >= 0 else ""
+    if not line or line[-1] in words("layout")["stops"]:
+        return None
+    following = text[end + 1 :].split("\n", 1)
+    if len(following) < 2 or following[0].strip():
+        return None
+    return (stripped, stripped + len(line))
+
+
+def quotations(text: str) -> list[Span]:
+    """The spans inside quotation marks, marks left out, each within one paragraph (a quote
+    left open at a line break ends there).
+
+    >>> [q for q in quotations('He said: “It is over.” Then ``we left.\\'\\'')]
+    [(10, 21), (30, 38)]
+    """
+    found = []
+    closing = words("layout")["quote_marks"]
+    position = 0
+    opening = re.compile("|".join(re.escape(o) for o in sorted(closing, key=len)[::-1]))
+    while (start := opening.search(text, position)) is not None:
+        close = closing[start.group()]
+        end = text.find(close, start.end())
+        line = text.find("\n", start.end())
+        if end < 0 or (0 <= line < end):
+            position = start.end()
+            continue
+        found.append((start.end(), end))
+        position = end + len(close)
+    return found
