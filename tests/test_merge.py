@@ -30,6 +30,7 @@ from timeline import (
     Timeline,
 )
 from timeline.bounds import intersect
+from timeline.export.wording import describe_when
 from timeline.names import name_key
 from timeline.pipeline import analyse
 
@@ -554,6 +555,37 @@ def test_seeds_separate_events_in_order(seeds_timeline):
     assert max(position(vote.id), position(talk.id)) < position(missile.id)
     assert position(missile.id) < position(statement.id)
     assert statement.articles == ("004",) and vote.articles == talk.articles == ("000",)
+
+
+def test_seeds_list_what_a_reader_would(seeds_timeline):
+    """The listing of the seeds, as the CLI words it: the strike of 2 January, the reactions
+    and calls, the vote and the talks of 5 January, Iran's vow and missile strike, the meeting,
+    statement, confirmation and speech of 8 January; no attitude, no bare plan."""
+    assert [(describe_when(e), e.label) for e in seeds_timeline] == [
+        (
+            "2 Jan 2020, evening",
+            "United States airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis"
+            " in Baghdad",
+        ),
+        ("5 Jan 2020", "Iraq voted"),
+        ("5 Jan 2020", "Sergey Shoygu discussed with Hakan Fidan in Middle East"),
+        ("before 8 Jan 2020", "Sergey Shoygu conversation with Mohammad Bagheri"),
+        ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Pentagon described"),
+        ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Donald Trump tweet"),
+        ("7 Jan 2020", "Hassan Rouhani said"),
+        ("7 Jan 2020", "Russian Defense Ministry statement"),
+        ("7 Jan 2020", "Baghdad said"),
+        ("before 9 Jan 2020", "Iran vowed"),
+        ("before 9 Jan 2020", "fight in Iraq"),
+        ("before 9 Jan 2020", "urging United States"),
+        ("2 Jan 2020, 17:00 \N{EN DASH} 9 Jan 2020", "Iran strike in Ain al-Asad"),
+        ("2 Jan 2020, 17:00 \N{EN DASH} 9 Jan 2020", "Russia and Turkey called"),
+        ("8 Jan 2020", "meeting in Istanbul"),
+        ("8 Jan 2020", "Ali Khamenei speech highlighted"),
+        ("8 Jan 2020", "Recep Tayyip Erdogan and Vladimir Putin statement"),
+        ("8 Jan 2020", "Pentagon confirmed"),
+        ("before 9 Jan 2020", "advised United States"),
+    ]
 
 
 def test_seeds_invariants(seeds_timeline, nlp):
