@@ -154,7 +154,9 @@ def find_parts(
     apart from it. A consequence ("killed", "injured", "missing", "damaged") is part of the
     violent happening it happened in ("martyred in the strike"), else of the nearest one told
     before it in its paragraph or the two sentences before ("Bombs exploded at two embassies
-    ... At least 82 were killed and 1,700 injured"), when nobody is named as doing it.
+    ... At least 82 were killed and 1,700 injured"), when nobody is named as doing it. A
+    participle that goes with a violent happening's clause is what it did ("The bombings
+    occurred on Friday, turning streets into rubble").
 
     ``tokens`` holds the index of each mention's trigger token in ``doc``.
     """
@@ -170,11 +172,19 @@ def find_parts(
         if m.lemma in wholes and m.realis and m.modality == "ASSERTED":
             last_whole = i
             continue
+        token = doc[tokens[i]]
+        if m.realis and _accompanying(token) and token.head.i in at:
+            # "The bombings occurred on Friday, turning streets into piles of concrete"
+            head = at[token.head.i]
+            subjects = [at[c.i] for c in token.head.children if c.dep_ == "nsubj" and c.i in at]
+            whole = next((k for k in (head, *subjects) if mentions[k].lemma in wholes), None)
+            if whole is not None and whole != i:
+                found.append((i, whole))
+                continue
         if m.lemma not in consequences or not m.realis:
             continue
         if any(p.role == "agent" for p in m.participants):
             continue
-        token = doc[tokens[i]]
         inside = [
             at[g.i]
             for c in token.children
@@ -409,6 +419,23 @@ def relative_subject(token: Any) -> bool:
     True
     """
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in token.children)
+
+
+def _accompanying(token: Any) -> bool:
+    """Whether the verb ``token`` is a participle that goes with the clause it hangs from,
+    with no subject, auxiliary or conjunction of its own ("The bombs exploded on Friday,
+    turning streets into rubble").
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("The bombs exploded on Friday, turning streets into rubble.")
+    >>> _accompanying(doc[6]), _accompanying(doc[2])
+    (True, False)
+    """
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children)
+    )
 
 
 def _at_or_above(token: Any, heads: Mapping[int, int]) -> int | None:

@@ -21,6 +21,7 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
@@ -77,6 +78,41 @@ def find_mentions(
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
+
+
+def lemma_of(token: Any) -> str:
+    """The lowercase lemma of ``token``. English models drop the silent e of some verbs
+    ("hoped", "staged", "waged" as "hop", "stag", "wag"): of a verb's lemma with and without
+    it, one the word lists know wins.
+
+    >>> from timeline.nlp import load
+    >>> [lemma_of(t) for t in load()("Officials hoped they staged it.")][1:5]
+    ['hope', 'they', 'stage', 'it']
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma not in _known() and lemma + "e" in _known():
+        return lemma + "e"
+    return lemma
+
+
+@functools.cache
+def _known() -> frozenset[str]:
+    """The lemmas the English word lists of events and predicates name."""
+    found: set[str] = set()
+
+    def gather(value: Any) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                gather(item)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                gather(item)
+
+    gather(words("events"))
+    gather(words("predicates"))
+    return frozenset(found)
 
 
 def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -222,7 +258,7 @@ class _Extractor:
     def is_event_noun(self, token: Any) -> bool:
         return (
             token.pos_ == "NOUN"
-            and token.lemma_.lower() in self.nouns
+            and lemma_of(token) in self.nouns
             and token.dep_ not in ("compound",)
         )
 
@@ -242,7 +278,7 @@ class _Extractor:
         """``(trigger, light verb or None)`` for each event, in document order."""
         carried: dict[int, Any] = {}
         for token in self.doc:
-            lemma = token.lemma_.lower()
+            lemma = lemma_of(token)
             if token.pos_ == "VERB" and lemma in self.light:
                 noun = self.event_object(token)
                 if noun is not None:
@@ -254,7 +290,7 @@ class _Extractor:
             return
         light_verbs = {verb.i for verb in carried.values()}
         for token in self.doc:
-            lemma = token.lemma_.lower()
+            lemma = lemma_of(token)
             if token.pos_ == "VERB":
                 if (
                     token.i in light_verbs
@@ -284,9 +320,9 @@ class _Extractor:
             auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
             negated = negated or any(c.dep_ == "neg" for c in verb.head.children)
         polarity = "NEG" if negated else "POS"
-        perfect = any(a.lemma_.lower() == "have" for a in auxes)
+        perfect = any(lemma_of(a) == "have" for a in auxes)
         progressive = verb.tag_ == "VBG" and any(
-            a.lemma_.lower() == "be" and a.dep_ == "aux" for a in auxes
+            lemma_of(a) == "be" and a.dep_ == "aux" for a in auxes
         )
         aspect = {
             (True, True): "PERFECTIVE_PROGRESSIVE",
@@ -333,7 +369,7 @@ class _Extractor:
             )
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
-                lemma = token.lemma_.lower()
+                lemma = lemma_of(token)
                 if lemma in self.words["ordering"]["object_after"]:
                     return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
                 context = self.grammar(token)
@@ -374,7 +410,7 @@ class _Extractor:
         only describes another (:meth:`describes`)."""
         if self.describes(token, light):
             return "STATE"
-        return self.classes.get(token.lemma_.lower(), "OCCURRENCE")
+        return self.classes.get(lemma_of(token), "OCCURRENCE")
 
     def describes(self, token: Any, light: Any | None) -> bool:
         """Whether an event noun only describes another event, as a predicate ("the Pentagon
@@ -406,7 +442,7 @@ class _Extractor:
 
     def titled(self, head: Any) -> bool:
         """Whether ``head`` is a title of office ("president", "minister", "head")."""
-        return head.lemma_.lower() in self.names.titles
+        return lemma_of(head) in self.names.titles
 
     def apposition(self, head: Any) -> Any | None:
         """The person a noun phrase headed by ``head`` names in apposition, if any: "the
@@ -474,7 +510,7 @@ class _Extractor:
                 elif child.dep_ == "agent":
                     yield from (("agent", g) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in roles["agent"]:
-                    undergoes = child.dep_ == "nsubj" and verb.lemma_.lower() in roles["undergoers"]
+                    undergoes = child.dep_ == "nsubj" and lemma_of(verb) in roles["undergoers"]
                     yield ("patient" if undergoes else "agent"), child
                 elif child.dep_ in roles["patient"]:
                     yield "patient", child
@@ -567,7 +603,7 @@ class _Extractor:
         reports = {
             id(time)
             for index, time in attached.items()
-            if self.classes.get(found[index][0].lemma_.lower()) in ("REPORTING", "I_STATE")
+            if self.classes.get(lemma_of(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
         # sentences that name a time of a happening other than the story's day: their
@@ -605,7 +641,7 @@ class _Extractor:
                     # a relative clause on a thing tells its background ("the agency,
                     # which built the camera"), not the narrative
                     narrative = grammar.tense == "PAST" and time is None and token.dep_ != "relcl"
-            reporting = self.classes.get(token.lemma_.lower()) == "REPORTING"
+            reporting = self.classes.get(lemma_of(token)) == "REPORTING"
             reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
                 tense_bounds(
@@ -620,7 +656,7 @@ class _Extractor:
                 and published is not None
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
-                and self.classes.get(token.lemma_.lower()) == "REPORTING"
+                and self.classes.get(lemma_of(token)) == "REPORTING"
                 and paragraph not in narrated
             ):
                 # a statement told in the past with nothing dating it, and no dated happening
@@ -645,7 +681,7 @@ class _Extractor:
                 tense_part = intersect(tense_part, story) or tense_part
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
-            lemma = token.lemma_.lower()
+            lemma = lemma_of(token)
             start, end = spans[index]
             mention = EventMention(
                 article_id=self.article.id,
@@ -701,7 +737,7 @@ class _Extractor:
                     break
                 token = token.head
             noun = self.event_noun_before(_phrase_start(span), heads)
-            lemma = token.lemma_.lower()
+            lemma = lemma_of(token)
             if target is not None and (
                 lemma in self.relational or self.classes.get(lemma) == "REPORTING"
             ):
