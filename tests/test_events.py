@@ -466,3 +466,31 @@ def test_any_word_salad_gives_valid_mentions_and_order(nlp, words, published):
     assert sorted(result.order) == list(range(len(result.mentions)))
     for c in (*result.constraints, *result.conflicts):
         assert max(c.before, c.after) < len(result.mentions)
+
+
+def bounds_by_text(text: str, published: date) -> dict[str, tuple]:
+    found = timeline.extract_events(Article(text, published=published, id="a"))
+    return {m.text: (m.earliest, m.latest) for m in found}
+
+
+def test_a_statement_in_a_sentence_naming_a_time_is_not_put_on_the_publication_day():
+    found = bounds_by_text("The army said it had retaken the town on Monday.", date(2020, 1, 9))
+    assert found["retaken"] == (datetime(2020, 1, 6), datetime(2020, 1, 7))
+    assert found["said"] == (datetime(2020, 1, 6), datetime(2020, 1, 10))
+
+
+def test_now_names_no_day_of_the_narrative():
+    text = "Now the talks are stalled. The envoy left the city, and the guards closed the gates."
+    found = bounds_by_text(text, date(2020, 1, 9))
+    assert found["left"] == found["closed"] == (None, datetime(2020, 1, 10))
+
+
+def test_a_conjunct_in_another_tense_does_not_share_the_time():
+    text = (
+        "NATO warplanes helped end the war in Bosnia almost four years ago and now are poised"
+        " to intervene in Kosovo."
+    )
+    found = bounds_by_text(text, date(1999, 3, 12))
+    assert found["helped"] == (None, datetime(1999, 3, 13))
+    assert found["end"] == (datetime(1995, 1, 1), datetime(1996, 1, 1))
+    assert found["poised"] == (datetime(1999, 3, 12), datetime(1999, 3, 13))

@@ -171,9 +171,24 @@ class _Names:
 
 
 def _spreads(time: TimeExpression) -> bool:
-    """Whether a time names a day or a longer period, so that it dates what goes with it."""
+    """Whether a time names a day or a longer period, so that it dates what goes with it
+    ("now" names the moment of the telling, not a period)."""
     interval = time.interval
-    return interval is not None and interval.granularity not in _FINER_THAN_DAY
+    return (
+        interval is not None
+        and interval.granularity not in _FINER_THAN_DAY
+        and time.value != "PRESENT_REF"
+    )
+
+
+def _names_a_day(time: TimeExpression) -> bool:
+    """Whether a time names one day ("now" names the moment of the telling, not its day)."""
+    interval = time.interval
+    return (
+        interval is not None
+        and interval.granularity is Granularity.DAY
+        and time.value != "PRESENT_REF"
+    )
 
 
 _OPENING = 3  # sentences in which an article names the day of its news
@@ -606,14 +621,24 @@ class _Extractor:
             if self.classes.get(lemma_of(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
-        # sentences that name a time of a happening other than the story's day: their
-        # narrative is at that time
+        # sentences that name a time other than the story's day: their narrative is at that
+        # time, or at one they tell of
         timed = {
             self.sentence_of[span.root.i]
             for time, span in (
-                (t, self.doc.char_span(t.start, t.end, alignment_mode="expand")) for t in told
+                (t, self.doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times
             )
             if span is not None and len(span) and interval_bounds(time) != story
+        }
+        # sentences that name any time: a statement in one may be made at it
+        named = {
+            self.sentence_of[span.root.i]
+            for span in (
+                self.doc.char_span(t.start, t.end, alignment_mode="expand")
+                for t in times
+                if t.interval is not None
+            )
+            if span is not None and len(span)
         }
         narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         mentions = []
@@ -658,10 +683,12 @@ class _Extractor:
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(lemma_of(token)) == "REPORTING"
                 and paragraph not in narrated
+                and self.sentence_of[token.i] not in named
             ):
-                # a statement told in the past with nothing dating it, and no dated happening
-                # before it in its paragraph (it would react to that one), was made on the
-                # day the article's news happened, else on its publication day
+                # a statement told in the past with nothing dating it, in a sentence that
+                # names no time, and no dated happening before it in its paragraph (it would
+                # react to that one), was made on the day the article's news happened, else on
+                # its publication day
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
             if index in attached and attached[index].interval is not None:
                 narrated.add(paragraph)
@@ -791,7 +818,7 @@ class _Extractor:
             interval = time.interval
             if time.start < paragraph or interval is None or time.mod is not None:
                 continue
-            if interval.granularity is not Granularity.DAY:
+            if not _names_a_day(time):
                 continue
             span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is not None and (
@@ -802,7 +829,7 @@ class _Extractor:
 
     def story_day(self, times: Sequence[TimeExpression]) -> Bounds | None:
         """The day the article's news happened, when its opening names it: the first day in
-        its first three sentences that is the publication day or one of the six before."""
+        its first three sentences that is the publication day or the day before."""
         published = self.article.published
         if published is None:
             return None
@@ -812,7 +839,7 @@ class _Extractor:
             if span is None or self.sentence_of.get(span.root.i, _OPENING) >= _OPENING:
                 break
             interval = time.interval
-            if interval is None or interval.granularity is not Granularity.DAY or today is None:
+            if interval is None or not _names_a_day(time) or today is None:
                 continue
             if timedelta(0) <= instant(today) - instant(interval.start) <= _STORY_DAYS:
                 return (interval.start, interval.end)
@@ -841,8 +868,10 @@ class _Extractor:
                 break
 
     def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
-        """The tokens whose events happen with the event of ``token``, by the syntax."""
-        yield from token.conjuncts
+        """The tokens whose events happen with the event of ``token``, by the syntax: its
+        conjuncts told in the same tense ("raided and searched", not "helped end the war
+        and now are poised")."""
+        yield from (c for c in token.conjuncts if c.tag_ == token.tag_)
         for child in token.children:
             if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN"):
                 yield child
