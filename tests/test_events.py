@@ -494,3 +494,12 @@ def test_a_conjunct_in_another_tense_does_not_share_the_time():
     assert found["helped"] == (None, datetime(1999, 3, 13))
     assert found["end"] == (datetime(1995, 1, 1), datetime(1996, 1, 1))
     assert found["poised"] == (datetime(1999, 3, 12), datetime(1999, 3, 13))
+
+
+def test_a_relative_speaks_not_for_whom_they_are_related_to():
+    text = (
+        "Kopp's stepmother said on Thursday that he should come forward. Iran's minister said so."
+    )
+    found = timeline.extract_events(Article(text, date(1999, 5, 7), "a"))
+    said = [m for m in found if m.text == "said"]
+    assert [[(p.name, p.role) for p in m.participants] for m in said] == [[], [("Iran", "agent")]]

@@ -411,7 +411,10 @@ class _Extractor:
                 if person is not None:  # "Russia's defence minister, Sergei Shoigu"
                     yield person
                     continue
+                relative = lemma_of(head) in self.words["roles"]["relatives"]
                 for child in head.children:
+                    if child.dep_ == "poss" and relative:
+                        continue  # "Kopp's stepmother said": not Kopp
                     if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
                         yield self.entity_of[child.i]
                     elif child.dep_ == "prep" and child.lower_ == "of" and self.titled(head):

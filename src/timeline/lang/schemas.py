@@ -37,6 +37,7 @@ EVENTS = Section(
                 "noun_patient": WORDS,
                 "noun_agent": WORDS,
                 "undergoers": WORDS,
+                "relatives": WORDS,
             }
         ),
         "tense": Section(
