@@ -56,10 +56,24 @@ def _is_day(spec: Spec) -> bool:
 
 def combine(text: str, matches: list[Match]) -> list[Match]:
     """Join a day and a time of day next to each other: "Tuesday night", "the evening of
-    January 2", "3 p.m. on Friday"."""
+    January 2", "3 p.m. on Friday"; and a recurring day and its time: "each Friday at 5pm",
+    "9am every day"."""
     out: list[Match] = []
     for match in matches:
-        if out and _joinable(text, out[-1], match):
+        if out and _timed_set(text, out[-1], match):
+            previous = out.pop()
+            recurring, clock = (
+                (previous, match) if previous.spec.kind == "set" else (match, previous)
+            )
+            spec = attrs.evolve(
+                recurring.spec,
+                hour=clock.spec.hour,
+                minute=clock.spec.minute,
+                second=clock.spec.second,
+                part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
+            )
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        elif out and _joinable(text, out[-1], match):
             previous = out.pop()
             day, clock = (previous, match) if _is_day(previous.spec) else (match, previous)
             spec = attrs.evolve(
@@ -73,6 +87,36 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         out.append(match)
     return out
+
+
+_SET_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|in\s+the\s+)?")
+_TIME_THEN_SET = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _timed_set(text: str, left: Match, right: Match) -> bool:
+    """Whether a set that recurs by the day (daily, on a weekday, every morning) and a time
+    of day without one are next to each other."""
+    if _daily(left.spec) and _is_time_only(right.spec):
+        connector = _SET_THEN_TIME
+    elif _is_time_only(left.spec) and _daily(right.spec):
+        connector = _TIME_THEN_SET
+    else:
+        return False
+    return connector.fullmatch(text, left.end, right.start) is not None
+
+
+def _daily(spec: Spec) -> bool:
+    return (
+        spec.kind == "set"
+        and spec.hour is None
+        and spec.month is None
+        and (
+            spec.weekday is not None
+            or spec.part is not None
+            or spec.freq == "P1D"
+            or (spec.unit == "D" and spec.number in (None, 1))
+        )
+    )
 
 
 def _joinable(text: str, left: Match, right: Match) -> bool:
@@ -151,6 +195,71 @@ def ranges(text: str, matches: list[Match]) -> list[Match]:
 
 def _rangeable(spec: Spec) -> bool:
     return (spec.kind == "point" and spec.until is None) or spec.ref == "PRESENT_REF"
+
+
+@functools.cache
+def _length_start() -> re.Pattern[str]:
+    return re.compile(rf"\s+{alternation(lexicon()['open_ranges']['length_from'])}\s+", re.I)
+
+
+def lengths(text: str, matches: list[Match]) -> list[Match]:
+    """Join a length and the point it runs from: "three weeks starting March 2", "three
+    hours from 10am"."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.spec.kind == "duration"
+            and previous.spec.number is not None
+            and previous.spec.mod is None
+            and match.spec.kind == "point"
+            and match.spec.unit is None
+            and _length_start().fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            length = previous.spec
+            spec = attrs.evolve(match.spec, kind="range", number=length.number, unit=length.unit)
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+@functools.cache
+def _open_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()["open_ranges"]
+    before = alternation(words["before"])
+    after = alternation(words["after"])
+    return (
+        re.compile(rf"(?<![\w-])(?P<word>{before})\s+$", re.I),
+        re.compile(rf"\s+(?P<word>{after})(?!\w)", re.I),
+    )
+
+
+def open_ranges(text: str, matches: list[Match]) -> list[Match]:
+    """Give a time after "since", "before", "up to"... (or before "or later") the open
+    range's TIMEX3 mod, and take the word into its extent: "since April", "2012 or after"."""
+    before, after = _open_words()
+    table = lexicon()["open_ranges"]
+    out: list[Match] = []
+    floor = 0
+    for index, match in enumerate(matches):
+        spec = match.spec
+        if spec.kind in ("point", "ref", "offset") and spec.open_mod is None:
+            ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+            prefix = before.search(text, max(floor, match.start - 30), match.start)
+            suffix = after.match(text, match.end, ceiling)
+            if prefix is not None:
+                word = " ".join(prefix.group("word").lower().split())
+                spec = attrs.evolve(spec, open_mod=table["before"][word])
+                match = Match(prefix.start(), match.end, match.rule, spec, match.start)
+            elif suffix is not None:
+                word = " ".join(suffix.group("word").lower().split())
+                spec = attrs.evolve(spec, open_mod=table["after"][word])
+                match = Match(match.start, suffix.end(), match.rule, spec)
+        out.append(match)
+        floor = match.end
+    return out
 
 
 @functools.cache

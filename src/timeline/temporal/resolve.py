@@ -120,7 +120,8 @@ def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
         "ref": _reference,
         "range": _range,
     }[spec.kind]
-    return resolver(spec, ctx)
+    resolution = resolver(spec, ctx)
+    return resolution if spec.open_mod is None else attrs.evolve(resolution, mod=spec.open_mod)
 
 
 # ---------------------------------------------------------------- anchors
@@ -505,13 +506,25 @@ def _unanchored(spec: Spec) -> str:
 
 
 def _range(spec: Spec, ctx: Context) -> Resolution:
-    """From one point to another, both included: a DURATION with the interval they span."""
-    first = _endpoint(attrs.evolve(spec, kind="point", until=None), ctx)
+    """From one point to another, both included, or for a length from a point: a DURATION
+    with the interval they span. Clock times are moments: "3 to 4pm" ends at 16:00, and an
+    end not after its start is on the next day ("11 p.m. to 3")."""
+    point = attrs.evolve(spec, kind="point", until=None)
+    if spec.until is None and spec.number is not None and spec.unit is not None:
+        return _length_from(attrs.evolve(point, number=None, unit=None), spec, ctx)
+    first = _endpoint(point, ctx)
     last = _endpoint(spec.until or spec, ctx)
     if first is None or last is None:
         return Resolution("DURATION", "PXD")
     interval, anchor = first
     end = last[0]
+    if _RANK[end.granularity] <= _RANK[G.HOUR]:
+        until = end.start
+        if until <= interval.start:
+            until += timedelta(days=1)
+        whole = Interval(interval.start, until, interval.granularity)
+        value = duration_value((until - interval.start).total_seconds() / 3600, "H")
+        return Resolution("DURATION", value, whole, anchor=anchor or last[1])
     if end.end <= interval.start and spec.until is not None and spec.until.year is None:
         end = Interval(move(end.start, G.YEAR, 1), move(end.end, G.YEAR, 1), end.granularity)
     if end.end <= interval.start:
@@ -519,6 +532,27 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
     granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
     whole = Interval(interval.start, end.end, granularity)
     return Resolution("DURATION", _span_value(whole), whole, anchor=anchor or last[1])
+
+
+def _length_from(point: Spec, spec: Spec, ctx: Context) -> Resolution:
+    """ "Three weeks starting March 2": the length, on the interval it runs from the point."""
+    unit = spec.unit or "D"
+    value = duration_value(spec.number, unit)
+    found = _endpoint(point, ctx)
+    if found is None or unit not in UNIT_GRANULARITY or spec.number is None:
+        return Resolution("DURATION", value)
+    start, anchor = found
+    step = UNIT_GRANULARITY[unit]
+    if step in (G.SECOND, G.MINUTE, G.HOUR):
+        seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * spec.number
+        end = start.start + timedelta(seconds=seconds)
+    else:
+        end = move(start.start, step if step is not G.WEEKEND else G.WEEK, round(spec.number))
+    if end <= start.start:
+        return Resolution("DURATION", value)
+    return Resolution(
+        "DURATION", value, Interval(start.start, end, start.granularity), anchor=anchor
+    )
 
 
 def _endpoint(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | None:
@@ -676,11 +710,22 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
 
 
 def _set(spec: Spec, ctx: Context) -> Resolution:
+    """A recurrence: its TIMEX3 value, with the time of day it recurs at ("each Friday at
+    5pm" ``XXXX-WXX-5T17:00``, "every evening" ``XXXX-XX-XXTEV``)."""
     quant = "EVERY" if spec.freq == "EVERY" else None
+    clock = (
+        f"T{spec.hour:02d}:{spec.minute or 0:02d}"
+        if spec.hour is not None
+        else f"T{spec.part}"
+        if spec.part
+        else ""
+    )
     if spec.weekday is not None:
-        value = f"XXXX-WXX-{spec.weekday}" + (f"T{spec.part}" if spec.part else "")
+        value = f"XXXX-WXX-{spec.weekday}" + clock
     elif spec.month is not None:
         value = f"XXXX-{spec.month:02d}"
+    elif clock and spec.unit in (None, "D") and spec.number in (None, 1):
+        value = "XXXX-XX-XX" + clock
     elif spec.unit is not None:
         value = (
             f"P{spec.number or 1:g}{spec.unit}"
@@ -688,7 +733,7 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
             else duration_value(spec.number or 1, spec.unit)
         )
     else:
-        value = spec.freq or "P1D"
+        value = spec.freq if spec.freq not in (None, "EVERY") else "P1D"
     return Resolution("SET", value, quant=quant)
 
 

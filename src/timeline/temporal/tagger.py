@@ -49,12 +49,13 @@ def find_times(
     history: list[Mention] = []
     found = []
     for match in scan(text, ranges):
+        words = match.start if match.words is None else match.words
         tense = (
             None
             if _needs_no_tense(match.spec)
-            else doc_tense(doc, match.start, match.end)
+            else doc_tense(doc, words, match.end)
             if doc is not None
-            else clause_tense(text, match.start, match.end)
+            else clause_tense(text, words, match.end)
         )
         try:
             resolution = resolve_spec(match.spec, Context(moment, tuple(history), tense))
