@@ -197,6 +197,49 @@ def _rangeable(spec: Spec) -> bool:
     return (spec.kind == "point" and spec.until is None) or spec.ref == "PRESENT_REF"
 
 
+_LENGTH_JOIN = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def compounds(text: str, matches: list[Match]) -> list[Match]:
+    """Join lengths in different units into one: "2 months and 10 days", "1 year 1 month 21
+    days ago" (the last may be an offset, which the whole becomes)."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.spec.kind == "duration"
+            and match.spec.kind in ("duration", "offset")
+            and _compoundable(previous.spec, match.spec)
+            and _LENGTH_JOIN.fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            first, last = previous.spec, match.spec
+            parts = (*first.plus, (last.number, last.unit), *last.plus)
+            if last.kind == "duration":
+                spec = attrs.evolve(first, plus=parts)
+            else:
+                spec = attrs.evolve(last, number=first.number, unit=first.unit, plus=parts)
+                spec = attrs.evolve(spec, mod=first.mod or last.mod)
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _compoundable(first: Spec, last: Spec) -> bool:
+    units = [first.unit, *(u for _, u in first.plus)]
+    return (
+        first.number is not None
+        and last.number is not None
+        and last.unit is not None
+        and last.unit not in units
+        and not last.plus
+        and last.span is None
+        and (last.mod is None or last.kind == "offset")
+        and last.day_offset is None
+    )
+
+
 @functools.cache
 def _length_start() -> re.Pattern[str]:
     return re.compile(rf"\s+{alternation(lexicon()['open_ranges']['length_from'])}\s+", re.I)

@@ -20,6 +20,7 @@ import attrs
 
 from timeline.temporal.compose import (
     combine,
+    compounds,
     lengths,
     open_ranges,
     with_positions,
@@ -298,6 +299,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
+    matches = compounds(text, matches)
     if not ranges:
         return matches
     return open_ranges(text, lengths(text, join_ranges(text, matches)))

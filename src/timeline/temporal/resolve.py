@@ -579,6 +579,8 @@ def _span_value(interval: Interval) -> str:
 
 
 def _offset(spec: Spec, ctx: Context) -> Resolution:
+    if spec.plus:
+        return _compound_offset(spec, ctx)
     unit = spec.unit or "D"
     granularity = G.WEEK if unit == "WE" else UNIT_GRANULARITY.get(unit, G.DAY)
     finest = G.DAY if _RANK[granularity] <= _RANK[G.DAY] else granularity
@@ -690,8 +692,52 @@ def duration_value(number: float | None, unit: str) -> str:
     return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
+#: Units in the order ISO 8601 writes them.
+_UNIT_ORDER = ("CE", "DE", "Y", "Q", "M", "W", "WE", "D", "H", "MIN", "S")
+
+
+def lengths_value(parts: Sequence[tuple[float | None, str]]) -> str:
+    """The TIMEX3 value of a length made of several units.
+
+    >>> lengths_value([(10, "D"), (2, "M")]), lengths_value([(1, "D"), (5, "H")])
+    ('P2M10D', 'P1DT5H')
+    """
+    values = [duration_value(n, u) for n, u in sorted(parts, key=lambda p: _UNIT_ORDER.index(p[1]))]
+    date_part = "".join(v[1:].partition("T")[0] for v in values)
+    time_part = "".join(v.partition("T")[2] for v in values)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def _shift(moment: datetime, parts: Sequence[tuple[float, str]], sign: int) -> datetime:
+    """``moment`` moved by each length in turn, forward (``sign`` 1) or back (-1)."""
+    for number, unit in parts:
+        step = UNIT_GRANULARITY[unit]
+        if step in (G.SECOND, G.MINUTE, G.HOUR):
+            moment += sign * timedelta(seconds={"S": 1, "MIN": 60, "H": 3600}[unit] * number)
+        else:
+            moment = move(moment, G.WEEK if step is G.WEEKEND else step, sign * round(number))
+    return moment
+
+
+def _compound_offset(spec: Spec, ctx: Context) -> Resolution:
+    """ "1 month 21 days ago": the day (or minute, with clock units) that far from the anchor."""
+    parts = [(spec.number or 0.0, spec.unit or "D"), *spec.plus]
+    clock = any(u in ("S", "MIN", "H") for _, u in parts)
+    anchored = _anchor(ctx, spec.anaphoric, G.MINUTE if clock else G.DAY)
+    if anchored is None:
+        return Resolution("DATE", "XXXX-XX-XX", mod=spec.mod)
+    moment, anchor = anchored
+    timed = clock and not (anchor.kind == "publication" and moment.time() == time())
+    granularity = G.MINUTE if timed else G.DAY
+    target = _shift(moment if timed else floor(moment, G.DAY), parts, spec.direction or -1)
+    interval = _interval(floor(target, granularity), granularity)
+    return Resolution("TIME" if timed else "DATE", interval.timex, interval, spec.mod, anchor)
+
+
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
+    if spec.plus:
+        return _compound_duration(spec, ctx)
     value = duration_value(spec.number, unit)
     interval = None
     anchored = _publication_anchor(ctx) if spec.span else None
@@ -706,6 +752,20 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
             other = move(edge, step if step is not G.WEEKEND else G.WEEK, count * spec.span)
             start, end = sorted((edge, other))
             interval = Interval(start, end, G.DAY)
+    return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
+
+
+def _compound_duration(spec: Spec, ctx: Context) -> Resolution:
+    """ "The past 2 months and 10 days": the length, anchored on the publication day after a
+    span word as one length is."""
+    parts = [(spec.number or 0.0, spec.unit or "D"), *spec.plus]
+    value = lengths_value(parts)
+    anchored = _publication_anchor(ctx) if spec.span else None
+    if anchored is None or any(u not in UNIT_GRANULARITY for _, u in parts):
+        return Resolution("DURATION", value, mod=spec.mod)
+    edge = floor(anchored[0], G.DAY) + (timedelta(days=1) if (spec.span or 0) > 0 else timedelta(0))
+    start, end = sorted((edge, _shift(edge, parts, spec.span or 0)))
+    interval = Interval(start, end, G.DAY) if end > start else None
     return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
 
 

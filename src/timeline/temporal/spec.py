@@ -32,7 +32,8 @@ class Spec:
     ("earlier this year" -1, "later this year" and "the rest of the year" +1). A range runs
     from its point to ``until`` or, without one, for ``number`` ``unit`` s ("three weeks
     starting March 2"). ``open_mod`` is the TIMEX3 mod of an open range ("since April":
-    ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``.
+    ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
+    the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
     """
 
     kind: str
@@ -66,6 +67,7 @@ class Spec:
     until: Spec | None = None
     nth: int | None = None
     open_mod: str | None = None
+    plus: tuple[tuple[float, str], ...] = ()
 
 
 @attrs.frozen
