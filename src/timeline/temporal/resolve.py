@@ -47,7 +47,8 @@ class Context:
     """What an expression is resolved against.
 
     ``published`` is the publication moment (midnight when only a date is known), or
-    ``None``; ``history`` the times resolved so far in the text, latest last.
+    ``None``; ``history`` the times resolved so far in the text, latest last (anchoring asks
+    only for the latest time of a granularity, so the latest of each is enough).
     """
 
     published: datetime | None = None
