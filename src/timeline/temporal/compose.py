@@ -16,8 +16,8 @@ import attrs
 from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
-_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+the\s+)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+)?")
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?")
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+)?")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -73,6 +73,22 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        elif out and _clock_range_on_day(text, out[-1], match):
+            previous = out.pop()
+            day, clocks = (previous, match) if _is_day(previous.spec) else (match, previous)
+            until = clocks.spec.until
+            assert until is not None
+            spec = attrs.evolve(
+                day.spec,
+                kind="range",
+                hour=clocks.spec.hour,
+                minute=clocks.spec.minute,
+                second=clocks.spec.second,
+                until=attrs.evolve(
+                    day.spec, hour=until.hour, minute=until.minute, second=until.second
+                ),
+            )
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         elif out and _joinable(text, out[-1], match):
             previous = out.pop()
             day, clock = (previous, match) if _is_day(previous.spec) else (match, previous)
@@ -117,6 +133,28 @@ def _daily(spec: Spec) -> bool:
             or (spec.unit == "D" and spec.number in (None, 1))
         )
     )
+
+
+def _is_clock_range(spec: Spec) -> bool:
+    """Two clock times of one range, on no day yet ("between 8am and 2pm")."""
+    return (
+        spec.kind == "range"
+        and spec.until is not None
+        and _is_time_only(attrs.evolve(spec, kind="point", until=None))
+        and _is_time_only(spec.until)
+    )
+
+
+def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
+    """A day and a range of clock times next to each other: "tomorrow between 8am and 2pm",
+    "3pm to 4pm tomorrow"."""
+    if _is_day(left.spec) and _is_clock_range(right.spec):
+        connector = _DAY_THEN_TIME
+    elif _is_clock_range(left.spec) and _is_day(right.spec):
+        connector = _TIME_THEN_DAY
+    else:
+        return False
+    return connector.fullmatch(text, left.end, right.start) is not None
 
 
 def _joinable(text: str, left: Match, right: Match) -> bool:
