@@ -100,7 +100,8 @@ _LEADING_PREPOSITION = re.compile(
 # With ranges = true, a joined range runs from its opener: "[from 4 to 22 January]", and an
 # open range from its word: "[since April]", "[until Friday]", "[by tomorrow]".
 _RANGE_OPENER = re.compile(
-    r"^from\s.*(?:\s(?:to|till|until|through|thru)\s|[-\u2013])|^(?:since|until|till|by|on or)\s",
+    r"^from\s.*(?:\s(?:to|till|until|through|thru)\s|[-\u2013])"
+    r"|^(?:since|until|till|by|on or|at or)\s",
     re.IGNORECASE,
 )
 

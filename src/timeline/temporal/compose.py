@@ -91,7 +91,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         elif out and _joinable(text, out[-1], match):
             previous = out.pop()
-            day, clock = (previous, match) if _is_day(previous.spec) else (match, previous)
+            day, clock = (previous, match) if _is_time_only(match.spec) else (match, previous)
             spec = attrs.evolve(
                 day.spec,
                 hour=clock.spec.hour,
@@ -157,10 +157,29 @@ def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
     return connector.fullmatch(text, left.end, right.start) is not None
 
 
+def _is_day_part(spec: Spec) -> bool:
+    """A day's part named with the day ("tomorrow morning", "tonight"): a clock time makes
+    it finer."""
+    return (
+        spec.kind == "point"
+        and spec.part is not None
+        and spec.hour is None
+        and any(v is not None for v in (spec.day, spec.weekday, spec.day_offset, spec.holiday))
+    )
+
+
+def _is_clock(spec: Spec) -> bool:
+    return _is_time_only(spec) and spec.hour is not None
+
+
 def _joinable(text: str, left: Match, right: Match) -> bool:
-    if _is_day(left.spec) and _is_time_only(right.spec):
+    if (_is_day(left.spec) and _is_time_only(right.spec)) or (
+        _is_day_part(left.spec) and _is_clock(right.spec)
+    ):
         connector = _DAY_THEN_TIME
-    elif _is_time_only(left.spec) and _is_day(right.spec):
+    elif (_is_time_only(left.spec) and _is_day(right.spec)) or (
+        _is_clock(left.spec) and _is_day_part(right.spec)
+    ):
         connector = _TIME_THEN_DAY
     else:
         return False
@@ -312,9 +331,19 @@ def _open_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = alternation(words["before"])
     after = alternation(words["after"])
     return (
-        re.compile(rf"(?<![\w-])(?P<word>{before})\s+$", re.I),
+        re.compile(rf"(?<![\w-])(?P<word>{before})\s*$", re.I),
         re.compile(rf"\s+(?P<word>{after})(?!\w)", re.I),
     )
+
+
+_WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")
+
+
+def _measured(text: str, start: int) -> bool:
+    """Whether a unit word comes right before ``start``: "the day after tomorrow", "a week
+    before Christmas" relate two times, and open no range."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return word is not None and word.group(1).lower() in lexicon()["units"]
 
 
 def open_ranges(text: str, matches: list[Match]) -> list[Match]:
@@ -329,6 +358,8 @@ def open_ranges(text: str, matches: list[Match]) -> list[Match]:
         if spec.kind in ("point", "ref", "offset") and spec.open_mod is None:
             ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
             prefix = before.search(text, max(floor, match.start - 30), match.start)
+            if prefix is not None and _measured(text, prefix.start()):
+                prefix = None
             suffix = after.match(text, match.end, ceiling)
             if prefix is not None:
                 word = " ".join(prefix.group("word").lower().split())
