@@ -97,9 +97,12 @@ _DURATION_VALUE = re.compile(
 _LEADING_PREPOSITION = re.compile(
     r"^(?:on|in|at(?!\s+(?:least|most)\b)|during|since|until|till|by|from)\s", re.IGNORECASE
 )
-# With ranges = true, a joined range runs from its opener: "[from 4 to 22 January]".
+# With ranges = true, a joined range runs from its opener: "[from 4 to 22 January]", and an
+# open range from its word: "[since April]", "[until Friday]", "[by tomorrow]".
 _RANGE_OPENER = re.compile(
-    r"^from\s.*(?:\s(?:to|till|until|through|thru)\s|[-\u2013])", re.IGNORECASE
+    r"^from\s.*(?:\s(?:to|till|until|through|thru)\s|[-\u2013])"
+    r"|^(?:since|until|till|by|on or|at or)\s",
+    re.IGNORECASE,
 )
 
 

@@ -16,8 +16,8 @@ import attrs
 from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
-_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+the\s+)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+)?")
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?")
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+)?")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -56,12 +56,42 @@ def _is_day(spec: Spec) -> bool:
 
 def combine(text: str, matches: list[Match]) -> list[Match]:
     """Join a day and a time of day next to each other: "Tuesday night", "the evening of
-    January 2", "3 p.m. on Friday"."""
+    January 2", "3 p.m. on Friday"; and a recurring day and its time: "each Friday at 5pm",
+    "9am every day"."""
     out: list[Match] = []
     for match in matches:
-        if out and _joinable(text, out[-1], match):
+        if out and _timed_set(text, out[-1], match):
             previous = out.pop()
-            day, clock = (previous, match) if _is_day(previous.spec) else (match, previous)
+            recurring, clock = (
+                (previous, match) if previous.spec.kind == "set" else (match, previous)
+            )
+            spec = attrs.evolve(
+                recurring.spec,
+                hour=clock.spec.hour,
+                minute=clock.spec.minute,
+                second=clock.spec.second,
+                part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
+            )
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        elif out and _clock_range_on_day(text, out[-1], match):
+            previous = out.pop()
+            day, clocks = (previous, match) if _is_day(previous.spec) else (match, previous)
+            until = clocks.spec.until
+            assert until is not None
+            spec = attrs.evolve(
+                day.spec,
+                kind="range",
+                hour=clocks.spec.hour,
+                minute=clocks.spec.minute,
+                second=clocks.spec.second,
+                until=attrs.evolve(
+                    day.spec, hour=until.hour, minute=until.minute, second=until.second
+                ),
+            )
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        elif out and _joinable(text, out[-1], match):
+            previous = out.pop()
+            day, clock = (previous, match) if _is_time_only(match.spec) else (match, previous)
             spec = attrs.evolve(
                 day.spec,
                 hour=clock.spec.hour,
@@ -75,10 +105,81 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
     return out
 
 
-def _joinable(text: str, left: Match, right: Match) -> bool:
-    if _is_day(left.spec) and _is_time_only(right.spec):
+_SET_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|in\s+the\s+)?")
+_TIME_THEN_SET = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _timed_set(text: str, left: Match, right: Match) -> bool:
+    """Whether a set that recurs by the day (daily, on a weekday, every morning) and a time
+    of day without one are next to each other."""
+    if _daily(left.spec) and _is_time_only(right.spec):
+        connector = _SET_THEN_TIME
+    elif _is_time_only(left.spec) and _daily(right.spec):
+        connector = _TIME_THEN_SET
+    else:
+        return False
+    return connector.fullmatch(text, left.end, right.start) is not None
+
+
+def _daily(spec: Spec) -> bool:
+    return (
+        spec.kind == "set"
+        and spec.hour is None
+        and spec.month is None
+        and (
+            spec.weekday is not None
+            or spec.part is not None
+            or spec.freq == "P1D"
+            or (spec.unit == "D" and spec.number in (None, 1))
+        )
+    )
+
+
+def _is_clock_range(spec: Spec) -> bool:
+    """Two clock times of one range, on no day yet ("between 8am and 2pm")."""
+    return (
+        spec.kind == "range"
+        and spec.until is not None
+        and _is_time_only(attrs.evolve(spec, kind="point", until=None))
+        and _is_time_only(spec.until)
+    )
+
+
+def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
+    """A day and a range of clock times next to each other: "tomorrow between 8am and 2pm",
+    "3pm to 4pm tomorrow"."""
+    if _is_day(left.spec) and _is_clock_range(right.spec):
         connector = _DAY_THEN_TIME
-    elif _is_time_only(left.spec) and _is_day(right.spec):
+    elif _is_clock_range(left.spec) and _is_day(right.spec):
+        connector = _TIME_THEN_DAY
+    else:
+        return False
+    return connector.fullmatch(text, left.end, right.start) is not None
+
+
+def _is_day_part(spec: Spec) -> bool:
+    """A day's part named with the day ("tomorrow morning", "tonight"): a clock time makes
+    it finer."""
+    return (
+        spec.kind == "point"
+        and spec.part is not None
+        and spec.hour is None
+        and any(v is not None for v in (spec.day, spec.weekday, spec.day_offset, spec.holiday))
+    )
+
+
+def _is_clock(spec: Spec) -> bool:
+    return _is_time_only(spec) and spec.hour is not None
+
+
+def _joinable(text: str, left: Match, right: Match) -> bool:
+    if (_is_day(left.spec) and _is_time_only(right.spec)) or (
+        _is_day_part(left.spec) and _is_clock(right.spec)
+    ):
+        connector = _DAY_THEN_TIME
+    elif (_is_time_only(left.spec) and _is_day(right.spec)) or (
+        _is_clock(left.spec) and _is_day_part(right.spec)
+    ):
         connector = _TIME_THEN_DAY
     else:
         return False
@@ -151,6 +252,126 @@ def ranges(text: str, matches: list[Match]) -> list[Match]:
 
 def _rangeable(spec: Spec) -> bool:
     return (spec.kind == "point" and spec.until is None) or spec.ref == "PRESENT_REF"
+
+
+_LENGTH_JOIN = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def compounds(text: str, matches: list[Match]) -> list[Match]:
+    """Join lengths in different units into one: "2 months and 10 days", "1 year 1 month 21
+    days ago" (the last may be an offset, which the whole becomes)."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.spec.kind == "duration"
+            and match.spec.kind in ("duration", "offset")
+            and _compoundable(previous.spec, match.spec)
+            and _LENGTH_JOIN.fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            first, last = previous.spec, match.spec
+            parts = (*first.plus, (last.number, last.unit), *last.plus)
+            if last.kind == "duration":
+                spec = attrs.evolve(first, plus=parts)
+            else:
+                spec = attrs.evolve(last, number=first.number, unit=first.unit, plus=parts)
+                spec = attrs.evolve(spec, mod=first.mod or last.mod)
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _compoundable(first: Spec, last: Spec) -> bool:
+    units = [first.unit, *(u for _, u in first.plus)]
+    return (
+        first.number is not None
+        and last.number is not None
+        and last.unit is not None
+        and last.unit not in units
+        and not last.plus
+        and last.span is None
+        and (last.mod is None or last.kind == "offset")
+        and last.day_offset is None
+    )
+
+
+@functools.cache
+def _length_start() -> re.Pattern[str]:
+    return re.compile(rf"\s+{alternation(lexicon()['open_ranges']['length_from'])}\s+", re.I)
+
+
+def lengths(text: str, matches: list[Match]) -> list[Match]:
+    """Join a length and the point it runs from: "three weeks starting March 2", "three
+    hours from 10am"."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.spec.kind == "duration"
+            and previous.spec.number is not None
+            and previous.spec.mod is None
+            and match.spec.kind == "point"
+            and match.spec.unit is None
+            and _length_start().fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            length = previous.spec
+            spec = attrs.evolve(match.spec, kind="range", number=length.number, unit=length.unit)
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+@functools.cache
+def _open_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()["open_ranges"]
+    before = alternation(words["before"])
+    after = alternation(words["after"])
+    return (
+        re.compile(rf"(?<![\w-])(?P<word>{before})\s*$", re.I),
+        re.compile(rf"\s+(?P<word>{after})(?!\w)", re.I),
+    )
+
+
+_WORD_BEFORE = re.compile(r"([\w'-]+)\s*$")
+
+
+def _measured(text: str, start: int) -> bool:
+    """Whether a unit word comes right before ``start``: "the day after tomorrow", "a week
+    before Christmas" relate two times, and open no range."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return word is not None and word.group(1).lower() in lexicon()["units"]
+
+
+def open_ranges(text: str, matches: list[Match]) -> list[Match]:
+    """Give a time after "since", "before", "up to"... (or before "or later") the open
+    range's TIMEX3 mod, and take the word into its extent: "since April", "2012 or after"."""
+    before, after = _open_words()
+    table = lexicon()["open_ranges"]
+    out: list[Match] = []
+    floor = 0
+    for index, match in enumerate(matches):
+        spec = match.spec
+        if spec.kind in ("point", "ref", "offset") and spec.open_mod is None:
+            ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+            prefix = before.search(text, max(floor, match.start - 30), match.start)
+            if prefix is not None and _measured(text, prefix.start()):
+                prefix = None
+            suffix = after.match(text, match.end, ceiling)
+            if prefix is not None:
+                word = " ".join(prefix.group("word").lower().split())
+                spec = attrs.evolve(spec, open_mod=table["before"][word])
+                match = Match(prefix.start(), match.end, match.rule, spec, match.start)
+            elif suffix is not None:
+                word = " ".join(suffix.group("word").lower().split())
+                spec = attrs.evolve(spec, open_mod=table["after"][word])
+                match = Match(match.start, suffix.end(), match.rule, spec)
+        out.append(match)
+        floor = match.end
+    return out
 
 
 @functools.cache

@@ -18,7 +18,15 @@ from typing import Any
 
 import attrs
 
-from timeline.temporal.compose import combine, with_positions, with_units_around, with_years
+from timeline.temporal.compose import (
+    combine,
+    compounds,
+    lengths,
+    open_ranges,
+    with_positions,
+    with_units_around,
+    with_years,
+)
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.spec import KINDS, Match, Rejected, read
 from timeline.temporal.words import alternation, lexicon, load_toml
@@ -105,6 +113,7 @@ class Rule:
     lowercase: bool = False
     cue_ignores_the: bool = False
     cue_always: bool = False
+    ranges_only: bool = False
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
@@ -142,6 +151,7 @@ def rules() -> tuple[Rule, ...]:
                 lowercase=raw.get("lowercase", False),
                 cue_ignores_the=raw.get("cue_ignores_the", False),
                 cue_always=raw.get("cue_always", False),
+                ranges_only=raw.get("ranges_only", False),
             )
         )
     return tuple(compiled)
@@ -254,7 +264,9 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     """Every time expression in ``text``: the longest non-overlapping matches, in text order.
 
     With ``ranges`` two whole dates joined by "to", "until" or "between ... and" make one
-    range; without, they stay two expressions, as TimeML annotates them.
+    range, as do a length and the time it runs from ("three weeks starting March 2"), and
+    a time after "since", "before", "up to"... is an open range with that word in its
+    extent; without, they stay apart, as TimeML annotates them.
 
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
@@ -266,6 +278,8 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
     candidates = []
     for priority, rule in enumerate(rules()):
+        if rule.ranges_only and not ranges:
+            continue
         if (rule.keys, rule.digits) not in windows:
             spots = [s for key in rule.keys for s in where.get(key, ())]
             spots += where.get("digit", []) if rule.digits else []
@@ -285,7 +299,10 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
-    return join_ranges(text, matches) if ranges else matches
+    matches = compounds(text, matches)
+    if not ranges:
+        return matches
+    return open_ranges(text, lengths(text, join_ranges(text, matches)))
 
 
 _CLOSE_AT = re.compile(_CLOSE)

@@ -47,7 +47,8 @@ class Context:
     """What an expression is resolved against.
 
     ``published`` is the publication moment (midnight when only a date is known), or
-    ``None``; ``history`` the times resolved so far in the text, latest last.
+    ``None``; ``history`` the times resolved so far in the text, latest last (anchoring asks
+    only for the latest time of a granularity, so the latest of each is enough).
     """
 
     published: datetime | None = None
@@ -120,7 +121,8 @@ def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
         "ref": _reference,
         "range": _range,
     }[spec.kind]
-    return resolver(spec, ctx)
+    resolution = resolver(spec, ctx)
+    return resolution if spec.open_mod is None else attrs.evolve(resolution, mod=spec.open_mod)
 
 
 # ---------------------------------------------------------------- anchors
@@ -505,13 +507,25 @@ def _unanchored(spec: Spec) -> str:
 
 
 def _range(spec: Spec, ctx: Context) -> Resolution:
-    """From one point to another, both included: a DURATION with the interval they span."""
-    first = _endpoint(attrs.evolve(spec, kind="point", until=None), ctx)
+    """From one point to another, both included, or for a length from a point: a DURATION
+    with the interval they span. Clock times are moments: "3 to 4pm" ends at 16:00, and an
+    end not after its start is on the next day ("11 p.m. to 3")."""
+    point = attrs.evolve(spec, kind="point", until=None)
+    if spec.until is None and spec.number is not None and spec.unit is not None:
+        return _length_from(attrs.evolve(point, number=None, unit=None), spec, ctx)
+    first = _endpoint(point, ctx)
     last = _endpoint(spec.until or spec, ctx)
     if first is None or last is None:
         return Resolution("DURATION", "PXD")
     interval, anchor = first
     end = last[0]
+    if _RANK[end.granularity] <= _RANK[G.HOUR]:
+        until = end.start
+        if until <= interval.start:
+            until += timedelta(days=1)
+        whole = Interval(interval.start, until, interval.granularity)
+        value = duration_value((until - interval.start).total_seconds() / 3600, "H")
+        return Resolution("DURATION", value, whole, anchor=anchor or last[1])
     if end.end <= interval.start and spec.until is not None and spec.until.year is None:
         end = Interval(move(end.start, G.YEAR, 1), move(end.end, G.YEAR, 1), end.granularity)
     if end.end <= interval.start:
@@ -519,6 +533,27 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
     granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
     whole = Interval(interval.start, end.end, granularity)
     return Resolution("DURATION", _span_value(whole), whole, anchor=anchor or last[1])
+
+
+def _length_from(point: Spec, spec: Spec, ctx: Context) -> Resolution:
+    """ "Three weeks starting March 2": the length, on the interval it runs from the point."""
+    unit = spec.unit or "D"
+    value = duration_value(spec.number, unit)
+    found = _endpoint(point, ctx)
+    if found is None or unit not in UNIT_GRANULARITY or spec.number is None:
+        return Resolution("DURATION", value)
+    start, anchor = found
+    step = UNIT_GRANULARITY[unit]
+    if step in (G.SECOND, G.MINUTE, G.HOUR):
+        seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * spec.number
+        end = start.start + timedelta(seconds=seconds)
+    else:
+        end = move(start.start, step if step is not G.WEEKEND else G.WEEK, round(spec.number))
+    if end <= start.start:
+        return Resolution("DURATION", value)
+    return Resolution(
+        "DURATION", value, Interval(start.start, end, start.granularity), anchor=anchor
+    )
 
 
 def _endpoint(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | None:
@@ -545,6 +580,8 @@ def _span_value(interval: Interval) -> str:
 
 
 def _offset(spec: Spec, ctx: Context) -> Resolution:
+    if spec.plus:
+        return _compound_offset(spec, ctx)
     unit = spec.unit or "D"
     granularity = G.WEEK if unit == "WE" else UNIT_GRANULARITY.get(unit, G.DAY)
     finest = G.DAY if _RANK[granularity] <= _RANK[G.DAY] else granularity
@@ -656,8 +693,52 @@ def duration_value(number: float | None, unit: str) -> str:
     return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
+#: Units in the order ISO 8601 writes them.
+_UNIT_ORDER = ("CE", "DE", "Y", "Q", "M", "W", "WE", "D", "H", "MIN", "S")
+
+
+def lengths_value(parts: Sequence[tuple[float | None, str]]) -> str:
+    """The TIMEX3 value of a length made of several units.
+
+    >>> lengths_value([(10, "D"), (2, "M")]), lengths_value([(1, "D"), (5, "H")])
+    ('P2M10D', 'P1DT5H')
+    """
+    values = [duration_value(n, u) for n, u in sorted(parts, key=lambda p: _UNIT_ORDER.index(p[1]))]
+    date_part = "".join(v[1:].partition("T")[0] for v in values)
+    time_part = "".join(v.partition("T")[2] for v in values)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def _shift(moment: datetime, parts: Sequence[tuple[float, str]], sign: int) -> datetime:
+    """``moment`` moved by each length in turn, forward (``sign`` 1) or back (-1)."""
+    for number, unit in parts:
+        step = UNIT_GRANULARITY[unit]
+        if step in (G.SECOND, G.MINUTE, G.HOUR):
+            moment += sign * timedelta(seconds={"S": 1, "MIN": 60, "H": 3600}[unit] * number)
+        else:
+            moment = move(moment, G.WEEK if step is G.WEEKEND else step, sign * round(number))
+    return moment
+
+
+def _compound_offset(spec: Spec, ctx: Context) -> Resolution:
+    """ "1 month 21 days ago": the day (or minute, with clock units) that far from the anchor."""
+    parts = [(spec.number or 0.0, spec.unit or "D"), *spec.plus]
+    clock = any(u in ("S", "MIN", "H") for _, u in parts)
+    anchored = _anchor(ctx, spec.anaphoric, G.MINUTE if clock else G.DAY)
+    if anchored is None:
+        return Resolution("DATE", "XXXX-XX-XX", mod=spec.mod)
+    moment, anchor = anchored
+    timed = clock and not (anchor.kind == "publication" and moment.time() == time())
+    granularity = G.MINUTE if timed else G.DAY
+    target = _shift(moment if timed else floor(moment, G.DAY), parts, spec.direction or -1)
+    interval = _interval(floor(target, granularity), granularity)
+    return Resolution("TIME" if timed else "DATE", interval.timex, interval, spec.mod, anchor)
+
+
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
+    if spec.plus:
+        return _compound_duration(spec, ctx)
     value = duration_value(spec.number, unit)
     interval = None
     anchored = _publication_anchor(ctx) if spec.span else None
@@ -675,12 +756,37 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
     return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
 
 
+def _compound_duration(spec: Spec, ctx: Context) -> Resolution:
+    """ "The past 2 months and 10 days": the length, anchored on the publication day after a
+    span word as one length is."""
+    parts = [(spec.number or 0.0, spec.unit or "D"), *spec.plus]
+    value = lengths_value(parts)
+    anchored = _publication_anchor(ctx) if spec.span else None
+    if anchored is None or any(u not in UNIT_GRANULARITY for _, u in parts):
+        return Resolution("DURATION", value, mod=spec.mod)
+    edge = floor(anchored[0], G.DAY) + (timedelta(days=1) if (spec.span or 0) > 0 else timedelta(0))
+    start, end = sorted((edge, _shift(edge, parts, spec.span or 0)))
+    interval = Interval(start, end, G.DAY) if end > start else None
+    return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
+
+
 def _set(spec: Spec, ctx: Context) -> Resolution:
+    """A recurrence: its TIMEX3 value, with the time of day it recurs at ("each Friday at
+    5pm" ``XXXX-WXX-5T17:00``, "every evening" ``XXXX-XX-XXTEV``)."""
     quant = "EVERY" if spec.freq == "EVERY" else None
+    clock = (
+        f"T{spec.hour:02d}:{spec.minute or 0:02d}"
+        if spec.hour is not None
+        else f"T{spec.part}"
+        if spec.part
+        else ""
+    )
     if spec.weekday is not None:
-        value = f"XXXX-WXX-{spec.weekday}" + (f"T{spec.part}" if spec.part else "")
+        value = f"XXXX-WXX-{spec.weekday}" + clock
     elif spec.month is not None:
         value = f"XXXX-{spec.month:02d}"
+    elif clock and spec.unit in (None, "D") and spec.number in (None, 1):
+        value = "XXXX-XX-XX" + clock
     elif spec.unit is not None:
         value = (
             f"P{spec.number or 1:g}{spec.unit}"
@@ -688,7 +794,7 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
             else duration_value(spec.number or 1, spec.unit)
         )
     else:
-        value = spec.freq or "P1D"
+        value = spec.freq if spec.freq not in (None, "EVERY") else "P1D"
     return Resolution("SET", value, quant=quant)
 
 

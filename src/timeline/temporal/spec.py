@@ -29,7 +29,11 @@ class Spec:
     for vague quantities ("several weeks"). On a point, ``unit`` names the unit around the
     day ("the week of March 6") or, with ``nth``, the nth such unit of a month or year ("the
     first week of October"); ``direction`` keeps the side of the anchor a point lies on
-    ("earlier this year" -1, "later this year" and "the rest of the year" +1).
+    ("earlier this year" -1, "later this year" and "the rest of the year" +1). A range runs
+    from its point to ``until`` or, without one, for ``number`` ``unit`` s ("three weeks
+    starting March 2"). ``open_mod`` is the TIMEX3 mod of an open range ("since April":
+    ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
+    the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
     """
 
     kind: str
@@ -62,16 +66,23 @@ class Spec:
     fiscal: bool = False
     until: Spec | None = None
     nth: int | None = None
+    open_mod: str | None = None
+    plus: tuple[tuple[float, str], ...] = ()
 
 
 @attrs.frozen
 class Match:
-    """A span ``[start, end)`` of the text that a rule recognized, with its meaning."""
+    """A span ``[start, end)`` of the text that a rule recognized, with its meaning.
+
+    ``words`` is where the time's own words begin when an open range's word ("since")
+    starts the span earlier: the clause's tense is read around those words.
+    """
 
     start: int
     end: int
     rule: str
     spec: Spec
+    words: int | None = None
 
 
 class Rejected(Exception):
@@ -222,6 +233,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "halfof": ("number", lambda w: 0.5),
     "spelledyear": ("year", lambda w: _spelled_year(w)),
     "nth": ("nth", _nth),
+    "every_nth": ("number", lambda w: _nth(w) if w.lower() != "other" else 2),
     "decade": ("decade", _decade),
     "century": ("century", _day),
     "holiday": ("holiday", _holiday),
@@ -289,11 +301,37 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
-    if end:
+    if end and "hour" in end:  # "3 to 4pm": the end's clock is its own
+        shared = {k: v for k, v in g.items() if k not in _CLOCK_GROUPS}
+        until = read("point", {**shared, **end})
+        fields["hour"], end_hour = _clock_pair(g, end)
+        fields["until"] = attrs.evolve(until, hour=end_hour)
+    elif end:
         fields["until"] = until = read("point", {**g, **end})
         if "month" not in fields and until.month is not None:  # "from 4 to January 22"
             fields.update(month=until.month, year=until.year)
     return Spec(**fields)
+
+
+_CLOCK_GROUPS = ("hour", "minute", "second", "ampm")
+
+
+def _clock_pair(start: dict[str, str], end: dict[str, str]) -> tuple[int, int]:
+    """The hours of a range of clock times, where one end's "a.m." or "p.m." serves both:
+    the end is the first such hour after the start ("1 p.m. to 4" ends at 16, "11 p.m. to 3"
+    at 3), the start the last such hour before the end ("11 to 3 p.m." starts at 11).
+    A range of bare numbers ("4 to 2") is no time."""
+    if not any(g.get(k) for g in (start, end) for k in ("ampm", "minute")):
+        raise Rejected(start["hour"])
+    first, last = _hour(start), _hour(end)
+    minutes = (int(start.get("minute") or 0), int(end.get("minute") or 0))
+    if start.get("ampm") and not end.get("ampm") and last <= 12:
+        after = [h for h in (last % 12, last % 12 + 12) if (h, minutes[1]) > (first, minutes[0])]
+        last = after[0] if after else last % 12
+    elif end.get("ampm") and not start.get("ampm") and first <= 12:
+        before = [h for h in (first % 12, first % 12 + 12) if (h, minutes[0]) < (last, minutes[1])]
+        first = before[-1] if before else first % 12 + 12
+    return first, last
 
 
 def _unit(words: str) -> tuple[str, int]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from timeline.model import TimeExpression
+from timeline.model import Granularity, TimeExpression
 from timeline.temporal.grammar import scan
 from timeline.temporal.resolve import Context, Mention, as_moment, resolve_spec
 from timeline.temporal.spec import Spec
-from timeline.temporal.tense import clause_tense, doc_tense
+from timeline.temporal.tense import Clauses, doc_tense
 
 
 def find_times(
@@ -46,18 +46,21 @@ def find_times(
     moment = as_moment(published)
     if doc is not None and getattr(doc, "text", None) != text:
         raise ValueError("doc must be a spaCy Doc of the same text")
-    history: list[Mention] = []
+    latest: dict[Granularity, Mention] = {}
+    history: tuple[Mention, ...] = ()
+    clauses = Clauses(text)
     found = []
     for match in scan(text, ranges):
+        words = match.start if match.words is None else match.words
         tense = (
             None
             if _needs_no_tense(match.spec)
-            else doc_tense(doc, match.start, match.end)
+            else doc_tense(doc, words, match.end)
             if doc is not None
-            else clause_tense(text, match.start, match.end)
+            else clauses.tense(words, match.end)
         )
         try:
-            resolution = resolve_spec(match.spec, Context(moment, tuple(history), tense))
+            resolution = resolve_spec(match.spec, Context(moment, history, tense))
         except ValueError:
             continue
         found.append(
@@ -78,7 +81,8 @@ def find_times(
             and resolution.narrative
             and match.spec.kind in ("point", "offset")
         ):
-            history.append(Mention(resolution.interval, match.start))
+            latest[resolution.interval.granularity] = Mention(resolution.interval, match.start)
+            history = tuple(sorted(latest.values(), key=lambda m: m.start))
     return found
 
 

@@ -11,6 +11,7 @@ the verb the expression hangs from decide, and the text is not parsed again.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -48,31 +49,74 @@ _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 def clause_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the sentence around ``text[start:end]``, by its nearest tense cue."""
-    left = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
-        default=max(0, start - 300),
-    )
-    right_match = _SENTENCE_END.search(text, end, end + 300)
-    right = right_match.start() if right_match else min(len(text), end + 300)
-    future, past, not_past, future_before, participle = _cues()
-    if future_before.search(text, max(0, start - 20), start):
-        return "future"
-    if text.startswith(("'s", "\u2019s"), end):
-        return "past"
-    best: tuple[int, str] | None = None
-    for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
-        for segment_start, segment_end in ((left, start), (end, right)):
-            for m in pattern.finditer(text, segment_start, segment_end):
-                if pattern is _ED and m.group().lower() in not_past:
-                    continue
-                if tense == "past" and participle.search(text, max(0, m.start() - 12), m.start()):
-                    continue
-                distance = start - m.end() if m.end() <= start else 2 * (m.start() - end)
-                low, high = sorted((m.start(), start))
-                distance += _CLAUSE_BREAK * text.count(",", low, high)
-                if best is None or distance < best[0]:
-                    best = (distance, tense)
-    return best[1] if best else None
+    return Clauses(text).tense(start, end)
+
+
+class Clauses:
+    """The sentences of one text and their tense cues, each sentence read once however many
+    times it holds (:func:`clause_tense` for many expressions of one text).
+
+    >>> clauses = Clauses("Iraq's parliament voted on Sunday. The minister will travel on Friday.")
+    >>> clauses.tense(27, 33), clauses.tense(63, 69)
+    ('past', 'future')
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._commas: list[int] | None = None
+        self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
+
+    def tense(self, start: int, end: int) -> str | None:
+        """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
+        text = self.text
+        left = max(
+            (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+            default=max(0, start - 300),
+        )
+        right_match = _SENTENCE_END.search(text, end, end + 300)
+        right = right_match.start() if right_match else min(len(text), end + 300)
+        future_before = _cues()[3]
+        if future_before.search(text, max(0, start - 20), start):
+            return "future"
+        if text.startswith(("'s", "\u2019s"), end):
+            return "past"
+        best: tuple[int, str] | None = None
+        for cue_start, cue_end, tense in self._sentence(left, right):
+            if cue_end <= start:
+                distance = start - cue_end
+            elif cue_start >= end:
+                distance = 2 * (cue_start - end)
+            else:
+                continue
+            distance += _CLAUSE_BREAK * self._commas_between(*sorted((cue_start, start)))
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+        return best[1] if best else None
+
+    def _sentence(self, left: int, right: int) -> tuple[tuple[int, int, str], ...]:
+        """The tense cues of ``text[left:right]`` in the order they are weighed: future
+        words, past words, then -ed forms, each in text order."""
+        key = (left, right)
+        if key not in self._cues:
+            text = self.text
+            future, past, not_past, _, participle = _cues()
+            found = []
+            for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
+                for m in pattern.finditer(text, left, right):
+                    if pattern is _ED and m.group().lower() in not_past:
+                        continue
+                    if tense == "past" and participle.search(
+                        text, max(0, m.start() - 12), m.start()
+                    ):
+                        continue
+                    found.append((m.start(), m.end(), tense))
+            self._cues[key] = tuple(found)
+        return self._cues[key]
+
+    def _commas_between(self, low: int, high: int) -> int:
+        if self._commas is None:
+            self._commas = [i for i, ch in enumerate(self.text) if ch == ","]
+        return bisect.bisect_left(self._commas, high) - bisect.bisect_left(self._commas, low)
 
 
 def doc_tense(doc: Any, start: int, end: int) -> str | None:
