@@ -43,13 +43,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import itertools
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
+import numpy as np
 
 from timeline.bounds import intersect
 from timeline.lang import words
@@ -123,7 +126,29 @@ def cluster(
     ()
     """
     unique = _unique(mentions)
-    index = {_place(m): i for i, m in enumerate(unique)}
+    same, ordered, parts = _linked(unique, constraints)
+    with _collector_paused():
+        groups, contradictions = _grouped(unique, same, ordered, frozenset(dated))
+    group_of = [0] * len(unique)
+    for g, members in enumerate(groups):
+        for m in members:
+            group_of[m] = g
+    return Clusters(
+        tuple(unique),
+        tuple(tuple(members) for members in groups),
+        tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
+        contradictions,
+        tuple(sorted((a, b) for a, b in parts if group_of[a] != group_of[b])),
+    )
+
+
+def _linked(
+    mentions: Sequence[EventMention],
+    constraints: Iterable[tuple[EventMention, EventMention, str]],
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The ``constraints`` between ``mentions`` by index: those that say two are one
+    happening, those that order them, and those from a part to its whole."""
+    index = {_place(m): i for i, m in enumerate(mentions)}
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
     parts: list[tuple[int, int]] = []
@@ -137,20 +162,22 @@ def cluster(
             parts.append((a, b))
         else:
             ordered.append((a, b, cue))
-    with _collector_paused():
-        clustering = _Clustering(unique, same, ordered, frozenset(dated))
-        clustering.run()
-        groups = sorted(clustering.groups())
-        group_of = {m: g for g, members in enumerate(groups) for m in members}
-        roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
-        contradictions = sorted({(roots[a], roots[b]) for a, b in clustering.contradictions()})
-    return Clusters(
-        tuple(unique),
-        tuple(tuple(members) for members in groups),
-        tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
-        tuple(tuple(sorted(pair)) for pair in contradictions),
-        tuple(sorted((a, b) for a, b in parts if group_of[a] != group_of[b])),
-    )
+    return same, ordered, parts
+
+
+def _grouped(
+    mentions: Sequence[EventMention],
+    same: Sequence[tuple[int, int, str]],
+    ordered: Sequence[tuple[int, int, str]],
+    dated: frozenset[str],
+) -> tuple[list[list[int]], tuple[tuple[int, int], ...]]:
+    """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
+    clustering = _Clustering(mentions, same, ordered, dated)
+    clustering.run()
+    groups = sorted(clustering.groups())
+    roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
+    contradictions = sorted({(roots[a], roots[b]) for a, b in clustering.contradictions()})
+    return groups, tuple(tuple(sorted(pair)) for pair in contradictions)
 
 
 @functools.cache
@@ -230,82 +257,116 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
 
 # --- clusters -----------------------------------------------------------------------------------
 
+#: The value of a cluster's sets that hold nothing: most mentions name no person, no place...
+_NONE: frozenset[Any] = frozenset()
+
 
 @attrs.define
 class _Cluster:
     """What a group of mentions agrees on, kept up to date as groups join; its bounds are
-    instants (:func:`timeline.moments.instant`)."""
+    instants (:func:`timeline.moments.instant`).
 
-    members: set[int]
+    A cluster of one mention (``members`` is ``None``: just ``root``) holds frozen sets shared
+    with the other mentions that have the same ones (one article's, one place's, one
+    predicate's), and its own sets only once it grows: most mentions join nothing, and
+    a set of its own for each of their dozen traits was most of the memory merging took."""
+
+    root: int
+    members: set[int] | None
     low: datetime | None
     high: datetime | None
-    roles: dict[str, set[str]]
-    people: set[str]
-    partners: set[str]  # keys of people it was done with, neither agents nor patients
-    classes: set[int | str]
-    lemmas: set[str]
-    places: set[str]
-    modalities: set[str]
-    polarities: set[str]
-    articles: set[str]
+    roles: dict[str, frozenset[str]]
+    people: frozenset[str] | set[str]
+    partners: frozenset[str] | set[str]  # people it was done with, neither agents nor patients
+    classes: frozenset[int | str] | set[int | str]
+    lemmas: frozenset[str] | set[str]
+    places: frozenset[str] | set[str]
+    modalities: frozenset[str] | set[str]
+    polarities: frozenset[str] | set[str]
+    articles: frozenset[str] | set[str]
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
-    forbidden: set[int]
-    signatures: set[tuple[Any, ...]]
+    forbidden: frozenset[int] | set[int]
+    copies: frozenset[int] | set[int]  # which texts it has that other mentions copy
 
     @classmethod
     def of(
-        cls, index: int, mention: EventMention, forbidden: set[int], published: bool
+        cls,
+        index: int,
+        mention: EventMention,
+        *,
+        forbidden: frozenset[int] | set[int],
+        copy: int | None,
+        published: bool,
+        shared: _Shared,
     ) -> _Cluster:
-        """The cluster of one mention; ``published``: its article has a publication date."""
-        roles: dict[str, set[str]] = defaultdict(set)
-        stem = predicate_stem(mention.lemma)
-        unbounded = not _bounded(mention)
+        """The cluster of one mention; ``copy``: the first mention with the same text if
+        another has it; ``published``: its article has a publication date."""
+        roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
-            roles[p.key].add(p.role)
+            roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
+        unbounded = not _bounded(mention)
+        people = [p for p in mention.participants if p.label == "PERSON"]
         return cls(
-            members={index},
+            root=index,
+            members=None,
             low=None if mention.earliest is None else instant(mention.earliest),
             high=None if mention.latest is None else instant(mention.latest),
-            roles=roles,
-            people={p.key for p in mention.participants if p.label == "PERSON"},
-            partners={
-                p.key for p in mention.participants if p.label == "PERSON" and p.role == "other"
-            },
-            classes=set(predicate_kinds(mention.lemma)),
-            lemmas={stem},
-            places={mention.location} if mention.location else set(),
-            modalities={mention.modality},
-            polarities={mention.polarity},
-            articles={mention.article_id},
+            roles=shared.roles(roles),
+            people=shared.frozen(frozenset(p.key for p in people)),
+            partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
+            classes=shared.frozen(predicate_kinds(mention.lemma)),
+            lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
+            places=shared.frozen(frozenset({mention.location} if mention.location else ())),
+            modalities=shared.frozen(frozenset({mention.modality})),
+            polarities=shared.frozen(frozenset({mention.polarity})),
+            articles=shared.frozen(frozenset({mention.article_id})),
             named=not published and (mention.time is not None or unbounded),
             loose=unbounded,
             reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
             forbidden=forbidden,
-            signatures={_signature(mention)},
+            copies=_NONE if copy is None else shared.frozen(frozenset({copy})),
         )
 
+    @property
+    def size(self) -> int:
+        return 1 if self.members is None else len(self.members)
+
+    def indices(self) -> Collection[int]:
+        """The mentions it groups."""
+        return (self.root,) if self.members is None else self.members
+
     def absorb(self, other: _Cluster) -> None:
-        self.members |= other.members
+        if self.members is None:  # its roles become its own before they grow
+            self.members = {self.root}
+            self.roles = dict(self.roles)
+        self.members.update(other.indices())
         # groups only join when their bounds intersect
         self.low, self.high = intersect((self.low, self.high), (other.low, other.high)) or (
             self.low,
             self.high,
         )
         for key, roles in other.roles.items():
-            self.roles.setdefault(key, set()).update(roles)
-        self.people |= other.people
-        self.partners = (self.partners | other.partners) - {
-            k for k, r in self.roles.items() if r - {"other"}
-        }
-        for name in ("classes", "lemmas", "places", "modalities", "polarities", "articles"):
-            getattr(self, name).update(getattr(other, name))
+            mine = self.roles.get(key, _NONE)
+            if not roles <= mine:
+                self.roles[key] = mine | roles
+        self.people = _union(self.people, other.people)
+        if self.partners or other.partners:
+            self.partners = (set(self.partners) | other.partners) - {
+                k for k, r in self.roles.items() if r - {"other"}
+            }
+        self.classes = _union(self.classes, other.classes)
+        self.lemmas = _union(self.lemmas, other.lemmas)
+        self.places = _union(self.places, other.places)
+        self.modalities = _union(self.modalities, other.modalities)
+        self.polarities = _union(self.polarities, other.polarities)
+        self.articles = _union(self.articles, other.articles)
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
-        self.forbidden |= other.forbidden
-        self.signatures |= other.signatures
+        self.forbidden = _union(self.forbidden, other.forbidden)
+        self.copies = _union(self.copies, other.copies)
 
     @property
     def agents(self) -> set[str]:
@@ -323,6 +384,31 @@ class _Cluster:
     def within(self, width: timedelta) -> bool:
         """Whether it is bounded on both sides, at most ``width`` apart."""
         return self.low is not None and self.high is not None and self.high - self.low <= width
+
+
+class _Shared:
+    """One copy of each frozen value the clusters of single mentions hold."""
+
+    def __init__(self) -> None:
+        self.sets: dict[frozenset[Any], frozenset[Any]] = {}
+        self.roles_of: dict[frozenset[Any], dict[str, frozenset[str]]] = {}
+
+    def frozen(self, value: frozenset[Any]) -> frozenset[Any]:
+        return _NONE if not value else self.sets.setdefault(value, value)
+
+    def roles(self, roles: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+        return self.roles_of.setdefault(frozenset(roles.items()), roles)
+
+
+def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -> Any:
+    """``mine`` with ``theirs`` added: ``mine`` itself when it has them all, grown in place
+    when it is a cluster's own set, else a new set (a frozen one may be shared)."""
+    if theirs <= mine:
+        return mine
+    if isinstance(mine, frozenset):
+        return set(mine) | theirs
+    mine |= theirs
+    return mine
 
 
 _SIGNED = tuple(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
@@ -371,7 +457,7 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     the other, or different agents. An undated pair is only kept apart by different agents
     who are people: without dates to check them by, grammar and roles read from headlines
     and nouns ("Jackson's arrest") err more often than they tell two happenings apart."""
-    if not b.forbidden.isdisjoint(a.members) or a.polarities != b.polarities:
+    if not b.forbidden.isdisjoint(a.indices()) or a.polarities != b.polarities:
         return True
     if a.partners and b.partners and not a.partners & b.partners:
         return True
@@ -397,7 +483,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it."""
-    if a.signatures & b.signatures:
+    if not a.copies.isdisjoint(b.copies):
         return 2.0, False
     if _vetoed(a, b):
         return 0.0, False
@@ -517,15 +603,24 @@ class _Clustering:
         self.mentions = mentions
         self.context = _Articles(mentions)
         self.parent = list(range(len(mentions)))
-        forbidden: dict[int, set[int]] = defaultdict(set)
+        forbidden: dict[int, set[int]] = {}
         for a, b, _ in ordered:
-            forbidden[a].add(b)
-            forbidden[b].add(a)
-        self.clusters = {
-            i: _Cluster.of(i, m, forbidden[i], m.article_id in dated)
+            forbidden.setdefault(a, set()).add(b)
+            forbidden.setdefault(b, set()).add(a)
+        copies = _copies(mentions)
+        shared = _Shared()
+        self.clusters: list[_Cluster | None] = [
+            _Cluster.of(
+                i,
+                m,
+                forbidden=forbidden.get(i, _NONE),
+                copy=copies.get(i),
+                published=m.article_id in dated,
+                shared=shared,
+            )
             for i, m in enumerate(mentions)
-        }
-        self.contested: list[tuple[int, int]] = []
+        ]
+        self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         for a, b, cue in same:
             self.join(a, b, cue)
 
@@ -544,73 +639,152 @@ class _Clustering:
         if ra == rb:
             return
         first, second = self.clusters[ra], self.clusters[rb]
+        assert first is not None and second is not None  # roots have clusters
         if how == "elaboration":  # told as one by its article, unless something vetoes it
             how = "anaphora"
         if how == "score":
             score, contested = _score(first, second, self.context)
             if contested:
-                self.contested.append((a, b))
+                self.contested.append(self._number(a, b))
             if score < words("merging")["weights"]["threshold"]:
                 return
         elif (
-            not second.forbidden.isdisjoint(first.members)
+            not second.forbidden.isdisjoint(first.indices())
             or not _compatible(first, second)
             or (how == "anaphora" and _vetoed(first, second))
         ):
             return
-        if len(first.members) < len(second.members):
+        if first.size < second.size:
             ra, rb, first, second = rb, ra, second, first
         first.absorb(second)
         self.parent[rb] = ra
-        del self.clusters[rb]
+        self.clusters[rb] = None
 
-    def candidates(self) -> list[tuple[float, int, int]]:
-        """Scored pairs of today's clusters from the blocks, best first."""
-        blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for root, cluster in self.clusters.items():
-            for key in _block_keys(cluster):
-                blocks[key].append(root)
-        window = words("merging")["window"]
-        when = {root: (*_time_key(cluster), root) for root, cluster in self.clusters.items()}
-        near: set[tuple[int, int]] = set()  # each member with the next ``window`` of its block
-        for members in blocks.values():
-            members.sort(key=when.__getitem__)
-            for step in range(1, min(window, len(members) - 1) + 1):
-                near.update(zip(members, members[step:], strict=False))
-        # Pairs as numbers, scored in order: clusters made one after the other lie near in
-        # memory, so this runs several times faster than in the order of a set of tuples.
+    def candidates(self) -> Iterator[tuple[int, int]]:
+        """The pairs of today's clusters from the blocks that score above zero, best first
+        (pairs of one score in the order of their numbers)."""
         size = len(self.mentions)
-        pairs = sorted({a * size + b if a < b else b * size + a for a, b in near})
-        scored = []
-        for pair in pairs:
-            a, b = divmod(pair, size)
-            score, contested = _score(self.clusters[a], self.clusters[b], self.context)
-            if contested:
-                self.contested.append((a, b))
-            if score > 0:
-                scored.append((score, a, b))
-        scored.sort(key=lambda s: -s[0])  # stable: pairs of one score stay in order
-        return scored
+        kept, scores = array("q"), array("d")
+        pairs = self.pairs()
+        # Pairs scored in the order of their numbers: clusters made one after the other lie
+        # near in memory, so this runs several times faster than in any other order.
+        for start in range(0, len(pairs), _CHUNK):
+            for pair in pairs[start : start + _CHUNK].tolist():
+                a, b = divmod(pair, size)
+                score, contested = _score(self._at(a), self._at(b), self.context)
+                if contested:
+                    self.contested.append(pair)
+                if score > 0:
+                    kept.append(pair)
+                    scores.append(score)
+        del pairs
+        best = np.asarray(kept, dtype=np.int64)[
+            np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
+        ]
+        del kept, scores
+        for start in range(0, len(best), _CHUNK):
+            for pair in best[start : start + _CHUNK].tolist():
+                yield divmod(pair, size)
+
+    def pairs(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """The distinct pairs of today's clusters that meet in a block, each cluster with the
+        next ``window`` of each of its blocks in time, as sorted numbers ``a * size + b``
+        (``a < b``); found a batch of blocks at a time, so that only the distinct pairs are
+        held."""
+        blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        live = sorted((c for c in self.clusters if c is not None), key=_when)
+        for cluster in live:  # so each block lists its clusters in time
+            for key in _block_keys(cluster):
+                blocks[key].append(cluster.root)
+        del live
+        window = words("merging")["window"]
+        size = len(self.mentions)
+        found = np.zeros(0, dtype=np.int64)
+        fresh: list[np.ndarray[Any, np.dtype[np.int64]]] = []
+        batch: list[list[int]] = []
+        held = 0
+        while blocks:
+            members = blocks.popitem()[1]
+            if len(members) > 1:
+                batch.append(members)
+                held += len(members)
+            if held >= _BATCH or not blocks:
+                fresh.append(_near(batch, window, size))
+                batch, held = [], 0
+                if sum(map(len, fresh)) >= len(found) or not blocks:
+                    found = np.unique(np.concatenate([found, *fresh]))
+                    fresh = []
+        return found
+
+    def _number(self, a: int, b: int) -> int:
+        """The number of the pair ``a``, ``b``, as :meth:`pairs` gives them."""
+        return min(a, b) * len(self.mentions) + max(a, b)
+
+    def _at(self, root: int) -> _Cluster:
+        cluster = self.clusters[root]
+        assert cluster is not None  # pairs are of roots
+        return cluster
 
     def run(self) -> None:
-        for _, a, b in self.candidates():
+        for a, b in self.candidates():
             self.join(a, b, "score")
 
     def groups(self) -> list[list[int]]:
-        return [sorted(c.members) for c in self.clusters.values()]
+        return [sorted(c.indices()) for c in self.clusters if c is not None]
 
     def contradictions(self) -> set[tuple[int, int]]:
         """Pairs of final groups (by root) that differ only in their incompatible dates."""
         found = set()
-        for a, b in self.contested:
-            ra, rb = self.find(a), self.find(b)
+        for pair in self.contested:
+            ra, rb = (self.find(i) for i in divmod(pair, len(self.mentions)))
             if ra != rb:
                 found.add((min(ra, rb), max(ra, rb)))
         return found
 
 
+#: Pairs are scored and taken this many at a time.
+_CHUNK = 1 << 12
+#: Pairs are made from blocks of about this many clusters in all at a time.
+_BATCH = 1 << 13
+
+
+def _near(
+    blocks: Sequence[Sequence[int]], window: int, size: int
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The distinct pairs of ``blocks`` (clusters in time order) as sorted numbers
+    ``a * size + b`` (``a < b``): each cluster with the next ``window`` of its block."""
+    members = np.fromiter(itertools.chain.from_iterable(blocks), dtype=np.int64)
+    block = np.repeat(np.arange(len(blocks)), [len(b) for b in blocks])
+    found = []
+    for step in range(1, window + 1):
+        both = block[:-step] == block[step:]
+        if not both.any():
+            break
+        first, second = members[:-step][both], members[step:][both]
+        found.append(np.minimum(first, second) * size + np.maximum(first, second))
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def _copies(mentions: Sequence[EventMention]) -> dict[int, int]:
+    """The mentions whose text another mention has too (:func:`_signature`: copies of one
+    text), each with the first of those, by index. Only mentions whose signatures hash alike
+    are compared."""
+    hashes = np.fromiter((hash(_signature(m)) for m in mentions), dtype=np.int64)
+    ranked = np.sort(hashes)
+    repeated = np.unique(ranked[1:][ranked[1:] == ranked[:-1]])
+    alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i in np.flatnonzero(np.isin(hashes, repeated)).tolist():
+        alike[_signature(mentions[i])].append(i)
+    return {i: copies[0] for copies in alike.values() if len(copies) > 1 for i in copies}
+
+
+def _when(cluster: _Cluster) -> tuple[Any, ...]:
+    point = cluster.high or cluster.low
+    return (point is None, point or datetime.min, cluster.low or datetime.min, cluster.root)
+
+
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
-    keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.signatures}
+    keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.copies}
     if cluster.named:
         keys.update(("lemma", lemma) for lemma in cluster.lemmas)
         keys.update(("class", kind) for kind in cluster.classes)
@@ -622,8 +796,3 @@ def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
                 first = cluster.low.date()
                 keys.update(("day", first + timedelta(days=d), kind) for d in range(days))
     return keys
-
-
-def _time_key(cluster: _Cluster) -> tuple[Any, ...]:
-    point = cluster.high or cluster.low
-    return (point is None, point or datetime.min, cluster.low or datetime.min)

@@ -299,13 +299,19 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         )
         records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
-    place = {(m.article_id, m.start, m.end): m for m in mentions}
-    triples = [
-        (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue) for k in links
-    ]
     dated = {i for i, r in records.items() if r.published is not None}
-    events = merge(mentions, triples, dated=dated)
+    events = merge(mentions, _triples(mentions, links), dated=dated)
     return Timeline(events, records.values(), links)
+
+
+def _triples(
+    mentions: Iterable[EventMention], links: Iterable[Link]
+) -> Iterator[tuple[EventMention, EventMention, str]]:
+    """``links`` as the mentions they join and their cue, for :func:`merge`; what finds the
+    mentions is let go once they are all given."""
+    place = {(m.article_id, m.start, m.end): m for m in mentions}
+    for k in links:
+        yield (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue)
 
 
 def _span(mention: EventMention) -> tuple[int, int]:
