@@ -763,3 +763,10 @@ def test_a_participle_of_a_peaceful_happening_is_no_part(nlp):
     text = "The ministers met in Istanbul on Wednesday, calling for restraint."
     tl = timeline.build([Article(text, date(2020, 1, 8), "a")], nlp=nlp)
     assert all(e.parts == () for e in tl.events)
+
+
+def test_a_perception_is_kept_but_not_listed(nlp):
+    text = "The club fired its coach on Saturday. The manager felt the team was not progressing."
+    tl = timeline.build([Article(text, date(2008, 12, 14), "a")], nlp=nlp)
+    assert [e.label for e in tl] == ["fired"]
+    assert "felt" in {m.text for e in tl.events for m in e.mentions}

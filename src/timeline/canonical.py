@@ -292,8 +292,9 @@ def names_happening(mention: EventMention) -> bool:
 
     Not a happening: what is negated, only possible or generic ("strikes do not solve
     problems"); an intention ("an attempt to", "a plan"); what will happen and a quotation
-    that no time dates; states and attitudes ("the crisis", "believed"); a verb in the simple
-    present (a state or a habit: "bases that host US troops"; a headline is told as past), a
+    that no time dates; states, attitudes and perceptions ("the crisis", "believed", "felt");
+    a verb in the simple present (a state or a habit: "bases that host US troops"; a headline
+    is told as past), a
     participle without a time of its own ("a resolution calling for") or of a light verb ("a
     statement issued on Wednesday"); words that relate or mark a phase of another event
     ("followed", "began"); a report
@@ -309,8 +310,8 @@ def names_happening(mention: EventMention) -> bool:
     """
     if mention.polarity != "POS" or mention.modality not in ("ASSERTED", "FUTURE"):
         return False
-    if mention.event_class in ("ASPECTUAL", "STATE", "I_STATE"):
-        return False
+    if mention.event_class in ("ASPECTUAL", "STATE", "I_STATE", "PERCEPTION"):
+        return False  # a phase of another, a state, an attitude ("believed", "felt", "saw")
     noun = _is_event_noun(mention)
     if noun and mention.event_class == "I_ACTION":
         return False  # "an attempt to", "a plan", "the demand": an intention
