@@ -503,3 +503,17 @@ def test_a_relative_speaks_not_for_whom_they_are_related_to():
     found = timeline.extract_events(Article(text, date(1999, 5, 7), "a"))
     said = [m for m in found if m.text == "said"]
     assert [[(p.name, p.role) for p in m.participants] for m in said] == [[], [("Iran", "agent")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        ("The 76ers fired coach Maurice Cheeks on Saturday.", ["dismiss"]),
+        ("He is the fifth coach fired this season.", ["dismiss"]),
+        ("The board sacked its chief executive.", ["dismiss"]),
+        ("Iran fired missiles at two bases, Ain al-Asad and a base near Erbil.", ["fire"]),
+    ],
+)
+def test_firing_someone_from_a_post_is_a_dismissal(text, lemmas):
+    found = timeline.extract_events(Article(text, date(2008, 12, 14), "a"))
+    assert [m.lemma for m in found if m.text in ("fired", "sacked")] == lemmas

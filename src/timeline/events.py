@@ -97,7 +97,7 @@ def lemma_of(token: Any) -> str:
 
 @functools.cache
 def _known() -> frozenset[str]:
-    """The lemmas the English word lists of events and predicates name."""
+    """The lemmas of the English event classes, verb lists and predicate groups."""
     found: set[str] = set()
 
     def gather(value: Any) -> None:
@@ -110,8 +110,10 @@ def _known() -> frozenset[str]:
             for item in value:
                 gather(item)
 
-    gather(words("events"))
-    gather(words("predicates"))
+    events = words("events")
+    gather(events["classes"])
+    gather(events["verbs"])
+    gather(words("predicates")["synonyms"])
     return frozenset(found)
 
 
@@ -458,6 +460,22 @@ class _Extractor:
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
 
+    def dismisses(self, verb: Any) -> bool:
+        """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
+        "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
+        roles = self.words["roles"]
+        if verb.pos_ != "VERB" or lemma_of(verb) not in roles["dismissals"]:
+            return False
+        direct = [c for c in verb.children if c.dep_ == "dobj"][:1]  # a second is a misparse
+        objects = direct + [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in ("acl", "relcl"):
+            objects.append(verb.head)
+        return any(
+            lemma_of(o) in roles["posts"]
+            or (o.i in self.entity_of and self.entity_of[o.i].label_ == "PERSON")
+            for o in objects
+        )
+
     def titled(self, head: Any) -> bool:
         """Whether ``head`` is a title of office ("president", "minister", "head")."""
         return lemma_of(head) in self.names.titles
@@ -711,7 +729,7 @@ class _Extractor:
                 tense_part = intersect(tense_part, story) or tense_part
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
-            lemma = lemma_of(token)
+            lemma = "dismiss" if self.dismisses(token) else lemma_of(token)
             start, end = spans[index]
             mention = EventMention(
                 article_id=self.article.id,

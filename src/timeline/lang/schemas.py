@@ -38,6 +38,8 @@ EVENTS = Section(
                 "noun_agent": WORDS,
                 "undergoers": WORDS,
                 "relatives": WORDS,
+                "dismissals": WORDS,
+                "posts": WORDS,
             }
         ),
         "tense": Section(
