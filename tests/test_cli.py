@@ -772,7 +772,7 @@ def test_build_prints_and_writes_the_timeline(
     assert code == 1
     assert out.splitlines() == [
         "Timeline: 2 of 2 events",
-        "  5 Jan 2020  resigned  (confidence 0.50)",
+        "  5 Jan 2020  minister resigned  (confidence 0.50)",
         '              sources: more#1: "resigned"',
         "  5 Jan 2020  Iraq voted  (confidence 0.50)",
         '              sources: vote: "voted"',
@@ -802,7 +802,7 @@ def test_build_prints_and_writes_the_timeline(
         said, published=date(2020, 1, 7), id="vote", source="Wire", title="MPs vote"
     )
     reported = timeline.build([said_article])
-    assert [e.label for e in reported.events] == ["Iraq voted", "said"]
+    assert [e.label for e in reported.events] == ["Iraq voted", "MP said"]
     assert [e.label for e in reported] == ["Iraq voted"]  # a report with no named speaker
     code, out, _ = run(capsys, "build", "said.txt", "--format", "html")
     assert (code, out) == (0, reported.happenings().to_html(articles=[said_article]))
@@ -811,7 +811,7 @@ def test_build_prints_and_writes_the_timeline(
     assert out.splitlines()[0] == "Timeline: 2 events"
     assert out.splitlines()[1::2] == [
         "  5 Jan 2020      Iraq voted  (confidence 0.50)",
-        "  5 \N{EN DASH} 7 Jan 2020  said  (confidence 0.50)",
+        "  5 \N{EN DASH} 7 Jan 2020  MP said  (confidence 0.50)",
     ]
 
 

@@ -59,8 +59,8 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         ("2020-01-09", "House of Representatives voted"),
         (None, "Adel Abdul Mahdi asked United States"),
         (None, "State Department answered"),
-        (None, "backed"),
-        ("2020-02", "meet"),
+        (None, "lawmakers backed"),
+        ("2020-02", "European foreign ministers meet"),
         (None, "confrontation"),
     ]
     assert len(built.events) > len(built)  # the rest stays reachable

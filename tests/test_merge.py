@@ -575,7 +575,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("7 Jan 2020", "Hassan Rouhani said"),
         ("7 Jan 2020", "Russian Defense Ministry statement"),
         ("7 Jan 2020", "Baghdad said"),
-        ("before 9 Jan 2020", "advised United States"),
+        ("before 9 Jan 2020", "Iranian officials advised United States"),
         ("before 9 Jan 2020", "Iran vowed"),
         ("before 9 Jan 2020", "fight in Iraq"),
         ("before 9 Jan 2020", "urging United States"),
@@ -768,5 +768,5 @@ def test_a_participle_of_a_peaceful_happening_is_no_part(nlp):
 def test_a_perception_is_kept_but_not_listed(nlp):
     text = "The club fired its coach on Saturday. The manager felt the team was not progressing."
     tl = timeline.build([Article(text, date(2008, 12, 14), "a")], nlp=nlp)
-    assert [e.label for e in tl] == ["fired"]
+    assert [e.label for e in tl] == ["club fired"]
     assert "felt" in {m.text for e in tl.events for m in e.mentions}

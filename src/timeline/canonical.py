@@ -407,8 +407,10 @@ def label(mentions: Sequence[EventMention]) -> str:
         verb = told[0]
     patients, others = names("patient"), names("other")
     location = _most_common(m.location for m in mentions)
+    actors = Counter(m.actor for m in real if m.actor)
+    actor = min(actors, key=lambda a: (-actors[a], a), default=None)
     parts = [
-        names("agent"),
+        names("agent") or actor,
         noun and noun.lemma,
         verb and verb.text.lower(),
         patients or (others and f"with {others}"),

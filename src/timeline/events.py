@@ -257,6 +257,7 @@ class _Extractor:
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
         aside = [span for span in (dateline(doc.text), byline(doc.text)) if span is not None]
+        self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
         self.entity_of = {
             t.i: ent
             for ent in doc.ents
@@ -581,6 +582,49 @@ class _Extractor:
                     if role:
                         yield from ((role, g) for g in child.children if g.dep_ == "pobj")
 
+    def actor(self, token: Any, light: Any | None) -> str | None:
+        """Who did it, as the text words it, for a label: the subject of its verb (the light
+        verb's for an event noun) or the possessor of an event noun, with the words that
+        qualify it ("Iranian officials", "rescuers", "the bombers'" as "bombers"); ``None``
+        for a pronoun, a relative pronoun or a trigger with no such argument."""
+        verb = light if light is not None else token
+        if verb.pos_ in ("VERB", "AUX"):
+            heads = [c for c in verb.children if c.dep_ == "nsubj"]
+            # "by the police", not the means of "by road"
+            heads += [
+                g
+                for c in verb.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.tag_ != "NN" or any(d.dep_ in ("det", "poss") for d in g.children)
+            ]
+        else:
+            heads = [c for c in token.children if c.dep_ == "poss"]
+        for head in heads:
+            if (
+                head.pos_ not in ("NOUN", "PROPN")
+                or not head.is_alpha
+                or head.i in self.triggers_at
+                or lemma_of(head) in _known()  # "bombs exploded": an event, not an actor
+                or head.i in self.aside  # "NAIROBI, Kenya (AP) _ Bombings ..."
+            ):
+                continue
+            words = [
+                c
+                for c in head.children
+                if c.dep_ in ("amod", "compound")
+                and c.i < head.i
+                and c.is_alpha
+                and c.i not in self.aside
+            ]
+            span = self.doc[min((w.i for w in words), default=head.i) : head.i + 1]
+            opening = span[0]
+            if opening.is_sent_start and opening.pos_ == "NOUN" and not opening.is_upper:
+                # "Rescuers cleared": capitalised only as the sentence's first word
+                return opening.text[0].lower() + span.text[1:]
+            return span.text
+        return None
+
     def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
         for role, argument in self.arguments(token, light):
@@ -738,7 +782,10 @@ class _Extractor:
                 text=self.article.text[start:end],
                 lemma=lemma,
                 sentence=sentence,
-                participants=self.participants(token, light),
+                participants=(participants := self.participants(token, light)),
+                actor=None
+                if any(p.role == "agent" for p in participants)
+                else self.actor(token, light),
                 location=self.location(token, light),
                 tense=grammar.tense,
                 aspect=grammar.aspect,

@@ -315,7 +315,9 @@ class EventMention:
     problems"), ``polarity`` ``"NEG"`` when it is said not to happen. ``time`` is the time
     expression it is attached to, if any, and ``earliest``/``latest`` bound when it happened
     (``None`` where unbounded): it lies within ``[earliest, latest)``. ``quoted`` says it is in
-    a quotation: a speaker's words, not the article's.
+    a quotation: a speaker's words, not the article's. ``actor`` is who did it as the text
+    words it when no named participant is its agent ("Iranian officials", "rescuers"), for
+    its label.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -343,6 +345,7 @@ class EventMention:
     earliest: datetime | None = None
     latest: datetime | None = attrs.field(default=None)
     quoted: bool = False
+    actor: str | None = None
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:

@@ -321,6 +321,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "earliest": _DATETIME,
         "latest": _DATETIME,
         "quoted": _flag,
+        "actor": _optional(_string),
     },
     ArticleRecord: {
         "id": _string,
@@ -348,7 +349,7 @@ FIELDS: dict[type, dict[str, Any]] = {
 
 #: Fields that documents written before them lack, and the value they then take.
 DEFAULTS: dict[type, dict[str, Any]] = {
-    EventMention: {"quoted": False},
+    EventMention: {"quoted": False, "actor": None},
     Event: {"happening": True, "parts": (), "salience": 0.0},
 }
 
