@@ -23,9 +23,13 @@ any expression overlapping the expected span.
 - ``date``: the interval starts on the expected day and lasts at most a day.
 - ``daterange``: our half-open ``[start, end)`` has the same start day and the same end day,
   ``endDate`` read as exclusive ("this week" 2016-11-07..2016-11-14); for ranges between
-  two named days whose ``Timex`` is a ``(start,end,duration)`` triple and whose span holds a
-  range word, the inclusive reading (our end one day later) is accepted too. Seasons, which
-  have no resolution, compare TIMEX3 values (``SU`` accepts ``2017-SU``).
+  two named times whose ``Timex`` is a ``(start,end,duration)`` triple and whose span holds
+  a range word, the inclusive reading is accepted too: our end one day later, or, when the
+  data's end is the first of a month (of a year), one month (year) later, the last named
+  month or year included ("between 2015 and Feb 2018"). A triple whose duration in days is
+  our interval's length also agrees ("rest of the month" 2016-11-07..2016-11-30, P24D: the
+  data names the last day). Seasons, which have no resolution, compare TIMEX3 values (``SU``
+  accepts ``2017-SU``).
 - ``time``: the time of day our interval starts at, or without an interval the clock time
   our value names (``XXXX-XX-XXT08:40``), equals the expected time.
 - ``timerange`` and ``datetimerange``: our interval starts and ends at the expected times
@@ -326,10 +330,23 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
         inclusive = timex.startswith("(") and bool(
             _RANGE_WORD.search(case.input[case.start : case.end])
         )
-        return interval[1].date() == expected_end or (
-            inclusive and interval[1].date() == expected_end + timedelta(days=1)
-        )
+        if interval[1].date() == expected_end or (
+            inclusive and interval[1].date() in _inclusive_ends(expected_end)
+        ):
+            return True
+        length = _length(timex.strip("()").split(",")[-1]) if timex.startswith("(") else None
+        return length is not None and length == (0, (interval[1] - interval[0]).total_seconds())
     return False
+
+
+def _inclusive_ends(end: date) -> set[date]:
+    """Where our end may lie when the data's ``end`` is the last named day, month or year."""
+    ends = {end + timedelta(days=1)}
+    if end.day == 1:
+        ends.add(end.replace(year=end.year + end.month // 12, month=end.month % 12 + 1))
+    if (end.month, end.day) == (1, 1):
+        ends.add(end.replace(year=end.year + 1))
+    return ends
 
 
 def correct(case: Case, guess: Guess) -> bool:
