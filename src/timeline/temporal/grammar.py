@@ -23,6 +23,8 @@ from timeline.temporal.compose import (
     compounds,
     lengths,
     open_ranges,
+    with_bare_hours,
+    with_day_numbers,
     with_positions,
     with_units_around,
     with_years,
@@ -296,6 +298,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             chosen.append(match)
             taken[start:end] = b"\x01" * (end - start)
     matches = combine(text, sorted(chosen, key=lambda m: m.start))
+    matches = with_bare_hours(text, with_day_numbers(text, matches))
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
