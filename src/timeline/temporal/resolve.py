@@ -735,6 +735,9 @@ def _compound_offset(spec: Spec, ctx: Context) -> Resolution:
     return Resolution("TIME" if timed else "DATE", interval.timex, interval, spec.mod, anchor)
 
 
+_CLOCK_STEPS = (G.SECOND, G.MINUTE, G.HOUR)
+
+
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
     if spec.plus:
@@ -746,8 +749,12 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
         moment, _ = anchored
         step = UNIT_GRANULARITY[unit]
         count = round(spec.number)
-        if step in (G.SECOND, G.MINUTE, G.HOUR) or count < 1:
+        if count < 1 or (step in _CLOCK_STEPS and moment.time() == time()):
             anchored = None
+        elif step in _CLOCK_STEPS:  # "the past 3 minutes" of a publication time
+            other = _shift(moment, [(count, unit)], spec.span)
+            start, end = sorted((moment, other))
+            interval = Interval(start, end, G.SECOND if step is G.SECOND else G.MINUTE)
         else:
             edge = floor(moment, G.DAY) + (timedelta(days=1) if spec.span > 0 else timedelta(0))
             other = move(edge, step if step is not G.WEEKEND else G.WEEK, count * spec.span)
