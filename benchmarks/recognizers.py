@@ -45,10 +45,12 @@ any expression overlapping the expected span.
 - ``timezone``: the zone is the tail of a found time whose interval carries that UTC offset
   (any offset when the data knows none).
 - A ``Mod`` of ``before``/``until`` (``after``/``since``) asks for an open range: our mod
-  is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval starts
-  at the expected bound. ``start``/``end``/``mid`` accept the range as above or our value
-  equal to the ``Timex`` with the same TIMEX3 mod (START, END, MID); ``less``/``more`` ask
-  for ``LESS_THAN``/``MORE_THAN`` besides the value.
+  is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval (the
+  time named) starts or ends at the expected bound (the data puts the bound of "after
+  1/1/2016" at its start and that of "after 2016" at its end). ``start``/``end``/``mid``
+  accept the range as above or our value equal to the ``Timex`` with the same TIMEX3 mod
+  (START, END, MID); ``less``/``more`` ask for ``LESS_THAN``/``MORE_THAN`` besides the
+  value.
 
 Cases whose ``NotSupported`` field names python (Recognizers' own Python port fails them)
 are also reported apart ("python-supported").
@@ -268,10 +270,10 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
             return False
         bound = next(r[k] for k in r if k != "timex")
         if ":" in bound and "-" in bound:
-            return interval[0] == _moment(bound)
+            return _moment(bound) in interval
         if ":" in bound:
-            return interval[0].time() == _clock(bound)
-        return interval[0].date() == date.fromisoformat(bound)
+            return _clock(bound) in (interval[0].time(), interval[1].time())
+        return date.fromisoformat(bound) in (interval[0].date(), interval[1].date())
     if case.mod in _FUZZY and guess.value == timex and guess.mod == _FUZZY[case.mod]:
         return True
     if case.mod in _AMOUNT and guess.mod != _AMOUNT[case.mod]:
