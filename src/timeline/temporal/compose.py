@@ -361,6 +361,43 @@ def _compoundable(first: Spec, last: Spec) -> bool:
     )
 
 
+_WEEK_THEN_DAYS = re.compile(r"\s*,?\s*")
+
+
+def weekday_ranges(text: str, matches: list[Match]) -> list[Match]:
+    """Put a range of weekdays in the week named before it: "next week between Wednesday
+    and Friday", "this week from Monday to Wednesday"."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        spec = match.spec
+        if (
+            previous is not None
+            and _is_week(previous.spec)
+            and spec.kind == "range"
+            and spec.until is not None
+            and spec.weekday is not None
+            and spec.until.weekday is not None
+            and _WEEK_THEN_DAYS.fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            week = {"shift": previous.spec.shift, "calunit": "W"}
+            spec = attrs.evolve(spec, **week, until=attrs.evolve(spec.until, **week))
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _is_week(spec: Spec) -> bool:
+    return (
+        spec.kind == "point"
+        and spec.calunit == "W"
+        and spec.shift is not None
+        and spec.weekday is None
+        and spec.day is None
+    )
+
+
 @functools.cache
 def _length_start() -> re.Pattern[str]:
     return re.compile(rf"\s+{alternation(lexicon()['open_ranges']['length_from'])}\s+", re.I)

@@ -23,6 +23,7 @@ from timeline.temporal.compose import (
     compounds,
     lengths,
     open_ranges,
+    weekday_ranges,
     with_bare_hours,
     with_day_numbers,
     with_positions,
@@ -305,7 +306,8 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = compounds(text, matches)
     if not ranges:
         return matches
-    return open_ranges(text, lengths(text, join_ranges(text, matches)))
+    joined = weekday_ranges(text, join_ranges(text, matches))
+    return open_ranges(text, lengths(text, joined))
 
 
 _CLOSE_AT = re.compile(_CLOSE)
