@@ -201,14 +201,14 @@ _AFTERNOON_PARTS = ("AF", "EV", "NI")
 
 
 def with_bare_hours(text: str, matches: list[Match]) -> list[Match]:
-    """Read a bare hour after "at" as a clock time when a day or a day's part comes before
-    it and the clause ends after it: "tomorrow morning at 7", "tonight at 7" (19:00), "Oct.
-    23 at seven" ("Friday at 3 percent" is no time)."""
+    """Read a bare hour after "at" as a clock time when a day, a day's part or a daily set
+    comes before it and the clause ends after it: "tomorrow morning at 7", "tonight at 7"
+    (19:00), "Oct. 23 at seven", "every night at 9" ("Friday at 3 percent" is no time)."""
     out: list[Match] = []
     for index, match in enumerate(matches):
         spec = match.spec
         ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
-        if _is_day(spec) or _is_day_part(spec):
+        if _is_day(spec) or _is_day_part(spec) or _daily(spec):
             bare = _bare_hour().match(text, match.end, ceiling)
             if bare is not None:
                 word = bare.group("hour").lower()
