@@ -23,9 +23,13 @@ any expression overlapping the expected span.
 - ``date``: the interval starts on the expected day and lasts at most a day.
 - ``daterange``: our half-open ``[start, end)`` has the same start day and the same end day,
   ``endDate`` read as exclusive ("this week" 2016-11-07..2016-11-14); for ranges between
-  two named days whose ``Timex`` is a ``(start,end,duration)`` triple and whose span holds a
-  range word, the inclusive reading (our end one day later) is accepted too. Seasons, which
-  have no resolution, compare TIMEX3 values (``SU`` accepts ``2017-SU``).
+  two named times whose ``Timex`` is a ``(start,end,duration)`` triple and whose span holds
+  a range word, the inclusive reading is accepted too: our end one day later, or, when the
+  data's end is the first of a month (of a year), one month (year) later, the last named
+  month or year included ("between 2015 and Feb 2018"). A triple whose duration in days is
+  our interval's length also agrees ("rest of the month" 2016-11-07..2016-11-30, P24D: the
+  data names the last day). Seasons, which have no resolution, compare TIMEX3 values (``SU``
+  accepts ``2017-SU``).
 - ``time``: the time of day our interval starts at, or without an interval the clock time
   our value names (``XXXX-XX-XXT08:40``), equals the expected time.
 - ``timerange`` and ``datetimerange``: our interval starts and ends at the expected times
@@ -41,10 +45,12 @@ any expression overlapping the expected span.
 - ``timezone``: the zone is the tail of a found time whose interval carries that UTC offset
   (any offset when the data knows none).
 - A ``Mod`` of ``before``/``until`` (``after``/``since``) asks for an open range: our mod
-  is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval starts
-  at the expected bound. ``start``/``end``/``mid`` accept the range as above or our value
-  equal to the ``Timex`` with the same TIMEX3 mod (START, END, MID); ``less``/``more`` ask
-  for ``LESS_THAN``/``MORE_THAN`` besides the value.
+  is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval (the
+  time named) starts or ends at the expected bound (the data puts the bound of "after
+  1/1/2016" at its start and that of "after 2016" at its end). ``start``/``end``/``mid``
+  accept the range as above or our value equal to the ``Timex`` with the same TIMEX3 mod
+  (START, END, MID); ``less``/``more`` ask for ``LESS_THAN``/``MORE_THAN`` besides the
+  value.
 
 Cases whose ``NotSupported`` field names python (Recognizers' own Python port fails them)
 are also reported apart ("python-supported").
@@ -264,10 +270,10 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
             return False
         bound = next(r[k] for k in r if k != "timex")
         if ":" in bound and "-" in bound:
-            return interval[0] == _moment(bound)
+            return _moment(bound) in interval
         if ":" in bound:
-            return interval[0].time() == _clock(bound)
-        return interval[0].date() == date.fromisoformat(bound)
+            return _clock(bound) in (interval[0].time(), interval[1].time())
+        return date.fromisoformat(bound) in (interval[0].date(), interval[1].date())
     if case.mod in _FUZZY and guess.value == timex and guess.mod == _FUZZY[case.mod]:
         return True
     if case.mod in _AMOUNT and guess.mod != _AMOUNT[case.mod]:
@@ -326,10 +332,23 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
         inclusive = timex.startswith("(") and bool(
             _RANGE_WORD.search(case.input[case.start : case.end])
         )
-        return interval[1].date() == expected_end or (
-            inclusive and interval[1].date() == expected_end + timedelta(days=1)
-        )
+        if interval[1].date() == expected_end or (
+            inclusive and interval[1].date() in _inclusive_ends(expected_end)
+        ):
+            return True
+        length = _length(timex.strip("()").split(",")[-1]) if timex.startswith("(") else None
+        return length is not None and length == (0, (interval[1] - interval[0]).total_seconds())
     return False
+
+
+def _inclusive_ends(end: date) -> set[date]:
+    """Where our end may lie when the data's ``end`` is the last named day, month or year."""
+    ends = {end + timedelta(days=1)}
+    if end.day == 1:
+        ends.add(end.replace(year=end.year + end.month // 12, month=end.month % 12 + 1))
+    if (end.month, end.day) == (1, 1):
+        ends.add(end.replace(year=end.year + 1))
+    return ends
 
 
 def correct(case: Case, guess: Guess) -> bool:

@@ -17,7 +17,7 @@ from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
 _DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+)?")
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+|in\s+)?")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -73,7 +73,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
-        elif out and _clock_range_on_day(text, out[-1], match):
+        if out and _clock_range_on_day(text, out[-1], match):
             previous = out.pop()
             day, clocks = (previous, match) if _is_day(previous.spec) else (match, previous)
             until = clocks.spec.until
@@ -89,7 +89,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 ),
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
-        elif out and _joinable(text, out[-1], match):
+        while out and _joinable(text, out[-1], match):  # "8pm in the evening, Sunday"
             previous = out.pop()
             day, clock = (previous, match) if _is_time_only(match.spec) else (match, previous)
             spec = attrs.evolve(
@@ -155,6 +155,70 @@ def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
     else:
         return False
     return connector.fullmatch(text, left.end, right.start) is not None
+
+
+_DAY_NUMBER = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY_NUMBER_AFTER = re.compile(rf"\s+on\s+(?:the\s+)?{_DAY_NUMBER}(?![\w:/-])(?!\.\d)", re.I)
+_DAY_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w/.:-])(?:on|at)\s+(?:the\s+)?(?P<number>{_DAY_NUMBER})\s*,?\s+(?:at\s+)?$", re.I
+)
+
+
+def with_day_numbers(text: str, matches: list[Match]) -> list[Match]:
+    """Give a clock time the day of the month named by a bare number beside it: "on 15 at
+    8:00", "on 15, 8pm", "8pm on the 15"."""
+    out: list[Match] = []
+    for index, match in enumerate(matches):
+        if _is_clock(match.spec):
+            floor = out[-1].end if out else 0
+            ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+            after = _DAY_NUMBER_AFTER.match(text, match.end, ceiling)
+            before = _DAY_NUMBER_BEFORE.search(text, max(floor, match.start - 20), match.start)
+            if after is not None:
+                spec = attrs.evolve(match.spec, day=int(after.group("day")))
+                match = Match(match.start, after.end(), match.rule, spec)
+            elif before is not None:
+                spec = attrs.evolve(match.spec, day=int(before.group("day")))
+                match = Match(before.start("number"), match.end, match.rule, spec)
+        out.append(match)
+    return out
+
+
+@functools.cache
+def _bare_hour() -> re.Pattern[str]:
+    words = alternation(
+        w
+        for w, n in lexicon()["numbers"].items()
+        if isinstance(n, int) and 1 <= n <= 12 and w not in ("a", "an")
+    )
+    return re.compile(
+        rf"\s*,?\s*at\s+(?P<hour>1[0-2]|0?[1-9]|{words})(?=\s*(?:[;!?)]|[,.](?!\d)|$))", re.I
+    )
+
+
+#: Parts of the day whose bare hours are after noon ("tonight at 7" is 19:00).
+_AFTERNOON_PARTS = ("AF", "EV", "NI")
+
+
+def with_bare_hours(text: str, matches: list[Match]) -> list[Match]:
+    """Read a bare hour after "at" as a clock time when a day, a day's part or a daily set
+    comes before it and the clause ends after it: "tomorrow morning at 7", "tonight at 7"
+    (19:00), "Oct. 23 at seven", "every night at 9" ("Friday at 3 percent" is no time)."""
+    out: list[Match] = []
+    for index, match in enumerate(matches):
+        spec = match.spec
+        ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+        if _is_day(spec) or _is_day_part(spec) or _daily(spec):
+            bare = _bare_hour().match(text, match.end, ceiling)
+            if bare is not None:
+                word = bare.group("hour").lower()
+                hour = int(word) if word.isdigit() else int(lexicon()["numbers"][word])
+                if spec.part in _AFTERNOON_PARTS and hour < 12:
+                    hour += 12
+                spec = attrs.evolve(spec, hour=hour, minute=0, part=None)
+                match = Match(match.start, bare.end(), match.rule, spec)
+        out.append(match)
+    return out
 
 
 def _is_day_part(spec: Spec) -> bool:
@@ -294,6 +358,43 @@ def _compoundable(first: Spec, last: Spec) -> bool:
         and last.span is None
         and (last.mod is None or last.kind == "offset")
         and last.day_offset is None
+    )
+
+
+_WEEK_THEN_DAYS = re.compile(r"\s*,?\s*")
+
+
+def weekday_ranges(text: str, matches: list[Match]) -> list[Match]:
+    """Put a range of weekdays in the week named before it: "next week between Wednesday
+    and Friday", "this week from Monday to Wednesday"."""
+    out: list[Match] = []
+    for match in matches:
+        previous = out[-1] if out else None
+        spec = match.spec
+        if (
+            previous is not None
+            and _is_week(previous.spec)
+            and spec.kind == "range"
+            and spec.until is not None
+            and spec.weekday is not None
+            and spec.until.weekday is not None
+            and _WEEK_THEN_DAYS.fullmatch(text, previous.end, match.start)
+        ):
+            out.pop()
+            week = {"shift": previous.spec.shift, "calunit": "W"}
+            spec = attrs.evolve(spec, **week, until=attrs.evolve(spec.until, **week))
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        out.append(match)
+    return out
+
+
+def _is_week(spec: Spec) -> bool:
+    return (
+        spec.kind == "point"
+        and spec.calunit == "W"
+        and spec.shift is not None
+        and spec.weekday is None
+        and spec.day is None
     )
 
 

@@ -23,6 +23,9 @@ from timeline.temporal.compose import (
     compounds,
     lengths,
     open_ranges,
+    weekday_ranges,
+    with_bare_hours,
+    with_day_numbers,
     with_positions,
     with_units_around,
     with_years,
@@ -296,13 +299,15 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             chosen.append(match)
             taken[start:end] = b"\x01" * (end - start)
     matches = combine(text, sorted(chosen, key=lambda m: m.start))
+    matches = with_bare_hours(text, with_day_numbers(text, matches))
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
     matches = compounds(text, matches)
     if not ranges:
         return matches
-    return open_ranges(text, lengths(text, join_ranges(text, matches)))
+    joined = weekday_ranges(text, join_ranges(text, matches))
+    return open_ranges(text, lengths(text, joined))
 
 
 _CLOSE_AT = re.compile(_CLOSE)

@@ -543,12 +543,7 @@ def _length_from(point: Spec, spec: Spec, ctx: Context) -> Resolution:
     if found is None or unit not in UNIT_GRANULARITY or spec.number is None:
         return Resolution("DURATION", value)
     start, anchor = found
-    step = UNIT_GRANULARITY[unit]
-    if step in (G.SECOND, G.MINUTE, G.HOUR):
-        seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * spec.number
-        end = start.start + timedelta(seconds=seconds)
-    else:
-        end = move(start.start, step if step is not G.WEEKEND else G.WEEK, round(spec.number))
+    end = _shift(start.start, [(spec.number, unit)], 1)
     if end <= start.start:
         return Resolution("DURATION", value)
     return Resolution(
@@ -710,13 +705,17 @@ def lengths_value(parts: Sequence[tuple[float | None, str]]) -> str:
 
 
 def _shift(moment: datetime, parts: Sequence[tuple[float, str]], sign: int) -> datetime:
-    """``moment`` moved by each length in turn, forward (``sign`` 1) or back (-1)."""
-    for number, unit in parts:
-        step = UNIT_GRANULARITY[unit]
-        if step in (G.SECOND, G.MINUTE, G.HOUR):
-            moment += sign * timedelta(seconds={"S": 1, "MIN": 60, "H": 3600}[unit] * number)
-        else:
-            moment = move(moment, G.WEEK if step is G.WEEKEND else step, sign * round(number))
+    """``moment`` moved by each length in turn, forward (``sign`` 1) or back (-1); a
+    ValueError when that leaves the calendar."""
+    try:
+        for number, unit in parts:
+            step = UNIT_GRANULARITY[unit]
+            if step in _CLOCK_STEPS:
+                moment += sign * timedelta(seconds={"S": 1, "MIN": 60, "H": 3600}[unit] * number)
+            else:
+                moment = move(moment, G.WEEK if step is G.WEEKEND else step, sign * round(number))
+    except OverflowError:
+        raise ValueError(f"{parts} from {moment} is beyond the calendar") from None
     return moment
 
 
@@ -735,6 +734,9 @@ def _compound_offset(spec: Spec, ctx: Context) -> Resolution:
     return Resolution("TIME" if timed else "DATE", interval.timex, interval, spec.mod, anchor)
 
 
+_CLOCK_STEPS = (G.SECOND, G.MINUTE, G.HOUR)
+
+
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
     if spec.plus:
@@ -746,8 +748,12 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
         moment, _ = anchored
         step = UNIT_GRANULARITY[unit]
         count = round(spec.number)
-        if step in (G.SECOND, G.MINUTE, G.HOUR) or count < 1:
+        if count < 1 or (step in _CLOCK_STEPS and moment.time() == time()):
             anchored = None
+        elif step in _CLOCK_STEPS:  # "the past 3 minutes" of a publication time
+            other = _shift(moment, [(count, unit)], spec.span)
+            start, end = sorted((moment, other))
+            interval = Interval(start, end, G.SECOND if step is G.SECOND else G.MINUTE)
         else:
             edge = floor(moment, G.DAY) + (timedelta(days=1) if spec.span > 0 else timedelta(0))
             other = move(edge, step if step is not G.WEEKEND else G.WEEK, count * spec.span)

@@ -11,7 +11,6 @@ the verb the expression hangs from decide, and the text is not parsed again.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from typing import Any
@@ -63,7 +62,6 @@ class Clauses:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._commas: list[int] | None = None
         self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
 
     def tense(self, start: int, end: int) -> str | None:
@@ -88,7 +86,8 @@ class Clauses:
                 distance = 2 * (cue_start - end)
             else:
                 continue
-            distance += _CLAUSE_BREAK * self._commas_between(*sorted((cue_start, start)))
+            low, high = sorted((cue_start, start))
+            distance += _CLAUSE_BREAK * text.count(",", low, high)
             if best is None or distance < best[0]:
                 best = (distance, tense)
         return best[1] if best else None
@@ -112,11 +111,6 @@ class Clauses:
                     found.append((m.start(), m.end(), tense))
             self._cues[key] = tuple(found)
         return self._cues[key]
-
-    def _commas_between(self, low: int, high: int) -> int:
-        if self._commas is None:
-            self._commas = [i for i, ch in enumerate(self.text) if ch == ","]
-        return bisect.bisect_left(self._commas, high) - bisect.bisect_left(self._commas, low)
 
 
 def doc_tense(doc: Any, start: int, end: int) -> str | None:
