@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, tzinfo
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -19,8 +19,12 @@ from timeline.names import name_keys
 from timeline.temporal.timex3 import Granularity, parse_value
 from timeline.temporal.timex3 import format_value as _format_value
 
+if TYPE_CHECKING:
+    from timeline.chronology import Chronology
+
 __all__ = [
     "Anchor",
+    "Argument",
     "Article",
     "ArticleRecord",
     "Event",
@@ -305,6 +309,32 @@ class Participant:
 
 
 @attrs.frozen
+class Argument:
+    """Who or what an argument of an event mention (its subject, object, possessor, the
+    object of one of its prepositions...) names or stands for, resolved within its article.
+
+    ``text`` is the argument as written: a name ("Airbus A380"), a pronoun ("it") or a
+    description ("the company"); ``name`` the name it is or stands for (the nearest fitting
+    name before a pronoun or description); ``head`` where, in ``name``, the word the argument
+    hangs on starts ("A380" in "Airbus A380"), so that a part of a longer name is not taken
+    for the whole.
+
+    >>> it = Argument("it", "Airbus A380", 7)
+    >>> it.name[it.head :]
+    'A380'
+    """
+
+    text: str
+    name: str = attrs.field()
+    head: int = attrs.field(default=0)
+
+    @head.validator
+    def _check_head(self, attribute: attrs.Attribute, head: int) -> None:
+        if not 0 <= head < max(len(self.name), 1):
+            raise ValueError(f"Argument {self.text!r}: head {head} is not in {self.name!r}")
+
+
+@attrs.frozen
 class EventMention:
     """One report of something happening, in one article.
 
@@ -315,7 +345,10 @@ class EventMention:
     problems"), ``polarity`` ``"NEG"`` when it is said not to happen. ``time`` is the time
     expression it is attached to, if any, and ``earliest``/``latest`` bound when it happened
     (``None`` where unbounded): it lies within ``[earliest, latest)``. ``quoted`` says it is in
-    a quotation: a speaker's words, not the article's.
+    a quotation: a speaker's words, not the article's. ``arguments`` are who or what its
+    arguments name or stand for (:class:`Argument`, :mod:`timeline.references`), and
+    ``sentence_time`` the time expression of its sentence a reader would date it by when
+    nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -343,6 +376,8 @@ class EventMention:
     earliest: datetime | None = None
     latest: datetime | None = attrs.field(default=None)
     quoted: bool = False
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=tuple)
+    sentence_time: TimeExpression | None = None
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
@@ -504,6 +539,9 @@ class Timeline:
     articles: tuple[ArticleRecord, ...] = attrs.field(default=(), converter=_records)
     links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
     _listed: tuple[Event, ...] = attrs.field(init=False, repr=False, eq=False)
+    _arguments: dict[Argument, list[tuple[int, int]]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -564,15 +602,77 @@ class Timeline:
         wanted = set(event.parts)
         return tuple(e for e in self.events if e.id in wanted)
 
-    def involving(self, name: str) -> Timeline:
-        """The events with a participant of that name, in any spelling the article gave it
-        ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United States").
+    def involving(self, name: str, *, others: Iterable[str] = ()) -> Timeline:
+        """The events that involve the entity ``name``: one of their mentions has it as an
+        argument (:attr:`EventMention.arguments`), named in full or by a part that singles it
+        out ("A380" for "Airbus A380"), or as a pronoun or description standing for it ("it",
+        "the superjumbo"), or one of their participants carries the name in any spelling the
+        article gave it ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United
+        States"). ``others`` are the names of other entities, which a part of the name must
+        not be part of ("iPhone" names neither "iPhone 4" nor "iPhone 3G" when both are
+        asked about; :func:`timeline.involvement.name_variants`). The arguments were read
+        when the articles were: nothing is parsed again.
 
-        >>> Timeline(()).involving("Soleimani").events
-        ()
+        >>> from datetime import date
+        >>> import timeline
+        >>> text = "Airbus delayed the A380. The superjumbo flew. Boeing waited."
+        >>> tl = timeline.build([Article(text, date(2007, 1, 10))])
+        >>> [e.mentions[0].text for e in tl.involving("Airbus A380", others=["Airbus"])]
+        ['delayed', 'flew']
         """
+        involved = self._involved(name, others)
+        return self._with(e for n, e in enumerate(self.events) if n in involved)
+
+    def chronology(self, name: str, *, others: Iterable[str] = ()) -> Chronology:
+        """The events involving ``name`` (:meth:`involving`), each dated as a reader needs:
+        by its own time, else the day, month or year its bounds make, else the date of its
+        sentence, else the publication day of an article telling it as news; the others
+        listed apart, undated (:mod:`timeline.chronology`).
+
+        >>> from datetime import date
+        >>> import timeline
+        >>> text = "Airbus said on Monday it would deliver the A380 in 2008."
+        >>> tl = timeline.build([Article(text, date(2007, 1, 10))])
+        >>> [(d.event.label, d.when.timex, d.by) for d in tl.chronology("Airbus").dated]
+        [('Airbus said', '2007-01-08', 'time'), ('Airbus deliver A380', '2008', 'time')]
+        """
+        from timeline.chronology import chronology
+
+        involved = self._involved(name, others)
+        published = {r.id: r.published for r in self.articles}
+        return chronology(
+            name,
+            (
+                (event, tuple(event.mentions[k] for k in sorted(involved[n])))
+                for n, event in enumerate(self.events)
+                if n in involved
+            ),
+            published,
+        )
+
+    def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:
+        """The positions of the events that involve ``name``, each with those of its
+        mentions that have it as an argument (none when only a participant carries it)."""
+        from timeline.involvement import names, patterns
+
+        found = patterns(name, others)
+        if self._arguments is None:
+            index: dict[Argument, list[tuple[int, int]]] = {}
+            for n, event in enumerate(self.events):
+                for k, mention in enumerate(event.mentions):
+                    for argument in mention.arguments:
+                        index.setdefault(argument, []).append((n, k))
+            object.__setattr__(self, "_arguments", index)
+        involved: dict[int, set[int]] = {}
+        for argument, places in self._arguments.items():
+            if names(argument, found):
+                for n, k in places:
+                    involved.setdefault(n, set()).add(k)
         keys = name_keys(name)
-        return self._with(e for e in self.events if any(p.key in keys for p in e.participants))
+        for n, event in enumerate(self.events):
+            if any(p.key in keys for p in event.participants):
+                involved.setdefault(n, set())
+        return involved
 
     def happenings(self) -> Timeline:
         """The sub-timeline of the events a reader would list (:attr:`listed`): happenings of
