@@ -136,10 +136,11 @@ def _of_time(time: TimeExpression | None) -> Interval | None:
 
 
 def _as_news(mention: EventMention) -> bool:
-    """Whether the article tells ``mention`` as its news: in the present or simple past
-    (not a past perfect, a future, an infinitive or a bare event noun)."""
-    return mention.tense in ("PRESENT", "PAST", "PRESPART", "PASTPART") and not (
-        mention.tense == "PAST" and mention.aspect == "PERFECTIVE"
+    """Whether the article tells ``mention`` as its news: not a past perfect, a future, an
+    infinitive or a bare event noun with no time expression of its own."""
+    return mention.time is not None or not (
+        (mention.tense, mention.aspect) == ("PAST", "PERFECTIVE")
+        or mention.tense in ("NONE", "INFINITIVE", "FUTURE")
     )
 
 
@@ -163,7 +164,7 @@ def date_of(
         return bounded, "bounds"
     if (sentence := _of_time(mention.sentence_time)) is not None:
         return sentence, "sentence"
-    if published is not None and mention.time is None and _as_news(mention):
+    if published is not None and _as_news(mention):
         day = datetime(published.year, published.month, published.day)
         return Interval(day, day + timedelta(days=1), Granularity.DAY), "published"
     return None
@@ -222,24 +223,18 @@ def chronology(
     """
     dated, undated = [], []
     for position, (event, involved) in enumerate(events):
-        others = tuple(m for m in event.mentions if m not in involved)
-        found = _best(involved + others, published)
-        if found is None:
-            undated.append(Entry(event, involved))
-        else:
-            when = found[0]
-            dated.append(
-                ((instant(when.start), instant(when.end), position), Entry(event, involved, *found))
+        groups: dict[tuple[Interval, str] | None, list[EventMention]] = {}
+        for mention in involved or event.mentions:
+            groups.setdefault(date_of(mention, published.get(mention.article_id)), []).append(
+                mention
             )
+        for found, mentions in groups.items():
+            shown = mentions if involved else ()
+            if found is None:
+                undated.append(Entry(event, shown))
+            else:
+                when = found[0]
+                key = (instant(when.start), instant(when.end), position)
+                dated.append((key, Entry(event, shown, *found)))
     dated.sort(key=lambda row: row[0])
     return Chronology(entity, [row[1] for row in dated], undated)
-
-
-def _best(
-    mentions: tuple[EventMention, ...], published: Mapping[str, date | None]
-) -> tuple[Interval, str] | None:
-    """The most direct date the mentions give, of the first mention that gives it."""
-    found = [d for m in mentions if (d := date_of(m, published.get(m.article_id)))]
-    if not found:
-        return None
-    return min(found, key=lambda d: WAYS.index(d[1]))

@@ -23,6 +23,7 @@ from typing import Any
 
 from timeline.model import Argument, Article, EventMention
 from timeline.pipeline import analyse
+from timeline.references import PRODUCT_SHAPE as _PRODUCT_SHAPE
 
 __all__ = ["involving", "mentions_involving", "name_variants", "names", "patterns"]
 
@@ -114,20 +115,26 @@ def mentions_involving(
 
 
 def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:
-    """Whether one of ``patterns`` (of lowercase names) finds a name in ``argument.name``
-    that covers its head word.
+    """Whether one of ``patterns`` (of lowercase names) finds the entity in
+    ``argument.name``: covering its head word, or with no word shaped like a product's name
+    left out ("Airbus" is in "Airbus Industrie" but not in "Airbus A380").
 
     >>> names(Argument("it", "Airbus A380", 7), [re.compile("a380")])
     True
     >>> names(Argument("it", "Airbus A380", 7), [re.compile("airbus")])
     False
+    >>> names(Argument("the store", "iTunes Music Store", 13), [re.compile("itunes")])
+    True
     """
     text = argument.name.lower()
-    return any(
-        found.start() <= argument.head < found.end()
-        for pattern in patterns
-        for found in pattern.finditer(text)
-    )
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            if found.start() <= argument.head < found.end():
+                return True
+            rest = argument.name[: found.start()] + " " + argument.name[found.end() :]
+            if not any(_PRODUCT_SHAPE.search(word) for word in rest.split()):
+                return True
+    return False
 
 
 def involving(

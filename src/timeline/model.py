@@ -670,7 +670,7 @@ class Timeline:
                     involved.setdefault(n, set()).add(k)
         keys = name_keys(name)
         for n, event in enumerate(self.events):
-            if any(p.key in keys for p in event.participants):
+            if any(p.key in keys and p.role != "other" for p in event.participants):
                 involved.setdefault(n, set())
         return involved
 

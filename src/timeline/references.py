@@ -41,7 +41,7 @@ import attrs
 from timeline.lang import words
 from timeline.model import Argument, EventMention
 
-__all__ = ["with_arguments"]
+__all__ = ["PRODUCT_SHAPE", "with_arguments"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _ARGUMENTS = _SUBJECTS | {
@@ -57,9 +57,9 @@ _ARGUMENTS = _SUBJECTS | {
 }
 # Links along which a verb without a subject takes the subject of its head.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp"})
-# A word shaped like a product's name: a digit and a letter, three digits, or a capital after
+#: A word shaped like a product's name: a digit and a letter, three digits, or a capital after
 # a small letter ("A380", "787", "iPhone").
-_PRODUCT_SHAPE = re.compile(r"\d.*[A-Za-z]|[A-Za-z].*\d|\d{3}|[a-z][A-Z]")
+PRODUCT_SHAPE = re.compile(r"\d.*[A-Za-z]|[A-Za-z].*\d|\d{3}|[a-z][A-Z]")
 # Kinds of names a thing pronoun ("it") may stand for; "name" is a name of no known kind.
 _THINGS = frozenset({"organisation", "product", "place", "name"})
 
@@ -156,18 +156,35 @@ class _Names:
         self.starts = [name.start for name in self.names]
 
     def name_word(self, token: Any) -> bool:
-        """Whether ``token`` is a word of a name spaCy tags as no entity."""
-        return token.i not in self.entity_of and (
-            token.pos_ == "PROPN" or bool(_PRODUCT_SHAPE.search(token.text))
+        """Whether ``token`` is a word of a name spaCy tags as no entity of a kind: a proper
+        noun, a word shaped like a product's name, or a number standing as one ("the 787")."""
+        ent = self.entity_of.get(token.i)
+        if ent is not None and ent.label_ in _kinds():
+            return False
+        if ent is not None and not (token.like_num and ent.label_ == "CARDINAL"):
+            return False
+        if token.like_num:
+            return bool(PRODUCT_SHAPE.search(token.text)) and any(
+                c.lower_ in _data()["determiners"] for c in token.children
+            )
+        return token.pos_ == "PROPN" or bool(PRODUCT_SHAPE.search(token.text))
+
+    def joins(self, token: Any, first: int, last: int) -> bool:
+        """Whether ``token``, next to the name ``doc[first:last]``, is part of it: a name
+        word, or a number of its noun phrase ("iPhone 4"), not inside an entity of a kind."""
+        ent = self.entity_of.get(token.i)
+        if ent is not None and ent.label_ in _kinds():
+            return False
+        linked = first <= token.head.i < last or any(
+            self.doc[i].head.i == token.i for i in range(first, last)
         )
+        return linked and (self.name_word(token) or token.like_num)
 
     def name(self, token: Any) -> _Name | None:
         """The name ``token`` is part of, if it is part of one."""
         kinds = _kinds()
         ent = self.entity_of.get(token.i)
-        if ent is not None:
-            if ent.label_ not in kinds:
-                return None
+        if ent is not None and ent.label_ in kinds:
             first, last = ent.start, ent.end
             determiners = _data()["determiners"]
             while first < last and (
@@ -180,18 +197,18 @@ class _Names:
                 last -= 1
             kind = kinds[ent.label_]
         elif self.name_word(token):
-            first, last = token.i, token.i + 1
-            while first > 0 and self.name_word(self.doc[first - 1]):
-                first -= 1
-            while last < len(self.doc) and self.name_word(self.doc[last]):
-                last += 1
-            kind = "name"
+            first, last, kind = token.i, token.i + 1, "name"
         else:
             return None
+        if kind != "person":
+            while first > 0 and self.joins(self.doc[first - 1], first, last):
+                first -= 1
+            while last < len(self.doc) and self.joins(self.doc[last], first, last):
+                last += 1
         if not first <= token.i < last:
             return None
         span = self.doc[first:last]
-        if kind != "person" and any(_PRODUCT_SHAPE.search(t.text) for t in span):
+        if kind != "person" and any(PRODUCT_SHAPE.search(t.text) for t in span):
             kind = "product"
         return _Name(first, span.text, token.idx - span.start_char, kind)
 

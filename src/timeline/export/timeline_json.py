@@ -31,6 +31,7 @@ import attrs
 from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
+    Argument,
     ArticleRecord,
     Event,
     EventMention,
@@ -302,6 +303,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "quant": _optional(_string),
     },
     Participant: {"name": _string, "key": _string, "label": _string, "role": _string},
+    Argument: {"text": _string, "name": _string, "head": _integer},
     Link: {"article_id": _string, "before": _span, "after": _span, "cue": _string},
     EventMention: {
         "article_id": _string,
@@ -321,6 +323,8 @@ FIELDS: dict[type, dict[str, Any]] = {
         "earliest": _DATETIME,
         "latest": _DATETIME,
         "quoted": _flag,
+        "arguments": _list(_of(Argument)),
+        "sentence_time": _optional(_of(TimeExpression)),
     },
     ArticleRecord: {
         "id": _string,
@@ -348,7 +352,7 @@ FIELDS: dict[type, dict[str, Any]] = {
 
 #: Fields that documents written before them lack, and the value they then take.
 DEFAULTS: dict[type, dict[str, Any]] = {
-    EventMention: {"quoted": False},
+    EventMention: {"quoted": False, "arguments": (), "sentence_time": None},
     Event: {"happening": True, "parts": (), "salience": 0.0},
 }
 
