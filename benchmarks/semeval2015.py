@@ -155,9 +155,7 @@ def chronologies(
     by_id = {doc.doc_id: doc for doc in docs}
     names = list(targets.values())
     return {
-        key: entity_timeline(
-            built.chronology(name, others=[n for n in names if n != name]), by_id
-        )
+        key: entity_timeline(built.chronology(name, others=[n for n in names if n != name]), by_id)
         for key, name in targets.items()
     }
 

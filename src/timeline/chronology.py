@@ -96,8 +96,10 @@ def reader_interval(interval: Interval) -> Interval | None:
 
 def _month(moment: datetime) -> Interval:
     first = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    after = first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(
-        month=first.month + 1
+    after = (
+        first.replace(year=first.year + 1, month=1)
+        if first.month == 12
+        else first.replace(month=first.month + 1)
     )
     return Interval(first, after, Granularity.MONTH)
 
@@ -144,9 +146,7 @@ def _as_news(mention: EventMention) -> bool:
     )
 
 
-def date_of(
-    mention: EventMention, published: date | None = None
-) -> tuple[Interval, str] | None:
+def date_of(mention: EventMention, published: date | None = None) -> tuple[Interval, str] | None:
     """The day, month or year a reader would date ``mention`` by, and how (see the module),
     ``published`` being its article's publication date.
 
