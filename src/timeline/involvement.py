@@ -18,14 +18,15 @@ article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from timeline.model import Argument, Article, EventMention
+from timeline.names import canonical_alias, name_key, name_keys
 from timeline.pipeline import analyse
 from timeline.references import PRODUCT_SHAPE as _PRODUCT_SHAPE
 
-__all__ = ["involving", "mentions_involving", "name_variants", "names", "patterns"]
+__all__ = ["involving", "keyed", "mentions_involving", "name_variants", "names", "patterns"]
 
 
 def name_variants(name: str, others: Iterable[str] = ()) -> frozenset[str]:
@@ -110,8 +111,10 @@ def mentions_involving(
     >>> [m.text for m in mentions_involving(mentions, "Boeing", others=["Airbus"])]
     ['lost']
     """
-    found = patterns(name, others)
-    return [m for m in mentions if any(names(a, found) for a in m.arguments)]
+    found, keys = patterns(name, others), name_keys(name)
+    return [
+        m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)
+    ]
 
 
 def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:
@@ -135,6 +138,22 @@ def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:
             if not any(_PRODUCT_SHAPE.search(word) for word in rest.split()):
                 return True
     return False
+
+
+def keyed(argument: Argument, keys: Collection[str]) -> bool:
+    """Whether ``argument`` names the entity of :func:`timeline.names.name_keys` ``keys`` in
+    another spelling or by an alias ("Qassem Suleimani" for "Qasem Soleimani", "US" for
+    "United States").
+
+    >>> from timeline.names import name_keys
+    >>> keyed(Argument("US", "US", 0), name_keys("United States"))
+    True
+    >>> keyed(Argument("Qassem Suleimani", "Qassem Suleimani", 7), name_keys("Qasem Soleimani"))
+    True
+    """
+    key = name_key(argument.name)
+    alias = canonical_alias(key)
+    return key in keys or (alias is not None and name_key(alias) in keys)
 
 
 def involving(

@@ -652,8 +652,8 @@ class Timeline:
 
     def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:
         """The positions of the events that involve ``name``, each with those of its
-        mentions that have it as an argument (none when only a participant carries it)."""
-        from timeline.involvement import names, patterns
+        mentions that have it as an argument."""
+        from timeline.involvement import keyed, names, patterns
 
         found = patterns(name, others)
         if self._arguments is None:
@@ -663,15 +663,12 @@ class Timeline:
                     for argument in mention.arguments:
                         index.setdefault(argument, []).append((n, k))
             object.__setattr__(self, "_arguments", index)
+        keys = name_keys(name)
         involved: dict[int, set[int]] = {}
         for argument, places in self._arguments.items():
-            if names(argument, found):
+            if names(argument, found) or keyed(argument, keys):
                 for n, k in places:
                     involved.setdefault(n, set()).add(k)
-        keys = name_keys(name)
-        for n, event in enumerate(self.events):
-            if any(p.key in keys and p.role != "other" for p in event.participants):
-                involved.setdefault(n, set())
         return involved
 
     def happenings(self) -> Timeline:

@@ -10,7 +10,7 @@ verb's subject), and the words in apposition or coordination with them. Each bec
 :class:`~timeline.Argument` when it
 
 - is a name: a spaCy entity of a kind in ``lang/en/references.toml``, a run of proper nouns,
-  or a word shaped like a product's name ("A380", "iPhone"); a common noun with a name
+  or a word shaped like a product's name ("A380", "iPhone"); a describing noun with a name
   before it ("the A380 superjumbo") is that name;
 - is a pronoun: ``he``, ``she``... stand for the nearest person named before them, ``it``,
   ``its`` for the nearest organisation, product, place or other name at most 60 tokens back;
@@ -231,7 +231,10 @@ class _Names:
         return self.refer(token, text, {kind, "name"}, data["windows"]["description"])
 
     def compound_name(self, token: Any) -> _Name | None:
-        """The name before a common noun that it modifies ("the A380 superjumbo")."""
+        """The name before a describing noun that it modifies ("the A380 superjumbo"; not
+        "Boeing employees")."""
+        if token.lemma_.lower() not in _described():
+            return None
         for child in reversed([c for c in token.children if c.dep_ == "compound"]):
             if child.i in self.named:
                 return self.name(child)
