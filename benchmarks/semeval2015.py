@@ -27,7 +27,8 @@ Systems, measured in the same run:
   the annotated event mentions as triggers (``timeline.pipeline.analyse(article,
   triggers=...)``, merged by ``timeline.pipeline.timeline_of``).
 
-Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text.
+Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text
+(a verb's particle right after it joins its trigger, ``rolled_out``, as in the gold files).
 """
 
 from __future__ import annotations
@@ -130,6 +131,13 @@ def task_date(when: timeline.Interval | None) -> str:
     return f"{when.start.year:04d}-XX-XX"
 
 
+def _end(mention: timeline.EventMention) -> int:
+    """The end of the mention with its verb's particle when the particle follows it
+    ("rolled out"), as the gold files write triggers (``rolled_out``)."""
+    particle = mention.particle
+    return particle[1] if particle is not None and particle[0] - mention.end <= 1 else mention.end
+
+
 def entity_timeline(chronology: Chronology, docs: dict[str, CATDocument]) -> EntityTimeline:
     """The chronology in the task's format: one line per event, one rank per date."""
     lines = []
@@ -138,7 +146,7 @@ def entity_timeline(chronology: Chronology, docs: dict[str, CATDocument]) -> Ent
             dict.fromkeys(
                 mention
                 for m in entry.mentions or entry.event.mentions
-                if (mention := docs[m.article_id].mention_id(m.start, m.end)) is not None
+                if (mention := docs[m.article_id].mention_id(m.start, _end(m))) is not None
             )
         )
         if mentions:

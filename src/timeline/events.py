@@ -672,6 +672,9 @@ class _Extractor:
                 earliest=earliest,
                 latest=latest,
                 quoted=any(a <= start < b for a, b in self.quotations),
+                particle=next(
+                    ((c.idx, c.idx + len(c)) for c in token.children if c.dep_ == "prt"), None
+                ),
             )
             mentions.append(mention)
         return mentions, [token.i for token, _ in found], heads

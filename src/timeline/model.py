@@ -308,6 +308,11 @@ class Participant:
     role: str = attrs.field(default="other", validator=attrs.validators.in_(ROLES))
 
 
+def _span(value: Iterable[int]) -> tuple[int, int]:
+    start, end = value
+    return (start, end)
+
+
 @attrs.frozen
 class Argument:
     """Who or what an argument of an event mention (its subject, object, possessor, the
@@ -349,6 +354,7 @@ class EventMention:
     arguments name or stand for (:class:`Argument`, :mod:`timeline.references`), and
     ``sentence_time`` the time expression of its sentence a reader would date it by when
     nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
+    ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -378,6 +384,9 @@ class EventMention:
     quoted: bool = False
     arguments: tuple[Argument, ...] = attrs.field(default=(), converter=tuple)
     sentence_time: TimeExpression | None = None
+    particle: tuple[int, int] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_span)
+    )
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
@@ -479,11 +488,6 @@ class Event:
         ('a', 'b')
         """
         return tuple(sorted({m.article_id for m in self.mentions}))
-
-
-def _span(value: Iterable[int]) -> tuple[int, int]:
-    start, end = value
-    return (start, end)
 
 
 @attrs.frozen

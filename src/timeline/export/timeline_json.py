@@ -325,6 +325,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "quoted": _flag,
         "arguments": _list(_of(Argument)),
         "sentence_time": _optional(_of(TimeExpression)),
+        "particle": _optional(_span),
     },
     ArticleRecord: {
         "id": _string,
@@ -352,7 +353,7 @@ FIELDS: dict[type, dict[str, Any]] = {
 
 #: Fields that documents written before them lack, and the value they then take.
 DEFAULTS: dict[type, dict[str, Any]] = {
-    EventMention: {"quoted": False, "arguments": (), "sentence_time": None},
+    EventMention: {"quoted": False, "arguments": (), "sentence_time": None, "particle": None},
     Event: {"happening": True, "parts": (), "salience": 0.0},
 }
 
