@@ -112,9 +112,7 @@ def mentions_involving(
     ['lost']
     """
     found, keys = patterns(name, others), name_keys(name)
-    return [
-        m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)
-    ]
+    return [m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)]
 
 
 def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:
