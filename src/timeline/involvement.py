@@ -24,7 +24,7 @@ from typing import Any
 from timeline.model import Argument, Article, EventMention
 from timeline.names import canonical_alias, name_key, name_keys
 from timeline.pipeline import analyse
-from timeline.references import PRODUCT_SHAPE as _PRODUCT_SHAPE
+from timeline.references import product_shaped
 
 __all__ = ["involving", "keyed", "mentions_involving", "name_variants", "names", "patterns"]
 
@@ -133,7 +133,7 @@ def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:
             if found.start() <= argument.head < found.end():
                 return True
             rest = argument.name[: found.start()] + " " + argument.name[found.end() :]
-            if not any(_PRODUCT_SHAPE.search(word) for word in rest.split()):
+            if not any(product_shaped(word) for word in rest.split()):
                 return True
     return False
 

@@ -41,7 +41,7 @@ import attrs
 from timeline.lang import words
 from timeline.model import Argument, EventMention
 
-__all__ = ["PRODUCT_SHAPE", "with_arguments"]
+__all__ = ["product_shaped", "with_arguments"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _ARGUMENTS = _SUBJECTS | {
@@ -57,9 +57,21 @@ _ARGUMENTS = _SUBJECTS | {
 }
 # Links along which a verb without a subject takes the subject of its head.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp"})
-#: A word shaped like a product's name: a digit and a letter, three digits, or a capital after
-# a small letter ("A380", "787", "iPhone").
-PRODUCT_SHAPE = re.compile(r"\d.*[A-Za-z]|[A-Za-z].*\d|\d{3}|[a-z][A-Z]")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_SHAPES = re.compile(r"\d{3}|[a-z][A-Z]")
+
+
+def product_shaped(word: str) -> bool:
+    """Whether ``word`` is shaped like a product's name: a digit and a letter, three digits,
+    or a capital after a small letter (in linear time, whatever its length).
+
+    >>> [product_shaped(w) for w in ("A380", "787", "iPhone", "Airbus", "2")]
+    [True, True, True, False, False]
+    """
+    return bool((_DIGIT.search(word) and _LETTER.search(word)) or _SHAPES.search(word))
+
+
 # Kinds of names a thing pronoun ("it") may stand for; "name" is a name of no known kind.
 _THINGS = frozenset({"organisation", "product", "place", "name"})
 
@@ -164,10 +176,10 @@ class _Names:
         if ent is not None and not (token.like_num and ent.label_ == "CARDINAL"):
             return False
         if token.like_num:
-            return bool(PRODUCT_SHAPE.search(token.text)) and any(
+            return product_shaped(token.text) and any(
                 c.lower_ in _data()["determiners"] for c in token.children
             )
-        return token.pos_ == "PROPN" or bool(PRODUCT_SHAPE.search(token.text))
+        return token.pos_ == "PROPN" or product_shaped(token.text)
 
     def joins(self, token: Any, first: int, last: int) -> bool:
         """Whether ``token``, next to the name ``doc[first:last]``, is part of it: a name
@@ -208,7 +220,7 @@ class _Names:
         if not first <= token.i < last:
             return None
         span = self.doc[first:last]
-        if kind != "person" and any(PRODUCT_SHAPE.search(t.text) for t in span):
+        if kind != "person" and any(product_shaped(t.text) for t in span):
             kind = "product"
         return _Name(first, span.text, token.idx - span.start_char, kind)
 
