@@ -47,7 +47,8 @@ def test_documents_without_arguments_still_load(built):
             del mention["arguments"], mention["sentence_time"]
     old = timeline.Timeline.from_json(json.dumps(data))
     assert all(m.arguments == () for e in old.events for m in e.mentions)
-    assert old.chronology("Qantas").undated == ()
+    # without arguments, a mention answers by its participants
+    assert [e.label for e in old.involving("Qantas")] == ["Airbus promised with Qantas"]
 
 
 def test_a_mention_is_dated_by_its_sentence_then_its_publication_day():

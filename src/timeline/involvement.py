@@ -88,8 +88,8 @@ def patterns(name: str, others: Iterable[str] = ()) -> list[re.Pattern[str]]:
     """Patterns finding the entity's names (:func:`name_variants`) in lowercase text, each
     as a whole word.
 
-    >>> [p.pattern for p in patterns("EADS")]
-    ['(?<!\\w)eads(?!\\w)']
+    >>> [bool(p.search("eads and airbus")) for p in patterns("EADS")]
+    [True]
     """
     return [_pattern(v) for v in sorted(name_variants(name, others))]
 
@@ -101,7 +101,8 @@ def mentions_involving(
     their :attr:`~timeline.EventMention.arguments` (:mod:`timeline.references`) names or
     stands for it, in one of its names (:func:`name_variants`; ``others`` are the names of
     other entities, which its shorter names must not be part of) covering the argument's
-    head word.
+    head word. A mention without arguments (made by hand, or read from an older document)
+    answers by its participants' keys (:func:`timeline.names.name_keys`).
 
     >>> from timeline import Article, extract_events
     >>> text = "Boeing lost the contract to Airbus. The company expanded. Prices rose."
@@ -112,7 +113,12 @@ def mentions_involving(
     ['lost']
     """
     found, keys = patterns(name, others), name_keys(name)
-    return [m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)]
+    return [
+        m
+        for m in mentions
+        if any(names(a, found) or keyed(a, keys) for a in m.arguments)
+        or (not m.arguments and any(p.key in keys for p in m.participants))
+    ]
 
 
 def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:

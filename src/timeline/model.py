@@ -543,7 +543,7 @@ class Timeline:
     articles: tuple[ArticleRecord, ...] = attrs.field(default=(), converter=_records)
     links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
     _listed: tuple[Event, ...] = attrs.field(init=False, repr=False, eq=False)
-    _arguments: dict[Argument, list[tuple[int, int]]] | None = attrs.field(
+    _arguments: dict[Argument | str, list[tuple[int, int]]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
 
@@ -612,7 +612,8 @@ class Timeline:
         out ("A380" for "Airbus A380"), or as a pronoun or description standing for it ("it",
         "the superjumbo"), or one of their participants carries the name in any spelling the
         article gave it ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United
-        States"). ``others`` are the names of other entities, which a part of the name must
+        States"; a mention without arguments, made by hand or read from an older document, by
+        its participants). ``others`` are the names of other entities, which a part of the name must
         not be part of ("iPhone" names neither "iPhone 4" nor "iPhone 3G" when both are
         asked about; :func:`timeline.involvement.name_variants`). The arguments were read
         when the articles were: nothing is parsed again.
@@ -635,10 +636,10 @@ class Timeline:
 
         >>> from datetime import date
         >>> import timeline
-        >>> text = "Airbus said on Monday it would deliver the A380 in 2008."
+        >>> text = "Airbus delayed the A380 in June 2006. The superjumbo flew on Monday."
         >>> tl = timeline.build([Article(text, date(2007, 1, 10))])
-        >>> [(d.event.label, d.when.timex, d.by) for d in tl.chronology("Airbus").dated]
-        [('Airbus said', '2007-01-08', 'time'), ('Airbus deliver A380', '2008', 'time')]
+        >>> [(e.event.label, e.when.timex, e.by) for e in tl.chronology("A380").dated]
+        [('Airbus delayed', '2006-06', 'time'), ('flew', '2007-01-08', 'time')]
         """
         from timeline.chronology import chronology
 
@@ -661,16 +662,18 @@ class Timeline:
 
         found = patterns(name, others)
         if self._arguments is None:
-            index: dict[Argument, list[tuple[int, int]]] = {}
+            index: dict[Argument | str, list[tuple[int, int]]] = {}
             for n, event in enumerate(self.events):
                 for k, mention in enumerate(event.mentions):
-                    for argument in mention.arguments:
-                        index.setdefault(argument, []).append((n, k))
+                    # a mention without arguments (made by hand, or read from an older
+                    # document) answers by its participants' keys
+                    for item in mention.arguments or {p.key for p in mention.participants}:
+                        index.setdefault(item, []).append((n, k))
             object.__setattr__(self, "_arguments", index)
         keys = name_keys(name)
         involved: dict[int, set[int]] = {}
-        for argument, places in self._arguments.items():
-            if names(argument, found) or keyed(argument, keys):
+        for item, places in self._arguments.items():
+            if item in keys if isinstance(item, str) else names(item, found) or keyed(item, keys):
                 for n, k in places:
                     involved.setdefault(n, set()).add(k)
         return involved

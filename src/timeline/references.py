@@ -166,6 +166,12 @@ class _Names:
                 found.setdefault(name.start, name)
         self.names = [found[start] for start in sorted(found)]
         self.starts = [name.start for name in self.names]
+        for token in doc:  # a description stands for its name to the references after it
+            if token.i not in self.named and (argument := self.described(token)) is not None:
+                kind = _described()[token.lemma_.lower()]
+                at = bisect.bisect_left(self.starts, token.i)
+                self.names.insert(at, _Name(token.i, argument.name, argument.head, kind))
+                self.starts.insert(at, token.i)
 
     def name_word(self, token: Any) -> bool:
         """Whether ``token`` is a word of a name spaCy tags as no entity of a kind: a proper
@@ -235,9 +241,17 @@ class _Names:
             return self.refer(token, token.text, {"person"}, None)
         if lower in data["thing_pronouns"]:
             return self.refer(token, token.text, _THINGS, data["windows"]["thing_pronoun"])
+        return self.described(token)
+
+    def described(self, token: Any) -> Argument | None:
+        """What ``token`` stands for if it is a describing noun after a determiner ("the
+        company"): the nearest name of its kind before it."""
+        data = _data()
         kind = _described().get(token.lemma_.lower())
+        if kind is None or token.pos_ != "NOUN":
+            return None
         determiner = [c for c in token.children if c.lower_ in data["determiners"]]
-        if kind is None or not determiner or token.pos_ != "NOUN":
+        if not determiner:
             return None
         text = self.doc[determiner[0].i : token.i + 1].text
         return self.refer(token, text, {kind, "name"}, data["windows"]["description"])
