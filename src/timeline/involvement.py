@@ -101,8 +101,8 @@ def mentions_involving(
     their :attr:`~timeline.EventMention.arguments` (:mod:`timeline.references`) names or
     stands for it, in one of its names (:func:`name_variants`; ``others`` are the names of
     other entities, which its shorter names must not be part of) covering the argument's
-    head word. A mention without arguments (made by hand, or read from an older document)
-    answers by its participants' keys (:func:`timeline.names.name_keys`).
+    head word. Mentions none of which has arguments (made by hand, or read from an older
+    document) answer by their participants' keys (:func:`timeline.names.name_keys`).
 
     >>> from timeline import Article, extract_events
     >>> text = "Boeing lost the contract to Airbus. The company expanded. Prices rose."
@@ -112,13 +112,11 @@ def mentions_involving(
     >>> [m.text for m in mentions_involving(mentions, "Boeing", others=["Airbus"])]
     ['lost']
     """
+    mentions = list(mentions)
     found, keys = patterns(name, others), name_keys(name)
-    return [
-        m
-        for m in mentions
-        if any(names(a, found) or keyed(a, keys) for a in m.arguments)
-        or (not m.arguments and any(p.key in keys for p in m.participants))
-    ]
+    if not any(m.arguments for m in mentions):
+        return [m for m in mentions if any(p.key in keys for p in m.participants)]
+    return [m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)]
 
 
 def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:

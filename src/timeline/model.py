@@ -612,11 +612,11 @@ class Timeline:
         out ("A380" for "Airbus A380"), or as a pronoun or description standing for it ("it",
         "the superjumbo"), or one of their participants carries the name in any spelling the
         article gave it ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United
-        States"; a mention without arguments, made by hand or read from an older document, by
-        its participants). ``others`` are the names of other entities, which a part of the name must
-        not be part of ("iPhone" names neither "iPhone 4" nor "iPhone 3G" when both are
-        asked about; :func:`timeline.involvement.name_variants`). The arguments were read
-        when the articles were: nothing is parsed again.
+        States"; when no mention has arguments, made by hand or read from an older
+        document, by their participants). ``others`` are the names of other entities, which a
+        part of the name must not be part of ("iPhone" names neither "iPhone 4" nor "iPhone
+        3G" when both are asked about; :func:`timeline.involvement.name_variants`). The
+        arguments were read when the articles were: nothing is parsed again.
 
         >>> from datetime import date
         >>> import timeline
@@ -663,11 +663,13 @@ class Timeline:
         found = patterns(name, others)
         if self._arguments is None:
             index: dict[Argument | str, list[tuple[int, int]]] = {}
+            # mentions with no arguments at all (made by hand, or read from a document older
+            # than arguments) answer by their participants' keys
+            read = any(m.arguments for e in self.events for m in e.mentions)
             for n, event in enumerate(self.events):
                 for k, mention in enumerate(event.mentions):
-                    # a mention without arguments (made by hand, or read from an older
-                    # document) answers by its participants' keys
-                    for item in mention.arguments or {p.key for p in mention.participants}:
+                    items = mention.arguments if read else {p.key for p in mention.participants}
+                    for item in items:
                         index.setdefault(item, []).append((n, k))
             object.__setattr__(self, "_arguments", index)
         keys = name_keys(name)
