@@ -124,3 +124,17 @@ def test_a_part_of_the_name_counts_unless_a_product_is_left_out():
     assert names(store, patterns("iTunes"))
     assert not names(jet, patterns("Airbus"))
     assert names(jet, patterns("Airbus A380"))
+
+
+def test_the_carmaker_and_it_after_it_stand_for_the_organisation(nlp):
+    text = "Toyota recalled cars. The carmaker apologised and said it would pay."
+    apologised, pay = _mentions(text, "apologised", "pay")
+    assert [(a.text, a.name) for a in apologised.arguments] == [("The carmaker", "Toyota")]
+    assert [(a.text, a.name) for a in pay.arguments] == [("it", "Toyota")]
+
+
+def test_mentions_keep_their_particle_and_their_sentence_date(nlp):
+    text = "In 2007, Boeing rolled out the 787. It flew."
+    rolled, flew = _mentions(text, "rolled", "flew")
+    assert text[slice(*rolled.particle)] == "out"
+    assert (rolled.sentence_time.text, flew.sentence_time, flew.particle) == ("2007", None, None)

@@ -35,7 +35,15 @@ import attrs
 from timeline.model import Event, EventMention, Granularity, Interval, TimeExpression
 from timeline.moments import instant
 
-__all__ = ["Chronology", "Entry", "chronology", "fineness", "reader_interval"]
+__all__ = [
+    "Chronology",
+    "Entry",
+    "bounds_interval",
+    "chronology",
+    "date_of",
+    "fineness",
+    "reader_interval",
+]
 
 #: How finely a granularity places a time for a reader: 0 a day (or finer), 1 a week, 2 a
 #: month, 3 part of a year, 4 a year; coarser ones do not date an event.
