@@ -182,39 +182,41 @@ def _benchmark(name):
     return module
 
 
-def _mention(**fields):
-    from timeline import EventMention
-
-    return EventMention("d", 0, 4, "sold", "sell", 0, **fields)
-
-
-def test_mention_dates_follow_the_annotators_anchoring():
+def test_chronologies_are_written_one_rank_per_date_undated_rank_0():
     from datetime import datetime
 
+    from timeline import Event, EventMention, Granularity, Interval
+    from timeline.chronology import Chronology, Entry
+
     bench = _benchmark("semeval2015")
-    date_of = bench._mention_date
-    dct = "2008-06-09"
-    assert date_of(_mention(tense="PAST"), [], dct) == dct
-    assert date_of(_mention(tense="PAST", aspect="PERFECTIVE"), [], dct) == "XXXX-XX-XX"
-    assert date_of(_mention(tense="FUTURE", modality="FUTURE"), [], dct) == "XXXX-XX-XX"
-    # the finest time of the sentence, the nearer of two as fine
-    times = [(4, 30, "2007-XX-XX"), (0, 50, "2007-06-01"), (0, 10, "2007-06-03")]
-    assert date_of(_mention(tense="PAST"), times, dct) == "2007-06-03"
-    month = _mention(earliest=datetime(2007, 5, 1), latest=datetime(2007, 6, 1))
-    assert date_of(month, times, dct) == "2007-05-XX"
-
-
-def test_ranks_follow_dates_and_undated_lines_are_rank_0():
-    ranked = _benchmark("semeval2015")._ranked
-    lines = [
-        ("2008-06-09", ("d-2-b",)),
-        ("XXXX-XX-XX", ("d-3-c",)),
-        ("2008-XX-XX", ("d-1-a",)),
-        ("2008-06-09", ("d-4-d",)),
-    ]
-    assert [e.line() for e in ranked(lines)] == [
-        "0\tXXXX-XX-XX\td-3-c",
-        "1\t2008-XX-XX\td-1-a",
-        "2\t2008-06-09\td-2-b",
-        "2\t2008-06-09\td-4-d",
+    doc = read_cat(
+        '<Document doc_id="d"><token number="0" sentence="0" t_id="1">Boeing</token>'
+        '<token number="1" sentence="0" t_id="2">rolled</token>'
+        '<token number="2" sentence="0" t_id="3">out</token>'
+        '<token number="3" sentence="1" t_id="4">sold</token>'
+        '<token number="4" sentence="2" t_id="5">flew</token>'
+        '<Markables><EVENT_MENTION m_id="1"><token_anchor t_id="2"/><token_anchor t_id="3"/>'
+        "</EVENT_MENTION></Markables></Document>"
+    )
+    assert doc.events == ((7, 17),)
+    rolled = EventMention("d", 7, 13, "rolled", "roll", 0, particle=(14, 17))
+    sold = EventMention("d", 18, 22, "sold", "sell", 1)
+    flew = EventMention("d", 23, 27, "flew", "fly", 2)
+    day = Interval(datetime(2008, 6, 9), datetime(2008, 6, 10), Granularity.DAY)
+    year = Interval(datetime(2008, 1, 1), datetime(2009, 1, 1), Granularity.YEAR)
+    chronology = Chronology(
+        "Boeing",
+        [
+            Entry(Event("a", [sold]), [sold], year, "sentence"),
+            Entry(Event("b", [rolled]), [rolled], day, "time"),
+            Entry(Event("c", [flew]), [flew], day, "published"),
+        ],
+        [Entry(Event("e", [flew]), [flew])],
+    )
+    written = bench.entity_timeline(chronology, {"d": doc})
+    assert [e.line() for e in written.entries] == [
+        "0\tXXXX-XX-XX\td-2-flew",
+        "1\t2008-XX-XX\td-1-sold",
+        "2\t2008-06-09\td-0-rolled_out",
+        "2\t2008-06-09\td-2-flew",
     ]

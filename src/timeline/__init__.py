@@ -10,6 +10,7 @@ from timeline.articles import read_articles
 from timeline.export.timeml import to_timeml
 from timeline.model import (
     Anchor,
+    Argument,
     Article,
     ArticleRecord,
     Event,
@@ -26,6 +27,7 @@ from timeline.temporal.tagger import find_times
 
 __all__ = [
     "Anchor",
+    "Argument",
     "Article",
     "ArticleRecord",
     "Event",

@@ -29,12 +29,14 @@ from typing import Any
 import attrs
 
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
+from timeline.chronology import fineness
 from timeline.cues import governor, relative_subject
 from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
 from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
 from timeline.moments import instant
 from timeline.names import ROLE_ORDER, canonical_alias, name_key
+from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -77,6 +79,7 @@ def find_mentions(
         return Mentions((), (), {}, ())
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
+    mentions = with_arguments(doc, extractor.with_sentence_times(mentions, times), tokens)
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
@@ -800,9 +803,40 @@ class _Extractor:
                 earliest=earliest,
                 latest=latest,
                 quoted=any(a <= start < b for a, b in self.quotations),
+                particle=next(
+                    ((c.idx, c.idx + len(c)) for c in token.children if c.dep_ == "prt"), None
+                ),
             )
             mentions.append(mention)
         return mentions, [token.i for token, _ in found], heads
+
+    def with_sentence_times(
+        self, mentions: Sequence[EventMention], times: Sequence[TimeExpression]
+    ) -> list[EventMention]:
+        """``mentions`` with their :attr:`~timeline.EventMention.sentence_time`: the finest
+        date of their sentence (a day before a month, a month before a year), then the
+        nearest."""
+        dates: dict[int, list[TimeExpression]] = {}
+        for time in times:
+            if time.type != "DATE" or time.interval is None:
+                continue
+            if fineness(time.interval.granularity) is None:
+                continue
+            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is not None and len(span):
+                dates.setdefault(self.sentence_of[span.root.i], []).append(time)
+        return [
+            attrs.evolve(
+                m,
+                sentence_time=min(
+                    found,
+                    key=lambda t, m=m: (fineness(t.interval.granularity), abs(t.start - m.start)),
+                ),
+            )
+            if (found := dates.get(m.sentence))
+            else m
+            for m in mentions
+        ]
 
     def attach(
         self, times: Sequence[TimeExpression], heads: dict[int, int]

@@ -1,23 +1,13 @@
-"""Which event mentions of an article have a given entity as an argument.
+"""Which event mentions have a given entity as an argument, and under which names.
 
-:meth:`timeline.Timeline.involving` keeps the events whose *named participants* carry a
-name; this module looks at the parse instead, so that "He resigned" or "the company
-expanded" count for the person or company named before them. An event mention has the
-entity as an argument when the head of one of its trigger's syntactic arguments (subject,
-object, possessor, compound, object of a preposition; a verb without a subject takes the one
-of the verb it hangs from; a relative clause takes the noun it modifies; an event noun that is
-the object of a verb takes the verb's subject), or a word in apposition or coordination with
-that head, is
-
-- inside a mention of one of the entity's names (:func:`name_variants`), or
-- a pronoun or description whose nearest preceding candidate is such a mention: ``he``,
-  ``his``... and the nearest person for a person; ``it``, ``its``, or ``the company``,
-  ``the airline``... and the nearest named thing (an organisation, product, place... or a name
-  of the entity) at most 60 tokens back for anything else.
-
-The words are data, in ``lang/en/references.toml``. :func:`involving` parses an article and
-answers in one call; :func:`mentions_involving` asks it of mentions and the parse you already
-have.
+The mention stage reads who or what each argument of an event mention names or stands for
+(:mod:`timeline.references`: names, pronouns, descriptions such as "the company"), and keeps
+it on the mention (:attr:`timeline.EventMention.arguments`); this module asks those of an
+entity's names, without parsing again. An entity is named by its whole name or by a part that
+still singles it out (:func:`name_variants`); a mention involves it when one of its
+arguments is such a name, or stands for one, at the argument's head word.
+:meth:`timeline.Timeline.involving` asks it of a timeline's events; :func:`involving` of one
+article.
 
 >>> from timeline import Article
 >>> text = "Steve Jobs founded Apple in 1976. He left in 1985. Apple grew."
@@ -27,42 +17,16 @@ have.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 from typing import Any
 
-from timeline.lang import words
-from timeline.model import Article, EventMention
-from timeline.nlp import check, load, parse
+from timeline.model import Argument, Article, EventMention
+from timeline.names import canonical_alias, name_key, name_keys
 from timeline.pipeline import analyse
+from timeline.references import product_shaped
 
-__all__ = ["involving", "is_person", "mentions_involving", "name_variants"]
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
-_ARGUMENTS = _SUBJECTS | {
-    "dobj",
-    "dative",
-    "attr",
-    "oprd",
-    "poss",
-    "compound",
-    "nmod",
-    "appos",
-    "npadvmod",
-}
-# Links along which a verb without a subject takes the subject of its head.
-_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp"})
-# Entity labels of the things ``it`` may stand for.
-_THINGS = frozenset({"ORG", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART"})
-# How many tokens back ``it`` or ``the company`` may find what it stands for.
-_IT_WINDOW = 60
-
-
-@functools.cache
-def _words() -> dict[str, frozenset[str]]:
-    return {key: frozenset(listed) for key, listed in words("references").items()}
+__all__ = ["involving", "keyed", "mentions_involving", "name_variants", "names", "patterns"]
 
 
 def name_variants(name: str, others: Iterable[str] = ()) -> frozenset[str]:
@@ -120,135 +84,78 @@ def _pattern(variant: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(variant.lower()) + r"(?!\w)")
 
 
-def is_person(name: str, docs: Iterable[Any]) -> bool:
-    """Whether the spaCy ``docs`` mostly tag the entities containing ``name`` (in any case)
-    as ``PERSON``; ``False`` when no entity contains it.
+def patterns(name: str, others: Iterable[str] = ()) -> list[re.Pattern[str]]:
+    """Patterns finding the entity's names (:func:`name_variants`) in lowercase text, each
+    as a whole word.
 
-    >>> from timeline.nlp import load
-    >>> doc = load()("Steve Jobs founded Apple.")
-    >>> is_person("Steve Jobs", [doc]), is_person("Apple", [doc]), is_person("IBM", [doc])
-    (True, False, False)
+    >>> [bool(p.search("eads and airbus")) for p in patterns("EADS")]
+    [True]
     """
-    labels = Counter(e.label_ for d in docs for e in d.ents if name.lower() in e.text.lower())
-    return bool(labels) and labels.most_common(1)[0][0] == "PERSON"
-
-
-def _arguments(token: Any) -> list[Any]:
-    """The heads of the syntactic arguments of the trigger ``token``."""
-    args = []
-    for child in token.children:
-        if child.dep_ in _ARGUMENTS:
-            args.append(child)
-        elif child.dep_ in ("prep", "agent"):
-            args += [g for g in child.children if g.dep_ == "pobj"]
-    head = token.head
-    if head is token:
-        return args
-    if token.dep_ in ("relcl", "acl"):
-        args.append(head)
-    if token.dep_ in _SHARES_SUBJECT and not any(c.dep_ in _SUBJECTS for c in token.children):
-        args += [c for c in head.children if c.dep_ in _SUBJECTS]
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr"):
-        verb = head.head if token.dep_ == "pobj" else head
-        if verb.pos_ in ("VERB", "AUX"):
-            args += [c for c in verb.children if c.dep_ in _SUBJECTS]
-    return args
-
-
-class _Entity:
-    """The tokens of one parsed document that name or stand for one entity."""
-
-    def __init__(self, doc: Any, variants: frozenset[str], *, person: bool) -> None:
-        self.person = person
-        text = doc.text.lower()
-        self.named: set[int] = set()
-        named_starts = []
-        for variant in variants:
-            for found in _pattern(variant).finditer(text):
-                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-                if span is not None:
-                    self.named.update(t.i for t in span)
-                    named_starts.append(span.start)
-        kinds = {"PERSON"} if person else _THINGS
-        candidates = [
-            (e.start, any(t.i in self.named for t in e)) for e in doc.ents if e.label_ in kinds
-        ]
-        if not person:
-            candidates += [(start, True) for start in named_starts]
-        self.candidates = sorted(candidates)
-
-    def stands_for(self, token: Any) -> bool:
-        """Whether the token names the entity or is a pronoun or description standing for it."""
-        if token.i in self.named:
-            return True
-        words = _words()
-        pronouns = words["person_pronouns"] if self.person else words["thing_pronouns"]
-        described = (
-            not self.person
-            and token.lemma_.lower() in words["organisation_nouns"]
-            and any(c.lower_ in words["determiners"] for c in token.children)
-        )
-        if token.lower_ not in pronouns and not described:
-            return False
-        before = [c for c in self.candidates if c[0] < token.i]
-        if not before:
-            return False
-        start, is_entity = before[-1]
-        return is_entity and (self.person or token.i - start <= _IT_WINDOW)
-
-    def is_argument(self, span: Any) -> bool:
-        """Whether the entity is an argument of the event whose trigger is ``span``."""
-        return any(
-            self.stands_for(t)
-            for a in _arguments(span.root)
-            for t in (a, *(c for c in a.children if c.dep_ in ("appos", "conj")))
-        )
+    return [_pattern(v) for v in sorted(name_variants(name, others))]
 
 
 def mentions_involving(
-    doc: Any,
-    mentions: Sequence[EventMention],
-    name: str,
-    *,
-    others: Iterable[str] = (),
-    person: bool | None = None,
+    mentions: Iterable[EventMention], name: str, *, others: Iterable[str] = ()
 ) -> list[EventMention]:
-    """The ``mentions`` that have the entity ``name`` as an argument, in their order.
-
-    ``doc`` is the spaCy ``Doc`` of the article the mentions come from
-    (:func:`timeline.nlp.parse` of its text); a mention whose text is not at its offsets in
-    ``doc`` is a ``ValueError``. ``others`` are the names of other entities, which the
-    entity's shorter names must not be part of (:func:`name_variants`). ``person`` says
-    whether the entity is a person (then ``he``, ``she``... may stand for it, else ``it``,
-    ``the company``...); by default :func:`is_person` decides from ``doc``: pass it when
-    several articles should agree.
+    """The ``mentions`` that have the entity ``name`` as an argument, in their order: one of
+    their :attr:`~timeline.EventMention.arguments` (:mod:`timeline.references`) names or
+    stands for it, in one of its names (:func:`name_variants`; ``others`` are the names of
+    other entities, which its shorter names must not be part of) covering the argument's
+    head word. Mentions none of which has arguments (made by hand, or read from an older
+    document) answer by their participants' keys (:func:`timeline.names.name_keys`).
 
     >>> from timeline import Article, extract_events
-    >>> from timeline.nlp import load, parse
     >>> text = "Boeing lost the contract to Airbus. The company expanded. Prices rose."
     >>> mentions = extract_events(Article(text))
-    >>> doc = parse(load(), text)
-    >>> [m.text for m in mentions_involving(doc, mentions, "Airbus", others=["Boeing"])]
+    >>> [m.text for m in mentions_involving(mentions, "Airbus", others=["Boeing"])]
     ['lost', 'expanded']
-    >>> [m.text for m in mentions_involving(doc, mentions, "Boeing", others=["Airbus"])]
+    >>> [m.text for m in mentions_involving(mentions, "Boeing", others=["Airbus"])]
     ['lost']
     """
-    variants = name_variants(name, others)
-    text = doc.text
-    for m in mentions:
-        if text[m.start : m.end] != m.text:
-            raise ValueError(
-                f"mention {m.text!r} at {m.start}:{m.end} is not in the doc's text "
-                f"({text[m.start : m.end]!r} there): pass the doc of the mentions' article"
-            )
-    if not any(_pattern(v).search(text.lower()) for v in variants):
-        return []
-    entity = _Entity(doc, variants, person=is_person(name, [doc]) if person is None else person)
-    return [
-        m
-        for m in mentions
-        if entity.is_argument(doc.char_span(m.start, m.end, alignment_mode="expand"))
-    ]
+    mentions = list(mentions)
+    found, keys = patterns(name, others), name_keys(name)
+    if not any(m.arguments for m in mentions):
+        return [m for m in mentions if any(p.key in keys for p in m.participants)]
+    return [m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)]
+
+
+def names(argument: Argument, patterns: Iterable[re.Pattern[str]]) -> bool:
+    """Whether one of ``patterns`` (of lowercase names) finds the entity in
+    ``argument.name``: covering its head word, or with no word shaped like a product's name
+    left out ("Airbus" is in "Airbus Industrie" but not in "Airbus A380").
+
+    >>> names(Argument("it", "Airbus A380", 7), [re.compile("a380")])
+    True
+    >>> names(Argument("it", "Airbus A380", 7), [re.compile("airbus")])
+    False
+    >>> names(Argument("the store", "iTunes Music Store", 13), [re.compile("itunes")])
+    True
+    """
+    text = argument.name.lower()
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            if found.start() <= argument.head < found.end():
+                return True
+            rest = argument.name[: found.start()] + " " + argument.name[found.end() :]
+            if not any(product_shaped(word) for word in rest.split()):
+                return True
+    return False
+
+
+def keyed(argument: Argument, keys: Collection[str]) -> bool:
+    """Whether ``argument`` names the entity of :func:`timeline.names.name_keys` ``keys`` in
+    another spelling or by an alias ("Qassem Suleimani" for "Qasem Soleimani", "US" for
+    "United States").
+
+    >>> from timeline.names import name_keys
+    >>> keyed(Argument("US", "US", 0), name_keys("United States"))
+    True
+    >>> keyed(Argument("Qassem Suleimani", "Qassem Suleimani", 7), name_keys("Qasem Soleimani"))
+    True
+    """
+    key = name_key(argument.name)
+    alias = canonical_alias(key)
+    return key in keys or (alias is not None and name_key(alias) in keys)
 
 
 def involving(
@@ -258,8 +165,7 @@ def involving(
     entity ``name`` as an argument, named or as a pronoun or description standing for it
     (:func:`mentions_involving`).
 
-    ``nlp`` is the spaCy pipeline, by default :func:`timeline.nlp.load`'s; the article is
-    parsed once, for the events and their arguments.
+    ``nlp`` is the spaCy pipeline, by default :func:`timeline.nlp.load`'s.
 
     >>> from datetime import date
     >>> from timeline import Article
@@ -269,6 +175,4 @@ def involving(
     """
     if not isinstance(article, Article):
         raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
-    doc = parse(load() if nlp is None else check(nlp), article.text)
-    mentions = analyse(article, doc=doc).mentions
-    return mentions_involving(doc, mentions, name, others=others)
+    return mentions_involving(analyse(article, nlp).mentions, name, others=others)

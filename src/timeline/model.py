@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, tzinfo
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -19,8 +19,12 @@ from timeline.names import name_keys
 from timeline.temporal.timex3 import Granularity, parse_value
 from timeline.temporal.timex3 import format_value as _format_value
 
+if TYPE_CHECKING:
+    from timeline.chronology import Chronology
+
 __all__ = [
     "Anchor",
+    "Argument",
     "Article",
     "ArticleRecord",
     "Event",
@@ -304,6 +308,37 @@ class Participant:
     role: str = attrs.field(default="other", validator=attrs.validators.in_(ROLES))
 
 
+def _span(value: Iterable[int]) -> tuple[int, int]:
+    start, end = value
+    return (start, end)
+
+
+@attrs.frozen
+class Argument:
+    """Who or what an argument of an event mention (its subject, object, possessor, the
+    object of one of its prepositions...) names or stands for, resolved within its article.
+
+    ``text`` is the argument as written: a name ("Airbus A380"), a pronoun ("it") or a
+    description ("the company"); ``name`` the name it is or stands for (the nearest fitting
+    name before a pronoun or description); ``head`` where, in ``name``, the word the argument
+    hangs on starts ("A380" in "Airbus A380"), so that a part of a longer name is not taken
+    for the whole.
+
+    >>> it = Argument("it", "Airbus A380", 7)
+    >>> it.name[it.head :]
+    'A380'
+    """
+
+    text: str
+    name: str = attrs.field()
+    head: int = attrs.field(default=0)
+
+    @head.validator
+    def _check_head(self, attribute: attrs.Attribute, head: int) -> None:
+        if not 0 <= head < max(len(self.name), 1):
+            raise ValueError(f"Argument {self.text!r}: head {head} is not in {self.name!r}")
+
+
 @attrs.frozen
 class EventMention:
     """One report of something happening, in one article.
@@ -317,7 +352,11 @@ class EventMention:
     (``None`` where unbounded): it lies within ``[earliest, latest)``. ``quoted`` says it is in
     a quotation: a speaker's words, not the article's. ``actor`` is who did it as the text
     words it when no named participant is its agent ("Iranian officials", "rescuers"), for
-    its label.
+    its label. ``arguments`` are who or what its
+    arguments name or stand for (:class:`Argument`, :mod:`timeline.references`), and
+    ``sentence_time`` the time expression of its sentence a reader would date it by when
+    nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
+    ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -346,6 +385,11 @@ class EventMention:
     latest: datetime | None = attrs.field(default=None)
     quoted: bool = False
     actor: str | None = None
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=tuple)
+    sentence_time: TimeExpression | None = None
+    particle: tuple[int, int] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_span)
+    )
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
@@ -449,11 +493,6 @@ class Event:
         return tuple(sorted({m.article_id for m in self.mentions}))
 
 
-def _span(value: Iterable[int]) -> tuple[int, int]:
-    start, end = value
-    return (start, end)
-
-
 @attrs.frozen
 class Link:
     """An order cue of one article between two of its event mentions, each named by its
@@ -507,6 +546,9 @@ class Timeline:
     articles: tuple[ArticleRecord, ...] = attrs.field(default=(), converter=_records)
     links: tuple[Link, ...] = attrs.field(default=(), converter=tuple)
     _listed: tuple[Event, ...] = attrs.field(init=False, repr=False, eq=False)
+    _arguments: dict[Argument | str, list[tuple[int, int]]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -567,15 +609,79 @@ class Timeline:
         wanted = set(event.parts)
         return tuple(e for e in self.events if e.id in wanted)
 
-    def involving(self, name: str) -> Timeline:
-        """The events with a participant of that name, in any spelling the article gave it
-        ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United States").
+    def involving(self, name: str, *, others: Iterable[str] = ()) -> Timeline:
+        """The events that involve the entity ``name``: one of their mentions has it as an
+        argument (:attr:`EventMention.arguments`), named in full or by a part that singles it
+        out ("A380" for "Airbus A380"), or as a pronoun or description standing for it ("it",
+        "the superjumbo"), or one of their participants carries the name in any spelling the
+        article gave it ("Soleimani", "Qassem Suleimani"; an alias such as "US" for "United
+        States"; when no mention has arguments, made by hand or read from an older
+        document, by their participants). ``others`` are the names of other entities, which a
+        part of the name must not be part of ("iPhone" names neither "iPhone 4" nor "iPhone
+        3G" when both are asked about; :func:`timeline.involvement.name_variants`). The
+        arguments were read when the articles were: nothing is parsed again.
 
-        >>> Timeline(()).involving("Soleimani").events
-        ()
+        >>> from datetime import date
+        >>> import timeline
+        >>> text = "Airbus delayed the A380. The superjumbo flew. Boeing waited."
+        >>> tl = timeline.build([Article(text, date(2007, 1, 10))])
+        >>> [e.mentions[0].text for e in tl.involving("Airbus A380", others=["Airbus"])]
+        ['delayed', 'flew']
         """
+        involved = self._involved(name, others)
+        return self._with(e for n, e in enumerate(self.events) if n in involved)
+
+    def chronology(self, name: str, *, others: Iterable[str] = ()) -> Chronology:
+        """The events involving ``name`` (:meth:`involving`), each dated as a reader needs:
+        by its own time, else the day, month or year its bounds make, else the date of its
+        sentence, else the publication day of an article telling it as news; the others
+        listed apart, undated (:mod:`timeline.chronology`).
+
+        >>> from datetime import date
+        >>> import timeline
+        >>> text = "Airbus delayed the A380 in June 2006. The superjumbo flew on Monday."
+        >>> tl = timeline.build([Article(text, date(2007, 1, 10))])
+        >>> [(e.event.label, e.when.timex, e.by) for e in tl.chronology("A380").dated]
+        [('Airbus delayed', '2006-06', 'time'), ('superjumbo flew', '2007-01-08', 'time')]
+        """
+        from timeline.chronology import chronology
+
+        involved = self._involved(name, others)
+        published = {r.id: r.published for r in self.articles}
+        return chronology(
+            name,
+            (
+                (event, tuple(event.mentions[k] for k in sorted(involved[n])))
+                for n, event in enumerate(self.events)
+                if n in involved
+            ),
+            published,
+        )
+
+    def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:
+        """The positions of the events that involve ``name``, each with those of its
+        mentions that have it as an argument."""
+        from timeline.involvement import keyed, names, patterns
+
+        found = patterns(name, others)
+        if self._arguments is None:
+            index: dict[Argument | str, list[tuple[int, int]]] = {}
+            # mentions with no arguments at all (made by hand, or read from a document older
+            # than arguments) answer by their participants' keys
+            read = any(m.arguments for e in self.events for m in e.mentions)
+            for n, event in enumerate(self.events):
+                for k, mention in enumerate(event.mentions):
+                    items = mention.arguments if read else {p.key for p in mention.participants}
+                    for item in items:
+                        index.setdefault(item, []).append((n, k))
+            object.__setattr__(self, "_arguments", index)
         keys = name_keys(name)
-        return self._with(e for e in self.events if any(p.key in keys for p in e.participants))
+        involved: dict[int, set[int]] = {}
+        for item, places in self._arguments.items():
+            if item in keys if isinstance(item, str) else names(item, found) or keyed(item, keys):
+                for n, k in places:
+                    involved.setdefault(n, set()).add(k)
+        return involved
 
     def happenings(self) -> Timeline:
         """The sub-timeline of the events a reader would list (:attr:`listed`): happenings of

@@ -73,4 +73,10 @@ def moved_mention(mention: EventMention, offset: int, sentences: int) -> EventMe
         end=mention.end + offset,
         sentence=mention.sentence + sentences,
         time=None if mention.time is None else moved_time(mention.time, offset),
+        particle=(
+            None if mention.particle is None else tuple(i + offset for i in mention.particle)
+        ),
+        sentence_time=(
+            None if mention.sentence_time is None else moved_time(mention.sentence_time, offset)
+        ),
     )

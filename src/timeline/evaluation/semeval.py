@@ -514,10 +514,12 @@ CATToken = Token
 
 @attrs.frozen
 class CATDocument:
-    """A task document in CAT XML: its id, creation time, plain text and tokens.
+    """A task document in CAT XML: its id, creation time, plain text, tokens and annotated
+    event mentions.
 
     ``text`` is the tokens joined by spaces, one sentence a line (sentence 0 is the title);
-    ``dct`` is the ``CREATION_TIME`` value, or ``None``.
+    ``dct`` is the ``CREATION_TIME`` value, or ``None``; ``events`` the character spans of
+    its ``EVENT_MENTION`` markables (the gold events of track B), in document order.
 
     >>> doc = read_cat('''<Document doc_id="11714" doc_name="x.txt">
     ... <token number="0" sentence="0" t_id="1">Ryanair</token>
@@ -536,6 +538,7 @@ class CATDocument:
     dct: str | None
     text: str
     tokens: tuple[CATToken, ...]
+    events: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=tuple)
 
     def mention_id(self, start: int, end: int) -> str | None:
         """The task's ``doc-sentence-token`` id of a character span, or ``None``.
@@ -563,4 +566,16 @@ def read_cat(source: str | os.PathLike[str]) -> CATDocument:
         ),
         None,
     )
-    return CATDocument(root.get("doc_id", ""), root.get("doc_name", ""), dct, text, tokens)
+    by_id = {t.t_id: t for t in tokens}
+    events = set()
+    for markable in root.iter("EVENT_MENTION"):
+        anchored = [
+            by_id[int(a.get("t_id", ""))]
+            for a in markable.iter("token_anchor")
+            if a.get("t_id", "").isdigit() and int(a.get("t_id", "")) in by_id
+        ]
+        if anchored:
+            events.add((min(t.start for t in anchored), max(t.end for t in anchored)))
+    return CATDocument(
+        root.get("doc_id", ""), root.get("doc_name", ""), dct, text, tokens, sorted(events)
+    )

@@ -31,6 +31,7 @@ import attrs
 from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
+    Argument,
     ArticleRecord,
     Event,
     EventMention,
@@ -302,6 +303,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "quant": _optional(_string),
     },
     Participant: {"name": _string, "key": _string, "label": _string, "role": _string},
+    Argument: {"text": _string, "name": _string, "head": _integer},
     Link: {"article_id": _string, "before": _span, "after": _span, "cue": _string},
     EventMention: {
         "article_id": _string,
@@ -322,6 +324,9 @@ FIELDS: dict[type, dict[str, Any]] = {
         "latest": _DATETIME,
         "quoted": _flag,
         "actor": _optional(_string),
+        "arguments": _list(_of(Argument)),
+        "sentence_time": _optional(_of(TimeExpression)),
+        "particle": _optional(_span),
     },
     ArticleRecord: {
         "id": _string,
@@ -349,7 +354,13 @@ FIELDS: dict[type, dict[str, Any]] = {
 
 #: Fields that documents written before them lack, and the value they then take.
 DEFAULTS: dict[type, dict[str, Any]] = {
-    EventMention: {"quoted": False, "actor": None},
+    EventMention: {
+        "quoted": False,
+        "actor": None,
+        "arguments": (),
+        "sentence_time": None,
+        "particle": None,
+    },
     Event: {"happening": True, "parts": (), "salience": 0.0},
 }
 

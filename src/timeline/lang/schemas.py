@@ -118,13 +118,18 @@ MERGING = Section(
     }
 )
 
-#: Words that refer back to an entity (``involvement.py``).
+#: Words that refer back to an entity, and the kinds of names (``references.py``).
 REFERENCES = Section(
     {
         "person_pronouns": WORDS,
         "thing_pronouns": WORDS,
-        "organisation_nouns": WORDS,
         "determiners": WORDS,
+        "descriptions": Section({"organisation": WORDS, "product": WORDS}, disjoint=True),
+        "labels": Section(
+            {"person": WORDS, "organisation": WORDS, "product": WORDS, "place": WORDS},
+            disjoint=True,
+        ),
+        "windows": Section({"thing_pronoun": INT, "description": INT}),
     }
 )
 

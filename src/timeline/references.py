@@ -1,0 +1,282 @@
+"""Who or what the arguments of an article's event mentions name or stand for.
+
+:func:`with_arguments` is part of the mention stage (:func:`timeline.events.find_mentions`):
+it reads each mention's syntactic arguments in the parse once, so that
+:meth:`timeline.Timeline.involving` answers from the mentions without parsing again. The
+arguments of a trigger are the heads of its subject, object, possessor, compound, object of
+a preposition (a verb without a subject takes the one of the verb it hangs from; a relative
+clause takes the noun it modifies; an event noun that is the object of a verb takes the
+verb's subject), and the words in apposition or coordination with them. Each becomes an
+:class:`~timeline.Argument` when it
+
+- is a name: a spaCy entity of a kind in ``lang/en/references.toml``, a run of proper nouns,
+  or a word shaped like a product's name ("A380", "iPhone"); a describing noun with a name
+  before it ("the A380 superjumbo") is that name;
+- is a pronoun: ``he``, ``she``... stand for the nearest person named before them, ``it``,
+  ``its`` for the nearest organisation, product, place or other name at most 60 tokens back;
+- is a description: "the company", "the carmaker" stand for the nearest organisation named
+  before them, "the aircraft", "the superjumbo" for the nearest product (a name spaCy gives
+  no kind fits either).
+
+>>> from timeline import Article, extract_events
+>>> text = "Airbus delayed the A380. The superjumbo flew. The company said it would deliver."
+>>> for m in extract_events(Article(text)):
+...     print(m.text, [(a.text, a.name) for a in m.arguments])
+delayed [('Airbus', 'Airbus'), ('A380', 'A380')]
+flew [('The superjumbo', 'A380')]
+said [('The company', 'Airbus')]
+deliver [('it', 'Airbus')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from timeline.lang import words
+from timeline.model import Argument, EventMention
+
+__all__ = ["product_shaped", "with_arguments"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+_ARGUMENTS = _SUBJECTS | {
+    "dobj",
+    "dative",
+    "attr",
+    "oprd",
+    "poss",
+    "compound",
+    "nmod",
+    "appos",
+    "npadvmod",
+}
+# Links along which a verb without a subject takes the subject of its head.
+_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "ccomp"})
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_SHAPES = re.compile(r"\d{3}|[a-z][A-Z]")
+
+
+def product_shaped(word: str) -> bool:
+    """Whether ``word`` is shaped like a product's name: a digit and a letter, three digits,
+    or a capital after a small letter (in linear time, whatever its length).
+
+    >>> [product_shaped(w) for w in ("A380", "787", "iPhone", "Airbus", "2")]
+    [True, True, True, False, False]
+    """
+    return bool((_DIGIT.search(word) and _LETTER.search(word)) or _SHAPES.search(word))
+
+
+# Kinds of names a thing pronoun ("it") may stand for; "name" is a name of no known kind.
+_THINGS = frozenset({"organisation", "product", "place", "name"})
+
+
+@functools.cache
+def _data() -> Mapping[str, Any]:
+    return words("references")
+
+
+@functools.cache
+def _kinds() -> dict[str, str]:
+    """The kind of name of each spaCy entity label."""
+    return {label: kind for kind, labels in _data()["labels"].items() for label in labels}
+
+
+@functools.cache
+def _described() -> dict[str, str]:
+    """The kind of name each describing noun stands for."""
+    return {noun: kind for kind, nouns in _data()["descriptions"].items() for noun in nouns}
+
+
+def with_arguments(
+    doc: Any, mentions: Sequence[EventMention], tokens: Sequence[int]
+) -> list[EventMention]:
+    """``mentions`` with their :attr:`~timeline.EventMention.arguments`: who or what each
+    argument of their trigger (the token of ``doc`` at the same index of ``tokens``) names or
+    stands for, each once, in the order of the parse.
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("Ryanair grew. It hired pilots.")
+    >>> hired = EventMention("a", 17, 22, "hired", "hire", 1)
+    >>> [(a.text, a.name) for a in with_arguments(doc, [hired], [4])[0].arguments]
+    [('It', 'Ryanair')]
+    """
+    names = _Names(doc)
+    out = []
+    for mention, index in zip(mentions, tokens, strict=True):
+        found = dict.fromkeys(
+            argument
+            for head in _arguments(doc[index])
+            for token in (head, *(c for c in head.children if c.dep_ in ("appos", "conj")))
+            if (argument := names.argument(token)) is not None
+        )
+        out.append(attrs.evolve(mention, arguments=tuple(found)))
+    return out
+
+
+def _arguments(token: Any) -> list[Any]:
+    """The heads of the syntactic arguments of the trigger ``token``."""
+    args = []
+    for child in token.children:
+        if child.dep_ in _ARGUMENTS:
+            args.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            args += [g for g in child.children if g.dep_ == "pobj"]
+    head = token.head
+    if head is token:
+        return args
+    if token.dep_ in ("relcl", "acl"):
+        args.append(head)
+    if token.dep_ in _SHARES_SUBJECT and not any(c.dep_ in _SUBJECTS for c in token.children):
+        args += [c for c in head.children if c.dep_ in _SUBJECTS]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr"):
+        verb = head.head if token.dep_ == "pobj" else head
+        if verb.pos_ in ("VERB", "AUX"):
+            args += [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return args
+
+
+@attrs.frozen
+class _Name:
+    """A name in the parse: its first token, its text, where its head word starts in it,
+    and its kind (``person``, ``organisation``, ``product``, ``place`` or ``name``)."""
+
+    start: int
+    text: str
+    head: int
+    kind: str
+
+
+class _Names:
+    """The names of one parsed article, and what its pronouns and descriptions stand for."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        self.named = frozenset(self.entity_of) | {t.i for t in doc if self.name_word(t)}
+        found: dict[int, _Name] = {}
+        for token in doc:
+            name = self.name(token)
+            if name is not None:
+                found.setdefault(name.start, name)
+        self.names = [found[start] for start in sorted(found)]
+        self.starts = [name.start for name in self.names]
+        for token in doc:  # a description stands for its name to the references after it
+            if token.i not in self.named and (argument := self.described(token)) is not None:
+                kind = _described()[token.lemma_.lower()]
+                at = bisect.bisect_left(self.starts, token.i)
+                self.names.insert(at, _Name(token.i, argument.name, argument.head, kind))
+                self.starts.insert(at, token.i)
+
+    def name_word(self, token: Any) -> bool:
+        """Whether ``token`` is a word of a name spaCy tags as no entity of a kind: a proper
+        noun, a word shaped like a product's name, or a number standing as one ("the 787")."""
+        ent = self.entity_of.get(token.i)
+        if ent is not None and ent.label_ in _kinds():
+            return False
+        if ent is not None and not (token.like_num and ent.label_ == "CARDINAL"):
+            return False
+        if token.like_num:
+            return product_shaped(token.text) and any(
+                c.lower_ in _data()["determiners"] for c in token.children
+            )
+        return token.pos_ == "PROPN" or product_shaped(token.text)
+
+    def joins(self, token: Any, first: int, last: int) -> bool:
+        """Whether ``token``, next to the name ``doc[first:last]``, is part of it: a name
+        word, or a number of its noun phrase ("iPhone 4"), not inside an entity of a kind."""
+        ent = self.entity_of.get(token.i)
+        if ent is not None and ent.label_ in _kinds():
+            return False
+        linked = first <= token.head.i < last or any(
+            self.doc[i].head.i == token.i for i in range(first, last)
+        )
+        return linked and (self.name_word(token) or token.like_num)
+
+    def name(self, token: Any) -> _Name | None:
+        """The name ``token`` is part of, if it is part of one."""
+        kinds = _kinds()
+        ent = self.entity_of.get(token.i)
+        if ent is not None and ent.label_ in kinds:
+            first, last = ent.start, ent.end
+            determiners = _data()["determiners"]
+            while first < last and (
+                self.doc[first].is_punct or self.doc[first].lower_ in determiners
+            ):
+                first += 1
+            while last > first and (
+                self.doc[last - 1].tag_ == "POS" or self.doc[last - 1].is_punct
+            ):
+                last -= 1
+            kind = kinds[ent.label_]
+        elif self.name_word(token):
+            first, last, kind = token.i, token.i + 1, "name"
+        else:
+            return None
+        if kind != "person":
+            while first > 0 and self.joins(self.doc[first - 1], first, last):
+                first -= 1
+            while last < len(self.doc) and self.joins(self.doc[last], first, last):
+                last += 1
+        if not first <= token.i < last:
+            return None
+        span = self.doc[first:last]
+        if kind != "person" and any(product_shaped(t.text) for t in span):
+            kind = "product"
+        return _Name(first, span.text, token.idx - span.start_char, kind)
+
+    def argument(self, token: Any) -> Argument | None:
+        """Who or what ``token``, an argument's head, names or stands for."""
+        named = self.name(token) or self.compound_name(token)
+        if named is not None:
+            return Argument(named.text, named.text, named.head)
+        data = _data()
+        lower = token.lower_
+        if lower in data["person_pronouns"]:
+            return self.refer(token, token.text, {"person"}, None)
+        if lower in data["thing_pronouns"]:
+            return self.refer(token, token.text, _THINGS, data["windows"]["thing_pronoun"])
+        return self.described(token)
+
+    def described(self, token: Any) -> Argument | None:
+        """What ``token`` stands for if it is a describing noun after a determiner ("the
+        company"): the nearest name of its kind before it."""
+        data = _data()
+        kind = _described().get(token.lemma_.lower())
+        if kind is None or token.pos_ != "NOUN":
+            return None
+        determiner = [c for c in token.children if c.lower_ in data["determiners"]]
+        if not determiner:
+            return None
+        text = self.doc[determiner[0].i : token.i + 1].text
+        return self.refer(token, text, {kind, "name"}, data["windows"]["description"])
+
+    def compound_name(self, token: Any) -> _Name | None:
+        """The name before a describing noun that it modifies ("the A380 superjumbo"; not
+        "Boeing employees")."""
+        if token.lemma_.lower() not in _described():
+            return None
+        for child in reversed([c for c in token.children if c.dep_ == "compound"]):
+            if child.i in self.named:
+                return self.name(child)
+        return None
+
+    def refer(self, token: Any, text: str, kinds: set[str], window: int | None) -> Argument | None:
+        """What ``token`` stands for: the nearest name of one of ``kinds`` before it, at most
+        ``window`` tokens back (with ``None``, anywhere before)."""
+        for name in self.before(token.i):
+            if window is not None and token.i - name.start > window:
+                return None
+            if name.kind in kinds:
+                return Argument(text, name.text, name.head)
+        return None
+
+    def before(self, index: int) -> Iterator[_Name]:
+        """The names that start before token ``index``, nearest first."""
+        at = bisect.bisect_left(self.starts, index)
+        return reversed(self.names[:at])
