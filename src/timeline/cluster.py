@@ -40,6 +40,7 @@ Weights, blocking and stems are data, in ``lang/en/merging.toml``.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -146,14 +147,19 @@ def _linked(
     mentions: Sequence[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]],
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """The ``constraints`` between ``mentions`` by index: those that say two are one
-    happening, those that order them, and those from a part to its whole."""
-    index = {_place(m): i for i, m in enumerate(mentions)}
+    """The ``constraints`` between ``mentions`` (sorted by place) by index: those that say
+    two are one happening, those that order them, and those from a part to its whole."""
+
+    def index(mention: EventMention) -> int | None:
+        place = _place(mention)
+        i = bisect.bisect_left(mentions, place, key=_place)
+        return i if i < len(mentions) and _place(mentions[i]) == place else None
+
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
     parts: list[tuple[int, int]] = []
     for first, second, cue in constraints:
-        a, b = index.get(_place(first)), index.get(_place(second))
+        a, b = index(first), index(second)
         if a is None or b is None or a == b:
             continue
         if cue in SAME_CUES:
@@ -607,14 +613,14 @@ class _Clustering:
         for a, b, _ in ordered:
             forbidden.setdefault(a, set()).add(b)
             forbidden.setdefault(b, set()).add(a)
-        copies = _copies(mentions)
+        copies = _copies(mentions).tolist()
         shared = _Shared()
         self.clusters: list[_Cluster | None] = [
             _Cluster.of(
                 i,
                 m,
                 forbidden=forbidden.get(i, _NONE),
-                copy=copies.get(i),
+                copy=None if copies[i] < 0 else copies[i],
                 published=m.article_id in dated,
                 shared=shared,
             )
@@ -678,10 +684,12 @@ class _Clustering:
                     kept.append(pair)
                     scores.append(score)
         del pairs
-        best = np.asarray(kept, dtype=np.int64)[
-            np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
-        ]
-        del kept, scores
+        ranked = np.frombuffer(scores, dtype=np.float64)
+        np.negative(ranked, out=ranked)
+        order = np.argsort(ranked, kind="stable")
+        del ranked, scores
+        best = np.frombuffer(kept, dtype=np.int64)[order]
+        del kept, order
         for start in range(0, len(best), _CHUNK):
             for pair in best[start : start + _CHUNK].tolist():
                 yield divmod(pair, size)
@@ -699,8 +707,8 @@ class _Clustering:
         del live
         window = words("merging")["window"]
         size = len(self.mentions)
-        found = np.zeros(0, dtype=np.int64)
-        fresh: list[np.ndarray[Any, np.dtype[np.int64]]] = []
+        # the distinct pairs so far, then the pairs of the batches since
+        found: list[np.ndarray[Any, np.dtype[np.int64]]] = [np.zeros(0, dtype=np.int64)]
         batch: list[list[int]] = []
         held = 0
         while blocks:
@@ -709,12 +717,11 @@ class _Clustering:
                 batch.append(members)
                 held += len(members)
             if held >= _BATCH or not blocks:
-                fresh.append(_near(batch, window, size))
+                found.append(_near(batch, window, size))
                 batch, held = [], 0
-                if sum(map(len, fresh)) >= len(found) or not blocks:
-                    found = np.unique(np.concatenate([found, *fresh]))
-                    fresh = []
-        return found
+                if 4 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
+                    found = [_distinct(found)]
+        return found[0]
 
     def _number(self, a: int, b: int) -> int:
         """The number of the pair ``a``, ``b``, as :meth:`pairs` gives them."""
@@ -745,7 +752,20 @@ class _Clustering:
 #: Pairs are scored and taken this many at a time.
 _CHUNK = 1 << 12
 #: Pairs are made from blocks of about this many clusters in all at a time.
-_BATCH = 1 << 13
+_BATCH = 1 << 12
+
+
+def _distinct(
+    arrays: list[np.ndarray[Any, np.dtype[np.int64]]],
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The distinct numbers of ``arrays``, sorted; ``arrays`` is emptied (what
+    :func:`numpy.unique` does with three copies of the numbers, with two)."""
+    numbers = np.concatenate(arrays)
+    arrays.clear()
+    numbers.sort()
+    first = np.ones(len(numbers), dtype=bool)
+    np.not_equal(numbers[1:], numbers[:-1], out=first[1:])
+    return numbers[first]
 
 
 def _near(
@@ -765,17 +785,25 @@ def _near(
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def _copies(mentions: Sequence[EventMention]) -> dict[int, int]:
-    """The mentions whose text another mention has too (:func:`_signature`: copies of one
-    text), each with the first of those, by index. Only mentions whose signatures hash alike
-    are compared."""
+def _copies(mentions: Sequence[EventMention]) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """For each mention whose text another mention has too (:func:`_signature`: copies of
+    one text), the first of those, by index; ``-1`` for the others. Only mentions whose
+    signatures hash alike are compared, a hash at a time."""
     hashes = np.fromiter((hash(_signature(m)) for m in mentions), dtype=np.int64)
-    ranked = np.sort(hashes)
-    repeated = np.unique(ranked[1:][ranked[1:] == ranked[:-1]])
-    alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for i in np.flatnonzero(np.isin(hashes, repeated)).tolist():
-        alike[_signature(mentions[i])].append(i)
-    return {i: copies[0] for copies in alike.values() if len(copies) > 1 for i in copies}
+    found = np.full(len(mentions), -1, dtype=np.int64)
+    order = np.argsort(hashes, kind="stable")
+    ranked = hashes[order]
+    ends = [*(np.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist(), len(ranked)]
+    for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        if end - start < 2:
+            continue
+        alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        for i in order[start:end].tolist():
+            alike[_signature(mentions[i])].append(i)
+        for copies in alike.values():
+            if len(copies) > 1:
+                found[copies] = copies[0]
+    return found
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:
