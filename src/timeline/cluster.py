@@ -541,10 +541,14 @@ class _Articles:
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
-    one profile (copies) count once.
+    one profile (copies) count once. The cosines found are kept for the pairs of articles met
+    again, the latest ones only: at most two for each mention (in two generations, the
+    older let go when the newer is full).
     """
 
     def __init__(self, mentions: Sequence[EventMention]) -> None:
+        self.kept = max(_CHUNK, len(mentions))
+        self.older: dict[int, float] = {}
         feats: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
             f = feats[m.article_id]
@@ -571,7 +575,7 @@ class _Articles:
             }
             norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
             self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
-        self.cosines: dict[tuple[int, int], float] = {}
+        self.cosines: dict[int, float] = {}  # by pair of profiles, as x * profiles + y
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
@@ -579,10 +583,16 @@ class _Articles:
         first, second = self.vectors[x], self.vectors[y]
         if len(self.vectors) < 3 or not (first and second):
             return None
-        key = (x, y) if x < y else (y, x)
-        if key not in self.cosines:
-            self.cosines[key] = sum(w * second.get(k, 0.0) for k, w in first.items())
-        return self.cosines[key]
+        key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
+        found = self.cosines.get(key)
+        if found is None:
+            found = self.older.get(key)
+            if found is None:
+                found = sum(w * second.get(k, 0.0) for k, w in first.items())
+            if len(self.cosines) >= self.kept:
+                self.older, self.cosines = self.cosines, {}
+            self.cosines[key] = found
+        return found
 
     def similarity(self, first: set[str], second: set[str]) -> float | None:
         """The highest cosine of two different articles, one of each group; ``None`` if there
@@ -719,7 +729,7 @@ class _Clustering:
             if held >= _BATCH or not blocks:
                 found.append(_near(batch, window, size))
                 batch, held = [], 0
-                if 4 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
+                if 2 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
                     found = [_distinct(found)]
         return found[0]
 
