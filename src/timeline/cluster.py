@@ -9,7 +9,10 @@ canonical event. It works in four steps:
 2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
    date bounds, a predicate stem or class; within a block each group
-   meets only its nearest neighbours in time, so the cost grows near-linearly.
+   meets only its nearest neighbours in time, so the cost grows near-linearly. Pairs are
+   made a batch of blocks at a time and held only as distinct numbers in arrays, and a
+   mention that joins nothing shares its sets of names, places and predicates with the
+   others that have them: merging holds about 1 KB per mention.
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
    same synonym group of ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys, agreement of dates and of place. Some differences veto the
@@ -625,6 +628,7 @@ class _Clustering:
             forbidden.setdefault(b, set()).add(a)
         copies = _copies(mentions).tolist()
         shared = _Shared()
+        # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = [
             _Cluster.of(
                 i,
@@ -634,7 +638,7 @@ class _Clustering:
                 published=m.article_id in dated,
                 shared=shared,
             )
-            for i, m in enumerate(mentions)
+            for i, m in zip(self.parent, mentions, strict=True)
         ]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         for a, b, cue in same:
@@ -698,10 +702,9 @@ class _Clustering:
         np.negative(ranked, out=ranked)
         order = np.argsort(ranked, kind="stable")
         del ranked, scores
-        best = np.frombuffer(kept, dtype=np.int64)[order]
-        del kept, order
-        for start in range(0, len(best), _CHUNK):
-            for pair in best[start : start + _CHUNK].tolist():
+        numbers = np.frombuffer(kept, dtype=np.int64)
+        for start in range(0, len(order), _CHUNK):
+            for pair in numbers[order[start : start + _CHUNK]].tolist():
                 yield divmod(pair, size)
 
     def pairs(self) -> np.ndarray[Any, np.dtype[np.int64]]:
