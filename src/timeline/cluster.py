@@ -359,7 +359,7 @@ class _Cluster:
         for key, roles in other.roles.items():
             mine = self.roles.get(key, _NONE)
             if not roles <= mine:
-                self.roles[key] = mine | roles
+                self.roles[key] = _either(mine, roles)
         self.people = _union(self.people, other.people)
         if self.partners or other.partners:
             self.partners = (set(self.partners) | other.partners) - {
@@ -407,6 +407,12 @@ class _Shared:
 
     def roles(self, roles: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
         return self.roles_of.setdefault(frozenset(roles.items()), roles)
+
+
+@functools.cache
+def _either(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    """The roles of ``first`` and of ``second``, one copy of each such set: there are few."""
+    return first | second
 
 
 def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -> Any:
