@@ -396,6 +396,42 @@ def test_merge_invariants(mentions, rng):
     assert len(timeline.merge(mentions + copies)) == len(events)
 
 
+@hypothesis.given(mention_sets())
+@hypothesis.settings(max_examples=60, deadline=None)
+def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
+    """Large inputs make their pairs a batch of blocks at a time and score and take them a
+    chunk at a time: batches and chunks of one give the same events as one of each."""
+    copied = mentions + [evolve(m, article_id=m.article_id + "-copy") for m in mentions[::2]]
+    events = timeline.merge(copied)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timeline.cluster, "_BATCH", 1)
+        patch.setattr(timeline.cluster, "_CHUNK", 1)
+        assert timeline.merge(copied) == events
+
+
+def test_articles_cosines_are_the_same_when_few_are_kept():
+    """The cosines of articles are kept in two bounded generations: letting the older go
+    changes no value."""
+    mentions = [
+        mention(article, 0, lemma, people)
+        for article, lemma, people in [
+            ("a", "attack", (US,)),
+            ("b", "attack", (US, SOLEIMANI)),
+            ("c", "vote", (IRAN,)),
+            ("d", "strike", (IRAN, SOLEIMANI)),
+            ("e", "say", ()),
+        ]
+    ]
+    articles = timeline.cluster._Articles(mentions)
+    pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
+    everything = [articles.cosine(x, y) for x, y in pairs]
+    assert any(c is not None and 0 < c < 1 for c in everything)
+    few = timeline.cluster._Articles(mentions)
+    few.kept = 1
+    assert [few.cosine(x, y) for x, y in pairs * 2] == everything * 2
+    assert len(few.cosines) == 1 and len(few.older) == 1
+
+
 # --- JSON --------------------------------------------------------------------------------------
 
 moments = st.datetimes(datetime(1990, 1, 1), datetime(2030, 1, 1))

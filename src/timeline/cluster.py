@@ -9,7 +9,10 @@ canonical event. It works in four steps:
 2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
    date bounds, a predicate stem or class; within a block each group
-   meets only its nearest neighbours in time, so the cost grows near-linearly.
+   meets only its nearest neighbours in time, so the cost grows near-linearly. Pairs are
+   made a batch of blocks at a time and held only as distinct numbers in arrays, and a
+   mention that joins nothing shares its sets of names, places and predicates with the
+   others that have them: merging holds about 1 KB per mention.
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
    same synonym group of ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys, agreement of dates and of place. Some differences veto the
@@ -40,6 +43,7 @@ Weights, blocking and stems are data, in ``lang/en/merging.toml``.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -146,14 +150,19 @@ def _linked(
     mentions: Sequence[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]],
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """The ``constraints`` between ``mentions`` by index: those that say two are one
-    happening, those that order them, and those from a part to its whole."""
-    index = {_place(m): i for i, m in enumerate(mentions)}
+    """The ``constraints`` between ``mentions`` (sorted by place) by index: those that say
+    two are one happening, those that order them, and those from a part to its whole."""
+
+    def index(mention: EventMention) -> int | None:
+        place = _place(mention)
+        i = bisect.bisect_left(mentions, place, key=_place)
+        return i if i < len(mentions) and _place(mentions[i]) == place else None
+
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
     parts: list[tuple[int, int]] = []
     for first, second, cue in constraints:
-        a, b = index.get(_place(first)), index.get(_place(second))
+        a, b = index(first), index(second)
         if a is None or b is None or a == b:
             continue
         if cue in SAME_CUES:
@@ -350,7 +359,7 @@ class _Cluster:
         for key, roles in other.roles.items():
             mine = self.roles.get(key, _NONE)
             if not roles <= mine:
-                self.roles[key] = mine | roles
+                self.roles[key] = _either(mine, roles)
         self.people = _union(self.people, other.people)
         if self.partners or other.partners:
             self.partners = (set(self.partners) | other.partners) - {
@@ -398,6 +407,12 @@ class _Shared:
 
     def roles(self, roles: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
         return self.roles_of.setdefault(frozenset(roles.items()), roles)
+
+
+@functools.cache
+def _either(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    """The roles of ``first`` and of ``second``, one copy of each such set: there are few."""
+    return first | second
 
 
 def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -> Any:
@@ -535,10 +550,14 @@ class _Articles:
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
-    one profile (copies) count once.
+    one profile (copies) count once. The cosines found are kept for the pairs of articles met
+    again, the latest ones only: at most two for each mention (in two generations, the
+    older let go when the newer is full).
     """
 
     def __init__(self, mentions: Sequence[EventMention]) -> None:
+        self.kept = max(_CHUNK, len(mentions))
+        self.older: dict[int, float] = {}
         feats: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
             f = feats[m.article_id]
@@ -565,7 +584,7 @@ class _Articles:
             }
             norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
             self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
-        self.cosines: dict[tuple[int, int], float] = {}
+        self.cosines: dict[int, float] = {}  # by pair of profiles, as x * profiles + y
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
@@ -573,10 +592,16 @@ class _Articles:
         first, second = self.vectors[x], self.vectors[y]
         if len(self.vectors) < 3 or not (first and second):
             return None
-        key = (x, y) if x < y else (y, x)
-        if key not in self.cosines:
-            self.cosines[key] = sum(w * second.get(k, 0.0) for k, w in first.items())
-        return self.cosines[key]
+        key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
+        found = self.cosines.get(key)
+        if found is None:
+            found = self.older.get(key)
+            if found is None:
+                found = sum(w * second.get(k, 0.0) for k, w in first.items())
+            if len(self.cosines) >= self.kept:
+                self.older, self.cosines = self.cosines, {}
+            self.cosines[key] = found
+        return found
 
     def similarity(self, first: set[str], second: set[str]) -> float | None:
         """The highest cosine of two different articles, one of each group; ``None`` if there
@@ -607,18 +632,19 @@ class _Clustering:
         for a, b, _ in ordered:
             forbidden.setdefault(a, set()).add(b)
             forbidden.setdefault(b, set()).add(a)
-        copies = _copies(mentions)
+        copies = _copies(mentions).tolist()
         shared = _Shared()
+        # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = [
             _Cluster.of(
                 i,
                 m,
                 forbidden=forbidden.get(i, _NONE),
-                copy=copies.get(i),
+                copy=None if copies[i] < 0 else copies[i],
                 published=m.article_id in dated,
                 shared=shared,
             )
-            for i, m in enumerate(mentions)
+            for i, m in zip(self.parent, mentions, strict=True)
         ]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         for a, b, cue in same:
@@ -678,12 +704,13 @@ class _Clustering:
                     kept.append(pair)
                     scores.append(score)
         del pairs
-        best = np.asarray(kept, dtype=np.int64)[
-            np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
-        ]
-        del kept, scores
-        for start in range(0, len(best), _CHUNK):
-            for pair in best[start : start + _CHUNK].tolist():
+        ranked = np.frombuffer(scores, dtype=np.float64)
+        np.negative(ranked, out=ranked)
+        order = np.argsort(ranked, kind="stable")
+        del ranked, scores
+        numbers = np.frombuffer(kept, dtype=np.int64)
+        for start in range(0, len(order), _CHUNK):
+            for pair in numbers[order[start : start + _CHUNK]].tolist():
                 yield divmod(pair, size)
 
     def pairs(self) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -699,8 +726,8 @@ class _Clustering:
         del live
         window = words("merging")["window"]
         size = len(self.mentions)
-        found = np.zeros(0, dtype=np.int64)
-        fresh: list[np.ndarray[Any, np.dtype[np.int64]]] = []
+        # the distinct pairs so far, then the pairs of the batches since
+        found: list[np.ndarray[Any, np.dtype[np.int64]]] = [np.zeros(0, dtype=np.int64)]
         batch: list[list[int]] = []
         held = 0
         while blocks:
@@ -709,12 +736,11 @@ class _Clustering:
                 batch.append(members)
                 held += len(members)
             if held >= _BATCH or not blocks:
-                fresh.append(_near(batch, window, size))
+                found.append(_near(batch, window, size))
                 batch, held = [], 0
-                if sum(map(len, fresh)) >= len(found) or not blocks:
-                    found = np.unique(np.concatenate([found, *fresh]))
-                    fresh = []
-        return found
+                if 2 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
+                    found = [_distinct(found)]
+        return found[0]
 
     def _number(self, a: int, b: int) -> int:
         """The number of the pair ``a``, ``b``, as :meth:`pairs` gives them."""
@@ -745,7 +771,20 @@ class _Clustering:
 #: Pairs are scored and taken this many at a time.
 _CHUNK = 1 << 12
 #: Pairs are made from blocks of about this many clusters in all at a time.
-_BATCH = 1 << 13
+_BATCH = 1 << 12
+
+
+def _distinct(
+    arrays: list[np.ndarray[Any, np.dtype[np.int64]]],
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The distinct numbers of ``arrays``, sorted; ``arrays`` is emptied (what
+    :func:`numpy.unique` does with three copies of the numbers, with two)."""
+    numbers = np.concatenate(arrays)
+    arrays.clear()
+    numbers.sort()
+    first = np.ones(len(numbers), dtype=bool)
+    np.not_equal(numbers[1:], numbers[:-1], out=first[1:])
+    return numbers[first]
 
 
 def _near(
@@ -765,17 +804,25 @@ def _near(
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def _copies(mentions: Sequence[EventMention]) -> dict[int, int]:
-    """The mentions whose text another mention has too (:func:`_signature`: copies of one
-    text), each with the first of those, by index. Only mentions whose signatures hash alike
-    are compared."""
+def _copies(mentions: Sequence[EventMention]) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """For each mention whose text another mention has too (:func:`_signature`: copies of
+    one text), the first of those, by index; ``-1`` for the others. Only mentions whose
+    signatures hash alike are compared, a hash at a time."""
     hashes = np.fromiter((hash(_signature(m)) for m in mentions), dtype=np.int64)
-    ranked = np.sort(hashes)
-    repeated = np.unique(ranked[1:][ranked[1:] == ranked[:-1]])
-    alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for i in np.flatnonzero(np.isin(hashes, repeated)).tolist():
-        alike[_signature(mentions[i])].append(i)
-    return {i: copies[0] for copies in alike.values() if len(copies) > 1 for i in copies}
+    found = np.full(len(mentions), -1, dtype=np.int64)
+    order = np.argsort(hashes, kind="stable")
+    ranked = hashes[order]
+    ends = [*(np.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist(), len(ranked)]
+    for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        if end - start < 2:
+            continue
+        alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        for i in order[start:end].tolist():
+            alike[_signature(mentions[i])].append(i)
+        for copies in alike.values():
+            if len(copies) > 1:
+                found[copies] = copies[0]
+    return found
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:
