@@ -26,7 +26,7 @@ from timeline.model import Anchor, Interval
 from timeline.temporal.calendar import UNIT_GRANULARITY, floor, holiday, move, season_start
 from timeline.temporal.grammar import scan
 from timeline.temporal.spec import Spec
-from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, span
+from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, format_value, span
 from timeline.temporal.words import lexicon
 
 G = Granularity
@@ -107,20 +107,39 @@ def resolve(
     if not matches:
         return None
     longest = max(matches, key=lambda m: m.end - m.start)
-    return resolve_spec(longest.spec, Context(as_moment(published), tense=tense)).interval
+    try:
+        return resolve_spec(longest.spec, Context(as_moment(published), tense=tense)).interval
+    except ValueError:  # a date that does not exist: "February 29, 2021"
+        return None
 
 
 def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
-    """Resolve a Spec in a context: the heart of :func:`find_times` and :func:`resolve`."""
-    resolver = {
-        "point": _point,
-        "offset": _offset,
-        "duration": _duration,
-        "set": _set,
-        "ref": _reference,
-        "range": _range,
-    }[spec.kind]
-    return resolver(spec, ctx)
+    """Resolve a Spec in a context: the heart of :func:`find_times` and :func:`resolve`.
+
+    An expression whose time lies beyond the calendar (years 1 to 9999), or whose anchor
+    does ("tomorrow" published on 31 December 9999), is resolved as if nothing anchored it,
+    and where even that leaves the calendar, to its value alone, without an interval.
+    Raises ``ValueError`` for a date that does not exist ("February 29, 2021").
+
+    >>> from datetime import datetime
+    >>> from timeline.temporal.spec import read
+    >>> beyond = resolve_spec(read("point", {"dayword": "tomorrow"}), Context(datetime.max))
+    >>> beyond.value, beyond.interval
+    ('XXXX-XX-XX', None)
+    """
+    resolver = _RESOLVERS[spec.kind]
+    for context in (ctx, Context(tense=ctx.tense)):
+        try:
+            return resolver(spec, context)
+        except (OverflowError, ValueError) as error:
+            if not _beyond_calendar(error):
+                raise
+    return Resolution("TIME" if spec.hour is not None else "DATE", _unanchored(spec))
+
+
+def _beyond_calendar(error: Exception) -> bool:
+    """Whether ``error`` says a moment fell outside the years ``datetime`` can hold."""
+    return isinstance(error, OverflowError) or str(error).startswith("year ")
 
 
 # ---------------------------------------------------------------- anchors
@@ -131,7 +150,7 @@ def _publication_anchor(ctx: Context) -> tuple[datetime, Anchor] | None:
         return None
     day_only = ctx.published.time() == time()
     value = (
-        Interval(*span(floor(ctx.published, G.DAY), G.DAY), G.DAY).timex
+        format_value(floor(ctx.published, G.DAY).replace(tzinfo=None), G.DAY)
         if day_only
         else ctx.published.replace(tzinfo=None).isoformat(timespec="minutes")
     )
@@ -354,9 +373,7 @@ def _distance(interval: Interval, moment: datetime) -> timedelta:
 def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     day = floor(moment, G.DAY)
     candidates = [
-        _interval(day + timedelta(days=k), G.DAY)
-        for k in range(-13, 14)
-        if (day + timedelta(days=k)).isoweekday() == spec.weekday
+        _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
     ]
     if spec.shift is not None and not spec.anaphoric:
         week = move(floor(moment, G.WEEK), G.WEEK, spec.shift)
@@ -367,7 +384,21 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
         return next(c for c in candidates if c.start > day)
     if tense == "future":
         return next(c for c in candidates if c.start >= day)
-    return _by_tense(candidates, moment, tense, default="past")
+    chosen = _by_tense(candidates, moment, tense, default="past")
+    if chosen.start > moment:  # the calendar's first week: no such day before it
+        raise OverflowError(f"no {spec.weekday} before {moment:%Y-%m-%d}")
+    return chosen
+
+
+def _days_around(day: datetime, reach: int) -> list[datetime]:
+    """The days from ``reach`` days before ``day`` to ``reach`` after whose whole span lies
+    inside the calendar."""
+    lowest, highest = datetime.min.toordinal(), datetime.max.toordinal() - 1
+    return [
+        day + timedelta(days=k)
+        for k in range(-reach, reach + 1)
+        if lowest <= day.toordinal() + k <= highest
+    ]
 
 
 def _weekday_in(spec: Spec, moment: datetime, ctx: Context) -> Interval:
@@ -468,8 +499,21 @@ def _narrow(interval: Interval, mod: str) -> Interval:
 
 
 def _unanchored(spec: Spec) -> str:
-    """The TIMEX3 value of a point with nothing to anchor it: unknown parts are X."""
-    if spec.weekday is not None:
+    """The TIMEX3 value of a point with nothing to anchor it (unknown parts are X), or of
+    one beyond the calendar ("9999-12-31"), which keeps the year it names."""
+    if spec.year is not None and spec.month is not None:
+        day = f"-{spec.day:02d}" if spec.day else ""
+        date_value = f"{spec.year:04d}-{spec.month:02d}{day}"
+    elif spec.year is not None and spec.holiday and spec.holiday[0] == "fixed":
+        month, day = lexicon()["holidays"]["fixed"][spec.holiday[1]]
+        date_value = f"{spec.year:04d}-{month:02d}-{day:02d}"
+    elif spec.year is not None:
+        date_value = f"{spec.year:04d}"
+    elif spec.decade is not None:
+        date_value = f"{spec.decade // 10:03d}"
+    elif spec.century is not None:
+        date_value = f"{spec.century - 1:02d}"
+    elif spec.weekday is not None:
         date_value = f"XXXX-WXX-{spec.weekday}"
     elif spec.month is not None:
         date_value = f"XXXX-{spec.month:02d}" + (f"-{spec.day:02d}" if spec.day else "")
@@ -651,9 +695,14 @@ def duration_value(number: float | None, unit: str) -> str:
         parts.append((fraction * per, smaller))
     elif fraction:
         parts = [(number, unit)]
-    date_part = "".join(f"{n:g}{u}" for n, u in parts if u not in _CLOCK_UNITS)
-    time_part = "".join(f"{n:g}{_DESIGNATOR[u]}" for n, u in parts if u in _CLOCK_UNITS)
+    date_part = "".join(f"{_figure(n)}{u}" for n, u in parts if u not in _CLOCK_UNITS)
+    time_part = "".join(f"{_figure(n)}{_DESIGNATOR[u]}" for n, u in parts if u in _CLOCK_UNITS)
     return "P" + date_part + (f"T{time_part}" if time_part else "")
+
+
+def _figure(number: float) -> str:
+    """A number as ISO 8601 writes it: every digit of a whole number, never an exponent."""
+    return str(int(number)) if number == int(number) else f"{number:g}"
 
 
 def _duration(spec: Spec, ctx: Context) -> Resolution:
@@ -699,3 +748,13 @@ def _reference(spec: Spec, ctx: Context) -> Resolution:
         interval = _interval(floor(anchored[0], G.DAY), G.DAY)
         return Resolution("DATE", value, interval, anchor=anchored[1])
     return Resolution("DATE", value, anchor=anchored[1] if anchored else None)
+
+
+_RESOLVERS = {
+    "point": _point,
+    "offset": _offset,
+    "duration": _duration,
+    "set": _set,
+    "ref": _reference,
+    "range": _range,
+}

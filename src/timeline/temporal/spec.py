@@ -81,6 +81,10 @@ class Rejected(Exception):
 # ---------------------------------------------------------------- reading groups into a Spec
 
 
+#: A figure longer than this counts no time ("10000000000000000000000000000000 years").
+_MOST_DIGITS = 30
+
+
 def _number(words: str) -> float | None:
     """``"two"`` -> 2, ``"twenty-five"`` -> 25, ``"1,000"`` -> 1000; vague words -> None."""
     lex = lexicon()["numbers"]
@@ -91,6 +95,10 @@ def _number(words: str) -> float | None:
         return float(lex[key])
     halves = 0.5 if key.endswith(("1/2", "½")) else 0.0
     digits = key.removesuffix("1/2").removesuffix("½").strip().replace(",", "")
+    if len(digits) > _MOST_DIGITS:
+        raise Rejected(words)
+    if digits.isdigit():
+        return int(digits) + halves if halves else int(digits)
     if digits.replace(".", "", 1).isdigit():
         return float(digits) + halves
     total = 0.0
