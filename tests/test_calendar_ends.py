@@ -124,7 +124,7 @@ _EXTREME = (
     "0", "00", "9999", "10000", "99999", "999999", "2147483648", "9223372036854775808",
     "99999999999999999999", "1" * 40, "0000", "2400", "2359", "31", "32", "366",
 )  # fmt: skip
-_PUNCTUATION = ("-", "/", ":", ".", ",", "'", "–", "~", "s")
+_PUNCTUATION = ("-", "/", ":", ".", ",", "'", "\u2013", "~", "s")
 
 tokens = st.one_of(
     st.sampled_from(_words()),
@@ -135,7 +135,7 @@ tokens = st.one_of(
 texts = st.lists(tokens, max_size=12).flatmap(
     lambda parts: st.lists(
         st.sampled_from(("", " ", " ", ", ")), min_size=len(parts), max_size=len(parts)
-    ).map(lambda gaps: "".join(g + p for g, p in zip(gaps, parts)))
+    ).map(lambda gaps: "".join(g + p for g, p in zip(gaps, parts, strict=True)))
 )
 edge_moments = st.sampled_from(
     (
