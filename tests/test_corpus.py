@@ -21,6 +21,7 @@ FAMILIES = (
     "durations_sets",
     "holidays",
     "ranges",
+    "relative",
     "tense",
     "times",
     "traps",

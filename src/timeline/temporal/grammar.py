@@ -20,6 +20,7 @@ import attrs
 
 from timeline.temporal.compose import combine, with_positions, with_units_around, with_years
 from timeline.temporal.compose import ranges as join_ranges
+from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, read
 from timeline.temporal.words import alternation, lexicon, load_toml
 
@@ -285,6 +286,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
+    matches = with_directions(text, matches)
     return join_ranges(text, matches) if ranges else matches
 
 

@@ -708,6 +708,8 @@ def _figure(number: float) -> str:
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
     value = duration_value(spec.number, unit)
+    if spec.direction and spec.number is not None:
+        return _duration_pointing(spec, ctx, value)
     interval = None
     anchored = _publication_anchor(ctx) if spec.span else None
     if anchored is not None and spec.number is not None and unit in UNIT_GRANULARITY:
@@ -722,6 +724,35 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
             start, end = sorted((edge, other))
             interval = Interval(start, end, G.DAY)
     return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
+
+
+def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
+    """A duration that names a time too: "in three days" the day three days on, "within the
+    next hour" the time up to it, "four days from Friday" four days on from that Friday.
+    In a past clause "in three days" is how long something took, and names no time."""
+    plain = Resolution("DURATION", value, mod=spec.mod)
+    ahead = attrs.evolve(spec, kind="offset", until=None, span=None, anaphoric=False, mod=None)
+    if spec.until is not None:
+        tense = "past" if ctx.tense == "past" else "future"
+        base = _point(spec.until, attrs.evolve(ctx, tense=tense))
+        unit = UNIT_GRANULARITY.get(spec.unit or "D", G.DAY)
+        if base.interval is None or _RANK[base.interval.granularity] > _RANK[unit]:
+            return plain
+        count = round(spec.number or 0) * spec.direction
+        start = move(base.interval.start, unit, count)
+        interval = _interval(start, base.interval.granularity)
+        return Resolution("DURATION", value, interval, spec.mod, base.anchor)
+    if ctx.tense == "past":
+        return plain
+    reached = _offset(ahead, Context(ctx.published, (), ctx.tense))
+    if reached.interval is None:
+        return plain
+    interval = reached.interval
+    if spec.within and ctx.published is not None:
+        finest = min(interval.granularity, G.DAY, key=_RANK.__getitem__)
+        start = floor(ctx.published, finest)
+        interval = Interval(start, interval.end, interval.granularity)
+    return Resolution("DURATION", value, interval, spec.mod, reached.anchor)
 
 
 def _set(spec: Spec, ctx: Context) -> Resolution:

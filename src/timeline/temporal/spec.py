@@ -62,6 +62,7 @@ class Spec:
     fiscal: bool = False
     until: Spec | None = None
     nth: int | None = None
+    within: bool = False
 
 
 @attrs.frozen
