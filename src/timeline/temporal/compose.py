@@ -17,7 +17,7 @@ from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
 _DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+the\s+)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+)?")
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+)?")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -68,6 +68,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 minute=clock.spec.minute,
                 second=clock.spec.second,
                 part=clock.spec.part,
+                zone=clock.spec.zone,
                 mod=day.spec.mod or clock.spec.mod,
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)

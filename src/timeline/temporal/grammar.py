@@ -67,7 +67,7 @@ def _placeholders() -> dict[str, str]:
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
         "holiday": alternation(holidays),
-        "zone": alternation(lex["zones"]["names"]),
+        "zone": alternation(lex["zones"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
 

@@ -18,7 +18,8 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -472,14 +473,32 @@ def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Inter
 
 
 def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interval:
-    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day."""
+    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day.
+    A zone named with the time ("0300 GMT") is kept as its offset on that wall clock."""
     day = floor(day_interval.start, G.DAY)
+    zone = _zone(spec.zone, day) if spec.zone else None
+    if zone is not None:
+        day = day.replace(tzinfo=zone)
     if spec.hour is not None:
         start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
         if start == day and tense == "future":
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
+
+
+def _zone(name: str, day: datetime) -> tzinfo | None:
+    """The zone of the lexicon's ``[zones]`` entry ``name`` on ``day``: a fixed offset, or an
+    IANA zone's offset on that day ("ET" is EST in winter, EDT in summer); ``None`` for a
+    zone the words leave open ("local time")."""
+    if not name:
+        return None
+    if name[0] in "+-":
+        hours, minutes = name[1:].split(":")
+        offset = timedelta(hours=int(hours), minutes=int(minutes))
+        return timezone(-offset if name[0] == "-" else offset)
+    local = day.replace(hour=12, tzinfo=ZoneInfo(name))
+    return timezone(local.utcoffset() or timedelta(0), local.tzname())
 
 
 def _position(spec: Spec) -> str | None:

@@ -63,6 +63,7 @@ class Spec:
     until: Spec | None = None
     nth: int | None = None
     within: bool = False
+    zone: str | None = None
 
 
 @attrs.frozen
@@ -161,6 +162,19 @@ def _hour(g: dict[str, str]) -> int:
     return hour
 
 
+def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
+    """ "twenty past 4" -> (4, 20), "quarter to six" -> (5, 45)."""
+    words = " ".join(g["clockmin"].lower().split()).removesuffix(" minutes")
+    minutes = lexicon()["clock_minutes"].get(words)
+    if minutes is None:
+        minutes = _number(words)
+    if minutes is None or not 0 < minutes < 60 or minutes != int(minutes):
+        raise Rejected(g["clockmin"])
+    if g["clockdir"].lower() == "past":
+        return hour, int(minutes)
+    return (hour - 1) % 24, 60 - int(minutes)
+
+
 def _decade(words: str) -> int:
     """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970."""
     words = " ".join(words.lower().split())
@@ -243,6 +257,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "ref": ("ref", _lookup("references")),
     "freq": ("freq", _lookup("frequencies")),
     "span": ("span", _lookup("spans")),
+    "zone": ("zone", _lookup("zones")),
     "number": ("number", _number),
 }
 
@@ -264,6 +279,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "hour" in g:
         fields["hour"] = _hour(g)
         fields.setdefault("minute", 0)
+    if "clockmin" in g:  # "half past nine", "quarter to six"
+        fields["hour"], fields["minute"] = _told_from_the_hour(g, fields["hour"])
     if "noon" in g:
         fields["hour"], fields["minute"] = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "dayword" in g:
