@@ -107,7 +107,7 @@ def _words() -> list[str]:
         "months", "weekdays", "numbers", "ordinals", "units", "parts_of_day", "seasons",
         "day_words", "shifts", "anaphoric_shifts", "directions", "quantifiers", "references",
         "frequencies", "holidays.fixed", "holidays.easter", "holidays.nth_weekday",
-        "positions", "decades", "spans",
+        "positions", "decades", "spans", "zones", "clock_minutes",
     )  # fmt: skip
     words: set[str] = set()
     for table in tables:
@@ -115,7 +115,6 @@ def _words() -> list[str]:
         for part in table.split("."):
             entries = entries[part]
         words.update(w for w in entries if isinstance(w, str))
-    words.update(lex["zones"]["names"])
     words.update(("the", "of", "in", "at", "on", "from", "to", "and", "a.m.", "p.m.", "'s"))
     return sorted(words)
 

@@ -20,6 +20,7 @@ FAMILIES = (
     "deictic",
     "durations_sets",
     "holidays",
+    "periods",
     "ranges",
     "relative",
     "tense",

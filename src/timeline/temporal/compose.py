@@ -86,7 +86,7 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     return connector.fullmatch(text, left.end, right.start) is not None
 
 
-_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?")
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?")
 
 
 def with_years(text: str, matches: list[Match]) -> list[Match]:

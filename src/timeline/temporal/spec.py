@@ -176,14 +176,21 @@ def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
 
 
 def _decade(words: str) -> int:
-    """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970."""
+    """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970; "the 40s" -> 1940."""
     words = " ".join(words.lower().split())
     century, _, name = words.rpartition(" ")
     named = lexicon()["decades"].get(name)
     if named is not None:
         return named if not century else int(_number(century) or 0) * 100 + named % 100
     digits = words.lstrip("'").rstrip("s").rstrip("'\u2019")
-    return int(digits) if len(digits) == 4 else _year(digits)
+    if len(digits) == 4:
+        return int(digits)
+    return int(digits) + (2000 if digits in _DECADES_OF_2000 else 1900)
+
+
+#: Two-digit decades of this century ("the 00s", "the '10s"); the rest are of the 1900s
+#: ("the 40s", "the '20s"): a decade is named when it lies in the past.
+_DECADES_OF_2000 = ("00", "10")
 
 
 def _lookup(table: str) -> Callable[[str], Any]:
@@ -211,7 +218,7 @@ def _quarter(words: str) -> int:
 def _nth(words: str) -> int:
     """ "first" -> 1, "5th" -> 5, "last" -> -1."""
     key = words.lower()
-    return -1 if key == "last" else lexicon()["ordinals"].get(key) or int(key[0])
+    return -1 if key == "last" else lexicon()["ordinals"].get(key) or int(re.sub(r"\D", "", key))
 
 
 def _this_year(words: str) -> int:
@@ -279,6 +286,10 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "hour" in g:
         fields["hour"] = _hour(g)
         fields.setdefault("minute", 0)
+    if "daywords" in g:  # "June twenty one"
+        fields["day"] = _day(str(int(_number(g["daywords"]) or 0)))
+    if "weekno" in g:  # "week 12": the ISO week of the year named or at hand
+        fields.update(nth=int(g["weekno"]), calunit=None if "year" in fields else "Y")
     if "clockmin" in g:  # "half past nine", "quarter to six"
         fields["hour"], fields["minute"] = _told_from_the_hour(g, fields["hour"])
     if "noon" in g:
