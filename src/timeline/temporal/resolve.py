@@ -558,7 +558,8 @@ def _unanchored(spec: Spec) -> str:
     else:
         date_value = "XXXX-XX-XX"
     if spec.hour is not None:
-        return f"{date_value}T{spec.hour:02d}:{spec.minute or 0:02d}"
+        seconds = f":{spec.second:02d}" if spec.second is not None else ""
+        return f"{date_value}T{spec.hour:02d}:{spec.minute or 0:02d}{seconds}"
     if spec.part is not None:
         return f"{date_value}T{spec.part}"
     return date_value

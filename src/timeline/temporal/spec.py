@@ -151,7 +151,7 @@ def _year(words: str) -> int:
 
 def _hour(g: dict[str, str]) -> int:
     hour = int(g["hour"]) if g["hour"].isdigit() else int(_number(g["hour"]) or 0)
-    ampm = (g.get("ampm") or "").lower()
+    ampm = re.sub(r"\s+", "", g.get("ampm") or "").lower()
     if ampm:
         if not 1 <= hour <= 12:
             raise Rejected(g["hour"])
@@ -164,7 +164,7 @@ def _hour(g: dict[str, str]) -> int:
 
 def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
     """ "twenty past 4" -> (4, 20), "quarter to six" -> (5, 45)."""
-    words = " ".join(g["clockmin"].lower().split()).removesuffix(" minutes")
+    words = re.sub(r"\s+(?:minutes|mins|min)$", "", " ".join(g["clockmin"].lower().split()))
     minutes = lexicon()["clock_minutes"].get(words)
     if minutes is None:
         minutes = _number(words)
@@ -286,6 +286,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "hour" in g:
         fields["hour"] = _hour(g)
         fields.setdefault("minute", 0)
+    if "minutewords" in g:  # "seven thirty pm", "ten oh five am"
+        fields["minute"] = int(_number(re.sub(r"^oh[\s-]+", "", g["minutewords"].lower())) or 0)
     if "daywords" in g:  # "June twenty one"
         fields["day"] = _day(str(int(_number(g["daywords"]) or 0)))
     if "weekno" in g:  # "week 12": the ISO week of the year named or at hand
