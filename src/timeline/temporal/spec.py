@@ -283,6 +283,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         if group in _READERS:
             name, reader = _READERS[group]
             fields[name] = reader(words)
+    if "unitend" in g:  # "year-end": the end of the unit at hand
+        fields.update(shift=0, mod="END")
     if "hour" in g:
         fields["hour"] = _hour(g)
         fields.setdefault("minute", 0)
