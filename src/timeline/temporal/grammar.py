@@ -67,13 +67,15 @@ def _placeholders() -> dict[str, str]:
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
         "holiday": alternation(holidays),
-        "zone": alternation(lex["zones"]),
+        "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])})",
         "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
 
 
 _ARTICLES = ("a", "an")
+#: A zone as an offset from UTC in figures: "GMT+3", "UTC -04:00", "UTC+05:30".
+ZONE_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?"
 
 
 def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str]]:

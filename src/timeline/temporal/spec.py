@@ -175,6 +175,21 @@ def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
     return (hour - 1) % 24, 60 - int(minutes)
 
 
+_OFFSET = re.compile(
+    r"(?:utc|gmt)\s?(?P<sign>[+\-\u2212])\s?(?P<hours>\d\d?)(?::?(?P<minutes>\d\d))?"
+)
+
+
+def _zone(words: str) -> str:
+    """A zone of en.toml's ``[zones]``, or an offset in figures: "GMT+3" -> "+03:00"."""
+    key = " ".join(words.lower().split())
+    offset = _OFFSET.fullmatch(key)
+    if offset is None:
+        return str(_lookup("zones")(key))
+    sign = "+" if offset["sign"] == "+" else "-"
+    return f"{sign}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
+
+
 def _decade(words: str) -> int:
     """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970; "the 40s" -> 1940."""
     words = " ".join(words.lower().split())
@@ -264,7 +279,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "ref": ("ref", _lookup("references")),
     "freq": ("freq", _lookup("frequencies")),
     "span": ("span", _lookup("spans")),
-    "zone": ("zone", _lookup("zones")),
+    "zone": ("zone", lambda w: _zone(w)),
     "number": ("number", _number),
 }
 
