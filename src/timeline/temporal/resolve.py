@@ -752,9 +752,8 @@ def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
     In a past clause "in three days" is how long something took, and names no time."""
     plain = Resolution("DURATION", value, mod=spec.mod)
     ahead = attrs.evolve(spec, kind="offset", until=None, span=None, anaphoric=False, mod=None)
-    if spec.until is not None:
-        tense = "past" if ctx.tense == "past" else "future"
-        base = _point(spec.until, attrs.evolve(ctx, tense=tense))
+    if spec.until is not None:  # the time counted from, as read on its own
+        base = _point(spec.until, ctx)
         unit = UNIT_GRANULARITY.get(spec.unit or "D", G.DAY)
         if base.interval is None or _RANK[base.interval.granularity] > _RANK[unit]:
             return plain
