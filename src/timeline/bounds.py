@@ -158,7 +158,9 @@ _MOD_BOUNDS = {
 
 def interval_bounds(time: TimeExpression | None, signal: str | None = None) -> Bounds:
     """Bounds from an attached time: its interval, opened on one side by its TIMEX3 mod or,
-    failing one, by the mod its ``signal`` word implies ("before Sunday", "since 1990").
+    failing one, by the mod its ``signal`` word implies ("before Sunday", "since 1990"). A
+    duration bounds its event by the time it names, if any ("resume in three days", "over
+    the past three years").
 
     >>> from timeline import find_times
     >>> [t] = find_times("before Sunday", published=date(2020, 1, 7))
@@ -166,8 +168,11 @@ def interval_bounds(time: TimeExpression | None, signal: str | None = None) -> B
     (None, datetime.datetime(2020, 1, 5, 0, 0))
     >>> interval_bounds(t, "until")[1], interval_bounds(t)[1]
     (datetime.datetime(2020, 1, 6, 0, 0), datetime.datetime(2020, 1, 6, 0, 0))
+    >>> [soon] = find_times("in three days", published=date(2020, 1, 7))
+    >>> interval_bounds(soon)[0]
+    datetime.datetime(2020, 1, 10, 0, 0)
     """
-    if time is None or time.interval is None or time.type not in ("DATE", "TIME"):
+    if time is None or time.interval is None or time.type == "SET":
         return OPEN
     interval = time.interval
     mod = time.mod or words("events")["ordering"]["signals"].get(signal or "", "")
