@@ -63,6 +63,8 @@ def test_times_beyond_the_calendar_have_no_interval(text: str, expected) -> None
         (FIRST, "He left on Saturday.", [("Saturday", "XXXX-WXX-6", None)]),
         (FIRST, "10:30", [("10:30", "0001-01-01T10:30", "0001-01-01T10:30")]),
         (date(9999, 12, 31), "last year", [("last year", "9998", "9998")]),
+        (date(9999, 12, 31), "upcoming Friday", [("upcoming Friday", "XXXX-WXX-5", None)]),
+        (date(9999, 12, 31), "last Friday", [("last Friday", "9999-12-24", "9999-12-24")]),
         (date(1, 1, 1), "last year", [("last year", "XXXX", None)]),
     ],
 )

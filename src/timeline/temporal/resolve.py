@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -378,17 +378,24 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     ]
     if spec.shift is not None and not spec.anaphoric:
         week = move(floor(moment, G.WEEK), G.WEEK, spec.shift)
-        return next(c for c in candidates if floor(c.start, G.WEEK) == week)
+        return _on_calendar(c for c in candidates if floor(c.start, G.WEEK) == week)
     if spec.shift is not None and spec.shift < 0:
-        return [c for c in candidates if c.start < day][-1]
+        return _on_calendar(reversed([c for c in candidates if c.start < day]))
     if spec.shift is not None and spec.shift > 0:
-        return next(c for c in candidates if c.start > day)
+        return _on_calendar(c for c in candidates if c.start > day)
     if tense == "future":
-        return next(c for c in candidates if c.start >= day)
+        return _on_calendar(c for c in candidates if c.start >= day)
     chosen = _by_tense(candidates, moment, tense, default="past")
     if chosen.start > moment:  # the calendar's first week: no such day before it
         raise OverflowError(f"no {spec.weekday} before {moment:%Y-%m-%d}")
     return chosen
+
+
+def _on_calendar(candidates: Iterable[Interval]) -> Interval:
+    """The first of ``candidates``; none means the day wanted lies beyond the calendar."""
+    for candidate in candidates:
+        return candidate
+    raise OverflowError("the day lies beyond the calendar")
 
 
 def _days_around(day: datetime, reach: int) -> list[datetime]:
