@@ -173,6 +173,7 @@ KEY_CLASSES = {
     "freq": ("frequencies",),
     "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
     "decade": ("decades",),
+    "period": ("periods.words",),
 }
 _NOT_KEYS = frozenset(
     {
