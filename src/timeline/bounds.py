@@ -94,8 +94,7 @@ def publication_span(published: date | datetime | None) -> Bounds:
         return OPEN
     if isinstance(published, datetime):
         return (published, published)
-    start = as_datetime(published)
-    return (start, start + timedelta(days=1))
+    return _whole_day(as_datetime(published))
 
 
 def tense_bounds(
@@ -115,11 +114,8 @@ def tense_bounds(
     >>> tense_bounds("FUTURE", "FUTURE", date(2020, 1, 7))[0]
     datetime.datetime(2020, 1, 7, 0, 0)
     """
-    try:
-        start, end = publication_span(published)
-        today = day_of(published) if published is not None else OPEN
-    except OverflowError:  # the first or last day of the calendar
-        return OPEN
+    start, end = publication_span(published)
+    today = day_of(published) if published is not None else OPEN
     if modality == "FUTURE":
         return (start, None)
     if modality != "ASSERTED" or tense not in ("PAST", "PRESENT"):
@@ -140,8 +136,16 @@ def day_of(published: date | datetime) -> Bounds:
     if isinstance(published, datetime):
         day = as_datetime(published.date()).replace(tzinfo=published.tzinfo)
         return (day, published) if published > day else (None, published)
-    day = as_datetime(published)
-    return (day, day + timedelta(days=1))
+    return _whole_day(as_datetime(published))
+
+
+def _whole_day(day: datetime) -> Bounds:
+    """A day's bounds; the calendar's last day has no end ``datetime`` can hold.
+
+    >>> _whole_day(datetime(9999, 12, 31))
+    (datetime.datetime(9999, 12, 31, 0, 0), None)
+    """
+    return (day, day + timedelta(days=1) if day.date() < date.max else None)
 
 
 _MOD_BOUNDS = {
@@ -154,7 +158,9 @@ _MOD_BOUNDS = {
 
 def interval_bounds(time: TimeExpression | None, signal: str | None = None) -> Bounds:
     """Bounds from an attached time: its interval, opened on one side by its TIMEX3 mod or,
-    failing one, by the mod its ``signal`` word implies ("before Sunday", "since 1990").
+    failing one, by the mod its ``signal`` word implies ("before Sunday", "since 1990"). A
+    duration bounds its event by the time it names, if any ("resume in three days", "over
+    the past three years").
 
     >>> from timeline import find_times
     >>> [t] = find_times("before Sunday", published=date(2020, 1, 7))
@@ -162,8 +168,11 @@ def interval_bounds(time: TimeExpression | None, signal: str | None = None) -> B
     (None, datetime.datetime(2020, 1, 5, 0, 0))
     >>> interval_bounds(t, "until")[1], interval_bounds(t)[1]
     (datetime.datetime(2020, 1, 6, 0, 0), datetime.datetime(2020, 1, 6, 0, 0))
+    >>> [soon] = find_times("in three days", published=date(2020, 1, 7))
+    >>> interval_bounds(soon)[0]
+    datetime.datetime(2020, 1, 10, 0, 0)
     """
-    if time is None or time.interval is None or time.type not in ("DATE", "TIME"):
+    if time is None or time.interval is None or time.type == "SET":
         return OPEN
     interval = time.interval
     mod = time.mod or words("events")["ordering"]["signals"].get(signal or "", "")

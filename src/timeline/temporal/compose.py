@@ -56,11 +56,25 @@ def _is_day(spec: Spec) -> bool:
 
 def combine(text: str, matches: list[Match]) -> list[Match]:
     """Join a day and a time of day next to each other: "Tuesday night", "the evening of
-    January 2", "3 p.m. on Friday"; and a recurring day and its time: "each Friday at 5pm",
-    "9am every day"."""
+    January 2", "3 p.m. on Friday"; a clock time and the part of a day it falls in:
+    "tonight at 7 p.m.", "10pm tonight", "tomorrow morning at 9:30"; and a recurring day and
+    its time: "each Friday at 5pm", "9am every day"."""
     out: list[Match] = []
     for match in matches:
-        if out and _timed_set(text, out[-1], match):
+        if out and _part_and_clock(text, out[-1], match):
+            previous = out.pop()
+            part, clock = (previous, match) if previous.spec.hour is None else (match, previous)
+            spec = attrs.evolve(
+                part.spec,
+                hour=_in_part(clock.spec.hour or 0, part.spec.part),
+                minute=clock.spec.minute,
+                second=clock.spec.second,
+                zone=clock.spec.zone,
+                part=None,
+                mod=part.spec.mod or clock.spec.mod,
+            )
+            match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
+        elif out and _timed_set(text, out[-1], match):
             previous = out.pop()
             recurring, clock = (
                 (previous, match) if previous.spec.kind == "set" else (match, previous)
@@ -98,6 +112,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 minute=clock.spec.minute,
                 second=clock.spec.second,
                 part=clock.spec.part,
+                zone=clock.spec.zone,
                 mod=day.spec.mod or clock.spec.mod,
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
@@ -236,6 +251,31 @@ def _is_clock(spec: Spec) -> bool:
     return _is_time_only(spec) and spec.hour is not None
 
 
+def _is_part_of_a_day(spec: Spec) -> bool:
+    return (
+        spec.kind == "point"
+        and spec.part is not None
+        and spec.hour is None
+        and any(v is not None for v in (spec.day_offset, spec.weekday, spec.day, spec.holiday))
+    )
+
+
+def _part_and_clock(text: str, left: Match, right: Match) -> bool:
+    if _is_part_of_a_day(left.spec) and _is_clock(right.spec):
+        connector = _DAY_THEN_TIME
+    elif _is_clock(left.spec) and _is_part_of_a_day(right.spec):
+        connector = _TIME_THEN_DAY
+    else:
+        return False
+    return connector.fullmatch(text, left.end, right.start) is not None
+
+
+def _in_part(hour: int, part: str | None) -> int:
+    """A clock hour read in a part of the day: 7 in the evening is 19, 1 at night stays 1."""
+    afternoon = part in ("AF", "EV") or (part == "NI" and hour >= 5)
+    return hour + 12 if afternoon and hour < 12 else hour
+
+
 def _joinable(text: str, left: Match, right: Match) -> bool:
     if (_is_day(left.spec) and _is_time_only(right.spec)) or (
         _is_day_part(left.spec) and _is_clock(right.spec)
@@ -250,7 +290,7 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     return connector.fullmatch(text, left.end, right.start) is not None
 
 
-_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?")
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+|in\s+)?")
 
 
 def with_years(text: str, matches: list[Match]) -> list[Match]:

@@ -31,6 +31,7 @@ from timeline.temporal.compose import (
     with_years,
 )
 from timeline.temporal.compose import ranges as join_ranges
+from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, read
 from timeline.temporal.words import alternation, lexicon, load_toml
 
@@ -77,12 +78,15 @@ def _placeholders() -> dict[str, str]:
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
         "holiday": alternation(holidays),
-        "zone": alternation(lex["zones"]["names"]),
+        "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])})",
+        "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
 
 
 _ARTICLES = ("a", "an")
+#: A zone as an offset from UTC in figures: "GMT+3", "UTC -04:00", "UTC+05:30".
+ZONE_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?"
 
 
 def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str]]:
@@ -117,6 +121,10 @@ class Rule:
     cue_ignores_the: bool = False
     cue_always: bool = False
     ranges_only: bool = False
+    not_after: frozenset[str] = frozenset()
+    name_before_capital: bool = False
+    title_is_name: bool = False
+    counted: bool = False
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
@@ -155,6 +163,12 @@ def rules() -> tuple[Rule, ...]:
                 cue_ignores_the=raw.get("cue_ignores_the", False),
                 cue_always=raw.get("cue_always", False),
                 ranges_only=raw.get("ranges_only", False),
+                not_after=frozenset(lex["cues"][raw["not_after"]])
+                if "not_after" in raw
+                else frozenset(),
+                name_before_capital=raw.get("name_before_capital", False),
+                title_is_name=raw.get("title_is_name", False),
+                counted=raw.get("counted", False),
             )
         )
     return tuple(compiled)
@@ -172,6 +186,7 @@ KEY_CLASSES = {
     "freq": ("frequencies",),
     "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
     "decade": ("decades",),
+    "period": ("periods.words",),
 }
 _NOT_KEYS = frozenset(
     {
@@ -289,7 +304,14 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             windows[rule.keys, rule.digits] = _windows(spots, len(text))
         for lo, hi in windows[rule.keys, rule.digits]:
             candidates.extend(_matches(text, rule, priority, lo, hi))
-    candidates = [c for c in candidates if not _trapped(text, c[0], c[1])]
+    titles = [(c[0], c[1]) for c in candidates if c[3] is None]
+    candidates = [
+        c
+        for c in candidates
+        if c[3] is not None
+        and not _trapped(text, c[0], c[1])
+        and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
+    ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
 
     chosen: list[Match] = []
@@ -304,6 +326,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
     matches = compounds(text, matches)
+    matches = with_directions(text, matches)
     if not ranges:
         return matches
     joined = weekday_ranges(text, join_ranges(text, matches))
@@ -315,8 +338,9 @@ _CLOSE_AT = re.compile(_CLOSE)
 
 def _matches(
     text: str, rule: Rule, priority: int, lo: int, hi: int
-) -> Iterator[tuple[int, int, int, Match]]:
-    """The matches of one rule inside ``text[lo:hi]`` that make a time."""
+) -> Iterator[tuple[int, int, int, Match | None]]:
+    """The matches of one rule inside ``text[lo:hi]`` that make a time, and, without a
+    Match, the spans of titles ("The Day After Tomorrow") no time may be found inside."""
     for m in rule.regex.finditer(text, lo, hi):
         start, end = m.span()
         if rule.lowercase and m.group()[:1].isupper() and not _sentence_start(text, start):
@@ -326,6 +350,11 @@ def _matches(
         if end == hi and not _CLOSE_AT.match(text, end):
             continue
         if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
+            continue
+        if _a_title(m, rule):
+            yield start, end, priority, None
+            continue
+        if _a_name(text, m, rule) or (rule.not_after and _cue_before(text, start, rule.not_after)):
             continue
         try:
             spec = read(rule.kind, m.groupdict())
@@ -346,6 +375,41 @@ def _takes_object(text: str, m: re.Match[str]) -> bool:
     "before"/"after" ("two days after,") makes the offset from the narrative."""
     direction = (m.groupdict().get("direction") or "").lower()
     return direction in ("before", "after") and _OBJECT_AFTER.match(text, m.end()) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'-]+)")
+
+
+def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
+    """Whether the words of ``m`` are a name or a count, not a time: a lowercase ambiguous
+    word where a rule wants capitals ("this march"), a month before a capitalized word with
+    no cue ("June Carter"), a figure before a counted noun ("1999 points")."""
+    if rule.capitalized and rule.ambiguous and len(m.group().split()) > 1:
+        words = (v for v in m.groupdict().values() if v and " " not in v)
+        if any(w.lower().rstrip(".") in rule.ambiguous and w[:1].islower() for w in words):
+            return True
+    after = _NEXT_WORD.match(text, m.end())
+    if rule.name_before_capital and after and after.group(1)[:1].isupper():
+        return not _cue_before(text, m.start(), rule.cue)
+    if rule.counted and after and after.group(1).lower() in _counted():
+        return not _cue_before(text, m.start(), _date_words())
+    return False
+
+
+def _a_title(m: re.Match[str], rule: Rule) -> bool:
+    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow")."""
+    words = m.group().split()
+    return rule.title_is_name and len(words) > 1 and all(w[:1].isupper() for w in words)
+
+
+@functools.cache
+def _counted() -> frozenset[str]:
+    return frozenset(lexicon()["blockers"]["after_numbers"])
+
+
+@functools.cache
+def _date_words() -> frozenset[str]:
+    return frozenset(lexicon()["cues"]["date_cues"]) | {"in", "during"}
 
 
 def _accept_ambiguous(text: str, start: int, matched: str, rule: Rule) -> bool:

@@ -17,8 +17,9 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -26,7 +27,7 @@ from timeline.model import Anchor, Interval
 from timeline.temporal.calendar import UNIT_GRANULARITY, floor, holiday, move, season_start
 from timeline.temporal.grammar import scan
 from timeline.temporal.spec import Spec
-from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, span
+from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, format_value, span
 from timeline.temporal.words import lexicon
 
 G = Granularity
@@ -108,21 +109,41 @@ def resolve(
     if not matches:
         return None
     longest = max(matches, key=lambda m: m.end - m.start)
-    return resolve_spec(longest.spec, Context(as_moment(published), tense=tense)).interval
+    try:
+        return resolve_spec(longest.spec, Context(as_moment(published), tense=tense)).interval
+    except ValueError:  # a date that does not exist: "February 29, 2021"
+        return None
 
 
 def resolve_spec(spec: Spec, ctx: Context) -> Resolution:
-    """Resolve a Spec in a context: the heart of :func:`find_times` and :func:`resolve`."""
-    resolver = {
-        "point": _point,
-        "offset": _offset,
-        "duration": _duration,
-        "set": _set,
-        "ref": _reference,
-        "range": _range,
-    }[spec.kind]
-    resolution = resolver(spec, ctx)
-    return resolution if spec.open_mod is None else attrs.evolve(resolution, mod=spec.open_mod)
+    """Resolve a Spec in a context: the heart of :func:`find_times` and :func:`resolve`.
+
+    An expression whose time lies beyond the calendar (years 1 to 9999), or whose anchor
+    does ("tomorrow" published on 31 December 9999), is resolved as if nothing anchored it,
+    and where even that leaves the calendar, to its value alone, without an interval.
+    Raises ``ValueError`` for a date that does not exist ("February 29, 2021").
+
+    >>> from datetime import datetime
+    >>> from timeline.temporal.spec import read
+    >>> beyond = resolve_spec(read("point", {"dayword": "tomorrow"}), Context(datetime.max))
+    >>> beyond.value, beyond.interval
+    ('XXXX-XX-XX', None)
+    """
+    resolver = _RESOLVERS[spec.kind]
+    for context in (ctx, Context(tense=ctx.tense)):
+        try:
+            resolution = resolver(spec, context)
+        except (OverflowError, ValueError) as error:
+            if not _beyond_calendar(error):
+                raise
+            continue
+        return resolution if spec.open_mod is None else attrs.evolve(resolution, mod=spec.open_mod)
+    return Resolution("TIME" if spec.hour is not None else "DATE", _unanchored(spec))
+
+
+def _beyond_calendar(error: Exception) -> bool:
+    """Whether ``error`` says a moment fell outside the years ``datetime`` can hold."""
+    return isinstance(error, OverflowError) or str(error).startswith("year ")
 
 
 # ---------------------------------------------------------------- anchors
@@ -133,7 +154,7 @@ def _publication_anchor(ctx: Context) -> tuple[datetime, Anchor] | None:
         return None
     day_only = ctx.published.time() == time()
     value = (
-        Interval(*span(floor(ctx.published, G.DAY), G.DAY), G.DAY).timex
+        format_value(floor(ctx.published, G.DAY).replace(tzinfo=None), G.DAY)
         if day_only
         else ctx.published.replace(tzinfo=None).isoformat(timespec="minutes")
     )
@@ -356,20 +377,39 @@ def _distance(interval: Interval, moment: datetime) -> timedelta:
 def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     day = floor(moment, G.DAY)
     candidates = [
-        _interval(day + timedelta(days=k), G.DAY)
-        for k in range(-13, 14)
-        if (day + timedelta(days=k)).isoweekday() == spec.weekday
+        _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
     ]
     if spec.shift is not None and not spec.anaphoric:
         week = move(floor(moment, G.WEEK), G.WEEK, spec.shift)
-        return next(c for c in candidates if floor(c.start, G.WEEK) == week)
+        return _on_calendar(c for c in candidates if floor(c.start, G.WEEK) == week)
     if spec.shift is not None and spec.shift < 0:
-        return [c for c in candidates if c.start < day][-1]
+        return _on_calendar(reversed([c for c in candidates if c.start < day]))
     if spec.shift is not None and spec.shift > 0:
-        return next(c for c in candidates if c.start > day)
+        return _on_calendar(c for c in candidates if c.start > day)
     if tense == "future":
-        return next(c for c in candidates if c.start >= day)
-    return _by_tense(candidates, moment, tense, default="past")
+        return _on_calendar(c for c in candidates if c.start >= day)
+    chosen = _by_tense(candidates, moment, tense, default="past")
+    if chosen.start > moment:  # the calendar's first week: no such day before it
+        raise OverflowError(f"no {spec.weekday} before {moment:%Y-%m-%d}")
+    return chosen
+
+
+def _on_calendar(candidates: Iterable[Interval]) -> Interval:
+    """The first of ``candidates``; none means the day wanted lies beyond the calendar."""
+    for candidate in candidates:
+        return candidate
+    raise OverflowError("the day lies beyond the calendar")
+
+
+def _days_around(day: datetime, reach: int) -> list[datetime]:
+    """The days from ``reach`` days before ``day`` to ``reach`` after whose whole span lies
+    inside the calendar."""
+    lowest, highest = datetime.min.toordinal(), datetime.max.toordinal() - 1
+    return [
+        day + timedelta(days=k)
+        for k in range(-reach, reach + 1)
+        if lowest <= day.toordinal() + k <= highest
+    ]
 
 
 def _weekday_in(spec: Spec, moment: datetime, ctx: Context) -> Interval:
@@ -443,14 +483,32 @@ def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Inter
 
 
 def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interval:
-    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day."""
+    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day.
+    A zone named with the time ("0300 GMT") is kept as its offset on that wall clock."""
     day = floor(day_interval.start, G.DAY)
+    zone = _zone(spec.zone, day) if spec.zone else None
+    if zone is not None:
+        day = day.replace(tzinfo=zone)
     if spec.hour is not None:
         start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
         if start == day and tense == "future":
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
+
+
+def _zone(name: str, day: datetime) -> tzinfo | None:
+    """The zone of the lexicon's ``[zones]`` entry ``name`` on ``day``: a fixed offset, or an
+    IANA zone's offset on that day ("ET" is EST in winter, EDT in summer); ``None`` for a
+    zone the words leave open ("local time")."""
+    if not name:
+        return None
+    if name[0] in "+-":
+        hours, minutes = name[1:].split(":")
+        offset = timedelta(hours=int(hours), minutes=int(minutes))
+        return timezone(-offset if name[0] == "-" else offset)
+    local = day.replace(hour=12, tzinfo=ZoneInfo(name))
+    return timezone(local.utcoffset() or timedelta(0), local.tzname())
 
 
 def _position(spec: Spec) -> str | None:
@@ -470,8 +528,21 @@ def _narrow(interval: Interval, mod: str) -> Interval:
 
 
 def _unanchored(spec: Spec) -> str:
-    """The TIMEX3 value of a point with nothing to anchor it: unknown parts are X."""
-    if spec.weekday is not None:
+    """The TIMEX3 value of a point with nothing to anchor it (unknown parts are X), or of
+    one beyond the calendar ("9999-12-31"), which keeps the year it names."""
+    if spec.year is not None and spec.month is not None:
+        day = f"-{spec.day:02d}" if spec.day else ""
+        date_value = f"{spec.year:04d}-{spec.month:02d}{day}"
+    elif spec.year is not None and spec.holiday and spec.holiday[0] == "fixed":
+        month, day = lexicon()["holidays"]["fixed"][spec.holiday[1]]
+        date_value = f"{spec.year:04d}-{month:02d}-{day:02d}"
+    elif spec.year is not None:
+        date_value = f"{spec.year:04d}"
+    elif spec.decade is not None:
+        date_value = f"{spec.decade // 10:03d}"
+    elif spec.century is not None:
+        date_value = f"{spec.century - 1:02d}"
+    elif spec.weekday is not None:
         date_value = f"XXXX-WXX-{spec.weekday}"
     elif spec.month is not None:
         date_value = f"XXXX-{spec.month:02d}" + (f"-{spec.day:02d}" if spec.day else "")
@@ -497,7 +568,8 @@ def _unanchored(spec: Spec) -> str:
     else:
         date_value = "XXXX-XX-XX"
     if spec.hour is not None:
-        return f"{date_value}T{spec.hour:02d}:{spec.minute or 0:02d}"
+        seconds = f":{spec.second:02d}" if spec.second is not None else ""
+        return f"{date_value}T{spec.hour:02d}:{spec.minute or 0:02d}{seconds}"
     if spec.part is not None:
         return f"{date_value}T{spec.part}"
     return date_value
@@ -683,8 +755,8 @@ def duration_value(number: float | None, unit: str) -> str:
         parts.append((fraction * per, smaller))
     elif fraction:
         parts = [(number, unit)]
-    date_part = "".join(f"{n:g}{u}" for n, u in parts if u not in _CLOCK_UNITS)
-    time_part = "".join(f"{n:g}{_DESIGNATOR[u]}" for n, u in parts if u in _CLOCK_UNITS)
+    date_part = "".join(f"{_figure(n)}{u}" for n, u in parts if u not in _CLOCK_UNITS)
+    time_part = "".join(f"{_figure(n)}{_DESIGNATOR[u]}" for n, u in parts if u in _CLOCK_UNITS)
     return "P" + date_part + (f"T{time_part}" if time_part else "")
 
 
@@ -737,11 +809,18 @@ def _compound_offset(spec: Spec, ctx: Context) -> Resolution:
 _CLOCK_STEPS = (G.SECOND, G.MINUTE, G.HOUR)
 
 
+def _figure(number: float) -> str:
+    """A number as ISO 8601 writes it: every digit of a whole number, never an exponent."""
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
     if spec.plus:
         return _compound_duration(spec, ctx)
     value = duration_value(spec.number, unit)
+    if spec.direction and spec.number is not None:
+        return _duration_pointing(spec, ctx, value)
     interval = None
     anchored = _publication_anchor(ctx) if spec.span else None
     if anchored is not None and spec.number is not None and unit in UNIT_GRANULARITY:
@@ -774,6 +853,34 @@ def _compound_duration(spec: Spec, ctx: Context) -> Resolution:
     start, end = sorted((edge, _shift(edge, parts, spec.span or 0)))
     interval = Interval(start, end, G.DAY) if end > start else None
     return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
+
+
+def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
+    """A duration that names a time too: "in three days" the day three days on, "within the
+    next hour" the time up to it, "four days from Friday" four days on from that Friday.
+    In a past clause "in three days" is how long something took, and names no time."""
+    plain = Resolution("DURATION", value, mod=spec.mod)
+    ahead = attrs.evolve(spec, kind="offset", until=None, span=None, anaphoric=False, mod=None)
+    if spec.until is not None:  # the time counted from, as read on its own
+        base = _point(spec.until, ctx)
+        unit = UNIT_GRANULARITY.get(spec.unit or "D", G.DAY)
+        if base.interval is None or _RANK[base.interval.granularity] > _RANK[unit]:
+            return plain
+        count = round(spec.number or 0) * spec.direction
+        start = move(base.interval.start, unit, count)
+        interval = _interval(start, base.interval.granularity)
+        return Resolution("DURATION", value, interval, spec.mod, base.anchor)
+    if ctx.tense == "past":
+        return plain
+    reached = _offset(ahead, Context(ctx.published, (), ctx.tense))
+    if reached.interval is None:
+        return plain
+    interval = reached.interval
+    if spec.within and ctx.published is not None:
+        finest = min(interval.granularity, G.DAY, key=_RANK.__getitem__)
+        start = floor(ctx.published, finest)
+        interval = Interval(start, interval.end, interval.granularity)
+    return Resolution("DURATION", value, interval, spec.mod, reached.anchor)
 
 
 def _set(spec: Spec, ctx: Context) -> Resolution:
@@ -811,3 +918,13 @@ def _reference(spec: Spec, ctx: Context) -> Resolution:
         interval = _interval(floor(anchored[0], G.DAY), G.DAY)
         return Resolution("DATE", value, interval, anchor=anchored[1])
     return Resolution("DATE", value, anchor=anchored[1] if anchored else None)
+
+
+_RESOLVERS = {
+    "point": _point,
+    "offset": _offset,
+    "duration": _duration,
+    "set": _set,
+    "ref": _reference,
+    "range": _range,
+}

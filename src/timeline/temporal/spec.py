@@ -68,6 +68,8 @@ class Spec:
     nth: int | None = None
     open_mod: str | None = None
     plus: tuple[tuple[float, str], ...] = ()
+    within: bool = False
+    zone: str | None = None
 
 
 @attrs.frozen
@@ -92,6 +94,10 @@ class Rejected(Exception):
 # ---------------------------------------------------------------- reading groups into a Spec
 
 
+#: A figure longer than this counts no time ("10000000000000000000000000000000 years").
+_MOST_DIGITS = 30
+
+
 def _number(words: str) -> float | None:
     """``"two"`` -> 2, ``"twenty-five"`` -> 25, ``"1,000"`` -> 1000; vague words -> None."""
     lex = lexicon()["numbers"]
@@ -102,6 +108,10 @@ def _number(words: str) -> float | None:
         return float(lex[key])
     halves = 0.5 if key.endswith(("1/2", "½")) else 0.0
     digits = key.removesuffix("1/2").removesuffix("½").strip().replace(",", "")
+    if len(digits) > _MOST_DIGITS:
+        raise Rejected(words)
+    if digits.isdigit():
+        return int(digits) + halves if halves else int(digits)
     if digits.replace(".", "", 1).isdigit():
         return float(digits) + halves
     total = 0.0
@@ -152,7 +162,7 @@ def _year(words: str) -> int:
 
 def _hour(g: dict[str, str]) -> int:
     hour = int(g["hour"]) if g["hour"].isdigit() else int(_number(g["hour"]) or 0)
-    ampm = (g.get("ampm") or "").lower()
+    ampm = re.sub(r"\s+", "", g.get("ampm") or "").lower()
     if ampm:
         if not 1 <= hour <= 12:
             raise Rejected(g["hour"])
@@ -163,15 +173,50 @@ def _hour(g: dict[str, str]) -> int:
     return hour
 
 
+def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
+    """ "twenty past 4" -> (4, 20), "quarter to six" -> (5, 45)."""
+    words = re.sub(r"\s+(?:minutes|mins|min)$", "", " ".join(g["clockmin"].lower().split()))
+    minutes = lexicon()["clock_minutes"].get(words)
+    if minutes is None:
+        minutes = _number(words)
+    if minutes is None or not 0 < minutes < 60 or minutes != int(minutes):
+        raise Rejected(g["clockmin"])
+    if g["clockdir"].lower() == "past":
+        return hour, int(minutes)
+    return (hour - 1) % 24, 60 - int(minutes)
+
+
+_OFFSET = re.compile(
+    r"(?:utc|gmt)\s?(?P<sign>[+\-\u2212])\s?(?P<hours>\d\d?)(?::?(?P<minutes>\d\d))?"
+)
+
+
+def _zone(words: str) -> str:
+    """A zone of en.toml's ``[zones]``, or an offset in figures: "GMT+3" -> "+03:00"."""
+    key = " ".join(words.lower().split())
+    offset = _OFFSET.fullmatch(key)
+    if offset is None:
+        return str(_lookup("zones")(key))
+    sign = "+" if offset["sign"] == "+" else "-"
+    return f"{sign}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
+
+
 def _decade(words: str) -> int:
-    """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970."""
+    """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970; "the 40s" -> 1940."""
     words = " ".join(words.lower().split())
     century, _, name = words.rpartition(" ")
     named = lexicon()["decades"].get(name)
     if named is not None:
         return named if not century else int(_number(century) or 0) * 100 + named % 100
     digits = words.lstrip("'").rstrip("s").rstrip("'\u2019")
-    return int(digits) if len(digits) == 4 else _year(digits)
+    if len(digits) == 4:
+        return int(digits)
+    return int(digits) + (2000 if digits in _DECADES_OF_2000 else 1900)
+
+
+#: Two-digit decades of this century ("the 00s", "the '10s"); the rest are of the 1900s
+#: ("the 40s", "the '20s"): a decade is named when it lies in the past.
+_DECADES_OF_2000 = ("00", "10")
 
 
 def _lookup(table: str) -> Callable[[str], Any]:
@@ -199,7 +244,7 @@ def _quarter(words: str) -> int:
 def _nth(words: str) -> int:
     """ "first" -> 1, "5th" -> 5, "last" -> -1."""
     key = words.lower()
-    return -1 if key == "last" else lexicon()["ordinals"].get(key) or int(key[0])
+    return -1 if key == "last" else lexicon()["ordinals"].get(key) or int(re.sub(r"\D", "", key))
 
 
 def _this_year(words: str) -> int:
@@ -246,6 +291,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "ref": ("ref", _lookup("references")),
     "freq": ("freq", _lookup("frequencies")),
     "span": ("span", _lookup("spans")),
+    "zone": ("zone", lambda w: _zone(w)),
     "number": ("number", _number),
 }
 
@@ -264,9 +310,19 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         if group in _READERS:
             name, reader = _READERS[group]
             fields[name] = reader(words)
+    if "unitend" in g:  # "year-end": the end of the unit at hand
+        fields.update(shift=0, mod="END")
     if "hour" in g:
         fields["hour"] = _hour(g)
         fields.setdefault("minute", 0)
+    if "minutewords" in g:  # "seven thirty pm", "ten oh five am"
+        fields["minute"] = int(_number(re.sub(r"^oh[\s-]+", "", g["minutewords"].lower())) or 0)
+    if "daywords" in g:  # "June twenty one"
+        fields["day"] = _day(str(int(_number(g["daywords"]) or 0)))
+    if "weekno" in g:  # "week 12": the ISO week of the year named or at hand
+        fields.update(nth=int(g["weekno"]), calunit=None if "year" in fields else "Y")
+    if "clockmin" in g:  # "half past nine", "quarter to six"
+        fields["hour"], fields["minute"] = _told_from_the_hour(g, fields["hour"])
     if "noon" in g:
         fields["hour"], fields["minute"] = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
     if "dayword" in g:

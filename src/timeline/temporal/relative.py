@@ -1,0 +1,61 @@
+"""Durations that name a time: "in three days", "within the next hour", "four days from
+Friday". The expression stays a DURATION (as TimeML annotates it, "four days" and "Friday"
+apart), and the words around it give it a direction and, where one follows, the time it
+counts from; :mod:`resolve` turns these into the interval it points to.
+
+>>> from timeline.temporal.grammar import scan
+>>> [(m.spec.direction, m.spec.within) for m in scan("The talks resume in three days.")]
+[(1, False)]
+>>> [m.spec.until is not None for m in scan("The vote is four days from Friday.")]
+[True, False]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from timeline.temporal.spec import Match, Spec
+from timeline.temporal.words import alternation, lexicon
+
+
+@functools.cache
+def _opener() -> re.Pattern[str]:
+    words = alternation(lexicon()["duration_openers"])
+    return re.compile(rf"(?:(?P<before>[\w'-]+)\s+)?(?<![\w-])(?P<word>{words})\s+$", re.I)
+
+
+@functools.cache
+def _link() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?P<word>{alternation(lexicon()['duration_links'])})\s+", re.I)
+
+
+def _countable(spec: Spec) -> bool:
+    return spec.kind == "duration" and spec.number is not None and spec.span is None
+
+
+def with_directions(text: str, matches: list[Match]) -> list[Match]:
+    """Give "in"/"within" durations a direction ahead, and durations followed by "from",
+    "after" or "before" and a time that time to count from."""
+    out: list[Match] = []
+    for index, match in enumerate(matches):
+        spec = match.spec
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        link = following and _link().fullmatch(text, match.end, following.start)
+        if _countable(spec) and link and following.spec.kind == "point":
+            sign = lexicon()["duration_links"][link.group("word").lower()]
+            spec = attrs.evolve(spec, direction=sign, until=following.spec)
+        elif spec.kind == "duration" and spec.number is not None and spec.span is None:
+            opener = _opener().search(text, max(0, match.start - 40), match.start)
+            if opener is not None and not _looks_back(opener.group("before")):
+                kind = lexicon()["duration_openers"][opener.group("word").lower()]
+                spec = attrs.evolve(spec, direction=1, within=kind == "span")
+        out.append(attrs.evolve(match, spec=spec) if spec is not match.spec else match)
+    return out
+
+
+def _looks_back(word: str | None) -> bool:
+    key = (word or "").lower()
+    return key.endswith("est") or key in lexicon()["duration_openers_not_after"]["words"]
