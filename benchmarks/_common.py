@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 import warnings
@@ -15,6 +16,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Where benchmarks keep what they can rebuild (gitignored).
 CACHE = ROOT / "benchmarks" / ".cache"
+
+
+def code_digest() -> str:
+    """A short digest of the library's code and language data: cached analyses made by
+    another version of them are not read back.
+
+    >>> len(code_digest())
+    12
+    """
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "src" / "timeline").rglob("*")):
+        if path.suffix in (".py", ".toml", ".txt"):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def shared_data(*parts: str) -> Path:

@@ -44,7 +44,7 @@ from typing import Any
 import attrs
 
 import timeline
-from _common import CACHE, format_table
+from _common import CACHE, code_digest, format_table
 from timeline.examples import load_examples
 from timeline.nlp import load
 from timeline.parallel import cores
@@ -299,7 +299,7 @@ def merge_child(size: int, source: str) -> None:
 
 
 def merge_table(sizes: list[int], articles: int) -> str:
-    source = CACHE / f"build_speed-analyses-{articles}.pickle"
+    source = CACHE / f"build_speed-analyses-{articles}-{code_digest()}.pickle"
     if not source.exists():
         source.parent.mkdir(parents=True, exist_ok=True)
         analysed = list(analyse_many(variations(articles), n_process=cores()))

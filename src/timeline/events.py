@@ -271,7 +271,8 @@ class _Extractor:
         self.location_labels = frozenset(names["location_labels"])
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
-        aside = [span for span in (dateline(doc.text), byline(doc.text)) if span is not None]
+        self.text = text = doc.text  # spaCy builds it anew at every access
+        aside = [span for span in (dateline(text), byline(text)) if span is not None]
         self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
         self.entity_of = {
             t.i: ent
@@ -279,8 +280,8 @@ class _Extractor:
             if not any(start <= ent.start_char < end for start, end in aside)
             for t in ent
         }
-        self.headline = headline(doc.text)
-        self.quotations = quotations(doc.text)
+        self.headline = headline(text)
+        self.quotations = quotations(text)
         self.sentence_of: dict[int, int] = {}
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
@@ -912,7 +913,7 @@ class _Extractor:
 
     def paragraph_of(self, token: Any) -> int:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
-        return self.doc.text.count("\n", 0, token.idx)
+        return self.text.count("\n", 0, token.idx)
 
     def reference_time(
         self, token: Any, times: Sequence[TimeExpression], reporting: bool
@@ -921,7 +922,7 @@ class _Extractor:
         named before it in its paragraph, in its sentence or the one before; for a verb of
         saying, in the sentence before only (a day of its own sentence is what was said's:
         "On Sunday, parliament voted, an MP said")."""
-        paragraph = self.doc.text.rfind("\n", 0, token.idx) + 1
+        paragraph = self.text.rfind("\n", 0, token.idx) + 1
         sentence = self.sentence_of[token.i]
         earliest_sentence = sentence - 1
         latest_sentence = sentence - 1 if reporting else sentence
