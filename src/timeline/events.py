@@ -80,19 +80,7 @@ def find_mentions(
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
     mentions = with_arguments(doc, extractor.with_sentence_times(mentions, times), tokens)
-    mentions = [_resolved_actor(doc[t], m) for m, t in zip(mentions, tokens, strict=True)]
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
-
-
-def _resolved_actor(token: Any, mention: EventMention) -> EventMention:
-    """``mention`` with the name its pronoun subject stands for as its actor, when no named
-    participant is its agent ("She lavished praise" after "Albright arrived": Madeleine
-    Albright), from its resolved :attr:`~timeline.EventMention.arguments`."""
-    if mention.actor is not None or any(p.role == "agent" for p in mention.participants):
-        return mention
-    pronouns = {c.text for c in token.children if c.dep_ == "nsubj" and c.pos_ == "PRON"}
-    name = next((a.name for a in mention.arguments if a.text in pronouns), None)
-    return mention if name is None else attrs.evolve(mention, actor=name)
 
 
 def lemma_of(token: Any) -> str:
