@@ -517,3 +517,10 @@ def test_a_relative_speaks_not_for_whom_they_are_related_to():
 def test_firing_someone_from_a_post_is_a_dismissal(text, lemmas):
     found = timeline.extract_events(Article(text, date(2008, 12, 14), "a"))
     assert [m.lemma for m in found if m.text in ("fired", "sacked")] == lemmas
+
+
+def test_what_a_call_asks_to_step_back_from_has_not_happened():
+    text = "Russia called on Iran to step back from confrontation on Wednesday."
+    found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"))
+    [confrontation] = [m for m in found if m.text == "confrontation"]
+    assert confrontation.modality == "HYPOTHETICAL"

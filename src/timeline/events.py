@@ -83,6 +83,13 @@ def find_mentions(
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
+def _verb_or_its_particle(token: Any) -> bool:
+    """Whether ``token`` is a verb, or the adverb or particle of one ("step back from")."""
+    if token.dep_ in ("advmod", "prt") and token.pos_ in ("ADV", "ADP", "PART"):
+        token = token.head
+    return token.pos_ in ("VERB", "AUX")
+
+
 def lemma_of(token: Any) -> str:
     """The lowercase lemma of ``token``. English models drop the silent e of some verbs
     ("hoped", "staged", "waged" as "hop", "stag", "wag"): of a verb's lemma with and without
@@ -385,7 +392,7 @@ class _Extractor:
                 or (  # "to step back from confrontation", "called for de-escalation"
                     token.dep_ == "pobj"
                     and token.head.dep_ == "prep"
-                    and token.head.head.pos_ in ("VERB", "AUX")
+                    and _verb_or_its_particle(token.head.head)
                     and token.head.lower_ in self.words["ordering"]["intended"]
                 )
             )
