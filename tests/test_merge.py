@@ -682,13 +682,14 @@ def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
     assert Timeline(built.events, articles=built.articles).to_json() == expected.to_json()
 
 
+def strike_on(day: str, spelling: str, id: str) -> Article:
+    """A report, published on Tuesday 7 January 2020, of the US strike on ``day``."""
+    return Article(f"On {day}, a US strike killed {spelling}.", published=date(2020, 1, 7), id=id)
+
+
 def test_contradictory_dates_keep_both_readings(nlp):
-    thursday = Article(
-        "On Thursday, a US strike killed Qasem Soleimani.", published=date(2020, 1, 7), id="a"
-    )
-    saturday = Article(
-        "On Saturday, a US strike killed Qassem Soleimani.", published=date(2020, 1, 7), id="b"
-    )
+    thursday = strike_on("Thursday", "Qasem Soleimani", "a")
+    saturday = strike_on("Saturday", "Qassem Soleimani", "b")
     tl = timeline.build([saturday, thursday], nlp=nlp)
     killed = [e for e in tl.involving("Soleimani") if "killed" in e.label]
     assert [(e.when.timex, e.articles) for e in killed] == [
@@ -740,12 +741,8 @@ def test_bad_triggers_are_refused(nlp, triggers, error, message):
 
 
 def test_days_a_zone_apart_are_one_happening_of_two_readings(nlp):
-    thursday = Article(
-        "On Thursday, a US strike killed Qasem Soleimani.", published=date(2020, 1, 7), id="a"
-    )
-    friday = Article(
-        "On Friday, a US strike killed Qassem Soleimani.", published=date(2020, 1, 7), id="b"
-    )
+    thursday = strike_on("Thursday", "Qasem Soleimani", "a")
+    friday = strike_on("Friday", "Qassem Soleimani", "b")
     tl = timeline.build([friday, thursday], nlp=nlp)
     [killed] = [e for e in tl.involving("Soleimani") if "killed" in e.label]
     # Thursday evening in Washington is Friday in Baghdad: both readings are kept

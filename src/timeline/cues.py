@@ -139,9 +139,10 @@ def find_constraints(
         add(i, same, "same event")
         add(same, i, "same event")
 
-    found.extend(_anaphora(doc, mentions, triggers))
-    found.extend(_elaborations(doc, mentions))
-    found.extend(_reactions(doc, mentions))
+    paragraph = _paragraphs(doc, mentions)
+    found.extend(_anaphora(mentions, triggers, paragraph))
+    found.extend(_elaborations(mentions, paragraph))
+    found.extend(_reactions(mentions, paragraph))
     return found
 
 
@@ -163,8 +164,7 @@ def find_parts(
     ordering = words("events")["ordering"]
     consequences = frozenset(ordering["consequences"])
     wholes = _wholes()
-    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
-    paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
+    paragraph = _paragraphs(doc, mentions)
     at = {t: k for k, t in enumerate(tokens)}
     found = []
     last_whole: int | None = None
@@ -255,7 +255,7 @@ def _antecedent_kinds() -> dict[str, int]:
 
 
 def _anaphora(
-    doc: Any, mentions: Sequence[EventMention], tokens: Sequence[Any]
+    mentions: Sequence[EventMention], tokens: Sequence[Any], paragraph: Sequence[int]
 ) -> list[Constraint]:
     """A definite event noun without a time names the nearest earlier event of its kind in
     its paragraph or the two sentences before ("an airstrike" ... "the attack"); the first
@@ -266,8 +266,6 @@ def _anaphora(
     solve")."""
     kind_of = _anaphora_kinds()
     definite = words("events")["ordering"]["definite"]
-    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
-    paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
     named_by = _antecedent_kinds()
     kinds: dict[int, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
@@ -339,13 +337,11 @@ def _shares(keys: set[str], mention: EventMention) -> bool:
     return not keys or bool(keys & {p.key for p in mention.participants})
 
 
-def _elaborations(doc: Any, mentions: Sequence[EventMention]) -> list[Constraint]:
+def _elaborations(mentions: Sequence[EventMention], paragraph: Sequence[int]) -> list[Constraint]:
     """A sentence that goes on about the happening of the sentence before, in its paragraph,
     in a word of one synonym group ("held a telephone conversation ... The two men talked
     about", "Iran fired missiles at two bases ... The missiles were fired at"): one happening,
     if nothing else tells them apart."""
-    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
-    paragraph = [bisect.bisect(breaks, m.start) for m in mentions]
     found = []
     for i, m in enumerate(mentions):
         kinds = {k for k in predicate_kinds(m.lemma) if isinstance(k, int)}
@@ -367,25 +363,23 @@ def _elaborations(doc: Any, mentions: Sequence[EventMention]) -> list[Constraint
     return found
 
 
-def _reactions(doc: Any, mentions: Sequence[EventMention]) -> list[Constraint]:
+def _reactions(mentions: Sequence[EventMention], paragraph: Sequence[int]) -> list[Constraint]:
     """What someone said, undated, after a dated happening in the same paragraph, was said
     after it: "The US carried out an airstrike on January 2 ... Trump said in a tweet"."""
-    breaks = [k for k, char in enumerate(doc.text) if char == "\n"]
     found = []
     last_dated: tuple[int, int] | None = None  # (paragraph, mention)
     for i, m in enumerate(mentions):
-        paragraph = bisect.bisect(breaks, m.start)
         if (
             m.event_class == "REPORTING"
             and m.tense == "PAST"
             and m.time is None
             and m.realis
             and last_dated is not None
-            and last_dated[0] == paragraph
+            and last_dated[0] == paragraph[i]
         ):
             found.append(Constraint(last_dated[1], i, "reaction"))
         if m.event_class == "OCCURRENCE" and m.realis and interval_bounds(m.time)[0]:
-            last_dated = (paragraph, i)
+            last_dated = (paragraph[i], i)
     return found
 
 
@@ -436,6 +430,13 @@ def _accompanying(token: Any) -> bool:
         and token.dep_ == "advcl"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children)
     )
+
+
+def _paragraphs(doc: Any, mentions: Sequence[EventMention]) -> list[int]:
+    """The index of each mention's paragraph (paragraphs end at line breaks)."""
+    text = doc.text  # spaCy builds it anew at every access
+    breaks = [k for k, char in enumerate(text) if char == "\n"]
+    return [bisect.bisect(breaks, m.start) for m in mentions]
 
 
 def _at_or_above(token: Any, heads: Mapping[int, int]) -> int | None:

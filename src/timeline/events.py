@@ -21,6 +21,7 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -267,6 +268,8 @@ class _Extractor:
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
         self.text = text = doc.text  # spaCy builds it anew at every access
+        self.breaks = [k for k, char in enumerate(text) if char == "\n"]
+        self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
         self.entity_of = {
@@ -699,23 +702,9 @@ class _Extractor:
         told = [time for time in times if id(time) not in reports]
         # sentences that name a time other than the story's day: their narrative is at that
         # time, or at one they tell of
-        timed = {
-            self.sentence_of[span.root.i]
-            for time, span in (
-                (t, self.doc.char_span(t.start, t.end, alignment_mode="expand")) for t in times
-            )
-            if span is not None and len(span) and interval_bounds(time) != story
-        }
+        timed = {self.time_sentence(t) for t in times if interval_bounds(t) != story} - {None}
         # sentences that name any time: a statement in one may be made at it
-        named = {
-            self.sentence_of[span.root.i]
-            for span in (
-                self.doc.char_span(t.start, t.end, alignment_mode="expand")
-                for t in times
-                if t.interval is not None
-            )
-            if span is not None and len(span)
-        }
+        named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
         narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         mentions = []
         for index, (token, light) in enumerate(found):
@@ -830,9 +819,9 @@ class _Extractor:
                 continue
             if fineness(time.interval.granularity) is None:
                 continue
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is not None and len(span):
-                dates.setdefault(self.sentence_of[span.root.i], []).append(time)
+            sentence = self.time_sentence(time)
+            if sentence is not None:
+                dates.setdefault(sentence, []).append(time)
         return [
             attrs.evolve(
                 m,
@@ -906,9 +895,19 @@ class _Extractor:
         """Whether ``token`` is in the article's headline."""
         return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
 
+    def time_sentence(self, time: TimeExpression) -> int | None:
+        """The index of the sentence of ``time``'s head token, or ``None`` where its span
+        holds no token; found once per time."""
+        key = (time.start, time.end)
+        if key not in self.time_sentences:
+            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            found = self.sentence_of[span.root.i] if span is not None and len(span) else None
+            self.time_sentences[key] = found
+        return self.time_sentences[key]
+
     def paragraph_of(self, token: Any) -> int:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
-        return self.text.count("\n", 0, token.idx)
+        return bisect.bisect_left(self.breaks, token.idx)
 
     def reference_time(
         self, token: Any, times: Sequence[TimeExpression], reporting: bool
@@ -930,10 +929,8 @@ class _Extractor:
                 continue
             if not _names_a_day(time):
                 continue
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is not None and (
-                earliest_sentence <= self.sentence_of[span.root.i] <= latest_sentence
-            ):
+            sentence = self.time_sentence(time)
+            if sentence is not None and earliest_sentence <= sentence <= latest_sentence:
                 found = time
         return found
 
@@ -945,8 +942,8 @@ class _Extractor:
             return None
         today = day_of(published)[0]
         for time in times:
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is None or self.sentence_of.get(span.root.i, _OPENING) >= _OPENING:
+            sentence = self.time_sentence(time)
+            if sentence is None or sentence >= _OPENING:
                 break
             interval = time.interval
             if interval is None or not _names_a_day(time) or today is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -127,13 +128,7 @@ _TIME_THEN_SET = re.compile(r"\s*,?\s*(?:on\s+)?")
 def _timed_set(text: str, left: Match, right: Match) -> bool:
     """Whether a set that recurs by the day (daily, on a weekday, every morning) and a time
     of day without one are next to each other."""
-    if _daily(left.spec) and _is_time_only(right.spec):
-        connector = _SET_THEN_TIME
-    elif _is_time_only(left.spec) and _daily(right.spec):
-        connector = _TIME_THEN_SET
-    else:
-        return False
-    return connector.fullmatch(text, left.end, right.start) is not None
+    return _next_to(text, left, right, _daily, _is_time_only, _SET_THEN_TIME, _TIME_THEN_SET)
 
 
 def _daily(spec: Spec) -> bool:
@@ -163,13 +158,7 @@ def _is_clock_range(spec: Spec) -> bool:
 def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
     """A day and a range of clock times next to each other: "tomorrow between 8am and 2pm",
     "3pm to 4pm tomorrow"."""
-    if _is_day(left.spec) and _is_clock_range(right.spec):
-        connector = _DAY_THEN_TIME
-    elif _is_clock_range(left.spec) and _is_day(right.spec):
-        connector = _TIME_THEN_DAY
-    else:
-        return False
-    return connector.fullmatch(text, left.end, right.start) is not None
+    return _next_to(text, left, right, _is_day, _is_clock_range, _DAY_THEN_TIME, _TIME_THEN_DAY)
 
 
 _DAY_NUMBER = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
@@ -251,23 +240,9 @@ def _is_clock(spec: Spec) -> bool:
     return _is_time_only(spec) and spec.hour is not None
 
 
-def _is_part_of_a_day(spec: Spec) -> bool:
-    return (
-        spec.kind == "point"
-        and spec.part is not None
-        and spec.hour is None
-        and any(v is not None for v in (spec.day_offset, spec.weekday, spec.day, spec.holiday))
-    )
-
-
 def _part_and_clock(text: str, left: Match, right: Match) -> bool:
-    if _is_part_of_a_day(left.spec) and _is_clock(right.spec):
-        connector = _DAY_THEN_TIME
-    elif _is_clock(left.spec) and _is_part_of_a_day(right.spec):
-        connector = _TIME_THEN_DAY
-    else:
-        return False
-    return connector.fullmatch(text, left.end, right.start) is not None
+    """A day's part and a clock time next to each other: "tomorrow morning at 9:30"."""
+    return _next_to(text, left, right, _is_day_part, _is_clock, _DAY_THEN_TIME, _TIME_THEN_DAY)
 
 
 def _in_part(hour: int, part: str | None) -> int:
@@ -277,14 +252,28 @@ def _in_part(hour: int, part: str | None) -> int:
 
 
 def _joinable(text: str, left: Match, right: Match) -> bool:
-    if (_is_day(left.spec) and _is_time_only(right.spec)) or (
-        _is_day_part(left.spec) and _is_clock(right.spec)
-    ):
-        connector = _DAY_THEN_TIME
-    elif (_is_time_only(left.spec) and _is_day(right.spec)) or (
-        _is_clock(left.spec) and _is_day_part(right.spec)
-    ):
-        connector = _TIME_THEN_DAY
+    """A day and a time of day, or a day's part and a clock time, next to each other:
+    "Tuesday night", "3 p.m. on Friday", "8pm in the evening, Sunday"."""
+    return _next_to(
+        text, left, right, _is_day, _is_time_only, _DAY_THEN_TIME, _TIME_THEN_DAY
+    ) or _part_and_clock(text, left, right)
+
+
+def _next_to(
+    text: str,
+    left: Match,
+    right: Match,
+    first: Callable[[Spec], bool],
+    second: Callable[[Spec], bool],
+    forward: re.Pattern[str],
+    backward: re.Pattern[str],
+) -> bool:
+    """Whether ``left`` and ``right`` are a ``first`` and a ``second`` in either order, with
+    only ``forward`` (the ``first`` told first) or ``backward`` between them."""
+    if first(left.spec) and second(right.spec):
+        connector = forward
+    elif second(left.spec) and first(right.spec):
+        connector = backward
     else:
         return False
     return connector.fullmatch(text, left.end, right.start) is not None
