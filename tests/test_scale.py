@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import sys
+import threading
 from datetime import timedelta
 
 import attrs
@@ -11,6 +13,8 @@ import pytest
 from hypothesis import strategies as st
 
 import timeline
+import timeline.parallel
+import timeline.pipeline
 from timeline import Article, Timeline
 from timeline.examples import load_examples
 from timeline.model import Link
@@ -50,7 +54,17 @@ def test_analyses_hold_no_parse(analysed):
     assert len(pickle.dumps(analysed)) < 40 * sum(len(r.article.text) for r in analysed)
 
 
-def test_worker_processes_give_the_same_analyses_and_timeline(nlp, analysed):
+@pytest.fixture(params=["fork", "spawn"])
+def started(request, monkeypatch):
+    """Worker processes started one way, where this platform can."""
+    if request.param == "fork" and timeline.parallel.start_method() != "fork":
+        pytest.skip("workers are not forked here")
+    for module in (timeline.parallel, timeline.pipeline):
+        monkeypatch.setattr(module, "start_method", lambda: request.param)
+    return request.param
+
+
+def test_worker_processes_give_the_same_analyses_and_timeline(nlp, analysed, started):
     parallel = list(analyse_many(corpus(), n_process=2, batch_size=2))
     assert parallel == analysed
     built = timeline.build(corpus(), nlp)
@@ -58,32 +72,40 @@ def test_worker_processes_give_the_same_analyses_and_timeline(nlp, analysed):
     assert timeline_of(analysed) == built
 
 
-def test_a_stream_builds_what_a_list_builds(nlp):
-    seen = []
+class Local:
+    """A pipeline that does not pickle: it holds a function made in a function."""
 
-    def stream():
-        for article in corpus():
-            seen.append(article.id)
-            yield article
+    def __init__(self, nlp):
+        self.hook = lambda: None
+        self.nlp = nlp
 
-    progress = []
-    built = timeline.build(stream(), nlp, progress=lambda n, total: progress.append((n, total)))
-    assert built == timeline.build(corpus(), nlp)
-    assert progress == [(n, None) for n in range(1, len(seen) + 1)]
+    def __call__(self, text):
+        return self.nlp(text)
+
+    def pipe(self, texts, **options):
+        return self.nlp.pipe(texts, **options)
 
 
-def test_a_pipeline_that_cannot_reach_the_workers_is_refused(nlp):
-    class Local:
-        def __init__(self):
-            self.hook = lambda: None  # functions made here do not pickle
-
-        def __call__(self, text):
-            return nlp(text)
-
-    with pytest.raises(ValueError, match="cannot be sent to worker processes"):
-        timeline.build(corpus(), Local(), n_process=2)
+def test_a_pipeline_that_cannot_reach_spawned_workers_is_refused(nlp, started):
+    if started == "spawn":
+        with pytest.raises(ValueError, match="cannot be sent to worker processes"):
+            timeline.build(corpus(), Local(nlp), n_process=2)
+    else:
+        assert timeline.build(corpus(), Local(nlp), n_process=2) == timeline.build(corpus(), nlp)
     with pytest.raises(ValueError, match="n_process must be a whole number"):
         timeline.build(corpus(), nlp, n_process=0)
+
+
+def test_workers_are_forked_only_while_one_thread_runs():
+    assert timeline.parallel.start_method() == ("fork" if sys.platform == "linux" else "spawn")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert timeline.parallel.start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
 
 
 def test_the_timeline_keeps_what_a_rebuild_needs(analysed):

@@ -3,11 +3,14 @@
 :func:`map_batches` cuts a stream of items into lists of ``batch_size``, runs ``work(batch,
 context)`` on each and yields the results in the order of the batches. With
 ``n_process=1`` everything runs in this process; with more, a
-:class:`concurrent.futures.ProcessPoolExecutor` of ``n_process`` workers (started with
-``spawn``, so the same on every platform) runs the batches, each worker making its
-``context`` once with ``setup(argument)`` when it starts (for :func:`timeline.build`: loading
-spaCy). Only ``2 * n_process`` batches are in flight at a time, so memory stays bounded by the
-batch, however long the stream.
+:class:`concurrent.futures.ProcessPoolExecutor` of ``n_process`` workers runs the batches,
+each worker making its ``context`` once with ``setup(argument)`` when it starts (for
+:func:`timeline.build`: loading spaCy). Workers are forked where that is safe
+(:func:`start_method`): they start at once, share what this process has loaded (a spaCy
+pipeline given to :func:`timeline.build` is not copied), and a script without an
+``if __name__ == "__main__":`` guard works; elsewhere they are spawned, and ``argument``
+is pickled to each. Only ``2 * n_process`` batches are in flight at a time, so memory stays
+bounded by the batch, however long the stream.
 
 >>> def total(batch, offset):
 ...     return sum(batch) + offset
@@ -20,12 +23,14 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["cores", "map_batches"]
+__all__ = ["cores", "map_batches", "start_method"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,6 +51,20 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def start_method() -> str:
+    """How worker processes start: ``"fork"`` on Linux while this process runs one thread
+    (a fork copies only the forking thread, so with more a lock another thread holds could
+    stay locked in the worker forever), else ``"spawn"`` (a fresh interpreter; the only safe
+    way on macOS, the only one on Windows).
+
+    >>> start_method() in ("fork", "spawn")
+    True
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def map_batches(
     work: Callable[[list[T], Any], R],
     items: Iterable[T],
@@ -58,7 +77,7 @@ def map_batches(
     """``work(batch, setup(argument))`` for each batch of ``items``, in order.
 
     ``work`` and ``setup`` must be functions of a module (workers import them by name);
-    ``argument`` is sent to each worker once, so it must pickle.
+    ``argument`` is sent to each worker once, so it must pickle if workers are spawned.
     """
     if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
         raise ValueError(f"n_process must be a whole number of processes >= 1, not {n_process!r}")
@@ -71,7 +90,7 @@ def map_batches(
         return
     pool = ProcessPoolExecutor(
         n_process,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=multiprocessing.get_context(start_method()),
         initializer=_start,
         initargs=(setup, argument),
     )

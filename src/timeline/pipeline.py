@@ -51,7 +51,7 @@ from timeline.model import (
     Timeline,
 )
 from timeline.nlp import check, load, parse, parse_many
-from timeline.parallel import map_batches
+from timeline.parallel import map_batches, start_method
 from timeline.parses import ParseCache
 from timeline.pieces import cut, moved_mention, moved_time
 from timeline.temporal.tagger import find_times
@@ -401,7 +401,7 @@ def analyse_many(
     ['b', 'sha1:ad48308707b5']
     """
     total = len(articles) if isinstance(articles, Sized) else None
-    if n_process != 1 and nlp is not None:
+    if n_process != 1 and nlp is not None and start_method() == "spawn":
         _sendable(nlp)
     batches = map_batches(
         _analyse_batch,
