@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
 import sys
 import threading
 from datetime import timedelta
@@ -96,8 +97,27 @@ def test_a_pipeline_that_cannot_reach_spawned_workers_is_refused(nlp, started):
         timeline.build(corpus(), nlp, n_process=0)
 
 
-def test_workers_are_forked_only_while_one_thread_runs():
-    assert timeline.parallel.start_method() == ("fork" if sys.platform == "linux" else "spawn")
+UNGUARDED = """
+import timeline
+from timeline.examples import load_examples
+from timeline.parallel import start_method
+
+articles = load_examples()
+print(start_method(), timeline.build(articles, n_process=2) == timeline.build(articles))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_a_script_without_a_main_guard_builds_on_forked_workers(tmp_path):
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=600, check=True
+    )
+    assert done.stdout.split() == ["fork", "True"]
+
+
+def test_workers_are_spawned_while_other_threads_run():
     release = threading.Event()
     other = threading.Thread(target=release.wait)
     other.start()

@@ -405,7 +405,7 @@ def label(mentions: Sequence[EventMention]) -> str:
     )
     if noun is None and verb is None:
         verb = told[0]
-    patients, others = names("patient"), names("other")
+    patients, others = names("patient"), _others(participants, places)
     location = _most_common(m.location for m in mentions)
     actors = Counter(m.actor for m in real if m.actor)
     actor = min(actors, key=lambda a: (-actors[a], a), default=None)
@@ -413,10 +413,20 @@ def label(mentions: Sequence[EventMention]) -> str:
         names("agent") or actor,
         noun and noun.lemma,
         verb and verb.text.lower(),
-        patients or (others and f"with {others}"),
+        patients or others,
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _others(participants: Sequence[Participant], places: frozenset[str]) -> str:
+    """The other participants with their prepositions, those sharing one joined: "with
+    Fidan and Bagheri to Ankara"."""
+    by_preposition: dict[str, list[str]] = {}
+    for p in participants:
+        if p.role == "other" and p.label not in places:
+            by_preposition.setdefault(p.preposition or "with", []).append(p.name)
+    return " ".join(f"{word} {' and '.join(named)}" for word, named in by_preposition.items())
 
 
 def _precision(mention: EventMention) -> tuple[bool, timedelta]:

@@ -169,7 +169,9 @@ class _Names:
             last -= 1
         return ent.doc[first:last].text
 
-    def participant(self, ent: Any, role: str) -> Participant | None:
+    def participant(
+        self, ent: Any, role: str, preposition: str | None = None
+    ) -> Participant | None:
         name = self.clean(ent)
         if not name:
             return None
@@ -180,7 +182,17 @@ class _Names:
             label, name, key = "PERSON", self.persons.get(surname, name), surname
         elif (alias := canonical_alias(key)) is not None:
             name, key = alias, name_key(alias)
-        return Participant(name=name, key=key, label=label, role=role)
+        return Participant(name=name, key=key, label=label, role=role, preposition=preposition)
+
+
+def _preposition(argument: Any) -> str | None:
+    """The preposition whose object ``argument`` is, or is joined to ("with Fidan and
+    Bagheri"), in lower case; ``None`` if it has none."""
+    while argument.dep_ == "conj" and argument.head is not argument:
+        argument = argument.head
+    if argument.dep_ == "pobj" and argument.head.dep_ == "prep":
+        return str(argument.head.lower_)
+    return None
 
 
 def _spreads(time: TimeExpression) -> bool:
@@ -649,7 +661,8 @@ class _Extractor:
                     continue
                 if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
                     continue
-                participant = self.names.participant(ent, role)
+                preposition = _preposition(argument) if role == "other" else None
+                participant = self.names.participant(ent, role, preposition)
                 if participant is None:
                     continue
                 known = found.get(participant.key)

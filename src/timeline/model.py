@@ -296,16 +296,21 @@ class Participant:
     ``name`` is the entity's canonical name within its article (the fullest form the article
     gives, "Qasem Soleimani" for "General Soleimani"), ``key`` a spelling-tolerant key shared
     by its variants ("soleimani" for "Qassem Soleimani" too), ``label`` the spaCy entity label
-    and ``role`` who did it (``"agent"``), to whom (``"patient"``) or ``"other"``.
+    and ``role`` who did it (``"agent"``), to whom (``"patient"``) or ``"other"``; an other
+    participant keeps the ``preposition`` that ties it to the event ("talks with Fidan",
+    "flew to Brussels", "returned from Pakistan"), ``None`` when there is none.
 
     >>> Participant("Qasem Soleimani", "soleimani", "PERSON", "patient").key
     'soleimani'
+    >>> Participant("Brussels", "brssls", "GPE", "other", "to").preposition
+    'to'
     """
 
     name: str
     key: str
     label: str
     role: str = attrs.field(default="other", validator=attrs.validators.in_(ROLES))
+    preposition: str | None = None
 
 
 def _span(value: Iterable[int]) -> tuple[int, int]:

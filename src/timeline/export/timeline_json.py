@@ -302,7 +302,13 @@ FIELDS: dict[type, dict[str, Any]] = {
         "anchor": _optional(_of(Anchor)),
         "quant": _optional(_string),
     },
-    Participant: {"name": _string, "key": _string, "label": _string, "role": _string},
+    Participant: {
+        "name": _string,
+        "key": _string,
+        "label": _string,
+        "role": _string,
+        "preposition": _optional(_string),
+    },
     Argument: {"text": _string, "name": _string, "head": _integer},
     Link: {"article_id": _string, "before": _span, "after": _span, "cue": _string},
     EventMention: {
@@ -362,6 +368,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "particle": None,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0},
+    Participant: {"preposition": None},
 }
 
 
