@@ -93,10 +93,41 @@ def test_it_stands_for_a_thing_at_most_60_tokens_back(nlp):
     assert mentions_involving(far, "Ryanair") == []
 
 
-def test_he_stands_for_the_nearest_person(nlp):
-    smiled = _mentions("Steve Jobs met Tim Cook in Cupertino. He smiled.", "smiled")
-    assert mentions_involving(smiled, "Tim Cook") == smiled
-    assert mentions_involving(smiled, "Steve Jobs") == []
+def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
+    [mention] = _mentions(text, trigger)
+    return mention.actor, [a.name for a in mention.arguments]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "who"),
+    [
+        # the subject of the sentence before, not the nearer person named in passing
+        ("Steve Jobs met Tim Cook in Cupertino. He smiled.", "smiled", "Steve Jobs"),
+        (
+            "Madeleine Albright toured the site with Kenneth Piernick. She laid a wreath.",
+            "laid",
+            "Madeleine Albright",
+        ),
+        # of the pronoun's gender, where a first name or a title tells it
+        (
+            "Madeleine Albright met Daniel arap Moi in Nairobi. He thanked the envoy.",
+            "thanked",
+            "Daniel arap Moi",
+        ),
+        ("Mrs. Clark greeted Mr. Smith. He smiled.", "smiled", "Smith"),
+        ("Mr. Smith greeted Mrs. Clark. She smiled.", "smiled", "Clark"),
+        # the subject of its own sentence before it
+        ("Tony Blair told Jacques Chirac that he would resign.", "resign", "Tony Blair"),
+    ],
+)
+def test_a_person_pronoun_stands_for_the_subject_of_its_gender_near_it(nlp, text, trigger, who):
+    assert _actor(text, trigger) == (who, [who])
+
+
+def test_a_person_pronoun_far_from_any_name_involves_but_does_not_label(nlp):
+    filler = "Prices went up and then down again. " * 3
+    actor, arguments = _actor(f"Steve Jobs met analysts. {filler}He smiled.", "smiled")
+    assert (actor, arguments) == (None, ["Steve Jobs"])
 
 
 def test_a_number_of_the_name_joins_it(nlp):

@@ -12,8 +12,10 @@ verb's subject), and the words in apposition or coordination with them. Each bec
 - is a name: a spaCy entity of a kind in ``lang/en/references.toml``, a run of proper nouns,
   or a word shaped like a product's name ("A380", "iPhone"); a describing noun with a name
   before it ("the A380 superjumbo") is that name;
-- is a pronoun: ``he``, ``she``... stand for the nearest person named before them, ``it``,
-  ``its`` for the nearest organisation, product, place or other name at most 60 tokens back;
+- is a pronoun: ``he``, ``she``... stand for a person of their gender (where a title or a
+  first name tells it) named in their sentence or the one before, the subject first, else
+  the nearest person of their gender named before them; ``it``, ``its`` for the nearest
+  organisation, product, place or other name at most 60 tokens back;
 - is a description: "the company", "the carmaker" stand for the nearest organisation named
   before them, "the aircraft", "the superjumbo" for the nearest product (a name spaCy gives
   no kind fits either).
@@ -26,13 +28,23 @@ delayed [('Airbus', 'Airbus'), ('A380', 'A380')]
 flew [('The superjumbo', 'A380')]
 said [('The company', 'Airbus')]
 deliver [('it', 'Airbus')]
+
+A person pronoun that is the subject of its mention also gives the mention its
+:attr:`~timeline.EventMention.actor`, the name it stands for, when that name is in its
+sentence or the one before:
+
+>>> text = "Madeleine Albright met Daniel arap Moi in Nairobi. She laid a wreath."
+>>> [(m.text, m.actor) for m in extract_events(Article(text)) if m.text == "laid"]
+[('laid', 'Madeleine Albright')]
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -115,7 +127,12 @@ def with_arguments(
             for token in (head, *(c for c in head.children if c.dep_ in ("appos", "conj")))
             if (argument := names.argument(token)) is not None
         )
-        out.append(attrs.evolve(mention, arguments=tuple(found)))
+        actor = mention.actor
+        if actor is None:
+            subjects = (h for h in _arguments(doc[index]) if h.dep_ in ("nsubj", "nsubjpass"))
+            person = next((p for s in subjects if (p := names.person(s)) is not None), None)
+            actor = names.fullest(person) if person is not None else None
+        out.append(attrs.evolve(mention, arguments=tuple(found), actor=actor))
     return out
 
 
@@ -150,6 +167,8 @@ class _Name:
     text: str
     head: int
     kind: str
+    gender: str | None = None
+    subject: bool = False
 
 
 class _Names:
@@ -166,6 +185,19 @@ class _Names:
                 found.setdefault(name.start, name)
         self.names = [found[start] for start in sorted(found)]
         self.starts = [name.start for name in self.names]
+        self.sentences = [sentence.start for sentence in doc.sents]
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for name in self.names:
+            if name.kind == "person":
+                forms[_surname(name)][name.text] += 1
+        # the fullest form a person is named by most often ("Hugh Jackman", not a misparsed
+        # "Having Jackman" said once)
+        self.people = {
+            surname: max(counted, key=lambda f: (len(f.split()) > 1, counted[f], len(f)))
+            for surname, counted in forms.items()
+        }
+        # "DeGeneres" is of the gender "Ellen DeGeneres" told
+        self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
         for token in doc:  # a description stands for its name to the references after it
             if token.i not in self.named and (argument := self.described(token)) is not None:
                 kind = _described()[token.lemma_.lower()]
@@ -218,6 +250,8 @@ class _Names:
             first, last, kind = token.i, token.i + 1, "name"
         else:
             return None
+        while kind == "person" and last - first > 1 and self.doc[first].pos_ != "PROPN":
+            first += 1  # "Having Jackman host": the name starts at its first proper noun
         if kind != "person":
             while first > 0 and self.joins(self.doc[first - 1], first, last):
                 first -= 1
@@ -228,7 +262,13 @@ class _Names:
         span = self.doc[first:last]
         if kind != "person" and any(product_shaped(t.text) for t in span):
             kind = "product"
-        return _Name(first, span.text, token.idx - span.start_char, kind)
+        if kind != "person":
+            return _Name(first, span.text, token.idx - span.start_char, kind)
+        root = span.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        return _Name(first, span.text, token.idx - span.start_char, kind, _gender(span), subject)
 
     def argument(self, token: Any) -> Argument | None:
         """Who or what ``token``, an argument's head, names or stands for."""
@@ -238,7 +278,18 @@ class _Names:
         data = _data()
         lower = token.lower_
         if lower in data["person_pronouns"]:
-            return self.refer(token, token.text, {"person"}, None)
+            gender = _pronoun_genders().get(lower)
+            near = self.person(token)
+            if near is not None:
+                return Argument(token.text, near.text, near.head)
+            return next(
+                (
+                    Argument(token.text, name.text, name.head)
+                    for name in self.before(token.i)
+                    if name.kind == "person" and self.gender(name) in (None, gender)
+                ),
+                None,
+            )
         if lower in data["thing_pronouns"]:
             return self.refer(token, token.text, _THINGS, data["windows"]["thing_pronoun"])
         return self.described(token)
@@ -276,7 +327,71 @@ class _Names:
                 return Argument(text, name.text, name.head)
         return None
 
+    def fullest(self, person: _Name) -> str:
+        """The fullest form of a person's name in the article ("Madeleine Albright" for
+        "Albright")."""
+        return self.people.get(_surname(person), person.text)
+
+    def gender(self, person: _Name) -> str | None:
+        """A person's gender as any form of their name in the article tells it."""
+        return person.gender or self.genders.get(_surname(person))
+
+    def person(self, token: Any) -> _Name | None:
+        """The person a person pronoun ``token`` stands for, if named in its sentence or the
+        one before and of its gender where known: the nearest subject, else the person the
+        article has named most so far if named there ("The election of Isaacs came after
+        DeGeneres's ... She hosted" is not Isaacs when DeGeneres is the one the story is
+        about), else none."""
+        gender = _pronoun_genders().get(token.lower_)
+        if gender is None:
+            return None
+        at = bisect.bisect_right(self.sentences, token.i) - 1
+        earliest = self.sentences[max(at - 1, 0)]
+        fitting = [
+            name
+            for name in itertools.takewhile(
+                lambda name: name.start >= earliest, self.before(token.i)
+            )
+            if name.kind == "person" and self.gender(name) in (None, gender)
+        ]
+        subject = next((name for name in fitting if name.subject), None)
+        if subject is not None or not fitting:
+            return subject
+        named = Counter(
+            _surname(n)
+            for n in self.before(token.i)
+            if n.kind == "person" and self.gender(n) in (None, gender)
+        )
+        topic = max(fitting, key=lambda name: named[_surname(name)])
+        return topic if named[_surname(topic)] == max(named.values()) else None
+
     def before(self, index: int) -> Iterator[_Name]:
         """The names that start before token ``index``, nearest first."""
         at = bisect.bisect_left(self.starts, index)
         return reversed(self.names[:at])
+
+
+@functools.cache
+def _pronoun_genders() -> dict[str, str]:
+    """The gender of each person pronoun."""
+    return {
+        pronoun: gender
+        for gender, table in _data()["genders"].items()
+        for pronoun in table["pronouns"]
+    }
+
+
+def _gender(span: Any) -> str | None:
+    """A person's gender as a title before the name or its first name tells it, if either
+    does ("Mrs. Albright", "Madeleine Albright")."""
+    doc = span.doc
+    words = [doc[span.start - 1].lower_] if span.start > 0 else []
+    words += [t.lower_ for t in span[:2]]
+    for gender, table in _data()["genders"].items():
+        if any(w in table["titles"] for w in words) or span[0].lower_ in table["first_names"]:
+            return gender
+    return None
+
+
+def _surname(name: _Name) -> str:
+    return name.text.split()[-1]

@@ -130,6 +130,12 @@ REFERENCES = Section(
             disjoint=True,
         ),
         "windows": Section({"thing_pronoun": INT, "description": INT}),
+        "genders": Section(
+            dict.fromkeys(
+                ("masculine", "feminine"),
+                Section({"pronouns": WORDS, "titles": WORDS, "first_names": WORDS}),
+            )
+        ),
     }
 )
 
