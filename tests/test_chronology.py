@@ -48,7 +48,7 @@ def test_documents_without_arguments_still_load(built):
     old = timeline.Timeline.from_json(json.dumps(data))
     assert all(m.arguments == () for e in old.events for m in e.mentions)
     # without arguments, a mention answers by its participants
-    assert [e.label for e in old.involving("Qantas")] == ["Airbus promised to Qantas"]
+    assert [e.label for e in old.involving("Qantas")] == ["Airbus promised the jet to Qantas"]
 
 
 def test_a_mention_is_dated_by_its_sentence_then_its_publication_day():

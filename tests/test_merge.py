@@ -801,5 +801,5 @@ def test_a_participle_of_a_peaceful_happening_is_no_part(nlp):
 def test_a_perception_is_kept_but_not_listed(nlp):
     text = "The club fired its coach on Saturday. The manager felt the team was not progressing."
     tl = timeline.build([Article(text, date(2008, 12, 14), "a")], nlp=nlp)
-    assert [e.label for e in tl] == ["club fired"]
+    assert [e.label for e in tl] == ["club fired coach"]
     assert "felt" in {m.text for e in tl.events for m in e.mentions}

@@ -363,7 +363,8 @@ def label(mentions: Sequence[EventMention]) -> str:
     narrowest time dates, then the first told), with the verb that names a happening of
     another kind ("strike killed", not "attack fired"; of the verbs, one done to someone named
     first, then the most common, then the first told), or that verb alone. Only what is said to
-    happen names it; places are not patients.
+    happen names it; places are not patients. Without a named actor or patient, the subject
+    and object as written stand in ("rescuers cleared the rubble").
 
     >>> from timeline import EventMention, Participant
     >>> iran = Participant("Iran", "rn", "GPE", "agent")
@@ -413,7 +414,8 @@ def label(mentions: Sequence[EventMention]) -> str:
         names("agent") or actor,
         noun and noun.lemma,
         verb and verb.text.lower(),
-        patients or others,
+        patients or (verb and verb.theme),
+        not patients and others,
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)

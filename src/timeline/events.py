@@ -163,7 +163,12 @@ class _Names:
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending."""
         first, last = ent.start, ent.end
-        while first < last and (ent.doc[first].lower_ in self.titles or ent.doc[first].is_punct):
+        while first < last and (
+            ent.doc[first].lower_ in self.titles
+            or ent.doc[first].is_punct
+            # "Having Jackman host": a person's name starts at its first proper noun
+            or (ent.label_ == "PERSON" and last - first > 1 and ent.doc[first].pos_ != "PROPN")
+        ):
             first += 1
         while last > first and (ent.doc[last - 1].tag_ == "POS" or ent.doc[last - 1].is_punct):
             last -= 1
@@ -651,6 +656,36 @@ class _Extractor:
             return span.text
         return None
 
+    def theme(self, token: Any) -> str | None:
+        """What a verb is done to, as the text words it, for a label: its direct object with
+        the article and the words that qualify it ("a resolution", "broken glass", "12
+        people"); ``None`` for a pronoun, a name, an event of its own ("made a visit") or a
+        trigger that is no verb."""
+        if token.pos_ != "VERB":
+            return None
+        for head in token.children:
+            if (
+                head.dep_ != "dobj"
+                or head.pos_ != "NOUN"
+                or not head.is_alpha
+                or head.i in self.triggers_at
+                or lemma_of(head) in _known()
+                or head.i in self.aside
+            ):
+                continue
+            words = [
+                c
+                for c in head.children
+                if c.i < head.i
+                and c.i not in self.aside
+                and (
+                    (c.dep_ in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
+                    or (c.dep_ == "det" and c.lower_ in self.words["roles"]["theme_articles"])
+                )
+            ]
+            return self.doc[min((w.i for w in words), default=head.i) : head.i + 1].text
+        return None
+
     def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
         for role, argument in self.arguments(token, light):
@@ -799,6 +834,7 @@ class _Extractor:
                 actor=None
                 if any(p.role == "agent" for p in participants)
                 else self.actor(token, light),
+                theme=None if any(p.role == "patient" for p in participants) else self.theme(token),
                 location=self.location(token, light),
                 tense=grammar.tense,
                 aspect=grammar.aspect,

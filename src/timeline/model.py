@@ -362,6 +362,8 @@ class EventMention:
     ``sentence_time`` the time expression of its sentence a reader would date it by when
     nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
     ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any.
+    ``theme`` is what a verb is done to as the text words it when no named participant is its
+    patient ("a resolution" in "adopted a resolution"), for its label.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -395,6 +397,7 @@ class EventMention:
     particle: tuple[int, int] | None = attrs.field(
         default=None, converter=attrs.converters.optional(_span)
     )
+    theme: str | None = None
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:

@@ -333,6 +333,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "arguments": _list(_of(Argument)),
         "sentence_time": _optional(_of(TimeExpression)),
         "particle": _optional(_span),
+        "theme": _optional(_string),
     },
     ArticleRecord: {
         "id": _string,
@@ -366,6 +367,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "arguments": (),
         "sentence_time": None,
         "particle": None,
+        "theme": None,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0},
     Participant: {"preposition": None},

@@ -36,6 +36,7 @@ EVENTS = Section(
                 "place": WORDS,
                 "noun_patient": WORDS,
                 "noun_agent": WORDS,
+                "theme_articles": WORDS,
                 "undergoers": WORDS,
                 "relatives": WORDS,
                 "dismissals": WORDS,
