@@ -188,6 +188,8 @@ def events(nlp, text: str, published=date(2020, 1, 8)):
         ("Iran could attack the base.", "attack", ("NONE", "HYPOTHETICAL", "POS")),
         ("Iran may attack the base.", "attack", ("NONE", "HYPOTHETICAL", "POS")),
         ("Iran attacked the base.", "attacked", ("PAST", "ASSERTED", "POS")),
+        # a verb the tagger took for a noun shares the grammar of the verb it is joined to
+        ("He would not elaborate, or comment on it.", "comment", ("NONE", "HYPOTHETICAL", "NEG")),
     ],
 )
 def test_tense_modality_polarity(nlp, text, word, expected):

@@ -399,6 +399,11 @@ class _Extractor:
         negation = self.words["tense"]["negation"]
         negated = any(c.lower_ in negation and c.dep_ == "det" for c in noun.children)
         own = _Grammar(polarity="NEG" if negated else "POS")
+        if noun.dep_ == "conj" and noun.head.pos_ == "VERB":
+            # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
+            # comment"): it shares that verb's grammar
+            verb = self.grammar(noun.head)
+            return attrs.evolve(own, modality=verb.modality, polarity=verb.polarity), verb
         if self.generic(noun):
             own = attrs.evolve(own, modality="GENERIC")
         token = noun
