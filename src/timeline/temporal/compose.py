@@ -80,9 +80,10 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             recurring, clock = (
                 (previous, match) if previous.spec.kind == "set" else (match, previous)
             )
+            hour = clock.spec.hour
             spec = attrs.evolve(
                 recurring.spec,
-                hour=clock.spec.hour,
+                hour=hour if hour is None else _in_part(hour, recurring.spec.part),
                 minute=clock.spec.minute,
                 second=clock.spec.second,
                 part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
@@ -337,10 +338,28 @@ def ranges(text: str, matches: list[Match]) -> list[Match]:
             if between or "and" not in join.group().lower():
                 out.pop()
                 start = opener.start() if opener else previous.start
-                spec = attrs.evolve(previous.spec, kind="range", until=match.spec)
+                spec = attrs.evolve(
+                    _on_day_of(previous.spec, match.spec), kind="range", until=match.spec
+                )
                 match = Match(start, match.end, f"{previous.rule}..{match.rule}", spec)
         out.append(match)
     return out
+
+
+def _on_day_of(start: Spec, end: Spec) -> Spec:
+    """A range's first clock time on the day its end names: "half past seven to 4pm
+    tomorrow" runs from 7:30 tomorrow."""
+    if not _is_time_only(start) or end.hour is None or _is_time_only(end):
+        return start
+    return attrs.evolve(
+        end,
+        hour=start.hour,
+        minute=start.minute,
+        second=start.second,
+        part=start.part,
+        zone=start.zone or end.zone,
+        mod=start.mod,
+    )
 
 
 def _rangeable(spec: Spec) -> bool:

@@ -163,11 +163,12 @@ def _year(words: str) -> int:
 def _hour(g: dict[str, str]) -> int:
     hour = int(g["hour"]) if g["hour"].isdigit() else int(_number(g["hour"]) or 0)
     ampm = re.sub(r"\s+", "", g.get("ampm") or "").lower()
-    if ampm:
+    afternoon = ampm.startswith("p") or ampm.endswith(("afternoon", "evening", "night"))
+    if ampm and not (hour == 0 and ampm.startswith("a")) and not (12 < hour < 24 and afternoon):
         if not 1 <= hour <= 12:
             raise Rejected(g["hour"])
-        afternoon = ampm.startswith("p") or ampm.endswith(("afternoon", "evening", "night"))
-        hour = hour % 12 + (12 if afternoon and not (ampm.endswith("night") and hour < 5) else 0)
+        small_hours = ampm.endswith("night") and (hour < 5 or hour == 12)
+        hour = hour % 12 + (12 if afternoon and not small_hours else 0)
     if hour > 23:
         raise Rejected(g["hour"])
     return hour
@@ -324,7 +325,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "clockmin" in g:  # "half past nine", "quarter to six"
         fields["hour"], fields["minute"] = _told_from_the_hour(g, fields["hour"])
     if "noon" in g:
-        fields["hour"], fields["minute"] = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        midnight = re.sub(r"[\s-]", "", g["noon"].lower()) == "midnight"
+        fields["hour"], fields["minute"] = (0, 0) if midnight else (12, 0)
     if "dayword" in g:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
