@@ -45,7 +45,8 @@ overlapping the expected span.
   (``P0.5Y`` = ``P6M``, ``P1W3D`` = ``P10D``).
 - ``set``: a SET whose value equals the ``Timex``, an unknown day (``XXXX-XX-XX``) and
   whole minutes dropped (``XXXX-XX-XXT15:00`` = ``T15``).
-- ``timezone``: the zone is the tail of a found time whose interval carries that UTC offset
+- ``timezone``: the zone is inside a found time (TimeML keeps a day after the zone in the
+  expression: "5 p.m. EST Nov. 9") whose interval carries that UTC offset
   (any offset when the data knows none).
 - A ``Mod`` of ``before``/``until`` (``after``/``since``) asks for an open range: our mod
   is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval (the
@@ -376,9 +377,9 @@ def _core(text: str, start: int, end: int) -> tuple[int, int]:
 
 def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
     """(correct with the exact span, correct with an overlapping span)."""
-    if case.type == "timezone":  # the zone is the tail of a time
+    if case.type == "timezone":  # the zone is inside a time ("1:30 CST today")
         exact = any(
-            g.start <= case.start and g.end == case.end and correct(case, g) for g in guesses
+            g.start <= case.start and case.end <= g.end and correct(case, g) for g in guesses
         )
     else:
         expected = _core(case.input, case.start, case.end)
