@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from timeline.temporal.clocks import with_parts_of_day
 from timeline.temporal.compose import (
     combine,
     compounds,
@@ -323,6 +324,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             taken[start:end] = b"\x01" * (end - start)
     matches = combine(text, sorted(chosen, key=lambda m: m.start))
     matches = with_bare_hours(text, with_day_numbers(text, matches))
+    matches = with_parts_of_day(text, matches)
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)

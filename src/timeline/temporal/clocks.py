@@ -1,0 +1,81 @@
+"""A clock time and the part of the day said beside it: "afternoon at 7", "half past seven
+afternoon", "7:00 on next Sunday afternoon", "five thirty in the night". The part reads the
+hour (7 in the afternoon is 19:00) and joins the expression; a part already found on its
+own ("Sunday afternoon" after a day) is taken in too.
+
+>>> from timeline.temporal.grammar import scan
+>>> [(m.spec.hour, m.spec.minute) for m in scan("We will be back afternoon at 7.")]
+[(19, 0)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from timeline.temporal.compose import _in_part
+from timeline.temporal.spec import Match, Spec
+from timeline.temporal.words import alternation, lexicon
+
+
+@functools.cache
+def _part_before() -> re.Pattern[str]:
+    parts = alternation(lexicon()["parts_of_day"])
+    return re.compile(rf"(?<![\w-])(?:in\s+the\s+)?(?P<part>{parts})\s*,?\s+(?:at\s+)?$", re.I)
+
+
+@functools.cache
+def _part_after() -> re.Pattern[str]:
+    parts = alternation(lexicon()["parts_of_day"])
+    return re.compile(rf"\s*,?\s+(?:in\s+the\s+)?(?P<part>{parts})(?![\w-])", re.I)
+
+
+def _a_clock(spec: Spec) -> bool:
+    return spec.kind == "point" and spec.hour is not None and spec.part is None
+
+
+def _a_bare_part(spec: Spec) -> bool:
+    return (
+        spec.kind == "point"
+        and spec.part is not None
+        and spec.hour is None
+        and attrs.evolve(spec, part=None, mod=None) == Spec(kind="point")
+    )
+
+
+def with_parts_of_day(text: str, matches: list[Match]) -> list[Match]:
+    """Give a clock time the part of the day said right before or after it."""
+    out: list[Match] = []
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        index += 1
+        if not _a_clock(match.spec):
+            out.append(match)
+            continue
+        floor = out[-1].end if out else 0
+        following = matches[index] if index < len(matches) else None
+        ceiling = following.start if following is not None else len(text)
+        before = _part_before().search(text, max(floor, match.start - 30), match.start)
+        after = _part_after().match(text, match.end)
+        start, end, part = match.start, match.end, None
+        if after is not None and after.end() <= ceiling:
+            end, part = after.end(), after.group("part")
+        elif (
+            after is not None
+            and following is not None
+            and _a_bare_part(following.spec)
+            and (following.start, following.end) == after.span("part")
+        ):
+            end, part = following.end, after.group("part")
+            index += 1
+        elif before is not None:
+            start, part = before.start(), before.group("part")
+        if part is not None:
+            code = lexicon()["parts_of_day"][part.lower()]
+            spec = attrs.evolve(match.spec, hour=_in_part(match.spec.hour or 0, code))
+            match = Match(start, end, match.rule + "+part", spec)
+        out.append(match)
+    return out
