@@ -79,3 +79,54 @@ def with_parts_of_day(text: str, matches: list[Match]) -> list[Match]:
             match = Match(start, end, match.rule + "+part", spec)
         out.append(match)
     return out
+
+
+_HOURS = (
+    r"(?P<hour>[01]?\d|2[0-3])\s*(?:to|till|until|-|\u2013|(?(between)and|(?!)))\s*"
+    r"(?P<end>[01]?\d|2[0-3])"
+)
+_HOURS_BEFORE_DAY = re.compile(
+    rf"(?<![\w.:/-])(?:from\s+|(?P<between>between)\s+){_HOURS}\s+(?:of|on)\s+$", re.I
+)
+_HOURS_AFTER_DAY = re.compile(
+    rf"\s*,?\s+(?:from\s+|(?P<between>between)\s+)?{_HOURS}(?=\s*(?:[;!?)]|[,.](?!\d)|$))", re.I
+)
+
+
+def with_hour_ranges(text: str, matches: list[Match]) -> list[Match]:
+    """Join a range of bare hours to the day beside it: "from 5 to 6 of April 22", "from 5
+    to 6 on 1st Jan", "Monday 8 to 9." (only a day makes "5 to 6" a time; before the day
+    "from" or "between" must open it: "lost 1-2 on Monday" is a score)."""
+    out: list[Match] = []
+    for index, match in enumerate(matches):
+        spec = match.spec
+        if not _a_day(spec):
+            out.append(match)
+            continue
+        floor = out[-1].end if out else 0
+        ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+        before = _HOURS_BEFORE_DAY.search(text, max(floor, match.start - 30), match.start)
+        after = _HOURS_AFTER_DAY.match(text, match.end, ceiling)
+        hours = before or after
+        if hours is not None and int(hours["hour"]) < int(hours["end"]):
+            spec = attrs.evolve(
+                spec,
+                kind="range",
+                hour=int(hours["hour"]),
+                minute=0,
+                until=attrs.evolve(spec, hour=int(hours["end"]), minute=0),
+            )
+            start, end = (before.start(), match.end) if before else (match.start, hours.end())
+            match = Match(start, end, match.rule + "+hours", spec)
+        out.append(match)
+    return out
+
+
+def _a_day(spec: Spec) -> bool:
+    return (
+        spec.kind == "point"
+        and spec.hour is None
+        and spec.part is None
+        and spec.calunit is None
+        and (spec.day is not None or spec.weekday is not None or spec.day_offset is not None)
+    )

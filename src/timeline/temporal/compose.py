@@ -91,7 +91,9 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         if out and _clock_range_on_day(text, out[-1], match):
             previous = out.pop()
-            day, clocks = (previous, match) if _is_day(previous.spec) else (match, previous)
+            day, clocks = (
+                (previous, match) if _is_day_or_its_part(previous.spec) else (match, previous)
+            )
             until = clocks.spec.until
             assert until is not None
             spec = attrs.evolve(
@@ -100,8 +102,9 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 hour=clocks.spec.hour,
                 minute=clocks.spec.minute,
                 second=clocks.spec.second,
+                part=None,
                 until=attrs.evolve(
-                    day.spec, hour=until.hour, minute=until.minute, second=until.second
+                    day.spec, hour=until.hour, minute=until.minute, second=until.second, part=None
                 ),
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
@@ -157,9 +160,15 @@ def _is_clock_range(spec: Spec) -> bool:
 
 
 def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
-    """A day and a range of clock times next to each other: "tomorrow between 8am and 2pm",
-    "3pm to 4pm tomorrow"."""
-    return _next_to(text, left, right, _is_day, _is_clock_range, _DAY_THEN_TIME, _TIME_THEN_DAY)
+    """A day (or a part of one) and a range of clock times next to each other: "tomorrow
+    between 8am and 2pm", "3pm to 4pm tomorrow", "Friday afternoon between 1PM and 4 PM"."""
+    return _next_to(
+        text, left, right, _is_day_or_its_part, _is_clock_range, _DAY_THEN_TIME, _TIME_THEN_DAY
+    )
+
+
+def _is_day_or_its_part(spec: Spec) -> bool:
+    return _is_day(spec) or _is_day_part(spec)
 
 
 _DAY_NUMBER = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from timeline.temporal.clocks import with_parts_of_day
+from timeline.temporal.clocks import with_hour_ranges, with_parts_of_day
 from timeline.temporal.compose import (
     combine,
     compounds,
@@ -332,7 +332,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = with_directions(text, matches)
     if not ranges:
         return matches
-    joined = weekday_ranges(text, join_ranges(text, matches))
+    joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
 
 
