@@ -21,7 +21,6 @@ from timeline.temporal.words import alternation, lexicon
 _AREAS = (
     "Africa",
     "America",
-    "Antarctica",
     "Asia",
     "Atlantic",
     "Australia",
@@ -33,18 +32,24 @@ _AREAS = (
 
 @functools.cache
 def city_zones() -> dict[str, str]:
-    """Lowercase city name -> IANA zone key, for the cities of the system's tz database."""
+    """Lowercase city name -> IANA zone key, for the cities of the system's tz database
+    (not those named like a holiday: "Christmas time" is no zone of Christmas Island)."""
+    holidays = {name for table in lexicon()["holidays"].values() for name in table}
     cities: dict[str, str] = {}
     for key in sorted(zoneinfo.available_timezones()):
         area, _, rest = key.partition("/")
-        if area in _AREAS and rest:
-            cities.setdefault(rest.rpartition("/")[2].replace("_", " ").lower(), key)
+        city = rest.rpartition("/")[2].replace("_", " ").lower()
+        if area in _AREAS and city and city not in holidays:
+            cities.setdefault(city, key)
     return cities
 
 
 @functools.cache
 def city_zone_pattern() -> str:
-    """A regex for a city's zone: the city, then one of en.toml's zone words ("time")."""
+    """A regex for a city's zone: the city, then one of en.toml's zone words ("time"); one
+    that never matches where the system has no tz database."""
+    if not city_zones():
+        return "(?!)"
     return rf"{alternation(city_zones())}\s+{alternation(lexicon()['zone_words']['after_city'])}"
 
 
