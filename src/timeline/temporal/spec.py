@@ -265,6 +265,7 @@ _PART_SHIFTS: dict[str, dict[str, Any]] = {
     "that": {"anaphoric": True},
     "the": {"anaphoric": True},
     "early": {"mod": "START"},
+    "mid": {"mod": "MID"},
     "late": {"mod": "END"},
 }
 
