@@ -17,8 +17,11 @@ script only formats it and scores what they return; timeline is called as
 
 A case is **correct** when a found expression has the expected span and agrees with one of
 the expected readings (the data gives both the past and the future reading of tense-less
-inputs and Recognizers returns both, so either is accepted). The **overlap** columns accept
-any expression overlapping the expected span.
+inputs and Recognizers returns both, so either is accepted). Spans are compared without
+their leading "in", "at", "on", "during", "within" and "the": TimeML leaves prepositions
+outside an expression and keeps the article, Recognizers keeps "in the afternoon" whole
+but gives "during the morning" as "morning". The **overlap** columns accept any expression
+overlapping the expected span.
 
 - ``date``: the interval starts on the expected day and lasts at most a day.
 - ``daterange``: our half-open ``[start, end)`` has the same start day and the same end day,
@@ -42,7 +45,8 @@ any expression overlapping the expected span.
   (``P0.5Y`` = ``P6M``, ``P1W3D`` = ``P10D``).
 - ``set``: a SET whose value equals the ``Timex``, an unknown day (``XXXX-XX-XX``) and
   whole minutes dropped (``XXXX-XX-XXT15:00`` = ``T15``).
-- ``timezone``: the zone is the tail of a found time whose interval carries that UTC offset
+- ``timezone``: the zone is inside a found time (TimeML keeps a day after the zone in the
+  expression: "5 p.m. EST Nov. 9") whose interval carries that UTC offset
   (any offset when the data knows none).
 - A ``Mod`` of ``before``/``until`` (``after``/``since``) asks for an open range: our mod
   is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval (the
@@ -90,6 +94,7 @@ FILES = (
     "MergedParser.json",
 )
 _RANGE_WORD = re.compile(r"\b(?:to|till|until|thru|through|and)\b|-", re.IGNORECASE)
+_LEADING = re.compile(r"(?:(?:in|at|on|during|within|the)\s+)+", re.IGNORECASE)
 _FUZZY = {"start": "START", "end": "END", "mid": "MID"}
 _OPEN = {
     "before": ("BEFORE", "ON_OR_BEFORE"),
@@ -361,15 +366,25 @@ def correct(case: Case, guess: Guess) -> bool:
     return any(_agrees(case, guess, r) for r in case.readings)
 
 
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without its leading prepositions and article, which the two annotations
+    place differently (TimeML leaves "in"/"at"/"on" outside the expression and keeps "the";
+    Recognizers keeps "in the afternoon" whole but gives "during the morning" as
+    "morning")."""
+    m = _LEADING.match(text, start, end)
+    return (m.end() if m and m.end() < end else start), end
+
+
 def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
     """(correct with the exact span, correct with an overlapping span)."""
-    if case.type == "timezone":  # the zone is the tail of a time
+    if case.type == "timezone":  # the zone is inside a time ("1:30 CST today")
         exact = any(
-            g.start <= case.start and g.end == case.end and correct(case, g) for g in guesses
+            g.start <= case.start and case.end <= g.end and correct(case, g) for g in guesses
         )
     else:
+        expected = _core(case.input, case.start, case.end)
         exact = any(
-            (g.start, g.end) == (case.start, case.end) and correct(case, g) for g in guesses
+            _core(case.input, g.start, g.end) == expected and correct(case, g) for g in guesses
         )
     overlap = exact or any(
         g.start < case.end and case.start < g.end and correct(case, g) for g in guesses

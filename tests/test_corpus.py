@@ -17,6 +17,7 @@ from corpus_loader import CORPUS_DIR, Case, CorpusError, check_case, load_family
 FAMILIES = (
     "absolute",
     "anaphoric",
+    "clock",
     "deictic",
     "durations_sets",
     "holidays",

@@ -80,9 +80,10 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             recurring, clock = (
                 (previous, match) if previous.spec.kind == "set" else (match, previous)
             )
+            hour = clock.spec.hour
             spec = attrs.evolve(
                 recurring.spec,
-                hour=clock.spec.hour,
+                hour=hour if hour is None else _in_part(hour, recurring.spec.part),
                 minute=clock.spec.minute,
                 second=clock.spec.second,
                 part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
@@ -90,7 +91,9 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         if out and _clock_range_on_day(text, out[-1], match):
             previous = out.pop()
-            day, clocks = (previous, match) if _is_day(previous.spec) else (match, previous)
+            day, clocks = (
+                (previous, match) if _is_day_or_its_part(previous.spec) else (match, previous)
+            )
             until = clocks.spec.until
             assert until is not None
             spec = attrs.evolve(
@@ -99,8 +102,9 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 hour=clocks.spec.hour,
                 minute=clocks.spec.minute,
                 second=clocks.spec.second,
+                part=None,
                 until=attrs.evolve(
-                    day.spec, hour=until.hour, minute=until.minute, second=until.second
+                    day.spec, hour=until.hour, minute=until.minute, second=until.second, part=None
                 ),
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
@@ -156,9 +160,15 @@ def _is_clock_range(spec: Spec) -> bool:
 
 
 def _clock_range_on_day(text: str, left: Match, right: Match) -> bool:
-    """A day and a range of clock times next to each other: "tomorrow between 8am and 2pm",
-    "3pm to 4pm tomorrow"."""
-    return _next_to(text, left, right, _is_day, _is_clock_range, _DAY_THEN_TIME, _TIME_THEN_DAY)
+    """A day (or a part of one) and a range of clock times next to each other: "tomorrow
+    between 8am and 2pm", "3pm to 4pm tomorrow", "Friday afternoon between 1PM and 4 PM"."""
+    return _next_to(
+        text, left, right, _is_day_or_its_part, _is_clock_range, _DAY_THEN_TIME, _TIME_THEN_DAY
+    )
+
+
+def _is_day_or_its_part(spec: Spec) -> bool:
+    return _is_day(spec) or _is_day_part(spec)
 
 
 _DAY_NUMBER = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
@@ -337,10 +347,28 @@ def ranges(text: str, matches: list[Match]) -> list[Match]:
             if between or "and" not in join.group().lower():
                 out.pop()
                 start = opener.start() if opener else previous.start
-                spec = attrs.evolve(previous.spec, kind="range", until=match.spec)
+                spec = attrs.evolve(
+                    _on_day_of(previous.spec, match.spec), kind="range", until=match.spec
+                )
                 match = Match(start, match.end, f"{previous.rule}..{match.rule}", spec)
         out.append(match)
     return out
+
+
+def _on_day_of(start: Spec, end: Spec) -> Spec:
+    """A range's first clock time on the day its end names: "half past seven to 4pm
+    tomorrow" runs from 7:30 tomorrow."""
+    if not _is_time_only(start) or end.hour is None or _is_time_only(end):
+        return start
+    return attrs.evolve(
+        end,
+        hour=start.hour,
+        minute=start.minute,
+        second=start.second,
+        part=start.part,
+        zone=start.zone or end.zone,
+        mod=start.mod,
+    )
 
 
 def _rangeable(spec: Spec) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from timeline.temporal.clocks import with_hour_ranges, with_parts_of_day
 from timeline.temporal.compose import (
     combine,
     compounds,
@@ -34,6 +35,7 @@ from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, read
 from timeline.temporal.words import alternation, lexicon, load_toml
+from timeline.temporal.zones import city_zone_pattern
 
 #: Placeholders that stand for every word of one table of en.toml.
 _TABLES = {
@@ -78,15 +80,15 @@ def _placeholders() -> dict[str, str]:
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
         "holiday": alternation(holidays),
-        "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])})",
+        "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])}|{city_zone_pattern()})",
         "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
 
 
 _ARTICLES = ("a", "an")
-#: A zone as an offset from UTC in figures: "GMT+3", "UTC -04:00", "UTC+05:30".
-ZONE_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?"
+#: A zone as an offset from UTC in figures: "GMT+3", "UTC -04:00", "UTC+05:30", "UTC -12h".
+ZONE_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?h?"
 
 
 def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str]]:
@@ -322,6 +324,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             taken[start:end] = b"\x01" * (end - start)
     matches = combine(text, sorted(chosen, key=lambda m: m.start))
     matches = with_bare_hours(text, with_day_numbers(text, matches))
+    matches = with_parts_of_day(text, matches)
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
@@ -329,7 +332,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     matches = with_directions(text, matches)
     if not ranges:
         return matches
-    joined = weekday_ranges(text, join_ranges(text, matches))
+    joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
 
 

@@ -816,6 +816,9 @@ def _figure(number: float) -> str:
 
 def _duration(spec: Spec, ctx: Context) -> Resolution:
     unit = spec.unit or "D"
+    from_moment = _from_publication_moment(spec, ctx)
+    if from_moment is not None:
+        return from_moment
     if spec.plus:
         return _compound_duration(spec, ctx)
     value = duration_value(spec.number, unit)
@@ -839,6 +842,33 @@ def _duration(spec: Spec, ctx: Context) -> Resolution:
             start, end = sorted((edge, other))
             interval = Interval(start, end, G.DAY)
     return Resolution("DURATION", value, interval, spec.mod, anchored[1] if interval else None)
+
+
+def _from_publication_moment(spec: Spec, ctx: Context) -> Resolution | None:
+    """A length in clock units ahead of a publication time, to the second: "within 15
+    seconds" of 16:12 runs to 16:12:15, "within the next 1 day and 5 hours" to 21:12 the
+    next day. ``None`` when the length does not run from the publication or only its day
+    is known."""
+    parts = [(spec.number, spec.unit or "D"), *spec.plus]
+    ahead = (spec.within and ctx.tense != "past") or (spec.span or 0) > 0
+    anchored = _publication_anchor(ctx)
+    if (
+        not ahead
+        or anchored is None
+        or anchored[0].time() == time()
+        or any(n is None or u not in UNIT_GRANULARITY for n, u in parts)
+        or not any(UNIT_GRANULARITY[u] in _CLOCK_STEPS for _, u in parts)
+    ):
+        return None
+    start = floor(anchored[0], G.SECOND)
+    lengths = [(float(n or 0), u) for n, u in parts]
+    try:
+        end = _shift(start, lengths, 1)
+    except ValueError:
+        return None
+    granularity = G.SECOND if any(u == "S" for _, u in parts) else G.MINUTE
+    value = lengths_value(lengths) if spec.plus else duration_value(spec.number, spec.unit or "D")
+    return Resolution("DURATION", value, Interval(start, end, granularity), spec.mod, anchored[1])
 
 
 def _compound_duration(spec: Spec, ctx: Context) -> Resolution:

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from timeline.temporal.words import lexicon
+from timeline.temporal.zones import city_zone
 
 #: The kinds of rule, each resolved differently (see resolve.py).
 KINDS = ("point", "offset", "duration", "set", "ref", "range")
@@ -163,11 +164,12 @@ def _year(words: str) -> int:
 def _hour(g: dict[str, str]) -> int:
     hour = int(g["hour"]) if g["hour"].isdigit() else int(_number(g["hour"]) or 0)
     ampm = re.sub(r"\s+", "", g.get("ampm") or "").lower()
-    if ampm:
+    if ampm and not (hour == 0 and ampm.startswith("a")):  # "0:01 am" keeps its hour
         if not 1 <= hour <= 12:
             raise Rejected(g["hour"])
         afternoon = ampm.startswith("p") or ampm.endswith(("afternoon", "evening", "night"))
-        hour = hour % 12 + (12 if afternoon and not (ampm.endswith("night") and hour < 5) else 0)
+        small_hours = ampm.endswith("night") and (hour < 5 or hour == 12)
+        hour = hour % 12 + (12 if afternoon and not small_hours else 0)
     if hour > 23:
         raise Rejected(g["hour"])
     return hour
@@ -187,16 +189,20 @@ def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
 
 
 _OFFSET = re.compile(
-    r"(?:utc|gmt)\s?(?P<sign>[+\-\u2212])\s?(?P<hours>\d\d?)(?::?(?P<minutes>\d\d))?"
+    r"(?:utc|gmt)\s?(?P<sign>[+\-\u2212])\s?(?P<hours>\d\d?)(?::?(?P<minutes>\d\d))?h?"
 )
 
 
 def _zone(words: str) -> str:
-    """A zone of en.toml's ``[zones]``, or an offset in figures: "GMT+3" -> "+03:00"."""
+    """A zone of en.toml's ``[zones]``, a city's ("Madrid time" -> "Europe/Madrid"), or an
+    offset in figures: "GMT+3" -> "+03:00"."""
     key = " ".join(words.lower().split())
     offset = _OFFSET.fullmatch(key)
     if offset is None:
-        return str(_lookup("zones")(key))
+        zone = lexicon()["zones"].get(key, city_zone(key))
+        if zone is None:
+            raise Rejected(words)
+        return str(zone)
     sign = "+" if offset["sign"] == "+" else "-"
     return f"{sign}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
 
@@ -259,6 +265,7 @@ _PART_SHIFTS: dict[str, dict[str, Any]] = {
     "that": {"anaphoric": True},
     "the": {"anaphoric": True},
     "early": {"mod": "START"},
+    "mid": {"mod": "MID"},
     "late": {"mod": "END"},
 }
 
@@ -324,7 +331,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "clockmin" in g:  # "half past nine", "quarter to six"
         fields["hour"], fields["minute"] = _told_from_the_hour(g, fields["hour"])
     if "noon" in g:
-        fields["hour"], fields["minute"] = (0, 0) if g["noon"].lower() == "midnight" else (12, 0)
+        midnight = re.sub(r"[\s-]", "", g["noon"].lower()) == "midnight"
+        fields["hour"], fields["minute"] = (0, 0) if midnight else (12, 0)
     if "dayword" in g:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
