@@ -36,7 +36,7 @@ from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
 from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
 from timeline.moments import instant
-from timeline.names import ROLE_ORDER, canonical_alias, name_key
+from timeline.names import NOT_IN_NAMES, ROLE_ORDER, canonical_alias, name_key
 from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
@@ -156,18 +156,26 @@ class _Names:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = self.clean(ent)
-                surname = name_key(name.split()[-1]) if name else ""
+                parts = name.split()
+                surname = name_key(parts[-1]) if parts else ""
                 if surname and len(name) > len(self.persons.get(surname, "")):
                     self.persons[surname] = name
 
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending."""
         first, last = ent.start, ent.end
-        while first < last and (
-            ent.doc[first].lower_ in self.titles
-            or ent.doc[first].is_punct
-            # "Having Jackman host": a person's name starts at its first proper noun
-            or (ent.label_ == "PERSON" and last - first > 1 and ent.doc[first].pos_ != "PROPN")
+        while (
+            first < last
+            and (
+                ent.doc[first].lower_ in self.titles
+                or ent.doc[first].is_punct
+                # "Having Jackman host": a person's name starts at its first proper noun
+                or (
+                    ent.label_ == "PERSON"
+                    and ent.doc[first].pos_ in NOT_IN_NAMES
+                    and any(t.pos_ == "PROPN" for t in ent.doc[first + 1 : last])
+                )
+            )
         ):
             first += 1
         while last > first and (ent.doc[last - 1].tag_ == "POS" or ent.doc[last - 1].is_punct):

@@ -14,10 +14,14 @@ import unicodedata
 
 from timeline.lang import words
 
-__all__ = ["ROLE_ORDER", "canonical_alias", "name_key", "name_keys"]
+__all__ = ["NOT_IN_NAMES", "ROLE_ORDER", "canonical_alias", "name_key", "name_keys"]
 
 #: Roles of participants from the strongest (who did it) to the weakest.
 ROLE_ORDER: dict[str, int] = {"agent": 0, "patient": 1, "other": 2}
+
+#: Parts of speech that start no person's name: the tagger put a verb or a determiner in
+#: front of one ("Having Jackman host"), while a name it mistagged stays ("Barack" as ADP).
+NOT_IN_NAMES = frozenset({"VERB", "AUX", "DET", "PRON", "ADV", "SCONJ", "CCONJ", "PART"})
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")

@@ -52,6 +52,7 @@ import attrs
 
 from timeline.lang import words
 from timeline.model import Argument, EventMention
+from timeline.names import NOT_IN_NAMES
 
 __all__ = ["product_shaped", "with_arguments"]
 
@@ -250,7 +251,11 @@ class _Names:
             first, last, kind = token.i, token.i + 1, "name"
         else:
             return None
-        while kind == "person" and last - first > 1 and self.doc[first].pos_ != "PROPN":
+        while (
+            kind == "person"
+            and self.doc[first].pos_ in NOT_IN_NAMES
+            and any(t.pos_ == "PROPN" for t in self.doc[first + 1 : last])
+        ):
             first += 1  # "Having Jackman host": the name starts at its first proper noun
         if kind != "person":
             while first > 0 and self.joins(self.doc[first - 1], first, last):
@@ -394,4 +399,5 @@ def _gender(span: Any) -> str | None:
 
 
 def _surname(name: _Name) -> str:
-    return name.text.split()[-1]
+    words = name.text.split()
+    return words[-1] if words else name.text

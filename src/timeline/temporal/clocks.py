@@ -15,9 +15,18 @@ import re
 
 import attrs
 
-from timeline.temporal.compose import _in_part
 from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
+
+
+def hour_in_part(hour: int, part: str | None) -> int:
+    """A clock hour read in a part of the day: 7 in the evening is 19, 1 at night stays 1.
+
+    >>> hour_in_part(7, "EV"), hour_in_part(1, "NI"), hour_in_part(7, None)
+    (19, 1, 7)
+    """
+    afternoon = part in ("AF", "EV") or (part == "NI" and hour >= 5)
+    return hour + 12 if afternoon and hour < 12 else hour
 
 
 def _parts() -> str:
@@ -44,7 +53,7 @@ def _hour_in(hour: int, part: str) -> int:
     words = part.lower().split()
     code = lexicon()["parts_of_day"].get(" ".join(words[1:] if words[0] == "the" else words))
     if code is not None:
-        return _in_part(hour, code)
+        return hour_in_part(hour, code)
     return hour + 12 if hour < lexicon()["midday"]["pm_below"] else hour
 
 
@@ -101,7 +110,7 @@ def with_parts_of_day(text: str, matches: list[Match]) -> list[Match]:
             start, part = before.start(), before.group("part")  # "the" is in, "in"/"at" out
         if part is not None:
             clock = match.spec
-            hour = _in_part(clock.hour or 0, part) if found else _hour_in(clock.hour or 0, part)
+            hour = hour_in_part(clock.hour or 0, part) if found else _hour_in(clock.hour or 0, part)
             spec = attrs.evolve(clock, hour=hour)
             # "6:30 that morning": the part's day (the narrative's), the clock's time; its
             # position inside the part ("early") is the clock's to tell

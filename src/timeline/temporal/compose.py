@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
+from timeline.temporal.clocks import hour_in_part
 from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
@@ -67,7 +68,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             part, clock = (previous, match) if previous.spec.hour is None else (match, previous)
             spec = attrs.evolve(
                 part.spec,
-                hour=_in_part(clock.spec.hour or 0, part.spec.part),
+                hour=hour_in_part(clock.spec.hour or 0, part.spec.part),
                 minute=clock.spec.minute,
                 second=clock.spec.second,
                 zone=clock.spec.zone,
@@ -83,7 +84,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             hour = clock.spec.hour
             spec = attrs.evolve(
                 recurring.spec,
-                hour=hour if hour is None else _in_part(hour, recurring.spec.part),
+                hour=hour if hour is None else hour_in_part(hour, recurring.spec.part),
                 minute=clock.spec.minute,
                 second=clock.spec.second,
                 part=recurring.spec.part if clock.spec.hour is not None else clock.spec.part,
@@ -253,12 +254,6 @@ def _is_clock(spec: Spec) -> bool:
 def _part_and_clock(text: str, left: Match, right: Match) -> bool:
     """A day's part and a clock time next to each other: "tomorrow morning at 9:30"."""
     return _next_to(text, left, right, _is_day_part, _is_clock, _DAY_THEN_TIME, _TIME_THEN_DAY)
-
-
-def _in_part(hour: int, part: str | None) -> int:
-    """A clock hour read in a part of the day: 7 in the evening is 19, 1 at night stays 1."""
-    afternoon = part in ("AF", "EV") or (part == "NI" and hour >= 5)
-    return hour + 12 if afternoon and hour < 12 else hour
 
 
 def _joinable(text: str, left: Match, right: Match) -> bool:
