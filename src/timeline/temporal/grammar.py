@@ -58,11 +58,7 @@ _TABLES = {
 def _placeholders() -> dict[str, str]:
     lex = lexicon()
     number_word = alternation(w for w in lex["numbers"] if w not in _ARTICLES)
-    holidays = {
-        **lex["holidays"]["fixed"],
-        **lex["holidays"]["easter"],
-        **lex["holidays"]["nth_weekday"],
-    }
+    holidays = {name: spec for family in lex["holidays"].values() for name, spec in family.items()}
     months, month_abbreviations = _names_and_abbreviations(lex["months"])
     weekdays, weekday_abbreviations = _names_and_abbreviations(lex["weekdays"])
     return {
@@ -184,7 +180,7 @@ KEY_CLASSES = {
     "dayword": ("day_words",),
     "ref": ("references",),
     "freq": ("frequencies",),
-    "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
+    "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday", "holidays.hijri"),
     "decade": ("decades",),
     "period": ("periods.words",),
 }
