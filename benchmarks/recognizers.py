@@ -15,7 +15,9 @@ a date. Cases expecting no result are not scored. Both systems see the same inpu
 script only formats it and scores what they return; timeline is called as
 ``find_times(Input, published=..., ranges=True)``, the way that suite joins ranges.
 
-A case is **correct** when a found expression has the expected span and agrees with one of
+A case is **correct** when a found expression has the expected span (a leading "in",
+"on" or "within", which that suite takes into the extent and TimeML leaves out, may be
+missing: "3 weeks" for "in 3 weeks") and agrees with one of
 the expected readings (the data gives both the past and the future reading of tense-less
 inputs and Recognizers returns both, so either is accepted). The **overlap** columns accept
 any expression overlapping the expected span.
@@ -361,6 +363,18 @@ def correct(case: Case, guess: Guess) -> bool:
     return any(_agrees(case, guess, r) for r in case.readings)
 
 
+#: Prepositions that suite takes into an extent and TimeML leaves out of it.
+_PREPOSITION = re.compile(r"(?:in|on|within)\s+", re.IGNORECASE)
+
+
+def _after_preposition(case: Case) -> int:
+    """Where the expected span starts once a leading preposition is left out ("in 3 weeks",
+    "within 5 days", "on Mondays" are "3 weeks", "5 days", "Mondays" in TimeML)."""
+    text = case.input[case.start : case.end]
+    found = _PREPOSITION.match(text)
+    return case.start + found.end() if found else case.start
+
+
 def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
     """(correct with the exact span, correct with an overlapping span)."""
     if case.type == "timezone":  # the zone is the tail of a time
@@ -368,9 +382,8 @@ def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
             g.start <= case.start and g.end == case.end and correct(case, g) for g in guesses
         )
     else:
-        exact = any(
-            (g.start, g.end) == (case.start, case.end) and correct(case, g) for g in guesses
-        )
+        spans = {(case.start, case.end), (_after_preposition(case), case.end)}
+        exact = any((g.start, g.end) in spans and correct(case, g) for g in guesses)
     overlap = exact or any(
         g.start < case.end and case.start < g.end and correct(case, g) for g in guesses
     )
