@@ -37,7 +37,8 @@ def _countable(spec: Spec) -> bool:
 
 
 def with_directions(text: str, matches: list[Match]) -> list[Match]:
-    """Give "in"/"within" durations a direction ahead, and durations followed by "from",
+    """Give "in"/"within" durations ("within the next hour" too) a direction ahead, and
+    durations followed by "from",
     "after" or "before" and a time that time to count from."""
     out: list[Match] = []
     for index, match in enumerate(matches):
@@ -47,11 +48,12 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
         if _countable(spec) and link and following.spec.kind == "point":
             sign = lexicon()["duration_links"][link.group("word").lower()]
             spec = attrs.evolve(spec, direction=sign, until=following.spec)
-        elif spec.kind == "duration" and spec.number is not None and spec.span is None:
+        elif spec.kind == "duration" and spec.number is not None and (spec.span or 0) >= 0:
             opener = _opener().search(text, max(0, match.start - 40), match.start)
             if opener is not None and not _looks_back(opener.group("before")):
                 kind = lexicon()["duration_openers"][opener.group("word").lower()]
-                spec = attrs.evolve(spec, direction=1, within=kind == "span")
+                if kind == "span" or spec.span is None:  # "within the next hour", not "in"
+                    spec = attrs.evolve(spec, direction=1, within=kind == "span")
         out.append(attrs.evolve(match, spec=spec) if spec is not match.spec else match)
     return out
 

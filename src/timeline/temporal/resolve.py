@@ -846,6 +846,8 @@ def _compound_duration(spec: Spec, ctx: Context) -> Resolution:
     span word as one length is."""
     parts = [(spec.number or 0.0, spec.unit or "D"), *spec.plus]
     value = lengths_value(parts)
+    if spec.within:
+        return _within(parts, ctx, Resolution("DURATION", value, mod=spec.mod))
     anchored = _publication_anchor(ctx) if spec.span else None
     if anchored is None or any(u not in UNIT_GRANULARITY for _, u in parts):
         return Resolution("DURATION", value, mod=spec.mod)
@@ -860,6 +862,8 @@ def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
     next hour" the time up to it, "four days from Friday" four days on from that Friday.
     In a past clause "in three days" is how long something took, and names no time."""
     plain = Resolution("DURATION", value, mod=spec.mod)
+    if spec.within:
+        return _within([(spec.number or 0.0, spec.unit or "D")], ctx, plain)
     ahead = attrs.evolve(spec, kind="offset", until=None, span=None, anaphoric=False, mod=None)
     if spec.until is not None:  # the time counted from, as read on its own
         base = _point(spec.until, ctx)
@@ -875,12 +879,29 @@ def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
     reached = _offset(ahead, Context(ctx.published, (), ctx.tense))
     if reached.interval is None:
         return plain
-    interval = reached.interval
-    if spec.within and ctx.published is not None:
-        finest = min(interval.granularity, G.DAY, key=_RANK.__getitem__)
-        start = floor(ctx.published, finest)
-        interval = Interval(start, interval.end, interval.granularity)
-    return Resolution("DURATION", value, interval, spec.mod, reached.anchor)
+    return Resolution("DURATION", value, reached.interval, spec.mod, reached.anchor)
+
+
+def _within(parts: Sequence[tuple[float, str]], ctx: Context, plain: Resolution) -> Resolution:
+    """ "Within three years", "within the next 1 day and 5 hours": from the publication up
+    to the lengths on; from a publication day, up to the end of the day they reach (the
+    moment in that day is unknown). In a past clause it is how long something took."""
+    anchored = _publication_anchor(ctx)
+    if ctx.tense == "past" or anchored is None or any(u not in UNIT_GRANULARITY for _, u in parts):
+        return plain
+    moment, anchor = anchored
+    try:
+        if moment.time() == time():
+            start, granularity = floor(moment, G.DAY), G.DAY
+            end = floor(_shift(start, parts, 1), G.DAY) + timedelta(days=1)
+        else:
+            start, granularity = floor(moment, G.MINUTE), G.MINUTE
+            end = _shift(start, parts, 1)
+    except ValueError:
+        return plain
+    if end <= start:
+        return plain
+    return attrs.evolve(plain, interval=Interval(start, end, granularity), anchor=anchor)
 
 
 def _set(spec: Spec, ctx: Context) -> Resolution:
