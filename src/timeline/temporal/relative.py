@@ -38,8 +38,7 @@ def _countable(spec: Spec) -> bool:
 
 def with_directions(text: str, matches: list[Match]) -> list[Match]:
     """Give "in"/"within" durations ("within the next hour" too) a direction ahead, and
-    durations followed by "from",
-    "after" or "before" and a time that time to count from."""
+    durations followed by "from", "after" or "before" and a time that time to count from."""
     out: list[Match] = []
     for index, match in enumerate(matches):
         spec = match.spec
