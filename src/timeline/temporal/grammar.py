@@ -183,6 +183,7 @@ KEY_CLASSES = {
     "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday", "holidays.hijri"),
     "decade": ("decades",),
     "period": ("periods.words",),
+    "ordinal": ("ordinals",),
 }
 _NOT_KEYS = frozenset(
     {
