@@ -48,13 +48,34 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
             sign = lexicon()["duration_links"][link.group("word").lower()]
             spec = attrs.evolve(spec, direction=sign, until=following.spec)
         elif spec.kind == "duration" and spec.number is not None and (spec.span or 0) >= 0:
-            opener = _opener().search(text, max(0, match.start - 40), match.start)
-            if opener is not None and not _looks_back(opener.group("before")):
-                kind = lexicon()["duration_openers"][opener.group("word").lower()]
-                if kind == "span" or spec.span is None:  # "within the next hour", not "in"
-                    spec = attrs.evolve(spec, direction=1, within=kind == "span")
+            kind = _opened_by(text, match.start)
+            if kind == "span" or (kind is not None and spec.span is None):  # not "in the next"
+                spec = attrs.evolve(spec, direction=1, within=kind == "span")
+        elif _from_now(spec) and _opened_by(text, match.start) == "span":
+            # "within two weeks from today": the time up to then, as "within two weeks"
+            spec = attrs.evolve(spec, kind="duration", within=True, day_offset=None)
         out.append(attrs.evolve(match, spec=spec) if spec is not match.spec else match)
     return out
+
+
+def _from_now(spec: Spec) -> bool:
+    """ "Two weeks from now", "two weeks after today": an offset ahead of the publication."""
+    return (
+        spec.kind == "offset"
+        and spec.direction == 1
+        and spec.number is not None
+        and spec.day_offset in (None, 0)
+        and not spec.anaphoric
+        and not spec.plus
+    )
+
+
+def _opened_by(text: str, start: int) -> str | None:
+    """What the duration opener right before ``start`` makes of it ("point", "span")."""
+    opener = _opener().search(text, max(0, start - 40), start)
+    if opener is None or _looks_back(opener.group("before")):
+        return None
+    return str(lexicon()["duration_openers"][opener.group("word").lower()])
 
 
 def _looks_back(word: str | None) -> bool:
