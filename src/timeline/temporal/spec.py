@@ -357,6 +357,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
+    if "weekafter" in g:  # "Monday week": a week after the coming (or next) Monday
+        fields["day_offset"] = 7
     if end and "hour" in end:  # "3 to 4pm": the end's clock is its own
         shared = {k: v for k, v in g.items() if k not in _CLOCK_GROUPS}
         until = read("point", {**shared, **end})
