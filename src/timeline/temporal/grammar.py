@@ -32,7 +32,7 @@ from timeline.temporal.compose import (
 )
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
-from timeline.temporal.spec import KINDS, Match, Rejected, read
+from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
 from timeline.temporal.words import alternation, lexicon, load_toml
 
 #: Placeholders that stand for every word of one table of en.toml.
@@ -73,11 +73,17 @@ def _placeholders() -> dict[str, str]:
         "ordinal": alternation(lex["ordinals"]).replace(r"\-", r"[\s-]"),
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
-        "holiday": alternation(holidays),
+        "holiday": _loose(alternation(holidays)),
         "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])})",
         "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
+
+
+def _loose(names: str) -> str:
+    """An alternation of names whose apostrophes and dots may be left out ("mothers day",
+    "st patrick's day"); spec.name_key reads them back."""
+    return names.replace("['\u2019]", "['\u2019]?").replace(r"\.", r"\.?")
 
 
 _ARTICLES = ("a", "an")
@@ -226,6 +232,7 @@ def _key_classes() -> dict[str, frozenset[str]]:
                 entries = entries[part]
             for phrase in entries:
                 words.update(t.lower() for t in _TOKEN.findall(phrase))
+                words.update(_TOKEN.findall(name_key(phrase)))
         classes[name] = frozenset(words - _NOT_KEYS) if name == "holiday" else frozenset(words)
     return classes
 

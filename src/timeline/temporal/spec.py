@@ -7,6 +7,7 @@ a recognition rule's named groups into one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -230,11 +231,25 @@ def _lookup(table: str) -> Callable[[str], Any]:
 
 
 def _holiday(words: str) -> tuple[str, str]:
-    key = " ".join(words.lower().replace("\u2019", "'").split())
-    for family, table in lexicon()["holidays"].items():
-        if key in table:
-            return family, key
-    raise Rejected(words)
+    try:
+        return _holidays_by_key()[name_key(words)]
+    except KeyError:
+        raise Rejected(words) from None
+
+
+@functools.cache
+def _holidays_by_key() -> dict[str, tuple[str, str]]:
+    return {
+        name_key(name): (family, name)
+        for family, table in lexicon()["holidays"].items()
+        for name in table
+    }
+
+
+def name_key(words: str) -> str:
+    """A name as written without case, apostrophes or dots: "St. Patrick's Day" and "st
+    patricks day" are both ``"st patricks day"``."""
+    return " ".join(re.sub(r"['\u2019.]", "", words.lower()).split())
 
 
 def _quarter(words: str) -> int:
