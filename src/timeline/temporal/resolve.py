@@ -228,6 +228,13 @@ def _unit_around(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | N
     if spec.nth is None:
         granularity = UNIT_GRANULARITY[spec.unit or "W"]
         return _interval(floor(around.start, granularity), granularity), anchor
+    if spec.unit == "D":  # "the last day of the month", "the first day of next year"
+        day = floor(around.start, G.DAY) + timedelta(days=spec.nth - 1)
+        if spec.nth < 0:
+            day = floor(around.end - timedelta(seconds=1), G.DAY) + timedelta(days=spec.nth + 1)
+        if not around.start <= day < around.end:
+            raise ValueError(f"{around.timex} has no day {spec.nth}")
+        return _interval(day, G.DAY), anchor
     first = floor(around.start + timedelta(days=3), G.WEEK)
     last = floor(around.end - timedelta(days=4), G.WEEK)
     start = move(first, G.WEEK, spec.nth - 1) if spec.nth > 0 else move(last, G.WEEK, spec.nth + 1)
