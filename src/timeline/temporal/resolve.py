@@ -929,6 +929,8 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
         value = f"XXXX-WXX-{spec.weekday}" + clock
     elif spec.month is not None:
         value = f"XXXX-{spec.month:02d}"
+    elif spec.season is not None:
+        value = f"XXXX-{spec.season}"
     elif clock and spec.unit in (None, "D") and spec.number in (None, 1):
         value = "XXXX-XX-XX" + clock
     elif spec.unit is not None:
