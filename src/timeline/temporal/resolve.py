@@ -596,7 +596,7 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
     if spec.until is None and spec.number is not None and spec.unit is not None:
         return _length_from(attrs.evolve(point, number=None, unit=None), spec, ctx)
     first = _endpoint(point, ctx)
-    last = _endpoint(spec.until or spec, ctx)
+    last = _day_of_start(spec.until, first) or _endpoint(spec.until or spec, ctx)
     if first is None or last is None:
         return Resolution("DURATION", "PXD")
     interval, anchor = first
@@ -615,6 +615,21 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
     granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
     whole = Interval(interval.start, end.end, granularity)
     return Resolution("DURATION", _span_value(whole), whole, anchor=anchor or last[1])
+
+
+def _day_of_start(
+    end: Spec | None, first: tuple[Interval, Anchor | None] | None
+) -> tuple[Interval, Anchor | None] | None:
+    """ "From the 2nd to the 10th": a bare day of the month ends the range in the start's
+    month, or in the next when it comes before the start ("from the 30th to the 2nd")."""
+    bare = end is not None and end.day is not None and end.month is None and end.year is None
+    if not bare or first is None or first[0].granularity is not G.DAY or end.calunit:
+        return None
+    start = first[0].start
+    month = (
+        floor(start, G.MONTH) if end.day >= start.day else move(floor(start, G.MONTH), G.MONTH, 1)
+    )
+    return _interval(month.replace(day=end.day), G.DAY), first[1]
 
 
 def _length_from(point: Spec, spec: Spec, ctx: Context) -> Resolution:
