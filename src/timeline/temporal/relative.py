@@ -38,12 +38,33 @@ def _countable(spec: Spec) -> bool:
 
 def with_directions(text: str, matches: list[Match]) -> list[Match]:
     """Give "in"/"within" durations ("within the next hour" too) a direction ahead, and
-    durations followed by "from", "after" or "before" and a time that time to count from."""
+    durations followed by "from", "after" or "before" and a time that time to count from;
+    join "the day" (week, month, year) and a time after "after" or "before"."""
     out: list[Match] = []
+    skip = False
     for index, match in enumerate(matches):
+        if skip:
+            skip = False
+            continue
         spec = match.spec
         following = matches[index + 1] if index + 1 < len(matches) else None
         link = following and _link().fullmatch(text, match.end, following.start)
+        if link and _next_to(match, link.group("word")) and following.spec.kind == "point":
+            # "the day after Christmas": one time, the unit next to the other
+            sign = lexicon()["duration_links"][link.group("word").lower()]
+            spec = attrs.evolve(
+                spec,
+                kind="offset",
+                unit=spec.calunit,
+                calunit=None,
+                anaphoric=False,
+                number=1.0,
+                direction=sign,
+                until=following.spec,
+            )
+            out.append(Match(match.start, following.end, f"{match.rule}+{following.rule}", spec))
+            skip = True
+            continue
         if _countable(spec) and link and following.spec.kind == "point":
             sign = lexicon()["duration_links"][link.group("word").lower()]
             spec = attrs.evolve(spec, direction=sign, until=following.spec)
@@ -56,6 +77,20 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
             spec = attrs.evolve(spec, kind="duration", within=True, day_offset=None)
         out.append(attrs.evolve(match, spec=spec) if spec is not match.spec else match)
     return out
+
+
+#: Units of "the day/week/month/year after <time>".
+_NEXT_UNITS = ("D", "W", "M", "Y")
+
+
+def _next_to(match: Match, word: str) -> bool:
+    """Whether ``match`` is "the day", "the week"... before "after"/"before" a time."""
+    spec = match.spec
+    return (
+        match.rule == "the_unit"
+        and spec.calunit in _NEXT_UNITS
+        and word.lower() in ("after", "before")
+    )
 
 
 def _from_now(spec: Spec) -> bool:

@@ -674,6 +674,8 @@ def _span_value(interval: Interval) -> str:
 def _offset(spec: Spec, ctx: Context) -> Resolution:
     if spec.plus:
         return _compound_offset(spec, ctx)
+    if spec.until is not None:
+        return _unit_next_to(spec, ctx)
     unit = spec.unit or "D"
     granularity = G.WEEK if unit == "WE" else UNIT_GRANULARITY.get(unit, G.DAY)
     finest = G.DAY if _RANK[granularity] <= _RANK[G.DAY] else granularity
@@ -700,6 +702,18 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
     target = move(floor(moment, granularity), granularity, steps)
     interval = _interval(target, granularity)
     return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not borrowed)
+
+
+def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
+    """ "The day after Christmas", "the week before the vote": the unit just after (before)
+    the time named, which must be known to that unit or finer."""
+    unit = UNIT_GRANULARITY[spec.unit or "D"]
+    base = _point(spec.until, ctx)  # type: ignore[arg-type]
+    if base.interval is None or _RANK[base.interval.granularity] > _RANK[unit]:
+        return Resolution("DATE", _unanchored_unit(unit), mod=spec.mod)
+    start = floor(move(base.interval.start, unit, spec.direction or 1), unit)
+    interval = _interval(start, unit)
+    return Resolution("DATE", interval.timex, interval, spec.mod, base.anchor)
 
 
 def _year_ago_unit(
