@@ -187,7 +187,7 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
     kind = "TIME" if timed else "DATE"
     found = _date_part(spec, ctx) if spec.unit is None else _unit_around(spec, ctx)
     if found is None:
-        value = "XXXX-WXX" if spec.unit == "W" else _unanchored(spec)
+        value = {"W": "XXXX-WXX", "D": "XXXX-XX-XX"}.get(spec.unit or "", "") or _unanchored(spec)
         return Resolution(kind, value, mod=_position(spec))
     interval, anchor = found
     if timed and _RANK[interval.granularity] <= _RANK[G.DAY]:
