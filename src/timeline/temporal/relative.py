@@ -51,7 +51,7 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
         link = following and _link().fullmatch(text, match.end, following.start)
         if link and _next_to(match, link.group("word")) and following.spec.kind == "point":
             # "the day after Christmas": one time, the unit next to the other
-            sign = lexicon()["duration_links"][link.group("word").lower()]
+            sign = lexicon()["unit_links"][link.group("word").lower()]
             spec = attrs.evolve(
                 spec,
                 kind="offset",
@@ -89,7 +89,7 @@ def _next_to(match: Match, word: str) -> bool:
     return (
         match.rule == "the_unit"
         and spec.calunit in _NEXT_UNITS
-        and word.lower() in ("after", "before")
+        and word.lower() in lexicon()["unit_links"]
     )
 
 

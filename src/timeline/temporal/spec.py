@@ -291,7 +291,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "quarter": ("quarter", _quarter),
     "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
     "halfof": ("number", lambda w: 0.5),
-    "quarterof": ("number", lambda w: 0.75 if w.lower() == "three" else 0.25),
+    "quarterof": ("number", lambda w: (_number(w) or 1) / 4),
     "spelledyear": ("year", lambda w: _spelled_year(w)),
     "nth": ("nth", _nth),
     "every_nth": ("number", lambda w: _nth(w) if w.lower() != "other" else 2),
