@@ -93,7 +93,9 @@ FILES = (
     "TimeZoneParser.json",
     "MergedParser.json",
 )
-_RANGE_WORD = re.compile(r"\b(?:to|till|until|thru|through|and|within|rest)\b|-", re.IGNORECASE)
+_RANGE_WORD = re.compile(
+    r"\b(?:to|till|until|thru|through|and|within|rest)\b|[-\u2013]", re.IGNORECASE
+)
 _FUZZY = {"start": "START", "end": "END", "mid": "MID"}
 _OPEN = {
     "before": ("BEFORE", "ON_OR_BEFORE"),
