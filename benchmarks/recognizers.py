@@ -27,7 +27,9 @@ overlapping the expected span.
 - ``daterange``: our half-open ``[start, end)`` has the same start day and the same end day,
   ``endDate`` read as exclusive ("this week" 2016-11-07..2016-11-14); for ranges between
   two named times whose ``Timex`` is a ``(start,end,duration)`` triple and whose span holds
-  a range word, the inclusive reading is accepted too: our end one day later, or, when the
+  a range word (or "within" a length or "rest of" a unit, whose last day the data names:
+  "within 5 days", "rest of the week" 2016-11-07..2016-11-13), the inclusive reading is
+  accepted too: our end one day later, or, when the
   data's end is the first of a month (of a year), one month (year) later, the last named
   month or year included ("between 2015 and Feb 2018"). A triple whose duration in days is
   our interval's length also agrees ("rest of the month" 2016-11-07..2016-11-30, P24D: the
@@ -93,7 +95,9 @@ FILES = (
     "TimeZoneParser.json",
     "MergedParser.json",
 )
-_RANGE_WORD = re.compile(r"\b(?:to|till|until|thru|through|and)\b|-", re.IGNORECASE)
+_RANGE_WORD = re.compile(
+    r"\b(?:to|till|until|thru|through|and|within|rest)\b|[-\u2013]", re.IGNORECASE
+)
 _LEADING = re.compile(r"(?:(?:in|at|on|during|within|the)\s+)+", re.IGNORECASE)
 _FUZZY = {"start": "START", "end": "END", "mid": "MID"}
 _OPEN = {

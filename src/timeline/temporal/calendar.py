@@ -111,24 +111,60 @@ def season_start(year: int, code: str) -> datetime:
 
 
 def holiday(family: str, spec: object, year: int) -> date:
-    """The date of a holiday of ``family`` (``fixed``, ``easter``, ``nth_weekday``) in ``year``.
+    """The date of a holiday of ``family`` (``fixed``, ``easter``, ``nth_weekday``, ``hijri``)
+    in ``year``.
 
     ``spec`` is the lexicon's entry: ``[month, day]``, an offset from Easter Sunday in days,
-    or ``[nth, weekday, month]`` with ``nth = -1`` for the last such weekday.
+    ``[nth, weekday, month]`` with ``nth = -1`` for the last such weekday, and an optional
+    fourth number of days after it (Cyber Monday is 4 days after the 4th Thursday of
+    November), or ``[month, day]`` of the Islamic calendar (its first such day in ``year``).
 
     >>> holiday("nth_weekday", [4, 4, 11], 2019)
     datetime.date(2019, 11, 28)
+    >>> holiday("nth_weekday", [4, 4, 11, 4], 2019)
+    datetime.date(2019, 12, 2)
     >>> holiday("easter", -2, 2020)
     datetime.date(2020, 4, 10)
+    >>> holiday("hijri", [10, 1], 2022)
+    datetime.date(2022, 5, 2)
     """
     if family == "fixed":
         month, day = spec  # type: ignore[misc]
         return date(year, month, day)
     if family == "easter":
         return easter(year) + timedelta(days=spec)  # type: ignore[operator]
-    nth, weekday, month = spec  # type: ignore[misc]
+    if family == "hijri":
+        return _hijri_in(year, *spec)  # type: ignore[misc]
+    nth, weekday, month, *after = spec  # type: ignore[misc]
     if nth > 0:
         first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-    last = date(year, month, 1) + relativedelta(months=1, days=-1)
-    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = date(year, month, 1) + relativedelta(months=1, days=-1)
+        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day + timedelta(days=sum(after))
+
+
+#: The day before 1 Muharram of year 1 AH in the tabular Islamic calendar (astronomical
+#: epoch, 15 July 622 Julian), as a proleptic Gregorian ordinal.
+_HIJRI_EPOCH = date(622, 7, 17).toordinal()
+
+
+def _hijri(year: int, month: int, day: int) -> date:
+    """A day of the tabular (arithmetic) Islamic calendar: 30-year cycles of 11 leap years,
+    months of 30 and 29 days in turn. The observed calendar, set by sighting the new moon,
+    can fall a day either side of it."""
+    days_before_month = -(-59 * (month - 1) // 2)
+    days_before_year = (year - 1) * 354 + (3 + 11 * year) // 30
+    return date.fromordinal(_HIJRI_EPOCH + days_before_year + days_before_month + day)
+
+
+def _hijri_in(year: int, month: int, day: int) -> date:
+    """The first day of ``year`` (Gregorian) that is ``day`` of ``month`` in the Islamic
+    calendar; its years being shorter, one Gregorian year can hold two such days."""
+    estimate = round((year - 622) * 33 / 32)
+    for hijri_year in (estimate - 1, estimate, estimate + 1, estimate + 2):
+        found = _hijri(hijri_year, month, day)
+        if found.year == year:
+            return found
+    raise ValueError(f"no day {day} of Islamic month {month} in {year}")

@@ -33,7 +33,7 @@ from timeline.temporal.compose import (
 )
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
-from timeline.temporal.spec import KINDS, Match, Rejected, read
+from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import city_zone_pattern
 
@@ -60,11 +60,7 @@ _TABLES = {
 def _placeholders() -> dict[str, str]:
     lex = lexicon()
     number_word = alternation(w for w in lex["numbers"] if w not in _ARTICLES)
-    holidays = {
-        **lex["holidays"]["fixed"],
-        **lex["holidays"]["easter"],
-        **lex["holidays"]["nth_weekday"],
-    }
+    holidays = {name: spec for family in lex["holidays"].values() for name, spec in family.items()}
     months, month_abbreviations = _names_and_abbreviations(lex["months"])
     weekdays, weekday_abbreviations = _names_and_abbreviations(lex["weekdays"])
     return {
@@ -79,11 +75,17 @@ def _placeholders() -> dict[str, str]:
         "ordinal": alternation(lex["ordinals"]).replace(r"\-", r"[\s-]"),
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
-        "holiday": alternation(holidays),
+        "holiday": _loose(alternation(holidays)),
         "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])}|{city_zone_pattern()})",
         "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
+
+
+def _loose(names: str) -> str:
+    """An alternation of names whose apostrophes and dots may be left out ("mothers day",
+    "st patrick's day"); spec.name_key reads them back."""
+    return names.replace("['\u2019]", "['\u2019]?").replace(r"\.", r"\.?")
 
 
 _ARTICLES = ("a", "an")
@@ -186,9 +188,10 @@ KEY_CLASSES = {
     "dayword": ("day_words",),
     "ref": ("references",),
     "freq": ("frequencies",),
-    "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday"),
+    "holiday": ("holidays.fixed", "holidays.easter", "holidays.nth_weekday", "holidays.hijri"),
     "decade": ("decades",),
     "period": ("periods.words",),
+    "ordinal": ("ordinals",),
 }
 _NOT_KEYS = frozenset(
     {
@@ -231,6 +234,7 @@ def _key_classes() -> dict[str, frozenset[str]]:
                 entries = entries[part]
             for phrase in entries:
                 words.update(t.lower() for t in _TOKEN.findall(phrase))
+                words.update(_TOKEN.findall(name_key(phrase)))
         classes[name] = frozenset(words - _NOT_KEYS) if name == "holiday" else frozenset(words)
     return classes
 

@@ -187,7 +187,7 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
     kind = "TIME" if timed else "DATE"
     found = _date_part(spec, ctx) if spec.unit is None else _unit_around(spec, ctx)
     if found is None:
-        value = "XXXX-WXX" if spec.unit == "W" else _unanchored(spec)
+        value = {"W": "XXXX-WXX", "D": "XXXX-XX-XX"}.get(spec.unit or "", "") or _unanchored(spec)
         return Resolution(kind, value, mod=_position(spec))
     interval, anchor = found
     if timed and _RANK[interval.granularity] <= _RANK[G.DAY]:
@@ -228,6 +228,13 @@ def _unit_around(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | N
     if spec.nth is None:
         granularity = UNIT_GRANULARITY[spec.unit or "W"]
         return _interval(floor(around.start, granularity), granularity), anchor
+    if spec.unit == "D":  # "the last day of the month", "the first day of next year"
+        day = floor(around.start, G.DAY) + timedelta(days=spec.nth - 1)
+        if spec.nth < 0:
+            day = floor(around.end - timedelta(seconds=1), G.DAY) + timedelta(days=spec.nth + 1)
+        if not around.start <= day < around.end:
+            raise ValueError(f"{around.timex} has no day {spec.nth}")
+        return _interval(day, G.DAY), anchor
     first = floor(around.start + timedelta(days=3), G.WEEK)
     last = floor(around.end - timedelta(days=4), G.WEEK)
     start = move(first, G.WEEK, spec.nth - 1) if spec.nth > 0 else move(last, G.WEEK, spec.nth + 1)
@@ -379,6 +386,9 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     candidates = [
         _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
     ]
+    if spec.day_offset:  # "Thursday week": days after the coming (or the next) Thursday
+        weekday = _weekday(attrs.evolve(spec, day_offset=None), moment, "future")
+        return _interval(weekday.start + timedelta(days=spec.day_offset), G.DAY)
     if spec.shift is not None and not spec.anaphoric:
         week = move(floor(moment, G.WEEK), G.WEEK, spec.shift)
         return _on_calendar(c for c in candidates if floor(c.start, G.WEEK) == week)
@@ -586,7 +596,7 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
     if spec.until is None and spec.number is not None and spec.unit is not None:
         return _length_from(attrs.evolve(point, number=None, unit=None), spec, ctx)
     first = _endpoint(point, ctx)
-    last = _endpoint(spec.until or spec, ctx)
+    last = _day_of_start(spec.until, first) or _endpoint(spec.until or spec, ctx)
     if first is None or last is None:
         return Resolution("DURATION", "PXD")
     interval, anchor = first
@@ -605,6 +615,21 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
     granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
     whole = Interval(interval.start, end.end, granularity)
     return Resolution("DURATION", _span_value(whole), whole, anchor=anchor or last[1])
+
+
+def _day_of_start(
+    end: Spec | None, first: tuple[Interval, Anchor | None] | None
+) -> tuple[Interval, Anchor | None] | None:
+    """ "From the 2nd to the 10th": a bare day of the month ends the range in the start's
+    month, or in the next when it comes before the start ("from the 30th to the 2nd")."""
+    bare = end is not None and end.day is not None and end.month is None and end.year is None
+    if not bare or first is None or first[0].granularity is not G.DAY or end.calunit:
+        return None
+    start = first[0].start
+    month = (
+        floor(start, G.MONTH) if end.day >= start.day else move(floor(start, G.MONTH), G.MONTH, 1)
+    )
+    return _interval(month.replace(day=end.day), G.DAY), first[1]
 
 
 def _length_from(point: Spec, spec: Spec, ctx: Context) -> Resolution:
@@ -649,6 +674,8 @@ def _span_value(interval: Interval) -> str:
 def _offset(spec: Spec, ctx: Context) -> Resolution:
     if spec.plus:
         return _compound_offset(spec, ctx)
+    if spec.until is not None:
+        return _unit_next_to(spec, ctx)
     unit = spec.unit or "D"
     granularity = G.WEEK if unit == "WE" else UNIT_GRANULARITY.get(unit, G.DAY)
     finest = G.DAY if _RANK[granularity] <= _RANK[G.DAY] else granularity
@@ -675,6 +702,18 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
     target = move(floor(moment, granularity), granularity, steps)
     interval = _interval(target, granularity)
     return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not borrowed)
+
+
+def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
+    """ "The day after Christmas", "the week before the vote": the unit just after (before)
+    the time named, which must be known to that unit or finer."""
+    unit = UNIT_GRANULARITY[spec.unit or "D"]
+    base = _point(spec.until, ctx)  # type: ignore[arg-type]
+    if base.interval is None or _RANK[base.interval.granularity] > _RANK[unit]:
+        return Resolution("DATE", _unanchored_unit(unit), mod=spec.mod)
+    start = floor(move(base.interval.start, unit, spec.direction or 1), unit)
+    interval = _interval(start, unit)
+    return Resolution("DATE", interval.timex, interval, spec.mod, base.anchor)
 
 
 def _year_ago_unit(
@@ -876,6 +915,8 @@ def _compound_duration(spec: Spec, ctx: Context) -> Resolution:
     span word as one length is."""
     parts = [(spec.number or 0.0, spec.unit or "D"), *spec.plus]
     value = lengths_value(parts)
+    if spec.within:
+        return _within(parts, ctx, Resolution("DURATION", value, mod=spec.mod))
     anchored = _publication_anchor(ctx) if spec.span else None
     if anchored is None or any(u not in UNIT_GRANULARITY for _, u in parts):
         return Resolution("DURATION", value, mod=spec.mod)
@@ -890,6 +931,8 @@ def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
     next hour" the time up to it, "four days from Friday" four days on from that Friday.
     In a past clause "in three days" is how long something took, and names no time."""
     plain = Resolution("DURATION", value, mod=spec.mod)
+    if spec.within:
+        return _within([(spec.number or 0.0, spec.unit or "D")], ctx, plain)
     ahead = attrs.evolve(spec, kind="offset", until=None, span=None, anaphoric=False, mod=None)
     if spec.until is not None:  # the time counted from, as read on its own
         base = _point(spec.until, ctx)
@@ -905,12 +948,29 @@ def _duration_pointing(spec: Spec, ctx: Context, value: str) -> Resolution:
     reached = _offset(ahead, Context(ctx.published, (), ctx.tense))
     if reached.interval is None:
         return plain
-    interval = reached.interval
-    if spec.within and ctx.published is not None:
-        finest = min(interval.granularity, G.DAY, key=_RANK.__getitem__)
-        start = floor(ctx.published, finest)
-        interval = Interval(start, interval.end, interval.granularity)
-    return Resolution("DURATION", value, interval, spec.mod, reached.anchor)
+    return Resolution("DURATION", value, reached.interval, spec.mod, reached.anchor)
+
+
+def _within(parts: Sequence[tuple[float, str]], ctx: Context, plain: Resolution) -> Resolution:
+    """ "Within three years", "within the next 1 day and 5 hours": from the publication up
+    to the lengths on; from a publication day, up to the end of the day they reach (the
+    moment in that day is unknown). In a past clause it is how long something took."""
+    anchored = _publication_anchor(ctx)
+    if ctx.tense == "past" or anchored is None or any(u not in UNIT_GRANULARITY for _, u in parts):
+        return plain
+    moment, anchor = anchored
+    try:
+        if moment.time() == time():
+            start, granularity = floor(moment, G.DAY), G.DAY
+            end = floor(_shift(start, parts, 1), G.DAY) + timedelta(days=1)
+        else:
+            start, granularity = floor(moment, G.MINUTE), G.MINUTE
+            end = _shift(start, parts, 1)
+    except ValueError:
+        return plain
+    if end <= start:
+        return plain
+    return attrs.evolve(plain, interval=Interval(start, end, granularity), anchor=anchor)
 
 
 def _set(spec: Spec, ctx: Context) -> Resolution:
@@ -928,6 +988,8 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
         value = f"XXXX-WXX-{spec.weekday}" + clock
     elif spec.month is not None:
         value = f"XXXX-{spec.month:02d}"
+    elif spec.season is not None:
+        value = f"XXXX-{spec.season}"
     elif clock and spec.unit in (None, "D") and spec.number in (None, 1):
         value = "XXXX-XX-XX" + clock
     elif spec.unit is not None:

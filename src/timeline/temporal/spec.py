@@ -7,6 +7,7 @@ a recognition rule's named groups into one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -236,11 +237,25 @@ def _lookup(table: str) -> Callable[[str], Any]:
 
 
 def _holiday(words: str) -> tuple[str, str]:
-    key = " ".join(words.lower().replace("\u2019", "'").split())
-    for family, table in lexicon()["holidays"].items():
-        if key in table:
-            return family, key
-    raise Rejected(words)
+    try:
+        return _holidays_by_key()[name_key(words)]
+    except KeyError:
+        raise Rejected(words) from None
+
+
+@functools.cache
+def _holidays_by_key() -> dict[str, tuple[str, str]]:
+    return {
+        name_key(name): (family, name)
+        for family, table in lexicon()["holidays"].items()
+        for name in table
+    }
+
+
+def name_key(words: str) -> str:
+    """A name as written without case, apostrophes or dots: "St. Patrick's Day" and "st
+    patricks day" are both ``"st patricks day"``."""
+    return " ".join(re.sub(r"['\u2019.]", "", words.lower()).split())
 
 
 def _quarter(words: str) -> int:
@@ -283,6 +298,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "quarter": ("quarter", _quarter),
     "half": ("half", lambda w: 1 if w.lower() in ("first", "1") else 2),
     "halfof": ("number", lambda w: 0.5),
+    "quarterof": ("number", lambda w: (_number(w) or 1) / 4),
     "spelledyear": ("year", lambda w: _spelled_year(w)),
     "nth": ("nth", _nth),
     "every_nth": ("number", lambda w: _nth(w) if w.lower() != "other" else 2),
@@ -365,6 +381,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
+    if "weekafter" in g:  # "Monday week": a week after the coming (or next) Monday
+        fields["day_offset"] = 7
     if end and "hour" in end:  # "3 to 4pm": the end's clock is its own
         shared = {k: v for k, v in g.items() if k not in _CLOCK_GROUPS}
         until = read("point", {**shared, **end})

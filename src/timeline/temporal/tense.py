@@ -27,8 +27,12 @@ def _cues() -> tuple[
     words = lexicon()["tense"]
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
-        escaped = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len)
-        return re.compile(r"(?<![\w'])(?:" + "|".join(reversed(escaped)) + r")(?!\w)", re.I)
+        # a word starts after no letter; a clitic ("'ll") right after its word ("I'll")
+        escaped = (
+            (r"(?<![\w'\u2019])" if p[:1].isalnum() else "") + re.escape(p).replace(r"\ ", r"\s+")
+            for p in sorted(phrases, key=len, reverse=True)
+        )
+        return re.compile("(?:" + "|".join(escaped) + r")(?!\w)", re.I)
 
     before = alternation(words["future_before"]).pattern + r"\s+$"
     participle = alternation(words["participle_after"]).pattern + r"\s+$"
