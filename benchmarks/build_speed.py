@@ -24,6 +24,7 @@ under load (above the core count) are marked ``*``. ``--quick`` runs small sizes
 
     python benchmarks/build_speed.py            # 1,000 and 10,000 articles; merge to 10^6
     python benchmarks/build_speed.py --quick    # 100 and 300 articles; merge to 10^4
+    python benchmarks/build_speed.py --sizes 1000 --skip dask,stream,update,merge
 """
 
 from __future__ import annotations
@@ -337,9 +338,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--skip", default="", help="tables to skip, e.g. dask,merge")
+    parser.add_argument("--sizes", help="numbers of articles, e.g. 1000 (default 1000,10000)")
     args = parser.parse_args()
     quick = args.quick
     sizes = [100, 300] if quick else [1_000, 10_000]
+    if args.sizes:
+        sizes = [int(size) for size in args.sizes.split(",")]
     skip = set(args.skip.split(","))
     print(f"{datetime.now():%Y-%m-%d %H:%M}, {cores()} cores; load: 1-minute average before/after")
     load().pipe(["warm up"])
