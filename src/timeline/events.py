@@ -186,7 +186,7 @@ class _Names:
         self, ent: Any, role: str, preposition: str | None = None
     ) -> Participant | None:
         name = self.clean(ent)
-        if not name:
+        if not name.strip():
             return None
         key = name_key(name)
         label = ent.label_
