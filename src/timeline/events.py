@@ -296,7 +296,12 @@ class _Extractor:
         self.breaks = [k for k, char in enumerate(text) if char == "\n"]
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
-        self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
+        starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending
+        self.aside = frozenset(
+            i
+            for a, b in aside
+            for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+        )
         self.entity_of = {
             t.i: ent
             for ent in doc.ents
@@ -305,10 +310,11 @@ class _Extractor:
         }
         self.headline = headline(text)
         self.quotations = quotations(text)
-        self.sentence_of: dict[int, int] = {}
-        for number, sentence in enumerate(doc.sents):
-            for token in sentence:
-                self.sentence_of[token.i] = number
+        self.sentence_of = {
+            i: number
+            for number, sentence in enumerate(doc.sents)
+            for i in range(sentence.start, sentence.end)
+        }
 
     # triggers
 

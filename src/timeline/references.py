@@ -180,8 +180,8 @@ class _Names:
         self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
         self.named = frozenset(self.entity_of) | {t.i for t in doc if self.name_word(t)}
         found: dict[int, _Name] = {}
-        for token in doc:
-            name = self.name(token)
+        for i in sorted(self.named):  # no other token is part of a name
+            name = self.name(doc[i])
             if name is not None:
                 found.setdefault(name.start, name)
         self.names = [found[start] for start in sorted(found)]
