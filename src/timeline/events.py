@@ -153,6 +153,7 @@ class _Names:
     def __init__(self, doc: Any) -> None:
         self.titles = frozenset(words("events")["names"]["titles"])
         self.persons: dict[str, str] = {}  # surname key -> fullest name
+        self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = self.clean(ent)
@@ -185,6 +186,17 @@ class _Names:
     def participant(
         self, ent: Any, role: str, preposition: str | None = None
     ) -> Participant | None:
+        span = (ent.start, ent.end, ent.label_)
+        if span not in self.canonical:  # an entity takes part in many events
+            self.canonical[span] = self.canonical_name(ent)
+        if (found := self.canonical[span]) is None:
+            return None
+        name, key, label = found
+        return Participant(name=name, key=key, label=label, role=role, preposition=preposition)
+
+    def canonical_name(self, ent: Any) -> tuple[str, str, str] | None:
+        """The entity's name, key and label, a person's surname standing for the person and
+        an alias for its canonical name; ``None`` if nothing of it is a name."""
         name = self.clean(ent)
         if not name.strip():
             return None
@@ -195,7 +207,7 @@ class _Names:
             label, name, key = "PERSON", self.persons.get(surname, name), surname
         elif (alias := canonical_alias(key)) is not None:
             name, key = alias, name_key(alias)
-        return Participant(name=name, key=key, label=label, role=role, preposition=preposition)
+        return name, key, label
 
 
 def _preposition(argument: Any) -> str | None:
@@ -296,7 +308,12 @@ class _Extractor:
         self.breaks = [k for k, char in enumerate(text) if char == "\n"]
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
-        self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
+        starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending
+        self.aside = frozenset(
+            i
+            for a, b in aside
+            for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+        )
         self.entity_of = {
             t.i: ent
             for ent in doc.ents
@@ -305,10 +322,11 @@ class _Extractor:
         }
         self.headline = headline(text)
         self.quotations = quotations(text)
-        self.sentence_of: dict[int, int] = {}
-        for number, sentence in enumerate(doc.sents):
-            for token in sentence:
-                self.sentence_of[token.i] = number
+        self.sentence_of = {
+            i: number
+            for number, sentence in enumerate(doc.sents)
+            for i in range(sentence.start, sentence.end)
+        }
 
     # triggers
 

@@ -218,7 +218,7 @@ def order_mentions(
     for part, whole in parts:  # a part happens within its whole
         bounds[part] = intersect(bounds[part], bounds[whole]) or bounds[part]
     mentions = [
-        attrs.evolve(m, earliest=low, latest=high)
+        m if low is m.earliest and high is m.latest else attrs.evolve(m, earliest=low, latest=high)
         for m, (low, high) in zip(found.mentions, bounds, strict=True)
     ]
     return ArticleEvents(

@@ -179,9 +179,10 @@ class _Names:
         self.doc = doc
         self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
         self.named = frozenset(self.entity_of) | {t.i for t in doc if self.name_word(t)}
+        # no other token is part of a name
+        self.name_at = {i: self.part_of_name(doc[i]) for i in sorted(self.named)}
         found: dict[int, _Name] = {}
-        for token in doc:
-            name = self.name(token)
+        for name in self.name_at.values():
             if name is not None:
                 found.setdefault(name.start, name)
         self.names = [found[start] for start in sorted(found)]
@@ -233,6 +234,10 @@ class _Names:
 
     def name(self, token: Any) -> _Name | None:
         """The name ``token`` is part of, if it is part of one."""
+        return self.name_at.get(token.i)
+
+    def part_of_name(self, token: Any) -> _Name | None:
+        """The name ``token`` is part of, found in the parse."""
         kinds = _kinds()
         ent = self.entity_of.get(token.i)
         if ent is not None and ent.label_ in kinds:

@@ -55,7 +55,7 @@ def find_times(
         tense = (
             None
             if _needs_no_tense(match.spec)
-            else doc_tense(doc, words, match.end)
+            else doc_tense(doc, clauses, words, match.end)
             if doc is not None
             else clauses.tense(words, match.end)
         )

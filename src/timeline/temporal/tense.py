@@ -117,21 +117,22 @@ class Clauses:
         return self._cues[key]
 
 
-def doc_tense(doc: Any, start: int, end: int) -> str | None:
+def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
     """The tense of the verb governing the span ``[start, end)`` in a parsed spaCy ``Doc``.
 
-    Falls back to :func:`clause_tense` on the doc's text where the parse gives no verb.
+    Falls back to ``clauses``, the :class:`Clauses` of the doc's text, where the parse gives
+    no verb.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return clause_tense(doc.text, start, end)
+        return clauses.tense(start, end)
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
-        return clause_tense(doc.text, start, end)
+        return clauses.tense(start, end)
     for child in (*token.lefts, token):
         lower = child.lower_
         if child.tag_ == "MD" and lower in ("will", "'ll", "shall", "wo", "would"):
@@ -141,4 +142,4 @@ def doc_tense(doc: Any, start: int, end: int) -> str | None:
         return "past"
     if any(c.tag_ == "VBD" for c in token.lefts if c.dep_ in ("aux", "auxpass")):
         return "past"
-    return clause_tense(doc.text, start, end)
+    return clauses.tense(start, end)
