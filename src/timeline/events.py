@@ -229,6 +229,7 @@ def _names_a_day(time: TimeExpression) -> bool:
     )
 
 
+_UNTENSED = frozenset({"NONE", "INFINITIVE", "PRESPART", "PASTPART"})
 _OPENING = 3  # sentences in which an article names the day of its news
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 
@@ -867,7 +868,27 @@ class _Extractor:
                 ),
             )
             mentions.append(mention)
+        self.inherit(mentions, [token for token, _ in found], heads)
         return mentions, [token.i for token, _ in found], heads
+
+    def inherit(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give a mention with no time, no tense and no bounds the bounds of the event its
+        clause hangs from ("declined to discuss", "added, referring to"), where those bound
+        it on both sides."""
+        links = self.words["ordering"]["with_governor"]
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if mention.time is not None or (mention.earliest, mention.latest) != (None, None):
+                continue
+            if mention.tense not in _UNTENSED:
+                continue
+            above, via = governor(token, heads)
+            if above is None or via.dep_ not in links:
+                continue
+            bounds = (mentions[above].earliest, mentions[above].latest)
+            if None not in bounds:
+                mentions[index] = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
 
     def with_sentence_times(
         self, mentions: Sequence[EventMention], times: Sequence[TimeExpression]
