@@ -21,7 +21,6 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -294,7 +293,6 @@ class _Extractor:
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
         self.text = text = doc.text  # spaCy builds it anew at every access
-        self.breaks = [k for k, char in enumerate(text) if char == "\n"]
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
@@ -765,9 +763,6 @@ class _Extractor:
         # sentences that name a time other than the story's day: their narrative is at that
         # time, or at one they tell of
         timed = {self.time_sentence(t) for t in times if interval_bounds(t) != story} - {None}
-        # sentences that name any time: a statement in one may be made at it
-        named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
-        narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -802,23 +797,17 @@ class _Extractor:
                 if bounds_grammar is not None and bounds_grammar.polarity == "POS"
                 else (None, None)
             )
-            paragraph = self.paragraph_of(token)
             if (
                 time is None
                 and published is not None
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(lemma_of(token)) == "REPORTING"
-                and paragraph not in narrated
-                and self.sentence_of[token.i] not in named
             ):
-                # a statement told in the past with nothing dating it, in a sentence that
-                # names no time, and no dated happening before it in its paragraph (it would
-                # react to that one), was made on the day the article's news happened, else on
-                # its publication day
+                # a statement told in the past with nothing dating it was made on the day the
+                # article's news happened, else on its publication day (measured on TBAQ: a
+                # time named in its sentence or paragraph is more often what was said's)
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
-            if index in attached and attached[index].interval is not None:
-                narrated.add(paragraph)
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -987,10 +976,6 @@ class _Extractor:
             found = self.sentence_of[span.root.i] if span is not None and len(span) else None
             self.time_sentences[key] = found
         return self.time_sentences[key]
-
-    def paragraph_of(self, token: Any) -> int:
-        """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
-        return bisect.bisect_left(self.breaks, token.idx)
 
     def reference_time(
         self, token: Any, times: Sequence[TimeExpression], reporting: bool
