@@ -812,15 +812,10 @@ class _Extractor:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
                 tense_part = intersect(tense_part, interval_bounds(reference)) or tense_part
-            if (
-                narrative
-                and reference is None
-                and story
-                and sentence < _OPENING
-                and sentence not in timed
-            ):
-                # told in the past in the opening, which names the day of its news, in a
-                # sentence that names no other time ("the vote last week, in which ... backed")
+            if narrative and reference is None and story and sentence not in timed:
+                # told in the past, in an article whose opening names the day of its news, in
+                # a sentence that names no other time ("the vote last week, in which ...
+                # backed"): on that day (measured on TBAQ, not only in the opening)
                 tense_part = intersect(tense_part, story) or tense_part
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
