@@ -21,6 +21,7 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -228,7 +229,7 @@ def _names_a_day(time: TimeExpression) -> bool:
     )
 
 
-_UNTENSED = frozenset({"NONE", "INFINITIVE", "PRESPART", "PASTPART"})
+_UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
 _OPENING = 3  # sentences in which an article names the day of its news
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 
@@ -293,6 +294,7 @@ class _Extractor:
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
         self.text = text = doc.text  # spaCy builds it anew at every access
+        self.breaks = [k for k, char in enumerate(text) if char == "\n"]
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         self.aside = frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in aside))
@@ -763,6 +765,9 @@ class _Extractor:
         # sentences that name a time other than the story's day: their narrative is at that
         # time, or at one they tell of
         timed = {self.time_sentence(t) for t in times if interval_bounds(t) != story} - {None}
+        # sentences that name any time: a statement in one may be made at it
+        named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
+        narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -803,19 +808,29 @@ class _Extractor:
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(lemma_of(token)) == "REPORTING"
+                and self.paragraph_of(token) not in narrated
+                and sentence not in named
             ):
-                # a statement told in the past with nothing dating it was made on the day the
-                # article's news happened, else on its publication day (measured on TBAQ: a
-                # time named in its sentence or paragraph is more often what was said's)
+                # a statement told in the past with nothing dating it, in a sentence that
+                # names no time, and no dated happening before it in its paragraph (it would
+                # react to that one), was made on the day the article's news happened, else on
+                # its publication day
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
+            if index in attached and attached[index].interval is not None:
+                narrated.add(self.paragraph_of(token))
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
                 tense_part = intersect(tense_part, interval_bounds(reference)) or tense_part
-            if narrative and reference is None and story and sentence not in timed:
-                # told in the past, in an article whose opening names the day of its news, in
-                # a sentence that names no other time ("the vote last week, in which ...
-                # backed"): on that day (measured on TBAQ, not only in the opening)
+            if (
+                narrative
+                and reference is None
+                and story
+                and sentence < _OPENING
+                and sentence not in timed
+            ):
+                # told in the past in the opening, which names the day of its news, in a
+                # sentence that names no other time ("the vote last week, in which ... backed")
                 tense_part = intersect(tense_part, story) or tense_part
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
@@ -858,9 +873,9 @@ class _Extractor:
     def inherit(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
     ) -> None:
-        """Give a mention with no time, no tense and no bounds the bounds of the event its
-        clause hangs from ("declined to discuss", "added, referring to"), where those bound
-        it on both sides."""
+        """Give a participle or event noun with no time and no bounds the bounds of the event
+        its clause hangs from ("added, referring to"), where those bound it on both sides; an
+        infinitive is left open ("voted to expel": not yet done)."""
         links = self.words["ordering"]["with_governor"]
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.time is not None or (mention.earliest, mention.latest) != (None, None):
@@ -873,6 +888,10 @@ class _Extractor:
             bounds = (mentions[above].earliest, mentions[above].latest)
             if None not in bounds:
                 mentions[index] = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
+
+    def paragraph_of(self, token: Any) -> int:
+        """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
+        return bisect.bisect_left(self.breaks, token.idx)
 
     def with_sentence_times(
         self, mentions: Sequence[EventMention], times: Sequence[TimeExpression]
