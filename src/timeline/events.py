@@ -241,6 +241,7 @@ def _names_a_day(time: TimeExpression) -> bool:
     )
 
 
+_UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
 _OPENING = 3  # sentences in which an article names the day of its news
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 
@@ -819,15 +820,14 @@ class _Extractor:
                 if bounds_grammar is not None and bounds_grammar.polarity == "POS"
                 else (None, None)
             )
-            paragraph = self.paragraph_of(token)
             if (
                 time is None
                 and published is not None
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(lemma_of(token)) == "REPORTING"
-                and paragraph not in narrated
-                and self.sentence_of[token.i] not in named
+                and self.paragraph_of(token) not in narrated
+                and sentence not in named
             ):
                 # a statement told in the past with nothing dating it, in a sentence that
                 # names no time, and no dated happening before it in its paragraph (it would
@@ -835,7 +835,7 @@ class _Extractor:
                 # its publication day
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
             if index in attached and attached[index].interval is not None:
-                narrated.add(paragraph)
+                narrated.add(self.paragraph_of(token))
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -885,7 +885,31 @@ class _Extractor:
                 ),
             )
             mentions.append(mention)
+        self.inherit(mentions, [token for token, _ in found], heads)
         return mentions, [token.i for token, _ in found], heads
+
+    def inherit(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give a participle or event noun with no time and no bounds the bounds of the event
+        its clause hangs from ("added, referring to"), where those bound it on both sides; an
+        infinitive is left open ("voted to expel": not yet done)."""
+        links = self.words["ordering"]["with_governor"]
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if mention.time is not None or (mention.earliest, mention.latest) != (None, None):
+                continue
+            if mention.tense not in _UNTENSED:
+                continue
+            above, via = governor(token, heads)
+            if above is None or via.dep_ not in links:
+                continue
+            bounds = (mentions[above].earliest, mentions[above].latest)
+            if None not in bounds:
+                mentions[index] = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
+
+    def paragraph_of(self, token: Any) -> int:
+        """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
+        return bisect.bisect_left(self.breaks, token.idx)
 
     def with_sentence_times(
         self, mentions: Sequence[EventMention], times: Sequence[TimeExpression]
@@ -984,10 +1008,6 @@ class _Extractor:
             found = self.sentence_of[span.root.i] if span is not None and len(span) else None
             self.time_sentences[key] = found
         return self.time_sentences[key]
-
-    def paragraph_of(self, token: Any) -> int:
-        """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
-        return bisect.bisect_left(self.breaks, token.idx)
 
     def reference_time(
         self, token: Any, times: Sequence[TimeExpression], reporting: bool

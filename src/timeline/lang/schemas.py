@@ -64,6 +64,7 @@ EVENTS = Section(
                 "during": WORDS,
                 "as": WORDS,
                 "consequences": WORDS,
+                "with_governor": WORDS,
                 "intended": WORDS,
                 "signals": Table(TEXT),
             }
