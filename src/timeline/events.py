@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -36,7 +36,7 @@ from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
 from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
 from timeline.moments import instant
-from timeline.names import NOT_IN_NAMES, ROLE_ORDER, canonical_alias, name_key
+from timeline.names import ROLE_ORDER, canonical_alias, name_key, person_start
 from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
@@ -165,18 +165,11 @@ class _Names:
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending."""
         first, last = ent.start, ent.end
-        while (
-            first < last
-            and (
-                ent.doc[first].lower_ in self.titles
-                or ent.doc[first].is_punct
-                # "Having Jackman host": a person's name starts at its first proper noun
-                or (
-                    ent.label_ == "PERSON"
-                    and ent.doc[first].pos_ in NOT_IN_NAMES
-                    and any(t.pos_ == "PROPN" for t in ent.doc[first + 1 : last])
-                )
-            )
+        while first < last and (
+            ent.doc[first].lower_ in self.titles
+            or ent.doc[first].is_punct
+            # "Having Jackman host": a person's name starts at its first proper noun
+            or (ent.label_ == "PERSON" and person_start(ent.doc, first, last) > first)
         ):
             first += 1
         while last > first and (ent.doc[last - 1].tag_ == "POS" or ent.doc[last - 1].is_punct):
@@ -664,23 +657,9 @@ class _Extractor:
         else:
             heads = [c for c in token.children if c.dep_ == "poss"]
         for head in heads:
-            if (
-                head.pos_ not in ("NOUN", "PROPN")
-                or not head.is_alpha
-                or head.i in self.triggers_at
-                or lemma_of(head) in _known()  # "bombs exploded": an event, not an actor
-                or head.i in self.aside  # "NAIROBI, Kenya (AP) _ Bombings ..."
-            ):
+            if not self.plain(head, ("NOUN", "PROPN")):
                 continue
-            words = [
-                c
-                for c in head.children
-                if c.dep_ in ("amod", "compound")
-                and c.i < head.i
-                and c.is_alpha
-                and c.i not in self.aside
-            ]
-            span = self.doc[min((w.i for w in words), default=head.i) : head.i + 1]
+            span = self.qualified(head, lambda c: c.dep_ in ("amod", "compound") and c.is_alpha)
             opening = span[0]
             if opening.is_sent_start and opening.pos_ == "NOUN" and not opening.is_upper:
                 # "Rescuers cleared": capitalised only as the sentence's first word
@@ -695,28 +674,36 @@ class _Extractor:
         trigger that is no verb."""
         if token.pos_ != "VERB":
             return None
+        articles = self.words["roles"]["theme_articles"]
+
+        def qualifies(c: Any) -> bool:
+            return (c.dep_ in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num)) or (
+                c.dep_ == "det" and c.lower_ in articles
+            )
+
         for head in token.children:
-            if (
-                head.dep_ != "dobj"
-                or head.pos_ != "NOUN"
-                or not head.is_alpha
-                or head.i in self.triggers_at
-                or lemma_of(head) in _known()
-                or head.i in self.aside
-            ):
-                continue
-            words = [
-                c
-                for c in head.children
-                if c.i < head.i
-                and c.i not in self.aside
-                and (
-                    (c.dep_ in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
-                    or (c.dep_ == "det" and c.lower_ in self.words["roles"]["theme_articles"])
-                )
-            ]
-            return self.doc[min((w.i for w in words), default=head.i) : head.i + 1].text
+            if head.dep_ == "dobj" and self.plain(head, ("NOUN",)):
+                return self.qualified(head, qualifies).text
         return None
+
+    def plain(self, head: Any, kinds: tuple[str, ...]) -> bool:
+        """Whether ``head`` is a word of ``kinds`` that a label may give as written: a word,
+        no trigger or event word of its own ("bombs exploded": an event, not an actor), not
+        in a dateline ("NAIROBI, Kenya (AP) _ Bombings ...")."""
+        return (
+            head.pos_ in kinds
+            and head.is_alpha
+            and head.i not in self.triggers_at
+            and lemma_of(head) not in _known()
+            and head.i not in self.aside
+        )
+
+    def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> Any:
+        """``head`` with the words before it that ``qualifies`` keeps, outside any dateline."""
+        words = [
+            c for c in head.children if c.i < head.i and c.i not in self.aside and qualifies(c)
+        ]
+        return self.doc[min((w.i for w in words), default=head.i) : head.i + 1]
 
     def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}

@@ -11,17 +11,35 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any
 
 from timeline.lang import words
 
-__all__ = ["NOT_IN_NAMES", "ROLE_ORDER", "canonical_alias", "name_key", "name_keys"]
+__all__ = ["ROLE_ORDER", "canonical_alias", "name_key", "name_keys", "person_start"]
 
 #: Roles of participants from the strongest (who did it) to the weakest.
 ROLE_ORDER: dict[str, int] = {"agent": 0, "patient": 1, "other": 2}
 
 #: Parts of speech that start no person's name: the tagger put a verb or a determiner in
 #: front of one ("Having Jackman host"), while a name it mistagged stays ("Barack" as ADP).
-NOT_IN_NAMES = frozenset({"VERB", "AUX", "DET", "PRON", "ADV", "SCONJ", "CCONJ", "PART"})
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "DET", "PRON", "ADV", "SCONJ", "CCONJ", "PART"})
+
+
+def person_start(doc: Any, first: int, last: int) -> int:
+    """Where the person's name of tokens ``first`` to ``last`` of a parse starts: at its
+    first proper noun when the tagger put a word that starts no name before it.
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("Having Jackman host the show was a surprise.")
+    >>> doc[person_start(doc, 0, 2) : 2].text
+    'Jackman'
+    """
+    while doc[first].pos_ in _NOT_IN_NAMES and any(
+        t.pos_ == "PROPN" for t in doc[first + 1 : last]
+    ):
+        first += 1
+    return first
+
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")

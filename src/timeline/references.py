@@ -52,7 +52,7 @@ import attrs
 
 from timeline.lang import words
 from timeline.model import Argument, EventMention
-from timeline.names import NOT_IN_NAMES
+from timeline.names import person_start
 
 __all__ = ["product_shaped", "with_arguments"]
 
@@ -256,12 +256,8 @@ class _Names:
             first, last, kind = token.i, token.i + 1, "name"
         else:
             return None
-        while (
-            kind == "person"
-            and self.doc[first].pos_ in NOT_IN_NAMES
-            and any(t.pos_ == "PROPN" for t in self.doc[first + 1 : last])
-        ):
-            first += 1  # "Having Jackman host": the name starts at its first proper noun
+        if kind == "person":  # "Having Jackman host": the name starts at "Jackman"
+            first = person_start(self.doc, first, last)
         if kind != "person":
             while first > 0 and self.joins(self.doc[first - 1], first, last):
                 first -= 1
@@ -288,18 +284,10 @@ class _Names:
         data = _data()
         lower = token.lower_
         if lower in data["person_pronouns"]:
-            gender = _pronoun_genders().get(lower)
             near = self.person(token)
             if near is not None:
                 return Argument(token.text, near.text, near.head)
-            return next(
-                (
-                    Argument(token.text, name.text, name.head)
-                    for name in self.before(token.i)
-                    if name.kind == "person" and self.gender(name) in (None, gender)
-                ),
-                None,
-            )
+            return self.refer(token, token.text, {"person"}, None, _pronoun_genders().get(lower))
         if lower in data["thing_pronouns"]:
             return self.refer(token, token.text, _THINGS, data["windows"]["thing_pronoun"])
         return self.described(token)
@@ -327,13 +315,21 @@ class _Names:
                 return self.name(child)
         return None
 
-    def refer(self, token: Any, text: str, kinds: set[str], window: int | None) -> Argument | None:
+    def refer(
+        self,
+        token: Any,
+        text: str,
+        kinds: set[str],
+        window: int | None,
+        gender: str | None = None,
+    ) -> Argument | None:
         """What ``token`` stands for: the nearest name of one of ``kinds`` before it, at most
-        ``window`` tokens back (with ``None``, anywhere before)."""
+        ``window`` tokens back (with ``None``, anywhere before), of ``gender`` if its gender
+        is known."""
         for name in self.before(token.i):
             if window is not None and token.i - name.start > window:
                 return None
-            if name.kind in kinds:
+            if name.kind in kinds and (gender is None or self.gender(name) in (None, gender)):
                 return Argument(text, name.text, name.head)
         return None
 
