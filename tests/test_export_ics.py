@@ -118,6 +118,7 @@ def test_the_default_stamp_is_source_date_epoch_else_now(monkeypatch: pytest.Mon
     location=st.none() | st.text(min_size=1),
     article=st.text(min_size=1, max_size=40),
 )
+@hypothesis.example(label="\\N", location="a\\Nb", article="\\N")  # not a line break
 def test_lines_fit_in_75_octets_and_read_back_as_the_values(label, location, article):
     mention = EventMention(article, 0, 5, "voted", "vote", 0)
     event = Event(

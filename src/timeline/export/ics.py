@@ -14,8 +14,9 @@ and ``X-WR-CALNAME`` for the clients that read only that).
 
 ``DTSTAMP``, when the entry was made, is ``stamp``: by default the time of
 ``SOURCE_DATE_EPOCH`` when that is set (as reproducible builds do), else now. Give
-``stamp`` for output that is the same on every run. Escaping, control characters and
-folding at 75 octets are the ``icalendar`` package's.
+``stamp`` for output that is the same on every run. Control characters and folding at 75
+octets are the ``icalendar`` package's; text is escaped as RFC 5545 says (:class:`_Text`), a
+backslash kept as one even before an "N", which the package would read as a line break.
 
 >>> from datetime import datetime, timezone
 >>> from timeline import Event, EventMention, Timeline
@@ -73,8 +74,8 @@ def calendar(timeline: Timeline, *, stamp: datetime | None = None, title: str | 
     result.add("prodid", "-//news-timeline//timeline//EN")
     result.add("calscale", "GREGORIAN")
     if title is not None:
-        result.add("name", title)
-        result.add("x-wr-calname", title)
+        result.add("name", _Text(title))
+        result.add("x-wr-calname", _Text(title))
     titles = {record.id: record for record in timeline.articles}
     for event in timeline.events:
         entry = _vevent(event, stamp.astimezone(timezone.utc), titles)
@@ -101,7 +102,7 @@ def _vevent(event: Event, stamp: datetime, records: dict) -> icalendar.Event | N
     if low is None or high is None:
         return None
     entry = icalendar.Event()
-    entry.add("summary", headline(event))
+    entry.add("summary", _Text(headline(event)))
     if _midnight(low) and _midnight(high):
         entry.add("dtstart", _day(low))
         entry.add("dtend", _day(high))
@@ -115,13 +116,24 @@ def _vevent(event: Event, stamp: datetime, records: dict) -> icalendar.Event | N
         record = records.get(article)
         if record is not None and record.title:
             lines.append(f"{article}: {record.title}")
-    entry.add("description", "\n".join(lines))
+    entry.add("description", _Text("\n".join(lines)))
     if event.location:
-        entry.add("location", event.location)
+        entry.add("location", _Text(event.location))
     links = [records[a].url for a in event.articles if a in records and records[a].url]
     if links:
         entry.add("url", links[0])
     return entry
+
+
+class _Text(icalendar.vText):
+    """A TEXT value escaped as RFC 5545 section 3.3.11 says: backslash, semicolon, comma and
+    line breaks, each character as it is ("\\N" in a label is a backslash and an N)."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+            text = text.replace(plain, escaped)
+        return text.encode(self.encoding)
 
 
 def _midnight(moment: datetime) -> bool:
