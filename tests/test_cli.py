@@ -156,7 +156,7 @@ def test_demo_prints_the_examples_and_their_timeline_with_dates_in_words(
     assert [" ".join(event.split()) for event in events][:4] == [
         "2 Jan 2020, 17:00 \N{EN DASH} 4 Jan 2020 United States strike killed Qassem Soleimani"
         " and Abu Mahdi al-Muhandis in Baghdad",
-        "5 Jan 2020 Sergei Shoigu discussed with Hakan Fidan",
+        "5 Jan 2020 Sergei Shoigu discussed the crisis with Hakan Fidan",
         "5 Jan 2020 Iraq vote",
         "2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020 Sergei Shoigu conversation with Mohammad Bagheri",
     ]

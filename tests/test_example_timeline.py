@@ -45,7 +45,7 @@ def sources(event) -> list[tuple[str, str]]:
 def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
     assert [(e.when and e.when.timex, e.label) for e in built] == [
         (None, "United States strike killed Qassem Soleimani and Abu Mahdi al-Muhandis in Baghdad"),
-        ("2020-01-05", "Sergei Shoigu discussed with Hakan Fidan"),
+        ("2020-01-05", "Sergei Shoigu discussed the crisis with Hakan Fidan"),
         ("2020-01-05", "Iraq vote"),
         (None, "Sergei Shoigu conversation with Mohammad Bagheri"),
         (None, "Russian Defence Ministry statement"),
@@ -54,12 +54,12 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         (None, "Recep Tayyip Erdogan and Vladimir Putin said"),
         ("2020-01-08", "Ali Khamenei speech in Iran"),
         ("2020-01-08", "Iran attack in Iraq"),
-        (None, "Pentagon confirmed"),
-        (None, "Iran described"),
+        (None, "Pentagon confirmed the attack"),
+        (None, "Iran described the strike"),
         ("2020-01-09", "House of Representatives voted"),
         (None, "Adel Abdul Mahdi asked United States"),
         (None, "State Department answered"),
-        (None, "lawmakers backed"),
+        (None, "lawmakers backed a resolution"),
         ("2020-02", "European foreign ministers meet"),
     ]
     assert len(built.events) > len(built)  # the rest stays reachable
@@ -114,7 +114,7 @@ def test_the_talks_with_bagheri_and_with_fidan_are_two_events(events):
     fidan = event_of(events, "shoigu-call", "discussed")
     assert bagheri != fidan
     assert bagheri.label == "Sergei Shoigu conversation with Mohammad Bagheri"
-    assert fidan.label == "Sergei Shoigu discussed with Hakan Fidan"
+    assert fidan.label == "Sergei Shoigu discussed the crisis with Hakan Fidan"
     assert (bagheri.when, fidan.when.timex) == (None, "2020-01-05")
     assert "Russia" not in {p.name for p in bagheri.participants}
 

@@ -41,7 +41,7 @@ from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
 from timeline.names import ROLE_ORDER
 
-__all__ = ["assemble", "is_happening", "label", "names_happening", "salience"]
+__all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 
 
 def assemble(clusters: Clusters) -> list[Event]:
@@ -85,7 +85,7 @@ def assemble(clusters: Clusters) -> list[Event]:
                 location=_most_common(m.location for m in group),
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
-                happening=any(names_happening(m) for m in group),
+                happening=tells_happening(group),
                 parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
                 salience=salience(group, dated=when is not None or _within_days(low, high)),
             )
@@ -265,10 +265,10 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def is_happening(event: Event) -> bool:
-    """Whether ``event`` is a happening of its own, worth a line of a timeline: some mention
-    of it names a happening (:func:`names_happening`).
+    """Whether ``event`` is a happening of its own, worth a line of a timeline: its mentions
+    tell of one (:func:`tells_happening`).
 
-    >>> from timeline import Event, EventMention
+    >>> from timeline import Event, EventMention, Participant
     >>> def event(*triggers, kind="OCCURRENCE", tense="PAST"):
     ...     mentions = [EventMention("a", 9 * n, 9 * n + len(w), w, lemma, 0, event_class=kind,
     ...                              tense=tense) for n, (w, lemma) in enumerate(triggers)]
@@ -277,12 +277,36 @@ def is_happening(event: Event) -> bool:
     (False, False)
     >>> is_happening(event(("said", "say"), kind="REPORTING"))
     False
-    >>> is_happening(event(("speech", "speech"), kind="REPORTING", tense="NONE"))
-    True
-    >>> is_happening(event(("strike", "strike"), ("followed", "follow"), tense="NONE"))
-    True
+    >>> speech = event(("speech", "speech"), kind="REPORTING", tense="NONE")
+    >>> khamenei = Participant("Ali Khamenei", "khamenei", "PERSON", "agent")
+    >>> given = attrs.evolve(speech.mentions[0], participants=(khamenei,))
+    >>> is_happening(speech), is_happening(attrs.evolve(speech, mentions=[given]))
+    (False, True)
     """
-    return any(names_happening(m) for m in event.mentions)
+    return tells_happening(event.mentions)
+
+
+def tells_happening(mentions: Sequence[EventMention]) -> bool:
+    """Whether ``mentions`` tell of one happening: some mention names one
+    (:func:`names_happening`), and it is more than a bare event noun or some mention says
+    who, where or when (a time of its own, or bounds on both sides). "The bombing" or "a
+    16-hour flight" alone tells a reader nothing to place on a timeline; it stays an event,
+    listed once a mention dates or places it.
+
+    >>> from timeline import EventMention, Participant
+    >>> flight = EventMention("a", 0, 6, "flight", "flight", 0)
+    >>> albright = Participant("Madeleine Albright", "lbrt", "PERSON", "agent")
+    >>> tells_happening([flight]), tells_happening([attrs.evolve(flight, participants=(albright,))])
+    (False, True)
+    """
+    told = [m for m in mentions if names_happening(m)]
+    return bool(told) and (
+        not all(_is_event_noun(m) for m in told)
+        or any(
+            m.participants or m.actor or m.location or m.time or (m.earliest and m.latest)
+            for m in mentions
+        )
+    )
 
 
 def names_happening(mention: EventMention) -> bool:
@@ -408,17 +432,47 @@ def label(mentions: Sequence[EventMention]) -> str:
         verb = told[0]
     patients, others = names("patient"), _others(participants, places)
     location = _most_common(m.location for m in mentions)
-    actors = Counter(m.actor for m in real if m.actor)
-    actor = min(actors, key=lambda a: (-actors[a], a), default=None)
     parts = [
-        names("agent") or actor,
+        names("agent") or _actor(real, patients),
         noun and noun.lemma,
         verb and verb.text.lower(),
-        patients or (verb and verb.theme),
+        patients or _theme(verb, noun),
         not patients and others,
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _theme(verb: EventMention | None, noun: EventMention | None) -> str | None:
+    """The verb's object as written, unless it names the event noun again ("attack plotted
+    the attacks")."""
+    if verb is None or verb.theme is None:
+        return None
+    if noun is not None and any(w.lower().startswith(noun.lemma) for w in verb.theme.split()):
+        return None
+    return verb.theme
+
+
+def _actor(mentions: Sequence[EventMention], patients: str) -> str | None:
+    """The subject as written that most mentions give, a short form counted with the fullest
+    form it ends ("King" with "Billy King"), never one that names a patient ("Cheeks guided
+    the team and fell short": Maurice Cheeks is the patient of falling).
+
+    >>> said = [EventMention("a", 0, 4, "said", "say", 0, actor=a) for a in ("King", "Billy King")]
+    >>> _actor(said, ""), _actor(said, "Billy King")
+    ('Billy King', None)
+    """
+    written = [m.actor for m in mentions if m.actor]
+
+    def fullest(actor: str) -> str:
+        return max((a for a in written if a == actor or a.endswith(" " + actor)), key=len)
+
+    counts = Counter(fullest(a) for a in written)
+    named = set(patients.split())
+    return next(
+        (a for a in sorted(counts, key=lambda a: (-counts[a], a)) if a.split()[-1] not in named),
+        None,
+    )
 
 
 def _others(participants: Sequence[Participant], places: frozenset[str]) -> str:

@@ -243,6 +243,39 @@ _FINER_THAN_DAY = frozenset(
 )
 
 
+def _sharing_subject(verb: Any) -> Any:
+    """The verb whose subject ``verb`` shares: itself, or for a verb joined to another with
+    no subject of its own ("police raided two homes and searched"), the first of the chain;
+    a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
+
+    def passive(v: Any) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+
+    while (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and passive(verb) == passive(verb.head)
+    ):
+        verb = verb.head
+    return verb
+
+
+def _as_written(span: Any) -> str:
+    """A phrase for a label as the text writes it, a common noun or article capitalised only
+    as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers", "The
+    diplomats were flown" "the diplomats")."""
+    opening = span[0]
+    if (
+        opening.is_sent_start
+        and opening.pos_ in ("NOUN", "DET", "ADJ", "NUM")
+        and not opening.ent_type_
+        and not opening.is_upper
+    ):
+        return opening.text[0].lower() + span.text[1:]
+    return span.text
+
+
 def _phrase_start(span: Any) -> int:
     """Where the phrase of a time begins: its preposition ("on"), else the time itself."""
     head = span.root.head
@@ -645,7 +678,7 @@ class _Extractor:
         for a pronoun, a relative pronoun or a trigger with no such argument."""
         verb = light if light is not None else token
         if verb.pos_ in ("VERB", "AUX"):
-            heads = [c for c in verb.children if c.dep_ == "nsubj"]
+            heads = [c for c in _sharing_subject(verb).children if c.dep_ == "nsubj"]
             # "by the police", not the means of "by road"
             heads += [
                 g
@@ -659,19 +692,17 @@ class _Extractor:
         for head in heads:
             if not self.plain(head, ("NOUN", "PROPN")):
                 continue
-            span = self.qualified(head, lambda c: c.dep_ in ("amod", "compound") and c.is_alpha)
-            opening = span[0]
-            if opening.is_sent_start and opening.pos_ == "NOUN" and not opening.is_upper:
-                # "Rescuers cleared": capitalised only as the sentence's first word
-                return opening.text[0].lower() + span.text[1:]
-            return span.text
+            return _as_written(
+                self.qualified(head, lambda c: c.dep_ in ("amod", "compound") and c.is_alpha)
+            )
         return None
 
     def theme(self, token: Any) -> str | None:
         """What a verb is done to, as the text words it, for a label: its direct object with
         the article and the words that qualify it ("a resolution", "broken glass", "12
-        people"); ``None`` for a pronoun, a name, an event of its own ("made a visit") or a
-        trigger that is no verb."""
+        people"), else the subject of a passive ("reporters were allowed") or the noun a
+        participle qualifies ("a resolution ... unanimously adopted"); ``None`` for a
+        pronoun, a name, an event of its own ("made a visit") or a trigger that is no verb."""
         if token.pos_ != "VERB":
             return None
         articles = self.words["roles"]["theme_articles"]
@@ -681,9 +712,27 @@ class _Extractor:
                 c.dep_ == "det" and c.lower_ in articles
             )
 
-        for head in token.children:
-            if head.dep_ == "dobj" and self.plain(head, ("NOUN",)):
-                return self.qualified(head, qualifies).text
+        heads = [c for c in token.children if c.dep_ == "dobj"]
+        if not heads:
+            heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
+        if not heads and token.tag_ == "VBN":
+            # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
+            # qualifies the noun, or is joined to it when the parser reads "and" as joining
+            participle = _sharing_subject(token)
+            qualifying = participle.dep_ == "acl" or (
+                participle.dep_ == "conj" and participle.head.pos_ == "NOUN"
+            )
+            heads = [participle.head] if qualifying else []
+        # an event as the object of a full verb reads well ("survived the blast", "toured
+        # the damage"); a light verb's is the event itself ("made a visit")
+        light = lemma_of(token) in self.words["verbs"]["light"]
+        for head in heads:
+            if (
+                self.plain(head, ("NOUN",))
+                if light
+                else head.pos_ == "NOUN" and head.is_alpha and head.i not in self.aside
+            ):
+                return _as_written(self.qualified(head, qualifies))
         return None
 
     def plain(self, head: Any, kinds: tuple[str, ...]) -> bool:
