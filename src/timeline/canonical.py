@@ -289,9 +289,9 @@ def is_happening(event: Event) -> bool:
 def tells_happening(mentions: Sequence[EventMention]) -> bool:
     """Whether ``mentions`` tell of one happening: some mention names one
     (:func:`names_happening`), and it is more than a bare event noun or some mention says
-    who, where or when (a time of its own, or bounds on both sides). "The bombing" or "a
-    16-hour flight" alone tells a reader nothing to place on a timeline; it stays an event,
-    listed once a mention dates or places it.
+    who, where or when (a time of its own that is no mere length, or bounds on both sides).
+    "The bombing" or "a 16-hour flight" alone tells a reader nothing to place on a
+    timeline; it stays an event, listed once a mention dates or places it.
 
     >>> from timeline import EventMention, Participant
     >>> flight = EventMention("a", 0, 6, "flight", "flight", 0)
@@ -303,7 +303,11 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     return bool(told) and (
         not all(_is_event_noun(m) for m in told)
         or any(
-            m.participants or m.actor or m.location or m.time or (m.earliest and m.latest)
+            m.participants
+            or m.actor
+            or m.location
+            or (m.time and m.time.interval)
+            or (m.earliest and m.latest)
             for m in mentions
         )
     )
@@ -399,9 +403,11 @@ def label(mentions: Sequence[EventMention]) -> str:
     participants = _participants(mentions)
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
 
-    def names(role: str) -> str:
+    def names(role: str, keys: frozenset[str] | None = None) -> str:
         return " and ".join(
-            p.name for p in participants if p.role == role and p.label not in places
+            p.name
+            for p in participants
+            if p.role == role and p.label not in places and (keys is None or p.key in keys)
         )
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
@@ -431,6 +437,13 @@ def label(mentions: Sequence[EventMention]) -> str:
     if noun is None and verb is None:
         verb = told[0]
     patients, others = names("patient"), _others(participants, places)
+    if noun is not None and verb is not None:
+        # "the bombing of the US embassies killed 257": the verb's patients are its own and
+        # those of the other verbs ("died"), not the noun's
+        told_by_verbs = frozenset(
+            p.key for m in mentions if m.lemma != noun.lemma for p in m.participants
+        )
+        patients = names("patient", told_by_verbs)
     location = _most_common(m.location for m in mentions)
     parts = [
         names("agent") or _actor(real, patients),

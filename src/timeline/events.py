@@ -266,11 +266,12 @@ def _as_written(span: Any) -> str:
     as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers", "The
     diplomats were flown" "the diplomats")."""
     opening = span[0]
+    first = opening.is_sent_start or opening.i == 0 or opening.nbor(-1).is_space
     if (
-        opening.is_sent_start
+        first
         and opening.pos_ in ("NOUN", "DET", "ADJ", "NUM")
         and not opening.ent_type_
-        and not opening.is_upper
+        and not (opening.is_upper and len(opening) > 1)  # an acronym
     ):
         return opening.text[0].lower() + span.text[1:]
     return span.text
@@ -715,9 +716,10 @@ class _Extractor:
         heads = [c for c in token.children if c.dep_ == "dobj"]
         if not heads:
             heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
-        if not heads and token.tag_ == "VBN":
+        if not heads and token.tag_ in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
-            # qualifies the noun, or is joined to it when the parser reads "and" as joining
+            # (at times tagged as a past tense) qualifies the noun, or is joined to it when
+            # the parser reads "and" as joining
             participle = _sharing_subject(token)
             qualifying = participle.dep_ == "acl" or (
                 participle.dep_ == "conj" and participle.head.pos_ == "NOUN"

@@ -1,0 +1,49 @@
+"""Labels as a reader would write them, and what is listed, on short articles of our own."""
+
+from datetime import date
+
+import pytest
+
+import timeline
+from timeline import Article
+
+
+def listed(nlp, text):
+    built = timeline.build([Article(text, published=date(2020, 1, 10), id="a")], nlp=nlp)
+    return [e.label for e in built], [e.label for e in built.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a verb joined to another shares its subject
+        (
+            "Police raided two homes in Mombasa on Monday and searched for a suspect.",
+            ["police searched", "police raided two homes in Mombasa"],
+        ),
+        # the subject of a passive is what was done to, in lower case at a sentence's start
+        ("Reporters were allowed inside the embassy on Friday.", ["allowed reporters"]),
+        ("The diplomats were flown to Brussels on Tuesday.", ["flown the diplomats to Brussels"]),
+        # an event as the object of a full verb
+        ("Survivors of the blast toured the damage on Sunday.", ["survivors toured the damage"]),
+        # the bombing's own patient (the embassy) is not what the killing was done to
+        (
+            "The bombing of the US embassy on Friday killed 12 people.",
+            ["bombing killed 12 people"],
+        ),
+    ],
+)
+def test_labels_say_who_did_what_to_what(nlp, text, labels):
+    assert listed(nlp, text)[0] == labels
+
+
+def test_a_participle_qualifying_a_noun_takes_it_as_its_object(nlp):
+    text = "A resolution, drafted by France and unanimously adopted on Tuesday, condemns it."
+    assert listed(nlp, text)[0] == ["France drafted a resolution", "adopted a resolution"]
+
+
+def test_a_bare_event_noun_is_kept_but_not_listed(nlp):
+    shown, kept = listed(nlp, "The flight was long. Officials said nothing.")
+    assert (shown, kept) == ([], ["flight", "officials said"])
+    shown, _ = listed(nlp, "The flight on Monday was long.")
+    assert shown == ["flight"]  # dated, it is placed on the timeline
