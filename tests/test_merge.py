@@ -806,3 +806,25 @@ def test_a_perception_is_kept_but_not_listed(nlp):
     tl = timeline.build([Article(text, date(2008, 12, 14), "a")], nlp=nlp)
     assert [e.label for e in tl] == ["club fired coach"]
     assert "felt" in {m.text for e in tl.events for m in e.mentions}
+
+
+def test_reports_of_one_count_of_victims_are_one_happening():
+    """ "blasts killed 257 people" and "attacks killed 257 people": no name in common, in
+    articles that tell other stories (each names its own people), but the same count of what
+    was done to, on the same day."""
+    names = "Albright Estrada Burleigh Kopp Moi Ayers Kikwete Crowley Mahdi Fidan Snider Ford"
+    lemmas = "visit pledge tour arrive vote sign resign appoint meet elect hire leave"
+    stories = [
+        mention(article, 50 + 20 * k, lemma, (Participant(name, name.lower(), "PERSON", "agent"),))
+        for n, article in enumerate("abcdef")
+        for k, (lemma, name) in enumerate(
+            zip(lemmas.split()[2 * n : 2 * n + 2], names.split()[2 * n : 2 * n + 2], strict=True)
+        )
+    ]
+    counted = [
+        mention("a", 0, "kill", (), at(7), at(8), theme="257 people"),
+        mention("b", 10, "kill", (), at(7), at(8), theme="257 people"),
+    ]
+    other = [evolve(counted[0], theme="12 people"), counted[1]]
+    assert sorted(len(e.mentions) for e in timeline.merge(counted + stories)) == [1] * 12 + [2]
+    assert sorted(len(e.mentions) for e in timeline.merge(other + stories)) == [1] * 14

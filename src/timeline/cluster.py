@@ -15,7 +15,8 @@ canonical event. It works in four steps:
    others that have them: merging holds about 1 KB per mention.
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
    same synonym group of ``lang/en/predicates.toml``), participant overlap by
-   spelling-tolerant name keys, agreement of dates and of place. Some differences veto the
+   spelling-tolerant name keys (a counted object, "killed 257 people", counts as a patient
+   named alike), agreement of dates and of place. Some differences veto the
    pair outright: time bounds that leave no common time, opposite polarity, a hypothetical
    against a real event, someone who is the agent in one and the patient in the other,
    different agents, different people it was done with. Links within an article by anaphora
@@ -266,6 +267,9 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
 
 # --- clusters -----------------------------------------------------------------------------------
 
+#: The start of the role key of a counted object ("257 people"), apart from name keys.
+_COUNTED = "#"
+
 #: The value of a cluster's sets that hold nothing: most mentions name no person, no place...
 _NONE: frozenset[Any] = frozenset()
 
@@ -315,6 +319,10 @@ class _Cluster:
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
+        if mention.theme and any(c.isdigit() for c in mention.theme):
+            # "killed 257 people": a count of what was done to tells one happening as a
+            # name does, in every report that gives the same count
+            roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
         unbounded = not _bounded(mention)
         people = [p for p in mention.participants if p.label == "PERSON"]
         return cls(
