@@ -47,3 +47,8 @@ def test_a_bare_event_noun_is_kept_but_not_listed(nlp):
     assert (shown, kept) == ([], ["flight", "officials said"])
     shown, _ = listed(nlp, "The flight on Monday was long.")
     assert shown == ["flight"]  # dated, it is placed on the timeline
+
+
+def test_a_verb_telling_the_time_of_day_is_kept_but_not_listed(nlp):
+    shown, kept = listed(nlp, "Rescuers dug through the rubble as dawn broke on Saturday.")
+    assert (shown, kept) == (["rescuers dug"], ["broke", "rescuers dug"])

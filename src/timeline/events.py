@@ -525,7 +525,15 @@ class _Extractor:
 
     def describes(self, token: Any, light: Any | None) -> bool:
         """Whether an event noun only describes another event, as a predicate ("the Pentagon
-        described the airstrike as a defensive action", "it was an attack")."""
+        described the airstrike as a defensive action", "it was an attack"), or a verb tells
+        the time of day ("as dawn broke")."""
+        if token.pos_ == "VERB":
+            # its subject, or the word before it where the parser took "as dawn" for a phrase
+            times = self.words["verbs"]["time_subjects"]
+            before = token.nbor(-1) if token.i > 0 else token
+            return before.lower_ in times or any(
+                c.dep_ == "nsubj" and c.lower_ in times for c in token.children
+            )
         if token.pos_ != "NOUN" or light is not None:
             return False
         return token.dep_ in ("attr", "oprd") or (

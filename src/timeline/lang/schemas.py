@@ -16,7 +16,13 @@ _EVENT_CLASSES = ("REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE",
 EVENTS = Section(
     {
         "verbs": Section(
-            {"not_events": WORDS, "light": WORDS, "relational": WORDS, "states": WORDS}
+            {
+                "not_events": WORDS,
+                "light": WORDS,
+                "relational": WORDS,
+                "states": WORDS,
+                "time_subjects": WORDS,
+            }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
         "nouns": Section({"events": WORDS}),
