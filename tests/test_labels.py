@@ -52,3 +52,18 @@ def test_a_bare_event_noun_is_kept_but_not_listed(nlp):
 def test_a_verb_telling_the_time_of_day_is_kept_but_not_listed(nlp):
     shown, kept = listed(nlp, "Rescuers dug through the rubble as dawn broke on Saturday.")
     assert (shown, kept) == (["rescuers dug"], ["broke", "rescuers dug"])
+
+
+def test_a_chain_of_pronouns_follows_one_person(nlp):
+    text = (
+        "Madeleine Albright arrived in Nairobi on Tuesday. She toured the embassy. "
+        "In the afternoon, she laid a wreath. Then she handed a folded flag to the guards."
+    )
+    labels, _ = listed(nlp, text)
+    assert "Madeleine Albright laid a wreath" in labels
+    assert "Madeleine Albright handed a folded flag" in labels
+
+
+def test_a_long_chain_of_pronouns_with_no_name_gives_no_actor(nlp):
+    _, kept = listed(nlp, "He spoke. " * 1500)
+    assert set(kept) == {"spoke"}

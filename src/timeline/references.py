@@ -188,6 +188,7 @@ class _Names:
         self.names = [found[start] for start in sorted(found)]
         self.starts = [name.start for name in self.names]
         self.sentences = [sentence.start for sentence in doc.sents]
+        self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         for name in self.names:
             if name.kind == "person":
@@ -347,10 +348,27 @@ class _Names:
         one before and of its gender where known: the nearest subject, else the person the
         article has named most so far if named there ("The election of Isaacs came after
         DeGeneres's ... She hosted" is not Isaacs when DeGeneres is the one the story is
-        about), else none."""
+        about). With no person of its gender named there, the person of the nearest subject
+        pronoun of its gender in that stretch ("In Dar es Salaam, she laid a wreath ... Then
+        she handed a flag": a chain of pronouns follows one person), else none."""
         gender = _pronoun_genders().get(token.lower_)
         if gender is None:
             return None
+        chain = []  # pronouns that stand for the person of the one before them
+        while token.i not in self.people_of:
+            chain.append(token.i)
+            found, prior = self.nearest_person(token, gender)
+            if prior is None:
+                self.people_of[token.i] = found
+                break
+            token = prior
+        for i in chain:
+            self.people_of[i] = self.people_of[token.i]
+        return self.people_of[token.i]
+
+    def nearest_person(self, token: Any, gender: str) -> tuple[_Name | None, Any | None]:
+        """The person of :meth:`person` named near ``token``, or ``(None, pronoun)`` with
+        the subject pronoun of the same gender whose person it is."""
         at = bisect.bisect_right(self.sentences, token.i) - 1
         earliest = self.sentences[max(at - 1, 0)]
         fitting = [
@@ -360,16 +378,27 @@ class _Names:
             )
             if name.kind == "person" and self.gender(name) in (None, gender)
         ]
+        if not fitting:
+            prior = next(
+                (
+                    t
+                    for t in reversed(self.doc[earliest : token.i])
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                    and _pronoun_genders().get(t.lower_) == gender
+                ),
+                None,
+            )
+            return None, prior
         subject = next((name for name in fitting if name.subject), None)
-        if subject is not None or not fitting:
-            return subject
+        if subject is not None:
+            return subject, None
         named = Counter(
             _surname(n)
             for n in self.before(token.i)
             if n.kind == "person" and self.gender(n) in (None, gender)
         )
         topic = max(fitting, key=lambda name: named[_surname(name)])
-        return topic if named[_surname(topic)] == max(named.values()) else None
+        return (topic if named[_surname(topic)] == max(named.values()) else None), None
 
     def before(self, index: int) -> Iterator[_Name]:
         """The names that start before token ``index``, nearest first."""
