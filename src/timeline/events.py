@@ -36,7 +36,7 @@ from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
 from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
 from timeline.moments import instant
-from timeline.names import ROLE_ORDER, canonical_alias, name_key, person_start
+from timeline.names import ROLE_ORDER, canonical_alias, fullest_forms, name_key, person_start
 from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
@@ -152,15 +152,9 @@ class _Names:
 
     def __init__(self, doc: Any) -> None:
         self.titles = frozenset(words("events")["names"]["titles"])
-        self.persons: dict[str, str] = {}  # surname key -> fullest name
         self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                name = self.clean(ent)
-                parts = name.split()
-                surname = name_key(parts[-1]) if parts else ""
-                if surname and len(name) > len(self.persons.get(surname, "")):
-                    self.persons[surname] = name
+        # surname key -> the form the person is best written by
+        self.persons = fullest_forms(self.clean(e) for e in doc.ents if e.label_ == "PERSON")
 
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending."""

@@ -11,11 +11,20 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from timeline.lang import words
 
-__all__ = ["ROLE_ORDER", "canonical_alias", "name_key", "name_keys", "person_start"]
+__all__ = [
+    "ROLE_ORDER",
+    "canonical_alias",
+    "fullest_forms",
+    "name_key",
+    "name_keys",
+    "person_start",
+]
 
 #: Roles of participants from the strongest (who did it) to the weakest.
 ROLE_ORDER: dict[str, int] = {"agent": 0, "patient": 1, "other": 2}
@@ -57,6 +66,27 @@ def name_key(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     letters = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("gh", "q").replace("k", "q"))
     return " ".join(_VOWELS.sub("", _REPEATS.sub(r"\1", w)) for w in letters)
+
+
+def fullest_forms(forms: Iterable[str]) -> dict[str, str]:
+    """The form each person of an article is best written by, under the key of their surname
+    (:func:`name_key` of the last word): of the forms with a first name, the most frequent,
+    then the longest ("Madeleine Albright" for "Albright"; not a "Madeleine K. Albright"
+    written once, nor a misparse made once).
+
+    >>> forms = ["Albright", "Madeleine Albright", "Madeleine K. Albright", "Madeleine Albright"]
+    >>> fullest_forms(forms)
+    {'albrqt': 'Madeleine Albright'}
+    """
+    counted: dict[str, Counter[str]] = defaultdict(Counter)
+    for form in forms:
+        words = form.split()
+        if words:
+            counted[name_key(words[-1])][form] += 1
+    return {
+        key: max(found, key=lambda f: (len(f.split()) > 1, found[f], len(f), f))
+        for key, found in counted.items()
+    }
 
 
 def name_keys(name: str) -> frozenset[str]:

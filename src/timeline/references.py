@@ -44,7 +44,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -52,7 +52,7 @@ import attrs
 
 from timeline.lang import words
 from timeline.model import Argument, EventMention
-from timeline.names import person_start
+from timeline.names import fullest_forms, name_key, person_start
 
 __all__ = ["product_shaped", "with_arguments"]
 
@@ -189,16 +189,7 @@ class _Names:
         self.starts = [name.start for name in self.names]
         self.sentences = [sentence.start for sentence in doc.sents]
         self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
-        forms: dict[str, Counter[str]] = defaultdict(Counter)
-        for name in self.names:
-            if name.kind == "person":
-                forms[_surname(name)][name.text] += 1
-        # the fullest form a person is named by most often ("Hugh Jackman", not a misparsed
-        # "Having Jackman" said once)
-        self.people = {
-            surname: max(counted, key=lambda f: (len(f.split()) > 1, counted[f], len(f)))
-            for surname, counted in forms.items()
-        }
+        self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
         for token in doc:  # a description stands for its name to the references after it
@@ -337,7 +328,7 @@ class _Names:
     def fullest(self, person: _Name) -> str:
         """The fullest form of a person's name in the article ("Madeleine Albright" for
         "Albright")."""
-        return self.people.get(_surname(person), person.text)
+        return self.people.get(name_key(_surname(person)), person.text)
 
     def gender(self, person: _Name) -> str | None:
         """A person's gender as any form of their name in the article tells it."""
