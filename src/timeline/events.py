@@ -80,7 +80,12 @@ def find_mentions(
         return Mentions((), (), {}, ())
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
-    mentions = with_arguments(doc, extractor.with_sentence_times(mentions, times), tokens)
+    mentions = with_arguments(
+        doc,
+        extractor.with_sentence_times(mentions, times),
+        tokens,
+        sentences=extractor.sentence_starts,
+    )
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
@@ -344,10 +349,13 @@ class _Extractor:
         }
         self.headline = headline(text)
         self.quotations = quotations(text)
+        #: the first token of each sentence, and the sentence of each token
+        self.sentence_starts = [sentence.start for sentence in doc.sents]
+        ends = [*self.sentence_starts[1:], len(doc)]
         self.sentence_of = {
             i: number
-            for number, sentence in enumerate(doc.sents)
-            for i in range(sentence.start, sentence.end)
+            for number, (start, end) in enumerate(zip(self.sentence_starts, ends, strict=True))
+            for i in range(start, end)
         }
 
     # triggers

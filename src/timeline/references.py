@@ -107,11 +107,16 @@ def _described() -> dict[str, str]:
 
 
 def with_arguments(
-    doc: Any, mentions: Sequence[EventMention], tokens: Sequence[int]
+    doc: Any,
+    mentions: Sequence[EventMention],
+    tokens: Sequence[int],
+    *,
+    sentences: Sequence[int] | None = None,
 ) -> list[EventMention]:
     """``mentions`` with their :attr:`~timeline.EventMention.arguments`: who or what each
     argument of their trigger (the token of ``doc`` at the same index of ``tokens``) names or
-    stands for, each once, in the order of the parse.
+    stands for, each once, in the order of the parse. ``sentences``: the first token of each
+    sentence of ``doc``, when the caller has them.
 
     >>> from timeline.nlp import load
     >>> doc = load()("Ryanair grew. It hired pilots.")
@@ -119,7 +124,7 @@ def with_arguments(
     >>> [(a.text, a.name) for a in with_arguments(doc, [hired], [4])[0].arguments]
     [('It', 'Ryanair')]
     """
-    names = _Names(doc)
+    names = _Names(doc, sentences)
     out = []
     for mention, index in zip(mentions, tokens, strict=True):
         found = dict.fromkeys(
@@ -175,7 +180,7 @@ class _Name:
 class _Names:
     """The names of one parsed article, and what its pronouns and descriptions stand for."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, sentences: Sequence[int] | None = None) -> None:
         self.doc = doc
         self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
         self.named = frozenset(self.entity_of) | {t.i for t in doc if self.name_word(t)}
@@ -187,7 +192,7 @@ class _Names:
                 found.setdefault(name.start, name)
         self.names = [found[start] for start in sorted(found)]
         self.starts = [name.start for name in self.names]
-        self.sentences = [sentence.start for sentence in doc.sents]
+        self.sentences = list(sentences) if sentences is not None else [s.start for s in doc.sents]
         self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
         self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
