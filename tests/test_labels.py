@@ -67,3 +67,8 @@ def test_a_chain_of_pronouns_follows_one_person(nlp):
 def test_a_long_chain_of_pronouns_with_no_name_gives_no_actor(nlp):
     _, kept = listed(nlp, "He spoke. " * 1500)
     assert set(kept) == {"spoke"}
+
+
+def test_a_name_starts_after_a_line_break_and_an_occupation(nlp):
+    text = "Watch the video html\nComedian Ellen DeGeneres hosted the Oscars on Sunday."
+    assert listed(nlp, text)[0] == ["Ellen DeGeneres hosted Oscars"]

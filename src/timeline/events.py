@@ -36,7 +36,14 @@ from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
 from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
 from timeline.moments import instant
-from timeline.names import ROLE_ORDER, canonical_alias, fullest_forms, name_key, person_start
+from timeline.names import (
+    ROLE_ORDER,
+    canonical_alias,
+    fullest_forms,
+    line_start,
+    name_key,
+    person_start,
+)
 from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
@@ -162,8 +169,9 @@ class _Names:
         self.persons = fullest_forms(self.clean(e) for e in doc.ents if e.label_ == "PERSON")
 
     def clean(self, ent: Any) -> str:
-        """The entity's text without titles, leading article and possessive ending."""
-        first, last = ent.start, ent.end
+        """The entity's text without titles, leading article and possessive ending, from
+        its last line."""
+        first, last = line_start(ent.doc, ent.start, ent.end), ent.end
         while first < last and (
             ent.doc[first].lower_ in self.titles
             or ent.doc[first].is_punct

@@ -21,6 +21,7 @@ __all__ = [
     "ROLE_ORDER",
     "canonical_alias",
     "fullest_forms",
+    "line_start",
     "name_key",
     "name_keys",
     "person_start",
@@ -52,6 +53,22 @@ def person_start(doc: Any, first: int, last: int) -> int:
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
+
+
+def line_start(doc: Any, first: int, last: int) -> int:
+    """Where tokens ``first`` to ``last`` of a parse start on the line of their last token:
+    a name never runs across a line break, which the tagger may put inside one (a markup
+    word or a headline before "Ellen DeGeneres" on the next line).
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("Read the html\\nEllen DeGeneres will host.")
+    >>> doc[line_start(doc, 2, 6) : 6].text
+    'Ellen DeGeneres'
+    """
+    for i in range(last - 1, first, -1):
+        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+            return i
+    return first
 
 
 def name_key(name: str) -> str:

@@ -52,7 +52,7 @@ import attrs
 
 from timeline.lang import words
 from timeline.model import Argument, EventMention
-from timeline.names import fullest_forms, name_key, person_start
+from timeline.names import fullest_forms, line_start, name_key, person_start
 
 __all__ = ["product_shaped", "with_arguments"]
 
@@ -238,7 +238,7 @@ class _Names:
         kinds = _kinds()
         ent = self.entity_of.get(token.i)
         if ent is not None and ent.label_ in kinds:
-            first, last = ent.start, ent.end
+            first, last = line_start(self.doc, ent.start, ent.end), ent.end
             determiners = _data()["determiners"]
             while first < last and (
                 self.doc[first].is_punct or self.doc[first].lower_ in determiners
