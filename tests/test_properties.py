@@ -27,7 +27,6 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Granularity, Interval, TimeExpression
 from timeline.temporal.timex3 import PARTS_OF_DAY, format_value, parse_value
-from timeline.temporal.words import lexicon
 from timeline.temporal.zones import zone_pattern
 
 SETTINGS = settings(
