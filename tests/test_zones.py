@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import timeline
 from corpus_loader import CORPUS_DIR, split_brackets
 from timeline import ZoneMention
-from timeline.temporal.zones import offset_delta, zone_table
+from timeline.temporal.zones import data, offset_delta, zone_table
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -125,6 +125,19 @@ def test_an_offset_in_figures_is_that_many_hours(
         assert found == [ZoneMention(written, 20, 20 + len(written), None, offset)]
     else:
         assert found == []
+
+
+def test_every_zone_of_the_table_is_found_on_its_words() -> None:
+    """Longer zone words are never cut short by shorter ones they begin with ("west coast
+    timezone", not "west"); an abbreviation counts in lower case at the end of a clause after
+    "at", unless it counts only after a clock time."""
+    clock_only = data()["context"]["clock_only"]
+    wrong = {}
+    for words, zone in zone_table().items():
+        found = [z.text for z in timeline.find_zones(f"Book me a room at {words}.")]
+        if zone.code and found != ([] if words in clock_only else [words]):
+            wrong[words] = found
+    assert not wrong
 
 
 @settings(max_examples=200, deadline=None)

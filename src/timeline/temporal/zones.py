@@ -23,6 +23,7 @@ import functools
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Literal
 
@@ -97,8 +98,9 @@ def zone_table() -> dict[str, Zone]:
 @functools.cache
 def city_zones() -> dict[str, str]:
     """Lowercase city name -> IANA zone key, for the cities of the system's tz database
-    (not those named like a holiday: "Christmas time" is no zone of Christmas Island), with
-    the spellings of ``[cities] spellings`` ("saint barthelemy" for "st barthelemy").
+    (not those named like a holiday: "Christmas time" is no zone of Christmas Island) and
+    of ``[cities.more]``, with the spellings of ``[cities] spellings`` ("saint barthelemy"
+    for "st barthelemy").
 
     >>> city_zones()["sao paulo"]
     'America/Sao_Paulo'
@@ -111,9 +113,12 @@ def city_zones() -> dict[str, str]:
         city = rest.rpartition("/")[2].replace("_", " ").lower()
         if area in _AREAS and city and city not in holidays:
             cities.setdefault(city, key)
-            first, _, others = city.partition(" ")
-            for spelling in spellings.get(first, ()) if others else ():
-                cities.setdefault(f"{spelling} {others}", key)
+    for city, key in data()["cities"]["more"].items():
+        cities.setdefault(city, key)
+    for city, key in list(cities.items()):
+        first, _, others = city.partition(" ")
+        for spelling in spellings.get(first, ()) if others else ():
+            cities.setdefault(f"{spelling} {others}", key)
     return cities
 
 
@@ -131,19 +136,64 @@ def _numbered() -> re.Pattern[str]:
 @functools.cache
 def _city() -> str:
     """A regex for a city's zone: the city, then one of zones.toml's words after a city
-    ("time"); one that never matches where the system has no tz database."""
-    if not city_zones():
-        return "(?!)"
-    return rf"{alternation(city_zones())}\s+{alternation(data()['cities']['after'])}"
+    ("time")."""
+    return rf"{trie(city_zones())}\s+{alternation(data()['cities']['after'])}"
 
 
 @functools.cache
 def zone_pattern() -> str:
     """A regex (no groups, for case-insensitive matching) for every zone :func:`lookup`
-    reads: offsets in figures first, then numbered zones, the table, and cities."""
-    ungrouped = re.sub(r"\(\?P<\w+>", "(?:", _figures().pattern)
-    numbered = re.sub(r"\(\?P<\w+>", "(?:", _numbered().pattern)
-    return f"(?:{ungrouped}|{numbered}|{alternation(zone_table())}|{_city()})"
+    reads: offsets in figures, numbered zones, the names of ``[names]``, region names with
+    the words of their kinds, cities, then abbreviations, so that words come before shorter
+    ones they begin with ("west coast time" before "west")."""
+    regions = data()["regions"].values()
+    kinds = data()["kinds"]
+    daylight = trie(name for r in regions if "daylight" in r for name in r["names"])
+    fixed = trie(name for r in regions if "daylight" not in r for name in r["names"])
+    every_kind = trie(word for words in kinds.values() for word in words)
+    fixed_kinds = trie(
+        word for kind, words in kinds.items() if kind != "daylight" for word in words
+    )
+    abbreviations = trie(key for key, zone in zone_table().items() if zone.form == "abbreviation")
+    parts = (
+        re.sub(r"\(\?P<\w+>", "(?:", _figures().pattern),
+        re.sub(r"\(\?P<\w+>", "(?:", _numbered().pattern),
+        trie(data()["names"]),
+        rf"{daylight}\s+{every_kind}",
+        rf"{fixed}\s+{fixed_kinds}",
+        _city(),
+        abbreviations,
+    )
+    return "(?:" + "|".join(parts) + ")"
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex for any of ``words`` (lower case), the longest where several begin alike,
+    built as a trie so that it costs little however many words there are; a space matches
+    any whitespace. One that never matches for no words.
+
+    >>> print(trie(["est", "edt", "eastern time"]))
+    (?:e(?:astern\\s+time|dt|st))
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{_branches(root)})" if root else "(?!)"
+
+
+def _branches(node: dict[str, Any]) -> str:
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            letter = r"\s+" if char == " " else "['\u2019]" if char == "'" else re.escape(char)
+            branches.append(letter + _branches(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(node) == 1 else f"(?:{'|'.join(branches)})"
+    return f"{body}?" if "" in node else body
 
 
 def fold(text: str) -> str:
