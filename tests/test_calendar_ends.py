@@ -118,7 +118,7 @@ def _words() -> list[str]:
         for part in table.split("."):
             entries = entries[part]
         words.update(w for w in entries if isinstance(w, str))
-    words.update(zone_table())
+    words.update(key for key, zone in zone_table().items() if zone.form == "abbreviation")
     words.update(("the", "of", "in", "at", "on", "from", "to", "and", "a.m.", "p.m.", "'s"))
     return sorted(words)
 

@@ -183,6 +183,16 @@ def test_bad_input_is_a_clear_error() -> None:
         ZoneMention("EST", 0, 4)
 
 
+def test_an_offset_beyond_those_in_use_is_no_zone_and_the_clock_time_stays() -> None:
+    assert timeline.find_zones("Set it to UTC-13 or Russia time zone 12.") == []
+    [t] = timeline.find_times("It starts at 5 pm UTC-13.", published=date(2020, 1, 7))
+    assert (t.text, t.value, t.interval.start) == (
+        "5 pm UTC-13",
+        "2020-01-07T17:00",
+        datetime(2020, 1, 7, 17),
+    )
+
+
 def test_a_datetime_published_reads_the_offset_on_its_day() -> None:
     [zone] = timeline.find_zones("Trading follows New York time.", datetime(2020, 7, 1, 23, 30))
     assert zone.offset == timedelta(hours=-4)

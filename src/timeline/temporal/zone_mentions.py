@@ -93,7 +93,7 @@ class _Clock:
         return any(s < start and end <= e for s, e in self._spans)
 
 
-def _counts(text: str, match: re.Match[str], zone: Zone, clock: Callable[..., bool]) -> bool:
+def _counts(text: str, match: re.Match[str], zone: Zone, clock: Callable[[int, int], bool]) -> bool:
     """Whether the zone words of ``match`` name a zone in their context."""
     if zone.form == "name":
         return True

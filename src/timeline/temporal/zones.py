@@ -229,16 +229,19 @@ def lookup(words: str) -> Zone | None:
         entry = data()["numbered"][" ".join(numbered["name"].split())]
         n = int(numbered["n"])
         first = offset_delta(entry["first"])
-        return _fixed(first + timedelta(hours=n - 1)) if 1 <= n <= entry["count"] else None
+        return (
+            _fixed(first + timedelta(hours=n - 1)) if 1 <= n <= entry["count"] else Zone(None, None)
+        )
     for word in sorted(data()["cities"]["after"], key=len, reverse=True):
         if key.endswith(" " + word) and key.removesuffix(" " + word) in city_zones():
             return Zone(city_zones()[key.removesuffix(" " + word)], None, "city")
     return None
 
 
-def _fixed(offset: timedelta) -> Zone | None:
+def _fixed(offset: timedelta) -> Zone:
+    """A zone of fixed offset, or one left open beyond the offsets in use ("UTC-13")."""
     if not _LEAST <= offset <= _MOST:
-        return None
+        return Zone(None, None)
     sign = "-" if offset < timedelta(0) else "+"
     minutes = abs(offset) // timedelta(minutes=1)
     return Zone(None, f"{sign}{minutes // 60:02d}:{minutes % 60:02d}")
