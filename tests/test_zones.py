@@ -8,6 +8,7 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -97,6 +98,18 @@ def test_a_zone_in_a_time_has_the_offset_find_zones_gives_on_its_day(case: ZoneC
         day = t.interval.start.date()
         [zone] = timeline.find_zones(case.text, published=day)
         assert t.interval.start.utcoffset() == zone.offset, t
+
+
+@pytest.mark.parametrize("region", sorted(data()["regions"]))
+def test_a_region_s_offsets_are_those_its_zone_kept(region: str) -> None:
+    """A typo in zones.toml shows: the offsets the region's IANA zone kept in January and
+    July 2020 are among its standard and daylight offsets."""
+    entry = data()["regions"][region]
+    kept = {
+        datetime(2020, month, 15, 12, tzinfo=ZoneInfo(entry["zone"])).utcoffset()
+        for month in (1, 7)
+    }
+    assert kept <= {offset_delta(entry[kind]) for kind in ("standard", "daylight") if kind in entry}
 
 
 # --- properties ---------------------------------------------------------------------------
