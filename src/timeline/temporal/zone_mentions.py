@@ -26,6 +26,8 @@ from timeline.temporal.zones import Zone, data, fold, lookup, offset_delta, zone
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"'\u2019]|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+#: A capitalized word after an abbreviation: a name goes on ("AST Research Inc.").
+_NAME_GOES_ON = re.compile(r"[ \t]+[^\W\d_a-z]")
 
 
 @functools.cache
@@ -43,11 +45,12 @@ def find_zones(text: str, published: date | datetime | None = None) -> list[Zone
     A zone's ``offset`` is the one its words fix ("UTC+4", "PDT", "beijing time"); for a
     zone whose offset follows the date ("New York time", "central time", "UK time") it is
     the offset at noon on the ``published`` day (as ``find_times`` gives a clock time in
-    that zone), or ``None`` without a date. An abbreviation that is also a word counts alone
-    only in context: after a clock time, in capitals ("WET"), or in lower case after "at" or
-    "in" at the end of a clause ("a room at cot"); so "a cot", "wet weather" and "the aft
-    deck" name none. A city of the tz database counts alone when capitalized ("Madrid time").
-    A zone the words leave open ("local time") is not reported.
+    that zone), or ``None`` without a date. An abbreviation, often also a word, counts only
+    in context: after a clock time; in capitals ("WET") but not in a name ("AST Research")
+    or a headline in capitals; or in lower case after "at" or "in" at the end of a clause
+    ("a room at cot"). So "a cot", "wet weather" and "the aft deck" name none; "ET", "PT",
+    "CT" and "Z" count only after a clock time. A city of the tz database counts alone when
+    capitalized ("Madrid time"). A zone the words leave open ("local time") is not reported.
 
     >>> from datetime import date
     >>> [(z.text, z.name, z.offset) for z in find_zones("It opens at 9 a.m. New York time.")]
@@ -110,7 +113,8 @@ def _counts(text: str, match: re.Match[str], zone: Zone, clock: Callable[[int, i
         return False
     if any(c.isupper() for c in words[1:]):
         before = _WORD_BEFORE.search(text, max(0, start - 60), start)
-        return before is None or not (len(before[1]) > 1 and before[1].isupper())
+        in_capitals = before is not None and len(before[1]) > 1 and before[1].isupper()
+        return not in_capitals and _NAME_GOES_ON.match(text, end) is None
     before = _WORD_JUST_BEFORE.search(text, max(0, start - 60), start)
     return (
         words.islower()
