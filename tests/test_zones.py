@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import timeline
 from corpus_loader import CORPUS_DIR, split_brackets
 from timeline import ZoneMention
-from timeline.temporal.zones import data, offset_delta, zone_table
+from timeline.temporal.zones import check, data, offset_delta, zone_table
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -110,6 +110,25 @@ def test_a_region_s_offsets_are_those_its_zone_kept(region: str) -> None:
         for month in (1, 7)
     }
     assert kept <= {offset_delta(entry[kind]) for kind in ("standard", "daylight") if kind in entry}
+
+
+_X = {"names": ["x"], "zone": "UTC", "standard": "+01:00"}
+
+
+@pytest.mark.parametrize(
+    ("tables", "message"),
+    [
+        ({"regions": {"x": {**_X, "abbrevs": {}}}}, "keys"),
+        ({"regions": {"x": {"names": ["x"], "zone": "UTC"}}}, "keys"),
+        ({"regions": {"x": {**_X, "standard": "1:00"}}}, "no offset"),
+        ({"regions": {"x": {**_X, "abbreviations": {"xdt": "daylight"}}}}, "no 'daylight' offset"),
+        ({"names": {"x time": {"offset": "+15:00"}}}, "no offset"),
+        ({"abbreviations": {"xt": {"ofset": "+01:00"}}}, "keys"),
+    ],
+)
+def test_a_malformed_zone_table_is_refused(tables: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        check(tables)
 
 
 # --- properties ---------------------------------------------------------------------------

@@ -65,8 +65,48 @@ class Zone:
 
 @functools.cache
 def data() -> dict[str, Any]:
-    """The tables of ``lexicon/zones.toml``."""
-    return load_toml("zones.toml")
+    """The tables of ``lexicon/zones.toml``, checked by :func:`check`."""
+    return check(load_toml("zones.toml"))
+
+
+_REGION_KEYS = {"names", "zone", "standard", "daylight", "abbreviations"}
+_OFFSET = re.compile(r"[+-](?:0\d|1[0-4]):[0-5]\d")
+
+
+def check(tables: dict[str, Any]) -> dict[str, Any]:
+    """``tables`` if they make a zone table; else a ``ValueError`` naming the place, so that
+    a misspelt key or offset is refused rather than silently ignored.
+
+    >>> check({"regions": {"x": {"names": ["x"], "zone": "UTC", "standard": "+1"}}})
+    Traceback (most recent call last):
+    ...
+    ValueError: zones.toml: regions.x.standard: '+1' is no offset "+HH:MM"
+    """
+
+    def fail(place: str, message: str) -> ValueError:
+        return ValueError(f"zones.toml: {place}: {message}")
+
+    def offset(place: str, value: Any) -> None:
+        if not isinstance(value, str) or not _OFFSET.fullmatch(value):
+            raise fail(place, f'{value!r} is no offset "+HH:MM"')
+
+    for key, region in tables.get("regions", {}).items():
+        place = f"regions.{key}"
+        if set(region) - _REGION_KEYS or not {"names", "zone", "standard"} <= set(region):
+            raise fail(place, f"keys {sorted(region)}, expected among {sorted(_REGION_KEYS)}")
+        for kind in ("standard", "daylight"):
+            if kind in region:
+                offset(f"{place}.{kind}", region[kind])
+        for abbreviation, kind in region.get("abbreviations", {}).items():
+            if kind not in ("zone", "standard", "daylight") or kind not in {"zone", *region}:
+                raise fail(f"{place}.abbreviations.{abbreviation}", f"no {kind!r} offset")
+    for table in ("names", "abbreviations"):
+        for key, entry in tables.get(table, {}).items():
+            if set(entry) - {"offset", "zone"}:
+                raise fail(f"{table}.{key}", f"keys {sorted(entry)}, expected offset and zone")
+            if "offset" in entry:
+                offset(f"{table}.{key}.offset", entry["offset"])
+    return tables
 
 
 @functools.cache
