@@ -13,7 +13,8 @@ parser lists ``values`` instead, one per reading; time zones give a UTC offset).
 without a reference time run with ``published=None``; a reference at midnight is passed as
 a date. Cases expecting no result are not scored. Both systems see the same input, and this
 script only formats it and scores what they return; timeline is called as
-``find_times(Input, published=..., ranges=True)``, the way that suite joins ranges.
+``find_times(Input, published=..., ranges=True)``, the way that suite joins ranges, and
+``find_zones(Input, published=...)`` for the time zones (which TimeML does not annotate).
 
 A case is **correct** when a found expression has the expected span and agrees with one of
 the expected readings (the data gives both the past and the future reading of tense-less
@@ -47,9 +48,12 @@ overlapping the expected span.
   (``P0.5Y`` = ``P6M``, ``P1W3D`` = ``P10D``).
 - ``set``: a SET whose value equals the ``Timex``, an unknown day (``XXXX-XX-XX``) and
   whole minutes dropped (``XXXX-XX-XXT15:00`` = ``T15``).
-- ``timezone``: the zone is inside a found time (TimeML keeps a day after the zone in the
-  expression: "5 p.m. EST Nov. 9") whose interval carries that UTC offset
-  (any offset when the data knows none).
+- ``timezone``: a zone of ``find_zones`` has the expected span (compared as above) and the
+  expected UTC offset, or the zone is inside a time of ``find_times`` (TimeML keeps a day
+  after the zone in the expression: "5 p.m. EST Nov. 9") whose interval carries that
+  offset. Where the data gives no offset (``UtcOffsetMins`` -10000: "New York time", "UK
+  time") any offset is accepted, none included for a zone of ``find_zones``; a known offset
+  is never matched by none ("Madrid time" without a reference date).
 - A ``Mod`` of ``before``/``until`` (``after``/``since``) asks for an open range: our mod
   is ``BEFORE`` or ``ON_OR_BEFORE`` (``AFTER`` or ``ON_OR_AFTER``) and our interval (the
   time named) starts or ends at the expected bound (the data puts the bound of "after
@@ -143,6 +147,7 @@ class Guess:
     value: str
     mod: str | None
     interval: tuple[datetime, datetime] | None
+    offset: timedelta | None = None  # of a zone (type ZONE)
 
 
 # ---------------------------------------------------------------------------- loading
@@ -288,10 +293,12 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
     if case.mod in _AMOUNT and guess.mod != _AMOUNT[case.mod]:
         return False
     if "offset" in r:
-        offset = interval[0].utcoffset() if interval else None
-        return offset is not None and (
-            r["offset"] == -10000 or offset == timedelta(minutes=r["offset"])
+        if r["offset"] == -10000:
+            return guess.type == "ZONE" or (interval is not None and interval[0].tzinfo is not None)
+        offset = (
+            guess.offset if guess.type == "ZONE" else interval[0].utcoffset() if interval else None
         )
+        return offset == timedelta(minutes=r["offset"])
     if "set" in r:
         return guess.type == "SET" and _set_value(guess.value) == _set_value(timex)
     if "duration" in r:
@@ -381,12 +388,17 @@ def _core(text: str, start: int, end: int) -> tuple[int, int]:
 
 def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
     """(correct with the exact span, correct with an overlapping span)."""
-    if case.type == "timezone":  # the zone is inside a time ("1:30 CST today")
-        exact = any(
-            g.start <= case.start and case.end <= g.end and correct(case, g) for g in guesses
-        )
+    expected = _core(case.input, case.start, case.end)
+    if case.type == "timezone":  # a zone, or a zone inside a time ("1:30 CST today")
+        zones = [
+            g for g in guesses if g.type == "ZONE" and _core(case.input, g.start, g.end) == expected
+        ]
+        times = [
+            g for g in guesses if g.type != "ZONE" and g.start <= case.start <= case.end <= g.end
+        ]
+        exact = any(correct(case, g) for g in zones + times)
     else:
-        expected = _core(case.input, case.start, case.end)
+        guesses = [g for g in guesses if g.type != "ZONE"]
         exact = any(
             _core(case.input, g.start, g.end) == expected and correct(case, g) for g in guesses
         )
@@ -400,13 +412,15 @@ def judge(case: Case, guesses: Sequence[Guess]) -> tuple[bool, bool]:
 
 
 def timeline_guesses(text: str, reference: datetime | None) -> list[Guess]:
-    """timeline.find_times with ranges joined, reduced to guesses."""
+    """timeline.find_times with ranges joined and timeline.find_zones, reduced to guesses."""
     import timeline
 
     guesses = []
     for t in timeline.find_times(text, published=published(reference), ranges=True):
         interval = (t.interval.start, t.interval.end) if t.interval is not None else None
         guesses.append(Guess(t.start, t.end, t.text, t.type, t.value, t.mod, interval))
+    for z in timeline.find_zones(text, published=published(reference)):
+        guesses.append(Guess(z.start, z.end, z.text, "ZONE", z.name or "", None, None, z.offset))
     return guesses
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.temporal.words import lexicon
+from timeline.temporal.zones import zone_table
 
 LAST = datetime(9999, 12, 31, 23, 59)
 FIRST = datetime(1, 1, 1)
@@ -109,7 +110,7 @@ def _words() -> list[str]:
         "months", "weekdays", "numbers", "ordinals", "units", "parts_of_day", "seasons",
         "day_words", "shifts", "anaphoric_shifts", "directions", "quantifiers", "references",
         "frequencies", "holidays.fixed", "holidays.easter", "holidays.nth_weekday",
-        "positions", "decades", "spans", "zones", "clock_minutes",
+        "positions", "decades", "spans", "clock_minutes",
     )  # fmt: skip
     words: set[str] = set()
     for table in tables:
@@ -117,6 +118,7 @@ def _words() -> list[str]:
         for part in table.split("."):
             entries = entries[part]
         words.update(w for w in entries if isinstance(w, str))
+    words.update(key for key, zone in zone_table().items() if zone.form == "abbreviation")
     words.update(("the", "of", "in", "at", "on", "from", "to", "and", "a.m.", "p.m.", "'s"))
     return sorted(words)
 

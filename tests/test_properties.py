@@ -27,9 +27,7 @@ from hypothesis import strategies as st
 import timeline
 from timeline import Granularity, Interval, TimeExpression
 from timeline.temporal.timex3 import PARTS_OF_DAY, format_value, parse_value
-from timeline.temporal.words import lexicon
-
-ZONES = tuple(lexicon()["zones"])
+from timeline.temporal.zones import zone_pattern
 
 SETTINGS = settings(
     max_examples=150,
@@ -261,9 +259,8 @@ news_texts = st.lists(sentences, min_size=1, max_size=6).map(" ".join)
 
 
 def names_a_zone(text: str) -> bool:
-    """Whether ``text`` holds a zone of the lexicon as a word, or an offset from UTC."""
-    lower = text.lower()
-    return any(re.search(rf"(?<![a-z]){re.escape(zone)}(?![a-z])", lower) for zone in ZONES)
+    """Whether ``text`` holds a zone of zones.toml as a word, or an offset from UTC."""
+    return re.search(rf"(?<![a-z])(?:{zone_pattern()})(?![a-z])", text, re.I) is not None
 
 
 def assert_well_formed(text: str, published, found: list[TimeExpression]) -> None:

@@ -20,10 +20,12 @@ from timeline.model import (
     Participant,
     TimeExpression,
     Timeline,
+    ZoneMention,
 )
 from timeline.pipeline import build, extract_events, merge
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tagger import find_times
+from timeline.temporal.zone_mentions import find_zones
 
 __all__ = [
     "Anchor",
@@ -37,9 +39,11 @@ __all__ = [
     "Participant",
     "TimeExpression",
     "Timeline",
+    "ZoneMention",
     "build",
     "extract_events",
     "find_times",
+    "find_zones",
     "merge",
     "read_articles",
     "resolve",

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -36,6 +36,7 @@ __all__ = [
     "TimeExpression",
     "Timeline",
     "TimexType",
+    "ZoneMention",
 ]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -170,11 +171,43 @@ class TimeExpression:
 
     @end.validator
     def _check_end(self, attribute: attrs.Attribute, end: int) -> None:
-        if end - self.start != len(self.text):
-            raise ValueError(
-                f"TimeExpression {self.text!r}: offsets {self.start}..{end} do not span "
-                f"its {len(self.text)} characters"
-            )
+        _spans_text(self, end)
+
+
+@attrs.frozen
+class ZoneMention:
+    """A time zone named in a text: "beijing time", "PDT", "UTC+4", "Madrid time".
+
+    ``start``/``end`` are character offsets into the text (``text[start:end] == self.text``).
+    ``name`` is the zone's IANA key when one is known (``"Asia/Shanghai"``), else ``None``
+    ("UTC+4"). ``offset`` is its offset from UTC where the words fix one ("UTC+4", "PDT",
+    "beijing time"); for a zone whose offset follows the date ("New York time", "UK time")
+    it is the offset on the publication date given to :func:`timeline.find_zones`, and
+    ``None`` without one.
+
+    >>> import timeline
+    >>> [z] = timeline.find_zones("Book me a room at beijing time")
+    >>> (z.text, z.start, z.name, z.offset)
+    ('beijing time', 18, 'Asia/Shanghai', datetime.timedelta(seconds=28800))
+    """
+
+    text: str
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int = attrs.field()
+    name: str | None = None
+    offset: timedelta | None = None
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute, end: int) -> None:
+        _spans_text(self, end)
+
+
+def _spans_text(mention: TimeExpression | ZoneMention, end: int) -> None:
+    if end - mention.start != len(mention.text):
+        raise ValueError(
+            f"{type(mention).__name__} {mention.text!r}: offsets {mention.start}..{end} do "
+            f"not span its {len(mention.text)} characters"
+        )
 
 
 def _published(value: date | datetime | None) -> date | datetime | None:

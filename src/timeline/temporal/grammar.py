@@ -35,7 +35,7 @@ from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
 from timeline.temporal.words import alternation, lexicon, load_toml
-from timeline.temporal.zones import city_zone_pattern
+from timeline.temporal.zones import zone_pattern
 
 #: Placeholders that stand for every word of one table of en.toml.
 _TABLES = {
@@ -76,7 +76,7 @@ def _placeholders() -> dict[str, str]:
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
         "holiday": _loose(alternation(holidays)),
-        "zone": f"(?:{ZONE_OFFSET}|{alternation(lex['zones'])}|{city_zone_pattern()})",
+        "zone": zone_pattern(),
         "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }
@@ -89,8 +89,6 @@ def _loose(names: str) -> str:
 
 
 _ARTICLES = ("a", "an")
-#: A zone as an offset from UTC in figures: "GMT+3", "UTC -04:00", "UTC+05:30", "UTC -12h".
-ZONE_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?h?"
 
 
 def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str]]:

@@ -18,8 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 import attrs
 
@@ -29,6 +28,7 @@ from timeline.temporal.grammar import scan
 from timeline.temporal.spec import Spec
 from timeline.temporal.timex3 import PARTS_OF_DAY, Granularity, format_value, span
 from timeline.temporal.words import lexicon
+from timeline.temporal.zones import zone_on
 
 G = Granularity
 _RANK = {g: i for i, g in enumerate(Granularity)}
@@ -496,7 +496,7 @@ def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interva
     """The time of day on that day; a midnight ahead ("expires at midnight") ends the day.
     A zone named with the time ("0300 GMT") is kept as its offset on that wall clock."""
     day = floor(day_interval.start, G.DAY)
-    zone = _zone(spec.zone, day) if spec.zone else None
+    zone = zone_on(spec.zone, day) if spec.zone else None
     if zone is not None:
         day = day.replace(tzinfo=zone)
     if spec.hour is not None:
@@ -505,20 +505,6 @@ def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interva
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
-
-
-def _zone(name: str, day: datetime) -> tzinfo | None:
-    """The zone of the lexicon's ``[zones]`` entry ``name`` on ``day``: a fixed offset, or an
-    IANA zone's offset on that day ("ET" is EST in winter, EDT in summer); ``None`` for a
-    zone the words leave open ("local time")."""
-    if not name:
-        return None
-    if name[0] in "+-":
-        hours, minutes = name[1:].split(":")
-        offset = timedelta(hours=int(hours), minutes=int(minutes))
-        return timezone(-offset if name[0] == "-" else offset)
-    local = day.replace(hour=12, tzinfo=ZoneInfo(name))
-    return timezone(local.utcoffset() or timedelta(0), local.tzname())
 
 
 def _position(spec: Spec) -> str | None:

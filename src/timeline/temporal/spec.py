@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from timeline.temporal.words import lexicon
-from timeline.temporal.zones import city_zone
+from timeline.temporal.zones import lookup
 
 #: The kinds of rule, each resolved differently (see resolve.py).
 KINDS = ("point", "offset", "duration", "set", "ref", "range")
@@ -189,23 +189,14 @@ def _told_from_the_hour(g: dict[str, str], hour: int) -> tuple[int, int]:
     return (hour - 1) % 24, 60 - int(minutes)
 
 
-_OFFSET = re.compile(
-    r"(?:utc|gmt)\s?(?P<sign>[+\-\u2212])\s?(?P<hours>\d\d?)(?::?(?P<minutes>\d\d))?h?"
-)
-
-
 def _zone(words: str) -> str:
-    """A zone of en.toml's ``[zones]``, a city's ("Madrid time" -> "Europe/Madrid"), or an
-    offset in figures: "GMT+3" -> "+03:00"."""
-    key = " ".join(words.lower().split())
-    offset = _OFFSET.fullmatch(key)
-    if offset is None:
-        zone = lexicon()["zones"].get(key, city_zone(key))
-        if zone is None:
-            raise Rejected(words)
-        return str(zone)
-    sign = "+" if offset["sign"] == "+" else "-"
-    return f"{sign}{int(offset['hours']):02d}:{offset['minutes'] or '00'}"
+    """The zone of ``words`` as zones.toml gives it: an offset ("GMT+3" -> "+03:00", "PDT"
+    -> "-07:00"), an IANA zone whose offset follows the date ("Madrid time" ->
+    "Europe/Madrid"), or "" for one the words leave open ("local time")."""
+    zone = lookup(words)
+    if zone is None:
+        raise Rejected(words)
+    return zone.code
 
 
 def _decade(words: str) -> int:
