@@ -11,7 +11,9 @@ with the same offset.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -89,11 +91,18 @@ class _Clock:
         self._published = published
 
     @functools.cached_property
-    def _spans(self) -> list[tuple[int, int]]:
-        return [(t.start, t.end) for t in find_times(self._text, published=self._published)]
+    def _spans(self) -> tuple[list[int], list[int]]:
+        """The starts of the times found, in order, and the furthest end reached by each
+        time and those before it."""
+        spans = sorted((t.start, t.end) for t in find_times(self._text, published=self._published))
+        return [s for s, _ in spans], list(itertools.accumulate((e for _, e in spans), max))
 
     def holds(self, start: int, end: int) -> bool:
-        return any(s < start and end <= e for s, e in self._spans)
+        """Whether a time starting before ``start`` reaches ``end`` (by bisection: a long
+        text has thousands of times and zones)."""
+        starts, reach = self._spans
+        before = bisect.bisect_left(starts, start) - 1
+        return before >= 0 and end <= reach[before]
 
 
 def _counts(text: str, match: re.Match[str], zone: Zone, clock: Callable[[int, int], bool]) -> bool:
