@@ -293,6 +293,7 @@ class _Cluster:
     modalities: frozenset[str] | set[str]
     polarities: frozenset[str] | set[str]
     articles: frozenset[str] | set[str]
+    profiles: tuple[int, ...]  # the first of its articles' profiles (:class:`_Articles`)
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
@@ -308,10 +309,12 @@ class _Cluster:
         forbidden: frozenset[int] | set[int],
         copy: int | None,
         published: bool,
+        profile: tuple[int],
         shared: _Shared,
     ) -> _Cluster:
         """The cluster of one mention; ``copy``: the first mention with the same text if
-        another has it; ``published``: its article has a publication date."""
+        another has it; ``published``: its article has a publication date; ``profile``: its
+        article's profile (:class:`_Articles`), shared by the mentions of the article."""
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
@@ -331,6 +334,7 @@ class _Cluster:
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
             articles=shared.frozen(frozenset({mention.article_id})),
+            profiles=profile,
             named=not published and (mention.time is not None or unbounded),
             loose=unbounded,
             reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
@@ -371,6 +375,8 @@ class _Cluster:
         self.modalities = _union(self.modalities, other.modalities)
         self.polarities = _union(self.polarities, other.polarities)
         self.articles = _union(self.articles, other.articles)
+        if self.profiles != other.profiles:
+            self.profiles = _first_profiles(self.profiles, other.profiles)
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
@@ -415,6 +421,13 @@ def _either(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
     return first | second
 
 
+def _first_profiles(mine: tuple[int, ...], theirs: tuple[int, ...]) -> tuple[int, ...]:
+    """The first ``context_articles`` of the profiles of ``mine`` and ``theirs``: the first
+    of a union are among the first of its parts, so a group keeps only those and compares
+    them whatever its size."""
+    return tuple(sorted({*mine, *theirs})[: words("merging")["context_articles"]])
+
+
 def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -> Any:
     """``mine`` with ``theirs`` added: ``mine`` itself when it has them all, grown in place
     when it is a cluster's own set, else a new set (a frozen one may be shared)."""
@@ -457,7 +470,7 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     Friday" in Baghdad) -- for pairs that share who did it or to whom."""
     if intersect((a.low, a.high), (b.low, b.high)) is not None:
         return True
-    if not zones or a.articles & b.articles:
+    if not zones or not a.articles.isdisjoint(b.articles):
         return False
     low = None if a.low is None else a.low - ZONE_SLACK
     high = None if a.high is None else a.high + ZONE_SLACK
@@ -484,7 +497,9 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
         people_a, people_b = a.agents & a.people, b.agents & b.people
         return bool(people_a and people_b and not people_a & people_b)
     hypothetical = {"HYPOTHETICAL" in a.modalities, "HYPOTHETICAL" in b.modalities}
-    if len(hypothetical) > 1 or (a.articles & b.articles and a.modalities != b.modalities):
+    if len(hypothetical) > 1:
+        return True
+    if a.modalities != b.modalities and not a.articles.isdisjoint(b.articles):
         return True
     for key in a.roles.keys() & b.roles.keys():
         if {"agent", "patient"} <= (a.roles[key] | b.roles[key]) - (a.roles[key] & b.roles[key]):
@@ -523,7 +538,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         score += weights["week"]
     if undated:
         score += weights["undated"]
-        alike = context.similarity(a.articles, b.articles)
+        alike = context.similarity(a.profiles, b.profiles)
         if alike is not None:
             score += weights["context"] * (alike - weights["context_baseline"])
         return score, False
@@ -534,7 +549,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     ):
         # two reports that name nobody in common ("shares fell", "the market closed") are
         # one happening only if their articles tell one story (or nothing tells them apart)
-        alike = context.similarity(a.articles, b.articles)
+        alike = context.similarity(a.profiles, b.profiles)
         if alike is not None and alike < weights["context_baseline"]:
             return 0.0, False
     if a.places and b.places:
@@ -597,19 +612,18 @@ class _Articles:
         if found is None:
             found = self.older.get(key)
             if found is None:
-                found = sum(w * second.get(k, 0.0) for k, w in first.items())
+                # a vector's keys are in sorted order: the shared ones summed in that order
+                found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
             if len(self.cosines) >= self.kept:
                 self.older, self.cosines = self.cosines, {}
             self.cosines[key] = found
         return found
 
-    def similarity(self, first: set[str], second: set[str]) -> float | None:
-        """The highest cosine of two different articles, one of each group; ``None`` if there
-        are none. Of a group, only its ``context_articles`` first profiles are compared, so
-        that the cost stays bounded however many articles it has."""
-        most = words("merging")["context_articles"]
-        ours = sorted({self.profile[x] for x in first})[:most]
-        theirs = sorted({self.profile[y] for y in second})[:most]
+    def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
+        """The highest cosine of two different articles, one of each group (given by their
+        first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None`` if
+        there are none. Only the first profiles are compared, so that the cost stays bounded
+        however many articles a group has."""
         cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
         found = [c for c in cosines if c is not None]
         return max(found) if found else None
@@ -634,6 +648,7 @@ class _Clustering:
             forbidden.setdefault(b, set()).add(a)
         copies = _copies(mentions).tolist()
         shared = _Shared()
+        profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = [
             _Cluster.of(
@@ -642,6 +657,7 @@ class _Clustering:
                 forbidden=forbidden.get(i, _NONE),
                 copy=None if copies[i] < 0 else copies[i],
                 published=m.article_id in dated,
+                profile=profiles[m.article_id],
                 shared=shared,
             )
             for i, m in zip(self.parent, mentions, strict=True)
