@@ -53,7 +53,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import attrs
 import numpy as np
@@ -265,6 +265,9 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
 
 
 # --- clusters -----------------------------------------------------------------------------------
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: The value of a cluster's sets that hold nothing: most mentions name no person, no place...
 _NONE: frozenset[Any] = frozenset()
@@ -565,14 +568,15 @@ class _Articles:
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
-    one profile (copies) count once. The cosines found are kept for the pairs of articles met
-    again, the latest ones only: at most two for each mention (in two generations, the
-    older let go when the newer is full).
+    one profile (copies) count once. The cosines found, and the similarities of the groups
+    compared, are kept for those met again, the latest ones only (:class:`_Recent`, as many
+    as there are mentions).
     """
 
     def __init__(self, mentions: Sequence[EventMention]) -> None:
-        self.kept = max(_CHUNK, len(mentions))
-        self.older: dict[int, float] = {}
+        kept = max(_CHUNK, len(mentions))
+        self.cosines: _Recent[int, float] = _Recent(kept)  # by pair, as x * profiles + y
+        self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept)
         feats: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
             f = feats[m.article_id]
@@ -599,7 +603,6 @@ class _Articles:
             }
             norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
             self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
-        self.cosines: dict[int, float] = {}  # by pair of profiles, as x * profiles + y
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
@@ -608,15 +611,12 @@ class _Articles:
         if len(self.vectors) < 3 or not (first and second):
             return None
         key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
-        found = self.cosines.get(key)
-        if found is None:
-            found = self.older.get(key)
-            if found is None:
-                # a vector's keys are in sorted order: the shared ones summed in that order
-                found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
-            if len(self.cosines) >= self.kept:
-                self.older, self.cosines = self.cosines, {}
-            self.cosines[key] = found
+        found = self.cosines.recall(key)
+        if found is _UNKNOWN:
+            # a vector's keys are in sorted order: the shared ones summed in that order, so
+            # that the cosine of x and y is the cosine of y and x to the last bit
+            found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
+            self.cosines.keep(key, found)
         return found
 
     def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
@@ -624,9 +624,51 @@ class _Articles:
         first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None`` if
         there are none. Only the first profiles are compared, so that the cost stays bounded
         however many articles a group has."""
+        key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
+        known = self.similarities.recall(key)
+        if known is not _UNKNOWN:
+            return known
         cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
         found = [c for c in cosines if c is not None]
-        return max(found) if found else None
+        alike = max(found) if found else None
+        self.similarities.keep(key, alike)
+        return alike
+
+
+#: What :meth:`_Recent.recall` gives for a key it does not hold.
+_UNKNOWN: Any = object()
+
+
+class _Recent(Generic[K, V]):
+    """The values last found for keys that may be met again: at most ``kept`` of the latest
+    and as many before them (two generations, the older let go when the newer is full), so
+    that memory stays bounded however many are found.
+
+    >>> recent = _Recent(1)
+    >>> recent.keep("a", 1); recent.keep("b", 2); recent.keep("c", 3)
+    >>> recent.recall("a") is _UNKNOWN, recent.recall("b"), recent.recall("c")
+    (True, 2, 3)
+    """
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self.newer: dict[K, V] = {}
+        self.older: dict[K, V] = {}
+
+    def recall(self, key: K) -> V:
+        """The value kept for ``key`` (kept again as one of the latest), or ``_UNKNOWN``."""
+        if key in self.newer:
+            return self.newer[key]
+        if key not in self.older:
+            return _UNKNOWN
+        found = self.older[key]
+        self.keep(key, found)
+        return found
+
+    def keep(self, key: K, value: V) -> None:
+        if len(self.newer) >= self.kept:
+            self.older, self.newer = self.newer, {}
+        self.newer[key] = value
 
 
 class _Clustering:
