@@ -49,6 +49,7 @@ import functools
 import gc
 import itertools
 import math
+import operator
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -58,7 +59,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 import numpy as np
 
-from timeline.bounds import intersect
+from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.model import EventMention
 from timeline.moments import instant
@@ -153,7 +154,13 @@ def _linked(
     """The ``constraints`` between ``mentions`` (sorted by place) by index: those that say
     two are one happening, those that order them, and those from a part to its whole."""
 
+    # the constraints name the very mentions given, mostly: those are found by identity
+    given = {id(m): i for i, m in enumerate(mentions)}
+
     def index(mention: EventMention) -> int | None:
+        i = given.get(id(mention))  # alive in both, so the same object
+        if i is not None:
+            return i
         place = _place(mention)
         i = bisect.bisect_left(mentions, place, key=_place)
         return i if i < len(mentions) and _place(mentions[i]) == place else None
@@ -256,7 +263,7 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
         if not isinstance(mention, EventMention):
             raise TypeError(f"mentions must be EventMentions, not {type(mention).__name__}")
         known = found.setdefault(_place(mention), mention)
-        if known != mention:
+        if known is not mention and known != mention:
             raise ValueError(
                 f"two different mentions at {mention.start}..{mention.end} of article "
                 f"{mention.article_id!r}: {known.text!r} and {mention.text!r}"
@@ -359,7 +366,7 @@ class _Cluster:
             self.roles = dict(self.roles)
         self.members.update(other.indices())
         # groups only join when their bounds intersect
-        self.low, self.high = intersect((self.low, self.high), (other.low, other.high)) or (
+        self.low, self.high = _meet((self.low, self.high), (other.low, other.high)) or (
             self.low,
             self.high,
         )
@@ -442,16 +449,27 @@ def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -
     return mine
 
 
-_SIGNED = tuple(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
-
-
-def _signature(mention: EventMention) -> tuple[Any, ...]:
-    """Everything about a mention but its article: copies of one text share it."""
-    return tuple(getattr(mention, name) for name in _SIGNED)
+#: Everything about a mention but its article: copies of one text share it.
+_signature = operator.attrgetter(
+    *(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
+)
 
 
 def _bounded(mention: EventMention) -> bool:
     return mention.earliest is not None or mention.latest is not None
+
+
+def _meet(first: Bounds, second: Bounds) -> Bounds | None:
+    """:func:`timeline.bounds.intersect` of bounds that are instants, as clusters hold them:
+    compared as they are."""
+    (low, high), (other_low, other_high) = first, second
+    if low is None or (other_low is not None and other_low > low):
+        low = other_low
+    if high is None or (other_high is not None and other_high < high):
+        high = other_high
+    if low is not None and high is not None and high <= low:
+        return None
+    return (low, high)
 
 
 def _undated(a: _Cluster, b: _Cluster) -> bool:
@@ -471,13 +489,13 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
     Friday" in Baghdad) -- for pairs that share who did it or to whom."""
-    if intersect((a.low, a.high), (b.low, b.high)) is not None:
+    if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
     if not zones or not a.articles.isdisjoint(b.articles):
         return False
     low = None if a.low is None else a.low - ZONE_SLACK
     high = None if a.high is None else a.high + ZONE_SLACK
-    return intersect((low, high), (b.low, b.high)) is not None
+    return _meet((low, high), (b.low, b.high)) is not None
 
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
@@ -507,7 +525,8 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     for key in a.roles.keys() & b.roles.keys():
         if {"agent", "patient"} <= (a.roles[key] | b.roles[key]) - (a.roles[key] & b.roles[key]):
             return True
-    return bool(a.agents and b.agents and not a.agents & b.agents)
+    agents_a, agents_b = a.agents, b.agents
+    return bool(agents_a and agents_b and agents_a.isdisjoint(agents_b))
 
 
 def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
@@ -522,7 +541,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         return 0.0, False
     if not a.classes & b.classes:
         return 0.0, False
-    if a.reports and b.reports and not a.agents & b.agents:
+    if a.reports and b.reports and a.agents.isdisjoint(b.agents):
         return 0.0, False  # statements are one when one speaker made them, not one day
     weights = words("merging")["weights"]
     # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
