@@ -321,14 +321,28 @@ class _Cluster:
         published: bool,
         profile: tuple[int],
         shared: _Shared,
+        like: _Cluster | None = None,
     ) -> _Cluster:
         """The cluster of one mention; ``copy``: the first mention with the same text if
         another has it; ``published``: its article has a publication date; ``profile``: its
-        article's profile (:class:`_Articles`), shared by the mentions of the article."""
+        article's profile (:class:`_Articles`), shared by the mentions of the article;
+        ``like``: the cluster of that first mention, made before, whose traits of the text
+        (all but its article's) this one takes as they are."""
+        unbounded = not _bounded(mention)
+        named = not published and (mention.time is not None or unbounded)
+        articles = shared.frozen(frozenset({mention.article_id}))
+        if like is not None:
+            return attrs.evolve(
+                like,
+                root=index,
+                articles=articles,
+                profiles=profile,
+                named=named,
+                forbidden=forbidden,
+            )
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
-        unbounded = not _bounded(mention)
         people = [p for p in mention.participants if p.label == "PERSON"]
         return cls(
             root=index,
@@ -343,9 +357,9 @@ class _Cluster:
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
-            articles=shared.frozen(frozenset({mention.article_id})),
+            articles=articles,
             profiles=profile,
-            named=not published and (mention.time is not None or unbounded),
+            named=named,
             loose=unbounded,
             reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
             forbidden=forbidden,
@@ -711,18 +725,22 @@ class _Clustering:
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
-        self.clusters: list[_Cluster | None] = [
-            _Cluster.of(
-                i,
-                m,
-                forbidden=forbidden.get(i, _NONE),
-                copy=None if copies[i] < 0 else copies[i],
-                published=m.article_id in dated,
-                profile=profiles[m.article_id],
-                shared=shared,
+        self.clusters: list[_Cluster | None] = []
+        for i, m in zip(self.parent, mentions, strict=True):
+            copy = copies[i]
+            self.clusters.append(
+                _Cluster.of(
+                    i,
+                    m,
+                    forbidden=forbidden.get(i, _NONE),
+                    copy=None if copy < 0 else copy,
+                    published=m.article_id in dated,
+                    profile=profiles[m.article_id],
+                    shared=shared,
+                    like=None if copy < 0 or copy == i else self.clusters[copy],
+                )
             )
-            for i, m in zip(self.parent, mentions, strict=True)
-        ]
+        self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         for a, b, cue in same:
             self.join(a, b, cue)
@@ -749,7 +767,7 @@ class _Clustering:
             score, contested = _score(first, second, self.context)
             if contested:
                 self.contested.append(self._number(a, b))
-            if score < words("merging")["weights"]["threshold"]:
+            if score < self.threshold:
                 return
         elif (
             not second.forbidden.isdisjoint(first.indices())
