@@ -543,6 +543,11 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     return bool(agents_a and agents_b and agents_a.isdisjoint(agents_b))
 
 
+#: The score of two groups that share a text (copies): above any the weights can give, so
+#: that copies join first and always.
+_SAME_TEXT = math.inf
+
+
 def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart.
 
@@ -550,7 +555,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it."""
     if not a.copies.isdisjoint(b.copies):
-        return 2.0, False
+        return _SAME_TEXT, False
     if _vetoed(a, b):
         return 0.0, False
     if not a.classes & b.classes:
@@ -783,9 +788,10 @@ class _Clustering:
 
     def candidates(self) -> Iterator[tuple[int, int]]:
         """The pairs of today's clusters from the blocks that score above zero, best first
-        (pairs of one score in the order of their numbers)."""
+        (pairs of one score in the order of their numbers): first those that share a text
+        (:data:`_SAME_TEXT`), held without their score, then the others."""
         size = len(self.mentions)
-        kept, scores = array("q"), array("d")
+        copied, kept, scores = array("q"), array("q"), array("d")
         pairs = self.pairs()
         # Pairs scored in the order of their numbers: clusters made one after the other lie
         # near in memory, so this runs several times faster than in any other order.
@@ -795,10 +801,16 @@ class _Clustering:
                 score, contested = _score(self._at(a), self._at(b), self.context)
                 if contested:
                     self.contested.append(pair)
-                if score > 0:
+                if score == _SAME_TEXT:
+                    copied.append(pair)
+                elif score > 0:
                     kept.append(pair)
                     scores.append(score)
         del pairs
+        for start in range(0, len(copied), _CHUNK):
+            for pair in copied[start : start + _CHUNK].tolist():
+                yield divmod(pair, size)
+        del copied
         ranked = np.frombuffer(scores, dtype=np.float64)
         np.negative(ranked, out=ranked)
         order = np.argsort(ranked, kind="stable")
