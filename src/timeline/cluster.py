@@ -531,8 +531,7 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     if _undated(a, b):
         people_a, people_b = a.agents & a.people, b.agents & b.people
         return bool(people_a and people_b and not people_a & people_b)
-    hypothetical = {"HYPOTHETICAL" in a.modalities, "HYPOTHETICAL" in b.modalities}
-    if len(hypothetical) > 1:
+    if ("HYPOTHETICAL" in a.modalities) != ("HYPOTHETICAL" in b.modalities):
         return True
     if a.modalities != b.modalities and not a.articles.isdisjoint(b.articles):
         return True
@@ -556,9 +555,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     (:class:`_Articles`); places and modality are not held against it."""
     if not a.copies.isdisjoint(b.copies):
         return _SAME_TEXT, False
-    if _vetoed(a, b):
-        return 0.0, False
-    if not a.classes & b.classes:
+    if a.classes.isdisjoint(b.classes) or _vetoed(a, b):
         return 0.0, False
     if a.reports and b.reports and a.agents.isdisjoint(b.agents):
         return 0.0, False  # statements are one when one speaker made them, not one day
@@ -568,7 +565,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
     )
     undated = _undated(a, b)
-    score = weights["predicate"] * (1.0 if undated or a.lemmas & b.lemmas else 0.8)
+    score = weights["predicate"] * (1.0 if undated or not a.lemmas.isdisjoint(b.lemmas) else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
     if not _compatible(a, b, zones=bool(shared)):
