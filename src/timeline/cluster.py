@@ -604,14 +604,14 @@ class _Articles:
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
     one profile (copies) count once. The cosines found, and the similarities of the groups
-    compared, are kept for those met again, the latest ones only (:class:`_Recent`, as many
-    as there are mentions).
+    compared, are kept for those met again, the latest ones only (:class:`_Recent`: as many
+    cosines as there are mentions, a quarter as many similarities, whose keys are larger).
     """
 
     def __init__(self, mentions: Sequence[EventMention]) -> None:
         kept = max(_CHUNK, len(mentions))
         self.cosines: _Recent[int, float] = _Recent(kept)  # by pair, as x * profiles + y
-        self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept)
+        self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept // 4)
         feats: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
             f = feats[m.article_id]
