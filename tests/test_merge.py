@@ -439,6 +439,33 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
     assert len(few.similarities.newer) == 1 and len(few.similarities.older) == 1
 
 
+def test_first_profiles_of_a_group_are_the_first_of_all_its_articles():
+    """A group keeps the first profiles of its articles, however it was joined."""
+    most = timeline.lang.words("merging")["context_articles"]
+    parts = [tuple(range(k, 40, 3)) for k in range(3)]
+    kept: tuple[int, ...] = ()
+    for part in parts:
+        kept = timeline.cluster._first_profiles(kept, part[:most])
+    assert kept == tuple(sorted({p for part in parts for p in part})[:most])
+
+
+@hypothesis.given(
+    st.lists(
+        st.one_of(st.none(), st.datetimes(datetime(2019, 12, 30), datetime(2020, 1, 3))),
+        min_size=4,
+        max_size=4,
+    )
+)
+def test_bounds_of_clusters_meet_as_bounds_intersect(moments):
+    """The clusters' own meeting of bounds (naive instants, compared as they are) is
+    :func:`timeline.bounds.intersect`, down to which of two equal bounds it keeps."""
+    first, second = tuple(moments[:2]), tuple(moments[2:])
+    met, common = timeline.cluster._meet(first, second), intersect(first, second)
+    assert met == common
+    if met is not None and common is not None:
+        assert met[0] is common[0] and met[1] is common[1]
+
+
 # --- JSON --------------------------------------------------------------------------------------
 
 moments = st.datetimes(datetime(1990, 1, 1), datetime(2030, 1, 1))
