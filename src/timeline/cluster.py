@@ -297,6 +297,7 @@ class _Cluster:
     roles: dict[str, frozenset[str]]
     people: frozenset[str] | set[str]
     partners: frozenset[str] | set[str]  # people it was done with, neither agents nor patients
+    agents: frozenset[str] | set[str]  # the keys of those who did it
     classes: frozenset[int | str] | set[int | str]
     lemmas: frozenset[str] | set[str]
     places: frozenset[str] | set[str]
@@ -352,6 +353,7 @@ class _Cluster:
             roles=shared.roles(roles),
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
+            agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
             classes=shared.frozen(predicate_kinds(mention.lemma)),
             lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
@@ -393,6 +395,7 @@ class _Cluster:
             self.partners = (set(self.partners) | other.partners) - {
                 k for k, r in self.roles.items() if r - {"other"}
             }
+        self.agents = _union(self.agents, other.agents)  # an agent of either is one of both
         self.classes = _union(self.classes, other.classes)
         self.lemmas = _union(self.lemmas, other.lemmas)
         self.places = _union(self.places, other.places)
@@ -406,10 +409,6 @@ class _Cluster:
         self.reports = self.reports and other.reports
         self.forbidden = _union(self.forbidden, other.forbidden)
         self.copies = _union(self.copies, other.copies)
-
-    @property
-    def agents(self) -> set[str]:
-        return {key for key, roles in self.roles.items() if "agent" in roles}
 
     @property
     def victims(self) -> set[str]:
@@ -642,12 +641,16 @@ class _Articles:
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
         are fewer than three articles to compare."""
-        first, second = self.vectors[x], self.vectors[y]
-        if len(self.vectors) < 3 or not (first and second):
+        if len(self.vectors) < 3 or not (self.vectors[x] and self.vectors[y]):
             return None
+        return self._cosine(x, y)
+
+    def _cosine(self, x: int, y: int) -> float:
+        """The cosine of two profiles that both have something the other articles lack."""
         key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
         found = self.cosines.recall(key)
         if found is _UNKNOWN:
+            first, second = self.vectors[x], self.vectors[y]
             # a vector's keys are in sorted order: the shared ones summed in that order, so
             # that the cosine of x and y is the cosine of y and x to the last bit
             found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
@@ -655,18 +658,20 @@ class _Articles:
         return found
 
     def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
-        """The highest cosine of two different articles, one of each group (given by their
-        first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None`` if
-        there are none. Only the first profiles are compared, so that the cost stays bounded
-        however many articles a group has."""
+        """The highest :meth:`cosine` of two different articles, one of each group (given by
+        their first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None``
+        if there are none. Only the first profiles are compared, so that the cost stays
+        bounded however many articles a group has."""
         key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
-        known = self.similarities.recall(key)
-        if known is not _UNKNOWN:
-            return known
-        cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
-        found = [c for c in cosines if c is not None]
-        alike = max(found) if found else None
-        self.similarities.keep(key, alike)
+        alike = self.similarities.recall(key)
+        if alike is _UNKNOWN:
+            vectors = self.vectors
+            found = []
+            if len(vectors) >= 3:
+                ours, theirs = [x for x in ours if vectors[x]], [y for y in theirs if vectors[y]]
+                found = [self._cosine(x, y) for x in ours for y in theirs if x != y]
+            alike = max(found) if found else None
+            self.similarities.keep(key, alike)
         return alike
 
 
