@@ -14,10 +14,12 @@ closing line that makes its text unique. Tables:
 3. **stream**: the peak memory of ``build`` over a generator reading a JSON-lines file, in a
    process of its own, at two sizes: flat if the batch, not the corpus, bounds it.
 4. **update**: :meth:`timeline.Timeline.update` of a timeline with 100 new articles against
-   building those 100 alone, and whether it equals the rebuild of all.
+   building those 100 alone, in seconds and in processor seconds of this process, and
+   whether it equals the rebuild of all.
 5. **merge**: :func:`timeline.pipeline.timeline_of` alone over the mentions of the largest
    run, copied under new ids with their dates shifted, at growing sizes, each in a process of
-   its own: seconds, the exponent fitted to them, and the peak memory merging added.
+   its own: seconds, processor seconds, the exponent fitted to those (less moved by the
+   machine's load than seconds), and the peak memory merging added.
 
 Every timing shows the machine's load average (``uptime``) when it was taken: numbers taken
 under load (above the core count) are marked ``*``. ``--quick`` runs small sizes for CI.
@@ -264,20 +266,26 @@ def update_table(size: int, new: int = 100) -> str:
     old, added = variations(size), variations(new, start=size + 7)
     analysed = list(analyse_many(old + added, n_process=cores()))
     before = timeline_of(analysed[:size])
+    processor = time.process_time()
     _, seconds_alone, busy_alone = timed(timeline.build, added)
+    processor, alone = time.process_time(), time.process_time() - processor
     updated, seconds, busy = timed(before.update, added)
+    processor = time.process_time() - processor
     rebuilt = timeline_of(analysed)
     rows = [
-        [f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", "-", busy_alone],
+        [f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", f"{alone:.1f}", "x1.00", "-"],
         [
             f"update {size:,} with {new}",
             f"{seconds:.1f}",
             f"x{seconds / seconds_alone:.2f}",
+            f"{processor:.1f}",
+            f"x{processor / alone:.2f}",
             str(updated == rebuilt),
-            busy,
         ],
     ]
-    return format_table(["what", "s", "vs alone", "equals rebuild", "load"], rows)
+    headers = ["what", "s", "vs alone", "cpu s", "vs alone", "equals rebuild"]
+    loads = f"\nload: {busy_alone} alone, {busy} update"
+    return format_table(headers, rows) + loads
 
 
 # --- 5. merge -------------------------------------------------------------------------------
@@ -292,11 +300,21 @@ def merge_child(size: int, source: str) -> None:
     many = many[: math.ceil(size / per)]
     mentions = sum(len(r.mentions) for r in many)
     before = reset_peak()
-    start = time.perf_counter()
+    start, processor = time.perf_counter(), time.process_time()
     built = timeline_of(many)
-    seconds = time.perf_counter() - start
+    seconds, processor = time.perf_counter() - start, time.process_time() - processor
     added = peak() - before
-    print(json.dumps({"mentions": mentions, "events": len(built), "s": seconds, "added": added}))
+    print(
+        json.dumps(
+            {
+                "mentions": mentions,
+                "events": len(built),
+                "s": seconds,
+                "cpu": processor,
+                "added": added,
+            }
+        )
+    )
 
 
 def merge_table(sizes: list[int], articles: int) -> str:
@@ -309,12 +327,13 @@ def merge_table(sizes: list[int], articles: int) -> str:
     points = []
     for size in sizes:
         found, _, busy = timed(child, "--merge-child", str(size), str(source))
-        points.append((found["mentions"], found["s"]))
+        points.append((found["mentions"], found["cpu"]))
         rows.append(
             [
                 f"{found['mentions']:,}",
                 f"{found['events']:,}",
                 f"{found['s']:.1f}",
+                f"{found['cpu']:.1f}",
                 f"{found['added'] / 2**20:.0f}",
                 f"{found['added'] / found['mentions']:,.0f}",
                 busy,
@@ -326,8 +345,9 @@ def merge_table(sizes: list[int], articles: int) -> str:
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / (
         sum((x - mean_x) ** 2 for x in xs) or 1.0
     )
-    headers = ["mentions", "events", "merge s", "peak MB added", "bytes/mention", "load"]
-    return format_table(headers, rows) + f"\nfitted exponent: time ~ mentions^{slope:.2f}"
+    headers = ["mentions", "events", "merge s", "cpu s", "peak MB added", "bytes/mention", "load"]
+    fitted = f"\nfitted exponent: processor time ~ mentions^{slope:.2f}"
+    return format_table(headers, rows) + fitted
 
 
 def main() -> None:

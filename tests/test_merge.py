@@ -410,8 +410,9 @@ def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
 
 
 def test_articles_cosines_are_the_same_when_few_are_kept():
-    """The cosines of articles are kept in two bounded generations: letting the older go
-    changes no value."""
+    """The cosines of articles, and the similarities of groups of them, are kept in two
+    bounded generations: letting the older go changes no value; a cosine or similarity is the
+    same either way round."""
     mentions = [
         mention(article, 0, lemma, people)
         for article, lemma, people in [
@@ -426,10 +427,43 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
     pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
     everything = [articles.cosine(x, y) for x, y in pairs]
     assert any(c is not None and 0 < c < 1 for c in everything)
+    assert everything == [articles.cosine(y, x) for x, y in pairs]
+    groups = [(0,), (1,), (0, 2), (1, 3, 4), (2, 4)]
+    similar = [articles.similarity(a, b) for a in groups for b in groups]
+    assert similar == [articles.similarity(b, a) for a in groups for b in groups]
     few = timeline.cluster._Articles(mentions)
-    few.kept = 1
+    few.cosines.kept = few.similarities.kept = 1
     assert [few.cosine(x, y) for x, y in pairs * 2] == everything * 2
-    assert len(few.cosines) == 1 and len(few.older) == 1
+    assert [few.similarity(a, b) for a in groups for b in groups] == similar
+    assert len(few.cosines.newer) == 1 and len(few.cosines.older) == 1
+    assert len(few.similarities.newer) == 1 and len(few.similarities.older) == 1
+
+
+def test_first_profiles_of_a_group_are_the_first_of_all_its_articles():
+    """A group keeps the first profiles of its articles, however it was joined."""
+    most = timeline.lang.words("merging")["context_articles"]
+    parts = [tuple(range(k, 40, 3)) for k in range(3)]
+    kept: tuple[int, ...] = ()
+    for part in parts:
+        kept = timeline.cluster._first_profiles(kept, part[:most])
+    assert kept == tuple(sorted({p for part in parts for p in part})[:most])
+
+
+@hypothesis.given(
+    st.lists(
+        st.one_of(st.none(), st.datetimes(datetime(2019, 12, 30), datetime(2020, 1, 3))),
+        min_size=4,
+        max_size=4,
+    )
+)
+def test_bounds_of_clusters_meet_as_bounds_intersect(moments):
+    """The clusters' own meeting of bounds (naive instants, compared as they are) is
+    :func:`timeline.bounds.intersect`, down to which of two equal bounds it keeps."""
+    first, second = tuple(moments[:2]), tuple(moments[2:])
+    met, common = timeline.cluster._meet(first, second), intersect(first, second)
+    assert met == common
+    if met is not None and common is not None:
+        assert met[0] is common[0] and met[1] is common[1]
 
 
 # --- JSON --------------------------------------------------------------------------------------

@@ -50,16 +50,17 @@ import functools
 import gc
 import itertools
 import math
+import operator
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import attrs
 import numpy as np
 
-from timeline.bounds import intersect
+from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.model import EventMention
 from timeline.moments import instant
@@ -154,7 +155,13 @@ def _linked(
     """The ``constraints`` between ``mentions`` (sorted by place) by index: those that say
     two are one happening, those that order them, and those from a part to its whole."""
 
+    # the constraints name the very mentions given, mostly: those are found by identity
+    given = {id(m): i for i, m in enumerate(mentions)}
+
     def index(mention: EventMention) -> int | None:
+        i = given.get(id(mention))  # alive in both, so the same object
+        if i is not None:
+            return i
         place = _place(mention)
         i = bisect.bisect_left(mentions, place, key=_place)
         return i if i < len(mentions) and _place(mentions[i]) == place else None
@@ -257,7 +264,7 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
         if not isinstance(mention, EventMention):
             raise TypeError(f"mentions must be EventMentions, not {type(mention).__name__}")
         known = found.setdefault(_place(mention), mention)
-        if known != mention:
+        if known is not mention and known != mention:
             raise ValueError(
                 f"two different mentions at {mention.start}..{mention.end} of article "
                 f"{mention.article_id!r}: {known.text!r} and {mention.text!r}"
@@ -266,6 +273,9 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
 
 
 # --- clusters -----------------------------------------------------------------------------------
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: The start of the role key of a counted object ("257 people"), apart from name keys.
 _COUNTED = "#"
@@ -291,12 +301,14 @@ class _Cluster:
     roles: dict[str, frozenset[str]]
     people: frozenset[str] | set[str]
     partners: frozenset[str] | set[str]  # people it was done with, neither agents nor patients
+    agents: frozenset[str] | set[str]  # the keys of those who did it
     classes: frozenset[int | str] | set[int | str]
     lemmas: frozenset[str] | set[str]
     places: frozenset[str] | set[str]
     modalities: frozenset[str] | set[str]
     polarities: frozenset[str] | set[str]
     articles: frozenset[str] | set[str]
+    profiles: tuple[int, ...]  # the first of its articles' profiles (:class:`_Articles`)
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
@@ -312,10 +324,27 @@ class _Cluster:
         forbidden: frozenset[int] | set[int],
         copy: int | None,
         published: bool,
+        profile: tuple[int],
         shared: _Shared,
+        like: _Cluster | None = None,
     ) -> _Cluster:
         """The cluster of one mention; ``copy``: the first mention with the same text if
-        another has it; ``published``: its article has a publication date."""
+        another has it; ``published``: its article has a publication date; ``profile``: its
+        article's profile (:class:`_Articles`), shared by the mentions of the article;
+        ``like``: the cluster of that first mention, made before, whose traits of the text
+        (all but its article's) this one takes as they are."""
+        unbounded = not _bounded(mention)
+        named = not published and (mention.time is not None or unbounded)
+        articles = shared.frozen(frozenset({mention.article_id}))
+        if like is not None:
+            return attrs.evolve(
+                like,
+                root=index,
+                articles=articles,
+                profiles=profile,
+                named=named,
+                forbidden=forbidden,
+            )
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
@@ -323,7 +352,6 @@ class _Cluster:
             # "killed 257 people": a count of what was done to tells one happening as a
             # name does, in every report that gives the same count
             roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
-        unbounded = not _bounded(mention)
         people = [p for p in mention.participants if p.label == "PERSON"]
         return cls(
             root=index,
@@ -333,13 +361,15 @@ class _Cluster:
             roles=shared.roles(roles),
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
+            agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
             classes=shared.frozen(predicate_kinds(mention.lemma)),
             lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
-            articles=shared.frozen(frozenset({mention.article_id})),
-            named=not published and (mention.time is not None or unbounded),
+            articles=articles,
+            profiles=profile,
+            named=named,
             loose=unbounded,
             reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
             forbidden=forbidden,
@@ -360,7 +390,7 @@ class _Cluster:
             self.roles = dict(self.roles)
         self.members.update(other.indices())
         # groups only join when their bounds intersect
-        self.low, self.high = intersect((self.low, self.high), (other.low, other.high)) or (
+        self.low, self.high = _meet((self.low, self.high), (other.low, other.high)) or (
             self.low,
             self.high,
         )
@@ -373,21 +403,20 @@ class _Cluster:
             self.partners = (set(self.partners) | other.partners) - {
                 k for k, r in self.roles.items() if r - {"other"}
             }
+        self.agents = _union(self.agents, other.agents)  # an agent of either is one of both
         self.classes = _union(self.classes, other.classes)
         self.lemmas = _union(self.lemmas, other.lemmas)
         self.places = _union(self.places, other.places)
         self.modalities = _union(self.modalities, other.modalities)
         self.polarities = _union(self.polarities, other.polarities)
         self.articles = _union(self.articles, other.articles)
+        if self.profiles != other.profiles:
+            self.profiles = _first_profiles(self.profiles, other.profiles)
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
         self.forbidden = _union(self.forbidden, other.forbidden)
         self.copies = _union(self.copies, other.copies)
-
-    @property
-    def agents(self) -> set[str]:
-        return {key for key, roles in self.roles.items() if "agent" in roles}
 
     @property
     def victims(self) -> set[str]:
@@ -423,6 +452,13 @@ def _either(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
     return first | second
 
 
+def _first_profiles(mine: tuple[int, ...], theirs: tuple[int, ...]) -> tuple[int, ...]:
+    """The first ``context_articles`` of the profiles of ``mine`` and ``theirs``: the first
+    of a union are among the first of its parts, so a group keeps only those and compares
+    them whatever its size."""
+    return tuple(sorted({*mine, *theirs})[: words("merging")["context_articles"]])
+
+
 def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -> Any:
     """``mine`` with ``theirs`` added: ``mine`` itself when it has them all, grown in place
     when it is a cluster's own set, else a new set (a frozen one may be shared)."""
@@ -434,16 +470,27 @@ def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -
     return mine
 
 
-_SIGNED = tuple(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
-
-
-def _signature(mention: EventMention) -> tuple[Any, ...]:
-    """Everything about a mention but its article: copies of one text share it."""
-    return tuple(getattr(mention, name) for name in _SIGNED)
+#: Everything about a mention but its article: copies of one text share it.
+_signature = operator.attrgetter(
+    *(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
+)
 
 
 def _bounded(mention: EventMention) -> bool:
     return mention.earliest is not None or mention.latest is not None
+
+
+def _meet(first: Bounds, second: Bounds) -> Bounds | None:
+    """:func:`timeline.bounds.intersect` of bounds that are instants, as clusters hold them:
+    compared as they are."""
+    (low, high), (other_low, other_high) = first, second
+    if low is None or (other_low is not None and other_low > low):
+        low = other_low
+    if high is None or (other_high is not None and other_high < high):
+        high = other_high
+    if low is not None and high is not None and high <= low:
+        return None
+    return (low, high)
 
 
 def _undated(a: _Cluster, b: _Cluster) -> bool:
@@ -463,13 +510,13 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
     Friday" in Baghdad) -- for pairs that share who did it or to whom."""
-    if intersect((a.low, a.high), (b.low, b.high)) is not None:
+    if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
-    if not zones or a.articles & b.articles:
+    if not zones or not a.articles.isdisjoint(b.articles):
         return False
     low = None if a.low is None else a.low - ZONE_SLACK
     high = None if a.high is None else a.high + ZONE_SLACK
-    return intersect((low, high), (b.low, b.high)) is not None
+    return _meet((low, high), (b.low, b.high)) is not None
 
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
@@ -491,13 +538,20 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     if _undated(a, b):
         people_a, people_b = a.agents & a.people, b.agents & b.people
         return bool(people_a and people_b and not people_a & people_b)
-    hypothetical = {"HYPOTHETICAL" in a.modalities, "HYPOTHETICAL" in b.modalities}
-    if len(hypothetical) > 1 or (a.articles & b.articles and a.modalities != b.modalities):
+    if ("HYPOTHETICAL" in a.modalities) != ("HYPOTHETICAL" in b.modalities):
+        return True
+    if a.modalities != b.modalities and not a.articles.isdisjoint(b.articles):
         return True
     for key in a.roles.keys() & b.roles.keys():
         if {"agent", "patient"} <= (a.roles[key] | b.roles[key]) - (a.roles[key] & b.roles[key]):
             return True
-    return bool(a.agents and b.agents and not a.agents & b.agents)
+    agents_a, agents_b = a.agents, b.agents
+    return bool(agents_a and agents_b and agents_a.isdisjoint(agents_b))
+
+
+#: The score of two groups that share a text (copies): above any the weights can give, so
+#: that copies join first and always.
+_SAME_TEXT = math.inf
 
 
 def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
@@ -507,12 +561,10 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it."""
     if not a.copies.isdisjoint(b.copies):
-        return 2.0, False
-    if _vetoed(a, b):
+        return _SAME_TEXT, False
+    if a.classes.isdisjoint(b.classes) or _vetoed(a, b):
         return 0.0, False
-    if not a.classes & b.classes:
-        return 0.0, False
-    if a.reports and b.reports and not a.agents & b.agents:
+    if a.reports and b.reports and a.agents.isdisjoint(b.agents):
         return 0.0, False  # statements are one when one speaker made them, not one day
     weights = words("merging")["weights"]
     # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
@@ -520,7 +572,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
     )
     undated = _undated(a, b)
-    score = weights["predicate"] * (1.0 if undated or a.lemmas & b.lemmas else 0.8)
+    score = weights["predicate"] * (1.0 if undated or not a.lemmas.isdisjoint(b.lemmas) else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
     if not _compatible(a, b, zones=bool(shared)):
@@ -531,7 +583,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
         score += weights["week"]
     if undated:
         score += weights["undated"]
-        alike = context.similarity(a.articles, b.articles)
+        alike = context.similarity(a.profiles, b.profiles)
         if alike is not None:
             score += weights["context"] * (alike - weights["context_baseline"])
         return score, False
@@ -542,7 +594,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     ):
         # two reports that name nobody in common ("shares fell", "the market closed") are
         # one happening only if their articles tell one story (or nothing tells them apart)
-        alike = context.similarity(a.articles, b.articles)
+        alike = context.similarity(a.profiles, b.profiles)
         if alike is not None and alike < weights["context_baseline"]:
             return 0.0, False
     if a.places and b.places:
@@ -558,14 +610,15 @@ class _Articles:
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
-    one profile (copies) count once. The cosines found are kept for the pairs of articles met
-    again, the latest ones only: at most two for each mention (in two generations, the
-    older let go when the newer is full).
+    one profile (copies) count once. The cosines found, and the similarities of the groups
+    compared, are kept for those met again, the latest ones only (:class:`_Recent`: as many
+    cosines as there are mentions, a quarter as many similarities, whose keys are larger).
     """
 
     def __init__(self, mentions: Sequence[EventMention]) -> None:
-        self.kept = max(_CHUNK, len(mentions))
-        self.older: dict[int, float] = {}
+        kept = max(_CHUNK, len(mentions))
+        self.cosines: _Recent[int, float] = _Recent(kept)  # by pair, as x * profiles + y
+        self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept // 4)
         feats: dict[str, Counter[str]] = defaultdict(Counter)
         for m in mentions:
             f = feats[m.article_id]
@@ -592,35 +645,78 @@ class _Articles:
             }
             norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
             self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
-        self.cosines: dict[int, float] = {}  # by pair of profiles, as x * profiles + y
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
         are fewer than three articles to compare."""
-        first, second = self.vectors[x], self.vectors[y]
-        if len(self.vectors) < 3 or not (first and second):
+        if len(self.vectors) < 3 or not (self.vectors[x] and self.vectors[y]):
             return None
+        return self._cosine(x, y)
+
+    def _cosine(self, x: int, y: int) -> float:
+        """The cosine of two profiles that both have something the other articles lack."""
         key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
-        found = self.cosines.get(key)
-        if found is None:
-            found = self.older.get(key)
-            if found is None:
-                found = sum(w * second.get(k, 0.0) for k, w in first.items())
-            if len(self.cosines) >= self.kept:
-                self.older, self.cosines = self.cosines, {}
-            self.cosines[key] = found
+        found = self.cosines.recall(key)
+        if found is _UNKNOWN:
+            first, second = self.vectors[x], self.vectors[y]
+            # a vector's keys are in sorted order: the shared ones summed in that order, so
+            # that the cosine of x and y is the cosine of y and x to the last bit
+            found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
+            self.cosines.keep(key, found)
         return found
 
-    def similarity(self, first: set[str], second: set[str]) -> float | None:
-        """The highest cosine of two different articles, one of each group; ``None`` if there
-        are none. Of a group, only its ``context_articles`` first profiles are compared, so
-        that the cost stays bounded however many articles it has."""
-        most = words("merging")["context_articles"]
-        ours = sorted({self.profile[x] for x in first})[:most]
-        theirs = sorted({self.profile[y] for y in second})[:most]
-        cosines = (self.cosine(x, y) for x in ours for y in theirs if x != y)
-        found = [c for c in cosines if c is not None]
-        return max(found) if found else None
+    def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
+        """The highest :meth:`cosine` of two different articles, one of each group (given by
+        their first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None``
+        if there are none. Only the first profiles are compared, so that the cost stays
+        bounded however many articles a group has."""
+        key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
+        alike = self.similarities.recall(key)
+        if alike is _UNKNOWN:
+            vectors = self.vectors
+            found = []
+            if len(vectors) >= 3:
+                ours, theirs = [x for x in ours if vectors[x]], [y for y in theirs if vectors[y]]
+                found = [self._cosine(x, y) for x in ours for y in theirs if x != y]
+            alike = max(found) if found else None
+            self.similarities.keep(key, alike)
+        return alike
+
+
+#: What :meth:`_Recent.recall` gives for a key it does not hold.
+_UNKNOWN: Any = object()
+
+
+class _Recent(Generic[K, V]):
+    """The values last found for keys that may be met again: at most ``kept`` of the latest
+    and as many before them (two generations, the older let go when the newer is full), so
+    that memory stays bounded however many are found.
+
+    >>> recent = _Recent(1)
+    >>> recent.keep("a", 1); recent.keep("b", 2); recent.keep("c", 3)
+    >>> recent.recall("a") is _UNKNOWN, recent.recall("b"), recent.recall("c")
+    (True, 2, 3)
+    """
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self.newer: dict[K, V] = {}
+        self.older: dict[K, V] = {}
+
+    def recall(self, key: K) -> V:
+        """The value kept for ``key`` (kept again as one of the latest), or ``_UNKNOWN``."""
+        if key in self.newer:
+            return self.newer[key]
+        if key not in self.older:
+            return _UNKNOWN
+        found = self.older[key]
+        self.keep(key, found)
+        return found
+
+    def keep(self, key: K, value: V) -> None:
+        if len(self.newer) >= self.kept:
+            self.older, self.newer = self.newer, {}
+        self.newer[key] = value
 
 
 class _Clustering:
@@ -642,18 +738,24 @@ class _Clustering:
             forbidden.setdefault(b, set()).add(a)
         copies = _copies(mentions).tolist()
         shared = _Shared()
+        profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
-        self.clusters: list[_Cluster | None] = [
-            _Cluster.of(
-                i,
-                m,
-                forbidden=forbidden.get(i, _NONE),
-                copy=None if copies[i] < 0 else copies[i],
-                published=m.article_id in dated,
-                shared=shared,
+        self.clusters: list[_Cluster | None] = []
+        for i, m in zip(self.parent, mentions, strict=True):
+            copy = copies[i]
+            self.clusters.append(
+                _Cluster.of(
+                    i,
+                    m,
+                    forbidden=forbidden.get(i, _NONE),
+                    copy=None if copy < 0 else copy,
+                    published=m.article_id in dated,
+                    profile=profiles[m.article_id],
+                    shared=shared,
+                    like=None if copy < 0 or copy == i else self.clusters[copy],
+                )
             )
-            for i, m in zip(self.parent, mentions, strict=True)
-        ]
+        self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         for a, b, cue in same:
             self.join(a, b, cue)
@@ -680,7 +782,7 @@ class _Clustering:
             score, contested = _score(first, second, self.context)
             if contested:
                 self.contested.append(self._number(a, b))
-            if score < words("merging")["weights"]["threshold"]:
+            if score < self.threshold:
                 return
         elif (
             not second.forbidden.isdisjoint(first.indices())
@@ -696,9 +798,10 @@ class _Clustering:
 
     def candidates(self) -> Iterator[tuple[int, int]]:
         """The pairs of today's clusters from the blocks that score above zero, best first
-        (pairs of one score in the order of their numbers)."""
+        (pairs of one score in the order of their numbers): first those that share a text
+        (:data:`_SAME_TEXT`), held without their score, then the others."""
         size = len(self.mentions)
-        kept, scores = array("q"), array("d")
+        copied, kept, scores = array("q"), array("q"), array("d")
         pairs = self.pairs()
         # Pairs scored in the order of their numbers: clusters made one after the other lie
         # near in memory, so this runs several times faster than in any other order.
@@ -708,10 +811,16 @@ class _Clustering:
                 score, contested = _score(self._at(a), self._at(b), self.context)
                 if contested:
                     self.contested.append(pair)
-                if score > 0:
+                if score == _SAME_TEXT:
+                    copied.append(pair)
+                elif score > 0:
                     kept.append(pair)
                     scores.append(score)
         del pairs
+        for start in range(0, len(copied), _CHUNK):
+            for pair in copied[start : start + _CHUNK].tolist():
+                yield divmod(pair, size)
+        del copied
         ranked = np.frombuffer(scores, dtype=np.float64)
         np.negative(ranked, out=ranked)
         order = np.argsort(ranked, kind="stable")
