@@ -10,7 +10,7 @@ timeline sorts events by the time by which they had happened (``latest``), then
 ``earliest``, then constraint rank, then id, never putting an event before one an article
 says it follows. An event's confidence grows with the number of articles that report it
 (``1 - 0.5 / articles``), is lower (times 0.6) when its reports give times
-that do not meet, and halves when another event contradicts it. Each event gets a
+that do not meet or an order cue contradicts its bounds, and halves when another event contradicts it. Each event gets a
 readable label (:func:`label`) and says whether it is a happening of its own
 (:func:`is_happening`).
 
@@ -62,6 +62,8 @@ def assemble(clusters: Clusters) -> list[Event]:
         against[ga].add(ids[gb])
         against[gb].add(ids[ga])
     whole_of = _wholes(clusters, group_of)
+    # an order cue the bounds contradict is left out, its events' confidence lowered
+    conflicted = {g for c in solution.conflicts for g in (c.before, c.after)}
     told = _within_wholes(list(solution.bounds), whole_of)
     presumed = [
         (g, day)
@@ -77,7 +79,7 @@ def assemble(clusters: Clusters) -> list[Event]:
         articles = len({m.article_id for m in group})
         confidence = (
             (1.0 - 0.5 / articles)
-            * (1.0 if agreed[g][1] else _DISAGREEING)
+            * (1.0 if agreed[g][1] and g not in conflicted else _DISAGREEING)
             * (0.5 if against[g] else 1.0)
         )
         events.append(
