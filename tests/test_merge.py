@@ -598,9 +598,10 @@ def test_seeds_separate_events_in_order(seeds_timeline):
 
 def test_seeds_list_what_a_reader_would(seeds_timeline):
     """The listing of the seeds, as the CLI words it: the strike of 2 January, the reactions
-    and calls, the vote and the talks of 5 January, Iran's vow and missile strike (presumed on
-    the day of the article that tells it), the meeting, statement, confirmation and speech of
-    8 January; no attitude, no bare plan."""
+    and calls, the vote and the talks of 5 January, Iran's vow, its officials' advice, the
+    missile strike and Russia's and Turkey's call (the last three presumed on the day of the
+    article that tells them), the meeting, statement, confirmation and speech of 8 January;
+    no attitude, no bare plan."""
     assert [(describe_when(e), e.label) for e in seeds_timeline] == [
         (
             "2 Jan 2020, evening",
@@ -609,18 +610,18 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ),
         ("5 Jan 2020", "Iraq voted"),
         ("5 Jan 2020", "Sergey Shoygu discussed with Hakan Fidan in Middle East"),
+        ("before 8 Jan 2020", "Sergey Shoygu conversation with Mohammad Bagheri"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Pentagon described"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Donald Trump tweet"),
-        ("7 Jan 2020, presumed", "Sergey Shoygu conversation with Mohammad Bagheri"),
         ("7 Jan 2020", "Hassan Rouhani said"),
         ("7 Jan 2020", "Russian Defense Ministry statement"),
         ("7 Jan 2020", "Baghdad said"),
-        ("before 9 Jan 2020", "Iranian officials advised United States"),
         ("before 9 Jan 2020", "Iran vowed"),
         ("before 9 Jan 2020", "fight in Iraq"),
         ("before 9 Jan 2020", "urging United States"),
-        ("2 Jan 2020, 17:00 \N{EN DASH} 9 Jan 2020", "Russia and Turkey called"),
+        ("8 Jan 2020, presumed", "Iranian officials advised United States"),
         ("8 Jan 2020, presumed", "Iran strike in Ain al-Asad"),
+        ("8 Jan 2020, presumed", "Russia and Turkey called"),
         ("8 Jan 2020", "meeting in Istanbul"),
         ("8 Jan 2020", "Ali Khamenei speech highlighted"),
         ("8 Jan 2020", "Recep Tayyip Erdogan and Vladimir Putin statement"),

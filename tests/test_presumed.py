@@ -13,7 +13,7 @@ FLOOD = """Floods cut off two towns in the north on Tuesday, officials said. Roa
 and schools shut. The regional council met in the evening.
 
 The army sent boats to Ashford. Rescuers found three people on a roof. A spokesman for the \
-council said the water was falling.
+council said the water was falling and that a dam broke. The government has promised aid.
 
 In 2019, the river burst its banks and destroyed the old bridge. A mayor opened the new one."""
 
@@ -30,8 +30,9 @@ def listing(tl: timeline.Timeline) -> dict[str, tuple[str, bool]]:
 
 def test_an_article_told_in_the_simple_past_on_the_story_day(nlp):
     """Published on Wednesday, the news of Tuesday: what it goes on to tell in the simple past
-    with no time of its own is presumed on Tuesday; what was said is bounded by the saying;
-    what a paragraph tells after naming an earlier year is its background, not presumed."""
+    or the present perfect with no time of its own is presumed on Tuesday; what was said is
+    bounded by the saying; what a paragraph tells after naming an earlier year is its
+    background, not presumed."""
     tl = timeline.build([Article(FLOOD, date(2021, 3, 10), id="flood")], nlp=nlp)
     found = listing(tl)
     assert found["army sent boats to Ashford"] == ("9 Mar 2021, presumed", True)
@@ -39,6 +40,8 @@ def test_an_article_told_in_the_simple_past_on_the_story_day(nlp):
     assert found["regional council met"] == ("9 Mar 2021, evening", False)
     assert found["spokesman said"] == ("9 Mar 2021", False)
     assert found["water falling"] == ("before 10 Mar 2021", False)
+    assert found["dam broke"] == ("before 11 Mar 2021", False)  # said too: not presumed
+    assert found["government promised aid"] == ("9 Mar 2021, presumed", True)
     assert found["destroyed the old bridge"] == ("2019", False)
     assert found["mayor opened"] == ("before 11 Mar 2021", False)
     sent = next(m for e in tl.events for m in e.mentions if m.text == "sent")

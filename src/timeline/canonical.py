@@ -2,17 +2,17 @@
 
 :func:`assemble` turns the groups of :func:`timeline.cluster.cluster` into
 :class:`~timeline.Event` values in timeline order. An event's bounds are the intersection of
-its mentions' bounds, tightened by the order constraints the articles contributed; the
-events nothing dates take the day their reports presume
-(:attr:`~timeline.EventMention.presumed`: the story's day of news told in the simple past)
-where the bounds and cues leave room for it (:func:`timeline.bounds.presume`); the
+its mentions' bounds, tightened by the order constraints the articles contributed, then
+narrowed to the day its reports presume (:attr:`~timeline.EventMention.presumed`: the
+story's day of news told in the simple past) where the bounds and cues leave room for it
+(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). The
 timeline sorts events by the time by which they had happened (``latest``), then
-``earliest``, then constraint rank, then id, never putting an event before one an article
-says it follows. An event's confidence grows with the number of articles that report it
-(``1 - 0.5 / articles``), is lower (times 0.6) when its reports give times
-that do not meet or an order cue contradicts its bounds, and halves when another event contradicts it. Each event gets a
-readable label (:func:`label`) and says whether it is a happening of its own
-(:func:`is_happening`).
+``earliest``, then from when the text alone lets them have happened, then constraint rank,
+then id, never putting an event before one an article says it follows. An event's
+confidence grows with the number of articles that report it (``1 - 0.5 / articles``), is
+lower (times 0.6) when its reports give times that do not meet or an order cue contradicts
+its bounds, and halves when another event contradicts it. Each event gets a readable label
+(:func:`label`) and says whether it is a happening of its own (:func:`is_happening`).
 
 >>> from datetime import datetime, timedelta
 >>> from timeline import EventMention, Participant

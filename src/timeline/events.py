@@ -243,11 +243,26 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
 _OPENING = 3  # sentences in which an article names the day of its news
+# how the content of a saying hangs from it ("said the strike killed", "it killed, he said")
+_SAID = frozenset({"ccomp", "parataxis"})
+# tenses and aspects in which news tells what happened on the story's day
+_NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
 )
+
+
+def _told_as_said(token: Any, heads: Mapping[int, int]) -> bool:
+    """Whether ``token`` is in what a mention says, or in a conjunct of it ("said the water
+    was falling and that a dam broke")."""
+    for _ in range(8):
+        above, via = governor(token, heads)
+        if above is None or via.dep_ != "conj":
+            return above is not None and via.dep_ in _SAID
+        token = via.head
+    return False
 
 
 def _phrase_start(span: Any) -> int:
@@ -856,7 +871,9 @@ class _Extractor:
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
                 self.presumed(token, grammar, story, sentence not in timed)
-                if time is None and self.paragraph_of(token) not in background
+                if time is None
+                and self.paragraph_of(token) not in background
+                and not _told_as_said(token, heads)
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else lemma_of(token)
@@ -900,14 +917,16 @@ class _Extractor:
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
     ) -> Interval | None:
         """The day a reader would put an undated mention on (a soft default): news told in
-        the simple past happened on the story's day (:meth:`story_day`), else on the
-        publication day. Not a relative clause's background ("the agency, which built the
-        camera"), nor a happening in a sentence that names another time (``untimed`` is
-        false); a statement's sentence may name the time of what was said."""
+        the simple past or the present perfect ("have called for restraint") happened on the
+        story's day (:meth:`story_day`), else on the publication day. Not a relative
+        clause's background ("the agency, which built the camera"), nor a happening in a
+        sentence that names another time (``untimed`` is false); a statement's sentence may
+        name the time of what was said. What was said is left to the saying it happened by
+        (the caller leaves out the clauses of a verb of saying)."""
         published = self.article.published
         if published is None or not grammar.realis or token.dep_ == "relcl":
             return None
-        if (grammar.tense, grammar.aspect) != ("PAST", "NONE"):
+        if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
         if not untimed and self.classes.get(lemma_of(token)) != "REPORTING":
             return None
