@@ -31,7 +31,7 @@ import attrs
 
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.chronology import fineness
-from timeline.cues import governor, relative_subject
+from timeline.cues import governor, relative_subject, saying
 from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
 from timeline.model import (
@@ -243,8 +243,6 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
 _OPENING = 3  # sentences in which an article names the day of its news
-# how the content of a saying hangs from it ("said the strike killed", "it killed, he said")
-_SAID = frozenset({"ccomp", "parataxis"})
 # tenses and aspects in which news tells what happened on the story's day
 _NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
@@ -252,17 +250,6 @@ _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
 )
-
-
-def _told_as_said(token: Any, heads: Mapping[int, int]) -> bool:
-    """Whether ``token`` is in what a mention says, or in a conjunct of it ("said the water
-    was falling and that a dam broke")."""
-    for _ in range(8):
-        above, via = governor(token, heads)
-        if above is None or via.dep_ != "conj":
-            return above is not None and via.dep_ in _SAID
-        token = via.head
-    return False
 
 
 def _phrase_start(span: Any) -> int:
@@ -873,7 +860,7 @@ class _Extractor:
                 self.presumed(token, grammar, story, sentence not in timed)
                 if time is None
                 and self.paragraph_of(token) not in background
-                and not _told_as_said(token, heads)
+                and saying(token, heads) is None
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else lemma_of(token)
