@@ -1,4 +1,5 @@
-"""The bounds solver: solving never widens bounds, and every accepted constraint holds."""
+"""The bounds solver: solving never widens bounds, and every accepted constraint holds; soft
+defaults (presumed days) narrow bounds only where the constraints leave room for them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import hypothesis
 from hypothesis import strategies as st
 
-from timeline.bounds import Constraint, intersect, solve
+from timeline.bounds import Constraint, intersect, presume, solve
 from timeline.moments import instant
 
 START = datetime(2020, 1, 1)
@@ -68,6 +69,46 @@ def test_accepted_constraints_hold_and_bounds_stay_possible(problem):
         assert high_b is None or (high_a is not None and instant(high_a) <= instant(high_b))
     for low, high in solution.bounds:
         assert intersect((low, high), (None, None)) is not None
+
+
+@st.composite
+def presumptions(draw):
+    """A problem, solved, and soft defaults: days for some of its items."""
+    items, constraints = draw(problems())
+    solution = solve(items, constraints)
+    index = st.integers(0, len(items) - 1)
+    days = draw(st.lists(st.tuples(index, st.integers(0, 9)), max_size=8))
+    presumed = [(i, (START + timedelta(days=d), START + timedelta(days=d + 1))) for i, d in days]
+    return solution, presumed
+
+
+@hypothesis.given(presumptions())
+def test_presumed_days_never_widen_bounds_nor_break_a_constraint(problem):
+    solution, presumed = problem
+    found = presume(solution.bounds, solution.accepted, presumed)
+    for (low, high), (new_low, new_high) in zip(solution.bounds, found, strict=True):
+        assert at_least(new_low, low)
+        assert high is None or (new_high is not None and instant(new_high) <= instant(high))
+        assert intersect((new_low, new_high), (None, None)) is not None
+    for c in solution.accepted:
+        low_a, high_a = found[c.before]
+        low_b, high_b = found[c.after]
+        assert at_least(low_b, low_a)
+        assert high_b is None or (high_a is not None and instant(high_a) <= instant(high_b))
+
+
+def test_a_presumed_day_gives_way_to_bounds_and_constraints():
+    day = [(START + timedelta(days=d), START + timedelta(days=d + 1)) for d in range(10)]
+    # 0 is dated the 3rd; 1 follows 0 and 2 is before 1
+    bounds = [day[2], (day[2][0], None), (None, None)]
+    constraints = [Constraint(0, 1, "after"), Constraint(2, 1, "reported speech")]
+    # 1 presumed on the 7th bounds 2 by it; 0 presumed on the 7th is dated otherwise
+    found = presume(bounds, constraints, [(0, day[6]), (1, day[6])])
+    assert found == (day[2], day[6], (None, day[6][1]))
+    # 1 presumed before what it follows: let go
+    assert presume(bounds, constraints, [(1, day[0])]) == tuple(bounds)
+    # 2 presumed after the day 1 is then presumed on: the first default holds
+    assert presume(bounds, constraints, [(1, day[6]), (2, day[8])])[2] == (None, day[6][1])
 
 
 def test_a_conflict_is_reported_and_leaves_the_bounds_as_they_were():

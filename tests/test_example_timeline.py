@@ -105,8 +105,10 @@ def test_the_call_is_the_conversation_and_follows_the_strike(events):
         ("shoigu-call", "call"),
         ("shoigu-call", "followed"),
     ]
-    assert call.when is None
-    assert call.earliest == event_of(events, "shoigu-call", "strike").earliest
+    # told in the simple past in an article of 7 January with nothing dating it, after the
+    # strike of 2 January: presumed on 7 January
+    assert (call.when, call.presumed) == (None, True)
+    assert (call.earliest, call.latest) == (datetime(2020, 1, 7), datetime(2020, 1, 8))
 
 
 def test_the_talks_with_bagheri_and_with_fidan_are_two_events(events):

@@ -41,6 +41,7 @@ __all__ = [
     "intersect",
     "interval_bounds",
     "order",
+    "presume",
     "publication_span",
     "ranks",
     "solve",
@@ -219,8 +220,8 @@ def solve(bounds: Sequence[Bounds], constraints: Sequence[Constraint]) -> Soluti
             continue
         later[a].append(b)
         earlier[b].append(a)
-        undo: list[tuple[list[datetime | None], int, datetime | None]] = []
-        if _propagate(a, b, low, high, later, earlier, undo):
+        undo: _Undo = []
+        if _propagate([(a, b)], low, high, later, earlier, undo):
             accepted.append(constraint)
             continue
         for values, index, old in reversed(undo):
@@ -231,17 +232,57 @@ def solve(bounds: Sequence[Bounds], constraints: Sequence[Constraint]) -> Soluti
     return Solution(tuple(zip(low, high, strict=True)), tuple(accepted), tuple(conflicts))
 
 
+def presume(
+    bounds: Sequence[Bounds],
+    constraints: Sequence[Constraint],
+    presumed: Sequence[tuple[int, Bounds]],
+) -> tuple[Bounds, ...]:
+    """``bounds`` (which satisfy ``constraints``) narrowed by soft defaults: each
+    ``(index, bounds)`` of ``presumed`` in turn narrows its item and is propagated through
+    the constraints, unless that would leave some item no time; then it is let go. A
+    default never overrides what the bounds and constraints say, and never widens them.
+
+    >>> day = lambda d: (datetime(2020, 1, d), datetime(2020, 1, d + 1))
+    >>> after = [Constraint(0, 1, "reported speech")]
+    >>> presume([(None, None), (None, datetime(2020, 1, 8))], after, [(1, day(7))])[0]
+    (None, datetime.datetime(2020, 1, 8, 0, 0))
+    >>> presume([day(2), (day(2)[0], None)], after, [(1, day(1))])[1]  # before its cause
+    (datetime.datetime(2020, 1, 2, 0, 0), None)
+    """
+    low = [b[0] for b in bounds]
+    high = [b[1] for b in bounds]
+    later: dict[int, list[int]] = defaultdict(list)
+    earlier: dict[int, list[int]] = defaultdict(list)
+    for c in constraints:
+        if c.before != c.after and max(c.before, c.after) < len(bounds):
+            later[c.before].append(c.after)
+            earlier[c.after].append(c.before)
+    for index, (first, last) in presumed:
+        narrowed = intersect((low[index], high[index]), (first, last))
+        if narrowed is None:
+            continue
+        undo: _Undo = [(low, index, low[index]), (high, index, high[index])]
+        low[index], high[index] = narrowed
+        work = [(index, n) for n in later[index]] + [(p, index) for p in earlier[index]]
+        if not _propagate(work, low, high, later, earlier, undo):
+            for values, at, old in reversed(undo):
+                values[at] = old
+    return tuple(zip(low, high, strict=True))
+
+
+_Undo = list[tuple[list[datetime | None], int, datetime | None]]
+
+
 def _propagate(
-    a: int,
-    b: int,
+    work: list[tuple[int, int]],
     low: list[datetime | None],
     high: list[datetime | None],
     later: Mapping[int, list[int]],
     earlier: Mapping[int, list[int]],
-    undo: list[tuple[list[datetime | None], int, datetime | None]],
+    undo: _Undo,
 ) -> bool:
-    """Push bounds along the edge ``a -> b`` and on; ``False`` if some bounds become empty."""
-    work = [(a, b)]
+    """Push bounds along the edges of ``work`` (``a -> b``: ``a`` comes no later than ``b``)
+    and on; ``False`` if some bounds become empty."""
     while work:
         first, second = work.pop()
         lf, ls = low[first], low[second]

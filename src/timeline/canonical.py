@@ -2,14 +2,17 @@
 
 :func:`assemble` turns the groups of :func:`timeline.cluster.cluster` into
 :class:`~timeline.Event` values in timeline order. An event's bounds are the intersection of
-its mentions' bounds, tightened by the order constraints the articles contributed; the
+its mentions' bounds, tightened by the order constraints the articles contributed, then
+narrowed to the day its reports presume (:attr:`~timeline.EventMention.presumed`: the
+story's day of news told in the simple past) where the bounds and cues leave room for it
+(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). The
 timeline sorts events by the time by which they had happened (``latest``), then
-``earliest``, then constraint rank, then id, never putting an event before one an article
-says it follows. An event's confidence grows with the number of articles that report it
-(``1 - 0.5 / articles``), is lower (times 0.6) when its reports give times
-that do not meet, and halves when another event contradicts it. Each event gets a
-readable label (:func:`label`) and says whether it is a happening of its own
-(:func:`is_happening`).
+``earliest``, then from when the text alone lets them have happened, then constraint rank,
+then id, never putting an event before one an article says it follows. An event's
+confidence grows with the number of articles that report it (``1 - 0.5 / articles``), is
+lower (times 0.6) when its reports give times that do not meet or an order cue contradicts
+its bounds, and halves when another event contradicts it. Each event gets a readable label
+(:func:`label`) and says whether it is a happening of its own (:func:`is_happening`).
 
 >>> from datetime import datetime, timedelta
 >>> from timeline import EventMention, Participant
@@ -34,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import Bounds, Constraint, intersect, ranks, solve
+from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve
 from timeline.cluster import Clusters, predicate_kinds
 from timeline.lang import words
 from timeline.model import Event, EventMention, Interval, Participant
@@ -59,9 +62,15 @@ def assemble(clusters: Clusters) -> list[Event]:
         against[ga].add(ids[gb])
         against[gb].add(ids[ga])
     whole_of = _wholes(clusters, group_of)
-    solved = list(solution.bounds)
-    for part, whole in sorted(whole_of.items()):  # a part happens within its whole
-        solved[part] = intersect(solved[part], solved[whole]) or solved[part]
+    # an order cue the bounds contradict is left out, its events' confidence lowered
+    conflicted = {g for c in solution.conflicts for g in (c.before, c.after)}
+    told = _within_wholes(list(solution.bounds), whole_of)
+    presumed = [
+        (g, day)
+        for g, members in enumerate(groups)
+        if g not in whole_of and (day := _presumed([mentions[m] for m in members])) is not None
+    ]
+    solved = _within_wholes(list(presume(told, solution.accepted, presumed)), whole_of)
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
@@ -70,7 +79,7 @@ def assemble(clusters: Clusters) -> list[Event]:
         articles = len({m.article_id for m in group})
         confidence = (
             (1.0 - 0.5 / articles)
-            * (1.0 if agreed[g][1] else _DISAGREEING)
+            * (1.0 if agreed[g][1] and g not in conflicted else _DISAGREEING)
             * (0.5 if against[g] else 1.0)
         )
         events.append(
@@ -87,10 +96,11 @@ def assemble(clusters: Clusters) -> list[Event]:
                 contradicts=sorted(against[g]),
                 happening=tells_happening(group),
                 parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
-                salience=salience(group, dated=when is not None or _within_days(low, high)),
+                salience=salience(group, dated=when is not None or _within_days(*told[g])),
+                presumed=solved[g] != told[g],
             )
         )
-    return [events[g] for g in _order(events, rank, solution.accepted)]
+    return [events[g] for g in _order(events, rank, solution.accepted, told)]
 
 
 #: The confidence of an event whose reports give it times that do not meet (the same moment
@@ -124,6 +134,21 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
             readings.append(bounds)
     found = functools.reduce(_hull, readings[1:], readings[0]) if readings else (None, None)
     return found, len(readings) <= 1
+
+
+def _within_wholes(bounds: list[Bounds], whole_of: dict[int, int]) -> list[Bounds]:
+    """``bounds`` with each part's narrowed to its whole's: a part happens within its whole."""
+    for part, whole in sorted(whole_of.items()):
+        bounds[part] = intersect(bounds[part], bounds[whole]) or bounds[part]
+    return bounds
+
+
+def _presumed(group: Sequence[EventMention]) -> Bounds | None:
+    """The day the mentions that presume one agree on, if any do and they agree."""
+    days = [(m.presumed.start, m.presumed.end) for m in group if m.presumed is not None]
+    if not days:
+        return None
+    return functools.reduce(lambda a, b: intersect(a, b) if a else None, days[1:], days[0])
 
 
 def _hull(first: Bounds, second: Bounds) -> Bounds:
@@ -176,10 +201,15 @@ def _width(mention: EventMention) -> tuple[bool, timedelta]:
 
 
 def _order(
-    events: Sequence[Event], rank: Sequence[int], constraints: Sequence[Constraint]
+    events: Sequence[Event],
+    rank: Sequence[int],
+    constraints: Sequence[Constraint],
+    told: Sequence[Bounds],
 ) -> list[int]:
-    """Event indices by time (when they had happened by, then from when they could have), no
-    event before one an article says it follows, ties by constraint rank and id."""
+    """Event indices by time (when they had happened by, then from when they could have, then
+    from when the text alone says they could have: a presumed day first where it may have
+    been earlier), no event before one an article says it follows, ties by constraint rank
+    and id."""
 
     def key(g: int) -> tuple[Any, ...]:
         e = events[g]
@@ -187,6 +217,7 @@ def _order(
             e.latest is None and e.earliest is None,
             instant(e.latest or e.earliest or datetime.min),
             instant(e.earliest or datetime.min),
+            instant(told[g][0] or datetime.min),
             rank[g],
             e.id,
         )

@@ -29,7 +29,7 @@ from timeline.cluster import predicate_kinds
 from timeline.lang import words
 from timeline.model import EventMention
 
-__all__ = ["find_constraints", "find_parts", "governor", "relative_subject"]
+__all__ = ["find_constraints", "find_parts", "governor", "relative_subject", "saying"]
 
 
 def find_constraints(
@@ -59,12 +59,9 @@ def find_constraints(
         above, via = governor(token, heads)
         if above is None:
             continue
-        if (
-            mentions[above].event_class in reporting
-            and via.dep_ in ("ccomp", "parataxis")
-            and m.realis
-        ):
-            add(i, above, "reported speech")
+        said = saying(token, heads)
+        if said is not None and mentions[said].event_class in reporting and m.realis:
+            add(i, said, "reported speech")
         if m.tense == "PAST" and m.aspect.startswith("PERFECTIVE") and m.realis:
             add(i, above, "past perfect")
         if token.dep_ == "relcl" and heads.get(token.head.i) == above and relative_subject(token):
@@ -401,6 +398,27 @@ def governor(token: Any, heads: Mapping[int, int]) -> tuple[int | None, Any]:
             return index, child
         child = parent
     return None, child
+
+
+#: How the content of a saying hangs from it ("said the strike killed", "it killed, he said").
+_SAID = frozenset({"ccomp", "parataxis"})
+
+
+def saying(token: Any, heads: Mapping[int, int]) -> int | None:
+    """The mention whose content ``token`` is in, directly or as a conjunct of that content
+    ("said the water was falling and that a dam broke"), if any.
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("He said the water was falling and that a dam broke.")
+    >>> saying(doc[10], {1: 0, 5: 1, 10: 2}), saying(doc[1], {1: 0, 5: 1, 10: 2})
+    (0, None)
+    """
+    for _ in range(8):
+        above, via = governor(token, heads)
+        if above is None or via.dep_ != "conj":
+            return above if above is not None and via.dep_ in _SAID else None
+        token = via.head
+    return None
 
 
 def relative_subject(token: Any) -> bool:

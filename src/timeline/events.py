@@ -31,10 +31,17 @@ import attrs
 
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.chronology import fineness
-from timeline.cues import governor, relative_subject
+from timeline.cues import governor, relative_subject, saying
 from timeline.lang import words
 from timeline.layout import byline, dateline, headline, quotations
-from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
+from timeline.model import (
+    Article,
+    EventMention,
+    Granularity,
+    Interval,
+    Participant,
+    TimeExpression,
+)
 from timeline.moments import instant
 from timeline.names import (
     ROLE_ORDER,
@@ -243,6 +250,8 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
 _OPENING = 3  # sentences in which an article names the day of its news
+# tenses and aspects in which news tells what happened on the story's day
+_NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 
 _FINER_THAN_DAY = frozenset(
@@ -842,6 +851,12 @@ class _Extractor:
         # sentences that name any time: a statement in one may be made at it
         named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
         narrated: set[int] = set()  # paragraphs that have told a dated happening so far
+        background: set[int] = set()  # those that have told one before the story's day
+        story_start = (story or (day_of(published) if published is not None else (None, None)))[0]
+
+        def before_story(interval: Interval) -> bool:
+            return story_start is not None and instant(interval.end) <= instant(story_start)
+
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -892,6 +907,8 @@ class _Extractor:
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
             if index in attached and attached[index].interval is not None:
                 narrated.add(self.paragraph_of(token))
+                if before_story(attached[index].interval):
+                    background.add(self.paragraph_of(token))
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -908,6 +925,13 @@ class _Extractor:
                 tense_part = intersect(tense_part, story) or tense_part
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
+            presumed = (
+                self.presumed(token, grammar, story, sentence not in timed)
+                if time is None
+                and self.paragraph_of(token) not in background
+                and saying(token, heads) is None
+                else None
+            )
             lemma = "dismiss" if self.dismisses(token) else lemma_of(token)
             start, end = spans[index]
             mention = EventMention(
@@ -939,29 +963,54 @@ class _Extractor:
                 particle=next(
                     ((c.idx, c.idx + len(c)) for c in token.children if c.dep_ == "prt"), None
                 ),
+                presumed=presumed,
             )
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
         return mentions, [token.i for token, _ in found], heads
 
+    def presumed(
+        self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
+    ) -> Interval | None:
+        """The day a reader would put an undated mention on (a soft default): news told in
+        the simple past or the present perfect ("have called for restraint") happened on the
+        story's day (:meth:`story_day`), else on the publication day. Not a relative
+        clause's background ("the agency, which built the camera"), nor a happening in a
+        sentence that names another time (``untimed`` is false); a statement's sentence may
+        name the time of what was said. What was said is left to the saying it happened by
+        (the caller leaves out the clauses of a verb of saying)."""
+        published = self.article.published
+        if published is None or not grammar.realis or token.dep_ == "relcl":
+            return None
+        if (grammar.tense, grammar.aspect) not in _NEWS:
+            return None
+        if not untimed and self.classes.get(lemma_of(token)) != "REPORTING":
+            return None
+        first, last = story or day_of(published)
+        if first is None or last is None:
+            return None
+        return Interval(first, last, Granularity.DAY)
+
     def inherit(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
     ) -> None:
-        """Give a participle or event noun with no time and no bounds the bounds of the event
-        its clause hangs from ("added, referring to"), where those bound it on both sides; an
-        infinitive is left open ("voted to expel": not yet done)."""
+        """Give a participle or event noun with no time the bounds of the event its clause
+        hangs from ("added, referring to"), where it has none and those bound it on both
+        sides, and the day that event is presumed on; an infinitive is left open ("voted to
+        expel": not yet done)."""
         links = self.words["ordering"]["with_governor"]
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
-            if mention.time is not None or (mention.earliest, mention.latest) != (None, None):
-                continue
-            if mention.tense not in _UNTENSED:
+            if mention.time is not None or mention.tense not in _UNTENSED:
                 continue
             above, via = governor(token, heads)
             if above is None or via.dep_ not in links:
                 continue
             bounds = (mentions[above].earliest, mentions[above].latest)
-            if None not in bounds:
-                mentions[index] = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
+            if None not in bounds and (mention.earliest, mention.latest) == (None, None):
+                mention = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
+            if mention.presumed is None:
+                mention = attrs.evolve(mention, presumed=mentions[above].presumed)
+            mentions[index] = mention
 
     def paragraph_of(self, token: Any) -> int:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""

@@ -396,7 +396,11 @@ class EventMention:
     nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
     ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any.
     ``theme`` is what a verb is done to as the text words it when no named participant is its
-    patient ("a resolution" in "adopted a resolution"), for its label.
+    patient ("a resolution" in "adopted a resolution"), for its label. ``presumed`` is the
+    day a reader would put it on when nothing in the text dates it (news told in the simple
+    past happened on the story's day): a soft default, which :func:`timeline.build` applies
+    only where the order cues and the other reports of the event leave room for it, never
+    part of ``earliest``/``latest``.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -431,6 +435,7 @@ class EventMention:
         default=None, converter=attrs.converters.optional(_span)
     )
     theme: str | None = None
+    presumed: Interval | None = None
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
@@ -488,7 +493,9 @@ class Event:
     ``parts`` the ids of the events that tell what it did or consisted of ("At least 82 were
     killed" of a bombing), and ``salience`` in ``[0, 1]`` how much of the news it is: reported
     by several articles, in their leads, dated, with named participants
-    (:meth:`Timeline.top`).
+    (:meth:`Timeline.top`). ``presumed`` says its bounds rest on a day presumed rather than
+    told (:attr:`EventMention.presumed`, its own or one the order cues carry to it): nothing
+    in the text contradicts that day, nothing names it either.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -511,6 +518,7 @@ class Event:
     happening: bool = True
     parts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     salience: float = attrs.field(default=0.0)
+    presumed: bool = False
 
     @mentions.validator
     def _check_mentions(self, attribute: attrs.Attribute, mentions: tuple) -> None:

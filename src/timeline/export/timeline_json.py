@@ -334,6 +334,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "sentence_time": _optional(_of(TimeExpression)),
         "particle": _optional(_span),
         "theme": _optional(_string),
+        "presumed": _optional(_of(Interval)),
     },
     ArticleRecord: {
         "id": _string,
@@ -356,6 +357,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "happening": _flag,
         "parts": _list(_string),
         "salience": _number,
+        "presumed": _flag,
     },
 }
 
@@ -368,8 +370,9 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "sentence_time": None,
         "particle": None,
         "theme": None,
+        "presumed": None,
     },
-    Event: {"happening": True, "parts": (), "salience": 0.0},
+    Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False},
     Participant: {"preposition": None},
 }
 

@@ -45,7 +45,8 @@ def words() -> Mapping[str, Any]:
 
 def describe_when(event: Event) -> str:
     """When ``event`` happened, in words: its ``when`` as the unit it was named at when its
-    bounds are that unit, else its bounds (:func:`describe_bounds`).
+    bounds are that unit, else its bounds (:func:`describe_bounds`), said to be presumed
+    when they rest on a presumed day (:attr:`~timeline.Event.presumed`).
 
     >>> from timeline import EventMention
     >>> m = EventMention("a1", 0, 5, "voted", "vote", 0)
@@ -54,7 +55,17 @@ def describe_when(event: Event) -> str:
     'autumn 1998'
     >>> describe_when(Event("e", (m,)))
     'undated'
+    >>> day = Interval.from_timex("2020-01-07")
+    >>> describe_when(Event("e", (m,), earliest=day.start, latest=day.end, presumed=True))
+    '7 Jan 2020, presumed'
     """
+    if event.presumed:
+        return words()["phrases"]["presumed"].format(when=_describe(event))
+    return _describe(event)
+
+
+def _describe(event: Event) -> str:
+    """When ``event`` happened, in words, presumed or not."""
     earliest, latest, interval = event.earliest, event.latest, event.when
     if earliest is None and latest is None and interval is not None:
         earliest, latest = interval.start, interval.end

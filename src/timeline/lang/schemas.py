@@ -160,7 +160,7 @@ WORDING = Section(
                     ("range", "before", "after", "undated", "decade", "century", "quarter"),
                     TEXT,
                 ),
-                **dict.fromkeys(("week", "weekend", "utc"), TEXT),
+                **dict.fromkeys(("week", "weekend", "utc", "presumed"), TEXT),
                 "half_year": WORDS,
             }
         ),

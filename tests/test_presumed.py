@@ -1,0 +1,78 @@
+"""Presumed days: news told in the simple past with nothing dating it is put on the story's
+day, as a soft default that the order cues and other reports of the event override."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import timeline
+from timeline import Article, EventMention, Granularity, Interval, Participant
+from timeline.export.wording import describe_when
+
+FLOOD = """Floods cut off two towns in the north on Tuesday, officials said. Roads were closed \
+and schools shut. The regional council met in the evening.
+
+The army sent boats to Ashford. Rescuers found three people on a roof. A spokesman for the \
+council said the water was falling and that a dam broke. The government has promised aid.
+
+In 2019, the river burst its banks and destroyed the old bridge. A mayor opened the new one."""
+
+ARMY = Participant("army", "rmy", "ORG", "agent")
+
+
+def day(d: int) -> Interval:
+    return Interval(datetime(2021, 3, d), datetime(2021, 3, d + 1), Granularity.DAY)
+
+
+def listing(tl: timeline.Timeline) -> dict[str, tuple[str, bool]]:
+    return {e.label: (describe_when(e), e.presumed) for e in tl.events}
+
+
+def test_an_article_told_in_the_simple_past_on_the_story_day(nlp):
+    """Published on Wednesday, the news of Tuesday: what it goes on to tell in the simple past
+    or the present perfect with no time of its own is presumed on Tuesday; what was said is
+    bounded by the saying; what a paragraph tells after naming an earlier year is its
+    background, not presumed."""
+    tl = timeline.build([Article(FLOOD, date(2021, 3, 10), id="flood")], nlp=nlp)
+    found = listing(tl)
+    assert found["army sent boats to Ashford"] == ("9 Mar 2021, presumed", True)
+    assert found["rescuers found three people"] == ("9 Mar 2021, presumed", True)
+    assert found["regional council met"] == ("9 Mar 2021, evening", False)
+    assert found["spokesman said"] == ("9 Mar 2021", False)
+    assert found["water falling"] == ("before 10 Mar 2021", False)
+    assert found["dam broke"] == ("before 10 Mar 2021", False)  # said too: by the saying
+    assert found["government promised aid"] == ("9 Mar 2021, presumed", True)
+    assert found["destroyed the old bridge"] == ("2019", False)
+    assert found["mayor opened"] == ("before 11 Mar 2021", False)
+    sent = next(m for e in tl.events for m in e.mentions if m.text == "sent")
+    assert (sent.presumed, sent.earliest, sent.latest) == (day(9), None, datetime(2021, 3, 11))
+
+
+def test_a_day_another_report_names_overrides_the_presumed_one():
+    told = EventMention(
+        "a", 0, 4, "sent", "send", 0, (ARMY,), earliest=day(9).start, latest=day(9).end
+    )
+    presumed = EventMention(
+        "b", 0, 4, "sent", "send", 0, (ARMY,), latest=day(13).end, presumed=day(12)
+    )
+    [alone] = timeline.merge([presumed], dated=["b"])
+    assert (alone.earliest, alone.latest, alone.presumed) == (day(12).start, day(12).end, True)
+    [event] = timeline.merge([told, presumed], dated=["a", "b"])
+    assert event.articles == ("a", "b")
+    assert (event.earliest, event.latest, event.presumed) == (day(9).start, day(9).end, False)
+
+
+def test_a_presumed_day_gives_way_to_an_order_cue_and_is_carried_by_one():
+    vote = EventMention("a", 0, 5, "voted", "vote", 0, earliest=day(9).start, latest=day(9).end)
+    # resigned after the vote, presumed on the day before it: the cue holds
+    early = EventMention("a", 10, 18, "resigned", "resign", 0, latest=day(13).end, presumed=day(8))
+    # said, presumed on the 12th; what was said happened by then
+    said = EventMention("a", 20, 24, "said", "say", 1, latest=day(13).end, presumed=day(12))
+    fled = EventMention("a", 30, 34, "fled", "flee", 1, latest=day(13).end)
+    cues = [(vote, early, "after"), (fled, said, "reported speech")]
+    events = {e.mentions[0].text: e for e in timeline.merge([vote, early, said, fled], cues)}
+    assert (events["resigned"].earliest, events["resigned"].latest) == (day(9).start, day(13).end)
+    assert not events["resigned"].presumed
+    assert (events["said"].earliest, events["said"].presumed) == (day(12).start, True)
+    assert (events["fled"].earliest, events["fled"].latest) == (None, day(12).end)
+    assert events["fled"].presumed  # its bound rests on the presumed saying
