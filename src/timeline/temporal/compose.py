@@ -451,12 +451,30 @@ def _is_week(spec: Spec) -> bool:
 
 
 @functools.cache
-def _length_start() -> re.Pattern[str]:
-    return re.compile(rf"\s+{alternation(lexicon()['open_ranges']['length_from'])}\s+", re.I)
+def _length_start() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words joining a length to its start, those that do so only after an opener
+    ("for three hours from 10am"), and the openers."""
+    words = lexicon()["open_ranges"]
+    return (
+        re.compile(rf"\s+{alternation(words['length_from'])}\s+", re.I),
+        re.compile(rf"\s+{alternation(words['length_from_opened'])}\s+", re.I),
+        re.compile(rf"(?<![\w-]){alternation(words['length_openers'])}\s+$", re.I),
+    )
+
+
+def _starts_length(text: str, length: Match, point: Match) -> bool:
+    """Whether the words between ``length`` and ``point`` make ``point`` its start."""
+    always, opened, openers = _length_start()
+    if always.fullmatch(text, length.end, point.start):
+        return True
+    return bool(
+        opened.fullmatch(text, length.end, point.start)
+        and openers.search(text, max(0, length.start - 12), length.start)
+    )
 
 
 def lengths(text: str, matches: list[Match]) -> list[Match]:
-    """Join a length and the point it runs from: "three weeks starting March 2", "three
+    """Join a length and the point it runs from: "three weeks starting March 2", "for three
     hours from 10am"."""
     out: list[Match] = []
     for match in matches:
@@ -468,7 +486,7 @@ def lengths(text: str, matches: list[Match]) -> list[Match]:
             and previous.spec.mod is None
             and match.spec.kind == "point"
             and match.spec.unit is None
-            and _length_start().fullmatch(text, previous.end, match.start)
+            and _starts_length(text, previous, match)
         ):
             out.pop()
             length = previous.spec
