@@ -36,8 +36,9 @@ def _cues() -> tuple[
 
     before = alternation(words["future_before"]).pattern + r"\s+$"
     participle = alternation(words["participle_after"]).pattern + r"\s+$"
+    past_modal = alternation(words["future_not_before"]).pattern
     return (
-        alternation(words["future"]),
+        re.compile(alternation(words["future"]).pattern + rf"(?!\s*{past_modal})", re.I),
         alternation(words["past"]),
         frozenset(words["not_past"]),
         re.compile(before, re.I),
