@@ -50,6 +50,8 @@ class Context:
     ``published`` is the publication moment (midnight when only a date is known), or
     ``None``; ``history`` the times resolved so far in the text, latest last (anchoring asks
     only for the latest time of a granularity, so the latest of each is enough).
+    ``verb_past`` says the past tense is that of a verb right before the expression ("won
+    3-2 on January 13"): the time is that event's, and a near date ahead is no reading.
     """
 
     published: datetime | None = None
@@ -57,6 +59,7 @@ class Context:
     tense: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(TENSES))
     )
+    verb_past: bool = False
 
 
 @attrs.frozen
@@ -266,7 +269,7 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     if spec.day is not None and spec.month is None and spec.calunit is None:
         return _day_of_month(spec, moment, ctx.tense), anchor
     if spec.month is not None or spec.season or spec.holiday or spec.quarter or spec.half:
-        return _nearest_occurrence(spec, moment, ctx.tense, tz), anchor
+        return _nearest_occurrence(spec, moment, ctx.tense, tz, ctx.verb_past), anchor
     if spec.weekday is not None:
         return _weekday(spec, moment, ctx.tense), anchor
     if spec.day_offset is not None:
@@ -319,7 +322,7 @@ def _holiday_date(key: tuple[str, str], year: int) -> date:
 
 
 def _nearest_occurrence(
-    spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None
+    spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None, verb_past: bool = False
 ) -> Interval:
     candidates = []
     for year in (moment.year - 1, moment.year, moment.year + 1):
@@ -342,7 +345,8 @@ def _nearest_occurrence(
     if unit in (G.QUARTER, G.HALF_YEAR) and tense == "future":
         return next(c for c in candidates if c.end > moment - _REPORTING_LAG)
     chosen = _by_tense(candidates, moment, tense, default="nearest")
-    if tense == "past" and spec.day is not None and _distance(chosen, moment) > _FAR:
+    far = tense == "past" and not verb_past and _distance(chosen, moment) > _FAR
+    if far and spec.day is not None:
         ahead = next((c for c in candidates if c.start > moment), None)
         if ahead is not None and _distance(ahead, moment) <= _NEAR:
             return ahead
@@ -352,7 +356,7 @@ def _nearest_occurrence(
 #: A month and day that a past tense would put this far back gives way to the same date
 #: this near ahead: news names coming deadlines inside past-tense reporting ("extended its
 #: offer to Nov. 20", "said the hearing is on Feb. 10"), while a past event almost a year
-#: back usually comes with its year.
+#: back usually comes with its year, or with its verb right before it ("won 3-2 on Jan. 13").
 _FAR = timedelta(days=300)
 _NEAR = timedelta(days=62)
 

@@ -22,7 +22,13 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 @functools.cache
 def _cues() -> tuple[
-    re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]
+    re.Pattern[str],
+    re.Pattern[str],
+    frozenset[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
     words = lexicon()["tense"]
 
@@ -43,11 +49,15 @@ def _cues() -> tuple[
         frozenset(words["not_past"]),
         re.compile(before, re.I),
         re.compile(participle, re.I),
+        alternation(words["deadline"]),
+        re.compile(alternation(words["perfect"]).pattern + r"\s+$", re.I),
     )
 
 
 #: How much farther a cue counts for each comma between it and the expression.
 _CLAUSE_BREAK = 20
+#: How far before an expression a past verb is still the one it modifies ("won 3-2 on").
+_VERB_GAP = 12
 _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 
@@ -69,15 +79,47 @@ class Clauses:
         self.text = text
         self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
 
-    def tense(self, start: int, end: int) -> str | None:
-        """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
+    def _bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence around ``[start, end)`` begins and ends (300 characters at most
+        either side)."""
         text = self.text
         left = max(
             (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
             default=max(0, start - 300),
         )
         right_match = _SENTENCE_END.search(text, end, end + 300)
-        right = right_match.start() if right_match else min(len(text), end + 300)
+        return left, right_match.start() if right_match else min(len(text), end + 300)
+
+    def verb_past(self, start: int, end: int) -> bool:
+        """Whether a past verb ends just before ``start`` with no comma or deadline word
+        between: the time is that event's ("won 3-2 on January 13"), not a date ahead that
+        past-tense reporting names ("extended the offer to Nov. 20").
+
+        >>> Clauses("Arsenal won 3-2 on January 13.").verb_past(19, 29)
+        True
+        >>> Clauses("The bid was extended to Nov. 16.").verb_past(24, 31)
+        False
+        """
+        text = self.text
+        left, right = self._bounds(start, end)
+        _, past, _, _, _, deadline, perfect = _cues()
+        for cue_start, cue_end, tense in self._sentence(left, right):
+            if tense != "past" or not 0 <= start - cue_end <= _VERB_GAP:
+                continue
+            between = text[cue_end:start]
+            listed = past.fullmatch(text, cue_start, cue_end) is not None
+            return (
+                "," not in between
+                and deadline.search(between) is None
+                and (listed or len(between.split()) <= 1)  # "preferred shares on"
+                and perfect.search(text, max(0, cue_start - 8), cue_start) is None
+            )
+        return False
+
+    def tense(self, start: int, end: int) -> str | None:
+        """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
+        text = self.text
+        left, right = self._bounds(start, end)
         future_before = _cues()[3]
         if future_before.search(text, max(0, start - 20), start):
             return "future"
@@ -103,7 +145,7 @@ class Clauses:
         key = (left, right)
         if key not in self._cues:
             text = self.text
-            future, past, not_past, _, participle = _cues()
+            future, past, not_past, _, participle, _, _ = _cues()
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
                 for m in pattern.finditer(text, left, right):
