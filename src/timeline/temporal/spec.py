@@ -155,7 +155,7 @@ def _month(words: str) -> int:
 
 
 def _year(words: str) -> int:
-    digits = words.lstrip("'")
+    digits = words.lstrip("'\u2019")
     year = int(digits)
     if len(digits) == 2:
         year += 1900 if year >= 50 else 2000
@@ -215,7 +215,7 @@ def _decade(words: str) -> int:
     named = lexicon()["decades"].get(name)
     if named is not None:
         return named if not century else int(_number(century) or 0) * 100 + named % 100
-    digits = words.lstrip("'").rstrip("s").rstrip("'\u2019")
+    digits = words.lstrip("'\u2019").rstrip("s").rstrip("'\u2019")
     if len(digits) == 4:
         return int(digits)
     return int(digits) + (2000 if digits in _DECADES_OF_2000 else 1900)
