@@ -276,6 +276,7 @@ def _this_year(words: str) -> int:
 _PART_SHIFTS: dict[str, dict[str, Any]] = {
     "this": {"day_offset": 0},
     "tomorrow": {"day_offset": 1},
+    "next": {"day_offset": 1, "anaphoric": True},
     "yesterday": {"day_offset": -1},
     "that": {"anaphoric": True},
     "the": {"anaphoric": True},
@@ -355,6 +356,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
             fields["part"] = part
     if "ashift" in g or ("calunit" in g and "shift" not in fields):
         fields["anaphoric"] = True
+    if "ashift" in g and "part" in g:  # "the next night": the night of the day after
+        fields["day_offset"] = fields.pop("shift")
     if "partshift" in g:
         fields.update(_PART_SHIFTS[g["partshift"].lower()])
     if "every" in g:
