@@ -529,8 +529,17 @@ def _position(spec: Spec) -> str | None:
     return spec.mod if spec.mod in ("START", "MID", "END") else None
 
 
+#: How long before midnight a late night begins: past midnight, news names the next day
+#: ("late Thursday night" before it, "early Friday" after it).
+_LATE_NIGHT = timedelta(hours=2)
+
+
 def _narrow(interval: Interval, mod: str) -> Interval:
-    """The first, middle or last third of an interval, on day boundaries when coarser."""
+    """The first, middle or last third of an interval, on day boundaries when coarser; a
+    late night is the last hours before its midnight."""
+    if mod == "END" and interval.granularity is G.PART_OF_DAY and interval.timex.endswith("NI"):
+        midnight = floor(interval.start, G.DAY) + timedelta(days=1)
+        return Interval(midnight - _LATE_NIGHT, midnight, G.PART_OF_DAY)
     third = (interval.end - interval.start) / 3
     start = interval.start + third * {"START": 0, "MID": 1, "END": 2}[mod]
     end = start + third
