@@ -367,6 +367,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "andhalf" in g and fields.get("number") is not None:
         fields["number"] += 0.5
     if "unit" in g:
+        if _YEAR_FIGURE.fullmatch(g.get("number", "")) and not g["unit"].lower().endswith("s"):
+            raise Rejected(g["number"])  # "the 1988 quarter" is of a year, not 1988 of them
         fields["unit"], multiple = _unit(g["unit"])
         if "number" in g and fields.get("number") is not None:
             fields["number"] *= multiple
@@ -382,6 +384,9 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "weekday"
     if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
+    if fields.get("calunit") == "DE" and _spans_back(g.get("shift", "")) and kind == "point":
+        # "the past decade": the ten years up to now, as "the past two decades" are
+        fields.update(kind="duration", number=1.0, unit="DE", span=-1, calunit=None, shift=None)
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
     if "weekafter" in g:  # "Monday week": a week after the coming (or next) Monday
@@ -399,6 +404,15 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
 
 
 _CLOCK_GROUPS = ("hour", "minute", "second", "ampm")
+
+
+def _spans_back(words: str) -> bool:
+    """Whether the shift ``words`` before "decade" make it the ten years up to now."""
+    return " ".join(words.lower().split()) in lexicon()["decade_spans"]["words"]
+
+
+#: A figure that names a year rather than counts ("the 1988 quarter").
+_YEAR_FIGURE = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _clock_pair(start: dict[str, str], end: dict[str, str]) -> tuple[int, int]:
