@@ -1013,7 +1013,7 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
         )
     else:
         value = spec.freq if spec.freq not in (None, "EVERY") else "P1D"
-    return Resolution("SET", value, quant=quant)
+    return Resolution("SET", value, mod=_position(spec), quant=quant)
 
 
 def _reference(spec: Spec, ctx: Context) -> Resolution:
