@@ -211,6 +211,8 @@ def _zone(words: str) -> str:
 def _decade(words: str) -> int:
     """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970; "the 40s" -> 1940."""
     words = " ".join(words.lower().split())
+    if words in lexicon()["decades"]:  # "the two thousands", "the twenty-tens"
+        return int(lexicon()["decades"][words])
     century, _, name = words.rpartition(" ")
     named = lexicon()["decades"].get(name)
     if named is not None:
