@@ -71,6 +71,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 hour=hour_in_part(clock.spec.hour or 0, part.spec.part),
                 minute=clock.spec.minute,
                 second=clock.spec.second,
+                midnight=clock.spec.midnight and not _starts_day(text, previous.start),
                 zone=clock.spec.zone,
                 part=None,
                 mod=part.spec.mod or clock.spec.mod,
@@ -117,6 +118,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 hour=clock.spec.hour,
                 minute=clock.spec.minute,
                 second=clock.spec.second,
+                midnight=clock.spec.midnight and not _starts_day(text, previous.start),
                 part=clock.spec.part,
                 zone=clock.spec.zone,
                 mod=day.spec.mod or clock.spec.mod,
@@ -124,6 +126,17 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         out.append(match)
     return out
+
+
+@functools.cache
+def _midnight_starts() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){alternation(lexicon()['midnight']['starts_after'])}\s+$", re.I)
+
+
+def _starts_day(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make a midnight the start of its day ("after
+    midnight on Sunday"), not its end ("midnight Friday")."""
+    return _midnight_starts().search(text, max(0, start - 20), start) is not None
 
 
 _SET_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|in\s+the\s+)?")

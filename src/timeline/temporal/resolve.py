@@ -505,10 +505,21 @@ def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interva
         day = day.replace(tzinfo=zone)
     if spec.hour is not None:
         start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
-        if start == day and tense == "future":
+        if start == day and (tense == "future" or (spec.midnight and _names_day(spec))):
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
+
+
+def _names_day(spec: Spec) -> bool:
+    """Whether ``spec`` names its day ("midnight Friday", "midnight on Jan. 5"): midnight
+    then ends that day, as news uses it for deadlines and curfews."""
+    return (
+        spec.weekday is not None
+        or spec.day is not None
+        or spec.holiday is not None
+        or spec.day_offset is not None
+    )
 
 
 def _zone(name: str, day: datetime) -> tzinfo | None:

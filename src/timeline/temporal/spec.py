@@ -36,6 +36,7 @@ class Spec:
     starting March 2"). ``open_mod`` is the TIMEX3 mod of an open range ("since April":
     ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
     the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
+    ``midnight`` marks a clock named "midnight", which ends the day named with it.
     """
 
     kind: str
@@ -72,6 +73,7 @@ class Spec:
     plus: tuple[tuple[float, str], ...] = ()
     within: bool = False
     zone: str | None = None
+    midnight: bool = False
 
 
 @attrs.frozen
@@ -352,6 +354,7 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "noon" in g:
         midnight = re.sub(r"[\s-]", "", g["noon"].lower()) == "midnight"
         fields["hour"], fields["minute"] = (0, 0) if midnight else (12, 0)
+        fields["midnight"] = midnight
     if "dayword" in g:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
