@@ -232,8 +232,12 @@ _DECADES_OF_2000 = ("00", "10")
 
 def _lookup(table: str) -> Callable[[str], Any]:
     def look_up(words: str) -> Any:
+        key = " ".join(words.lower().split())
+        entries = lexicon()[table]
+        if key not in entries:
+            key = key.rstrip(".")  # an abbreviation's dot: "Wed."
         try:
-            return lexicon()[table][" ".join(words.lower().split())]
+            return entries[key]
         except KeyError:
             raise Rejected(words) from None
 
