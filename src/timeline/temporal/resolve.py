@@ -633,7 +633,11 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
         value = duration_value((until - interval.start).total_seconds() / 3600, "H")
         return Resolution("DURATION", value, whole, anchor=anchor or last[1])
     if end.end <= interval.start and spec.until is not None and spec.until.year is None:
-        end = Interval(move(end.start, G.YEAR, 1), move(end.end, G.YEAR, 1), end.granularity)
+        # the end's next occurrence: a weekday's in a week ("from Monday to Friday"), a
+        # date's in a year ("from December 20 to January 5")
+        bare_weekday = spec.until.weekday is not None and spec.until.month is None
+        step = G.WEEK if bare_weekday and spec.until.day is None else G.YEAR
+        end = Interval(move(end.start, step, 1), move(end.end, step, 1), end.granularity)
     if end.end <= interval.start:
         raise ValueError(f"a range cannot end ({end}) before it starts ({interval})")
     granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
