@@ -118,13 +118,16 @@ def _number(words: str) -> float | None:
         return int(digits) + halves if halves else int(digits)
     if digits.replace(".", "", 1).isdigit():
         return float(digits) + halves
-    total = 0.0
+    total = group = 0.0  # "two thousand five hundred": 2 x 1000 + 5 x 100
     for token in re.split(r"[\s-]+", key):
         value = lex.get(token)
         if not isinstance(value, (int, float)):
             raise Rejected(words)
-        total = total * value if value == 100 and total else total + value
-    return total
+        if value == 1000:
+            total, group = total + (group or 1) * value, 0.0
+        else:
+            group = group * value if value == 100 and group else group + value
+    return total + group
 
 
 def _spelled_year(words: str) -> int:
@@ -132,7 +135,10 @@ def _spelled_year(words: str) -> int:
     head, _, rest = " ".join(words.lower().split()).partition(" ")
     if head == "two":
         tail = rest.removeprefix("thousand").removeprefix(" and").strip()
-        return 2000 + int(_number(tail) or 0) if tail else 2000
+        later = int(_number(tail) or 0) if tail else 0
+        if not 0 <= later <= 99:
+            raise Rejected(words)
+        return 2000 + later
     tail = int(_number(rest) or 0)
     if not 10 <= tail <= 99:
         raise Rejected(words)
