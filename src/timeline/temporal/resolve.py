@@ -390,7 +390,7 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     candidates = [
         _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
     ]
-    if spec.day_offset:  # "Thursday week": days after the coming (or the next) Thursday
+    if spec.day_offset is not None:  # "Thursday week": days after the coming Thursday
         weekday = _weekday(attrs.evolve(spec, day_offset=None), moment, "future")
         return _interval(weekday.start + timedelta(days=spec.day_offset), G.DAY)
     if spec.shift is not None and not spec.anaphoric:

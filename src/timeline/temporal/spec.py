@@ -399,9 +399,13 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "weekday"
     if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
-    if fields.get("calunit") == "DE" and _spans_back(g.get("shift", "")) and kind == "point":
+    decade_back = _words_in(g.get("shift", ""), "decade_spans")
+    if fields.get("calunit") == "DE" and decade_back and kind == "point":
         # "the past decade": the ten years up to now, as "the past two decades" are
         fields.update(kind="duration", number=1.0, unit="DE", span=-1, calunit=None, shift=None)
+    if "weekday" in fields and _words_in(g.get("shift", ""), "weekday_ahead"):
+        del fields["shift"]  # "this coming Sunday": the first Sunday ahead
+        fields["day_offset"] = 0
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
     if "weekafter" in g:  # "Monday week": a week after the coming (or next) Monday
@@ -421,9 +425,9 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
 _CLOCK_GROUPS = ("hour", "minute", "second", "ampm")
 
 
-def _spans_back(words: str) -> bool:
-    """Whether the shift ``words`` before "decade" make it the ten years up to now."""
-    return " ".join(words.lower().split()) in lexicon()["decade_spans"]["words"]
+def _words_in(words: str, table: str) -> bool:
+    """Whether ``words`` are listed in the ``words`` of the lexicon's ``table``."""
+    return " ".join(words.lower().split()) in lexicon()[table]["words"]
 
 
 #: A figure that names a year rather than counts ("the 1988 quarter").
