@@ -156,8 +156,27 @@ class Clauses:
                     ):
                         continue
                     found.append((m.start(), m.end(), tense))
-            self._cues[key] = tuple(found)
+            # a past auxiliary of a future word is that future ("were planning to",
+            # "was expected to"): the plan lies ahead of the report
+            ahead = {start for start, _, tense in found if tense == "future"}
+            auxiliaries = lexicon()["tense"]["past_auxiliaries"]
+            self._cues[key] = tuple(
+                (start, end, tense)
+                for start, end, tense in found
+                if tense != "past"
+                or text[start:end].lower() not in auxiliaries
+                or _next_word_start(text, end) not in ahead
+            )
         return self._cues[key]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _next_word_start(text: str, end: int) -> int:
+    """Where the word after the one ending at ``end`` begins."""
+    space = _SPACE.match(text, end)
+    return space.end() if space else end
 
 
 def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
