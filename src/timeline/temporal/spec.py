@@ -399,11 +399,10 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "weekday"
     if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
-    decade_back = _words_in(g.get("shift", ""), "decade_spans")
-    if fields.get("calunit") == "DE" and decade_back and kind == "point":
+    if fields.get("calunit") == "DE" and kind == "point" and _words_in(g, "decade_spans"):
         # "the past decade": the ten years up to now, as "the past two decades" are
         fields.update(kind="duration", number=1.0, unit="DE", span=-1, calunit=None, shift=None)
-    if "weekday" in fields and _words_in(g.get("shift", ""), "weekday_ahead"):
+    if "weekday" in fields and _words_in(g, "weekday_ahead"):
         del fields["shift"]  # "this coming Sunday": the first Sunday ahead
         fields["day_offset"] = 0
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
@@ -425,9 +424,10 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
 _CLOCK_GROUPS = ("hour", "minute", "second", "ampm")
 
 
-def _words_in(words: str, table: str) -> bool:
-    """Whether ``words`` are listed in the ``words`` of the lexicon's ``table``."""
-    return " ".join(words.lower().split()) in lexicon()[table]["words"]
+def _words_in(g: dict[str, str], table: str) -> bool:
+    """Whether the shift words of the groups ``g`` are listed in the lexicon's ``table``."""
+    words = g.get("shift")
+    return words is not None and " ".join(words.lower().split()) in lexicon()[table]["words"]
 
 
 #: A figure that names a year rather than counts ("the 1988 quarter").

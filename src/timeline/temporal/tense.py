@@ -34,11 +34,11 @@ def _cues() -> tuple[
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
         # a word starts after no letter; a clitic ("'ll") right after its word ("I'll")
-        escaped = (
-            (r"(?<![\w'\u2019])" if p[:1].isalnum() else "") + re.escape(p).replace(r"\ ", r"\s+")
-            for p in sorted(phrases, key=len, reverse=True)
-        )
-        return re.compile("(?:" + "|".join(escaped) + r")(?!\w)", re.I)
+        ordered = sorted(phrases, key=len, reverse=True)
+        words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered if p[:1].isalnum())
+        clitics = "|".join(re.escape(p) for p in ordered if not p[:1].isalnum())
+        either = [f"(?<![\\w'\u2019])(?:{words})" if words else "", clitics]
+        return re.compile("(?:" + "|".join(e for e in either if e) + r")(?!\w)", re.I)
 
     before = alternation(words["future_before"]).pattern + r"\s+$"
     participle = alternation(words["participle_after"]).pattern + r"\s+$"
@@ -78,10 +78,17 @@ class Clauses:
     def __init__(self, text: str) -> None:
         self.text = text
         self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
+        self._around: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _bounds(self, start: int, end: int) -> tuple[int, int]:
         """Where the sentence around ``[start, end)`` begins and ends (300 characters at most
         either side)."""
+        key = (start, end)
+        if key not in self._around:
+            self._around[key] = self._find_bounds(start, end)
+        return self._around[key]
+
+    def _find_bounds(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
         left = max(
             (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
@@ -159,14 +166,16 @@ class Clauses:
             # a past auxiliary of a future word is that future ("were planning to",
             # "was expected to"): the plan lies ahead of the report
             ahead = {start for start, _, tense in found if tense == "future"}
-            auxiliaries = lexicon()["tense"]["past_auxiliaries"]
-            self._cues[key] = tuple(
-                (start, end, tense)
-                for start, end, tense in found
-                if tense != "past"
-                or text[start:end].lower() not in auxiliaries
-                or _next_word_start(text, end) not in ahead
-            )
+            if ahead:
+                auxiliaries = lexicon()["tense"]["past_auxiliaries"]
+                found = [
+                    (start, end, tense)
+                    for start, end, tense in found
+                    if tense != "past"
+                    or text[start:end].lower() not in auxiliaries
+                    or _next_word_start(text, end) not in ahead
+                ]
+            self._cues[key] = tuple(found)
         return self._cues[key]
 
 
