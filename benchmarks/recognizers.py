@@ -32,7 +32,9 @@ overlapping the expected span.
   "within 5 days", "rest of the week" 2016-11-07..2016-11-13), the inclusive reading is
   accepted too: our end one day later, or, when the
   data's end is the first of a month (of a year), one month (year) later, the last named
-  month or year included ("between 2015 and Feb 2018"). A triple whose duration in days is
+  month or year included ("between 2015 and Feb 2018"), or, when the span names weeks
+  and the data's end is a Monday, one week later, the last named week included ("from
+  Week 31 to Week 35"). A triple whose duration in days is
   our interval's length also agrees ("rest of the month" 2016-11-07..2016-11-30, P24D: the
   data names the last day). Seasons, which have no resolution, compare TIMEX3 values (``SU``
   accepts ``2017-SU``).
@@ -102,6 +104,7 @@ FILES = (
 _RANGE_WORD = re.compile(
     r"\b(?:to|till|until|thru|through|and|within|rest)\b|[-\u2013]", re.IGNORECASE
 )
+_WEEKS = re.compile(r"\bweeks?\b", re.IGNORECASE)
 _LEADING = re.compile(r"(?:(?:in|at|on|during|within|the)\s+)+", re.IGNORECASE)
 _FUZZY = {"start": "START", "end": "END", "mid": "MID"}
 _OPEN = {
@@ -348,8 +351,9 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
         inclusive = timex.startswith("(") and bool(
             _RANGE_WORD.search(case.input[case.start : case.end])
         )
+        weeks = _WEEKS.search(case.input[case.start : case.end]) is not None
         if interval[1].date() == expected_end or (
-            inclusive and interval[1].date() in _inclusive_ends(expected_end)
+            inclusive and interval[1].date() in _inclusive_ends(expected_end, weeks)
         ):
             return True
         length = _length(timex.strip("()").split(",")[-1]) if timex.startswith("(") else None
@@ -357,9 +361,12 @@ def _agrees(case: Case, guess: Guess, r: dict[str, Any]) -> bool:
     return False
 
 
-def _inclusive_ends(end: date) -> set[date]:
-    """Where our end may lie when the data's ``end`` is the last named day, month or year."""
+def _inclusive_ends(end: date, weeks: bool = False) -> set[date]:
+    """Where our end may lie when the data's ``end`` is the last named day, week (when
+    ``weeks`` are named), month or year."""
     ends = {end + timedelta(days=1)}
+    if weeks and end.isoweekday() == 1:
+        ends.add(end + timedelta(weeks=1))
     if end.day == 1:
         ends.add(end.replace(year=end.year + end.month // 12, month=end.month % 12 + 1))
     if (end.month, end.day) == (1, 1):

@@ -86,7 +86,7 @@ _DATE_VALUE = re.compile(
         (?:-(?:H[12X] | Q[1-4X] | SP|SU|FA|WI
             | W[\dX]{2}(?:-(?:WE|[1-7X]))?
             | [\dX]{2}(?:-[\dX]{2})?))?
-        (?:T(?:MO|DT|AF|EV|NI|\d{2}(?::\d{2}(?::\d{2})?)?))?$""",
+        (?:T(?:MO|MI|DT|AF|EV|NI|\d{2}(?::\d{2}(?::\d{2})?)?))?$""",
     re.VERBOSE,
 )
 _DURATION_VALUE = re.compile(

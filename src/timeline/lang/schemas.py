@@ -152,7 +152,7 @@ WORDING = Section(
     {
         "months": WORDS,
         "full_months": WORDS,
-        "parts_of_day": Section(dict.fromkeys(("MO", "DT", "AF", "EV", "NI"), TEXT)),
+        "parts_of_day": Section(dict.fromkeys(("MO", "MI", "DT", "AF", "EV", "NI"), TEXT)),
         "seasons": Section(dict.fromkeys(("SP", "SU", "FA", "WI"), TEXT)),
         "phrases": Section(
             {

@@ -20,17 +20,22 @@ from timeline.temporal.words import alternation, lexicon
 
 
 def hour_in_part(hour: int, part: str | None) -> int:
-    """A clock hour read in a part of the day: 7 in the evening is 19, 1 at night stays 1.
+    """A clock hour read in a part of the day: 7 in the evening is 19, 1 at night stays 1,
+    1 at lunchtime is 13.
 
-    >>> hour_in_part(7, "EV"), hour_in_part(1, "NI"), hour_in_part(7, None)
-    (19, 1, 7)
+    >>> hour_in_part(7, "EV"), hour_in_part(1, "NI"), hour_in_part(7, None), hour_in_part(1, "MI")
+    (19, 1, 7, 13)
     """
-    afternoon = part in ("AF", "EV") or (part == "NI" and hour >= 5)
+    afternoon = (
+        part in ("AF", "EV")
+        or (part == "NI" and hour >= 5)
+        or (part == "MI" and hour < lexicon()["midday"]["pm_below"])
+    )
     return hour + 12 if afternoon and hour < 12 else hour
 
 
 def _parts() -> str:
-    return alternation([*lexicon()["parts_of_day"], *lexicon()["midday"]["words"]])
+    return alternation(lexicon()["parts_of_day"])
 
 
 @functools.cache
@@ -48,13 +53,12 @@ _GAP_AFTER = re.compile(r"\s*,?\s+(?:(?:in|on|at)\s+)?", re.I)
 
 
 def _hour_in(hour: int, part: str) -> int:
-    """``hour`` read in the part of the day (or the middle of the day) named by ``part``
-    ("evening", "the evening")."""
+    """``hour`` read in the part of the day named by ``part`` ("evening", "the evening",
+    "lunchtime")."""
     words = part.lower().split()
-    code = lexicon()["parts_of_day"].get(" ".join(words[1:] if words[0] == "the" else words))
-    if code is not None:
-        return hour_in_part(hour, code)
-    return hour + 12 if hour < lexicon()["midday"]["pm_below"] else hour
+    return hour_in_part(
+        hour, lexicon()["parts_of_day"][" ".join(words[1:] if words[0] == "the" else words)]
+    )
 
 
 def _a_clock(spec: Spec) -> bool:

@@ -71,6 +71,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 hour=hour_in_part(clock.spec.hour or 0, part.spec.part),
                 minute=clock.spec.minute,
                 second=clock.spec.second,
+                midnight=clock.spec.midnight and not _starts_day(text, previous.start),
                 zone=clock.spec.zone,
                 part=None,
                 mod=part.spec.mod or clock.spec.mod,
@@ -117,6 +118,7 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
                 hour=clock.spec.hour,
                 minute=clock.spec.minute,
                 second=clock.spec.second,
+                midnight=clock.spec.midnight and not _starts_day(text, previous.start),
                 part=clock.spec.part,
                 zone=clock.spec.zone,
                 mod=day.spec.mod or clock.spec.mod,
@@ -124,6 +126,17 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         out.append(match)
     return out
+
+
+@functools.cache
+def _midnight_starts() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){alternation(lexicon()['midnight']['starts_after'])}\s+$", re.I)
+
+
+def _starts_day(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make a midnight the start of its day ("after
+    midnight on Sunday"), not its end ("midnight Friday")."""
+    return _midnight_starts().search(text, max(0, start - 20), start) is not None
 
 
 _SET_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|in\s+the\s+)?")
@@ -451,12 +464,30 @@ def _is_week(spec: Spec) -> bool:
 
 
 @functools.cache
-def _length_start() -> re.Pattern[str]:
-    return re.compile(rf"\s+{alternation(lexicon()['open_ranges']['length_from'])}\s+", re.I)
+def _length_start() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words joining a length to its start, those that do so only after an opener
+    ("for three hours from 10am"), and the openers."""
+    words = lexicon()["open_ranges"]
+    return (
+        re.compile(rf"\s+{alternation(words['length_from'])}\s+", re.I),
+        re.compile(rf"\s+{alternation(words['length_from_opened'])}\s+", re.I),
+        re.compile(rf"(?<![\w-]){alternation(words['length_openers'])}\s+$", re.I),
+    )
+
+
+def _starts_length(text: str, length: Match, point: Match) -> bool:
+    """Whether the words between ``length`` and ``point`` make ``point`` its start."""
+    always, opened, openers = _length_start()
+    if always.fullmatch(text, length.end, point.start):
+        return True
+    return bool(
+        opened.fullmatch(text, length.end, point.start)
+        and openers.search(text, max(0, length.start - 12), length.start)
+    )
 
 
 def lengths(text: str, matches: list[Match]) -> list[Match]:
-    """Join a length and the point it runs from: "three weeks starting March 2", "three
+    """Join a length and the point it runs from: "three weeks starting March 2", "for three
     hours from 10am"."""
     out: list[Match] = []
     for match in matches:
@@ -468,7 +499,7 @@ def lengths(text: str, matches: list[Match]) -> list[Match]:
             and previous.spec.mod is None
             and match.spec.kind == "point"
             and match.spec.unit is None
-            and _length_start().fullmatch(text, previous.end, match.start)
+            and _starts_length(text, previous, match)
         ):
             out.pop()
             length = previous.spec

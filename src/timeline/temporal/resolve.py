@@ -50,6 +50,8 @@ class Context:
     ``published`` is the publication moment (midnight when only a date is known), or
     ``None``; ``history`` the times resolved so far in the text, latest last (anchoring asks
     only for the latest time of a granularity, so the latest of each is enough).
+    ``verb_past`` says the past tense is that of a verb right before the expression ("won
+    3-2 on January 13"): the time is that event's, and a near date ahead is no reading.
     """
 
     published: datetime | None = None
@@ -57,6 +59,7 @@ class Context:
     tense: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(TENSES))
     )
+    verb_past: bool = False
 
 
 @attrs.frozen
@@ -266,7 +269,7 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     if spec.day is not None and spec.month is None and spec.calunit is None:
         return _day_of_month(spec, moment, ctx.tense), anchor
     if spec.month is not None or spec.season or spec.holiday or spec.quarter or spec.half:
-        return _nearest_occurrence(spec, moment, ctx.tense, tz), anchor
+        return _nearest_occurrence(spec, moment, ctx.tense, tz, ctx.verb_past), anchor
     if spec.weekday is not None:
         return _weekday(spec, moment, ctx.tense), anchor
     if spec.day_offset is not None:
@@ -319,7 +322,7 @@ def _holiday_date(key: tuple[str, str], year: int) -> date:
 
 
 def _nearest_occurrence(
-    spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None
+    spec: Spec, moment: datetime, tense: str | None, tz: tzinfo | None, verb_past: bool = False
 ) -> Interval:
     candidates = []
     for year in (moment.year - 1, moment.year, moment.year + 1):
@@ -342,7 +345,8 @@ def _nearest_occurrence(
     if unit in (G.QUARTER, G.HALF_YEAR) and tense == "future":
         return next(c for c in candidates if c.end > moment - _REPORTING_LAG)
     chosen = _by_tense(candidates, moment, tense, default="nearest")
-    if tense == "past" and spec.day is not None and _distance(chosen, moment) > _FAR:
+    far = tense == "past" and not verb_past and _distance(chosen, moment) > _FAR
+    if far and spec.day is not None:
         ahead = next((c for c in candidates if c.start > moment), None)
         if ahead is not None and _distance(ahead, moment) <= _NEAR:
             return ahead
@@ -352,7 +356,7 @@ def _nearest_occurrence(
 #: A month and day that a past tense would put this far back gives way to the same date
 #: this near ahead: news names coming deadlines inside past-tense reporting ("extended its
 #: offer to Nov. 20", "said the hearing is on Feb. 10"), while a past event almost a year
-#: back usually comes with its year.
+#: back usually comes with its year, or with its verb right before it ("won 3-2 on Jan. 13").
 _FAR = timedelta(days=300)
 _NEAR = timedelta(days=62)
 
@@ -386,7 +390,7 @@ def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     candidates = [
         _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
     ]
-    if spec.day_offset:  # "Thursday week": days after the coming (or the next) Thursday
+    if spec.day_offset is not None:  # "Thursday week": days after the coming Thursday
         weekday = _weekday(attrs.evolve(spec, day_offset=None), moment, "future")
         return _interval(weekday.start + timedelta(days=spec.day_offset), G.DAY)
     if spec.shift is not None and not spec.anaphoric:
@@ -501,18 +505,38 @@ def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interva
         day = day.replace(tzinfo=zone)
     if spec.hour is not None:
         start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
-        if start == day and tense == "future":
+        if start == day and (tense == "future" or (spec.midnight and _names_day(spec))):
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)
+
+
+def _names_day(spec: Spec) -> bool:
+    """Whether ``spec`` names its day ("midnight Friday", "midnight on Jan. 5"): midnight
+    then ends that day, as news uses it for deadlines and curfews."""
+    return (
+        spec.weekday is not None
+        or spec.day is not None
+        or spec.holiday is not None
+        or spec.day_offset is not None
+    )
 
 
 def _position(spec: Spec) -> str | None:
     return spec.mod if spec.mod in ("START", "MID", "END") else None
 
 
+#: How long before midnight a late night begins: past midnight, news names the next day
+#: ("late Thursday night" before it, "early Friday" after it).
+_LATE_NIGHT = timedelta(hours=2)
+
+
 def _narrow(interval: Interval, mod: str) -> Interval:
-    """The first, middle or last third of an interval, on day boundaries when coarser."""
+    """The first, middle or last third of an interval, on day boundaries when coarser; a
+    late night is the last hours before its midnight."""
+    if mod == "END" and interval.granularity is G.PART_OF_DAY and interval.timex.endswith("NI"):
+        midnight = floor(interval.start, G.DAY) + timedelta(days=1)
+        return Interval(midnight - _LATE_NIGHT, midnight, G.PART_OF_DAY)
     third = (interval.end - interval.start) / 3
     start = interval.start + third * {"START": 0, "MID": 1, "END": 2}[mod]
     end = start + third
@@ -595,7 +619,11 @@ def _range(spec: Spec, ctx: Context) -> Resolution:
         value = duration_value((until - interval.start).total_seconds() / 3600, "H")
         return Resolution("DURATION", value, whole, anchor=anchor or last[1])
     if end.end <= interval.start and spec.until is not None and spec.until.year is None:
-        end = Interval(move(end.start, G.YEAR, 1), move(end.end, G.YEAR, 1), end.granularity)
+        # the end's next occurrence: a weekday's in a week ("from Monday to Friday"), a
+        # date's in a year ("from December 20 to January 5")
+        bare_weekday = spec.until.weekday is not None and spec.until.month is None
+        step = G.WEEK if bare_weekday and spec.until.day is None else G.YEAR
+        end = Interval(move(end.start, step, 1), move(end.end, step, 1), end.granularity)
     if end.end <= interval.start:
         raise ValueError(f"a range cannot end ({end}) before it starts ({interval})")
     granularity = min(interval.granularity, end.granularity, key=_RANK.__getitem__)
@@ -986,7 +1014,7 @@ def _set(spec: Spec, ctx: Context) -> Resolution:
         )
     else:
         value = spec.freq if spec.freq not in (None, "EVERY") else "P1D"
-    return Resolution("SET", value, quant=quant)
+    return Resolution("SET", value, mod=_position(spec), quant=quant)
 
 
 def _reference(spec: Spec, ctx: Context) -> Resolution:

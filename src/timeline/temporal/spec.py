@@ -36,6 +36,7 @@ class Spec:
     starting March 2"). ``open_mod`` is the TIMEX3 mod of an open range ("since April":
     ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
     the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
+    ``midnight`` marks a clock named "midnight", which ends the day named with it.
     """
 
     kind: str
@@ -72,6 +73,7 @@ class Spec:
     plus: tuple[tuple[float, str], ...] = ()
     within: bool = False
     zone: str | None = None
+    midnight: bool = False
 
 
 @attrs.frozen
@@ -116,13 +118,16 @@ def _number(words: str) -> float | None:
         return int(digits) + halves if halves else int(digits)
     if digits.replace(".", "", 1).isdigit():
         return float(digits) + halves
-    total = 0.0
+    total = group = 0.0  # "two thousand five hundred": 2 x 1000 + 5 x 100
     for token in re.split(r"[\s-]+", key):
         value = lex.get(token)
         if not isinstance(value, (int, float)):
             raise Rejected(words)
-        total = total * value if value == 100 and total else total + value
-    return total
+        if value == 1000:
+            total, group = total + (group or 1) * value, 0.0
+        else:
+            group = group * value if value == 100 and group else group + value
+    return total + group
 
 
 def _spelled_year(words: str) -> int:
@@ -130,7 +135,10 @@ def _spelled_year(words: str) -> int:
     head, _, rest = " ".join(words.lower().split()).partition(" ")
     if head == "two":
         tail = rest.removeprefix("thousand").removeprefix(" and").strip()
-        return 2000 + int(_number(tail) or 0) if tail else 2000
+        later = int(_number(tail) or 0) if tail else 0
+        if not 0 <= later <= 99:
+            raise Rejected(words)
+        return 2000 + later
     tail = int(_number(rest) or 0)
     if not 10 <= tail <= 99:
         raise Rejected(words)
@@ -155,7 +163,7 @@ def _month(words: str) -> int:
 
 
 def _year(words: str) -> int:
-    digits = words.lstrip("'")
+    digits = words.lstrip("'\u2019")
     year = int(digits)
     if len(digits) == 2:
         year += 1900 if year >= 50 else 2000
@@ -202,11 +210,13 @@ def _zone(words: str) -> str:
 def _decade(words: str) -> int:
     """ "1990s", "'90s", "the nineties" -> 1990; "nineteen seventies" -> 1970; "the 40s" -> 1940."""
     words = " ".join(words.lower().split())
+    if words in lexicon()["decades"]:  # "the two thousands", "the twenty-tens"
+        return int(lexicon()["decades"][words])
     century, _, name = words.rpartition(" ")
     named = lexicon()["decades"].get(name)
     if named is not None:
         return named if not century else int(_number(century) or 0) * 100 + named % 100
-    digits = words.lstrip("'").rstrip("s").rstrip("'\u2019")
+    digits = words.lstrip("'\u2019").rstrip("s").rstrip("'\u2019")
     if len(digits) == 4:
         return int(digits)
     return int(digits) + (2000 if digits in _DECADES_OF_2000 else 1900)
@@ -219,8 +229,12 @@ _DECADES_OF_2000 = ("00", "10")
 
 def _lookup(table: str) -> Callable[[str], Any]:
     def look_up(words: str) -> Any:
+        key = " ".join(words.lower().split())
+        entries = lexicon()[table]
+        if key not in entries:
+            key = key.rstrip(".")  # an abbreviation's dot: "Wed."
         try:
-            return lexicon()[table][" ".join(words.lower().split())]
+            return entries[key]
         except KeyError:
             raise Rejected(words) from None
 
@@ -267,6 +281,7 @@ def _this_year(words: str) -> int:
 _PART_SHIFTS: dict[str, dict[str, Any]] = {
     "this": {"day_offset": 0},
     "tomorrow": {"day_offset": 1},
+    "next": {"day_offset": 1, "anaphoric": True},
     "yesterday": {"day_offset": -1},
     "that": {"anaphoric": True},
     "the": {"anaphoric": True},
@@ -340,12 +355,15 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "noon" in g:
         midnight = re.sub(r"[\s-]", "", g["noon"].lower()) == "midnight"
         fields["hour"], fields["minute"] = (0, 0) if midnight else (12, 0)
+        fields["midnight"] = midnight
     if "dayword" in g:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
             fields["part"] = part
-    if "ashift" in g or ("calunit" in g and "shift" not in fields):
-        fields["anaphoric"] = True
+    if "ashift" in g or ("calunit" in g and "shift" not in fields and fields["calunit"] != "WE"):
+        fields["anaphoric"] = True  # "the week" is the narrative's; "the weekend" the news
+    if "ashift" in g and "part" in g:  # "the next night": the night of the day after
+        fields["day_offset"] = fields.pop("shift")
     if "partshift" in g:
         fields.update(_PART_SHIFTS[g["partshift"].lower()])
     if "every" in g:
@@ -355,6 +373,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
     if "andhalf" in g and fields.get("number") is not None:
         fields["number"] += 0.5
     if "unit" in g:
+        if _YEAR_FIGURE.fullmatch(g.get("number", "")) and not g["unit"].lower().endswith("s"):
+            raise Rejected(g["number"])  # "the 1988 quarter" is of a year, not 1988 of them
         fields["unit"], multiple = _unit(g["unit"])
         if "number" in g and fields.get("number") is not None:
             fields["number"] *= multiple
@@ -370,6 +390,12 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["freq"] = "weekday"
     if "yearago" in g:
         fields.update(number=1.0, unit="Y", calunit=_ago_unit(g.get("unit")))
+    if fields.get("calunit") == "DE" and kind == "point" and _words_in(g, "decade_spans"):
+        # "the past decade": the ten years up to now, as "the past two decades" are
+        fields.update(kind="duration", number=1.0, unit="DE", span=-1, calunit=None, shift=None)
+    if "weekday" in fields and _words_in(g, "weekday_ahead"):
+        del fields["shift"]  # "this coming Sunday": the first Sunday ahead
+        fields["day_offset"] = 0
     if "weekday" in fields and "shift" in fields and "ofweek" in g:
         fields["calunit"] = "W"
     if "weekafter" in g:  # "Monday week": a week after the coming (or next) Monday
@@ -387,6 +413,16 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
 
 
 _CLOCK_GROUPS = ("hour", "minute", "second", "ampm")
+
+
+def _words_in(g: dict[str, str], table: str) -> bool:
+    """Whether the shift words of the groups ``g`` are listed in the lexicon's ``table``."""
+    words = g.get("shift")
+    return words is not None and " ".join(words.lower().split()) in lexicon()[table]["words"]
+
+
+#: A figure that names a year rather than counts ("the 1988 quarter").
+_YEAR_FIGURE = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _clock_pair(start: dict[str, str], end: dict[str, str]) -> tuple[int, int]:

@@ -59,8 +59,9 @@ def find_times(
             if doc is not None
             else clauses.tense(words, match.end)
         )
+        verb_past = tense == "past" and clauses.verb_past(words, match.end)
         try:
-            resolution = resolve_spec(match.spec, Context(moment, history, tense))
+            resolution = resolve_spec(match.spec, Context(moment, history, tense, verb_past))
         except ValueError:
             continue
         found.append(

@@ -22,31 +22,42 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 @functools.cache
 def _cues() -> tuple[
-    re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]
+    re.Pattern[str],
+    re.Pattern[str],
+    frozenset[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
     words = lexicon()["tense"]
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
         # a word starts after no letter; a clitic ("'ll") right after its word ("I'll")
-        escaped = (
-            (r"(?<![\w'\u2019])" if p[:1].isalnum() else "") + re.escape(p).replace(r"\ ", r"\s+")
-            for p in sorted(phrases, key=len, reverse=True)
-        )
-        return re.compile("(?:" + "|".join(escaped) + r")(?!\w)", re.I)
+        ordered = sorted(phrases, key=len, reverse=True)
+        words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered if p[:1].isalnum())
+        clitics = "|".join(re.escape(p) for p in ordered if not p[:1].isalnum())
+        either = [f"(?<![\\w'\u2019])(?:{words})" if words else "", clitics]
+        return re.compile("(?:" + "|".join(e for e in either if e) + r")(?!\w)", re.I)
 
     before = alternation(words["future_before"]).pattern + r"\s+$"
     participle = alternation(words["participle_after"]).pattern + r"\s+$"
+    past_modal = alternation(words["future_not_before"]).pattern
     return (
-        alternation(words["future"]),
+        re.compile(alternation(words["future"]).pattern + rf"(?!\s*{past_modal})", re.I),
         alternation(words["past"]),
         frozenset(words["not_past"]),
         re.compile(before, re.I),
         re.compile(participle, re.I),
+        alternation(words["deadline"]),
+        re.compile(alternation(words["perfect"]).pattern + r"\s+$", re.I),
     )
 
 
 #: How much farther a cue counts for each comma between it and the expression.
 _CLAUSE_BREAK = 20
+#: How far before an expression a past verb is still the one it modifies ("won 3-2 on").
+_VERB_GAP = 12
 _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 
@@ -67,16 +78,55 @@ class Clauses:
     def __init__(self, text: str) -> None:
         self.text = text
         self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
+        self._around: dict[tuple[int, int], tuple[int, int]] = {}
 
-    def tense(self, start: int, end: int) -> str | None:
-        """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
+    def _bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence around ``[start, end)`` begins and ends (300 characters at most
+        either side)."""
+        key = (start, end)
+        if key not in self._around:
+            self._around[key] = self._find_bounds(start, end)
+        return self._around[key]
+
+    def _find_bounds(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
         left = max(
             (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
             default=max(0, start - 300),
         )
         right_match = _SENTENCE_END.search(text, end, end + 300)
-        right = right_match.start() if right_match else min(len(text), end + 300)
+        return left, right_match.start() if right_match else min(len(text), end + 300)
+
+    def verb_past(self, start: int, end: int) -> bool:
+        """Whether a past verb ends just before ``start`` with no comma or deadline word
+        between: the time is that event's ("won 3-2 on January 13"), not a date ahead that
+        past-tense reporting names ("extended the offer to Nov. 20").
+
+        >>> Clauses("Arsenal won 3-2 on January 13.").verb_past(19, 29)
+        True
+        >>> Clauses("The bid was extended to Nov. 16.").verb_past(24, 31)
+        False
+        """
+        text = self.text
+        left, right = self._bounds(start, end)
+        _, past, _, _, _, deadline, perfect = _cues()
+        for cue_start, cue_end, tense in self._sentence(left, right):
+            if tense != "past" or not 0 <= start - cue_end <= _VERB_GAP:
+                continue
+            between = text[cue_end:start]
+            listed = past.fullmatch(text, cue_start, cue_end) is not None
+            return (
+                "," not in between
+                and deadline.search(between) is None
+                and (listed or len(between.split()) <= 1)  # "preferred shares on"
+                and perfect.search(text, max(0, cue_start - 8), cue_start) is None
+            )
+        return False
+
+    def tense(self, start: int, end: int) -> str | None:
+        """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
+        text = self.text
+        left, right = self._bounds(start, end)
         future_before = _cues()[3]
         if future_before.search(text, max(0, start - 20), start):
             return "future"
@@ -102,7 +152,7 @@ class Clauses:
         key = (left, right)
         if key not in self._cues:
             text = self.text
-            future, past, not_past, _, participle = _cues()
+            future, past, not_past, _, participle, _, _ = _cues()
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
                 for m in pattern.finditer(text, left, right):
@@ -113,8 +163,29 @@ class Clauses:
                     ):
                         continue
                     found.append((m.start(), m.end(), tense))
+            # a past auxiliary of a future word is that future ("were planning to",
+            # "was expected to"): the plan lies ahead of the report
+            ahead = {start for start, _, tense in found if tense == "future"}
+            if ahead:
+                auxiliaries = lexicon()["tense"]["past_auxiliaries"]
+                found = [
+                    (start, end, tense)
+                    for start, end, tense in found
+                    if tense != "past"
+                    or text[start:end].lower() not in auxiliaries
+                    or _next_word_start(text, end) not in ahead
+                ]
             self._cues[key] = tuple(found)
         return self._cues[key]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _next_word_start(text: str, end: int) -> int:
+    """Where the word after the one ending at ``end`` begins."""
+    space = _SPACE.match(text, end)
+    return space.end() if space else end
 
 
 def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:

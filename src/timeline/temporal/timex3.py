@@ -44,6 +44,7 @@ class Granularity(enum.Enum):
 PARTS_OF_DAY: dict[str, tuple[int, int]] = {
     "MO": (5, 7),
     "DT": (8, 10),
+    "MI": (11, 2),
     "AF": (12, 5),
     "EV": (17, 4),
     "NI": (21, 8),
@@ -152,7 +153,7 @@ _VALUE = re.compile(
       (?:-(?:H(?P<half>[12]) | Q(?P<quarter>[1-4]) | (?P<season>SP|SU|FA|WI)
          | W(?P<week>\d{2})(?P<weekend>-WE)?
          | (?P<month>\d{2})(?:-(?P<day>\d{2})
-             (?:T(?:(?P<part>MO|DT|AF|EV|NI)
+             (?:T(?:(?P<part>MO|MI|DT|AF|EV|NI)
                  | (?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?))?)?))?
     )$""",
     re.VERBOSE,
