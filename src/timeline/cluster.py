@@ -348,7 +348,7 @@ class _Cluster:
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
-        if mention.theme and any(c.isdigit() for c in mention.theme):
+        if mention.theme and _counted(mention.theme):
             # "killed 257 people": a count of what was done to tells one happening as a
             # name does, in every report that gives the same count
             roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
@@ -474,6 +474,12 @@ def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -
 _signature = operator.attrgetter(
     *(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
 )
+
+
+def _counted(theme: str) -> bool:
+    """Whether an object as written gives a count ("257 people", "one person")."""
+    counts = words("merging")["counts"]
+    return any(c.isdigit() for c in theme) or any(w in counts for w in theme.lower().split())
 
 
 def _bounded(mention: EventMention) -> bool:

@@ -91,6 +91,7 @@ MERGING = Section(
         "context_minimum": INT,
         "endings": WORDS,
         "stem_length": INT,
+        "counts": WORDS,
         "weights": Section(
             dict.fromkeys(
                 (
