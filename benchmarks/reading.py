@@ -10,7 +10,9 @@ Builds four timelines with ``timeline.build`` and counts, among the listed event
 - **listed** (of all events kept in ``Timeline.events``);
 - **one-word**: labels of a single word ("killed", "visit"), which tell a reader neither who
   nor what;
-- **dated**: bounded on both sides (``earliest`` and ``latest``);
+- **dated**: bounded on both sides (``earliest`` and ``latest``), and of those **presumed**:
+  dated only by the day news told in the simple past with nothing dating it is presumed on
+  (``Event.presumed``);
 - **before only**: bounded only by a latest moment (often just the publication day).
 
 The timelines:
@@ -115,6 +117,7 @@ def main() -> None:
         listed = built.listed
         one_word = sum(1 for e in listed if len(e.label.split()) == 1)
         dated = sum(1 for e in listed if e.earliest is not None and e.latest is not None)
+        presumed = sum(1 for e in listed if e.presumed)
         before = sum(1 for e in listed if e.earliest is None and e.latest is not None)
         rows.append(
             [
@@ -124,6 +127,7 @@ def main() -> None:
                 len(listed),
                 f"{one_word} ({percent(one_word, len(listed))})",
                 f"{dated} ({percent(dated, len(listed))})",
+                f"{presumed} ({percent(presumed, len(listed))})",
                 f"{before} ({percent(before, len(listed))})",
             ]
         )
@@ -135,7 +139,17 @@ def main() -> None:
                 print(f"[{low} .. {high})  {e.label}  ({', '.join(sorted(set(e.articles)))})")
     print("\nWhat a reader gets from build: listed events and their labels")
     print_table(
-        ["timeline", "articles", "events", "listed", "one-word", "dated", "before only"], rows
+        [
+            "timeline",
+            "articles",
+            "events",
+            "listed",
+            "one-word",
+            "dated",
+            "of those presumed",
+            "before only",
+        ],
+        rows,
     )
 
 
