@@ -867,5 +867,9 @@ def test_reports_of_one_count_of_victims_are_one_happening():
     other = [evolve(counted[0], theme="12 people"), counted[1]]
     assert sorted(len(e.mentions) for e in timeline.merge(counted + stories)) == [1] * 12 + [2]
     assert sorted(len(e.mentions) for e in timeline.merge(other + stories)) == [1] * 14
-    in_words = [evolve(m, theme="one person") for m in counted]  # a count in words
-    assert sorted(len(e.mentions) for e in timeline.merge(in_words + stories)) == [1] * 12 + [2]
+    # a count in words is shared by mentions their own time dates ("the 1996 bombing")
+    in_words = [evolve(m, theme="one person") for m in counted]
+    assert sorted(len(e.mentions) for e in timeline.merge(in_words + stories)) == [1] * 14
+    day = TimeExpression("on Jan 7", 30, 38, "DATE", "2020-01-07")
+    dated = [evolve(m, time=day) for m in in_words]
+    assert sorted(len(e.mentions) for e in timeline.merge(dated + stories)) == [1] * 12 + [2]

@@ -348,7 +348,7 @@ class _Cluster:
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
-        if mention.theme and _counted(mention.theme):
+        if mention.theme and _counted(mention.theme, dated=mention.time is not None):
             # "killed 257 people": a count of what was done to tells one happening as a
             # name does, in every report that gives the same count
             roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
@@ -476,10 +476,14 @@ _signature = operator.attrgetter(
 )
 
 
-def _counted(theme: str) -> bool:
-    """Whether an object as written gives a count ("257 people", "one person")."""
-    counts = words("merging")["counts"]
-    return any(c.isdigit() for c in theme) or any(w in counts for w in theme.lower().split())
+def _counted(theme: str, *, dated: bool) -> bool:
+    """Whether an object as written gives a count of something: in figures ("257 people"),
+    or in words ("one person"; not a bare "one") by a mention its own time dates ("the 1996
+    bombing killed one person"), as small counts in words are common to many happenings."""
+    if any(c.isdigit() for c in theme):
+        return True
+    first, *rest = theme.lower().split() or [""]
+    return dated and bool(rest) and first in words("merging")["counts"]
 
 
 def _bounded(mention: EventMention) -> bool:
