@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import hypothesis
 import pytest
 from hypothesis import strategies as st
@@ -319,6 +320,15 @@ def test_aware_and_naive_times_share_one_axis():
     page = Timeline([aware, event("n", "naive", at(5), at(6))]).to_html()
     assert "2 Jan 2020, 17:00 UTC+03:00 \N{EN DASH} 18:00 UTC+03:00" in page
     assert len(re.findall(r'class="mark point"', page)) == 3  # two events and the legend
+
+
+def test_an_event_on_a_presumed_day_is_drawn_hollow_and_said_presumed():
+    told = event("t", "told", at(5), at(6))
+    presumed = attrs.evolve(event("p", "presumed", at(7), at(8)), presumed=True)
+    page = Timeline([told, presumed]).to_html()
+    assert len(re.findall(r'class="mark point presumed" style', page)) == 1
+    assert len(re.findall(r'class="mark point" style', page)) == 1
+    assert "7 Jan 2020, presumed" in page
 
 
 def test_the_ends_of_the_calendar_do_not_break_the_axis():

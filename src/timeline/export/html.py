@@ -159,10 +159,12 @@ def _iso(moment: datetime | None) -> str:
 
 def _mark(place: _Place, axis: Axis) -> str:
     start, end = place.start, place.end
+    presumed = " presumed" if place.event.presumed else ""  # drawn hollow: not told, presumed
     if start is not None and end is not None and end - start <= POINT:
         middle = axis.at(start + (end - start) / 2)
-        return f'<span class="mark point" style="--a:{middle:.2f}%"></span>'
+        return f'<span class="mark point{presumed}" style="--a:{middle:.2f}%"></span>'
     kinds = "".join((" open-start" if start is None else "", " open-end" if end is None else ""))
+    kinds += presumed
     low = 0.0 if start is None else axis.at(start)
     high = 100.0 if end is None else axis.at(end)
     return f'<span class="mark span{kinds}" style="--a:{low:.2f}%;--b:{high:.2f}%"></span>'
