@@ -1,6 +1,6 @@
 """Labels as a reader would write them, and what is listed, on short articles of our own."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -72,3 +72,13 @@ def test_a_long_chain_of_pronouns_with_no_name_gives_no_actor(nlp):
 def test_a_name_starts_after_a_line_break_and_an_occupation(nlp):
     text = "Watch the video html\nComedian Ellen DeGeneres hosted the Oscars on Sunday."
     assert listed(nlp, text)[0] == ["Ellen DeGeneres hosted Oscars"]
+
+
+def test_a_relative_clause_inside_an_event_noun_happened_within_it(nlp):
+    text = (
+        "The decision follows the vote in parliament last week, in which lawmakers backed "
+        "a motion to close the base."
+    )
+    built = timeline.build([Article(text, published=date(2020, 1, 10), id="a")], nlp=nlp)
+    [backed] = [e for e in built.events if e.label == "lawmakers backed a motion"]
+    assert (backed.earliest, backed.latest) == (datetime(2019, 12, 30), datetime(2020, 1, 6))

@@ -749,7 +749,9 @@ class _Extractor:
             # the parser reads "and" as joining
             participle = _sharing_subject(token)
             qualifying = participle.dep_ == "acl" or (
-                participle.dep_ == "conj" and participle.head.pos_ == "NOUN"
+                participle.dep_ == "conj"
+                and participle.head.pos_ == "NOUN"
+                and not any(c.dep_ == "dobj" for c in token.children)  # "angered Washington"
             )
             heads = [participle.head] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
@@ -997,9 +999,22 @@ class _Extractor:
         """Give a participle or event noun with no time the bounds of the event its clause
         hangs from ("added, referring to"), where it has none and those bound it on both
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done)."""
+        expel": not yet done). A relative clause set inside an event noun ("the vote, in which
+        lawmakers backed") with no time of its own happened within that event's bounds."""
         links = self.words["ordering"]["with_governor"]
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            relative = self.within_relative(token) if mention.time is None else None
+            if relative is not None:
+                above = self.noun_before(relative, heads)
+                low, high = (
+                    (None, None)
+                    if above is None
+                    else (mentions[above].earliest, mentions[above].latest)
+                )
+                inside = intersect((mention.earliest, mention.latest), (low, high))
+                if None not in (low, high) and inside is not None:
+                    mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
+                continue
             if mention.time is not None or mention.tense not in _UNTENSED:
                 continue
             above, via = governor(token, heads)
@@ -1011,6 +1026,36 @@ class _Extractor:
             if mention.presumed is None:
                 mention = attrs.evolve(mention, presumed=mentions[above].presumed)
             mentions[index] = mention
+
+    def within_relative(self, token: Any) -> Any | None:
+        """The preposition that sets the relative clause ``token`` heads inside an event
+        ("the vote, in which lawmakers backed"), if it is one (whatever the parser called
+        the clause: "in which" opens a relative one)."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        words = self.words["ordering"]["within_relative"]
+        return next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "prep"
+                and c.lower_ in words
+                and any(g.tag_ == "WDT" for g in c.children)
+                and c.i < token.i
+            ),
+            None,
+        )
+
+    def noun_before(self, preposition: Any, heads: dict[int, int]) -> int | None:
+        """The mention of the nearest event noun before ``preposition`` in its clause: what a
+        relative clause it opens qualifies, wherever the parser hung the clause ("the vote in
+        parliament last week, in which")."""
+        for token in reversed(self.doc[preposition.sent.start : preposition.i]):
+            if token.pos_ in ("VERB", "AUX"):
+                return None
+            if token.pos_ == "NOUN" and token.i in heads:
+                return heads[token.i]
+        return None
 
     def paragraph_of(self, token: Any) -> int:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""

@@ -71,6 +71,7 @@ EVENTS = Section(
                 "as": WORDS,
                 "consequences": WORDS,
                 "with_governor": WORDS,
+                "within_relative": WORDS,
                 "intended": WORDS,
                 "signals": Table(TEXT),
             }
