@@ -20,6 +20,9 @@ from timeline.temporal.words import alternation, lexicon
 
 _DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?")
 _TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+|in\s+)?")
+# A dash between a day and its clock time, as datelines and posts write them ("Jan. 6, 2017
+# - 6:37 a.m."): one moment, no range.
+_DAY_DASH_CLOCK = re.compile(r"\s+[-\u2013]\s+")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -271,10 +274,17 @@ def _part_and_clock(text: str, left: Match, right: Match) -> bool:
 
 def _joinable(text: str, left: Match, right: Match) -> bool:
     """A day and a time of day, or a day's part and a clock time, next to each other:
-    "Tuesday night", "3 p.m. on Friday", "8pm in the evening, Sunday"."""
-    return _next_to(
-        text, left, right, _is_day, _is_time_only, _DAY_THEN_TIME, _TIME_THEN_DAY
-    ) or _part_and_clock(text, left, right)
+    "Tuesday night", "3 p.m. on Friday", "8pm in the evening, Sunday", "Jan. 6, 2017 - 6:37
+    a.m."."""
+    return (
+        _next_to(text, left, right, _is_day, _is_time_only, _DAY_THEN_TIME, _TIME_THEN_DAY)
+        or _part_and_clock(text, left, right)
+        or (
+            _is_day(left.spec)
+            and _is_clock(right.spec)
+            and _DAY_DASH_CLOCK.fullmatch(text, left.end, right.start) is not None
+        )
+    )
 
 
 def _next_to(
