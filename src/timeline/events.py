@@ -44,6 +44,7 @@ from timeline.names import (
     name_key,
     person_start,
 )
+from timeline.nlp import token_strings
 from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
@@ -390,9 +391,9 @@ class _Extractor:
     def triggers(self) -> Iterator[tuple[Any, Any | None]]:
         """``(trigger, light verb or None)`` for each event, in document order."""
         carried: dict[int, Any] = {}
-        for token in self.doc:
-            lemma = lemma_of(token)
-            if token.pos_ == "VERB" and lemma in self.light:
+        pos = token_strings(self.doc, "POS")  # only verbs and nouns are read further
+        for token in (self.doc[i] for i, p in enumerate(pos) if p == "VERB"):
+            if lemma_of(token) in self.light:
                 noun = self.event_object(token)
                 if noun is not None:
                     carried[noun.i] = token
@@ -402,9 +403,9 @@ class _Extractor:
                 yield span.root, carried.get(span.root.i)
             return
         light_verbs = {verb.i for verb in carried.values()}
-        for token in self.doc:
-            lemma = lemma_of(token)
+        for token in (self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN")):
             if token.pos_ == "VERB":
+                lemma = lemma_of(token)
                 if (
                     token.i in light_verbs
                     or token.dep_ == "prep"
