@@ -27,6 +27,7 @@ from typing import Any
 from timeline.bounds import Constraint, interval_bounds
 from timeline.cluster import predicate_kinds
 from timeline.lang import words
+from timeline.layout import line_breaks
 from timeline.model import EventMention
 from timeline.nlp import token_strings
 
@@ -437,8 +438,7 @@ def _accompanying(token: Any) -> bool:
 
 def _paragraphs(doc: Any, mentions: Sequence[EventMention]) -> list[int]:
     """The index of each mention's paragraph (paragraphs end at line breaks)."""
-    text = doc.text  # spaCy builds it anew at every access
-    breaks = [k for k, char in enumerate(text) if char == "\n"]
+    breaks = line_breaks(doc.text)
     return [bisect.bisect(breaks, m.start) for m in mentions]
 
 

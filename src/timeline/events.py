@@ -33,7 +33,7 @@ from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bo
 from timeline.chronology import fineness
 from timeline.cues import governor, relative_subject
 from timeline.lang import words
-from timeline.layout import byline, dateline, headline, quotations
+from timeline.layout import byline, dateline, headline, line_breaks, quotations
 from timeline.model import Article, EventMention, Granularity, Participant, TimeExpression
 from timeline.moments import instant
 from timeline.names import (
@@ -341,7 +341,7 @@ class _Extractor:
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
         self.text = text = doc.text  # spaCy builds it anew at every access
-        self.breaks = [k for k, char in enumerate(text) if char == "\n"]
+        self.breaks = line_breaks(text)
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending

@@ -139,7 +139,10 @@ def with_arguments(
             subjects = (h for h in _arguments(doc[index]) if h.dep_ in ("nsubj", "nsubjpass"))
             person = next((p for s in subjects if (p := names.person(s)) is not None), None)
             actor = names.fullest(person) if person is not None else None
-        out.append(attrs.evolve(mention, arguments=tuple(found), actor=actor))
+        arguments = tuple(found)
+        if arguments != mention.arguments or actor != mention.actor:
+            mention = attrs.evolve(mention, arguments=arguments, actor=actor)
+        out.append(mention)
     return out
 
 
