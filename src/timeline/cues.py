@@ -27,7 +27,9 @@ from typing import Any
 from timeline.bounds import Constraint, interval_bounds
 from timeline.cluster import predicate_kinds
 from timeline.lang import words
+from timeline.layout import line_breaks
 from timeline.model import EventMention
+from timeline.nlp import token_strings
 
 __all__ = ["find_constraints", "find_parts", "governor", "relative_subject", "saying"]
 
@@ -71,11 +73,13 @@ def find_constraints(
             add(above, i, "then")
 
     # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
-    lowers = [t.lower_ for t in doc]
-    for token in doc:
-        if token.dep_ not in ("prep", "mark", "advmod") and token.tag_ != "VBG":
+    lowers = token_strings(doc, "LOWER")
+    tags = token_strings(doc, "TAG")
+    for i, dep in enumerate(token_strings(doc, "DEP")):
+        if dep not in ("prep", "mark", "advmod") and tags[i] != "VBG":
             continue
-        for phrase, cue in _cue_phrases().get(lowers[token.i], ()):
+        token = doc[i]
+        for phrase, cue in _cue_phrases().get(lowers[i], ()):
             first = token.i - len(phrase) + 1
             if first < 0 or tuple(lowers[first : token.i + 1]) != phrase:
                 continue
@@ -452,8 +456,7 @@ def _accompanying(token: Any) -> bool:
 
 def _paragraphs(doc: Any, mentions: Sequence[EventMention]) -> list[int]:
     """The index of each mention's paragraph (paragraphs end at line breaks)."""
-    text = doc.text  # spaCy builds it anew at every access
-    breaks = [k for k, char in enumerate(text) if char == "\n"]
+    breaks = line_breaks(doc.text)
     return [bisect.bisect(breaks, m.start) for m in mentions]
 
 

