@@ -467,14 +467,14 @@ def label(mentions: Sequence[EventMention]) -> str:
     )
     if noun is None and verb is None:
         verb = told[0]
-    patients, others = names("patient"), _others(participants, places)
-    if noun is not None and verb is not None:
-        # "the bombing of the US embassies killed 257": the verb's patients are its own and
-        # those of the other verbs ("died"), not the noun's
-        told_by_verbs = frozenset(
-            p.key for m in mentions if m.lemma != noun.lemma for p in m.participants
-        )
-        patients = names("patient", told_by_verbs)
+    # "the bombing of the US embassies killed 257": with a verb, the patients are its own and
+    # those of the other verbs ("died"), not the noun's
+    told_by_verbs = (
+        frozenset(p.key for m in mentions if m.lemma != noun.lemma for p in m.participants)
+        if noun is not None and verb is not None
+        else None
+    )
+    patients, others = names("patient", told_by_verbs), _others(participants, places)
     location = _most_common(m.location for m in mentions)
     parts = [
         names("agent") or _actor(real, patients),

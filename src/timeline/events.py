@@ -336,6 +336,7 @@ class _Extractor:
         verbs = self.words["verbs"]
         self.not_events = frozenset(verbs["not_events"])
         self.light = frozenset(verbs["light"])
+        self.time_subjects = frozenset(verbs["time_subjects"])
         self.relational = frozenset(verbs["relational"])
         self.states = frozenset(verbs["states"])
         self.nouns = frozenset(self.words["nouns"]["events"])
@@ -549,7 +550,7 @@ class _Extractor:
         the time of day ("as dawn broke")."""
         if token.pos_ == "VERB":
             # its subject, or the word before it where the parser took "as dawn" for a phrase
-            times = self.words["verbs"]["time_subjects"]
+            times = self.time_subjects
             before = token.nbor(-1) if token.i > 0 else token
             return before.lower_ in times or any(
                 c.dep_ == "nsubj" and c.lower_ in times for c in token.children
@@ -757,26 +758,21 @@ class _Extractor:
             heads = [participle.head] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
-        light = lemma_of(token) in self.words["verbs"]["light"]
+        events = lemma_of(token) not in self.light
         for head in heads:
-            if (
-                self.plain(head, ("NOUN",))
-                if light
-                else head.pos_ == "NOUN" and head.is_alpha and head.i not in self.aside
-            ):
+            if self.plain(head, ("NOUN",), events=events):
                 return _as_written(self.qualified(head, qualifies))
         return None
 
-    def plain(self, head: Any, kinds: tuple[str, ...]) -> bool:
+    def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
         """Whether ``head`` is a word of ``kinds`` that a label may give as written: a word,
-        no trigger or event word of its own ("bombs exploded": an event, not an actor), not
-        in a dateline ("NAIROBI, Kenya (AP) _ Bombings ...")."""
+        not in a dateline ("NAIROBI, Kenya (AP) _ Bombings ..."), and unless ``events``, no
+        trigger or event word of its own ("bombs exploded": an event, not an actor)."""
         return (
             head.pos_ in kinds
             and head.is_alpha
-            and head.i not in self.triggers_at
-            and lemma_of(head) not in _known()
             and head.i not in self.aside
+            and (events or (head.i not in self.triggers_at and lemma_of(head) not in _known()))
         )
 
     def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> Any:
@@ -894,13 +890,14 @@ class _Extractor:
                 if bounds_grammar is not None and bounds_grammar.polarity == "POS"
                 else (None, None)
             )
+            paragraph = self.paragraph_of(token)
             if (
                 time is None
                 and published is not None
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(lemma_of(token)) == "REPORTING"
-                and self.paragraph_of(token) not in narrated
+                and paragraph not in narrated
                 and sentence not in named
             ):
                 # a statement told in the past with nothing dating it, in a sentence that
@@ -909,9 +906,9 @@ class _Extractor:
                 # its publication day
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
             if index in attached and attached[index].interval is not None:
-                narrated.add(self.paragraph_of(token))
+                narrated.add(paragraph)
                 if before_story(attached[index].interval):
-                    background.add(self.paragraph_of(token))
+                    background.add(paragraph)
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -930,9 +927,7 @@ class _Extractor:
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
                 self.presumed(token, grammar, story, sentence not in timed)
-                if time is None
-                and self.paragraph_of(token) not in background
-                and saying(token, heads) is None
+                if time is None and paragraph not in background and saying(token, heads) is None
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else lemma_of(token)

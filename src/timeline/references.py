@@ -292,7 +292,7 @@ class _Names:
             while last < len(self.doc) and self.joins(self.doc[last], first, last):
                 last += 1
         span = self.doc[first:last]
-        if kind != "person" and any(product_shaped(t.text) for t in span):
+        if kind != "person" and any(self.shaped[first:last]):
             kind = "product"
         if kind != "person":
             return first, last, span.start_char, _Name(first, span.text, 0, kind)
