@@ -22,7 +22,7 @@ left out, never raised. Moments with and without a zone compare by
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -46,6 +46,7 @@ __all__ = [
     "ranks",
     "solve",
     "tense_bounds",
+    "within_wholes",
 ]
 
 Bounds = tuple[datetime | None, datetime | None]
@@ -179,6 +180,19 @@ def interval_bounds(time: TimeExpression | None, signal: str | None = None) -> B
     mod = time.mod or words("events")["ordering"]["signals"].get(signal or "", "")
     bounds = _MOD_BOUNDS.get(mod)
     return bounds(interval) if bounds else (interval.start, interval.end)
+
+
+def within_wholes(bounds: list[Bounds], parts: Iterable[tuple[int, int]]) -> list[Bounds]:
+    """``bounds`` with each part's narrowed to its whole's, for ``(part, whole)`` pairs of
+    indices: a part happens within its whole (where they meet; else the part keeps its own).
+
+    >>> day = (datetime(2020, 1, 2), datetime(2020, 1, 3))
+    >>> within_wholes([(None, None), day], [(0, 1)])[0] == day
+    True
+    """
+    for part, whole in parts:
+        bounds[part] = intersect(bounds[part], bounds[whole]) or bounds[part]
+    return bounds
 
 
 def intersect(first: Bounds, second: Bounds) -> Bounds | None:

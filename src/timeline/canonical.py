@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve
+from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
 from timeline.cluster import Clusters, predicate_kinds
 from timeline.lang import words
 from timeline.model import Event, EventMention, Interval, Participant
@@ -64,13 +64,15 @@ def assemble(clusters: Clusters) -> list[Event]:
     whole_of = _wholes(clusters, group_of)
     # an order cue the bounds contradict is left out, its events' confidence lowered
     conflicted = {g for c in solution.conflicts for g in (c.before, c.after)}
-    told = _within_wholes(list(solution.bounds), whole_of)
+    told = within_wholes(list(solution.bounds), sorted(whole_of.items()))
     presumed = [
         (g, day)
         for g, members in enumerate(groups)
         if g not in whole_of and (day := _presumed([mentions[m] for m in members])) is not None
     ]
-    solved = _within_wholes(list(presume(told, solution.accepted, presumed)), whole_of)
+    solved = within_wholes(
+        list(presume(told, solution.accepted, presumed)), sorted(whole_of.items())
+    )
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
@@ -134,13 +136,6 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
             readings.append(bounds)
     found = functools.reduce(_hull, readings[1:], readings[0]) if readings else (None, None)
     return found, len(readings) <= 1
-
-
-def _within_wholes(bounds: list[Bounds], whole_of: dict[int, int]) -> list[Bounds]:
-    """``bounds`` with each part's narrowed to its whole's: a part happens within its whole."""
-    for part, whole in sorted(whole_of.items()):
-        bounds[part] = intersect(bounds[part], bounds[whole]) or bounds[part]
-    return bounds
 
 
 def _presumed(group: Sequence[EventMention]) -> Bounds | None:

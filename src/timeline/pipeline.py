@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import Constraint, intersect, order, solve
+from timeline.bounds import Constraint, order, solve, within_wholes
 from timeline.canonical import assemble
 from timeline.cluster import PART, cluster
 from timeline.cues import find_constraints, find_parts
@@ -214,9 +214,7 @@ def order_mentions(
         constraints += [Constraint(a, b, "same event"), Constraint(b, a, "same event")]
     parts = find_parts(doc, found.mentions, found.tokens)
     solution = solve([(m.earliest, m.latest) for m in found.mentions], constraints)
-    bounds = list(solution.bounds)
-    for part, whole in parts:  # a part happens within its whole
-        bounds[part] = intersect(bounds[part], bounds[whole]) or bounds[part]
+    bounds = within_wholes(list(solution.bounds), parts)
     mentions = [
         m if low is m.earliest and high is m.latest else attrs.evolve(m, earliest=low, latest=high)
         for m, (low, high) in zip(found.mentions, bounds, strict=True)
