@@ -27,9 +27,8 @@ from typing import Any
 from timeline.bounds import Constraint, interval_bounds
 from timeline.cluster import predicate_kinds
 from timeline.lang import words
-from timeline.layout import line_breaks
 from timeline.model import EventMention
-from timeline.nlp import token_strings
+from timeline.nlp import line_breaks_of, token_strings
 
 __all__ = ["find_constraints", "find_parts", "governor", "relative_subject", "saying"]
 
@@ -456,7 +455,7 @@ def _accompanying(token: Any) -> bool:
 
 def _paragraphs(doc: Any, mentions: Sequence[EventMention]) -> list[int]:
     """The index of each mention's paragraph (paragraphs end at line breaks)."""
-    breaks = line_breaks(doc.text)
+    breaks = line_breaks_of(doc)
     return [bisect.bisect(breaks, m.start) for m in mentions]
 
 

@@ -52,7 +52,7 @@ from timeline.names import (
     person_start,
 )
 from timeline.nlp import token_strings
-from timeline.references import with_arguments
+from timeline.references import Referents
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -95,12 +95,6 @@ def find_mentions(
         return Mentions((), (), {}, ())
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
-    mentions = with_arguments(
-        doc,
-        extractor.with_sentence_times(mentions, times),
-        tokens,
-        sentences=extractor.sentence_starts,
-    )
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
@@ -120,8 +114,14 @@ def lemma_of(token: Any) -> str:
     >>> [lemma_of(t) for t in load()("Officials hoped they staged it.")][1:5]
     ['hope', 'they', 'stage', 'it']
     """
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma not in _known() and lemma + "e" in _known():
+    return _lemma(token.lemma_, token.pos_)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _lemma(lemma: str, pos: str) -> str:
+    """:func:`lemma_of` a token of ``lemma`` and part of speech ``pos``."""
+    lemma = lemma.lower()
+    if pos == "VERB" and lemma not in _known() and lemma + "e" in _known():
         return lemma + "e"
     return lemma
 
@@ -170,11 +170,11 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
 class _Names:
     """Canonical names of one article's entities: aliases, surnames and spellings joined."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, ents: Sequence[Any]) -> None:
         self.titles = frozenset(words("events")["names"]["titles"])
         self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
         # surname key -> the form the person is best written by
-        self.persons = fullest_forms(self.clean(e) for e in doc.ents if e.label_ == "PERSON")
+        self.persons = fullest_forms(self.clean(e) for e in ents if e.label_ == "PERSON")
 
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending, from
@@ -294,6 +294,14 @@ def _as_written(span: Any) -> str:
     return span.text
 
 
+def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
+    """Of the dates of a mention's sentence, the one a reader would date it by: the finest
+    (a day before a month, a month before a year), then the nearest to its ``start``."""
+    if not dates:
+        return None
+    return min(dates, key=lambda t: (fineness(t.interval.granularity), abs(t.start - start)))
+
+
 def _phrase_start(span: Any) -> int:
     """Where the phrase of a time begins: its preposition ("on"), else the time itself."""
     head = span.root.head
@@ -344,13 +352,15 @@ class _Extractor:
         for name, lemmas in self.words["classes"].items():
             for lemma in lemmas:
                 self.classes.setdefault(lemma, name)
-        self.names = _Names(doc)
+        #: the entities of the parse (spaCy builds ``doc.ents`` anew at every access)
+        self.ents = list(doc.ents)
+        self.names = _Names(self.ents)
         names = self.words["names"]
         self.participant_labels = frozenset(names["participant_labels"])
         self.location_labels = frozenset(names["location_labels"])
         # a dateline or byline says where the story was filed and who wrote it, not who did
         # what: its entities take part in nothing
-        self.text = text = doc.text  # spaCy builds it anew at every access
+        self.text = text = article.text  # the doc's (spaCy builds doc.text anew at every access)
         self.breaks = line_breaks(text)
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
@@ -361,28 +371,38 @@ class _Extractor:
             for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
         )
         self.entity_of = {
-            t.i: ent
-            for ent in doc.ents
+            i: ent
+            for ent in self.ents
             if not any(start <= ent.start_char < end for start, end in aside)
-            for t in ent
+            for i in range(ent.start, ent.end)
         }
         self.headline = headline(text)
         self.quotations = quotations(text)
         #: the first token of each sentence, and the sentence of each token
         self.sentence_starts = [sentence.start for sentence in doc.sents]
         ends = [*self.sentence_starts[1:], len(doc)]
-        self.sentence_of = {
-            i: number
+        self.sentence_of = [
+            number
             for number, (start, end) in enumerate(zip(self.sentence_starts, ends, strict=True))
-            for i in range(start, end)
-        }
+            for _ in range(start, end)
+        ]
+        #: each token's part of speech and :func:`lemma_of`, read once
+        self.pos = token_strings(doc, "POS")
+        self.lemmas = [
+            _lemma(lemma, pos)
+            for lemma, pos in zip(token_strings(doc, "LEMMA"), self.pos, strict=True)
+        ]
+
+    def lemma(self, token: Any) -> str:
+        """:func:`lemma_of` ``token``, a token of the parse."""
+        return self.lemmas[token.i]
 
     # triggers
 
     def is_event_noun(self, token: Any) -> bool:
         return (
             token.pos_ == "NOUN"
-            and lemma_of(token) in self.nouns
+            and self.lemma(token) in self.nouns
             and token.dep_ not in ("compound",)
         )
 
@@ -401,9 +421,9 @@ class _Extractor:
     def triggers(self) -> Iterator[tuple[Any, Any | None]]:
         """``(trigger, light verb or None)`` for each event, in document order."""
         carried: dict[int, Any] = {}
-        pos = token_strings(self.doc, "POS")  # only verbs and nouns are read further
+        pos = self.pos  # only verbs and nouns are read further
         for token in (self.doc[i] for i, p in enumerate(pos) if p == "VERB"):
-            if lemma_of(token) in self.light:
+            if self.lemma(token) in self.light:
                 noun = self.event_object(token)
                 if noun is not None:
                     carried[noun.i] = token
@@ -415,7 +435,7 @@ class _Extractor:
         light_verbs = {verb.i for verb in carried.values()}
         for token in (self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN")):
             if token.pos_ == "VERB":
-                lemma = lemma_of(token)
+                lemma = self.lemma(token)
                 if (
                     token.i in light_verbs
                     or token.dep_ == "prep"
@@ -444,9 +464,9 @@ class _Extractor:
             auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
             negated = negated or any(c.dep_ == "neg" for c in verb.head.children)
         polarity = "NEG" if negated else "POS"
-        perfect = any(lemma_of(a) == "have" for a in auxes)
+        perfect = any(self.lemma(a) == "have" for a in auxes)
         progressive = verb.tag_ == "VBG" and any(
-            lemma_of(a) == "be" and a.dep_ == "aux" for a in auxes
+            self.lemma(a) == "be" and a.dep_ == "aux" for a in auxes
         )
         aspect = {
             (True, True): "PERFECTIVE_PROGRESSIVE",
@@ -498,7 +518,7 @@ class _Extractor:
             )
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
-                lemma = lemma_of(token)
+                lemma = self.lemma(token)
                 if lemma in self.words["ordering"]["object_after"]:
                     return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
                 context = self.grammar(token)
@@ -525,7 +545,7 @@ class _Extractor:
                 if person is not None:  # "Russia's defence minister, Sergei Shoigu"
                     yield person
                     continue
-                relative = lemma_of(head) in self.words["roles"]["relatives"]
+                relative = self.lemma(head) in self.words["roles"]["relatives"]
                 for child in head.children:
                     if child.dep_ == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
@@ -542,7 +562,7 @@ class _Extractor:
         only describes another (:meth:`describes`)."""
         if self.describes(token, light):
             return "STATE"
-        return self.classes.get(lemma_of(token), "OCCURRENCE")
+        return self.classes.get(self.lemma(token), "OCCURRENCE")
 
     def describes(self, token: Any, light: Any | None) -> bool:
         """Whether an event noun only describes another event, as a predicate ("the Pentagon
@@ -584,21 +604,21 @@ class _Extractor:
         """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
         "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
         roles = self.words["roles"]
-        if verb.pos_ != "VERB" or lemma_of(verb) not in roles["dismissals"]:
+        if verb.pos_ != "VERB" or self.lemma(verb) not in roles["dismissals"]:
             return False
         direct = [c for c in verb.children if c.dep_ == "dobj"][:1]  # a second is a misparse
         objects = direct + [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ in ("acl", "relcl"):
             objects.append(verb.head)
         return any(
-            lemma_of(o) in roles["posts"]
+            self.lemma(o) in roles["posts"]
             or (o.i in self.entity_of and self.entity_of[o.i].label_ == "PERSON")
             for o in objects
         )
 
     def titled(self, head: Any) -> bool:
         """Whether ``head`` is a title of office ("president", "minister", "head")."""
-        return lemma_of(head) in self.names.titles
+        return self.lemma(head) in self.names.titles
 
     def apposition(self, head: Any) -> Any | None:
         """The person a noun phrase headed by ``head`` names in apposition, if any: "the
@@ -666,7 +686,7 @@ class _Extractor:
                 elif child.dep_ == "agent":
                     yield from (("agent", g) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in roles["agent"]:
-                    undergoes = child.dep_ == "nsubj" and lemma_of(verb) in roles["undergoers"]
+                    undergoes = child.dep_ == "nsubj" and self.lemma(verb) in roles["undergoers"]
                     yield ("patient" if undergoes else "agent"), child
                 elif child.dep_ in roles["patient"]:
                     yield "patient", child
@@ -758,7 +778,7 @@ class _Extractor:
             heads = [participle.head] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
-        events = lemma_of(token) not in self.light
+        events = self.lemma(token) not in self.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
                 return _as_written(self.qualified(head, qualifies))
@@ -772,7 +792,7 @@ class _Extractor:
             head.pos_ in kinds
             and head.is_alpha
             and head.i not in self.aside
-            and (events or (head.i not in self.triggers_at and lemma_of(head) not in _known()))
+            and (events or (head.i not in self.triggers_at and self.lemma(head) not in _known()))
         )
 
     def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> Any:
@@ -841,7 +861,7 @@ class _Extractor:
         reports = {
             id(time)
             for index, time in attached.items()
-            if self.classes.get(lemma_of(found[index][0])) in ("REPORTING", "I_STATE")
+            if self.classes.get(self.lemma(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
         # sentences that name a time other than the story's day: their narrative is at that
@@ -856,6 +876,8 @@ class _Extractor:
         def before_story(interval: Interval) -> bool:
             return story_start is not None and instant(interval.end) <= instant(story_start)
 
+        dates = self.sentence_dates(times)
+        referents = Referents(self.doc, self.sentence_starts, self.ents)
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -881,7 +903,7 @@ class _Extractor:
                     # a relative clause on a thing tells its background ("the agency,
                     # which built the camera"), not the narrative
                     narrative = grammar.tense == "PAST" and time is None and token.dep_ != "relcl"
-            reporting = self.classes.get(lemma_of(token)) == "REPORTING"
+            reporting = self.classes.get(self.lemma(token)) == "REPORTING"
             reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
                 tense_bounds(
@@ -896,7 +918,7 @@ class _Extractor:
                 and published is not None
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
-                and self.classes.get(lemma_of(token)) == "REPORTING"
+                and self.classes.get(self.lemma(token)) == "REPORTING"
                 and paragraph not in narrated
                 and sentence not in named
             ):
@@ -930,8 +952,13 @@ class _Extractor:
                 if time is None and paragraph not in background and saying(token, heads) is None
                 else None
             )
-            lemma = "dismiss" if self.dismisses(token) else lemma_of(token)
+            lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
             start, end = spans[index]
+            participants = self.participants(token, light)
+            actor = (
+                None if any(p.role == "agent" for p in participants) else self.actor(token, light)
+            )
+            arguments, actor = referents.arguments(token.i, actor)
             mention = EventMention(
                 article_id=self.article.id,
                 start=start,
@@ -939,10 +966,10 @@ class _Extractor:
                 text=self.article.text[start:end],
                 lemma=lemma,
                 sentence=sentence,
-                participants=(participants := self.participants(token, light)),
-                actor=None
-                if any(p.role == "agent" for p in participants)
-                else self.actor(token, light),
+                participants=participants,
+                actor=actor,
+                arguments=arguments,
+                sentence_time=_sentence_time(dates.get(sentence, ()), start),
                 theme=None if any(p.role == "patient" for p in participants) else self.theme(token),
                 location=self.location(token, light),
                 tense=grammar.tense,
@@ -982,7 +1009,7 @@ class _Extractor:
             return None
         if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
-        if not untimed and self.classes.get(lemma_of(token)) != "REPORTING":
+        if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
             return None
         first, last = story or day_of(published)
         if first is None or last is None:
@@ -1057,12 +1084,10 @@ class _Extractor:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
         return bisect.bisect_left(self.breaks, token.idx)
 
-    def with_sentence_times(
-        self, mentions: Sequence[EventMention], times: Sequence[TimeExpression]
-    ) -> list[EventMention]:
-        """``mentions`` with their :attr:`~timeline.EventMention.sentence_time`: the finest
-        date of their sentence (a day before a month, a month before a year), then the
-        nearest."""
+    def sentence_dates(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
+        """The dates among ``times`` of each sentence that names one, by its index: those a
+        mention's :attr:`~timeline.EventMention.sentence_time` is chosen from
+        (:func:`_sentence_time`)."""
         dates: dict[int, list[TimeExpression]] = {}
         for time in times:
             if time.type != "DATE" or time.interval is None:
@@ -1072,18 +1097,7 @@ class _Extractor:
             sentence = self.time_sentence(time)
             if sentence is not None:
                 dates.setdefault(sentence, []).append(time)
-        return [
-            attrs.evolve(
-                m,
-                sentence_time=min(
-                    found,
-                    key=lambda t, m=m: (fineness(t.interval.granularity), abs(t.start - m.start)),
-                ),
-            )
-            if (found := dates.get(m.sentence))
-            else m
-            for m in mentions
-        ]
+        return dates
 
     def attach(
         self, times: Sequence[TimeExpression], heads: dict[int, int]
@@ -1113,7 +1127,7 @@ class _Extractor:
                     break
                 token = token.head
             noun = self.event_noun_before(_phrase_start(span), heads)
-            lemma = lemma_of(token)
+            lemma = self.lemma(token)
             if target is not None and (
                 lemma in self.relational or self.classes.get(lemma) == "REPORTING"
             ):

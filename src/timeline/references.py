@@ -55,7 +55,7 @@ from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start
 from timeline.nlp import token_strings
 
-__all__ = ["product_shaped", "with_arguments"]
+__all__ = ["Referents", "product_shaped", "with_arguments"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _ARGUMENTS = _SUBJECTS | {
@@ -113,11 +113,12 @@ def with_arguments(
     tokens: Sequence[int],
     *,
     sentences: Sequence[int] | None = None,
+    ents: Sequence[Any] | None = None,
 ) -> list[EventMention]:
     """``mentions`` with their :attr:`~timeline.EventMention.arguments`: who or what each
     argument of their trigger (the token of ``doc`` at the same index of ``tokens``) names or
     stands for, each once, in the order of the parse. ``sentences``: the first token of each
-    sentence of ``doc``, when the caller has them.
+    sentence of ``doc``, and ``ents`` its entities (``doc.ents``), when the caller has them.
 
     >>> from timeline.nlp import load
     >>> doc = load()("Ryanair grew. It hired pilots.")
@@ -125,21 +126,10 @@ def with_arguments(
     >>> [(a.text, a.name) for a in with_arguments(doc, [hired], [4])[0].arguments]
     [('It', 'Ryanair')]
     """
-    names = _Names(doc, sentences)
+    referents = Referents(doc, sentences, ents)
     out = []
     for mention, index in zip(mentions, tokens, strict=True):
-        found = dict.fromkeys(
-            argument
-            for head in _arguments(doc[index])
-            for token in (head, *(c for c in head.children if c.dep_ in ("appos", "conj")))
-            if (argument := names.argument(token)) is not None
-        )
-        actor = mention.actor
-        if actor is None:
-            subjects = (h for h in _arguments(doc[index]) if h.dep_ in ("nsubj", "nsubjpass"))
-            person = next((p for s in subjects if (p := names.person(s)) is not None), None)
-            actor = names.fullest(person) if person is not None else None
-        arguments = tuple(found)
+        arguments, actor = referents.arguments(index, mention.actor)
         if arguments != mention.arguments or actor != mention.actor:
             mention = attrs.evolve(mention, arguments=arguments, actor=actor)
         out.append(mention)
@@ -181,12 +171,27 @@ class _Name:
     subject: bool = False
 
 
-class _Names:
-    """The names of one parsed article, and what its pronouns and descriptions stand for."""
+class Referents:
+    """The names of one parsed article, and what its pronouns and descriptions stand for:
+    who or what the arguments of its triggers name (:meth:`arguments`). ``sentences``: the
+    first token of each sentence of ``doc``, and ``ents`` its entities (``doc.ents``), when
+    the caller has them.
 
-    def __init__(self, doc: Any, sentences: Sequence[int] | None = None) -> None:
+    >>> from timeline.nlp import load
+    >>> arguments, actor = Referents(load()("Ryanair grew. It hired pilots.")).arguments(4)
+    >>> [(a.text, a.name) for a in arguments], actor
+    ([('It', 'Ryanair')], None)
+    """
+
+    def __init__(
+        self,
+        doc: Any,
+        sentences: Sequence[int] | None = None,
+        ents: Sequence[Any] | None = None,
+    ) -> None:
         self.doc = doc
-        self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        ents = doc.ents if ents is None else ents
+        self.entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         # the tokens' tags and shapes, read from the doc's arrays
         self.pos = token_strings(doc, "POS")
         self.like_num = doc.to_array("LIKE_NUM").tolist()
@@ -223,6 +228,25 @@ class _Names:
                 at = bisect.bisect_left(self.starts, token.i)
                 self.names.insert(at, _Name(token.i, argument.name, argument.head, kind))
                 self.starts.insert(at, token.i)
+
+    def arguments(
+        self, index: int, actor: str | None = None
+    ) -> tuple[tuple[Argument, ...], str | None]:
+        """Who or what each argument of the trigger at token ``index`` names or stands for,
+        each once, in the order of the parse; and its actor: ``actor`` if given, else the
+        fullest name of the person its subject pronoun stands for, if any."""
+        heads = _arguments(self.doc[index])
+        found = dict.fromkeys(
+            argument
+            for head in heads
+            for token in (head, *(c for c in head.children if c.dep_ in ("appos", "conj")))
+            if (argument := self.argument(token)) is not None
+        )
+        if actor is None:
+            subjects = (h for h in heads if h.dep_ in ("nsubj", "nsubjpass"))
+            person = next((p for s in subjects if (p := self.person(s)) is not None), None)
+            actor = self.fullest(person) if person is not None else None
+        return tuple(found), actor
 
     def name_word(self, i: int) -> bool:
         """Whether token ``i`` is a word of a name spaCy tags as no entity of a kind: a proper
