@@ -1220,12 +1220,15 @@ class _Extractor:
         1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
         both ways."""
         links = self.words["ordering"]["during"]
+        tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
+        for token, index in heads.items():
+            tokens.setdefault(index, []).append(token)
         for _ in range(3):
             added = False
             for index, time in list(attached.items()):
                 if not _spreads(time):
                     continue
-                for token in (t for t, i in heads.items() if i == index):
+                for token in tokens.get(index, ()):
                     for other in self.alongside(self.doc[token], links):
                         target = heads.get(other.i)
                         if target is not None and target not in attached:

@@ -76,6 +76,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 _SHAPES = re.compile(r"\d{3}|[a-z][A-Z]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def product_shaped(word: str) -> bool:
     """Whether ``word`` is shaped like a product's name: a digit and a letter, three digits,
     or a capital after a small letter (in linear time, whatever its length).
@@ -471,7 +472,7 @@ def _gender(span: Any) -> str | None:
     does ("Mrs. Albright", "Madeleine Albright")."""
     doc = span.doc
     words = [doc[span.start - 1].lower_] if span.start > 0 else []
-    words += [t.lower_ for t in span[:2]]
+    words += [doc[i].lower_ for i in range(span.start, min(span.start + 2, span.end))]
     for gender, table in _data()["genders"].items():
         if any(w in table["titles"] for w in words) or span[0].lower_ in table["first_names"]:
             return gender
