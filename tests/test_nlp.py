@@ -1,0 +1,42 @@
+"""The parse read through its arrays: the same strings and line breaks as spaCy's own Token
+and Doc attributes give, and the arguments of a trigger as with_arguments gives them."""
+
+import pytest
+
+from timeline.layout import line_breaks
+from timeline.model import EventMention
+from timeline.nlp import line_breaks_of, token_strings
+from timeline.references import Referents, with_arguments
+
+pytest.importorskip("spacy")
+
+TEXTS = [
+    "Headline\n\nFirst paragraph.\nSecond.",
+    "\n\n\nNAIROBI, Kenya (AP) _\n\n  Rescuers dug on.  \n \t\n",
+    "a\r\nb\n",
+    "One line, no break.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_line_breaks_of_a_doc_are_those_of_its_text(nlp, text):
+    doc = nlp(text)
+    assert line_breaks_of(doc) == line_breaks(doc.text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_strings_are_the_tokens_attributes(nlp, text):
+    doc = nlp(text)
+    assert token_strings(doc, "ORTH") == [t.text for t in doc]
+    assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]
+    assert token_strings(doc, "DEP") == [t.dep_ for t in doc]
+
+
+def test_referents_give_what_with_arguments_gives(nlp):
+    doc = nlp("Madeleine Albright met Daniel arap Moi. She laid a wreath.")
+    laid = EventMention("a", 44, 48, "laid", "lay", 1)
+    [mention] = with_arguments(doc, [laid], [8])
+    assert Referents(doc).arguments(8) == (mention.arguments, mention.actor)
+    assert mention.actor == "Madeleine Albright"
+    assert Referents(doc).arguments(8, "someone")[1] == "someone"
