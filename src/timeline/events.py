@@ -877,6 +877,11 @@ class _Extractor:
             return story_start is not None and instant(interval.end) <= instant(story_start)
 
         dates = self.sentence_dates(times)
+
+        @functools.cache
+        def grammar_bounds(tense: str, modality: str, aspect: str) -> Bounds:
+            return tense_bounds(tense, modality, published, aspect)
+
         referents = Referents(self.doc, self.sentence_starts, self.ents)
         mentions = []
         for index, (token, light) in enumerate(found):
@@ -906,9 +911,7 @@ class _Extractor:
             reporting = self.classes.get(self.lemma(token)) == "REPORTING"
             reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
-                tense_bounds(
-                    bounds_grammar.tense, bounds_grammar.modality, published, bounds_grammar.aspect
-                )
+                grammar_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
                 if bounds_grammar is not None and bounds_grammar.polarity == "POS"
                 else (None, None)
             )
