@@ -502,11 +502,12 @@ def _actor(mentions: Sequence[EventMention], patients: str) -> str | None:
     ('Billy King', None)
     """
     written = [m.actor for m in mentions if m.actor]
-
-    def fullest(actor: str) -> str:
-        return max((a for a in written if a == actor or a.endswith(" " + actor)), key=len)
-
-    counts = Counter(fullest(a) for a in written)
+    distinct = list(dict.fromkeys(written))  # in the order first written
+    fullest = {
+        actor: max((a for a in distinct if a == actor or a.endswith(" " + actor)), key=len)
+        for actor in distinct
+    }
+    counts = Counter(fullest[a] for a in written)
     named = set(patients.split())
     return next(
         (a for a in sorted(counts, key=lambda a: (-counts[a], a)) if a.split()[-1] not in named),

@@ -4,8 +4,10 @@
 canonical event. It works in four steps:
 
 1. Mentions an article itself says are one happening ("the attack killed", "an airstrike ...
-   the attack") start as one group; mentions it orders ("to avenge the operation", "after")
-   can never share one.
+   the attack") start as one group, and so do the copies of one text in several articles
+   (a wire story republished: every trait of the mention alike but its article), which then
+   count once in the blocks below; mentions an article orders ("to avenge the operation",
+   "after") can never share one.
 2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
    date bounds, a predicate stem or class; within a block each group
@@ -313,7 +315,6 @@ class _Cluster:
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
     forbidden: frozenset[int] | set[int]
-    copies: frozenset[int] | set[int]  # which texts it has that other mentions copy
 
     @classmethod
     def of(
@@ -322,29 +323,14 @@ class _Cluster:
         mention: EventMention,
         *,
         forbidden: frozenset[int] | set[int],
-        copy: int | None,
         published: bool,
         profile: tuple[int],
         shared: _Shared,
-        like: _Cluster | None = None,
     ) -> _Cluster:
-        """The cluster of one mention; ``copy``: the first mention with the same text if
-        another has it; ``published``: its article has a publication date; ``profile``: its
-        article's profile (:class:`_Articles`), shared by the mentions of the article;
-        ``like``: the cluster of that first mention, made before, whose traits of the text
-        (all but its article's) this one takes as they are."""
+        """The cluster of one mention; ``published``: its article has a publication date;
+        ``profile``: its article's profile (:class:`_Articles`), shared by the mentions of
+        the article."""
         unbounded = not _bounded(mention)
-        named = not published and (mention.time is not None or unbounded)
-        articles = shared.frozen(frozenset({mention.article_id}))
-        if like is not None:
-            return attrs.evolve(
-                like,
-                root=index,
-                articles=articles,
-                profiles=profile,
-                named=named,
-                forbidden=forbidden,
-            )
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
@@ -367,13 +353,12 @@ class _Cluster:
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
-            articles=articles,
+            articles=shared.frozen(frozenset({mention.article_id})),
             profiles=profile,
-            named=named,
+            named=_named(mention, published=published),
             loose=unbounded,
             reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
             forbidden=forbidden,
-            copies=_NONE if copy is None else shared.frozen(frozenset({copy})),
         )
 
     @property
@@ -384,11 +369,33 @@ class _Cluster:
         """The mentions it groups."""
         return (self.root,) if self.members is None else self.members
 
-    def absorb(self, other: _Cluster) -> None:
-        if self.members is None:  # its roles become its own before they grow
+    def _grown(self) -> set[int]:
+        """Its members, a set of its own from now on, as its roles become before they grow."""
+        if self.members is None:
             self.members = {self.root}
             self.roles = dict(self.roles)
-        self.members.update(other.indices())
+        return self.members
+
+    def copied(
+        self,
+        index: int,
+        mention: EventMention,
+        *,
+        forbidden: frozenset[int] | set[int],
+        published: bool,
+        profile: tuple[int],
+    ) -> None:
+        """Take in a copy of its text (:func:`_signature`) from another article: all it adds
+        are its article's traits, as :meth:`of` would give them."""
+        self._grown().add(index)
+        self.articles = _union(self.articles, frozenset({mention.article_id}))
+        if self.profiles != profile:
+            self.profiles = _first_profiles(self.profiles, profile)
+        self.named = self.named and _named(mention, published=published)
+        self.forbidden = _union(self.forbidden, forbidden)
+
+    def absorb(self, other: _Cluster) -> None:
+        self._grown().update(other.indices())
         # groups only join when their bounds intersect
         self.low, self.high = _meet((self.low, self.high), (other.low, other.high)) or (
             self.low,
@@ -416,7 +423,6 @@ class _Cluster:
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
         self.forbidden = _union(self.forbidden, other.forbidden)
-        self.copies = _union(self.copies, other.copies)
 
     @property
     def victims(self) -> set[str]:
@@ -484,6 +490,11 @@ def _counted(theme: str, *, dated: bool) -> bool:
         return True
     first, *rest = theme.lower().split() or [""]
     return dated and bool(rest) and first in words("merging")["counts"]
+
+
+def _named(mention: EventMention, *, published: bool) -> bool:
+    """Whether ``mention`` is bounded, if at all, only by times its undated article names."""
+    return not published and (mention.time is not None or not _bounded(mention))
 
 
 def _bounded(mention: EventMention) -> bool:
@@ -559,19 +570,12 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     return bool(agents_a and agents_b and agents_a.isdisjoint(agents_b))
 
 
-#: The score of two groups that share a text (copies): above any the weights can give, so
-#: that copies join first and always.
-_SAME_TEXT = math.inf
-
-
 def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart.
 
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it."""
-    if not a.copies.isdisjoint(b.copies):
-        return _SAME_TEXT, False
     if a.classes.isdisjoint(b.classes) or _vetoed(a, b):
         return 0.0, False
     if a.reports and b.reports and a.agents.isdisjoint(b.agents):
@@ -753,16 +757,25 @@ class _Clustering:
         self.clusters: list[_Cluster | None] = []
         for i, m in zip(self.parent, mentions, strict=True):
             copy = copies[i]
+            if 0 <= copy < i:  # a copy of a text joins the first mention of it, at once
+                self.parent[i] = copy
+                self.clusters.append(None)
+                self._at(copy).copied(
+                    i,
+                    m,
+                    forbidden=forbidden.get(i, _NONE),
+                    published=m.article_id in dated,
+                    profile=profiles[m.article_id],
+                )
+                continue
             self.clusters.append(
                 _Cluster.of(
                     i,
                     m,
                     forbidden=forbidden.get(i, _NONE),
-                    copy=None if copy < 0 else copy,
                     published=m.article_id in dated,
                     profile=profiles[m.article_id],
                     shared=shared,
-                    like=None if copy < 0 or copy == i else self.clusters[copy],
                 )
             )
         self.threshold = words("merging")["weights"]["threshold"]
@@ -800,6 +813,12 @@ class _Clustering:
             or (how == "anaphora" and _vetoed(first, second))
         ):
             return
+        self.unite(ra, rb)
+
+    def unite(self, ra: int, rb: int) -> None:
+        """Join the groups of roots ``ra`` and ``rb`` (different), the smaller into the
+        larger."""
+        first, second = self._at(ra), self._at(rb)
         if first.size < second.size:
             ra, rb, first, second = rb, ra, second, first
         first.absorb(second)
@@ -808,10 +827,9 @@ class _Clustering:
 
     def candidates(self) -> Iterator[tuple[int, int]]:
         """The pairs of today's clusters from the blocks that score above zero, best first
-        (pairs of one score in the order of their numbers): first those that share a text
-        (:data:`_SAME_TEXT`), held without their score, then the others."""
+        (pairs of one score in the order of their numbers)."""
         size = len(self.mentions)
-        copied, kept, scores = array("q"), array("q"), array("d")
+        kept, scores = array("q"), array("d")
         pairs = self.pairs()
         # Pairs scored in the order of their numbers: clusters made one after the other lie
         # near in memory, so this runs several times faster than in any other order.
@@ -821,16 +839,10 @@ class _Clustering:
                 score, contested = _score(self._at(a), self._at(b), self.context)
                 if contested:
                     self.contested.append(pair)
-                if score == _SAME_TEXT:
-                    copied.append(pair)
-                elif score > 0:
+                if score > 0:
                     kept.append(pair)
                     scores.append(score)
         del pairs
-        for start in range(0, len(copied), _CHUNK):
-            for pair in copied[start : start + _CHUNK].tolist():
-                yield divmod(pair, size)
-        del copied
         ranked = np.frombuffer(scores, dtype=np.float64)
         np.negative(ranked, out=ranked)
         order = np.argsort(ranked, kind="stable")
@@ -958,7 +970,7 @@ def _when(cluster: _Cluster) -> tuple[Any, ...]:
 
 
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
-    keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.copies}
+    keys: set[tuple[Any, ...]] = set()
     if cluster.named:
         keys.update(("lemma", lemma) for lemma in cluster.lemmas)
         keys.update(("class", kind) for kind in cluster.classes)
