@@ -125,8 +125,10 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
     (the same moment told as a day of another time zone) starts a reading of its own, and
     the bounds hold every reading."""
     readings: list[Bounds] = []
-    for mention in sorted(group, key=_width):
-        bounds = (mention.earliest, mention.latest)
+    # bounds met again (copies of one report) narrow nothing more: each is taken once
+    taken = dict.fromkeys((m.earliest, m.latest, _zones(m)) for m in sorted(group, key=_width))
+    for low, high, _ in taken:
+        bounds = (low, high)
         for n, reading in enumerate(readings):
             both = intersect(reading, bounds)
             if both is not None:
@@ -136,6 +138,12 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
             readings.append(bounds)
     found = functools.reduce(_hull, readings[1:], readings[0]) if readings else (None, None)
     return found, len(readings) <= 1
+
+
+def _zones(mention: EventMention) -> tuple[Any, Any]:
+    """The zones of a mention's bounds: equal moments in two zones are told apart."""
+    low, high = mention.earliest, mention.latest
+    return (low and low.tzinfo, high and high.tzinfo)
 
 
 def _presumed(group: Sequence[EventMention]) -> Bounds | None:

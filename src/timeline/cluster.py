@@ -481,6 +481,9 @@ _signature = operator.attrgetter(
     *(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
 )
 
+#: Part of :data:`_signature`, quick to hash: where a mention is, its words and bounds.
+_sketch = operator.attrgetter("start", "end", "text", "lemma", "earliest", "latest")
+
 
 def _counted(theme: str, *, dated: bool) -> bool:
     """Whether an object as written gives a count of something: in figures ("257 people"),
@@ -946,8 +949,8 @@ def _near(
 def _copies(mentions: Sequence[EventMention]) -> np.ndarray[Any, np.dtype[np.int64]]:
     """For each mention whose text another mention has too (:func:`_signature`: copies of
     one text), the first of those, by index; ``-1`` for the others. Only mentions whose
-    signatures hash alike are compared, a hash at a time."""
-    hashes = np.fromiter((hash(_signature(m)) for m in mentions), dtype=np.int64)
+    places, words and bounds (:data:`_sketch`) hash alike are compared, a hash at a time."""
+    hashes = np.fromiter((hash(_sketch(m)) for m in mentions), dtype=np.int64)
     found = np.full(len(mentions), -1, dtype=np.int64)
     order = np.argsort(hashes, kind="stable")
     ranked = hashes[order]
@@ -955,9 +958,14 @@ def _copies(mentions: Sequence[EventMention]) -> np.ndarray[Any, np.dtype[np.int
     for start, end in zip([0, *ends[:-1]], ends, strict=True):
         if end - start < 2:
             continue
+        indices = order[start:end].tolist()
+        signatures = [_signature(mentions[i]) for i in indices]
+        if all(s == signatures[0] for s in signatures):  # the usual case: copies only
+            found[indices] = indices[0]
+            continue
         alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i in order[start:end].tolist():
-            alike[_signature(mentions[i])].append(i)
+        for i, signature in zip(indices, signatures, strict=True):
+            alike[signature].append(i)
         for copies in alike.values():
             if len(copies) > 1:
                 found[copies] = copies[0]
