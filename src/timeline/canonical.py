@@ -446,18 +446,19 @@ def label(mentions: Sequence[EventMention]) -> str:
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
     real = [m for m in told if m.realis] or told
-    nouns = [m for m in real if _is_event_noun(m)]
+    nouns: list[EventMention] = []
+    others: list[EventMention] = []
+    for m in real:
+        (nouns if _is_event_noun(m) else others).append(m)
     counts = Counter(m.lemma for m in nouns)
-    noun = min(nouns, key=lambda m: (-counts[m.lemma], _precision(m)), default=None)
+    most = max(counts.values(), default=0)
+    noun = min((m for m in nouns if counts[m.lemma] == most), key=_precision, default=None)
     if noun is not None and counts[noun.lemma] < sum(m.lemma == noun.lemma for m in real) / 2:
         noun = None  # told mostly by its verb: "NASA launched Kestrel", not "NASA launch"
     kind = predicate_kinds(noun.lemma) if noun else frozenset()
+    not_happenings = _not_happenings()
     verbs = [
-        m
-        for m in real
-        if not _is_event_noun(m)
-        and m.lemma not in _not_happenings()
-        and not predicate_kinds(m.lemma) & kind
+        m for m in others if m.lemma not in not_happenings and not predicate_kinds(m.lemma) & kind
     ]
     verbs = [m for m in verbs if m.event_class != "REPORTING"] or verbs
     if noun is not None:

@@ -256,8 +256,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _place(mention: EventMention) -> tuple[str, int, int]:
-    return (mention.article_id, mention.start, mention.end)
+#: Where a mention is: its article, start and end.
+_place = operator.attrgetter("article_id", "start", "end")
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
@@ -480,9 +480,6 @@ def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -
 _signature = operator.attrgetter(
     *(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
 )
-
-#: Part of :data:`_signature`, quick to hash: where a mention is, its words and bounds.
-_sketch = operator.attrgetter("start", "end", "text", "lemma", "earliest", "latest")
 
 
 def _counted(theme: str, *, dated: bool) -> bool:
@@ -753,14 +750,14 @@ class _Clustering:
         for a, b, _ in ordered:
             forbidden.setdefault(a, set()).add(b)
             forbidden.setdefault(b, set()).add(a)
-        copies = _copies(mentions).tolist()
+        copies = _copies(mentions)
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = []
         for i, m in zip(self.parent, mentions, strict=True):
             copy = copies[i]
-            if 0 <= copy < i:  # a copy of a text joins the first mention of it, at once
+            if copy < i:  # a copy of a text joins the first mention of it, at once
                 self.parent[i] = copy
                 self.clusters.append(None)
                 self._at(copy).copied(
@@ -946,30 +943,11 @@ def _near(
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def _copies(mentions: Sequence[EventMention]) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """For each mention whose text another mention has too (:func:`_signature`: copies of
-    one text), the first of those, by index; ``-1`` for the others. Only mentions whose
-    places, words and bounds (:data:`_sketch`) hash alike are compared, a hash at a time."""
-    hashes = np.fromiter((hash(_sketch(m)) for m in mentions), dtype=np.int64)
-    found = np.full(len(mentions), -1, dtype=np.int64)
-    order = np.argsort(hashes, kind="stable")
-    ranked = hashes[order]
-    ends = [*(np.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist(), len(ranked)]
-    for start, end in zip([0, *ends[:-1]], ends, strict=True):
-        if end - start < 2:
-            continue
-        indices = order[start:end].tolist()
-        signatures = [_signature(mentions[i]) for i in indices]
-        if all(s == signatures[0] for s in signatures):  # the usual case: copies only
-            found[indices] = indices[0]
-            continue
-        alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i, signature in zip(indices, signatures, strict=True):
-            alike[signature].append(i)
-        for copies in alike.values():
-            if len(copies) > 1:
-                found[copies] = copies[0]
-    return found
+def _copies(mentions: Sequence[EventMention]) -> list[int]:
+    """For each mention, the first mention with its text (:func:`_signature`: copies of one
+    text), by index: itself when it is the first."""
+    first: dict[tuple[Any, ...], int] = {}
+    return [first.setdefault(_signature(m), i) for i, m in enumerate(mentions)]
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:
