@@ -14,7 +14,7 @@ canonical event. It works in four steps:
    meets only its nearest neighbours in time, so the cost grows near-linearly. Pairs are
    made a batch of blocks at a time and held only as distinct numbers in arrays, and a
    mention that joins nothing shares its sets of names, places and predicates with the
-   others that have them: merging holds about 1 KB per mention.
+   others that have them: merging holds under 1 KB per mention.
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
    same synonym group of ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys (a counted object, "killed 257 people", counts as a patient
