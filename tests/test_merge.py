@@ -277,6 +277,18 @@ def test_a_thousand_syndicated_copies_collapse():
     assert sorted(len(e.articles) for e in events) == [1000, 1000, 1000]
 
 
+def test_copies_count_once_in_a_window_of_neighbours():
+    # twenty copies of a denial lie in time between two reports of one attack: as one group
+    # they leave the window of nearest neighbours room for the other report
+    before = mention("b", 0, "attack", (), at(2), at(2, 12))
+    after = mention("c", 0, "attack", (), at(2, 6), at(2, 14))
+    denial = mention("a", 0, "attack", (), at(2), at(2, 13), polarity="NEG")
+    copies = [evolve(denial, article_id=f"a{n:02}") for n in range(20)]
+    events = timeline.merge([before, after, *copies])
+    assert together(events, before, after)
+    assert sorted(len(e.mentions) for e in events) == [2, 20]
+
+
 def test_merge_leaves_the_cycle_collector_as_it_found_it():
     mention = EventMention("a", 0, 5, "voted", "vote", 0)
     assert len(timeline.merge([mention])) == 1
