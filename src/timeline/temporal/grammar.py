@@ -34,6 +34,7 @@ from timeline.temporal.compose import (
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
+from timeline.temporal.starts import Starts, finditer, places, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
 
@@ -108,12 +109,16 @@ _CLOSE = r"(?![\w%@])(?![.,/:-]\d)"
 
 @attrs.frozen
 class Rule:
-    """A recognition rule: a compiled pattern, the kind of meaning it makes, its cue words."""
+    """A recognition rule: a pattern, the kind of meaning it makes, its cue words.
+
+    The pattern is compiled, and where its matches can begin is read, when the rule is
+    first tried: a short text tries few rules.
+    """
 
     name: str
     family: str
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
-    regex: re.Pattern[str]
+    pattern: str
     keys: frozenset[str]
     digits: bool = False
     cue: frozenset[str] = frozenset()
@@ -127,6 +132,16 @@ class Rule:
     name_before_capital: bool = False
     title_is_name: bool = False
     counted: bool = False
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, case-insensitive."""
+        return _compiled(self.pattern)
+
+    @property
+    def starts(self) -> Starts | None:
+        """Where the pattern's matches can begin (``None``: anywhere)."""
+        return _starts(self.pattern)
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
@@ -143,19 +158,19 @@ class Rule:
 
 @functools.cache
 def rules() -> tuple[Rule, ...]:
-    """The rules of ``lexicon/en_rules.toml``, compiled, in priority order."""
+    """The rules of ``lexicon/en_rules.toml``, in priority order."""
     lex, holes, classes = lexicon(), _placeholders(), _key_classes()
-    compiled = []
+    made = []
     for raw in load_toml("en_rules.toml")["rule"]:
         keys = frozenset().union(*(classes.get(k, {k}) for k in raw["keys"]))
         pattern = re.sub(r"\{([a-z_]+)\}", lambda m: holes[m.group(1)], raw["pattern"])
         ambiguous = raw.get("ambiguous")
-        compiled.append(
+        made.append(
             Rule(
                 name=raw["name"],
                 family=raw["family"],
                 kind=raw["kind"],
-                regex=re.compile(_OPEN + "(?:" + pattern + ")" + _CLOSE, re.IGNORECASE),
+                pattern=_OPEN + "(?:" + pattern + ")" + _CLOSE,
                 keys=keys - {"digit"},
                 digits="digit" in keys,
                 cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
@@ -173,7 +188,17 @@ def rules() -> tuple[Rule, ...]:
                 counted=raw.get("counted", False),
             )
         )
-    return tuple(compiled)
+    return tuple(made)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@functools.cache
+def _starts(pattern: str) -> Starts | None:
+    return starts_of(_compiled(pattern))
 
 
 #: Lexicon tables whose words make up each class of key words named in en_rules.toml.
@@ -298,6 +323,7 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
         word = token.group()
         where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
     windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
+    openings: dict[Starts, list[int]] = {}
     candidates = []
     for priority, rule in enumerate(rules()):
         if rule.ranges_only and not ranges:
@@ -306,8 +332,14 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
             spots = [s for key in rule.keys for s in where.get(key, ())]
             spots += where.get("digit", []) if rule.digits else []
             windows[rule.keys, rule.digits] = _windows(spots, len(text))
+        if not windows[rule.keys, rule.digits]:
+            continue
+        if rule.starts is not None and rule.starts not in openings:
+            openings[rule.starts] = places(text, where, rule.starts)
+        at = None if rule.starts is None else openings[rule.starts]
         for lo, hi in windows[rule.keys, rule.digits]:
-            candidates.extend(_matches(text, rule, priority, lo, hi))
+            found = finditer(rule.regex, text, at, lo, hi)
+            candidates.extend(_matches(text, rule, priority, hi, found))
     titles = [(c[0], c[1]) for c in candidates if c[3] is None]
     candidates = [
         c
@@ -342,11 +374,12 @@ _CLOSE_AT = re.compile(_CLOSE)
 
 
 def _matches(
-    text: str, rule: Rule, priority: int, lo: int, hi: int
+    text: str, rule: Rule, priority: int, hi: int, found: Iterator[re.Match[str]]
 ) -> Iterator[tuple[int, int, int, Match | None]]:
-    """The matches of one rule inside ``text[lo:hi]`` that make a time, and, without a
-    Match, the spans of titles ("The Day After Tomorrow") no time may be found inside."""
-    for m in rule.regex.finditer(text, lo, hi):
+    """Of the matches ``found`` of one rule in a stretch of text ending at ``hi``, those
+    that make a time, and, without a Match, the spans of titles ("The Day After Tomorrow")
+    no time may be found inside."""
+    for m in found:
         start, end = m.span()
         if rule.lowercase and m.group()[:1].isupper() and not _sentence_start(text, start):
             continue

@@ -1,0 +1,206 @@
+"""Where a rule's match can begin, read from its pattern, so that it is tried only there.
+
+A recognition rule's regex is case-insensitive and opens with a word boundary, so a match
+begins at the first letter of a word, at the first digit of a number, or at some other
+character its pattern opens with. :func:`starts_of` walks the parsed pattern and collects
+the first words it can begin with (lowercase, as far as its first non-letter), whether it
+can begin with a digit, and which other characters it can begin with. :func:`finditer`
+then gives the same matches as ``regex.finditer(text, lo, hi)``, trying the pattern only at
+the places where such a word, number or character begins: a rule whose words are absent
+costs nothing. Where the walk cannot tell (a class of any word character, a pattern that
+can match nothing), :func:`starts_of` returns ``None`` and the rule is tried everywhere.
+
+>>> import re
+>>> starts = starts_of(re.compile(r"(?<!\\w)(?:(?:next|last)\\s+)?(?:monday|\\d+ days?)", re.I))
+>>> sorted(starts.words), starts.digits
+(['last', 'monday', 'next'], True)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+if sys.version_info >= (3, 11):
+    from re import _constants as _ops
+    from re import _parser as _regex_parser
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import sre_constants as _ops
+    import sre_parse as _regex_parser
+
+#: How many first words a pattern may have before the walk gives up.
+_MOST_WORDS = 20_000
+#: How often a repeat of letters is followed before the walk gives up.
+_MOST_REPEATS = 3
+#: The widest range of characters in a class the walk reads one by one.
+_WIDEST_RANGE = 256
+_WORD_CHARACTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+
+
+@attrs.frozen
+class Starts:
+    """The beginnings of a pattern's matches: lowercase first ``words`` (ASCII letters up
+    to the first non-letter), a first ``digit`` of a number, other first ``marks``."""
+
+    words: frozenset[str]
+    digits: bool
+    marks: frozenset[str]
+
+
+class _Unknown(Exception):
+    """The walk cannot bound where the pattern begins."""
+
+
+def starts_of(regex: re.Pattern[str]) -> Starts | None:
+    """Where the matches of ``regex`` can begin; ``None`` where the walk cannot tell."""
+    found: dict[str, Any] = {"words": set(), "digits": False, "marks": set()}
+    try:
+        parsed = _regex_parser.parse(regex.pattern, regex.flags)
+        left = _walk(parsed.data, {""}, found)
+    except (_Unknown, re.error, AttributeError, TypeError, ValueError):
+        return None
+    if "" in left:
+        return None  # the pattern can match without a character
+    return Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+
+
+def _kind(code: int) -> str:
+    """The kind of a character of a pattern: an ASCII "letter", a "digit" or "other"."""
+    char = chr(code)
+    if char.isascii() and char.isalpha():
+        return "letter"
+    if _DIGIT.match(char):
+        return "digit"
+    if _WORD_CHARACTER.match(char):
+        raise _Unknown(char)  # a letter beyond ASCII: case-folding is not followed here
+    return "other"
+
+
+def _walk(items: Sequence[Any], words: set[str], found: dict[str, Any]) -> set[str]:
+    """Follow ``items`` from the first words read so far; return those still open."""
+    for op, arg in items:
+        if not words:
+            break
+        words = _step(op, arg, words, found)
+        if len(words) > _MOST_WORDS:
+            raise _Unknown("too many first words")
+    return words
+
+
+def _end_words(words: set[str], found: dict[str, Any], kinds: set[str], marks: set[str]) -> None:
+    """The first word ends at a character of one of ``kinds``; a pattern that begins with
+    such a character begins with a digit or one of ``marks``."""
+    for word in words:
+        if word:
+            found["words"].add(word)
+            continue
+        if "space" in kinds:
+            raise _Unknown("begins with a space")
+        found["digits"] |= "digit" in kinds
+        found["marks"] |= marks
+
+
+def _step(op: Any, arg: Any, words: set[str], found: dict[str, Any]) -> set[str]:
+    if op is _ops.LITERAL:
+        kind = _kind(arg)
+        if kind == "letter":
+            return {w + chr(arg).lower() for w in words}
+        _end_words(words, found, {kind}, {chr(arg)} if kind == "other" else set())
+        return set()
+    if op is _ops.IN:
+        return _class(arg, words, found)
+    if op is _ops.BRANCH:
+        return set().union(*(_walk(branch.data, set(words), found) for branch in arg[1]))
+    if op is _ops.SUBPATTERN:
+        return _walk(arg[-1].data, words, found)
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT):
+        least, most, item = arg
+        out = set(words) if least == 0 else set()
+        for times in range(1, _MOST_REPEATS + 1):
+            words = _walk(item.data, words, found)
+            if not words or times == most:
+                return out | (words if times >= least else set())
+            if times >= least:
+                out |= words
+        raise _Unknown("a long repeat of letters")
+    if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
+        return words  # takes no character: the words go on
+    raise _Unknown(op)
+
+
+def _class(items: Sequence[Any], words: set[str], found: dict[str, Any]) -> set[str]:
+    """A character class: all letters (the words go on) or no letter (they end)."""
+    kinds: set[str] = set()
+    letters: set[str] = set()
+    marks: set[str] = set()
+    for op, arg in items:
+        if op is _ops.LITERAL or op is _ops.RANGE:
+            low, high = (arg, arg) if op is _ops.LITERAL else arg
+            if high - low > _WIDEST_RANGE:
+                raise _Unknown("a wide range")
+            for code in range(low, high + 1):
+                kind = _kind(code)
+                kinds.add(kind)
+                if kind == "letter":
+                    letters.add(chr(code).lower())
+                elif kind == "other":
+                    marks.add(chr(code))
+        elif op is _ops.CATEGORY and arg is _ops.CATEGORY_DIGIT:
+            kinds.add("digit")
+        elif op is _ops.CATEGORY and arg is _ops.CATEGORY_SPACE:
+            kinds.add("space")
+        else:
+            raise _Unknown(op)
+    if "letter" not in kinds:
+        _end_words(words, found, kinds, marks)
+        return set()
+    if kinds != {"letter"}:
+        raise _Unknown("letters and other characters in one class")
+    return {w + letter for w in words for letter in letters}
+
+
+def places(text: str, where: Mapping[str, Sequence[tuple[int, int]]], starts: Starts) -> list[int]:
+    """The offsets in ``text`` where a match with these ``starts`` can begin, in order.
+
+    ``where`` maps each lowercase word of the text, and ``"digit"`` for numbers, to the
+    spans where it occurs. Words with letters beyond ASCII are always kept: the regex may
+    fold their case differently from ``str.lower``.
+    """
+    spots = [s for word in starts.words & where.keys() for s, _ in where[word]]
+    if starts.digits:
+        spots += [s for s, _ in where.get("digit", ())]
+    for mark in starts.marks:
+        at = text.find(mark)
+        while at >= 0:
+            spots.append(at)
+            at = text.find(mark, at + 1)
+    if not text.isascii():
+        spots += [s for word, spans in where.items() if not word.isascii() for s, _ in spans]
+    return sorted(set(spots))
+
+
+def finditer(
+    regex: re.Pattern[str], text: str, places: Sequence[int] | None, lo: int, hi: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text, lo, hi)``, trying the regex only at ``places``
+    (all of them when ``None``); the regex must not match an empty string."""
+    if places is None:
+        yield from regex.finditer(text, lo, hi)
+        return
+    match = regex.match
+    after = lo
+    for index in range(bisect.bisect_left(places, lo), len(places)):
+        at = places[index]
+        if at >= hi:
+            break
+        if at >= after:
+            found = match(text, at, hi)
+            if found is not None:
+                after = found.end()
+                yield found
