@@ -274,13 +274,25 @@ def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
     return [(lo, hi) for lo, hi in merged]
 
 
-def _trapped(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"."""
+def _trapped(text: str, start: int, end: int, at: list[int] | None) -> bool:
+    """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"; ``at`` are
+    the places where such a name can begin (see :func:`_trap_places`)."""
     reach = _TRAP_REACH
     return any(
         m.start() <= start and end <= m.end()
-        for m in _traps().finditer(text, max(0, start - reach), end + reach)
+        for m in finditer(_traps(), text, at, max(0, start - reach), end + reach)
     )
+
+
+def _trap_places(text: str, where: dict[str, list[tuple[int, int]]]) -> list[int] | None:
+    """Where a trap phrase can begin in ``text`` (``None``: anywhere)."""
+    starts = _trap_starts()
+    return None if starts is None else places(text, where, starts)
+
+
+@functools.cache
+def _trap_starts() -> Starts | None:
+    return starts_of(_traps())
 
 
 #: How far a trap phrase can reach beyond the time words inside it.
@@ -318,34 +330,15 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
     """
-    where: dict[str, list[tuple[int, int]]] = {}
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
-    windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
-    openings: dict[Starts, list[int]] = {}
-    candidates = []
-    for priority, rule in enumerate(rules()):
-        if rule.ranges_only and not ranges:
-            continue
-        if (rule.keys, rule.digits) not in windows:
-            spots = [s for key in rule.keys for s in where.get(key, ())]
-            spots += where.get("digit", []) if rule.digits else []
-            windows[rule.keys, rule.digits] = _windows(spots, len(text))
-        if not windows[rule.keys, rule.digits]:
-            continue
-        if rule.starts is not None and rule.starts not in openings:
-            openings[rule.starts] = places(text, where, rule.starts)
-        at = None if rule.starts is None else openings[rule.starts]
-        for lo, hi in windows[rule.keys, rule.digits]:
-            found = finditer(rule.regex, text, at, lo, hi)
-            candidates.extend(_matches(text, rule, priority, hi, found))
+    where = _words(text)
+    candidates = _candidates(text, where, ranges)
     titles = [(c[0], c[1]) for c in candidates if c[3] is None]
+    traps = _trap_places(text, where) if candidates else None
     candidates = [
         c
         for c in candidates
         if c[3] is not None
-        and not _trapped(text, c[0], c[1])
+        and not _trapped(text, c[0], c[1], traps)
         and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
@@ -368,6 +361,45 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
         return matches
     joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
+
+
+def _words(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans of each lowercase word of ``text``, and of its numbers as ``"digit"``."""
+    where: dict[str, list[tuple[int, int]]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
+    return where
+
+
+def _candidates(
+    text: str, where: dict[str, list[tuple[int, int]]], ranges: bool
+) -> list[tuple[int, int, int, Match | None]]:
+    """Every rule's matches within reach of its key words, tried where they can begin: as
+    ``_matches`` gives them, with the rule's priority."""
+    windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
+    openings: dict[Starts, list[int]] = {}
+    candidates = []
+    for priority, rule in enumerate(rules()):
+        if rule.ranges_only and not ranges:
+            continue
+        stretches = windows.get((rule.keys, rule.digits))
+        if stretches is None:
+            spots = [s for key in rule.keys for s in where.get(key, ())]
+            spots += where.get("digit", []) if rule.digits else []
+            stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
+        if not stretches:
+            continue
+        regex, starts = rule.regex, rule.starts
+        at = None
+        if starts is not None:
+            at = openings.get(starts)
+            if at is None:
+                at = openings[starts] = places(text, where, starts)
+        for lo, hi in stretches:
+            found = finditer(regex, text, at, lo, hi)
+            candidates.extend(_matches(text, rule, priority, hi, found))
+    return candidates
 
 
 _CLOSE_AT = re.compile(_CLOSE)

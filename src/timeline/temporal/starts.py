@@ -1,14 +1,15 @@
 """Where a rule's match can begin, read from its pattern, so that it is tried only there.
 
-A recognition rule's regex is case-insensitive and opens with a word boundary, so a match
-begins at the first letter of a word, at the first digit of a number, or at some other
-character its pattern opens with. :func:`starts_of` walks the parsed pattern and collects
-the first words it can begin with (lowercase, as far as its first non-letter), whether it
-can begin with a digit, and which other characters it can begin with. :func:`finditer`
-then gives the same matches as ``regex.finditer(text, lo, hi)``, trying the pattern only at
-the places where such a word, number or character begins: a rule whose words are absent
-costs nothing. Where the walk cannot tell (a class of any word character, a pattern that
-can match nothing), :func:`starts_of` returns ``None`` and the rule is tried everywhere.
+A recognition rule's regex opens with a word boundary, so a match begins at the first letter
+of a word, at the first digit of a number, or at some other character its pattern opens
+with. :func:`starts_of` walks the parsed pattern and collects the first words it can begin
+with (lowercase, as far as its first non-letter), whether it can begin with a digit, and
+which other characters it can begin with. :func:`finditer` then gives the same matches as
+``regex.finditer(text, lo, hi)``, trying the pattern only at the places where such a word,
+number or character begins: a rule whose words are absent costs nothing. Where the walk
+cannot tell (a class of any word character, a pattern that can match nothing, one that
+does not open with a Unicode word boundary), :func:`starts_of` returns ``None`` and the
+rule is tried everywhere.
 
 >>> import re
 >>> starts = starts_of(re.compile(r"(?<!\\w)(?:(?:next|last)\\s+)?(?:monday|\\d+ days?)", re.I))
@@ -60,14 +61,34 @@ class _Unknown(Exception):
 def starts_of(regex: re.Pattern[str]) -> Starts | None:
     """Where the matches of ``regex`` can begin; ``None`` where the walk cannot tell."""
     found: dict[str, Any] = {"words": set(), "digits": False, "marks": set()}
+    if regex.flags & re.ASCII:
+        return None  # its word boundary is not the text's
     try:
-        parsed = _regex_parser.parse(regex.pattern, regex.flags)
-        left = _walk(parsed.data, {""}, found)
+        items = _regex_parser.parse(regex.pattern, regex.flags).data
+        if not items or not _opens_word(*items[0]):
+            return None
+        left = _walk(items, {""}, found)
     except (_Unknown, re.error, AttributeError, TypeError, ValueError):
         return None
     if "" in left:
         return None  # the pattern can match without a character
     return Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+
+
+def _opens_word(op: Any, arg: Any) -> bool:
+    """Whether a pattern's first item keeps a word character out right before its match
+    (``\\b`` or a lookbehind such as ``(?<![\\w$])``): a word it begins with is a whole
+    word of the text."""
+    if op is _ops.AT:
+        return arg is _ops.AT_BOUNDARY
+    if op is not _ops.ASSERT_NOT or arg[0] != -1:
+        return False
+    behind = arg[1].data
+    return (
+        len(behind) == 1
+        and behind[0][0] is _ops.IN
+        and (_ops.CATEGORY, _ops.CATEGORY_WORD) in behind[0][1]
+    )
 
 
 def _kind(code: int) -> str:
