@@ -34,7 +34,7 @@ from timeline.temporal.compose import (
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
-from timeline.temporal.starts import Starts, finditer, places, starts_of
+from timeline.temporal.starts import Openings, Starts, matches, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
 
@@ -276,18 +276,12 @@ def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
 
 def _trapped(text: str, start: int, end: int, at: list[int] | None) -> bool:
     """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"; ``at`` are
-    the places where such a name can begin (see :func:`_trap_places`)."""
+    the places where such a name can begin (``None``: anywhere)."""
     reach = _TRAP_REACH
     return any(
         m.start() <= start and end <= m.end()
-        for m in finditer(_traps(), text, at, max(0, start - reach), end + reach)
+        for m in matches(_traps(), text, at, max(0, start - reach), end + reach)
     )
-
-
-def _trap_places(text: str, where: dict[str, list[tuple[int, int]]]) -> list[int] | None:
-    """Where a trap phrase can begin in ``text`` (``None``: anywhere)."""
-    starts = _trap_starts()
-    return None if starts is None else places(text, where, starts)
 
 
 @functools.cache
@@ -330,10 +324,10 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
     """
-    where = _words(text)
-    candidates = _candidates(text, where, ranges)
+    openings = Openings(text, _words(text))
+    candidates = _candidates(text, openings, ranges)
     titles = [(c[0], c[1]) for c in candidates if c[3] is None]
-    traps = _trap_places(text, where) if candidates else None
+    traps = openings.places(_trap_starts()) if candidates else None
     candidates = [
         c
         for c in candidates
@@ -373,12 +367,12 @@ def _words(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _candidates(
-    text: str, where: dict[str, list[tuple[int, int]]], ranges: bool
+    text: str, openings: Openings, ranges: bool
 ) -> list[tuple[int, int, int, Match | None]]:
     """Every rule's matches within reach of its key words, tried where they can begin: as
     ``_matches`` gives them, with the rule's priority."""
+    where = openings.where
     windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
-    openings: dict[Starts, list[int]] = {}
     candidates = []
     for priority, rule in enumerate(rules()):
         if rule.ranges_only and not ranges:
@@ -390,15 +384,11 @@ def _candidates(
             stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
         if not stretches:
             continue
-        regex, starts = rule.regex, rule.starts
-        at = None
-        if starts is not None:
-            at = openings.get(starts)
-            if at is None:
-                at = openings[starts] = places(text, where, starts)
+        regex, at = rule.regex, openings.places(rule.starts)
         for lo, hi in stretches:
-            found = finditer(regex, text, at, lo, hi)
-            candidates.extend(_matches(text, rule, priority, hi, found))
+            found = matches(regex, text, at, lo, hi)
+            if found:
+                candidates.extend(_matches(text, rule, priority, hi, found))
     return candidates
 
 
@@ -406,7 +396,7 @@ _CLOSE_AT = re.compile(_CLOSE)
 
 
 def _matches(
-    text: str, rule: Rule, priority: int, hi: int, found: Iterator[re.Match[str]]
+    text: str, rule: Rule, priority: int, hi: int, found: list[re.Match[str]]
 ) -> Iterator[tuple[int, int, int, Match | None]]:
     """Of the matches ``found`` of one rule in a stretch of text ending at ``hi``, those
     that make a time, and, without a Match, the spans of titles ("The Day After Tomorrow")

@@ -4,12 +4,12 @@ A recognition rule's regex opens with a word boundary, so a match begins at the 
 of a word, at the first digit of a number, or at some other character its pattern opens
 with. :func:`starts_of` walks the parsed pattern and collects the first words it can begin
 with (lowercase, as far as its first non-letter), whether it can begin with a digit, and
-which other characters it can begin with. :func:`finditer` then gives the same matches as
+which other characters it can begin with. :func:`matches` then gives the same matches as
 ``regex.finditer(text, lo, hi)``, trying the pattern only at the places where such a word,
-number or character begins: a rule whose words are absent costs nothing. Where the walk
-cannot tell (a class of any word character, a pattern that can match nothing, one that
-does not open with a Unicode word boundary), :func:`starts_of` returns ``None`` and the
-rule is tried everywhere.
+number or character begins (:class:`Openings`): a rule whose words are absent costs nothing.
+Where the walk cannot tell (a class of any word character, a pattern that can match nothing,
+one that does not open with a Unicode word boundary), :func:`starts_of` returns ``None`` and
+the rule is tried everywhere.
 
 >>> import re
 >>> starts = starts_of(re.compile(r"(?<!\\w)(?:(?:next|last)\\s+)?(?:monday|\\d+ days?)", re.I))
@@ -20,9 +20,10 @@ rule is tried everywhere.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -186,42 +187,83 @@ def _class(items: Sequence[Any], words: set[str], found: dict[str, Any]) -> set[
     return {w + letter for w in words for letter in letters}
 
 
-def places(text: str, where: Mapping[str, Sequence[tuple[int, int]]], starts: Starts) -> list[int]:
-    """The offsets in ``text`` where a match with these ``starts`` can begin, in order.
+class Openings:
+    """Where the words of one text begin, and so where patterns can begin to match in it.
 
-    ``where`` maps each lowercase word of the text, and ``"digit"`` for numbers, to the
-    spans where it occurs. Words with letters beyond ASCII are always kept: the regex may
-    fold their case differently from ``str.lower``.
+    ``where`` maps each lowercase word of ``text``, and ``"digit"`` for its numbers, to the
+    spans where it occurs. Words with letters beyond ASCII are places for every pattern:
+    the regex may fold their case differently from ``str.lower``.
+
+    >>> import re
+    >>> regex = re.compile(r"\\b(?:next|last)\\s+week", re.I)
+    >>> openings = Openings("Next week, not last week.", {"next": [(0, 4)], "last": [(15, 19)]})
+    >>> openings.places(starts_of(regex))
+    [0, 15]
     """
-    spots = [s for word in starts.words & where.keys() for s, _ in where[word]]
-    if starts.digits:
-        spots += [s for s, _ in where.get("digit", ())]
-    for mark in starts.marks:
-        at = text.find(mark)
-        while at >= 0:
-            spots.append(at)
-            at = text.find(mark, at + 1)
-    if not text.isascii():
-        spots += [s for word, spans in where.items() if not word.isascii() for s, _ in spans]
-    return sorted(set(spots))
+
+    def __init__(self, text: str, where: Mapping[str, Sequence[tuple[int, int]]]) -> None:
+        self.text = text
+        self.where = where
+        self._firsts: dict[str, list[int]] = {}
+        self._places: dict[Starts, list[int]] = {}
+
+    def places(self, starts: Starts | None) -> list[int] | None:
+        """The offsets where a match with these ``starts`` can begin, in order (``None``
+        for a pattern that can begin anywhere)."""
+        if starts is None:
+            return None
+        found = self._places.get(starts)
+        if found is None:
+            found = self._places[starts] = self._find(starts)
+        return found
+
+    def _find(self, starts: Starts) -> list[int]:
+        words, where, text = starts.words, self.where, self.text
+        present = words.intersection(where) if len(where) < len(words) else where.keys() & words
+        spots: list[int] = []
+        for word in present:
+            spots += self._first(word)
+        if starts.digits:
+            spots += self._first("digit")
+        for mark in starts.marks:
+            at = text.find(mark)
+            while at >= 0:
+                spots.append(at)
+                at = text.find(mark, at + 1)
+        if not text.isascii():
+            spots += [s for word, spans in where.items() if not word.isascii() for s, _ in spans]
+        return sorted(set(spots))
+
+    def _first(self, word: str) -> list[int]:
+        firsts = self._firsts.get(word)
+        if firsts is None:
+            firsts = self._firsts[word] = [s for s, _ in self.where.get(word, ())]
+        return firsts
 
 
-def finditer(
+def matches(
     regex: re.Pattern[str], text: str, places: Sequence[int] | None, lo: int, hi: int
-) -> Iterator[re.Match[str]]:
+) -> list[re.Match[str]]:
     """The matches of ``regex.finditer(text, lo, hi)``, trying the regex only at ``places``
-    (all of them when ``None``); the regex must not match an empty string."""
+    (everywhere when ``None``); the regex must not match an empty string.
+
+    >>> [m.group() for m in matches(re.compile(r"\\bweek"), "a week, weekly", [2, 8], 0, 14)]
+    ['week', 'week']
+    """
     if places is None:
-        yield from regex.finditer(text, lo, hi)
-        return
+        return list(regex.finditer(text, lo, hi))
+    index = bisect.bisect_left(places, lo)
+    if index == len(places) or places[index] >= hi:
+        return []
     match = regex.match
+    found = []
     after = lo
-    for index in range(bisect.bisect_left(places, lo), len(places)):
-        at = places[index]
+    for at in itertools.islice(places, index, None):
         if at >= hi:
             break
         if at >= after:
-            found = match(text, at, hi)
-            if found is not None:
-                after = found.end()
-                yield found
+            one = match(text, at, hi)
+            if one is not None:
+                after = one.end()
+                found.append(one)
+    return found
