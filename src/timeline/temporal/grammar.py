@@ -379,7 +379,7 @@ def _candidates(
             continue
         stretches = windows.get((rule.keys, rule.digits))
         if stretches is None:
-            spots = [s for key in rule.keys for s in where.get(key, ())]
+            spots = [s for key in openings.present(rule.keys) for s in where[key]]
             spots += where.get("digit", []) if rule.digits else []
             stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
         if not stretches:

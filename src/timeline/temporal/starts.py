@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -217,11 +217,15 @@ class Openings:
             found = self._places[starts] = self._find(starts)
         return found
 
+    def present(self, words: frozenset[str]) -> Iterable[str]:
+        """Those of ``words`` that the text holds."""
+        where = self.where
+        return words.intersection(where) if len(where) < len(words) else where.keys() & words
+
     def _find(self, starts: Starts) -> list[int]:
-        words, where, text = starts.words, self.where, self.text
-        present = words.intersection(where) if len(where) < len(words) else where.keys() & words
+        text = self.text
         spots: list[int] = []
-        for word in present:
+        for word in self.present(starts.words):
             spots += self._first(word)
         if starts.digits:
             spots += self._first("digit")
@@ -231,7 +235,7 @@ class Openings:
                 spots.append(at)
                 at = text.find(mark, at + 1)
         if not text.isascii():
-            spots += [s for word, spans in where.items() if not word.isascii() for s, _ in spans]
+            spots += [s for w, spans in self.where.items() if not w.isascii() for s, _ in spans]
         return sorted(set(spots))
 
     def _first(self, word: str) -> list[int]:
