@@ -34,7 +34,7 @@ from timeline.temporal.compose import (
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
-from timeline.temporal.starts import Openings, Starts, matches, starts_of
+from timeline.temporal.starts import TOKEN, Openings, Starts, matches, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
 
@@ -241,7 +241,6 @@ _NOT_KEYS = frozenset(
         "holy",
     }
 )
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 #: How far around a key word a rule's match may reach.
 _REACH = 60
 
@@ -256,8 +255,8 @@ def _key_classes() -> dict[str, frozenset[str]]:
             for part in table.split("."):
                 entries = entries[part]
             for phrase in entries:
-                words.update(t.lower() for t in _TOKEN.findall(phrase))
-                words.update(_TOKEN.findall(name_key(phrase)))
+                words.update(t.lower() for t in TOKEN.findall(phrase))
+                words.update(TOKEN.findall(name_key(phrase)))
         classes[name] = frozenset(words - _NOT_KEYS) if name == "holiday" else frozenset(words)
     return classes
 
@@ -313,18 +312,19 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     return number or last in cues or f"{first} {second}" in cues
 
 
-def scan(text: str, ranges: bool = False) -> list[Match]:
+def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> list[Match]:
     """Every time expression in ``text``: the longest non-overlapping matches, in text order.
 
     With ``ranges`` two whole dates joined by "to", "until" or "between ... and" make one
     range, as do a length and the time it runs from ("three weeks starting March 2"), and
     a time after "since", "before", "up to"... is an open range with that word in its
-    extent; without, they stay apart, as TimeML annotates them.
+    extent; without, they stay apart, as TimeML annotates them. ``openings``, those of
+    ``text``, spare reading its words again.
 
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
     """
-    openings = Openings(text, _words(text))
+    openings = Openings.of(text) if openings is None else openings
     candidates = _candidates(text, openings, ranges)
     titles = [(c[0], c[1]) for c in candidates if c[3] is None]
     traps = openings.places(_trap_starts()) if candidates else None
@@ -355,15 +355,6 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
         return matches
     joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
-
-
-def _words(text: str) -> dict[str, list[tuple[int, int]]]:
-    """The spans of each lowercase word of ``text``, and of its numbers as ``"digit"``."""
-    where: dict[str, list[tuple[int, int]]] = {}
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
-    return where
 
 
 def _candidates(

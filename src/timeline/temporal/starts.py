@@ -42,6 +42,8 @@ _MOST_REPEATS = 3
 #: The widest range of characters in a class the walk reads one by one.
 _WIDEST_RANGE = 256
 _WORD_CHARACTER = re.compile(r"[^\W\d_]")
+#: A word of the text: a run of letters, or of digits.
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
 
 
@@ -66,20 +68,21 @@ def starts_of(regex: re.Pattern[str]) -> Starts | None:
         return None  # its word boundary is not the text's
     try:
         items = _regex_parser.parse(regex.pattern, regex.flags).data
-        if not items or not _opens_word(*items[0]):
-            return None
-        left = _walk(items, {""}, found)
+        left = _walk(items, {_FRESH}, found)
     except (_Unknown, re.error, AttributeError, TypeError, ValueError):
         return None
-    if "" in left:
+    if _FRESH in left or _OPENED in left:
         return None  # the pattern can match without a character
     return Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
 
 
+#: The first word before any character is read, with no word boundary yet, and after one.
+_FRESH, _OPENED = "", "^"
+
+
 def _opens_word(op: Any, arg: Any) -> bool:
-    """Whether a pattern's first item keeps a word character out right before its match
-    (``\\b`` or a lookbehind such as ``(?<![\\w$])``): a word it begins with is a whole
-    word of the text."""
+    """Whether an assertion keeps a word character out right before the match (``\\b``
+    or a lookbehind such as ``(?<![\\w$])``): a word read next is a whole word of the text."""
     if op is _ops.AT:
         return arg is _ops.AT_BOUNDARY
     if op is not _ops.ASSERT_NOT or arg[0] != -1:
@@ -119,11 +122,11 @@ def _end_words(words: set[str], found: dict[str, Any], kinds: set[str], marks: s
     """The first word ends at a character of one of ``kinds``; a pattern that begins with
     such a character begins with a digit or one of ``marks``."""
     for word in words:
-        if word:
+        if word not in (_FRESH, _OPENED):
             found["words"].add(word)
             continue
-        if "space" in kinds:
-            raise _Unknown("begins with a space")
+        if "space" in kinds or ("digit" in kinds and word == _FRESH):
+            raise _Unknown("begins with a space, or a number inside a word")
         found["digits"] |= "digit" in kinds
         found["marks"] |= marks
 
@@ -132,7 +135,7 @@ def _step(op: Any, arg: Any, words: set[str], found: dict[str, Any]) -> set[str]
     if op is _ops.LITERAL:
         kind = _kind(arg)
         if kind == "letter":
-            return {w + chr(arg).lower() for w in words}
+            return {_opened(w) + chr(arg).lower() for w in words}
         _end_words(words, found, {kind}, {chr(arg)} if kind == "other" else set())
         return set()
     if op is _ops.IN:
@@ -151,6 +154,8 @@ def _step(op: Any, arg: Any, words: set[str], found: dict[str, Any]) -> set[str]
             if times >= least:
                 out |= words
         raise _Unknown("a long repeat of letters")
+    if _opens_word(op, arg) and _FRESH in words:
+        return words - {_FRESH} | {_OPENED}
     if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
         return words  # takes no character: the words go on
     raise _Unknown(op)
@@ -184,7 +189,14 @@ def _class(items: Sequence[Any], words: set[str], found: dict[str, Any]) -> set[
         return set()
     if kinds != {"letter"}:
         raise _Unknown("letters and other characters in one class")
-    return {w + letter for w in words for letter in letters}
+    return {_opened(w) + letter for w in words for letter in letters}
+
+
+def _opened(word: str) -> str:
+    """The letters of a first word so far, which must begin a word of the text."""
+    if word == _FRESH:
+        raise _Unknown("a word that may begin inside a word of the text")
+    return "" if word == _OPENED else word
 
 
 class Openings:
@@ -206,6 +218,20 @@ class Openings:
         self.where = where
         self._firsts: dict[str, list[int]] = {}
         self._places: dict[Starts, list[int]] = {}
+
+    @classmethod
+    def of(cls, text: str) -> Openings:
+        """The openings of ``text``, its words found by :data:`TOKEN`.
+
+        >>> Openings.of("On May 2, 2020").where
+        {'on': [(0, 2)], 'may': [(3, 6)], 'digit': [(7, 8), (10, 14)]}
+        """
+        where: dict[str, list[tuple[int, int]]] = {}
+        for token in TOKEN.finditer(text):
+            word = token.group()
+            key = "digit" if word[0].isdigit() else word.lower()
+            where.setdefault(key, []).append(token.span())
+        return cls(text, where)
 
     def places(self, starts: Starts | None) -> list[int] | None:
         """The offsets where a match with these ``starts`` can begin, in order (``None``

@@ -15,6 +15,7 @@ import functools
 import re
 from typing import Any
 
+from timeline.temporal.starts import Openings, Starts, matches, starts_of
 from timeline.temporal.words import lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -68,15 +69,17 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 
 class Clauses:
     """The sentences of one text and their tense cues, each sentence read once however many
-    times it holds (:func:`clause_tense` for many expressions of one text).
+    times it holds (:func:`clause_tense` for many expressions of one text). ``openings``,
+    those of the text, let the cue words be looked for only where they can begin.
 
     >>> clauses = Clauses("Iraq's parliament voted on Sunday. The minister will travel on Friday.")
     >>> clauses.tense(27, 33), clauses.tense(63, 69)
     ('past', 'future')
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, openings: Openings | None = None) -> None:
         self.text = text
+        self.openings = openings
         self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         self._around: dict[tuple[int, int], tuple[int, int]] = {}
 
@@ -153,9 +156,11 @@ class Clauses:
         if key not in self._cues:
             text = self.text
             future, past, not_past, _, participle, _, _ = _cues()
+            openings = self.openings
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
-                for m in pattern.finditer(text, left, right):
+                at = None if openings is None else openings.places(_starts(pattern))
+                for m in matches(pattern, text, at, left, right):
                     if pattern is _ED and m.group().lower() in not_past:
                         continue
                     if tense == "past" and participle.search(
@@ -177,6 +182,11 @@ class Clauses:
                 ]
             self._cues[key] = tuple(found)
         return self._cues[key]
+
+
+@functools.cache
+def _starts(pattern: re.Pattern[str]) -> Starts | None:
+    return starts_of(pattern)
 
 
 _SPACE = re.compile(r"\s+")
