@@ -20,7 +20,6 @@ the rule is tried everywhere.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -282,13 +281,14 @@ def matches(
     """
     if places is None:
         return list(regex.finditer(text, lo, hi))
-    index = bisect.bisect_left(places, lo)
-    if index == len(places) or places[index] >= hi:
+    first = bisect.bisect_left(places, lo)
+    if first == len(places) or places[first] >= hi:
         return []
     match = regex.match
     found = []
     after = lo
-    for at in itertools.islice(places, index, None):
+    for index in range(first, len(places)):
+        at = places[index]
         if at >= hi:
             break
         if at >= after:
