@@ -276,24 +276,38 @@ def matches(
     """The matches of ``regex.finditer(text, lo, hi)``, trying the regex only at ``places``
     (everywhere when ``None``); the regex must not match an empty string.
 
+    The regex sees the text end at ``hi``: to it, the start of a word that ``hi`` cuts
+    begins a shorter word, so that start is tried too.
+
     >>> [m.group() for m in matches(re.compile(r"\\bweek"), "a week, weekly", [2, 8], 0, 14)]
     ['week', 'week']
+    >>> [m.group() for m in matches(re.compile(r"\\bweek\\b"), "a weekly", [], 0, 6)]
+    ['week']
     """
     if places is None:
         return list(regex.finditer(text, lo, hi))
-    first = bisect.bisect_left(places, lo)
-    if first == len(places) or places[first] >= hi:
-        return []
+    tried = places[bisect.bisect_left(places, lo) : bisect.bisect_left(places, hi)]
+    cut = _cut(text, lo, hi)
+    if cut is not None and (not tried or tried[-1] < cut):
+        tried.append(cut)  # no other place lies inside the word cut
     match = regex.match
     found = []
     after = lo
-    for index in range(first, len(places)):
-        at = places[index]
-        if at >= hi:
-            break
+    for at in tried:
         if at >= after:
             one = match(text, at, hi)
             if one is not None:
                 after = one.end()
                 found.append(one)
     return found
+
+
+_LETTERS_TO_END = re.compile(r"[^\W\d_]+\Z")
+
+
+def _cut(text: str, lo: int, hi: int) -> int | None:
+    """Where the word that ``hi`` cuts begins in ``text[lo:hi]``, if ``hi`` cuts one."""
+    if not 0 < hi < len(text) or not _WORD_CHARACTER.match(text, hi):
+        return None
+    run = _LETTERS_TO_END.search(text, lo, hi)
+    return None if run is None else run.start()
