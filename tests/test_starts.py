@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal.grammar import _traps, rules
-from timeline.temporal.starts import Openings, matches, starts_of
+from timeline.temporal.starts import Openings, starts_of
 from timeline.temporal.tense import _ED, _cues
 
 PATTERNS = [
@@ -58,7 +58,7 @@ def test_matches_at_places_are_those_of_finditer(text: str, data: st.DataObject)
     hi = data.draw(st.integers(lo, len(text)))
     openings = Openings.of(text)
     for regex, starts in PATTERNS:
-        tried = matches(regex, text, openings.places(starts), lo, hi)
+        tried = openings.matches(regex, starts, lo, hi)
         assert spans(tried) == spans(list(regex.finditer(text, lo, hi))), regex.pattern[:80]
 
 
@@ -101,18 +101,19 @@ def test_words_beyond_ascii_are_places_for_every_pattern() -> None:
     # a long s: the regex folds its case, str.lower does not
     text = "On \u017funday and on Sunday"
     regex = re.compile(r"(?<!\w)sunday\b", re.I)
-    found = matches(regex, text, Openings.of(text).places(starts_of(regex)), 0, len(text))
+    found = Openings.of(text).matches(regex, starts_of(regex), 0, len(text))
     assert [m.group() for m in found] == ["\u017funday", "Sunday"]
 
 
 def test_no_place_in_reach_no_match() -> None:
     regex = re.compile(r"(?<!\w)week\b", re.I)
-    assert matches(regex, "a week", [], 0, 6) == []
-    assert matches(regex, "a week", [2], 3, 6) == []
+    openings = Openings.of("a week")
+    assert openings.matches(regex, starts_of(re.compile(r"\bday", re.I)), 0, 6) == []
+    assert openings.matches(regex, starts_of(regex), 3, 6) == []
 
 
 def test_a_word_cut_by_the_end_of_the_stretch_is_tried() -> None:
     regex = re.compile(r"(?<!\w)years\b", re.I)
     text = "two yearsthe"
-    found = matches(regex, text, Openings.of(text).places(starts_of(regex)), 0, 9)
+    found = Openings.of(text).matches(regex, starts_of(regex), 0, 9)
     assert [m.span() for m in found] == [m.span() for m in regex.finditer(text, 0, 9)] == [(4, 9)]

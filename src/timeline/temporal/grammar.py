@@ -34,7 +34,7 @@ from timeline.temporal.compose import (
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
-from timeline.temporal.starts import TOKEN, Openings, Starts, matches, starts_of
+from timeline.temporal.starts import TOKEN, Openings, Starts, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
 
@@ -273,13 +273,12 @@ def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
     return [(lo, hi) for lo, hi in merged]
 
 
-def _trapped(text: str, start: int, end: int, at: list[int] | None) -> bool:
-    """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"; ``at`` are
-    the places where such a name can begin (``None``: anywhere)."""
+def _trapped(openings: Openings, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"."""
     reach = _TRAP_REACH
     return any(
         m.start() <= start and end <= m.end()
-        for m in matches(_traps(), text, at, max(0, start - reach), end + reach)
+        for m in openings.matches(_traps(), _trap_starts(), max(0, start - reach), end + reach)
     )
 
 
@@ -327,12 +326,11 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
     openings = Openings.of(text) if openings is None else openings
     candidates = _candidates(text, openings, ranges)
     titles = [(c[0], c[1]) for c in candidates if c[3] is None]
-    traps = openings.places(_trap_starts()) if candidates else None
     candidates = [
         c
         for c in candidates
         if c[3] is not None
-        and not _trapped(text, c[0], c[1], traps)
+        and not _trapped(openings, c[0], c[1])
         and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
@@ -375,9 +373,9 @@ def _candidates(
             stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
         if not stretches:
             continue
-        regex, at = rule.regex, openings.places(rule.starts)
+        regex, starts = rule.regex, rule.starts
         for lo, hi in stretches:
-            found = matches(regex, text, at, lo, hi)
+            found = openings.matches(regex, starts, lo, hi)
             if found:
                 candidates.extend(_matches(text, rule, priority, hi, found))
     return candidates

@@ -4,7 +4,7 @@ A recognition rule's regex opens with a word boundary, so a match begins at the 
 of a word, at the first digit of a number, or at some other character its pattern opens
 with. :func:`starts_of` walks the parsed pattern and collects the first words it can begin
 with (lowercase, as far as its first non-letter), whether it can begin with a digit, and
-which other characters it can begin with. :func:`matches` then gives the same matches as
+which other characters it can begin with. :meth:`Openings.matches` then gives the same matches as
 ``regex.finditer(text, lo, hi)``, trying the pattern only at the places where such a word,
 number or character begins (:class:`Openings`): a rule whose words are absent costs nothing.
 Where the walk cannot tell (a class of any word character, a pattern that can match nothing,
@@ -41,12 +41,13 @@ _MOST_REPEATS = 3
 #: The widest range of characters in a class the walk reads one by one.
 _WIDEST_RANGE = 256
 _WORD_CHARACTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 #: A word of the text: a run of letters, or of digits.
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Starts:
     """The beginnings of a pattern's matches: lowercase first ``words`` (ASCII letters up
     to the first non-letter), a first ``digit`` of a number, other first ``marks``."""
@@ -217,6 +218,7 @@ class Openings:
         self.where = where
         self._firsts: dict[str, list[int]] = {}
         self._places: dict[Starts, list[int]] = {}
+        self._backwards: str | None = None
 
     @classmethod
     def of(cls, text: str) -> Openings:
@@ -247,6 +249,50 @@ class Openings:
         where = self.where
         return words.intersection(where) if len(where) < len(words) else where.keys() & words
 
+    def matches(
+        self, regex: re.Pattern[str], starts: Starts | None, lo: int, hi: int
+    ) -> list[re.Match[str]]:
+        """The matches of ``regex.finditer(text, lo, hi)``, the regex tried only where a
+        match with these ``starts`` (see :func:`starts_of`) can begin.
+
+        The regex sees the text end at ``hi``: to it, a word that ``hi`` cuts is a shorter
+        word, whose start is tried too.
+
+        >>> regex = re.compile(r"\\bweek\\b")
+        >>> openings = Openings.of("a week, weekly")
+        >>> [m.span() for m in openings.matches(regex, starts_of(regex), 0, 12)]
+        [(2, 6), (8, 12)]
+        """
+        text, places = self.text, self.places(starts)
+        if places is None:
+            return list(regex.finditer(text, lo, hi))
+        tried = places[bisect.bisect_left(places, lo) : bisect.bisect_left(places, hi)]
+        cut = self._cut(lo, hi)
+        if cut is not None and (not tried or tried[-1] < cut):
+            tried.append(cut)  # no other place lies inside the word cut
+        match = regex.match
+        found = []
+        after = lo
+        for at in tried:
+            if at >= after:
+                one = match(text, at, hi)
+                if one is not None:
+                    after = one.end()
+                    found.append(one)
+        return found
+
+    def _cut(self, lo: int, hi: int) -> int | None:
+        """Where the word that ``hi`` cuts begins, if ``hi`` cuts one after ``lo``."""
+        text = self.text
+        if not 0 < hi < len(text) or not _WORD_CHARACTER.match(text, hi):
+            return None
+        if self._backwards is None:
+            self._backwards = text[::-1]
+        letters = _LETTERS.match(self._backwards, len(text) - hi)
+        if letters is None or hi - len(letters.group()) < lo:
+            return None
+        return hi - len(letters.group())
+
     def _find(self, starts: Starts) -> list[int]:
         text = self.text
         spots: list[int] = []
@@ -268,46 +314,3 @@ class Openings:
         if firsts is None:
             firsts = self._firsts[word] = [s for s, _ in self.where.get(word, ())]
         return firsts
-
-
-def matches(
-    regex: re.Pattern[str], text: str, places: Sequence[int] | None, lo: int, hi: int
-) -> list[re.Match[str]]:
-    """The matches of ``regex.finditer(text, lo, hi)``, trying the regex only at ``places``
-    (everywhere when ``None``); the regex must not match an empty string.
-
-    The regex sees the text end at ``hi``: to it, the start of a word that ``hi`` cuts
-    begins a shorter word, so that start is tried too.
-
-    >>> [m.group() for m in matches(re.compile(r"\\bweek"), "a week, weekly", [2, 8], 0, 14)]
-    ['week', 'week']
-    >>> [m.group() for m in matches(re.compile(r"\\bweek\\b"), "a weekly", [], 0, 6)]
-    ['week']
-    """
-    if places is None:
-        return list(regex.finditer(text, lo, hi))
-    tried = places[bisect.bisect_left(places, lo) : bisect.bisect_left(places, hi)]
-    cut = _cut(text, lo, hi)
-    if cut is not None and (not tried or tried[-1] < cut):
-        tried.append(cut)  # no other place lies inside the word cut
-    match = regex.match
-    found = []
-    after = lo
-    for at in tried:
-        if at >= after:
-            one = match(text, at, hi)
-            if one is not None:
-                after = one.end()
-                found.append(one)
-    return found
-
-
-_LETTERS_TO_END = re.compile(r"[^\W\d_]+\Z")
-
-
-def _cut(text: str, lo: int, hi: int) -> int | None:
-    """Where the word that ``hi`` cuts begins in ``text[lo:hi]``, if ``hi`` cuts one."""
-    if not 0 < hi < len(text) or not _WORD_CHARACTER.match(text, hi):
-        return None
-    run = _LETTERS_TO_END.search(text, lo, hi)
-    return None if run is None else run.start()

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Any
 
-from timeline.temporal.starts import Openings, Starts, matches, starts_of
+from timeline.temporal.starts import Openings, Starts, starts_of
 from timeline.temporal.words import lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -159,8 +159,12 @@ class Clauses:
             openings = self.openings
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
-                at = None if openings is None else openings.places(_starts(pattern))
-                for m in matches(pattern, text, at, left, right):
+                cues = (
+                    pattern.finditer(text, left, right)
+                    if openings is None
+                    else openings.matches(pattern, _starts(pattern), left, right)
+                )
+                for m in cues:
                     if pattern is _ED and m.group().lower() in not_past:
                         continue
                     if tense == "past" and participle.search(
