@@ -219,6 +219,7 @@ class Openings:
         self._firsts: dict[str, list[int]] = {}
         self._places: dict[Starts, list[int]] = {}
         self._backwards: str | None = None
+        self._cuts: dict[int, int | None] = {}
 
     @classmethod
     def of(cls, text: str) -> Openings:
@@ -283,15 +284,19 @@ class Openings:
 
     def _cut(self, lo: int, hi: int) -> int | None:
         """Where the word that ``hi`` cuts begins, if ``hi`` cuts one after ``lo``."""
+        if hi not in self._cuts:
+            self._cuts[hi] = self._word_start(hi)
+        start = self._cuts[hi]
+        return None if start is None or start < lo else start
+
+    def _word_start(self, hi: int) -> int | None:
         text = self.text
         if not 0 < hi < len(text) or not _WORD_CHARACTER.match(text, hi):
             return None
         if self._backwards is None:
             self._backwards = text[::-1]
         letters = _LETTERS.match(self._backwards, len(text) - hi)
-        if letters is None or hi - len(letters.group()) < lo:
-            return None
-        return hi - len(letters.group())
+        return None if letters is None else hi - len(letters.group())
 
     def _find(self, starts: Starts) -> list[int]:
         text = self.text
