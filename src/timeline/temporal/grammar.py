@@ -141,7 +141,7 @@ class Rule:
     @property
     def starts(self) -> Starts | None:
         """Where the pattern's matches can begin (``None``: anywhere)."""
-        return _starts(self.pattern)
+        return starts_of(self.regex)
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
@@ -194,11 +194,6 @@ def rules() -> tuple[Rule, ...]:
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
-
-
-@functools.cache
-def _starts(pattern: str) -> Starts | None:
-    return starts_of(_compiled(pattern))
 
 
 #: Lexicon tables whose words make up each class of key words named in en_rules.toml.
@@ -278,13 +273,8 @@ def _trapped(openings: Openings, start: int, end: int) -> bool:
     reach = _TRAP_REACH
     return any(
         m.start() <= start and end <= m.end()
-        for m in openings.matches(_traps(), _trap_starts(), max(0, start - reach), end + reach)
+        for m in openings.matches(_traps(), starts_of(_traps()), max(0, start - reach), end + reach)
     )
-
-
-@functools.cache
-def _trap_starts() -> Starts | None:
-    return starts_of(_traps())
 
 
 #: How far a trap phrase can reach beyond the time words inside it.

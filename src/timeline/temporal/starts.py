@@ -20,6 +20,7 @@ the rule is tried everywhere.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -62,12 +63,18 @@ class _Unknown(Exception):
 
 
 def starts_of(regex: re.Pattern[str]) -> Starts | None:
-    """Where the matches of ``regex`` can begin; ``None`` where the walk cannot tell."""
+    """Where the matches of ``regex`` can begin; ``None`` where the walk cannot tell (read
+    once for each pattern)."""
+    return _starts(regex.pattern, regex.flags)
+
+
+@functools.cache
+def _starts(pattern: str, flags: int) -> Starts | None:
     found: dict[str, Any] = {"words": set(), "digits": False, "marks": set()}
-    if regex.flags & re.ASCII:
+    if flags & re.ASCII:
         return None  # its word boundary is not the text's
     try:
-        items = _regex_parser.parse(regex.pattern, regex.flags).data
+        items = _regex_parser.parse(pattern, flags).data
         left = _walk(items, {_FRESH}, found)
     except (_Unknown, re.error, AttributeError, TypeError, ValueError):
         return None

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Any
 
-from timeline.temporal.starts import Openings, Starts, starts_of
+from timeline.temporal.starts import Openings, starts_of
 from timeline.temporal.words import lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -162,7 +162,7 @@ class Clauses:
                 cues = (
                     pattern.finditer(text, left, right)
                     if openings is None
-                    else openings.matches(pattern, _starts(pattern), left, right)
+                    else openings.matches(pattern, starts_of(pattern), left, right)
                 )
                 for m in cues:
                     if pattern is _ED and m.group().lower() in not_past:
@@ -186,11 +186,6 @@ class Clauses:
                 ]
             self._cues[key] = tuple(found)
         return self._cues[key]
-
-
-@functools.cache
-def _starts(pattern: re.Pattern[str]) -> Starts | None:
-    return starts_of(pattern)
 
 
 _SPACE = re.compile(r"\s+")
