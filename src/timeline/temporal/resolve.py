@@ -346,17 +346,18 @@ def _nearest_occurrence(
         return next(c for c in candidates if c.end > moment - _REPORTING_LAG)
     chosen = _by_tense(candidates, moment, tense, default="nearest")
     far = tense == "past" and not verb_past and _distance(chosen, moment) > _FAR
-    if far and spec.day is not None:
+    if far and (spec.day is not None or unit is G.MONTH):
         ahead = next((c for c in candidates if c.start > moment), None)
         if ahead is not None and _distance(ahead, moment) <= _NEAR:
             return ahead
     return chosen
 
 
-#: A month and day that a past tense would put this far back gives way to the same date
-#: this near ahead: news names coming deadlines inside past-tense reporting ("extended its
-#: offer to Nov. 20", "said the hearing is on Feb. 10"), while a past event almost a year
-#: back usually comes with its year, or with its verb right before it ("won 3-2 on Jan. 13").
+#: A month and day, or a month, that a past tense would put this far back gives way to the
+#: same date this near ahead: news names coming deadlines and plans inside past-tense
+#: reporting ("extended its offer to Nov. 20", "said the hearing is on Feb. 10", "told oil
+#: companies of a cutback in September"), while a past event almost a year back usually
+#: comes with its year, or with its verb right before it ("won 3-2 on Jan. 13").
 _FAR = timedelta(days=300)
 _NEAR = timedelta(days=62)
 
