@@ -709,14 +709,16 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
         return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
     if unit in ("S", "MIN", "H"):
         return _clock_offset(spec, moment, anchor, count, unit)
-    borrowed = False
+    comparison = False
     if unit == "Y" and abs(count) == 1:
         moment, granularity, anchor = _year_ago_unit(spec, ctx, moment, anchor)
-        borrowed = granularity is not G.YEAR
+        # a quarter borrowed from the narrative, or "a year ago", "a year earlier": the base
+        # of a comparison, where the story does not move ("up from $4 a year earlier")
+        comparison = granularity is not G.YEAR or count < 0
     steps = count * {G.QUARTER: 4, G.MONTH: 12}.get(granularity, 1) if unit == "Y" else count
     target = move(floor(moment, granularity), granularity, steps)
     interval = _interval(target, granularity)
-    return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not borrowed)
+    return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not comparison)
 
 
 def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
