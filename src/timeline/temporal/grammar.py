@@ -402,9 +402,15 @@ def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
 
 
 def _a_title(m: re.Match[str], rule: Rule) -> bool:
-    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow")."""
+    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow"), not
+    a headline's capitals ("LAST WEEK")."""
     words = m.group().split()
-    return rule.title_is_name and len(words) > 1 and all(w[:1].isupper() for w in words)
+    return (
+        rule.title_is_name
+        and len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and not m.group().isupper()
+    )
 
 
 @functools.cache
