@@ -203,7 +203,9 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
         interval = side
     elif mod in ("START", "MID", "END"):
         interval = _narrow(interval, mod)
-    return Resolution(kind, interval.timex, interval, mod, anchor)
+    # "the 1988 quarter" is the base of a comparison, not a time the story moves to
+    compared = spec.year is not None and spec.calunit is not None and spec.anaphoric
+    return Resolution(kind, interval.timex, interval, mod, anchor, narrative=not compared)
 
 
 def _side(interval: Interval, ctx: Context, direction: int) -> Interval | None:
@@ -254,6 +256,8 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
         return _interval(
             datetime(max((spec.century - 1) * 100, 1), 1, 1, tzinfo=tz), G.CENTURY
         ), None
+    if spec.year is not None and spec.calunit is not None and spec.anaphoric:
+        return _unit_of_year(spec, spec.year, ctx), None
     if spec.year is not None:
         return _in_year(spec, spec.year, tz), None
     finest = _finest_named(spec)
@@ -297,6 +301,17 @@ def _finest_named(spec: Spec) -> Granularity | None:
     if spec.weekday is not None and spec.anaphoric:
         return G.DAY
     return None
+
+
+def _unit_of_year(spec: Spec, year: int, ctx: Context) -> Interval:
+    """ "The 1988 quarter", "the 1989 period": the quarter the narrative is at (else the last
+    complete one), in the year named; the year alone when neither is known."""
+    granularity = UNIT_GRANULARITY[spec.calunit or "Y"]
+    moment = ctx.history[-1].interval.start if ctx.history else ctx.published
+    if moment is None:
+        return _in_year(spec, year, _tz(ctx))
+    at = _the_unit(granularity, moment, ctx).start
+    return _interval(at.replace(year=year), granularity)
 
 
 def _in_year(spec: Spec, year: int, tz: tzinfo | None) -> Interval:
