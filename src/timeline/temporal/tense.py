@@ -158,7 +158,7 @@ class Clauses:
             return "future"
         if text.startswith(("'s", "\u2019s"), end):
             return "past"
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for cue_start, cue_end, tense in self._sentence(left, right):
             if cue_end <= start:
                 distance = start - cue_end
@@ -168,9 +168,10 @@ class Clauses:
                 continue
             low, high = sorted((cue_start, start))
             distance += _CLAUSE_BREAK * text.count(",", low, high)
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-        return best[1] if best else None
+            # as near, the longer cue is the one meant ("could not" over "could")
+            if best is None or (distance, cue_start - cue_end) < best[:2]:
+                best = (distance, cue_start - cue_end, tense)
+        return best[2] if best else None
 
     def _sentence(self, left: int, right: int) -> tuple[tuple[int, int, str], ...]:
         """The tense cues of ``text[left:right]`` in the order they are weighed: future
