@@ -361,8 +361,10 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
             fields["part"] = part
-    if "ashift" in g or "reportunit" in g or (
-        "calunit" in g and "shift" not in fields and fields["calunit"] != "WE"
+    if (
+        "ashift" in g
+        or "reportunit" in g
+        or ("calunit" in g and "shift" not in fields and fields["calunit"] != "WE")
     ):
         fields["anaphoric"] = True  # "the week" is the narrative's; "the weekend" the news
     if "ashift" in g and "part" in g:  # "the next night": the night of the day after

@@ -134,8 +134,8 @@ class Clauses:
         its clause's event: right after "until" or "by", in a clause not in the past perfect,
         and in a past clause only after a verb that sets a deadline.
 
-        >>> clauses = Clauses("Officials postponed until Tuesday any action. It raged until Sunday.")
-        >>> clauses.deadline(26, 33, "past"), clauses.deadline(62, 68, "past")
+        >>> clauses = Clauses("Officials postponed until Tuesday any action. It ran until Sunday.")
+        >>> clauses.deadline(26, 33, "past"), clauses.deadline(59, 65, "past")
         (True, False)
         >>> Clauses("The crowds had gathered by Monday.").deadline(27, 33, "past")
         False
