@@ -751,19 +751,24 @@ def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
 def _year_ago_unit(
     spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
 ) -> tuple[datetime, Granularity, Anchor]:
-    """ "A year ago" in a report about a quarter or a month means that quarter or month."""
+    """ "A year ago" in a report about a quarter or a month means that quarter or month; "the
+    year-ago quarter" is a year before the quarter the narrative named last, else before the
+    one at hand (for a quarter, the last complete one: what a company reports on)."""
+    wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
     if ctx.history:
         previous = ctx.history[-1]
-        wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
         if previous.interval.granularity in (G.QUARTER, G.MONTH) and wanted in (
             None,
             previous.interval.granularity,
         ):
             narrative = Anchor("narrative", previous.interval.timex, previous.start)
             return previous.interval.start, previous.interval.granularity, narrative
-    if spec.calunit:
-        return moment, UNIT_GRANULARITY[spec.calunit], anchor
-    return moment, G.YEAR, anchor
+    if wanted is None:
+        return moment, G.YEAR, anchor
+    named = next((m for m in reversed(ctx.history) if m.interval.granularity is wanted), None)
+    if named is not None:
+        return named.interval.start, wanted, Anchor("narrative", named.interval.timex, named.start)
+    return _the_unit(wanted, moment, ctx).start, wanted, anchor
 
 
 def _clock_offset(
