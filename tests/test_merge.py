@@ -145,6 +145,21 @@ def test_without_a_veto_the_same_pair_merges():
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,))])) == 1
 
 
+@pytest.mark.parametrize(("days", "events"), [(1, 1), (6, 1), (8, 2), (800, 2)])
+def test_statements_with_no_time_merge_only_from_articles_a_few_days_apart(days, events):
+    fbi = Participant("FBI", name_key("FBI"), "ORG", "agent")
+    said = {"participants": (fbi,), "event_class": "REPORTING"}
+    first = mention("a", 0, "say", latest=at(3), **said)
+    later = mention("b", 0, "say", latest=at(3) + timedelta(days=days), **said)
+    assert len(timeline.merge([first, later])) == events
+    # the later article names the day it was said: no window then
+    on_the_2nd = TimeExpression(
+        "Jan 2", 20, 25, "DATE", "2020-01-02", interval=Interval.from_timex("2020-01-02")
+    )
+    dated = evolve(later, time=on_the_2nd, earliest=at(2), latest=at(3))
+    assert len(timeline.merge([first, dated])) == 1
+
+
 def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
     quake, again = mention("a", 0, "earthquake"), mention("b", 0, "earthquake")
     assert len(timeline.merge([quake, again])) == 1

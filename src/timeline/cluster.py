@@ -312,6 +312,7 @@ class _Cluster:
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
+    told: datetime | None  # the earliest its statements with no time may have been made
     forbidden: frozenset[int] | set[int]
     copies: frozenset[int] | set[int]  # which texts it has that other mentions copy
 
@@ -353,11 +354,13 @@ class _Cluster:
             # name does, in every report that gives the same count
             roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
         people = [p for p in mention.participants if p.label == "PERSON"]
+        high = None if mention.latest is None else instant(mention.latest)
+        reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
         return cls(
             root=index,
             members=None,
             low=None if mention.earliest is None else instant(mention.earliest),
-            high=None if mention.latest is None else instant(mention.latest),
+            high=high,
             roles=shared.roles(roles),
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
@@ -371,7 +374,8 @@ class _Cluster:
             profiles=profile,
             named=named,
             loose=unbounded,
-            reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
+            reports=reports,
+            told=_told(mention, high) if reports else None,
             forbidden=forbidden,
             copies=_NONE if copy is None else shared.frozen(frozenset({copy})),
         )
@@ -415,6 +419,8 @@ class _Cluster:
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
+        if other.told is not None and (self.told is None or other.told > self.told):
+            self.told = other.told
         self.forbidden = _union(self.forbidden, other.forbidden)
         self.copies = _union(self.copies, other.copies)
 
@@ -503,6 +509,15 @@ def _meet(first: Bounds, second: Bounds) -> Bounds | None:
     return (low, high)
 
 
+def _told(mention: EventMention, high: datetime | None) -> datetime | None:
+    """The earliest a statement with no time of its own may have been made: a few days
+    (``statement_days`` in merging.toml) before the latest its article allows, its
+    publication ("the FBI said" in an article of 2000 is not what it said in 1998)."""
+    if mention.time is not None or high is None:
+        return None
+    return high - timedelta(days=words("merging")["statement_days"])
+
+
 def _undated(a: _Cluster, b: _Cluster) -> bool:
     """Whether no publication date bounds the pair: their articles have none, one is not
     bounded in time at all, the other at most by a time its articles name."""
@@ -519,7 +534,13 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     """Whether the bounds of ``a`` and ``b`` leave a common time: exactly; with ``zones``
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
-    Friday" in Baghdad) -- for pairs that share who did it or to whom."""
+    Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
+    time of their own are compatible only from the day they may have been made on
+    (:func:`_told`)."""
+    if (a.told is not None and b.high is not None and b.high <= a.told) or (
+        b.told is not None and a.high is not None and a.high <= b.told
+    ):
+        return False  # statements told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
     if not zones or not a.articles.isdisjoint(b.articles):

@@ -90,6 +90,7 @@ MERGING = Section(
         "window": INT,
         "context_articles": INT,
         "context_minimum": INT,
+        "statement_days": INT,
         "endings": WORDS,
         "stem_length": INT,
         "counts": WORDS,
