@@ -1102,6 +1102,10 @@ class _Extractor:
             token = span.root
             if token.dep_ == "pobj" and token.head.lower_ in signal_words:
                 signals[time.start] = token.head.lower_
+            modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
+            if modified is not None:
+                attached.setdefault(modified, time)
+                continue
             if token.dep_ in _INSIDE_NOUN_PHRASE and token.head.i not in heads:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
@@ -1236,6 +1240,18 @@ class _Extractor:
             yield from (c for c in token.children if c.dep_ == "relcl")
         if token.dep_ == "pobj" and token.head.lower_ in links:
             yield token.head.head
+
+    def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
+        """The mention of the event noun a date stands before in one noun phrase ("the
+        Dec. 21, 1988, bombing", "the Aug. 7 bombings"), whatever the parser made of the
+        commas: the date follows a determiner and the noun follows the date, or its comma."""
+        doc = self.doc
+        if span.start == 0 or doc[span.start - 1].tag_ not in ("DT", "PRP$"):
+            return None
+        after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+        if after >= len(doc) or after not in heads or doc[after].pos_ != "NOUN":
+            return None
+        return heads[after]
 
     def event_noun_before(self, start: int, heads: dict[int, int]) -> int | None:
         """The mention of the event noun whose noun phrase ends right before token
