@@ -140,6 +140,15 @@ def test_vetoes(first, second):
     assert len(timeline.merge([a, b])) == 2
 
 
+def test_opposite_outcomes_are_two_happenings_a_predicate_of_both_joins_either():
+    won, lost, beat = (
+        mention(a, 0, lemma, (US,)) for a, lemma in zip("abc", ("win", "lose", "beat"), strict=True)
+    )
+    assert len(timeline.merge([won, lost])) == 2  # "won", "lost": two games
+    assert len(timeline.merge([beat, lost])) == 1  # "beat", "lost to": one game, two sides
+    assert len(timeline.merge([won, mention("d", 0, "victory", (US,))])) == 1
+
+
 def test_without_a_veto_the_same_pair_merges():
     a = mention("a", 0, "attack", (US,), latest=at(8))
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,))])) == 1

@@ -222,6 +222,26 @@ def predicate_kinds(lemma: str) -> frozenset[int | str]:
 
 
 @functools.cache
+def _outcome_of() -> dict[str, str]:
+    """The outcome (``predicates.toml``, ``[outcomes]``) each predicate stem tells."""
+    outcomes = words("predicates")["outcomes"]
+    return {predicate_stem(lemma): name for name, group in outcomes.items() for lemma in group}
+
+
+def _opposite(first: Collection[str], second: Collection[str]) -> bool:
+    """Whether predicate stems ``first`` all tell one outcome and ``second`` all another
+    ("won", "lost").
+
+    >>> _opposite({"win"}, {"los"}), _opposite({"win", "beat"}, {"los"})
+    (True, False)
+    """
+    outcome = _outcome_of()
+    ours = {outcome.get(stem) for stem in first}
+    theirs = {outcome.get(stem) for stem in second}
+    return len(ours) == len(theirs) == 1 and None not in ours | theirs and ours != theirs
+
+
+@functools.cache
 def predicate_stem(lemma: str) -> str:
     """``lemma`` without the inflection or derivation ending of ``lang/en/merging.toml``'s
     ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
@@ -552,13 +572,16 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
-    ordered by their article, opposite polarity, different people it was done with ("talked
-    with Bagheri", "talked with Fidan"), and, unless the pair is undated (:func:`_undated`),
-    a hypothetical against a real event, someone who is the agent of one and the patient of
-    the other, or different agents. An undated pair is only kept apart by different agents
-    who are people: without dates to check them by, grammar and roles read from headlines
-    and nouns ("Jackson's arrest") err more often than they tell two happenings apart."""
+    ordered by their article, opposite polarity or outcomes (:func:`_opposite`), different
+    people it was done with ("talked with Bagheri", "talked with Fidan"), and, unless the pair
+    is undated (:func:`_undated`), a hypothetical against a real event, someone who is the agent
+    of one and the patient of the other, or different agents. An undated pair is only kept apart
+    by different agents who are people: without dates to check them by, grammar and roles read
+    from headlines and nouns ("Jackson's arrest") err more often than they tell two happenings
+    apart."""
     if not b.forbidden.isdisjoint(a.indices()) or a.polarities != b.polarities:
+        return True
+    if _opposite(a.lemmas, b.lemmas):  # "won", "lost"
         return True
     if a.partners and b.partners and not a.partners & b.partners:
         return True

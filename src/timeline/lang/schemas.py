@@ -81,7 +81,13 @@ EVENTS = Section(
 
 #: Predicates that can name one happening (``cluster.py``, ``cues.py``).
 PREDICATES = Section(
-    {"synonyms": Table(WORDS), "anaphora": GROUPS, "wholes": WORDS, "ambiguous": WORDS}
+    {
+        "synonyms": Table(WORDS),
+        "anaphora": GROUPS,
+        "wholes": WORDS,
+        "ambiguous": WORDS,
+        "outcomes": Table(WORDS),
+    }
 )
 
 #: Merging's blocking, stems and weights (``cluster.py``).
