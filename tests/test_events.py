@@ -404,6 +404,12 @@ def test_a_date_before_an_event_noun_in_its_noun_phrase_is_the_noun_s(nlp, text,
     assert (found[noun].time.value, found[verb].time) == (value, None)
 
 
+def test_a_page_s_time_stamp_is_no_event_and_dates_none(nlp):
+    text = "Sixers fire coach\n\nPosted : May 24 , 2005\n\nThe 76ers fired coach Jim O'Brien."
+    [fired] = mentions_of(nlp, text)
+    assert (fired.text, fired.time) == ("fired", None)
+
+
 def test_a_time_a_verb_of_its_own_takes_stays_with_it(nlp):
     said, attack = mentions_of(nlp, "The Pentagon said on Friday that the attack was over.")[:2]
     assert (said.text, said.time.value, attack.text, attack.time) == (

@@ -200,6 +200,8 @@ LAYOUT = Section(
     {
         "dateline_separators": WORDS,
         "byline_words": WORDS,
+        "stamp_words": WORDS,
+        "stamp_length": INT,
         "stops": WORDS,
         "quote_marks": Table(TEXT),
     }
