@@ -180,9 +180,7 @@ def rules() -> tuple[Rule, ...]:
                 cue_ignores_the=raw.get("cue_ignores_the", False),
                 cue_always=raw.get("cue_always", False),
                 ranges_only=raw.get("ranges_only", False),
-                not_after=frozenset(lex["cues"][raw["not_after"]])
-                if "not_after" in raw
-                else frozenset(),
+                not_after=_word_list(raw["not_after"]) if "not_after" in raw else frozenset(),
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
                 counted=raw.get("counted", False),
@@ -194,6 +192,15 @@ def rules() -> tuple[Rule, ...]:
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a cue list of en.toml, or of a table of it (its words, abbreviated with a
+    dot or not: "jan", "jan.")."""
+    lex = lexicon()
+    if name in lex["cues"]:
+        return frozenset(lex["cues"][name])
+    return frozenset(w for word in lex[name] for w in (word, f"{word}."))
 
 
 #: Lexicon tables whose words make up each class of key words named in en_rules.toml.
@@ -436,9 +443,15 @@ def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
 
 
 def _a_title(m: re.Match[str], rule: Rule) -> bool:
-    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow")."""
+    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow"), not
+    a headline's capitals ("LAST WEEK")."""
     words = m.group().split()
-    return rule.title_is_name and len(words) > 1 and all(w[:1].isupper() for w in words)
+    return (
+        rule.title_is_name
+        and len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and not m.group().isupper()
+    )
 
 
 @functools.cache

@@ -61,6 +61,9 @@ def find_times(
             if doc is not None
             else clauses.tense(words, match.end)
         )
+        deadline = match.spec.day is None and tense != "future"  # a month's day keeps its tense
+        if deadline and clauses.deadline(words, match.end, tense):
+            tense = "future"  # "gave them until Tuesday"
         verb_past = tense == "past" and clauses.verb_past(words, match.end)
         try:
             resolution = resolve_spec(match.spec, Context(moment, history, tense, verb_past))

@@ -30,6 +30,9 @@ def _cues() -> tuple[
     re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
 ]:
     words = lexicon()["tense"]
 
@@ -52,6 +55,9 @@ def _cues() -> tuple[
         re.compile(participle, re.I),
         alternation(words["deadline"]),
         re.compile(alternation(words["perfect"]).pattern + r"\s+$", re.I),
+        re.compile(alternation(words["deadline_before"]).pattern + r"\s+$", re.I),
+        alternation(words["past_perfect"]),
+        alternation(words["deadline_verbs"]),
     )
 
 
@@ -112,7 +118,7 @@ class Clauses:
         """
         text = self.text
         left, right = self._bounds(start, end)
-        _, past, _, _, _, deadline, perfect = _cues()
+        _, past, _, _, _, deadline, perfect, *_ = _cues()
         for cue_start, cue_end, tense in self._sentence(left, right):
             if tense != "past" or not 0 <= start - cue_end <= _VERB_GAP:
                 continue
@@ -126,6 +132,26 @@ class Clauses:
             )
         return False
 
+    def deadline(self, start: int, end: int, tense: str | None) -> bool:
+        """Whether ``text[start:end]``, in a clause of that ``tense``, is a deadline ahead of
+        its clause's event: right after "until" or "by", in a clause not in the past perfect,
+        and in a past clause only after a verb that sets a deadline.
+
+        >>> clauses = Clauses("Officials postponed until Tuesday any action. It ran until Sunday.")
+        >>> clauses.deadline(26, 33, "past"), clauses.deadline(59, 65, "past")
+        (True, False)
+        >>> Clauses("The crowds had gathered by Monday.").deadline(27, 33, "past")
+        False
+        """
+        text = self.text
+        *_, deadline_before, past_perfect, deadline_verbs = _cues()
+        if not deadline_before.search(text, max(0, start - 12), start):
+            return False
+        left, right = self._bounds(start, end)
+        if past_perfect.search(text, left, right):
+            return False
+        return tense != "past" or deadline_verbs.search(text, left, start) is not None
+
     def tense(self, start: int, end: int) -> str | None:
         """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
         text = self.text
@@ -135,7 +161,7 @@ class Clauses:
             return "future"
         if text.startswith(("'s", "\u2019s"), end):
             return "past"
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for cue_start, cue_end, tense in self._sentence(left, right):
             if cue_end <= start:
                 distance = start - cue_end
@@ -145,9 +171,10 @@ class Clauses:
                 continue
             low, high = sorted((cue_start, start))
             distance += _CLAUSE_BREAK * text.count(",", low, high)
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-        return best[1] if best else None
+            # as near, the longer cue is the one meant ("could not" over "could")
+            if best is None or (distance, cue_start - cue_end) < best[:2]:
+                best = (distance, cue_start - cue_end, tense)
+        return best[2] if best else None
 
     def _sentence(self, left: int, right: int) -> tuple[tuple[int, int, str], ...]:
         """The tense cues of ``text[left:right]`` in the order they are weighed: future
@@ -155,7 +182,7 @@ class Clauses:
         key = (left, right)
         if key not in self._cues:
             text = self.text
-            future, past, not_past, _, participle, _, _ = _cues()
+            future, past, not_past, _, participle, *_ = _cues()
             openings = self.openings
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
