@@ -415,9 +415,7 @@ class _Extractor:
             return
         light_verbs = {verb.i for verb in carried.values()}
         for token in (
-            self.doc[i]
-            for i, p in enumerate(pos)
-            if p in ("VERB", "NOUN") and i not in self.aside
+            self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN") and i not in self.aside
         ):
             if token.pos_ == "VERB":
                 lemma = lemma_of(token)
