@@ -224,6 +224,26 @@ def predicate_kinds(lemma: str) -> frozenset[int | str]:
 
 
 @functools.cache
+def _outcome_of() -> dict[str, str]:
+    """The outcome (``predicates.toml``, ``[outcomes]``) each predicate stem tells."""
+    outcomes = words("predicates")["outcomes"]
+    return {predicate_stem(lemma): name for name, group in outcomes.items() for lemma in group}
+
+
+def _opposite(first: Collection[str], second: Collection[str]) -> bool:
+    """Whether predicate stems ``first`` all tell one outcome and ``second`` all another
+    ("won", "lost").
+
+    >>> _opposite({"win"}, {"los"}), _opposite({"win", "beat"}, {"los"})
+    (True, False)
+    """
+    outcome = _outcome_of()
+    ours = {outcome.get(stem) for stem in first}
+    theirs = {outcome.get(stem) for stem in second}
+    return len(ours) == len(theirs) == 1 and None not in ours | theirs and ours != theirs
+
+
+@functools.cache
 def predicate_stem(lemma: str) -> str:
     """``lemma`` without the inflection or derivation ending of ``lang/en/merging.toml``'s
     ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
@@ -314,6 +334,7 @@ class _Cluster:
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
+    told: datetime | None  # the earliest its statements with no time may have been made
     forbidden: frozenset[int] | set[int]
 
     @classmethod
@@ -339,11 +360,13 @@ class _Cluster:
             # name does, in every report that gives the same count
             roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
         people = [p for p in mention.participants if p.label == "PERSON"]
+        high = None if mention.latest is None else instant(mention.latest)
+        reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
         return cls(
             root=index,
             members=None,
             low=None if mention.earliest is None else instant(mention.earliest),
-            high=None if mention.latest is None else instant(mention.latest),
+            high=high,
             roles=shared.roles(roles),
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
@@ -357,7 +380,8 @@ class _Cluster:
             profiles=profile,
             named=_named(mention, published=published),
             loose=unbounded,
-            reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
+            reports=reports,
+            told=_told(mention, high) if reports else None,
             forbidden=forbidden,
         )
 
@@ -422,6 +446,8 @@ class _Cluster:
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
+        if other.told is not None and (self.told is None or other.told > self.told):
+            self.told = other.told
         self.forbidden = _union(self.forbidden, other.forbidden)
 
     @property
@@ -514,6 +540,15 @@ def _meet(first: Bounds, second: Bounds) -> Bounds | None:
     return (low, high)
 
 
+def _told(mention: EventMention, high: datetime | None) -> datetime | None:
+    """The earliest a statement with no time of its own may have been made: a few days
+    (``statement_days`` in merging.toml) before the latest its article allows, its
+    publication ("the FBI said" in an article of 2000 is not what it said in 1998)."""
+    if mention.time is not None or high is None:
+        return None
+    return high - timedelta(days=words("merging")["statement_days"])
+
+
 def _undated(a: _Cluster, b: _Cluster) -> bool:
     """Whether no publication date bounds the pair: their articles have none, one is not
     bounded in time at all, the other at most by a time its articles name."""
@@ -530,7 +565,13 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     """Whether the bounds of ``a`` and ``b`` leave a common time: exactly; with ``zones``
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
-    Friday" in Baghdad) -- for pairs that share who did it or to whom."""
+    Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
+    time of their own are compatible only from the day they may have been made on
+    (:func:`_told`)."""
+    if (a.told is not None and b.high is not None and b.high <= a.told) or (
+        b.told is not None and a.high is not None and a.high <= b.told
+    ):
+        return False  # statements told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
     if not zones or not a.articles.isdisjoint(b.articles):
@@ -542,13 +583,16 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
-    ordered by their article, opposite polarity, different people it was done with ("talked
-    with Bagheri", "talked with Fidan"), and, unless the pair is undated (:func:`_undated`),
-    a hypothetical against a real event, someone who is the agent of one and the patient of
-    the other, or different agents. An undated pair is only kept apart by different agents
-    who are people: without dates to check them by, grammar and roles read from headlines
-    and nouns ("Jackson's arrest") err more often than they tell two happenings apart."""
+    ordered by their article, opposite polarity or outcomes (:func:`_opposite`), different
+    people it was done with ("talked with Bagheri", "talked with Fidan"), and, unless the pair
+    is undated (:func:`_undated`), a hypothetical against a real event, someone who is the agent
+    of one and the patient of the other, or different agents. An undated pair is only kept apart
+    by different agents who are people: without dates to check them by, grammar and roles read
+    from headlines and nouns ("Jackson's arrest") err more often than they tell two happenings
+    apart."""
     if not b.forbidden.isdisjoint(a.indices()) or a.polarities != b.polarities:
+        return True
+    if _opposite(a.lemmas, b.lemmas):  # "won", "lost"
         return True
     if a.partners and b.partners and not a.partners & b.partners:
         return True
