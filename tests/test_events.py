@@ -386,6 +386,30 @@ def test_a_week_after_the_vote_a_request_follows_is_the_vote_s(nlp):
     assert (vote.text, vote.time.text, vote.time.value) == ("vote", "last week", "2020-W01")
 
 
+@pytest.mark.parametrize(
+    ("text", "noun", "value", "verb"),
+    [
+        (
+            "Two men were charged in the Dec. 21, 1988, bombing of a plane.",
+            "bombing",
+            "1988-12-21",
+            "charged",
+        ),
+        ("The Sept. 11, 2001, attacks changed the city.", "attacks", "2001-09-11", "changed"),
+        ("Police linked him to the 1995 bombing in Oklahoma City.", "bombing", "1995", "linked"),
+    ],
+)
+def test_a_date_before_an_event_noun_in_its_noun_phrase_is_the_noun_s(nlp, text, noun, value, verb):
+    found = {m.text: m for m in mentions_of(nlp, text)}
+    assert (found[noun].time.value, found[verb].time) == (value, None)
+
+
+def test_a_page_s_time_stamp_is_no_event_and_dates_none(nlp):
+    text = "Sixers fire coach\n\nPosted : May 24 , 2005\n\nThe 76ers fired coach Jim O'Brien."
+    [fired] = mentions_of(nlp, text)
+    assert (fired.text, fired.time) == ("fired", None)
+
+
 def test_a_time_a_verb_of_its_own_takes_stays_with_it(nlp):
     said, attack = mentions_of(nlp, "The Pentagon said on Friday that the attack was over.")[:2]
     assert (said.text, said.time.value, attack.text, attack.time) == (

@@ -140,9 +140,33 @@ def test_vetoes(first, second):
     assert len(timeline.merge([a, b])) == 2
 
 
+def test_opposite_outcomes_are_two_happenings_a_predicate_of_both_joins_either():
+    won, lost, beat = (
+        mention(a, 0, lemma, (US,)) for a, lemma in zip("abc", ("win", "lose", "beat"), strict=True)
+    )
+    assert len(timeline.merge([won, lost])) == 2  # "won", "lost": two games
+    assert len(timeline.merge([beat, lost])) == 1  # "beat", "lost to": one game, two sides
+    assert len(timeline.merge([won, mention("d", 0, "victory", (US,))])) == 1
+
+
 def test_without_a_veto_the_same_pair_merges():
     a = mention("a", 0, "attack", (US,), latest=at(8))
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,))])) == 1
+
+
+@pytest.mark.parametrize(("days", "events"), [(1, 1), (6, 1), (8, 2), (800, 2)])
+def test_statements_with_no_time_merge_only_from_articles_a_few_days_apart(days, events):
+    fbi = Participant("FBI", name_key("FBI"), "ORG", "agent")
+    said = {"participants": (fbi,), "event_class": "REPORTING"}
+    first = mention("a", 0, "say", latest=at(3), **said)
+    later = mention("b", 0, "say", latest=at(3) + timedelta(days=days), **said)
+    assert len(timeline.merge([first, later])) == events
+    # the later article names the day it was said: no window then
+    on_the_2nd = TimeExpression(
+        "Jan 2", 20, 25, "DATE", "2020-01-02", interval=Interval.from_timex("2020-01-02")
+    )
+    dated = evolve(later, time=on_the_2nd, earliest=at(2), latest=at(3))
+    assert len(timeline.merge([first, dated])) == 1
 
 
 def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
@@ -275,6 +299,18 @@ def test_a_thousand_syndicated_copies_collapse():
     copies = [evolve(m, article_id=f"copy{n:04}") for n in range(1000) for m in original]
     events = timeline.merge(copies)
     assert sorted(len(e.articles) for e in events) == [1000, 1000, 1000]
+
+
+def test_copies_count_once_in_a_window_of_neighbours():
+    # twenty copies of a denial lie in time between two reports of one attack: as one group
+    # they leave the window of nearest neighbours room for the other report
+    before = mention("b", 0, "attack", (), at(2), at(2, 12))
+    after = mention("c", 0, "attack", (), at(2, 6), at(2, 14))
+    denial = mention("a", 0, "attack", (), at(2), at(2, 13), polarity="NEG")
+    copies = [evolve(denial, article_id=f"a{n:02}") for n in range(20)]
+    events = timeline.merge([before, after, *copies])
+    assert together(events, before, after)
+    assert sorted(len(e.mentions) for e in events) == [2, 20]
 
 
 def test_merge_leaves_the_cycle_collector_as_it_found_it():

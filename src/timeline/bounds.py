@@ -222,28 +222,20 @@ def solve(bounds: Sequence[Bounds], constraints: Sequence[Constraint]) -> Soluti
     >>> solve([(None, None)], [Constraint(0, 0)]).accepted
     ()
     """
-    low = [b[0] for b in bounds]
-    high = [b[1] for b in bounds]
-    later: dict[int, list[int]] = defaultdict(list)
-    earlier: dict[int, list[int]] = defaultdict(list)
+    network = _Network.of(bounds)
     accepted: list[Constraint] = []
     conflicts: list[Constraint] = []
     for constraint in constraints:
         a, b = constraint.before, constraint.after
         if a == b or max(a, b) >= len(bounds):
             continue
-        later[a].append(b)
-        earlier[b].append(a)
-        undo: _Undo = []
-        if _propagate([(a, b)], low, high, later, earlier, undo):
+        network.link(a, b)
+        if network.tighten([(a, b)], []):
             accepted.append(constraint)
-            continue
-        for values, index, old in reversed(undo):
-            values[index] = old
-        later[a].pop()
-        earlier[b].pop()
-        conflicts.append(constraint)
-    return Solution(tuple(zip(low, high, strict=True)), tuple(accepted), tuple(conflicts))
+        else:
+            network.unlink(a, b)
+            conflicts.append(constraint)
+    return Solution(network.bounds(), tuple(accepted), tuple(conflicts))
 
 
 def presume(
@@ -263,28 +255,63 @@ def presume(
     >>> presume([day(2), (day(2)[0], None)], after, [(1, day(1))])[1]  # before its cause
     (datetime.datetime(2020, 1, 2, 0, 0), None)
     """
-    low = [b[0] for b in bounds]
-    high = [b[1] for b in bounds]
-    later: dict[int, list[int]] = defaultdict(list)
-    earlier: dict[int, list[int]] = defaultdict(list)
+    network = _Network.of(bounds)
     for c in constraints:
         if c.before != c.after and max(c.before, c.after) < len(bounds):
-            later[c.before].append(c.after)
-            earlier[c.after].append(c.before)
+            network.link(c.before, c.after)
+    low, high = network.low, network.high
     for index, (first, last) in presumed:
         narrowed = intersect((low[index], high[index]), (first, last))
         if narrowed is None:
             continue
         undo: _Undo = [(low, index, low[index]), (high, index, high[index])]
         low[index], high[index] = narrowed
-        work = [(index, n) for n in later[index]] + [(p, index) for p in earlier[index]]
-        if not _propagate(work, low, high, later, earlier, undo):
-            for values, at, old in reversed(undo):
-                values[at] = old
-    return tuple(zip(low, high, strict=True))
+        network.tighten(network.edges(index), undo)
+    return network.bounds()
 
 
 _Undo = list[tuple[list[datetime | None], int, datetime | None]]
+
+
+@attrs.define
+class _Network:
+    """Items' bounds as two lists, and the order between items as edges both ways (``a ->
+    b``: ``a`` comes no later than ``b``), along which bounds are pushed."""
+
+    low: list[datetime | None]
+    high: list[datetime | None]
+    later: defaultdict[int, list[int]] = attrs.field(factory=lambda: defaultdict(list))
+    earlier: defaultdict[int, list[int]] = attrs.field(factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, bounds: Sequence[Bounds]) -> _Network:
+        return cls([b[0] for b in bounds], [b[1] for b in bounds])
+
+    def bounds(self) -> tuple[Bounds, ...]:
+        return tuple(zip(self.low, self.high, strict=True))
+
+    def link(self, a: int, b: int) -> None:
+        self.later[a].append(b)
+        self.earlier[b].append(a)
+
+    def unlink(self, a: int, b: int) -> None:
+        """Take back the last :meth:`link` of ``a`` and ``b``."""
+        self.later[a].pop()
+        self.earlier[b].pop()
+
+    def edges(self, index: int) -> list[tuple[int, int]]:
+        """The edges that touch item ``index``."""
+        return [(index, n) for n in self.later[index]] + [(p, index) for p in self.earlier[index]]
+
+    def tighten(self, work: list[tuple[int, int]], undo: _Undo) -> bool:
+        """Push bounds along the edges of ``work`` and on, logging each change in ``undo``;
+        if some bounds become empty, every change logged is put back and ``False`` is
+        returned."""
+        if _propagate(work, self.low, self.high, self.later, self.earlier, undo):
+            return True
+        for values, at, old in reversed(undo):
+            values[at] = old
+        return False
 
 
 def _propagate(

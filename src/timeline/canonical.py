@@ -125,8 +125,10 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
     (the same moment told as a day of another time zone) starts a reading of its own, and
     the bounds hold every reading."""
     readings: list[Bounds] = []
-    for mention in sorted(group, key=_width):
-        bounds = (mention.earliest, mention.latest)
+    # bounds met again (copies of one report) narrow nothing more: each is taken once
+    taken = dict.fromkeys((m.earliest, m.latest, _zones(m)) for m in sorted(group, key=_width))
+    for low, high, _ in taken:
+        bounds = (low, high)
         for n, reading in enumerate(readings):
             both = intersect(reading, bounds)
             if both is not None:
@@ -136,6 +138,12 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
             readings.append(bounds)
     found = functools.reduce(_hull, readings[1:], readings[0]) if readings else (None, None)
     return found, len(readings) <= 1
+
+
+def _zones(mention: EventMention) -> tuple[Any, Any]:
+    """The zones of a mention's bounds: equal moments in two zones are told apart."""
+    low, high = mention.earliest, mention.latest
+    return (low and low.tzinfo, high and high.tzinfo)
 
 
 def _presumed(group: Sequence[EventMention]) -> Bounds | None:
@@ -438,18 +446,19 @@ def label(mentions: Sequence[EventMention]) -> str:
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
     real = [m for m in told if m.realis] or told
-    nouns = [m for m in real if _is_event_noun(m)]
+    nouns: list[EventMention] = []
+    others: list[EventMention] = []
+    for m in real:
+        (nouns if _is_event_noun(m) else others).append(m)
     counts = Counter(m.lemma for m in nouns)
-    noun = min(nouns, key=lambda m: (-counts[m.lemma], _precision(m)), default=None)
+    most = max(counts.values(), default=0)
+    noun = min((m for m in nouns if counts[m.lemma] == most), key=_precision, default=None)
     if noun is not None and counts[noun.lemma] < sum(m.lemma == noun.lemma for m in real) / 2:
         noun = None  # told mostly by its verb: "NASA launched Kestrel", not "NASA launch"
     kind = predicate_kinds(noun.lemma) if noun else frozenset()
+    not_happenings = _not_happenings()
     verbs = [
-        m
-        for m in real
-        if not _is_event_noun(m)
-        and m.lemma not in _not_happenings()
-        and not predicate_kinds(m.lemma) & kind
+        m for m in others if m.lemma not in not_happenings and not predicate_kinds(m.lemma) & kind
     ]
     verbs = [m for m in verbs if m.event_class != "REPORTING"] or verbs
     if noun is not None:
@@ -502,11 +511,12 @@ def _actor(mentions: Sequence[EventMention], patients: str) -> str | None:
     ('Billy King', None)
     """
     written = [m.actor for m in mentions if m.actor]
-
-    def fullest(actor: str) -> str:
-        return max((a for a in written if a == actor or a.endswith(" " + actor)), key=len)
-
-    counts = Counter(fullest(a) for a in written)
+    distinct = list(dict.fromkeys(written))  # in the order first written
+    fullest = {
+        actor: max((a for a in distinct if a == actor or a.endswith(" " + actor)), key=len)
+        for actor in distinct
+    }
+    counts = Counter(fullest[a] for a in written)
     named = set(patients.split())
     return next(
         (a for a in sorted(counts, key=lambda a: (-counts[a], a)) if a.split()[-1] not in named),

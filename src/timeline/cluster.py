@@ -4,15 +4,17 @@
 canonical event. It works in four steps:
 
 1. Mentions an article itself says are one happening ("the attack killed", "an airstrike ...
-   the attack") start as one group; mentions it orders ("to avenge the operation", "after")
-   can never share one.
+   the attack") start as one group, and so do the copies of one text in several articles
+   (a wire story republished: every trait of the mention alike but its article), which then
+   count once in the blocks below; mentions an article orders ("to avenge the operation",
+   "after") can never share one.
 2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
    date bounds, a predicate stem or class; within a block each group
    meets only its nearest neighbours in time, so the cost grows near-linearly. Pairs are
    made a batch of blocks at a time and held only as distinct numbers in arrays, and a
    mention that joins nothing shares its sets of names, places and predicates with the
-   others that have them: merging holds about 1 KB per mention.
+   others that have them: merging holds under 1 KB per mention.
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
    same synonym group of ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys (a counted object, "killed 257 people", counts as a patient
@@ -222,6 +224,26 @@ def predicate_kinds(lemma: str) -> frozenset[int | str]:
 
 
 @functools.cache
+def _outcome_of() -> dict[str, str]:
+    """The outcome (``predicates.toml``, ``[outcomes]``) each predicate stem tells."""
+    outcomes = words("predicates")["outcomes"]
+    return {predicate_stem(lemma): name for name, group in outcomes.items() for lemma in group}
+
+
+def _opposite(first: Collection[str], second: Collection[str]) -> bool:
+    """Whether predicate stems ``first`` all tell one outcome and ``second`` all another
+    ("won", "lost").
+
+    >>> _opposite({"win"}, {"los"}), _opposite({"win", "beat"}, {"los"})
+    (True, False)
+    """
+    outcome = _outcome_of()
+    ours = {outcome.get(stem) for stem in first}
+    theirs = {outcome.get(stem) for stem in second}
+    return len(ours) == len(theirs) == 1 and None not in ours | theirs and ours != theirs
+
+
+@functools.cache
 def predicate_stem(lemma: str) -> str:
     """``lemma`` without the inflection or derivation ending of ``lang/en/merging.toml``'s
     ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
@@ -254,8 +276,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _place(mention: EventMention) -> tuple[str, int, int]:
-    return (mention.article_id, mention.start, mention.end)
+#: Where a mention is: its article, start and end.
+_place = operator.attrgetter("article_id", "start", "end")
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
@@ -312,8 +334,8 @@ class _Cluster:
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
+    told: datetime | None  # the earliest its statements with no time may have been made
     forbidden: frozenset[int] | set[int]
-    copies: frozenset[int] | set[int]  # which texts it has that other mentions copy
 
     @classmethod
     def of(
@@ -322,29 +344,14 @@ class _Cluster:
         mention: EventMention,
         *,
         forbidden: frozenset[int] | set[int],
-        copy: int | None,
         published: bool,
         profile: tuple[int],
         shared: _Shared,
-        like: _Cluster | None = None,
     ) -> _Cluster:
-        """The cluster of one mention; ``copy``: the first mention with the same text if
-        another has it; ``published``: its article has a publication date; ``profile``: its
-        article's profile (:class:`_Articles`), shared by the mentions of the article;
-        ``like``: the cluster of that first mention, made before, whose traits of the text
-        (all but its article's) this one takes as they are."""
+        """The cluster of one mention; ``published``: its article has a publication date;
+        ``profile``: its article's profile (:class:`_Articles`), shared by the mentions of
+        the article."""
         unbounded = not _bounded(mention)
-        named = not published and (mention.time is not None or unbounded)
-        articles = shared.frozen(frozenset({mention.article_id}))
-        if like is not None:
-            return attrs.evolve(
-                like,
-                root=index,
-                articles=articles,
-                profiles=profile,
-                named=named,
-                forbidden=forbidden,
-            )
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:
             roles[p.key] = shared.frozen(roles.get(p.key, _NONE) | {p.role})
@@ -353,11 +360,13 @@ class _Cluster:
             # name does, in every report that gives the same count
             roles[_COUNTED + mention.theme.lower()] = shared.frozen(frozenset({"patient"}))
         people = [p for p in mention.participants if p.label == "PERSON"]
+        high = None if mention.latest is None else instant(mention.latest)
+        reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
         return cls(
             root=index,
             members=None,
             low=None if mention.earliest is None else instant(mention.earliest),
-            high=None if mention.latest is None else instant(mention.latest),
+            high=high,
             roles=shared.roles(roles),
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
@@ -367,13 +376,13 @@ class _Cluster:
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
-            articles=articles,
+            articles=shared.frozen(frozenset({mention.article_id})),
             profiles=profile,
-            named=named,
+            named=_named(mention, published=published),
             loose=unbounded,
-            reports=mention.event_class == "REPORTING" or _statement(mention.lemma),
+            reports=reports,
+            told=_told(mention, high) if reports else None,
             forbidden=forbidden,
-            copies=_NONE if copy is None else shared.frozen(frozenset({copy})),
         )
 
     @property
@@ -384,11 +393,33 @@ class _Cluster:
         """The mentions it groups."""
         return (self.root,) if self.members is None else self.members
 
-    def absorb(self, other: _Cluster) -> None:
-        if self.members is None:  # its roles become its own before they grow
+    def _grown(self) -> set[int]:
+        """Its members, a set of its own from now on, as its roles become before they grow."""
+        if self.members is None:
             self.members = {self.root}
             self.roles = dict(self.roles)
-        self.members.update(other.indices())
+        return self.members
+
+    def copied(
+        self,
+        index: int,
+        mention: EventMention,
+        *,
+        forbidden: frozenset[int] | set[int],
+        published: bool,
+        profile: tuple[int],
+    ) -> None:
+        """Take in a copy of its text (:func:`_signature`) from another article: all it adds
+        are its article's traits, as :meth:`of` would give them."""
+        self._grown().add(index)
+        self.articles = _union(self.articles, frozenset({mention.article_id}))
+        if self.profiles != profile:
+            self.profiles = _first_profiles(self.profiles, profile)
+        self.named = self.named and _named(mention, published=published)
+        self.forbidden = _union(self.forbidden, forbidden)
+
+    def absorb(self, other: _Cluster) -> None:
+        self._grown().update(other.indices())
         # groups only join when their bounds intersect
         self.low, self.high = _meet((self.low, self.high), (other.low, other.high)) or (
             self.low,
@@ -415,8 +446,9 @@ class _Cluster:
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
         self.reports = self.reports and other.reports
+        if other.told is not None and (self.told is None or other.told > self.told):
+            self.told = other.told
         self.forbidden = _union(self.forbidden, other.forbidden)
-        self.copies = _union(self.copies, other.copies)
 
     @property
     def victims(self) -> set[str]:
@@ -486,6 +518,11 @@ def _counted(theme: str, *, dated: bool) -> bool:
     return dated and bool(rest) and first in words("merging")["counts"]
 
 
+def _named(mention: EventMention, *, published: bool) -> bool:
+    """Whether ``mention`` is bounded, if at all, only by times its undated article names."""
+    return not published and (mention.time is not None or not _bounded(mention))
+
+
 def _bounded(mention: EventMention) -> bool:
     return mention.earliest is not None or mention.latest is not None
 
@@ -501,6 +538,15 @@ def _meet(first: Bounds, second: Bounds) -> Bounds | None:
     if low is not None and high is not None and high <= low:
         return None
     return (low, high)
+
+
+def _told(mention: EventMention, high: datetime | None) -> datetime | None:
+    """The earliest a statement with no time of its own may have been made: a few days
+    (``statement_days`` in merging.toml) before the latest its article allows, its
+    publication ("the FBI said" in an article of 2000 is not what it said in 1998)."""
+    if mention.time is not None or high is None:
+        return None
+    return high - timedelta(days=words("merging")["statement_days"])
 
 
 def _undated(a: _Cluster, b: _Cluster) -> bool:
@@ -519,7 +565,13 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     """Whether the bounds of ``a`` and ``b`` leave a common time: exactly; with ``zones``
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
-    Friday" in Baghdad) -- for pairs that share who did it or to whom."""
+    Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
+    time of their own are compatible only from the day they may have been made on
+    (:func:`_told`)."""
+    if (a.told is not None and b.high is not None and b.high <= a.told) or (
+        b.told is not None and a.high is not None and a.high <= b.told
+    ):
+        return False  # statements told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
     if not zones or not a.articles.isdisjoint(b.articles):
@@ -531,13 +583,16 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
-    ordered by their article, opposite polarity, different people it was done with ("talked
-    with Bagheri", "talked with Fidan"), and, unless the pair is undated (:func:`_undated`),
-    a hypothetical against a real event, someone who is the agent of one and the patient of
-    the other, or different agents. An undated pair is only kept apart by different agents
-    who are people: without dates to check them by, grammar and roles read from headlines
-    and nouns ("Jackson's arrest") err more often than they tell two happenings apart."""
+    ordered by their article, opposite polarity or outcomes (:func:`_opposite`), different
+    people it was done with ("talked with Bagheri", "talked with Fidan"), and, unless the pair
+    is undated (:func:`_undated`), a hypothetical against a real event, someone who is the agent
+    of one and the patient of the other, or different agents. An undated pair is only kept apart
+    by different agents who are people: without dates to check them by, grammar and roles read
+    from headlines and nouns ("Jackson's arrest") err more often than they tell two happenings
+    apart."""
     if not b.forbidden.isdisjoint(a.indices()) or a.polarities != b.polarities:
+        return True
+    if _opposite(a.lemmas, b.lemmas):  # "won", "lost"
         return True
     if a.partners and b.partners and not a.partners & b.partners:
         return True
@@ -559,19 +614,12 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     return bool(agents_a and agents_b and agents_a.isdisjoint(agents_b))
 
 
-#: The score of two groups that share a text (copies): above any the weights can give, so
-#: that copies join first and always.
-_SAME_TEXT = math.inf
-
-
 def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart.
 
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it."""
-    if not a.copies.isdisjoint(b.copies):
-        return _SAME_TEXT, False
     if a.classes.isdisjoint(b.classes) or _vetoed(a, b):
         return 0.0, False
     if a.reports and b.reports and a.agents.isdisjoint(b.agents):
@@ -746,23 +794,32 @@ class _Clustering:
         for a, b, _ in ordered:
             forbidden.setdefault(a, set()).add(b)
             forbidden.setdefault(b, set()).add(a)
-        copies = _copies(mentions).tolist()
+        copies = _copies(mentions)
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = []
         for i, m in zip(self.parent, mentions, strict=True):
             copy = copies[i]
+            if copy < i:  # a copy of a text joins the first mention of it, at once
+                self.parent[i] = copy
+                self.clusters.append(None)
+                self._at(copy).copied(
+                    i,
+                    m,
+                    forbidden=forbidden.get(i, _NONE),
+                    published=m.article_id in dated,
+                    profile=profiles[m.article_id],
+                )
+                continue
             self.clusters.append(
                 _Cluster.of(
                     i,
                     m,
                     forbidden=forbidden.get(i, _NONE),
-                    copy=None if copy < 0 else copy,
                     published=m.article_id in dated,
                     profile=profiles[m.article_id],
                     shared=shared,
-                    like=None if copy < 0 or copy == i else self.clusters[copy],
                 )
             )
         self.threshold = words("merging")["weights"]["threshold"]
@@ -800,6 +857,12 @@ class _Clustering:
             or (how == "anaphora" and _vetoed(first, second))
         ):
             return
+        self.unite(ra, rb)
+
+    def unite(self, ra: int, rb: int) -> None:
+        """Join the groups of roots ``ra`` and ``rb`` (different), the smaller into the
+        larger."""
+        first, second = self._at(ra), self._at(rb)
         if first.size < second.size:
             ra, rb, first, second = rb, ra, second, first
         first.absorb(second)
@@ -808,10 +871,9 @@ class _Clustering:
 
     def candidates(self) -> Iterator[tuple[int, int]]:
         """The pairs of today's clusters from the blocks that score above zero, best first
-        (pairs of one score in the order of their numbers): first those that share a text
-        (:data:`_SAME_TEXT`), held without their score, then the others."""
+        (pairs of one score in the order of their numbers)."""
         size = len(self.mentions)
-        copied, kept, scores = array("q"), array("q"), array("d")
+        kept, scores = array("q"), array("d")
         pairs = self.pairs()
         # Pairs scored in the order of their numbers: clusters made one after the other lie
         # near in memory, so this runs several times faster than in any other order.
@@ -821,16 +883,10 @@ class _Clustering:
                 score, contested = _score(self._at(a), self._at(b), self.context)
                 if contested:
                     self.contested.append(pair)
-                if score == _SAME_TEXT:
-                    copied.append(pair)
-                elif score > 0:
+                if score > 0:
                     kept.append(pair)
                     scores.append(score)
         del pairs
-        for start in range(0, len(copied), _CHUNK):
-            for pair in copied[start : start + _CHUNK].tolist():
-                yield divmod(pair, size)
-        del copied
         ranked = np.frombuffer(scores, dtype=np.float64)
         np.negative(ranked, out=ranked)
         order = np.argsort(ranked, kind="stable")
@@ -931,25 +987,11 @@ def _near(
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def _copies(mentions: Sequence[EventMention]) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """For each mention whose text another mention has too (:func:`_signature`: copies of
-    one text), the first of those, by index; ``-1`` for the others. Only mentions whose
-    signatures hash alike are compared, a hash at a time."""
-    hashes = np.fromiter((hash(_signature(m)) for m in mentions), dtype=np.int64)
-    found = np.full(len(mentions), -1, dtype=np.int64)
-    order = np.argsort(hashes, kind="stable")
-    ranked = hashes[order]
-    ends = [*(np.flatnonzero(ranked[1:] != ranked[:-1]) + 1).tolist(), len(ranked)]
-    for start, end in zip([0, *ends[:-1]], ends, strict=True):
-        if end - start < 2:
-            continue
-        alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        for i in order[start:end].tolist():
-            alike[_signature(mentions[i])].append(i)
-        for copies in alike.values():
-            if len(copies) > 1:
-                found[copies] = copies[0]
-    return found
+def _copies(mentions: Sequence[EventMention]) -> list[int]:
+    """For each mention, the first mention with its text (:func:`_signature`: copies of one
+    text), by index: itself when it is the first."""
+    first: dict[tuple[Any, ...], int] = {}
+    return [first.setdefault(_signature(m), i) for i, m in enumerate(mentions)]
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:
@@ -958,7 +1000,7 @@ def _when(cluster: _Cluster) -> tuple[Any, ...]:
 
 
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
-    keys: set[tuple[Any, ...]] = {("copy", s) for s in cluster.copies}
+    keys: set[tuple[Any, ...]] = set()
     if cluster.named:
         keys.update(("lemma", lemma) for lemma in cluster.lemmas)
         keys.update(("class", kind) for kind in cluster.classes)

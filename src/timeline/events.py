@@ -33,7 +33,7 @@ from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bo
 from timeline.chronology import fineness
 from timeline.cues import governor, relative_subject, saying
 from timeline.lang import words
-from timeline.layout import byline, dateline, headline, line_breaks, quotations
+from timeline.layout import byline, dateline, headline, line_breaks, quotations, stamps
 from timeline.model import (
     Article,
     EventMention,
@@ -358,12 +358,13 @@ class _Extractor:
         names = self.words["names"]
         self.participant_labels = frozenset(names["participant_labels"])
         self.location_labels = frozenset(names["location_labels"])
-        # a dateline or byline says where the story was filed and who wrote it, not who did
-        # what: its entities take part in nothing
+        # a dateline, byline or time stamp says where the story was filed, who wrote it and
+        # when, not who did what: its entities take part in nothing, its words are no events
         self.text = text = article.text  # the doc's (spaCy builds doc.text anew at every access)
         self.breaks = line_breaks(text)
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
+        aside += stamps(text)
         starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending
         self.aside = frozenset(
             i
@@ -433,7 +434,9 @@ class _Extractor:
                 yield span.root, carried.get(span.root.i)
             return
         light_verbs = {verb.i for verb in carried.values()}
-        for token in (self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN")):
+        for token in (
+            self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN") and i not in self.aside
+        ):
             if token.pos_ == "VERB":
                 lemma = self.lemma(token)
                 if (
@@ -1113,12 +1116,16 @@ class _Extractor:
         unattached: dict[int, list[TimeExpression]] = {}
         for time in times:
             span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
+            if span is None or not len(span) or span.root.i in self.aside:
+                continue  # a page's time stamp dates no event
             inside = range(span.start, span.end)
             token = span.root
             if token.dep_ == "pobj" and token.head.lower_ in signal_words:
                 signals[time.start] = token.head.lower_
+            modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
+            if modified is not None:
+                attached.setdefault(modified, time)
+                continue
             if token.dep_ in _INSIDE_NOUN_PHRASE and token.head.i not in heads:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
@@ -1256,6 +1263,18 @@ class _Extractor:
             yield from (c for c in token.children if c.dep_ == "relcl")
         if token.dep_ == "pobj" and token.head.lower_ in links:
             yield token.head.head
+
+    def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
+        """The mention of the event noun a date stands before in one noun phrase ("the
+        Dec. 21, 1988, bombing", "the Aug. 7 bombings"), whatever the parser made of the
+        commas: the date follows a determiner and the noun follows the date, or its comma."""
+        doc = self.doc
+        if span.start == 0 or doc[span.start - 1].tag_ not in ("DT", "PRP$"):
+            return None
+        after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+        if after >= len(doc) or after not in heads or doc[after].pos_ != "NOUN":
+            return None
+        return heads[after]
 
     def event_noun_before(self, start: int, heads: dict[int, int]) -> int | None:
         """The mention of the event noun whose noun phrase ends right before token

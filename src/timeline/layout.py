@@ -1,12 +1,15 @@
-"""The parts of a news text that are not its narrative: dateline, byline, headline, quotations.
+"""The parts of a news text that are not its narrative: dateline, byline, time stamps,
+headline, quotations.
 
 Read from the text alone, as character spans: the **dateline** that opens a wire story
 ("NAIROBI, Kenya (AP) _", "MOSCOW -", "BUFFALO, N.Y. --") says where it was filed, not who
-did what; a **byline** ("By Jane Doe") names its writer; a **headline** (a first line with no
+did what; a **byline** ("By Jane Doe") names its writer; a web page's **time stamp**
+("Posted: May 24, 2005") says when it was written; a **headline** (a first line with no
 final stop, followed by a blank line) tells the news in the present tense; **quotations**
-("...", “...”, ``...'') hold the words of a speaker. Event extraction keeps the first two out of
-the events' participants, reads the tense of a headline as past, and marks what is quoted.
-The marks and words are data, in ``lang/en/layout.toml``.
+("...", “...”, ``...'') hold the words of a speaker. Event extraction keeps the first three
+out of the events' participants (and a stamp's words and time from the events), reads the
+tense of a headline as past, and marks what is quoted. The marks and words are data, in
+``lang/en/layout.toml``.
 
 >>> text = 'NAIROBI, Kenya (AP) _ Rescuers dug on Saturday. "We will not stop," a medic said.'
 >>> start, end = dateline(text)
@@ -23,7 +26,7 @@ import re
 
 from timeline.lang import words
 
-__all__ = ["byline", "dateline", "headline", "line_breaks", "quotations"]
+__all__ = ["byline", "dateline", "headline", "line_breaks", "quotations", "stamps"]
 
 Span = tuple[int, int]
 
@@ -74,6 +77,33 @@ def byline(text: str) -> Span | None:
     """
     found = _patterns()[1].search(text, 0, min(len(text), 400))
     return None if found is None else (found.start(), found.end())
+
+
+@functools.cache
+def _stamp_pattern() -> re.Pattern[str]:
+    layout = words("layout")
+    opening = "|".join(re.escape(w) for w in sorted(layout["stamp_words"], key=len)[::-1])
+    return re.compile(
+        rf"^[ \t]*(?i:{opening})[ \t]*(?:on|at)?[ \t]*:?[ \t]*(?=\d|[A-Z][a-z])[^\n]*$",
+        re.MULTILINE,
+    )
+
+
+def stamps(text: str) -> list[Span]:
+    r"""The lines of ``text`` that are a web page's time stamp: a stamp word, then a date or
+    a time (a figure or a capitalised word: "Posted on Thu Jun 12", "Updated 4 hours ago"),
+    and nothing longer than ``stamp_length``.
+
+    >>> text = "Coach fired\nPosted : May 24 , 2005\nThe team fired him.\nPublished reports say"
+    >>> [text[a:b] for a, b in stamps(text)]
+    ['Posted : May 24 , 2005']
+    """
+    longest = words("layout")["stamp_length"]
+    return [
+        found.span()
+        for found in _stamp_pattern().finditer(text)
+        if len(found.group().strip()) <= longest
+    ]
 
 
 def headline(text: str) -> Span | None:

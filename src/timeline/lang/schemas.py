@@ -81,7 +81,13 @@ EVENTS = Section(
 
 #: Predicates that can name one happening (``cluster.py``, ``cues.py``).
 PREDICATES = Section(
-    {"synonyms": Table(WORDS), "anaphora": GROUPS, "wholes": WORDS, "ambiguous": WORDS}
+    {
+        "synonyms": Table(WORDS),
+        "anaphora": GROUPS,
+        "wholes": WORDS,
+        "ambiguous": WORDS,
+        "outcomes": Table(WORDS),
+    }
 )
 
 #: Merging's blocking, stems and weights (``cluster.py``).
@@ -90,6 +96,7 @@ MERGING = Section(
         "window": INT,
         "context_articles": INT,
         "context_minimum": INT,
+        "statement_days": INT,
         "endings": WORDS,
         "stem_length": INT,
         "counts": WORDS,
@@ -193,6 +200,8 @@ LAYOUT = Section(
     {
         "dateline_separators": WORDS,
         "byline_words": WORDS,
+        "stamp_words": WORDS,
+        "stamp_length": INT,
         "stops": WORDS,
         "quote_marks": Table(TEXT),
     }

@@ -34,6 +34,7 @@ from timeline.temporal.compose import (
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
+from timeline.temporal.starts import TOKEN, Openings, Starts, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
 
@@ -108,12 +109,16 @@ _CLOSE = r"(?![\w%@])(?![.,/:-]\d)"
 
 @attrs.frozen
 class Rule:
-    """A recognition rule: a compiled pattern, the kind of meaning it makes, its cue words."""
+    """A recognition rule: a pattern, the kind of meaning it makes, its cue words.
+
+    The pattern is compiled, and where its matches can begin is read, when the rule is
+    first tried: a short text tries few rules.
+    """
 
     name: str
     family: str
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
-    regex: re.Pattern[str]
+    pattern: str
     keys: frozenset[str]
     digits: bool = False
     cue: frozenset[str] = frozenset()
@@ -127,6 +132,16 @@ class Rule:
     name_before_capital: bool = False
     title_is_name: bool = False
     counted: bool = False
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, case-insensitive."""
+        return _compiled(self.pattern)
+
+    @property
+    def starts(self) -> Starts | None:
+        """Where the pattern's matches can begin (``None``: anywhere)."""
+        return starts_of(self.regex)
 
     def needs_cue(self, matched: str) -> bool:
         """Whether ``matched`` alone is ambiguous, so a cue word must precede it."""
@@ -143,19 +158,19 @@ class Rule:
 
 @functools.cache
 def rules() -> tuple[Rule, ...]:
-    """The rules of ``lexicon/en_rules.toml``, compiled, in priority order."""
+    """The rules of ``lexicon/en_rules.toml``, in priority order."""
     lex, holes, classes = lexicon(), _placeholders(), _key_classes()
-    compiled = []
+    made = []
     for raw in load_toml("en_rules.toml")["rule"]:
         keys = frozenset().union(*(classes.get(k, {k}) for k in raw["keys"]))
         pattern = re.sub(r"\{([a-z_]+)\}", lambda m: holes[m.group(1)], raw["pattern"])
         ambiguous = raw.get("ambiguous")
-        compiled.append(
+        made.append(
             Rule(
                 name=raw["name"],
                 family=raw["family"],
                 kind=raw["kind"],
-                regex=re.compile(_OPEN + "(?:" + pattern + ")" + _CLOSE, re.IGNORECASE),
+                pattern=_OPEN + "(?:" + pattern + ")" + _CLOSE,
                 keys=keys - {"digit"},
                 digits="digit" in keys,
                 cue=frozenset(lex["cues"][raw["cue"]]) if "cue" in raw else frozenset(),
@@ -165,15 +180,27 @@ def rules() -> tuple[Rule, ...]:
                 cue_ignores_the=raw.get("cue_ignores_the", False),
                 cue_always=raw.get("cue_always", False),
                 ranges_only=raw.get("ranges_only", False),
-                not_after=frozenset(lex["cues"][raw["not_after"]])
-                if "not_after" in raw
-                else frozenset(),
+                not_after=_word_list(raw["not_after"]) if "not_after" in raw else frozenset(),
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
                 counted=raw.get("counted", False),
             )
         )
-    return tuple(compiled)
+    return tuple(made)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a cue list of en.toml, or of a table of it (its words, abbreviated with a
+    dot or not: "jan", "jan.")."""
+    lex = lexicon()
+    if name in lex["cues"]:
+        return frozenset(lex["cues"][name])
+    return frozenset(w for word in lex[name] for w in (word, f"{word}."))
 
 
 #: Lexicon tables whose words make up each class of key words named in en_rules.toml.
@@ -216,7 +243,6 @@ _NOT_KEYS = frozenset(
         "holy",
     }
 )
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 #: How far around a key word a rule's match may reach.
 _REACH = 60
 
@@ -231,8 +257,8 @@ def _key_classes() -> dict[str, frozenset[str]]:
             for part in table.split("."):
                 entries = entries[part]
             for phrase in entries:
-                words.update(t.lower() for t in _TOKEN.findall(phrase))
-                words.update(_TOKEN.findall(name_key(phrase)))
+                words.update(t.lower() for t in TOKEN.findall(phrase))
+                words.update(TOKEN.findall(name_key(phrase)))
         classes[name] = frozenset(words - _NOT_KEYS) if name == "holiday" else frozenset(words)
     return classes
 
@@ -249,12 +275,12 @@ def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
     return [(lo, hi) for lo, hi in merged]
 
 
-def _trapped(text: str, start: int, end: int) -> bool:
+def _trapped(openings: Openings, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"."""
     reach = _TRAP_REACH
     return any(
         m.start() <= start and end <= m.end()
-        for m in _traps().finditer(text, max(0, start - reach), end + reach)
+        for m in openings.matches(_traps(), starts_of(_traps()), max(0, start - reach), end + reach)
     )
 
 
@@ -282,38 +308,26 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     return number or last in cues or f"{first} {second}" in cues
 
 
-def scan(text: str, ranges: bool = False) -> list[Match]:
+def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> list[Match]:
     """Every time expression in ``text``: the longest non-overlapping matches, in text order.
 
     With ``ranges`` two whole dates joined by "to", "until" or "between ... and" make one
     range, as do a length and the time it runs from ("three weeks starting March 2"), and
     a time after "since", "before", "up to"... is an open range with that word in its
-    extent; without, they stay apart, as TimeML annotates them.
+    extent; without, they stay apart, as TimeML annotates them. ``openings``, those of
+    ``text``, spare reading its words again.
 
     >>> [m.rule for m in scan("It happened on January 2, 2020, two days ago.")]
     ['month_day_year', 'offset']
     """
-    where: dict[str, list[tuple[int, int]]] = {}
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        where.setdefault("digit" if word[0].isdigit() else word.lower(), []).append(token.span())
-    windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
-    candidates = []
-    for priority, rule in enumerate(rules()):
-        if rule.ranges_only and not ranges:
-            continue
-        if (rule.keys, rule.digits) not in windows:
-            spots = [s for key in rule.keys for s in where.get(key, ())]
-            spots += where.get("digit", []) if rule.digits else []
-            windows[rule.keys, rule.digits] = _windows(spots, len(text))
-        for lo, hi in windows[rule.keys, rule.digits]:
-            candidates.extend(_matches(text, rule, priority, lo, hi))
+    openings = Openings.of(text) if openings is None else openings
+    candidates = _candidates(text, openings, ranges)
     titles = [(c[0], c[1]) for c in candidates if c[3] is None]
     candidates = [
         c
         for c in candidates
         if c[3] is not None
-        and not _trapped(text, c[0], c[1])
+        and not _trapped(openings, c[0], c[1])
         and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
@@ -338,15 +352,42 @@ def scan(text: str, ranges: bool = False) -> list[Match]:
     return open_ranges(text, lengths(text, joined))
 
 
+def _candidates(
+    text: str, openings: Openings, ranges: bool
+) -> list[tuple[int, int, int, Match | None]]:
+    """Every rule's matches within reach of its key words, tried where they can begin: as
+    ``_matches`` gives them, with the rule's priority."""
+    where = openings.where
+    windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
+    candidates = []
+    for priority, rule in enumerate(rules()):
+        if rule.ranges_only and not ranges:
+            continue
+        stretches = windows.get((rule.keys, rule.digits))
+        if stretches is None:
+            spots = [s for key in openings.present(rule.keys) for s in where[key]]
+            spots += where.get("digit", []) if rule.digits else []
+            stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
+        if not stretches:
+            continue
+        regex, starts = rule.regex, rule.starts
+        for lo, hi in stretches:
+            found = openings.matches(regex, starts, lo, hi)
+            if found:
+                candidates.extend(_matches(text, rule, priority, hi, found))
+    return candidates
+
+
 _CLOSE_AT = re.compile(_CLOSE)
 
 
 def _matches(
-    text: str, rule: Rule, priority: int, lo: int, hi: int
+    text: str, rule: Rule, priority: int, hi: int, found: list[re.Match[str]]
 ) -> Iterator[tuple[int, int, int, Match | None]]:
-    """The matches of one rule inside ``text[lo:hi]`` that make a time, and, without a
-    Match, the spans of titles ("The Day After Tomorrow") no time may be found inside."""
-    for m in rule.regex.finditer(text, lo, hi):
+    """Of the matches ``found`` of one rule in a stretch of text ending at ``hi``, those
+    that make a time, and, without a Match, the spans of titles ("The Day After Tomorrow")
+    no time may be found inside."""
+    for m in found:
         start, end = m.span()
         if rule.lowercase and m.group()[:1].isupper() and not _sentence_start(text, start):
             continue
@@ -402,9 +443,15 @@ def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
 
 
 def _a_title(m: re.Match[str], rule: Rule) -> bool:
-    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow")."""
+    """Whether ``m`` is a Title Cased phrase of several words ("The Day After Tomorrow"), not
+    a headline's capitals ("LAST WEEK")."""
     words = m.group().split()
-    return rule.title_is_name and len(words) > 1 and all(w[:1].isupper() for w in words)
+    return (
+        rule.title_is_name
+        and len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and not m.group().isupper()
+    )
 
 
 @functools.cache

@@ -203,7 +203,9 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
         interval = side
     elif mod in ("START", "MID", "END"):
         interval = _narrow(interval, mod)
-    return Resolution(kind, interval.timex, interval, mod, anchor)
+    # "the 1988 quarter" is the base of a comparison, not a time the story moves to
+    compared = spec.year is not None and spec.calunit is not None and spec.anaphoric
+    return Resolution(kind, interval.timex, interval, mod, anchor, narrative=not compared)
 
 
 def _side(interval: Interval, ctx: Context, direction: int) -> Interval | None:
@@ -254,6 +256,8 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
         return _interval(
             datetime(max((spec.century - 1) * 100, 1), 1, 1, tzinfo=tz), G.CENTURY
         ), None
+    if spec.year is not None and spec.calunit is not None and spec.anaphoric:
+        return _unit_of_year(spec, spec.year, ctx), None
     if spec.year is not None:
         return _in_year(spec, spec.year, tz), None
     finest = _finest_named(spec)
@@ -297,6 +301,17 @@ def _finest_named(spec: Spec) -> Granularity | None:
     if spec.weekday is not None and spec.anaphoric:
         return G.DAY
     return None
+
+
+def _unit_of_year(spec: Spec, year: int, ctx: Context) -> Interval:
+    """ "The 1988 quarter", "the 1989 period": the quarter the narrative is at (else the last
+    complete one), in the year named; the year alone when neither is known."""
+    granularity = UNIT_GRANULARITY[spec.calunit or "Y"]
+    moment = ctx.history[-1].interval.start if ctx.history else ctx.published
+    if moment is None:
+        return _in_year(spec, year, _tz(ctx))
+    at = _the_unit(granularity, moment, ctx).start
+    return _interval(at.replace(year=year), granularity)
 
 
 def _in_year(spec: Spec, year: int, tz: tzinfo | None) -> Interval:
@@ -346,17 +361,18 @@ def _nearest_occurrence(
         return next(c for c in candidates if c.end > moment - _REPORTING_LAG)
     chosen = _by_tense(candidates, moment, tense, default="nearest")
     far = tense == "past" and not verb_past and _distance(chosen, moment) > _FAR
-    if far and spec.day is not None:
+    if far and (spec.day is not None or unit is G.MONTH):
         ahead = next((c for c in candidates if c.start > moment), None)
         if ahead is not None and _distance(ahead, moment) <= _NEAR:
             return ahead
     return chosen
 
 
-#: A month and day that a past tense would put this far back gives way to the same date
-#: this near ahead: news names coming deadlines inside past-tense reporting ("extended its
-#: offer to Nov. 20", "said the hearing is on Feb. 10"), while a past event almost a year
-#: back usually comes with its year, or with its verb right before it ("won 3-2 on Jan. 13").
+#: A month and day, or a month, that a past tense would put this far back gives way to the
+#: same date this near ahead: news names coming deadlines and plans inside past-tense
+#: reporting ("extended its offer to Nov. 20", "said the hearing is on Feb. 10", "told oil
+#: companies of a cutback in September"), while a past event almost a year back usually
+#: comes with its year, or with its verb right before it ("won 3-2 on Jan. 13").
 _FAR = timedelta(days=300)
 _NEAR = timedelta(days=62)
 
@@ -708,14 +724,16 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
         return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
     if unit in ("S", "MIN", "H"):
         return _clock_offset(spec, moment, anchor, count, unit)
-    borrowed = False
+    comparison = False
     if unit == "Y" and abs(count) == 1:
         moment, granularity, anchor = _year_ago_unit(spec, ctx, moment, anchor)
-        borrowed = granularity is not G.YEAR
+        # a quarter borrowed from the narrative, or "a year ago", "a year earlier": the base
+        # of a comparison, where the story does not move ("up from $4 a year earlier")
+        comparison = granularity is not G.YEAR or count < 0
     steps = count * {G.QUARTER: 4, G.MONTH: 12}.get(granularity, 1) if unit == "Y" else count
     target = move(floor(moment, granularity), granularity, steps)
     interval = _interval(target, granularity)
-    return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not borrowed)
+    return Resolution("DATE", interval.timex, interval, spec.mod, anchor, narrative=not comparison)
 
 
 def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
@@ -733,19 +751,24 @@ def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
 def _year_ago_unit(
     spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
 ) -> tuple[datetime, Granularity, Anchor]:
-    """ "A year ago" in a report about a quarter or a month means that quarter or month."""
+    """ "A year ago" in a report about a quarter or a month means that quarter or month; "the
+    year-ago quarter" is a year before the quarter the narrative named last, else before the
+    one at hand (for a quarter, the last complete one: what a company reports on)."""
+    wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
     if ctx.history:
         previous = ctx.history[-1]
-        wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
         if previous.interval.granularity in (G.QUARTER, G.MONTH) and wanted in (
             None,
             previous.interval.granularity,
         ):
             narrative = Anchor("narrative", previous.interval.timex, previous.start)
             return previous.interval.start, previous.interval.granularity, narrative
-    if spec.calunit:
-        return moment, UNIT_GRANULARITY[spec.calunit], anchor
-    return moment, G.YEAR, anchor
+    if wanted is None:
+        return moment, G.YEAR, anchor
+    named = next((m for m in reversed(ctx.history) if m.interval.granularity is wanted), None)
+    if named is not None:
+        return named.interval.start, wanted, Anchor("narrative", named.interval.timex, named.start)
+    return _the_unit(wanted, moment, ctx).start, wanted, anchor
 
 
 def _clock_offset(

@@ -316,6 +316,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "ashift": ("shift", _lookup("anaphoric_shifts")),
     "this_year": ("year_shift", _this_year),
     "calunit": ("calunit", _lookup("calendar_units")),
+    "reportunit": ("calunit", _lookup("reporting_units")),
     "quant": ("mod", _lookup("quantifiers")),
     "ref": ("ref", _lookup("references")),
     "freq": ("freq", _lookup("frequencies")),
@@ -360,7 +361,11 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         fields["day_offset"], part = _lookup("day_words")(g["dayword"])
         if part:
             fields["part"] = part
-    if "ashift" in g or ("calunit" in g and "shift" not in fields and fields["calunit"] != "WE"):
+    if (
+        "ashift" in g
+        or "reportunit" in g
+        or ("calunit" in g and "shift" not in fields and fields["calunit"] != "WE")
+    ):
         fields["anaphoric"] = True  # "the week" is the narrative's; "the weekend" the news
     if "ashift" in g and "part" in g:  # "the next night": the night of the day after
         fields["day_offset"] = fields.pop("shift")

@@ -13,6 +13,7 @@ from timeline.model import Granularity, TimeExpression
 from timeline.temporal.grammar import scan
 from timeline.temporal.resolve import Context, Mention, as_moment, resolve_spec
 from timeline.temporal.spec import Spec
+from timeline.temporal.starts import Openings
 from timeline.temporal.tense import Clauses, doc_tense
 
 
@@ -48,9 +49,10 @@ def find_times(
         raise ValueError("doc must be a spaCy Doc of the same text")
     latest: dict[Granularity, Mention] = {}
     history: tuple[Mention, ...] = ()
-    clauses = Clauses(text)
+    openings = Openings.of(text)
+    clauses = Clauses(text, openings)
     found = []
-    for match in scan(text, ranges):
+    for match in scan(text, ranges, openings):
         words = match.start if match.words is None else match.words
         tense = (
             None
@@ -59,6 +61,9 @@ def find_times(
             if doc is not None
             else clauses.tense(words, match.end)
         )
+        deadline = match.spec.day is None and tense != "future"  # a month's day keeps its tense
+        if deadline and clauses.deadline(words, match.end, tense):
+            tense = "future"  # "gave them until Tuesday"
         verb_past = tense == "past" and clauses.verb_past(words, match.end)
         try:
             resolution = resolve_spec(match.spec, Context(moment, history, tense, verb_past))

@@ -15,6 +15,7 @@ import functools
 import re
 from typing import Any
 
+from timeline.temporal.starts import Openings, starts_of
 from timeline.temporal.words import lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -25,6 +26,9 @@ def _cues() -> tuple[
     re.Pattern[str],
     re.Pattern[str],
     frozenset[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
@@ -51,6 +55,9 @@ def _cues() -> tuple[
         re.compile(participle, re.I),
         alternation(words["deadline"]),
         re.compile(alternation(words["perfect"]).pattern + r"\s+$", re.I),
+        re.compile(alternation(words["deadline_before"]).pattern + r"\s+$", re.I),
+        alternation(words["past_perfect"]),
+        alternation(words["deadline_verbs"]),
     )
 
 
@@ -68,15 +75,17 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 
 class Clauses:
     """The sentences of one text and their tense cues, each sentence read once however many
-    times it holds (:func:`clause_tense` for many expressions of one text).
+    times it holds (:func:`clause_tense` for many expressions of one text). ``openings``,
+    those of the text, let the cue words be looked for only where they can begin.
 
     >>> clauses = Clauses("Iraq's parliament voted on Sunday. The minister will travel on Friday.")
     >>> clauses.tense(27, 33), clauses.tense(63, 69)
     ('past', 'future')
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, openings: Openings | None = None) -> None:
         self.text = text
+        self.openings = openings
         self._cues: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         self._around: dict[tuple[int, int], tuple[int, int]] = {}
 
@@ -109,7 +118,7 @@ class Clauses:
         """
         text = self.text
         left, right = self._bounds(start, end)
-        _, past, _, _, _, deadline, perfect = _cues()
+        _, past, _, _, _, deadline, perfect, *_ = _cues()
         for cue_start, cue_end, tense in self._sentence(left, right):
             if tense != "past" or not 0 <= start - cue_end <= _VERB_GAP:
                 continue
@@ -123,6 +132,26 @@ class Clauses:
             )
         return False
 
+    def deadline(self, start: int, end: int, tense: str | None) -> bool:
+        """Whether ``text[start:end]``, in a clause of that ``tense``, is a deadline ahead of
+        its clause's event: right after "until" or "by", in a clause not in the past perfect,
+        and in a past clause only after a verb that sets a deadline.
+
+        >>> clauses = Clauses("Officials postponed until Tuesday any action. It ran until Sunday.")
+        >>> clauses.deadline(26, 33, "past"), clauses.deadline(59, 65, "past")
+        (True, False)
+        >>> Clauses("The crowds had gathered by Monday.").deadline(27, 33, "past")
+        False
+        """
+        text = self.text
+        *_, deadline_before, past_perfect, deadline_verbs = _cues()
+        if not deadline_before.search(text, max(0, start - 12), start):
+            return False
+        left, right = self._bounds(start, end)
+        if past_perfect.search(text, left, right):
+            return False
+        return tense != "past" or deadline_verbs.search(text, left, start) is not None
+
     def tense(self, start: int, end: int) -> str | None:
         """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
         text = self.text
@@ -132,7 +161,7 @@ class Clauses:
             return "future"
         if text.startswith(("'s", "\u2019s"), end):
             return "past"
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for cue_start, cue_end, tense in self._sentence(left, right):
             if cue_end <= start:
                 distance = start - cue_end
@@ -142,9 +171,10 @@ class Clauses:
                 continue
             low, high = sorted((cue_start, start))
             distance += _CLAUSE_BREAK * text.count(",", low, high)
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-        return best[1] if best else None
+            # as near, the longer cue is the one meant ("could not" over "could")
+            if best is None or (distance, cue_start - cue_end) < best[:2]:
+                best = (distance, cue_start - cue_end, tense)
+        return best[2] if best else None
 
     def _sentence(self, left: int, right: int) -> tuple[tuple[int, int, str], ...]:
         """The tense cues of ``text[left:right]`` in the order they are weighed: future
@@ -152,10 +182,16 @@ class Clauses:
         key = (left, right)
         if key not in self._cues:
             text = self.text
-            future, past, not_past, _, participle, _, _ = _cues()
+            future, past, not_past, _, participle, *_ = _cues()
+            openings = self.openings
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
-                for m in pattern.finditer(text, left, right):
+                cues = (
+                    pattern.finditer(text, left, right)
+                    if openings is None
+                    else openings.matches(pattern, starts_of(pattern), left, right)
+                )
+                for m in cues:
                     if pattern is _ED and m.group().lower() in not_past:
                         continue
                     if tense == "past" and participle.search(
