@@ -329,6 +329,8 @@ def test_an_event_on_a_presumed_day_is_drawn_hollow_and_said_presumed():
     assert len(re.findall(r'class="mark point presumed" style', page)) == 1
     assert len(re.findall(r'class="mark point" style', page)) == 1
     assert "7 Jan 2020, presumed" in page
+    # hollow on the timeline itself, not only in the legend (".key .mark.point.presumed")
+    assert re.search(r"^\.mark\.point\.presumed \{", page, re.MULTILINE)
 
 
 def test_the_ends_of_the_calendar_do_not_break_the_axis():
