@@ -49,7 +49,7 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
         spec = match.spec
         following = matches[index + 1] if index + 1 < len(matches) else None
         link = following and _link().fullmatch(text, match.end, following.start)
-        if link and _next_to(match, link.group("word")) and following.spec.kind == "point":
+        if link and _unit_before_link(match, link.group("word")) and following.spec.kind == "point":
             # "the day after Christmas": one time, the unit next to the other
             sign = lexicon()["unit_links"][link.group("word").lower()]
             spec = attrs.evolve(
@@ -83,7 +83,7 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
 _NEXT_UNITS = ("D", "W", "M", "Y")
 
 
-def _next_to(match: Match, word: str) -> bool:
+def _unit_before_link(match: Match, word: str) -> bool:
     """Whether ``match`` is "the day", "the week"... before "after"/"before" a time."""
     spec = match.spec
     return (
