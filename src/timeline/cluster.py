@@ -857,13 +857,7 @@ class _Clustering:
             or (how == "anaphora" and _vetoed(first, second))
         ):
             return
-        self.unite(ra, rb)
-
-    def unite(self, ra: int, rb: int) -> None:
-        """Join the groups of roots ``ra`` and ``rb`` (different), the smaller into the
-        larger."""
-        first, second = self._at(ra), self._at(rb)
-        if first.size < second.size:
+        if first.size < second.size:  # the smaller group joins the larger
             ra, rb, first, second = rb, ra, second, first
         first.absorb(second)
         self.parent[rb] = ra

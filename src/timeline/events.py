@@ -105,21 +105,16 @@ def _verb_or_its_particle(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-def lemma_of(token: Any) -> str:
-    """The lowercase lemma of ``token``. English models drop the silent e of some verbs
-    ("hoped", "staged", "waged" as "hop", "stag", "wag"): of a verb's lemma with and without
-    it, one the word lists know wins.
-
-    >>> from timeline.nlp import load
-    >>> [lemma_of(t) for t in load()("Officials hoped they staged it.")][1:5]
-    ['hope', 'they', 'stage', 'it']
-    """
-    return _lemma(token.lemma_, token.pos_)
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _lemma(lemma: str, pos: str) -> str:
-    """:func:`lemma_of` a token of ``lemma`` and part of speech ``pos``."""
+    """The lowercase lemma of a token of spaCy lemma ``lemma`` and part of speech ``pos``.
+    English models drop the silent e of some verbs ("hoped", "staged", "waged" as "hop",
+    "stag", "wag"): of a verb's lemma with and without it, one the word lists know wins.
+
+    >>> from timeline.nlp import load
+    >>> [_lemma(t.lemma_, t.pos_) for t in load()("Officials hoped they staged it.")][1:5]
+    ['hope', 'they', 'stage', 'it']
+    """
     lemma = lemma.lower()
     if pos == "VERB" and lemma not in _known() and lemma + "e" in _known():
         return lemma + "e"
@@ -387,7 +382,7 @@ class _Extractor:
             for number, (start, end) in enumerate(zip(self.sentence_starts, ends, strict=True))
             for _ in range(start, end)
         ]
-        #: each token's part of speech and :func:`lemma_of`, read once
+        #: each token's part of speech and lemma (:func:`_lemma`), read once
         self.pos = token_strings(doc, "POS")
         self.lemmas = [
             _lemma(lemma, pos)
@@ -395,7 +390,7 @@ class _Extractor:
         ]
 
     def lemma(self, token: Any) -> str:
-        """:func:`lemma_of` ``token``, a token of the parse."""
+        """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
         return self.lemmas[token.i]
 
     # triggers

@@ -199,13 +199,7 @@ class Referents:
         words = token_strings(doc, "ORTH")
         shapes = {word: product_shaped(word) for word in set(words)}
         self.shaped = [shapes[word] for word in words]
-        # a word in no entity and no number is a name word if a proper noun or shaped so
-        self.name_words = [
-            self.name_word(i)
-            if i in self.entity_of or self.like_num[i]
-            else pos == "PROPN" or shaped
-            for i, (pos, shaped) in enumerate(zip(self.pos, self.shaped, strict=True))
-        ]
+        self.name_words = [self.name_word(i) for i in range(len(doc))]
         self.named = frozenset(self.entity_of) | {
             i for i, is_name in enumerate(self.name_words) if is_name
         }
