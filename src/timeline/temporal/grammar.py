@@ -76,6 +76,7 @@ def _placeholders() -> dict[str, str]:
         "ordinal": alternation(lex["ordinals"]).replace(r"\-", r"[\s-]"),
         "number": rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{number_word}(?:[\s-]+{number_word})*|an?)",
         "vague": alternation(lex["numbers"]["vague_numbers"]),
+        "ranked_noun": alternation(lex["blockers"]["after_ordinals"]),
         "holiday": _loose(alternation(holidays)),
         "zone": zone_pattern(),
         "period": alternation(lex["periods"]["words"]),
@@ -277,10 +278,10 @@ def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
 
 def _trapped(openings: Openings, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a name such as "Sunday Times"."""
-    reach = _TRAP_REACH
+    traps, reach = _traps(), _TRAP_REACH
     return any(
         m.start() <= start and end <= m.end()
-        for m in openings.matches(_traps(), starts_of(_traps()), max(0, start - reach), end + reach)
+        for m in openings.matches(traps, starts_of(traps), max(0, start - reach), end + reach)
     )
 
 

@@ -204,7 +204,7 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
     elif mod in ("START", "MID", "END"):
         interval = _narrow(interval, mod)
     # "the 1988 quarter" is the base of a comparison, not a time the story moves to
-    compared = spec.year is not None and spec.calunit is not None and spec.anaphoric
+    compared = _year_unit(spec)
     return Resolution(kind, interval.timex, interval, mod, anchor, narrative=not compared)
 
 
@@ -256,8 +256,8 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
         return _interval(
             datetime(max((spec.century - 1) * 100, 1), 1, 1, tzinfo=tz), G.CENTURY
         ), None
-    if spec.year is not None and spec.calunit is not None and spec.anaphoric:
-        return _unit_of_year(spec, spec.year, ctx), None
+    if _year_unit(spec):
+        return _unit_of_year(spec, ctx), None
     if spec.year is not None:
         return _in_year(spec, spec.year, tz), None
     finest = _finest_named(spec)
@@ -303,10 +303,15 @@ def _finest_named(spec: Spec) -> Granularity | None:
     return None
 
 
-def _unit_of_year(spec: Spec, year: int, ctx: Context) -> Interval:
+def _year_unit(spec: Spec) -> bool:
+    """Whether ``spec`` is a unit of a year it names ("the 1988 quarter")."""
+    return spec.year is not None and spec.calunit is not None and spec.anaphoric
+
+
+def _unit_of_year(spec: Spec, ctx: Context) -> Interval:
     """ "The 1988 quarter", "the 1989 period": the quarter the narrative is at (else the last
     complete one), in the year named; the year alone when neither is known."""
-    granularity = UNIT_GRANULARITY[spec.calunit or "Y"]
+    granularity, year = UNIT_GRANULARITY[spec.calunit or "Y"], spec.year
     moment = ctx.history[-1].interval.start if ctx.history else ctx.published
     if moment is None:
         return _in_year(spec, year, _tz(ctx))
@@ -496,11 +501,9 @@ def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Inter
     A weekend is the one the tense points to; a quarter not named before is the last
     complete one (what a company reports on).
     """
-    named = next(
-        (m.interval for m in reversed(ctx.history) if m.interval.granularity is granularity), None
-    )
+    named = _last_named(ctx, granularity)
     if named is not None:
-        return _interval(floor(named.start, granularity), granularity)
+        return _interval(floor(named.interval.start, granularity), granularity)
     if granularity is G.WEEKEND:
         weekends = [
             _interval(move(floor(moment, G.WEEKEND), G.WEEK, k), G.WEEKEND) for k in (-1, 0, 1)
@@ -748,6 +751,11 @@ def _unit_next_to(spec: Spec, ctx: Context) -> Resolution:
     return Resolution("DATE", interval.timex, interval, spec.mod, base.anchor)
 
 
+def _last_named(ctx: Context, granularity: Granularity) -> Mention | None:
+    """The last time the narrative named of ``granularity`` (a quarter, a month), if any."""
+    return next((m for m in reversed(ctx.history) if m.interval.granularity is granularity), None)
+
+
 def _year_ago_unit(
     spec: Spec, ctx: Context, moment: datetime, anchor: Anchor
 ) -> tuple[datetime, Granularity, Anchor]:
@@ -755,17 +763,12 @@ def _year_ago_unit(
     year-ago quarter" is a year before the quarter the narrative named last, else before the
     one at hand (for a quarter, the last complete one: what a company reports on)."""
     wanted = UNIT_GRANULARITY[spec.calunit] if spec.calunit else None
-    if ctx.history:
-        previous = ctx.history[-1]
-        if previous.interval.granularity in (G.QUARTER, G.MONTH) and wanted in (
-            None,
-            previous.interval.granularity,
-        ):
-            narrative = Anchor("narrative", previous.interval.timex, previous.start)
-            return previous.interval.start, previous.interval.granularity, narrative
     if wanted is None:
-        return moment, G.YEAR, anchor
-    named = next((m for m in reversed(ctx.history) if m.interval.granularity is wanted), None)
+        last = ctx.history[-1] if ctx.history else None
+        if last is None or last.interval.granularity not in (G.QUARTER, G.MONTH):
+            return moment, G.YEAR, anchor
+        wanted = last.interval.granularity
+    named = _last_named(ctx, wanted)
     if named is not None:
         return named.interval.start, wanted, Anchor("narrative", named.interval.timex, named.start)
     return _the_unit(wanted, moment, ctx).start, wanted, anchor

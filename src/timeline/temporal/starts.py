@@ -223,7 +223,6 @@ class Openings:
     def __init__(self, text: str, where: Mapping[str, Sequence[tuple[int, int]]]) -> None:
         self.text = text
         self.where = where
-        self._firsts: dict[str, list[int]] = {}
         self._places: dict[Starts, list[int]] = {}
         self._backwards: str | None = None
         self._cuts: dict[int, int | None] = {}
@@ -308,21 +307,23 @@ class Openings:
     def _find(self, starts: Starts) -> list[int]:
         text = self.text
         spots: list[int] = []
+        where = self.where
         for word in self.present(starts.words):
-            spots += self._first(word)
+            spots += [s for s, _ in where[word]]
         if starts.digits:
-            spots += self._first("digit")
+            spots += [s for s, _ in where.get("digit", ())]
         for mark in starts.marks:
             at = text.find(mark)
             while at >= 0:
                 spots.append(at)
                 at = text.find(mark, at + 1)
-        if not text.isascii():
-            spots += [s for w, spans in self.where.items() if not w.isascii() for s, _ in spans]
+        spots += self._foreign
         return sorted(set(spots))
 
-    def _first(self, word: str) -> list[int]:
-        firsts = self._firsts.get(word)
-        if firsts is None:
-            firsts = self._firsts[word] = [s for s, _ in self.where.get(word, ())]
-        return firsts
+    @functools.cached_property
+    def _foreign(self) -> list[int]:
+        """Where the words with letters beyond ASCII begin: every rule is tried there, as
+        their case folding may meet its first words (the Kelvin sign, a long s)."""
+        if self.text.isascii():
+            return []
+        return [s for w, spans in self.where.items() if not w.isascii() for s, _ in spans]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from timeline.temporal.starts import Openings, starts_of
 from timeline.temporal.words import lexicon
@@ -21,19 +21,23 @@ from timeline.temporal.words import lexicon
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
+class _Cues(NamedTuple):
+    """The tense cue patterns of the lexicon's ``[tense]`` table."""
+
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    not_past: frozenset[str]
+    future_before: re.Pattern[str]  # ends right before the expression ("will", "is to")
+    participle: re.Pattern[str]  # ends right before a past form that is a participle
+    deadline: re.Pattern[str]
+    perfect: re.Pattern[str]  # ends right before the verb
+    deadline_before: re.Pattern[str]  # ends right before the expression ("until", "by")
+    past_perfect: re.Pattern[str]
+    deadline_verbs: re.Pattern[str]
+
+
 @functools.cache
-def _cues() -> tuple[
-    re.Pattern[str],
-    re.Pattern[str],
-    frozenset[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-    re.Pattern[str],
-]:
+def _cues() -> _Cues:
     words = lexicon()["tense"]
 
     def alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -44,20 +48,22 @@ def _cues() -> tuple[
         either = [f"(?<![\\w'\u2019])(?:{words})" if words else "", clitics]
         return re.compile("(?:" + "|".join(e for e in either if e) + r")(?!\w)", re.I)
 
-    before = alternation(words["future_before"]).pattern + r"\s+$"
-    participle = alternation(words["participle_after"]).pattern + r"\s+$"
+    def ending(key: str) -> re.Pattern[str]:
+        """The phrases of ``key`` right at the end of a stretch (before the expression)."""
+        return re.compile(alternation(words[key]).pattern + r"\s+$", re.I)
+
     past_modal = alternation(words["future_not_before"]).pattern
-    return (
-        re.compile(alternation(words["future"]).pattern + rf"(?!\s*{past_modal})", re.I),
-        alternation(words["past"]),
-        frozenset(words["not_past"]),
-        re.compile(before, re.I),
-        re.compile(participle, re.I),
-        alternation(words["deadline"]),
-        re.compile(alternation(words["perfect"]).pattern + r"\s+$", re.I),
-        re.compile(alternation(words["deadline_before"]).pattern + r"\s+$", re.I),
-        alternation(words["past_perfect"]),
-        alternation(words["deadline_verbs"]),
+    return _Cues(
+        future=re.compile(alternation(words["future"]).pattern + rf"(?!\s*{past_modal})", re.I),
+        past=alternation(words["past"]),
+        not_past=frozenset(words["not_past"]),
+        future_before=ending("future_before"),
+        participle=ending("participle_after"),
+        deadline=alternation(words["deadline"]),
+        perfect=ending("perfect"),
+        deadline_before=ending("deadline_before"),
+        past_perfect=alternation(words["past_perfect"]),
+        deadline_verbs=alternation(words["deadline_verbs"]),
     )
 
 
@@ -65,6 +71,8 @@ def _cues() -> tuple[
 _CLAUSE_BREAK = 20
 #: How far before an expression a past verb is still the one it modifies ("won 3-2 on").
 _VERB_GAP = 12
+#: How far before an expression its deadline word ends ("until", "by").
+_DEADLINE_REACH = 12
 _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 
@@ -118,7 +126,8 @@ class Clauses:
         """
         text = self.text
         left, right = self._bounds(start, end)
-        _, past, _, _, _, deadline, perfect, *_ = _cues()
+        cues = _cues()
+        past, deadline, perfect = cues.past, cues.deadline, cues.perfect
         for cue_start, cue_end, tense in self._sentence(left, right):
             if tense != "past" or not 0 <= start - cue_end <= _VERB_GAP:
                 continue
@@ -144,8 +153,10 @@ class Clauses:
         False
         """
         text = self.text
-        *_, deadline_before, past_perfect, deadline_verbs = _cues()
-        if not deadline_before.search(text, max(0, start - 12), start):
+        cues = _cues()
+        deadline_before, past_perfect = cues.deadline_before, cues.past_perfect
+        deadline_verbs = cues.deadline_verbs
+        if not deadline_before.search(text, max(0, start - _DEADLINE_REACH), start):
             return False
         left, right = self._bounds(start, end)
         if past_perfect.search(text, left, right):
@@ -156,7 +167,7 @@ class Clauses:
         """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
         text = self.text
         left, right = self._bounds(start, end)
-        future_before = _cues()[3]
+        future_before = _cues().future_before
         if future_before.search(text, max(0, start - 20), start):
             return "future"
         if text.startswith(("'s", "\u2019s"), end):
@@ -182,7 +193,13 @@ class Clauses:
         key = (left, right)
         if key not in self._cues:
             text = self.text
-            future, past, not_past, _, participle, *_ = _cues()
+            cues = _cues()
+            future, past, not_past, participle = (
+                cues.future,
+                cues.past,
+                cues.not_past,
+                cues.participle,
+            )
             openings = self.openings
             found = []
             for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
