@@ -57,7 +57,7 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         ("2020-01-08", "Iran attack in Iraq"),
         (None, "Pentagon confirmed the attack"),
         (None, "Iran described the strike"),
-        ("2020-01-09", "House of Representatives voted"),
+        ("2020-01-09", "House of Representatives voted to limit the president's power"),
         (None, "Adel Abdul Mahdi asked United States"),
         (None, "State Department answered"),
         ("2020-02", "European foreign ministers meet"),

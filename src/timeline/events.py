@@ -273,6 +273,11 @@ def _sharing_subject(verb: Any) -> Any:
     return verb
 
 
+# The most words from a verb to the infinitive that completes it that a label writes out
+# ("called on all states to cooperate").
+_COMPLEMENT_WORDS = 6
+
+
 def _as_written(span: Any) -> str:
     """A phrase for a label as the text writes it, a common noun or article capitalised only
     as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers", "The
@@ -756,8 +761,15 @@ class _Extractor:
         articles = self.words["roles"]["theme_articles"]
 
         def qualifies(c: Any) -> bool:
-            return (c.dep_ in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num)) or (
-                c.dep_ == "det" and c.lower_ in articles
+            return (
+                (c.dep_ in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
+                or (c.dep_ == "det" and c.lower_ in articles)
+                # "the president's power", not a time's ("this week's announcement")
+                or (
+                    c.dep_ == "poss"
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and (not c.ent_type_ or c.ent_type_ in self.participant_labels)
+                )
             )
 
         heads = [c for c in token.children if c.dep_ == "dobj"]
@@ -780,6 +792,41 @@ class _Extractor:
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
                 return _as_written(self.qualified(head, qualifies))
+        return None if heads else self.complement(token, qualifies)
+
+    def complement(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
+        """What a verb with no object asks for or sets out to do, for a label: its
+        infinitive as written up to that verb, with the verb's own object ("voted to expel US
+        troops", "called on all states to cooperate", "pledged to ask Congress"), else its
+        object after a preposition that completes it ("called for restraint")."""
+        roles = self.words["roles"]
+        for verb in token.children:
+            marked = any(
+                a.dep_ == "aux" and a.lower_ in roles["infinitive_marks"] for a in verb.children
+            )
+            if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or not marked:
+                continue
+            between = self.doc[token.i + 1 : verb.i + 1]
+            if len(between) > _COMPLEMENT_WORDS or any(
+                w.is_punct or w.i in self.aside for w in between
+            ):
+                continue
+            named = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            what = self.theme(verb) or (
+                named and self.qualified(named[0], lambda c: c.dep_ == "compound").text
+            )
+            return " ".join(w for w in (between.text, what) if w)
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in roles["theme_prepositions"]:
+                continue
+            for obj in prep.children:
+                # a common noun, not a time or an amount ("hinting for months")
+                if (
+                    obj.dep_ == "pobj"
+                    and not obj.ent_type_
+                    and self.plain(obj, ("NOUN",), events=True)
+                ):
+                    return f"{prep.lower_} {_as_written(self.qualified(obj, qualifies))}"
         return None
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
@@ -794,11 +841,12 @@ class _Extractor:
         )
 
     def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> Any:
-        """``head`` with the words before it that ``qualifies`` keeps, outside any dateline."""
+        """``head`` with the words before it that ``qualifies`` keeps (each with its own, as
+        "the" of "the president's"), outside any dateline."""
         words = [
             c for c in head.children if c.i < head.i and c.i not in self.aside and qualifies(c)
         ]
-        return self.doc[min((w.i for w in words), default=head.i) : head.i + 1]
+        return self.doc[min((w.left_edge.i for w in words), default=head.i) : head.i + 1]
 
     def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}

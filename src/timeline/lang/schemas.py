@@ -43,6 +43,8 @@ EVENTS = Section(
                 "noun_patient": WORDS,
                 "noun_agent": WORDS,
                 "theme_articles": WORDS,
+                "infinitive_marks": WORDS,
+                "theme_prepositions": WORDS,
                 "undergoers": WORDS,
                 "relatives": WORDS,
                 "dismissals": WORDS,
