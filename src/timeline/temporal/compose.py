@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -69,15 +70,13 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
         if out and _part_and_clock(text, out[-1], match):
             previous = out.pop()
             part, clock = (previous, match) if previous.spec.hour is None else (match, previous)
-            spec = attrs.evolve(
-                part.spec,
+            spec = _at_clock(
+                text,
+                part,
+                clock,
+                start=previous.start,
                 hour=hour_in_part(clock.spec.hour or 0, part.spec.part),
-                minute=clock.spec.minute,
-                second=clock.spec.second,
-                midnight=clock.spec.midnight and not _starts_day(text, previous.start),
-                zone=clock.spec.zone,
                 part=None,
-                mod=part.spec.mod or clock.spec.mod,
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         elif out and _timed_set(text, out[-1], match):
@@ -116,19 +115,27 @@ def combine(text: str, matches: list[Match]) -> list[Match]:
         while out and _joinable(text, out[-1], match):  # "8pm in the evening, Sunday"
             previous = out.pop()
             day, clock = (previous, match) if _is_time_only(match.spec) else (match, previous)
-            spec = attrs.evolve(
-                day.spec,
-                hour=clock.spec.hour,
-                minute=clock.spec.minute,
-                second=clock.spec.second,
-                midnight=clock.spec.midnight and not _starts_day(text, previous.start),
-                part=clock.spec.part,
-                zone=clock.spec.zone,
-                mod=day.spec.mod or clock.spec.mod,
+            spec = _at_clock(
+                text, day, clock, start=previous.start, hour=clock.spec.hour, part=clock.spec.part
             )
             match = Match(previous.start, match.end, f"{previous.rule}+{match.rule}", spec)
         out.append(match)
     return out
+
+
+def _at_clock(text: str, day: Match, clock: Match, *, start: int, **fields: Any) -> Spec:
+    """``day``'s spec at ``clock``'s minute, second and zone, with the ``hour`` and ``part``
+    given; "midnight" is the day's end unless the pair starts at a day's start
+    (:func:`_starts_day`)."""
+    return attrs.evolve(
+        day.spec,
+        minute=clock.spec.minute,
+        second=clock.spec.second,
+        midnight=clock.spec.midnight and not _starts_day(text, start),
+        zone=clock.spec.zone,
+        mod=day.spec.mod or clock.spec.mod,
+        **fields,
+    )
 
 
 @functools.cache

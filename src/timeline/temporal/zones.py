@@ -273,8 +273,9 @@ def lookup(words: str) -> Zone | None:
             _fixed(first + timedelta(hours=n - 1)) if 1 <= n <= entry["count"] else Zone(None, None)
         )
     for word in sorted(data()["cities"]["after"], key=len, reverse=True):
-        if key.endswith(" " + word) and key.removesuffix(" " + word) in city_zones():
-            return Zone(city_zones()[key.removesuffix(" " + word)], None, "city")
+        city = key.removesuffix(" " + word)
+        if city != key and city in city_zones():
+            return Zone(city_zones()[city], None, "city")
     return None
 
 
