@@ -434,14 +434,12 @@ def label(mentions: Sequence[EventMention]) -> str:
     ...        EventMention("a", 20, 26, "attack", "attack", 1)])
     'Iran attack'
     """
-    participants = _participants(mentions)
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
+    participants = [p for p in _participants(mentions) if p.label not in places]
 
     def names(role: str, keys: frozenset[str] | None = None) -> str:
         return " and ".join(
-            p.name
-            for p in participants
-            if p.role == role and p.label not in places and (keys is None or p.key in keys)
+            p.name for p in participants if p.role == role and (keys is None or p.key in keys)
         )
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
@@ -478,7 +476,7 @@ def label(mentions: Sequence[EventMention]) -> str:
         if noun is not None and verb is not None
         else None
     )
-    patients, others = names("patient", told_by_verbs), _others(participants, places)
+    patients, others = names("patient", told_by_verbs), _others(participants)
     location = _most_common(m.location for m in mentions)
     parts = [
         names("agent") or _actor(real, patients),
@@ -524,12 +522,12 @@ def _actor(mentions: Sequence[EventMention], patients: str) -> str | None:
     )
 
 
-def _others(participants: Sequence[Participant], places: frozenset[str]) -> str:
+def _others(participants: Sequence[Participant]) -> str:
     """The other participants with their prepositions, those sharing one joined: "with
     Fidan and Bagheri to Ankara"."""
     by_preposition: dict[str, list[str]] = {}
     for p in participants:
-        if p.role == "other" and p.label not in places:
+        if p.role == "other":
             by_preposition.setdefault(p.preposition or "with", []).append(p.name)
     return " ".join(f"{word} {' and '.join(named)}" for word, named in by_preposition.items())
 
