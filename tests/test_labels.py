@@ -26,6 +26,22 @@ def listed(nlp, text):
         ("The diplomats were flown to Brussels on Tuesday.", ["flown the diplomats to Brussels"]),
         # an event as the object of a full verb
         ("Survivors of the blast toured the damage on Sunday.", ["survivors toured the damage"]),
+        # a verb with no object is completed by its infinitive or by what it asks for
+        (
+            "On Monday the council voted to expel the foreign troops.",
+            ["council voted to expel the foreign troops"],
+        ),
+        ("On Monday the ministers called for restraint.", ["ministers called for restraint"]),
+        # an object keeps the name that owns it, not a time's
+        (
+            "On Monday the senators voted to limit the president's power.",
+            ["senators voted to limit the president's power"],
+        ),
+        # "they" stands for the group the sentence before, or the verb it hangs from, names
+        (
+            "Police and army officers met on Monday. They refused to give details.",
+            ["police and army officers refused to give details", "police and army officers met"],
+        ),
         # the bombing's own patient (the embassy) is not what the killing was done to
         (
             "The bombing of the US embassy on Friday killed 12 people.",

@@ -691,7 +691,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("7 Jan 2020", "Baghdad said"),
         ("before 9 Jan 2020", "Iran vowed"),
         ("before 9 Jan 2020", "fight in Iraq"),
-        ("before 9 Jan 2020", "urging United States"),
+        ("before 9 Jan 2020", "Iranian officials urging United States"),
         ("8 Jan 2020, presumed", "Iranian officials advised United States"),
         ("8 Jan 2020, presumed", "Iran strike in Ain al-Asad"),
         ("8 Jan 2020, presumed", "Russia and Turkey called for restraint"),

@@ -743,12 +743,44 @@ class _Extractor:
         else:
             heads = [c for c in token.children if c.dep_ == "poss"]
         for head in heads:
-            if not self.plain(head, ("NOUN", "PROPN")):
+            if head.lower_ in self.words["roles"]["plural_pronouns"]:
+                head = self.group_before(head)
+            if head is None or not self.plain(head, ("NOUN", "PROPN")):
                 continue
-            return _as_written(
-                self.qualified(head, lambda c: c.dep_ in ("amod", "compound") and c.is_alpha)
-            )
+            group = [head, *(c for c in head.children if c.dep_ == "conj")]
+            spans = [
+                self.qualified(g, lambda c: c.dep_ in ("amod", "compound") and c.is_alpha)
+                for g in group
+            ]
+            return _as_written(self.doc[spans[0].start : spans[-1].end])
         return None
+
+    def group_before(self, pronoun: Any) -> Any | None:
+        """The group a plural pronoun subject stands for: the plural subject of a verb its
+        clause hangs from ("police and FBI agents said they had made discoveries"), else of
+        the previous sentence's main verb ("Iranian officials have advised US commanders ...
+        They have been urging US forces"); ``None`` when neither is a group."""
+
+        def group(verb: Any) -> Any | None:
+            subjects = [c for c in _sharing_subject(verb).children if c.dep_ == "nsubj"]
+            return next(
+                (
+                    s
+                    for s in subjects
+                    if s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children)
+                ),
+                None,
+            )
+
+        verb = pronoun.head
+        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            if (found := group(verb)) is not None:
+                return found
+        sentence = self.sentence_of[pronoun.i]
+        if sentence == 0 or pronoun.head.dep_ != "ROOT":
+            return None
+        return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
 
     def theme(self, token: Any) -> str | None:
         """What a verb is done to, as the text words it, for a label: its direct object with

@@ -44,6 +44,7 @@ EVENTS = Section(
                 "noun_agent": WORDS,
                 "theme_articles": WORDS,
                 "infinitive_marks": WORDS,
+                "plural_pronouns": WORDS,
                 "theme_prepositions": WORDS,
                 "undergoers": WORDS,
                 "relatives": WORDS,
