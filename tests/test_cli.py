@@ -158,11 +158,11 @@ def test_demo_prints_the_examples_and_their_timeline_with_dates_in_words(
         " and Abu Mahdi al-Muhandis in Baghdad",
         "30 Dec 2019 \N{EN DASH} 5 Jan 2020 lawmakers backed a resolution",
         "5 Jan 2020 Sergei Shoigu discussed the crisis with Hakan Fidan",
-        "5 Jan 2020 Iraq vote",
+        "5 Jan 2020 Iraq's parliament vote",
     ]
     assert " ".join(events[-1].split()) == "February 2020 European foreign ministers meet"
     vote = lines.index(
-        next(line for line in lines if line.endswith("Iraq vote  (confidence 0.75)"))
+        next(line for line in lines if line.endswith("Iraq's parliament vote  (confidence 0.75)"))
     )
     assert lines[vote + 1].strip() == 'sources: iraq-withdrawal: "vote"; shoigu-call: "voted"'
     assert "TEV" not in out and "2020-01" not in out  # TIMEX3 only in JSON and TimeML
@@ -774,7 +774,7 @@ def test_build_prints_and_writes_the_timeline(
         "Timeline: 2 of 2 events",
         "  5 Jan 2020  minister resigned  (confidence 0.50)",
         '              sources: more#1: "resigned"',
-        "  5 Jan 2020  Iraq voted  (confidence 0.50)",
+        "  5 Jan 2020  Iraq's parliament voted  (confidence 0.50)",
         '              sources: vote: "voted"',
     ]
     voted = timeline.build([vote])
@@ -787,7 +787,7 @@ def test_build_prints_and_writes_the_timeline(
         assert run(capsys, "build", "vote.txt", "-o", name) == (0, "", "")
         with open(name, encoding="utf-8", newline="") as handle:
             assert handle.read() == expected_text
-    assert "\r\nSUMMARY:Iraq voted\r\n" in written_files["out.ics"]
+    assert "\r\nSUMMARY:Iraq's parliament voted\r\n" in written_files["out.ics"]
     assert "\r\nDTSTAMP:20200111T000000Z\r\n" in written_files["out.ics"]
     assert "\r\nURL:https://wire.example.org/vote\r\n" in written_files["out.ics"]
     assert (
@@ -802,15 +802,17 @@ def test_build_prints_and_writes_the_timeline(
         said, published=date(2020, 1, 7), id="vote", source="Wire", title="MPs vote"
     )
     reported = timeline.build([said_article])
-    assert [e.label for e in reported.events] == ["Iraq voted", "MP said"]
-    assert [e.label for e in reported] == ["Iraq voted"]  # a report with no named speaker
+    assert [e.label for e in reported.events] == ["Iraq's parliament voted", "MP said"]
+    assert [e.label for e in reported] == [
+        "Iraq's parliament voted"
+    ]  # a report with no named speaker
     code, out, _ = run(capsys, "build", "said.txt", "--format", "html")
     assert (code, out) == (0, reported.happenings().to_html(articles=[said_article]))
     code, out, _ = run(capsys, "build", "said.txt", "--all-events")
     assert code == 0
     assert out.splitlines()[0] == "Timeline: 2 events"
     assert out.splitlines()[1::2] == [
-        "  5 Jan 2020      Iraq voted  (confidence 0.50)",
+        "  5 Jan 2020      Iraq's parliament voted  (confidence 0.50)",
         "  5 \N{EN DASH} 7 Jan 2020  MP said  (confidence 0.50)",
     ]
 

@@ -47,7 +47,7 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         (None, "United States strike killed Qassem Soleimani and Abu Mahdi al-Muhandis in Baghdad"),
         (None, "lawmakers backed a resolution"),  # in the vote of last week
         ("2020-01-05", "Sergei Shoigu discussed the crisis with Hakan Fidan"),
-        ("2020-01-05", "Iraq vote"),
+        ("2020-01-05", "Iraq's parliament vote"),
         (None, "Sergei Shoigu conversation with Mohammad Bagheri"),
         (None, "Russian Defence Ministry statement"),
         (None, "meeting in Istanbul"),
@@ -131,7 +131,7 @@ def test_the_vote_of_last_week_is_the_vote_of_sunday(events):
     assert vote.time.value == "2020-W01"
     event = event_of(events, "iraq-withdrawal", "vote")
     assert event == event_of(events, "shoigu-call", "voted")
-    assert (event.when.timex, event.label) == ("2020-01-05", "Iraq vote")
+    assert (event.when.timex, event.label) == ("2020-01-05", "Iraq's parliament vote")
     assert event_of(events, "iraq-withdrawal", "follows").when is None
 
 
@@ -183,6 +183,6 @@ def test_salience_ranks_the_news_first(built):
     top = [e.label for e in built.top(3)]
     assert top == [
         "United States strike killed Qassem Soleimani and Abu Mahdi al-Muhandis in Baghdad",
-        "Iraq vote",
+        "Iraq's parliament vote",
         "Iran attack in Iraq",
     ]

@@ -32,6 +32,12 @@ def listed(nlp, text):
             ["council voted to expel the foreign troops"],
         ),
         ("On Monday the ministers called for restraint.", ["ministers called for restraint"]),
+        # a name qualifying who did it is written with that noun; a name alone stands alone
+        (
+            "On Monday, Iraq's parliament voted to expel the troops.",
+            ["Iraq's parliament voted to expel the troops"],
+        ),
+        ("On Monday, Iraq voted to expel the troops.", ["Iraq voted to expel the troops"]),
         # an object keeps the name that owns it, not a time's
         (
             "On Monday the senators voted to limit the president's power.",

@@ -678,7 +678,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
             "United States airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis"
             " in Baghdad",
         ),
-        ("5 Jan 2020", "Iraq voted to expel US troops"),
+        ("5 Jan 2020", "Iraq\N{RIGHT SINGLE QUOTATION MARK}s parliament voted to expel US troops"),
         (
             "5 Jan 2020",
             "Sergey Shoygu discussed the regional situation with Hakan Fidan in Middle East",

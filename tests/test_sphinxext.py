@@ -36,7 +36,12 @@ id: a2
 Iraq voted to expel US troops, a lawmaker said on Wednesday.
 """
 HEADER = ["When", "Event", "Sources", "Confidence"]
-VOTED = ["5 Jan 2020", "Iraq voted to expel US troops", 'a1: "voted"|a2: "voted"', "0.75"]
+VOTED = [
+    "5 Jan 2020",
+    "Iraq's parliament voted to expel US troops",
+    'a1: "voted"|a2: "voted"',
+    "0.75",
+]
 
 
 def _directive(options: str = "", content: str = VOTE + LAWMAKER) -> str:
@@ -86,7 +91,7 @@ def test_inline_articles_render_their_merged_timeline(tmp_path, nlp):
     assert warnings == ""
     assert _rows(app) == [HEADER, VOTED]  # the happenings: not the aim, nor an unnamed "said"
     text = (tmp_path / "out" / "index.txt").read_text()
-    assert "| 5 Jan 2020" in text and "| Iraq voted to expel US troops" in text
+    assert "| 5 Jan 2020" in text and "| Iraq's parliament voted" in text
 
 
 def test_all_events_lists_every_event(tmp_path, nlp):

@@ -478,8 +478,12 @@ def label(mentions: Sequence[EventMention]) -> str:
     )
     patients, others = names("patient", told_by_verbs), _others(participants)
     location = _most_common(m.location for m in mentions)
+    agents, written = names("agent"), _actor(real, patients)
     parts = [
-        names("agent") or _actor(real, patients),
+        # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
+        written
+        if written and agents and all(p.name in written for p in participants if p.role == "agent")
+        else agents or written,
         noun and noun.lemma,
         verb and verb.text.lower(),
         patients or _theme(verb, noun),

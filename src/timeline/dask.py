@@ -31,7 +31,7 @@ A cluster is named by its scheduler's address::
 >>> bag = dask.bag.from_sequence(
 ...     [Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")], npartitions=1)
 >>> [e.label for e in build(bag, scheduler="sync")]
-['Iraq voted']
+["Iraq's parliament voted"]
 """
 
 from __future__ import annotations

@@ -724,11 +724,13 @@ class _Extractor:
                     if role:
                         yield from ((role, g) for g in child.children if g.dep_ == "pobj")
 
-    def actor(self, token: Any, light: Any | None) -> str | None:
+    def actor(self, token: Any, light: Any | None, *, named: bool = False) -> str | None:
         """Who did it, as the text words it, for a label: the subject of its verb (the light
         verb's for an event noun) or the possessor of an event noun, with the words that
         qualify it ("Iranian officials", "rescuers", "the bombers'" as "bombers"); ``None``
-        for a pronoun, a relative pronoun or a trigger with no such argument."""
+        for a pronoun, a relative pronoun or a trigger with no such argument. When a
+        participant is ``named`` as its agent, only a common noun that the name qualifies:
+        "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
         if verb.pos_ in ("VERB", "AUX"):
             heads = [c for c in _sharing_subject(verb).children if c.dep_ == "nsubj"]
@@ -745,15 +747,23 @@ class _Extractor:
         for head in heads:
             if head.lower_ in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
-            if head is None or not self.plain(head, ("NOUN", "PROPN")):
+            if head is None or not self.plain(head, ("NOUN",) if named else ("NOUN", "PROPN")):
                 continue
             group = [head, *(c for c in head.children if c.dep_ == "conj")]
-            spans = [
-                self.qualified(g, lambda c: c.dep_ in ("amod", "compound") and c.is_alpha)
-                for g in group
-            ]
+            spans = [self.qualified(g, self.qualifies_actor) for g in group]
+            if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
+                continue
             return _as_written(self.doc[spans[0].start : spans[-1].end])
         return None
+
+    def qualifies_actor(self, word: Any) -> bool:
+        """Whether ``word`` qualifies the noun of who did it in a label: an adjective or noun
+        before it ("Iranian officials"), a name's words included ("U.S. Embassy official"),
+        or a name that owns it ("Iraq's parliament")."""
+        named = word.i in self.entity_of
+        return (word.dep_ in ("amod", "compound") and (word.is_alpha or named)) or (
+            word.dep_ == "poss" and named
+        )
 
     def group_before(self, pronoun: Any) -> Any | None:
         """The group a plural pronoun subject stands for: the plural subject of a verb its
@@ -1036,9 +1046,7 @@ class _Extractor:
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
             start, end = spans[index]
             participants = self.participants(token, light)
-            actor = (
-                None if any(p.role == "agent" for p in participants) else self.actor(token, light)
-            )
+            actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
             mention = EventMention(
                 article_id=self.article.id,

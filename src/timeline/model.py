@@ -389,9 +389,9 @@ class EventMention:
     expression it is attached to, if any, and ``earliest``/``latest`` bound when it happened
     (``None`` where unbounded): it lies within ``[earliest, latest)``. ``quoted`` says it is in
     a quotation: a speaker's words, not the article's. ``actor`` is who did it as the text
-    words it when no named participant is its agent ("Iranian officials", "rescuers"), for
-    its label. ``arguments`` are who or what its
-    arguments name or stand for (:class:`Argument`, :mod:`timeline.references`), and
+    words it when no named participant is its agent ("Iranian officials", "rescuers") or
+    when the name only qualifies it ("Iraq's parliament"), for its label. ``arguments`` are
+    who or what its arguments name or stand for (:class:`Argument`, :mod:`timeline.references`), and
     ``sentence_time`` the time expression of its sentence a reader would date it by when
     nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
     ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any.
