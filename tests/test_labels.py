@@ -104,3 +104,13 @@ def test_a_relative_clause_inside_an_event_noun_happened_within_it(nlp):
     built = timeline.build([Article(text, published=date(2020, 1, 10), id="a")], nlp=nlp)
     [backed] = [e for e in built.events if e.label == "lawmakers backed a motion"]
     assert (backed.earliest, backed.latest) == (datetime(2019, 12, 30), datetime(2020, 1, 6))
+
+
+def test_a_saying_before_its_clause_tells_what_it_reports(nlp):
+    text = "On Monday the ministry said the army had fired dozens of rockets."
+    assert listed(nlp, text) == (
+        ["army fired dozens of rockets"],  # what a quantity counts is written with it
+        ["army fired dozens of rockets", "ministry said the army had fired dozens of rockets"],
+    )
+    # a quotation told before its speaker is not written out again
+    assert listed(nlp, '"We will win," the minister said on Monday.')[1] == ["minister said", "win"]

@@ -686,9 +686,9 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("before 8 Jan 2020", "Sergey Shoygu conversation with Mohammad Bagheri"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Pentagon described the airstrike"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Donald Trump tweet"),
-        ("7 Jan 2020", "Hassan Rouhani said"),
+        ("7 Jan 2020", "Hassan Rouhani said Turkey should stand"),
         ("7 Jan 2020", "Russian Defense Ministry statement"),
-        ("7 Jan 2020", "Baghdad said"),
+        ("7 Jan 2020", "Baghdad said the killing of the Iranian general breached the terms"),
         ("before 9 Jan 2020", "Iran vowed"),
         ("before 9 Jan 2020", "fight in Iraq"),
         ("before 9 Jan 2020", "Iranian officials urging United States"),
@@ -698,7 +698,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("8 Jan 2020", "meeting in Istanbul"),
         ("8 Jan 2020", "Ali Khamenei speech highlighted the need"),
         ("8 Jan 2020", "Recep Tayyip Erdogan and Vladimir Putin statement"),
-        ("8 Jan 2020", "Pentagon confirmed"),
+        ("8 Jan 2020", "Pentagon confirmed Iran had fired dozens of missiles"),
     ]
 
 

@@ -273,9 +273,10 @@ def _sharing_subject(verb: Any) -> Any:
     return verb
 
 
-# The most words from a verb to the infinitive that completes it that a label writes out
-# ("called on all states to cooperate").
-_COMPLEMENT_WORDS = 6
+# The most words a label writes out from a verb to the infinitive that completes it ("called
+# on all states to cooperate"), of a reported clause up to its verb ("the killing of the
+# Iranian general breached") and from a quantity to what it counts ("dozens of missiles").
+_COMPLEMENT_WORDS = 8
 
 
 def _as_written(span: Any) -> str:
@@ -833,8 +834,21 @@ class _Extractor:
         events = self.lemma(token) not in self.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
-                return _as_written(self.qualified(head, qualifies))
+                return _as_written(self.counted(self.qualified(head, qualifies)))
         return None if heads else self.complement(token, qualifies)
+
+    def counted(self, span: Any) -> Any:
+        """``span`` with what it counts when it names a quantity ("dozens of missiles",
+        not "dozens")."""
+        head = span[-1]
+        if self.lemma(head) not in self.words["roles"]["quantities"]:
+            return span
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.i == head.i + 1:
+                objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+                if objects and objects[0].i - head.i <= _COMPLEMENT_WORDS:
+                    return self.doc[span.start : objects[0].i + 1]
+        return span
 
     def complement(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
         """What a verb with no object asks for or sets out to do, for a label: its
@@ -849,9 +863,7 @@ class _Extractor:
             if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or not marked:
                 continue
             between = self.doc[token.i + 1 : verb.i + 1]
-            if len(between) > _COMPLEMENT_WORDS or any(
-                w.is_punct or w.i in self.aside for w in between
-            ):
+            if not self.writable(between):
                 continue
             named = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
             what = self.theme(verb) or (
@@ -869,6 +881,34 @@ class _Extractor:
                     and self.plain(obj, ("NOUN",), events=True)
                 ):
                     return f"{prep.lower_} {_as_written(self.qualified(obj, qualifies))}"
+        return self.reported(token, qualifies)
+
+    def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
+        """What a saying that comes before its clause reports, for a label: the clause's
+        subject up to its verb as written, with the verb's object ("Baghdad said the killing
+        breached the terms", "the Pentagon confirmed Iran had fired dozens"); ``None`` for a
+        quotation told before its speaker or a clause whose subject is a pronoun."""
+        if self.classes.get(self.lemma(token)) != "REPORTING":
+            return None
+        for verb in token.children:
+            if verb.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.i < token.i:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or not self.plain(subjects[0], ("NOUN", "PROPN"), events=True):
+                continue
+            start = self.qualified(subjects[0], qualifies).start
+            whole, clause = self.doc[start : verb.right_edge.i + 1], self.doc[start : verb.i + 1]
+            if self.writable(whole):  # "the launch went as planned"
+                return _as_written(whole)
+            if self.writable(clause):
+                return " ".join(w for w in (_as_written(clause), self.theme(verb)) if w)
+        return None
+
+    def writable(self, span: Any) -> bool:
+        """Whether a label may write ``span`` out: a few words, no punctuation, no dateline."""
+        return len(span) <= _COMPLEMENT_WORDS and not any(
+            w.is_punct or w.is_quote or w.i in self.aside for w in span
+        )
         return None
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:

@@ -45,6 +45,7 @@ EVENTS = Section(
                 "theme_articles": WORDS,
                 "infinitive_marks": WORDS,
                 "plural_pronouns": WORDS,
+                "quantities": WORDS,
                 "theme_prepositions": WORDS,
                 "undergoers": WORDS,
                 "relatives": WORDS,
