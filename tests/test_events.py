@@ -172,6 +172,22 @@ def test_seeds_share_soleimani_key(tass, press):
     assert keys[0] == keys[1] == {name_key("Soleimani")}
 
 
+def test_initials_stand_for_the_name_the_article_spells_out(nlp):
+    text = (
+        "The Organization of African Unity said on Friday it would investigate the killings. "
+        "The panel will be based in Addis Ababa, the OAU said."
+    )
+    found = [
+        (m.text, [p.name for p in m.participants])
+        for m in timeline.extract_events(Article(text), nlp=nlp)
+        if m.participants
+    ]
+    assert found == [
+        ("said", ["Organization of African Unity"]),
+        ("said", ["Organization of African Unity"]),
+    ]
+
+
 # --- grammar and cues ----------------------------------------------------------------------------
 
 

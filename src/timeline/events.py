@@ -170,6 +170,14 @@ class _Names:
         self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
         # surname key -> the form the person is best written by
         self.persons = fullest_forms(self.clean(e) for e in ents if e.label_ == "PERSON")
+        # initials -> the name they stand for in this article ("OAU", "the Organization of
+        # African Unity")
+        self.initials: dict[str, str] = {}
+        for ent in ents:
+            if ent.label_ != "PERSON" and len(name := self.clean(ent).split()) > 1:
+                self.initials.setdefault(
+                    "".join(w[0] for w in name if w[0].isupper()), " ".join(name)
+                )
 
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending, from
@@ -210,6 +218,8 @@ class _Names:
             label, name, key = "PERSON", self.persons.get(surname, name), surname
         elif (alias := canonical_alias(key)) is not None:
             name, key = alias, name_key(alias)
+        elif (full := self.initials.get(name.replace(".", ""))) is not None and name.isupper():
+            name, key = full, name_key(full)  # "OAU" for the Organization of African Unity
         return name, key, label
 
 
