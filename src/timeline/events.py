@@ -872,7 +872,9 @@ class _Extractor:
             )
             if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or not marked:
                 continue
-            between = self.doc[token.i + 1 : verb.i + 1]
+            # with its particle: "agreed to set up a panel"
+            end = verb.i + 1 + any(c.dep_ == "prt" and c.i == verb.i + 1 for c in verb.children)
+            between = self.doc[token.i + 1 : end]
             if not self.writable(between):
                 continue
             named = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
