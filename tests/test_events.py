@@ -550,3 +550,16 @@ def test_what_a_call_asks_to_step_back_from_has_not_happened():
     found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"))
     [confrontation] = [m for m in found if m.text == "confrontation"]
     assert confrontation.modality == "HYPOTHETICAL"
+
+
+def test_verbs_of_coming_to_be_and_seeming_are_mentions_not_happenings(nlp):
+    # TimeML annotates them; a reader's list leaves them out
+    text = "On Monday, Kopp became a suspect. He appears to have fled."
+    built = timeline.build([Article(text, published=date(2020, 1, 8), id="a")], nlp=nlp)
+    mentions = {
+        m.text: (m.event_class, m.time and m.time.value) for e in built.events for m in e.mentions
+    }
+    assert mentions["became"] == ("OCCURRENCE", "2020-01-06")
+    assert mentions["appears"][0] == "OCCURRENCE"
+    listed = {m.text for e in built.listed for m in e.mentions}
+    assert not listed & {"became", "appears"}
