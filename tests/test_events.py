@@ -563,3 +563,29 @@ def test_verbs_of_coming_to_be_and_seeming_are_mentions_not_happenings(nlp):
     assert mentions["appears"][0] == "OCCURRENCE"
     listed = {m.text for e in built.listed for m in e.mentions}
     assert not listed & {"became", "appears"}
+
+
+def test_an_undated_mention_is_presumed_at_the_time_its_sentence_names(nlp):
+    text = "The incidents of Aug. 7 underscore that terrorists know no borders."
+    article = Article(text, published=date(1998, 8, 14), id="a")
+    [incidents] = timeline.extract_events(article, nlp=nlp)
+    assert (incidents.time, bounds(incidents)) == (None, (None, None))  # the text gives none
+    assert (incidents.presumed.start, incidents.presumed.end) == (
+        datetime(1998, 8, 7),
+        datetime(1998, 8, 8),
+    )
+    [event] = timeline.build([article], nlp=nlp).events
+    assert (event.earliest, event.latest, event.presumed) == (
+        datetime(1998, 8, 7),
+        datetime(1998, 8, 8),
+        True,
+    )
+
+
+def test_neither_a_statement_nor_an_infinitive_is_presumed_at_its_sentence_time(nlp):
+    found = events(nlp, "On Sunday, Iraq's parliament voted to expel US troops.")
+    assert find(found, "expel").presumed is None  # not yet done
+    # a relative clause's statement is not presumed on the story's day either
+    found = events(nlp, "The spokesman, who said the talks would resume, met them last year.")
+    said = find(found, "said")
+    assert (said.sentence_time.text, said.presumed) == ("last year", None)

@@ -955,6 +955,19 @@ class _Extractor:
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
             start, end = spans[index]
+            sentence_time = _sentence_time(dates.get(sentence, ()), start)
+            if (
+                presumed is None
+                and time is None
+                and not reporting
+                and grammar.tense != "INFINITIVE"
+            ):
+                # nothing else dating it, a reader dates what a sentence tells by the time it
+                # names ("the incidents of Aug. 7 underscore", "Found at sea in late November,
+                # Elian was placed"); a statement's sentence often names the time of what was
+                # said instead, so statements keep the story's day; what an infinitive tells
+                # is not yet done ("voted on Sunday to expel")
+                presumed = sentence_time and sentence_time.interval
             participants = self.participants(token, light)
             actor = (
                 None if any(p.role == "agent" for p in participants) else self.actor(token, light)
@@ -970,7 +983,7 @@ class _Extractor:
                 participants=participants,
                 actor=actor,
                 arguments=arguments,
-                sentence_time=_sentence_time(dates.get(sentence, ()), start),
+                sentence_time=sentence_time,
                 theme=None if any(p.role == "patient" for p in participants) else self.theme(token),
                 location=self.location(token, light),
                 tense=grammar.tense,
