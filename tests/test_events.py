@@ -589,3 +589,11 @@ def test_neither_a_statement_nor_an_infinitive_is_presumed_at_its_sentence_time(
     found = events(nlp, "The spokesman, who said the talks would resume, met them last year.")
     said = find(found, "said")
     assert (said.sentence_time.text, said.presumed) == ("last year", None)
+
+
+def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
+    text = "After the troops arrived on Monday, residents who fled in the war returned."
+    found = events(nlp, text, published=date(1998, 8, 14))
+    monday = find(found, "arrived").time.interval
+    assert find(found, "returned").presumed == monday  # the clause "after" hangs from
+    assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)

@@ -881,6 +881,10 @@ class _Extractor:
             return tense_bounds(tense, modality, published, aspect)
 
         referents = Referents(self.doc, self.sentence_starts, self.ents)
+        # the tokens of the mentions each attached time dates, by the time's identity
+        owners_of: dict[int, list[Any]] = {}
+        for index, time in attached.items():
+            owners_of.setdefault(id(time), []).append(found[index][0])
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -956,17 +960,22 @@ class _Extractor:
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
             start, end = spans[index]
             sentence_time = _sentence_time(dates.get(sentence, ()), start)
+            owners = owners_of.get(id(sentence_time), ())
             if (
                 presumed is None
                 and time is None
                 and not reporting
                 and grammar.tense != "INFINITIVE"
+                and (
+                    not owners or any(o in token.ancestors or token in o.ancestors for o in owners)
+                )
             ):
                 # nothing else dating it, a reader dates what a sentence tells by the time it
                 # names ("the incidents of Aug. 7 underscore", "Found at sea in late November,
-                # Elian was placed"); a statement's sentence often names the time of what was
-                # said instead, so statements keep the story's day; what an infinitive tells
-                # is not yet done ("voted on Sunday to expel")
+                # Elian was placed"), unless the time dates an event of another clause; a
+                # statement's sentence often names the time of what was said instead, so
+                # statements keep the story's day; what an infinitive tells is not yet done
+                # ("voted on Sunday to expel")
                 presumed = sentence_time and sentence_time.interval
             participants = self.participants(token, light)
             actor = (
