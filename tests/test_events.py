@@ -381,7 +381,10 @@ def test_a_time_after_the_event_noun_a_relation_follows_is_the_noun_s(nlp):
 
 
 def test_a_week_after_the_vote_a_request_follows_is_the_vote_s(nlp):
-    follows, vote = mentions_of(nlp, "The request follows the vote in parliament last week.")
+    request, follows, vote = mentions_of(
+        nlp, "The request follows the vote in parliament last week."
+    )
+    assert (request.text, request.time) == ("request", None)
     assert (follows.text, follows.time) == ("follows", None)
     assert (vote.text, vote.time.text, vote.time.value) == ("vote", "last week", "2020-W01")
 
