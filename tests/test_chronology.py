@@ -73,3 +73,11 @@ def test_reader_intervals():
 
 def test_an_empty_timeline_has_an_empty_chronology():
     assert timeline.Timeline(()).chronology("Airbus") == Chronology("Airbus", (), ())
+
+
+def test_verbs_of_coming_to_be_date_no_happening_of_the_entity(nlp):
+    text = "Airbus became the largest maker in 2006. Airbus delayed the A380 in June 2006."
+    built = timeline.build([Article(text, date(2007, 1, 10), "a")], nlp)
+    assert "became" in {m.text for e in built.events for m in e.mentions}
+    entries = built.chronology("Airbus").dated + built.chronology("Airbus").undated
+    assert [m.text for e in entries for m in e.event.mentions] == ["delayed"]

@@ -397,7 +397,10 @@ def test_a_time_after_the_event_noun_a_relation_follows_is_the_noun_s(nlp):
 
 
 def test_a_week_after_the_vote_a_request_follows_is_the_vote_s(nlp):
-    follows, vote = mentions_of(nlp, "The request follows the vote in parliament last week.")
+    request, follows, vote = mentions_of(
+        nlp, "The request follows the vote in parliament last week."
+    )
+    assert (request.text, request.time) == ("request", None)
     assert (follows.text, follows.time) == ("follows", None)
     assert (vote.text, vote.time.text, vote.time.value) == ("vote", "last week", "2020-W01")
 
@@ -566,3 +569,50 @@ def test_what_a_call_asks_to_step_back_from_has_not_happened():
     found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"))
     [confrontation] = [m for m in found if m.text == "confrontation"]
     assert confrontation.modality == "HYPOTHETICAL"
+
+
+def test_verbs_of_coming_to_be_and_seeming_are_mentions_not_happenings(nlp):
+    # TimeML annotates them; a reader's list leaves them out
+    text = "On Monday, Kopp became a suspect. He appears to have fled."
+    built = timeline.build([Article(text, published=date(2020, 1, 8), id="a")], nlp=nlp)
+    mentions = {
+        m.text: (m.event_class, m.time and m.time.value) for e in built.events for m in e.mentions
+    }
+    assert mentions["became"] == ("OCCURRENCE", "2020-01-06")
+    assert mentions["appears"][0] == "OCCURRENCE"
+    listed = {m.text for e in built.listed for m in e.mentions}
+    assert not listed & {"became", "appears"}
+
+
+def test_an_undated_mention_is_presumed_at_the_time_its_sentence_names(nlp):
+    text = "The incidents of Aug. 7 underscore that terrorists know no borders."
+    article = Article(text, published=date(1998, 8, 14), id="a")
+    [incidents] = timeline.extract_events(article, nlp=nlp)
+    assert (incidents.time, bounds(incidents)) == (None, (None, None))  # the text gives none
+    assert (incidents.presumed.start, incidents.presumed.end) == (
+        datetime(1998, 8, 7),
+        datetime(1998, 8, 8),
+    )
+    [event] = timeline.build([article], nlp=nlp).events
+    assert (event.earliest, event.latest, event.presumed) == (
+        datetime(1998, 8, 7),
+        datetime(1998, 8, 8),
+        True,
+    )
+
+
+def test_neither_a_statement_nor_an_infinitive_is_presumed_at_its_sentence_time(nlp):
+    found = events(nlp, "On Sunday, Iraq's parliament voted to expel US troops.")
+    assert find(found, "expel").presumed is None  # not yet done
+    # a relative clause's statement is not presumed on the story's day either
+    found = events(nlp, "The spokesman, who said the talks would resume, met them last year.")
+    said = find(found, "said")
+    assert (said.sentence_time.text, said.presumed) == ("last year", None)
+
+
+def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
+    text = "After the troops arrived on Monday, residents who fled in the war returned."
+    found = events(nlp, text, published=date(1998, 8, 14))
+    monday = find(found, "arrived").time.interval
+    assert find(found, "returned").presumed == monday  # the clause "after" hangs from
+    assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)

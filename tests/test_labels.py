@@ -73,7 +73,7 @@ def test_a_bare_event_noun_is_kept_but_not_listed(nlp):
 
 def test_a_verb_telling_the_time_of_day_is_kept_but_not_listed(nlp):
     shown, kept = listed(nlp, "Rescuers dug through the rubble as dawn broke on Saturday.")
-    assert (shown, kept) == (["rescuers dug"], ["broke", "rescuers dug"])
+    assert (shown, sorted(kept)) == (["rescuers dug"], ["broke", "rescuers dug"])
 
 
 def test_a_chain_of_pronouns_follows_one_person(nlp):

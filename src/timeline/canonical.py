@@ -399,7 +399,7 @@ def _not_happenings() -> frozenset[str]:
     """Verbs that are no happening of their own: relational and copular verbs. (A light verb
     told as a finite verb is a full verb: "reached orbit", "launched the probe".)"""
     verbs = words("events")["verbs"]
-    return frozenset(verbs["relational"]) | frozenset(verbs["not_events"])
+    return frozenset(verbs["relational"]) | frozenset(verbs["not_events"] + verbs["copulas"])
 
 
 @functools.cache

@@ -14,6 +14,8 @@ entity, then the others):
    future, an infinitive or a bare event noun.
 
 Events none of these date are :attr:`Chronology.undated`, listed apart, in timeline order.
+An event told only by verbs of coming to be or seeming ("became", "appears") is no
+happening of the entity's own and is left out.
 
 >>> from datetime import date
 >>> import timeline
@@ -27,11 +29,13 @@ Events none of these date are :attr:`Chronology.undated`, listed apart, in timel
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 import attrs
 
+from timeline.lang import words
 from timeline.model import Event, EventMention, Granularity, Interval, TimeExpression
 from timeline.moments import instant
 
@@ -230,7 +234,10 @@ def chronology(
     Chronology(entity='Airbus', dated=(), undated=())
     """
     dated, undated = [], []
+    copulas = _copulas()
     for position, (event, involved) in enumerate(events):
+        if all(m.lemma in copulas for m in event.mentions):
+            continue  # "became", "appears": no happening of its own
         groups: dict[tuple[Interval, str] | None, list[EventMention]] = {}
         for mention in involved or event.mentions:
             groups.setdefault(date_of(mention, published.get(mention.article_id)), []).append(
@@ -246,3 +253,9 @@ def chronology(
                 dated.append((key, Entry(event, shown, *found)))
     dated.sort(key=lambda row: row[0])
     return Chronology(entity, [row[1] for row in dated], undated)
+
+
+@functools.cache
+def _copulas() -> frozenset[str]:
+    """Verbs of coming to be or seeming, which date no happening of an entity's own."""
+    return frozenset(words("events")["verbs"]["copulas"])

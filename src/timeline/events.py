@@ -1023,6 +1023,10 @@ class _Extractor:
             return tense_bounds(tense, modality, published, aspect)
 
         referents = Referents(self.doc, self.sentence_starts, self.ents)
+        # the tokens of the mentions each attached time dates, by the time's identity
+        owners_of: dict[int, list[Any]] = {}
+        for index, time in attached.items():
+            owners_of.setdefault(id(time), []).append(found[index][0])
         mentions = []
         for index, (token, light) in enumerate(found):
             if token.pos_ == "NOUN":
@@ -1097,6 +1101,24 @@ class _Extractor:
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
             start, end = spans[index]
+            sentence_time = _sentence_time(dates.get(sentence, ()), start)
+            owners = owners_of.get(id(sentence_time), ())
+            if (
+                presumed is None
+                and time is None
+                and not reporting
+                and grammar.tense != "INFINITIVE"
+                and (
+                    not owners or any(o in token.ancestors or token in o.ancestors for o in owners)
+                )
+            ):
+                # nothing else dating it, a reader dates what a sentence tells by the time it
+                # names ("the incidents of Aug. 7 underscore", "Found at sea in late November,
+                # Elian was placed"), unless the time dates an event of another clause; a
+                # statement's sentence often names the time of what was said instead, so
+                # statements keep the story's day; what an infinitive tells is not yet done
+                # ("voted on Sunday to expel")
+                presumed = sentence_time and sentence_time.interval
             participants = self.participants(token, light)
             actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
@@ -1110,7 +1132,7 @@ class _Extractor:
                 participants=participants,
                 actor=actor,
                 arguments=arguments,
-                sentence_time=_sentence_time(dates.get(sentence, ()), start),
+                sentence_time=sentence_time,
                 theme=None if any(p.role == "patient" for p in participants) else self.theme(token),
                 location=self.location(token, light),
                 tense=grammar.tense,

@@ -398,9 +398,11 @@ class EventMention:
     ``theme`` is what a verb is done to as the text words it when no named participant is its
     patient ("a resolution" in "adopted a resolution"), for its label. ``presumed`` is the
     day a reader would put it on when nothing in the text dates it (news told in the simple
-    past happened on the story's day): a soft default, which :func:`timeline.build` applies
-    only where the order cues and the other reports of the event leave room for it, never
-    part of ``earliest``/``latest``.
+    past happened on the story's day; what a sentence tells, at the time it names, its
+    ``sentence_time``, unless it is a statement or an infinitive, or the time dates an event of
+    another clause): a soft default, which
+    :func:`timeline.build` applies only where the order cues and the other reports of the
+    event leave room for it, never part of ``earliest``/``latest``.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),

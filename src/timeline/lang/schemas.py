@@ -18,6 +18,7 @@ EVENTS = Section(
         "verbs": Section(
             {
                 "not_events": WORDS,
+                "copulas": WORDS,
                 "light": WORDS,
                 "relational": WORDS,
                 "states": WORDS,

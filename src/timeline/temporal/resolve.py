@@ -51,7 +51,8 @@ class Context:
     ``None``; ``history`` the times resolved so far in the text, latest last (anchoring asks
     only for the latest time of a granularity, so the latest of each is enough).
     ``verb_past`` says the past tense is that of a verb right before the expression ("won
-    3-2 on January 13"): the time is that event's, and a near date ahead is no reading.
+    3-2 on January 13") or of a happening the expression dates ("the Aug. 7 bombings"): the
+    time is that event's, and a near date ahead is no reading.
     """
 
     published: datetime | None = None

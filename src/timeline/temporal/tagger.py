@@ -64,7 +64,9 @@ def find_times(
         deadline = match.spec.day is None and tense != "future"  # a month's day keeps its tense
         if deadline and clauses.deadline(words, match.end, tense):
             tense = "future"  # "gave them until Tuesday"
-        verb_past = tense == "past" and clauses.verb_past(words, match.end)
+        verb_past = tense == "past" and (
+            clauses.verb_past(words, match.end) or clauses.happening(words, match.end)
+        )
         try:
             resolution = resolve_spec(match.spec, Context(moment, history, tense, verb_past))
         except ValueError:

@@ -34,6 +34,8 @@ class _Cues(NamedTuple):
     deadline_before: re.Pattern[str]  # ends right before the expression ("until", "by")
     past_perfect: re.Pattern[str]
     deadline_verbs: re.Pattern[str]
+    happening_after: re.Pattern[str]  # starts right after the expression ("bombings")
+    happening_before: re.Pattern[str]  # ends right before the expression ("attack on")
 
 
 @functools.cache
@@ -64,6 +66,16 @@ def _cues() -> _Cues:
         deadline_before=ending("deadline_before"),
         past_perfect=alternation(words["past_perfect"]),
         deadline_verbs=alternation(words["deadline_verbs"]),
+        happening_after=re.compile(
+            r"\s+(?:[\w-]+\s+)?" + alternation(words["happenings"]).pattern, re.I
+        ),
+        happening_before=re.compile(
+            alternation(words["happenings"]).pattern
+            + r"\s+"
+            + alternation(words["happening_links"]).pattern
+            + r"\s+$",
+            re.I,
+        ),
     )
 
 
@@ -140,6 +152,23 @@ class Clauses:
                 and perfect.search(text, max(0, cue_start - 8), cue_start) is None
             )
         return False
+
+    def happening(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` dates a happening nobody schedules, named right after
+        it (one word may come between) or right before it with a preposition: "the Aug. 7
+        bombings", "the attack on Aug. 7". In a past clause that is the happening's time,
+        not a deadline ahead.
+
+        >>> Clauses("He was indicted for the Aug. 7 embassy bombings.").happening(24, 30)
+        True
+        >>> Clauses("He gave no reason for the Jan. 14 deadline.").happening(26, 33)
+        False
+        """
+        cues = _cues()
+        return (
+            cues.happening_after.match(self.text, end) is not None
+            or cues.happening_before.search(self.text, max(0, start - 24), start) is not None
+        )
 
     def deadline(self, start: int, end: int, tense: str | None) -> bool:
         """Whether ``text[start:end]``, in a clause of that ``tense``, is a deadline ahead of
