@@ -169,3 +169,12 @@ def test_mentions_keep_their_particle_and_their_sentence_date(nlp):
     rolled, flew = _mentions(text, "rolled", "flew")
     assert text[slice(*rolled.particle)] == "out"
     assert (rolled.sentence_time.text, flew.sentence_time, flew.particle) == ("2007", None, None)
+
+
+def test_a_list_of_names_after_dashes_reads_without_error(nlp):
+    # ECB+ 6: a cast list whose names spaCy runs into the dashes before them
+    text = (
+        "The studio named the cast ;\n- Jennifer Lawrence\n- Liam Hemsworth\n"
+        "- Josh Hutcherson\nFilming starts in May."
+    )
+    assert _texts(extract_events(Article(text), nlp)) == ["named", "starts"]

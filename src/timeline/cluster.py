@@ -214,7 +214,7 @@ def predicate_kinds(lemma: str) -> frozenset[int | str]:
     stem itself when it is in none: two predicates can name one happening when their kinds
     meet.
 
-    >>> predicate_kinds("airstrike") & predicate_kinds("raid") != set()
+    >>> predicate_kinds("airstrike") & predicate_kinds("bombing") != set()
     True
     >>> predicate_kinds("win") & predicate_kinds("vote")
     frozenset()

@@ -471,6 +471,8 @@ def _gender(span: Any) -> str | None:
     """A person's gender as a title before the name or its first name tells it, if either
     does ("Mrs. Albright", "Madeleine Albright")."""
     doc = span.doc
+    if span.start == span.end:  # nothing left of the name once its leading words went
+        return None
     words = [doc[span.start - 1].lower_] if span.start > 0 else []
     words += [doc[i].lower_ for i in range(span.start, min(span.start + 2, span.end))]
     for gender, table in _data()["genders"].items():
