@@ -168,15 +168,19 @@ class _Names:
     def __init__(self, ents: Sequence[Any]) -> None:
         self.titles = frozenset(words("events")["names"]["titles"])
         self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
+        #: each entity's :meth:`clean` text, by its span
+        self.cleaned = {(e.start, e.end, e.label_): self.clean(e) for e in ents}
         # surname key -> the form the person is best written by
-        self.persons = fullest_forms(self.clean(e) for e in ents if e.label_ == "PERSON")
+        self.persons = fullest_forms(
+            name for (_, _, label), name in self.cleaned.items() if label == "PERSON"
+        )
         # initials -> the name they stand for in this article ("OAU", "the Organization of
         # African Unity")
         self.initials: dict[str, str] = {}
-        for ent in ents:
-            if ent.label_ != "PERSON" and len(name := self.clean(ent).split()) > 1:
+        for (_, _, label), name in self.cleaned.items():
+            if label != "PERSON" and len(parts := name.split()) > 1:
                 self.initials.setdefault(
-                    "".join(w[0] for w in name if w[0].isupper()), " ".join(name)
+                    "".join(w[0] for w in parts if w[0].isupper()), " ".join(parts)
                 )
 
     def clean(self, ent: Any) -> str:
@@ -208,7 +212,7 @@ class _Names:
     def canonical_name(self, ent: Any) -> tuple[str, str, str] | None:
         """The entity's name, key and label, a person's surname standing for the person and
         an alias for its canonical name; ``None`` if nothing of it is a name."""
-        name = self.clean(ent)
+        name = self.cleaned[(ent.start, ent.end, ent.label_)]
         if not name.strip():
             return None
         key = name_key(name)
@@ -877,9 +881,13 @@ class _Extractor:
             between = self.doc[token.i + 1 : end]
             if not self.writable(between):
                 continue
-            named = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
-            what = self.theme(verb) or (
-                named and self.qualified(named[0], lambda c: c.dep_ == "compound").text
+            what = self.theme(verb) or next(
+                (
+                    self.qualified(c, lambda q: q.dep_ == "compound").text
+                    for c in verb.children
+                    if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                ),
+                None,
             )
             return " ".join(w for w in (between.text, what) if w)
         for prep in token.children:
@@ -921,7 +929,6 @@ class _Extractor:
         return len(span) <= _COMPLEMENT_WORDS and not any(
             w.is_punct or w.is_quote or w.i in self.aside for w in span
         )
-        return None
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
         """Whether ``head`` is a word of ``kinds`` that a label may give as written: a word,

@@ -85,6 +85,8 @@ _CLAUSE_BREAK = 20
 _VERB_GAP = 12
 #: How far before an expression its deadline word ends ("until", "by").
 _DEADLINE_REACH = 12
+#: How far before an expression a happening and its preposition start ("the attack on").
+_HAPPENING_REACH = 24
 _ED = re.compile(r"\b[a-z]{2,}ed\b")
 
 
@@ -139,17 +141,16 @@ class Clauses:
         text = self.text
         left, right = self._bounds(start, end)
         cues = _cues()
-        past, deadline, perfect = cues.past, cues.deadline, cues.perfect
         for cue_start, cue_end, tense in self._sentence(left, right):
             if tense != "past" or not 0 <= start - cue_end <= _VERB_GAP:
                 continue
             between = text[cue_end:start]
-            listed = past.fullmatch(text, cue_start, cue_end) is not None
+            listed = cues.past.fullmatch(text, cue_start, cue_end) is not None
             return (
                 "," not in between
-                and deadline.search(between) is None
+                and cues.deadline.search(between) is None
                 and (listed or len(between.split()) <= 1)  # "preferred shares on"
-                and perfect.search(text, max(0, cue_start - 8), cue_start) is None
+                and cues.perfect.search(text, max(0, cue_start - 8), cue_start) is None
             )
         return False
 
@@ -167,7 +168,8 @@ class Clauses:
         cues = _cues()
         return (
             cues.happening_after.match(self.text, end) is not None
-            or cues.happening_before.search(self.text, max(0, start - 24), start) is not None
+            or cues.happening_before.search(self.text, max(0, start - _HAPPENING_REACH), start)
+            is not None
         )
 
     def deadline(self, start: int, end: int, tense: str | None) -> bool:
@@ -183,14 +185,12 @@ class Clauses:
         """
         text = self.text
         cues = _cues()
-        deadline_before, past_perfect = cues.deadline_before, cues.past_perfect
-        deadline_verbs = cues.deadline_verbs
-        if not deadline_before.search(text, max(0, start - _DEADLINE_REACH), start):
+        if not cues.deadline_before.search(text, max(0, start - _DEADLINE_REACH), start):
             return False
         left, right = self._bounds(start, end)
-        if past_perfect.search(text, left, right):
+        if cues.past_perfect.search(text, left, right):
             return False
-        return tense != "past" or deadline_verbs.search(text, left, start) is not None
+        return tense != "past" or cues.deadline_verbs.search(text, left, start) is not None
 
     def tense(self, start: int, end: int) -> str | None:
         """The tense of the sentence around ``[start, end)``, by its nearest tense cue."""
@@ -223,24 +223,18 @@ class Clauses:
         if key not in self._cues:
             text = self.text
             cues = _cues()
-            future, past, not_past, participle = (
-                cues.future,
-                cues.past,
-                cues.not_past,
-                cues.participle,
-            )
             openings = self.openings
             found = []
-            for tense, pattern in (("future", future), ("past", past), ("past", _ED)):
-                cues = (
+            for tense, pattern in (("future", cues.future), ("past", cues.past), ("past", _ED)):
+                matches = (
                     pattern.finditer(text, left, right)
                     if openings is None
                     else openings.matches(pattern, starts_of(pattern), left, right)
                 )
-                for m in cues:
-                    if pattern is _ED and m.group().lower() in not_past:
+                for m in matches:
+                    if pattern is _ED and m.group().lower() in cues.not_past:
                         continue
-                    if tense == "past" and participle.search(
+                    if tense == "past" and cues.participle.search(
                         text, max(0, m.start() - 12), m.start()
                     ):
                         continue
