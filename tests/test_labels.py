@@ -114,3 +114,43 @@ def test_a_saying_before_its_clause_tells_what_it_reports(nlp):
     )
     # a quotation told before its speaker is not written out again
     assert listed(nlp, '"We will win," the minister said on Monday.')[1] == ["minister said", "win"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "background"),
+    [
+        # a relative clause on someone tells who they are, not news
+        (
+            "John Kamau, who refused to take questions, said on Monday that the bomb was huge.",
+            ["John Kamau said"],
+            ["refused", "take"],
+        ),
+        # an indirect question tells what was found out, not what happened
+        (
+            "On Monday the police said they had determined what the bomb was made of and who "
+            "carried it.",
+            ["police determined"],
+            ["carried", "made"],
+        ),
+        # what is done to the one a relative clause names is news
+        (
+            "Police on Monday released a suspect who was arrested in Mombasa.",
+            ["arrested in Mombasa", "police released a suspect"],
+            [],
+        ),
+    ],
+)
+def test_background_is_kept_but_not_listed(nlp, text, shown, background):
+    built = timeline.build([Article(text, published=date(2020, 1, 10), id="a")], nlp=nlp)
+    told = sorted(m.text for e in built.events for m in e.mentions if m.background)
+    assert ([e.label for e in built], told) == (shown, background)
+
+
+def test_what_led_nowhere_did_not_happen(nlp):
+    text = "On Monday the police said the interrogations had led nowhere."
+    [led] = [
+        m
+        for m in timeline.extract_events(Article(text, date(2020, 1, 10), "a"), nlp=nlp)
+        if m.text == "led"
+    ]
+    assert led.polarity == "NEG"

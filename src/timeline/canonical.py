@@ -379,6 +379,8 @@ def names_happening(mention: EventMention) -> bool:
         return False  # "an attempt to", "a plan", "the demand": an intention
     if mention.time is None and (mention.quoted or mention.modality == "FUTURE"):
         return False  # a speaker's words, a plan or a threat: no happening until dated
+    if mention.time is None and mention.background:
+        return False  # background on someone or something, or an indirect question
     if noun:
         return True
     if mention.lemma in _not_happenings():

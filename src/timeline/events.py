@@ -618,6 +618,33 @@ class _Extractor:
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
 
+    def background(self, token: Any) -> bool:
+        """Whether a verb is told as background to what its sentence tells: in a relative
+        clause on someone or something ("an official, who refused to identify himself"), or
+        in an indirect question ("having determined what the bomb was made of and who
+        carried it"), and so is an event noun there ("the force that has been at the forefront
+        of the fight"). A verb joined to another, or its infinitive, is in that one's clause.
+
+        What is done to the one a relative clause names is news ("a suspect who was returned
+        from Pakistan"), and so is what a relative clause on an event tells of it ("the blast
+        that killed 10 people")."""
+        clause = token
+        while clause.pos_ not in ("VERB", "AUX"):
+            if clause.head.i == clause.i:
+                return False
+            clause = clause.head
+        while clause.dep_ in ("conj", "xcomp") and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            undergone = any(
+                c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in clause.children
+            )
+            return not undergone and not self.is_event_noun(clause.head)
+        return (
+            clause.dep_ in ("ccomp", "csubj", "pcomp")
+            and clause.left_edge.lower_ in self.words["clauses"]["questions"]
+        )
+
     def dismisses(self, verb: Any) -> bool:
         """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
         "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
@@ -1159,6 +1186,7 @@ class _Extractor:
                     ((c.idx, c.idx + len(c)) for c in token.children if c.dep_ == "prt"), None
                 ),
                 presumed=presumed,
+                background=self.background(token),
             )
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)

@@ -403,6 +403,9 @@ class EventMention:
     another clause): a soft default, which
     :func:`timeline.build` applies only where the order cues and the other reports of the
     event leave room for it, never part of ``earliest``/``latest``.
+    ``background`` says it is told as background to what its sentence tells: in a relative
+    clause on someone or something ("an official, who refused to identify himself") or in an
+    indirect question ("determined what the bomb was made of").
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -438,6 +441,7 @@ class EventMention:
     )
     theme: str | None = None
     presumed: Interval | None = None
+    background: bool = False
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:

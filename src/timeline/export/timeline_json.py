@@ -335,6 +335,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "particle": _optional(_span),
         "theme": _optional(_string),
         "presumed": _optional(_of(Interval)),
+        "background": _flag,
     },
     ArticleRecord: {
         "id": _string,
@@ -371,6 +372,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "particle": None,
         "theme": None,
         "presumed": None,
+        "background": False,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False},
     Participant: {"preposition": None},

@@ -54,6 +54,7 @@ EVENTS = Section(
                 "posts": WORDS,
             }
         ),
+        "clauses": Section({"questions": WORDS}),
         "tense": Section(
             {
                 "future": WORDS,
