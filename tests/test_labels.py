@@ -48,6 +48,11 @@ def listed(nlp, text):
             "Police and army officers met on Monday. They refused to give details.",
             ["police and army officers refused to give details", "police and army officers met"],
         ),
+        # a verb is written with its particle
+        (
+            "On Monday the club turned down the offer and handed the money over to the police.",
+            ["club turned down the offer", "club handed over the money"],
+        ),
         # the bombing's own patient (the embassy) is not what the killing was done to
         (
             "The bombing of the US embassy on Friday killed 12 people.",

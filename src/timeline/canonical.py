@@ -487,7 +487,7 @@ def label(mentions: Sequence[EventMention]) -> str:
         if written and agents and all(p.name in written for p in participants if p.role == "agent")
         else agents or written,
         noun and noun.lemma,
-        verb and verb.text.lower(),
+        verb and (verb.phrasal or verb.text).lower(),
         patients or _theme(verb, noun),
         not patients and others,
         location and f"in {location}",

@@ -1153,6 +1153,7 @@ class _Extractor:
                 # statements keep the story's day; what an infinitive tells is not yet done
                 # ("voted on Sunday to expel")
                 presumed = sentence_time and sentence_time.interval
+            particle = next((c for c in token.children if c.dep_ == "prt"), None)
             participants = self.participants(token, light)
             actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
@@ -1182,9 +1183,8 @@ class _Extractor:
                 earliest=earliest,
                 latest=latest,
                 quoted=any(a <= start < b for a, b in self.quotations),
-                particle=next(
-                    ((c.idx, c.idx + len(c)) for c in token.children if c.dep_ == "prt"), None
-                ),
+                particle=particle and (particle.idx, particle.idx + len(particle)),
+                phrasal=particle and f"{self.article.text[start:end]} {particle.text}",
                 presumed=presumed,
                 background=self.background(token),
             )

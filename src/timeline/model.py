@@ -394,7 +394,8 @@ class EventMention:
     who or what its arguments name or stand for (:class:`Argument`, :mod:`timeline.references`), and
     ``sentence_time`` the time expression of its sentence a reader would date it by when
     nothing else does: the finest of its sentence, then the nearest (``DATE`` only).
-    ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any.
+    ``particle`` is the character span of a verb's particle ("out" in "rolled out"), if any,
+    and ``phrasal`` the verb written with it ("rolled out"), for its label.
     ``theme`` is what a verb is done to as the text words it when no named participant is its
     patient ("a resolution" in "adopted a resolution"), for its label. ``presumed`` is the
     day a reader would put it on when nothing in the text dates it (news told in the simple
@@ -442,6 +443,7 @@ class EventMention:
     theme: str | None = None
     presumed: Interval | None = None
     background: bool = False
+    phrasal: str | None = None
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:

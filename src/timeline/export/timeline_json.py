@@ -336,6 +336,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "theme": _optional(_string),
         "presumed": _optional(_of(Interval)),
         "background": _flag,
+        "phrasal": _optional(_string),
     },
     ArticleRecord: {
         "id": _string,
@@ -373,6 +374,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "theme": None,
         "presumed": None,
         "background": False,
+        "phrasal": None,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False},
     Participant: {"preposition": None},
