@@ -616,3 +616,13 @@ def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     monday = find(found, "arrived").time.interval
     assert find(found, "returned").presumed == monday  # the clause "after" hangs from
     assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)
+
+
+def test_the_one_a_passive_relative_clause_names_undergoes_it(nlp):
+    text = "Tanzania expelled John Kamau, who was questioned by the FBI on Monday."
+    found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)
+    [questioned] = [m for m in found if m.text == "questioned"]
+    assert sorted((p.role, p.name) for p in questioned.participants) == [
+        ("agent", "FBI"),
+        ("patient", "John Kamau"),
+    ]

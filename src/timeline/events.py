@@ -726,8 +726,9 @@ class _Extractor:
                 if child.dep_ == "dobj" and child != direct[0]:
                     continue  # a second object is a misparse: "fired missiles at bases, Ain"
                 if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP"):
-                    child = verb.head if verb.dep_ == "relcl" else child
-                    yield ("agent" if child.dep_ != "nsubjpass" else "patient"), child
+                    # "a Libyan who was questioned": the one the pronoun stands for undergoes it
+                    role = "agent" if child.dep_ != "nsubjpass" else "patient"
+                    yield role, verb.head if verb.dep_ == "relcl" else child
                 elif child.dep_ == "agent":
                     yield from (("agent", g) for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in roles["agent"]:
