@@ -48,6 +48,11 @@ def listed(nlp, text):
             "Police and army officers met on Monday. They refused to give details.",
             ["police and army officers refused to give details", "police and army officers met"],
         ),
+        # a promise or a saying before its clause tells it, its speaker as a pronoun too
+        (
+            "On Monday Iran vowed that it would take revenge on the US.",
+            ["Iran vowed it would take revenge on the US"],
+        ),
         # a verb is written with its particle
         (
             "On Monday the club turned down the offer and handed the money over to the police.",

@@ -835,12 +835,13 @@ class _Extractor:
             return None
         return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
 
-    def theme(self, token: Any) -> str | None:
+    def theme(self, token: Any, *, events: bool | None = None) -> str | None:
         """What a verb is done to, as the text words it, for a label: its direct object with
         the article and the words that qualify it ("a resolution", "broken glass", "12
         people"), else the subject of a passive ("reporters were allowed") or the noun a
         participle qualifies ("a resolution ... unanimously adopted"); ``None`` for a
-        pronoun, a name, an event of its own ("made a visit") or a trigger that is no verb."""
+        pronoun, a name, an event of its own ("made a visit", unless ``events``) or a trigger
+        that is no verb."""
         if token.pos_ != "VERB":
             return None
         articles = self.words["roles"]["theme_articles"]
@@ -873,7 +874,8 @@ class _Extractor:
             heads = [participle.head] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
-        events = self.lemma(token) not in self.light
+        if events is None:
+            events = self.lemma(token) not in self.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
                 return _as_written(self.counted(self.qualified(head, qualifies)))
@@ -932,25 +934,39 @@ class _Extractor:
         return self.reported(token, qualifies)
 
     def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
-        """What a saying that comes before its clause reports, for a label: the clause's
-        subject up to its verb as written, with the verb's object ("Baghdad said the killing
-        breached the terms", "the Pentagon confirmed Iran had fired dozens"); ``None`` for a
-        quotation told before its speaker or a clause whose subject is a pronoun."""
-        if self.classes.get(self.lemma(token)) != "REPORTING":
+        """What a saying or a promise that comes before its clause reports, for a label: the
+        clause's subject up to its verb as written, with the verb's object ("Baghdad said the
+        killing breached the terms", "the Pentagon confirmed Iran had fired dozens", "Iran
+        vowed it would take a harsh revenge"); ``None`` for a quotation told before its
+        speaker or a clause whose subject is a pronoun other than the one that says it."""
+        if self.classes.get(self.lemma(token)) not in ("REPORTING", "I_ACTION"):
             return None
         for verb in token.children:
             if verb.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.i < token.i:
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects or not self.plain(subjects[0], ("NOUN", "PROPN"), events=True):
+            if not subjects or not (
+                self.plain(subjects[0], ("NOUN", "PROPN"), events=True)
+                or self.same_speaker(token, subjects[0])
+            ):
                 continue
             start = self.qualified(subjects[0], qualifies).start
             whole, clause = self.doc[start : verb.right_edge.i + 1], self.doc[start : verb.i + 1]
             if self.writable(whole):  # "the launch went as planned"
                 return _as_written(whole)
             if self.writable(clause):
-                return " ".join(w for w in (_as_written(clause), self.theme(verb)) if w)
+                what = self.theme(verb, events=True)  # "it would take a harsh revenge"
+                return " ".join(w for w in (_as_written(clause), what) if w)
         return None
+
+    def same_speaker(self, saying: Any, pronoun: Any) -> bool:
+        """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it
+        would", "Rouhani said he would"): a pronoun of its person and number, the saying's
+        subject being a name of that kind."""
+        subject = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+        ent = self.entity_of.get(subject.i) if subject is not None else None
+        kinds = self.words["clauses"]["speaker_pronouns"].get(pronoun.lower_, ())
+        return pronoun.pos_ == "PRON" and ent is not None and ent.label_ in kinds
 
     def writable(self, span: Any) -> bool:
         """Whether a label may write ``span`` out: a few words, no punctuation, no dateline."""

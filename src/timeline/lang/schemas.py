@@ -54,7 +54,7 @@ EVENTS = Section(
                 "posts": WORDS,
             }
         ),
-        "clauses": Section({"questions": WORDS}),
+        "clauses": Section({"questions": WORDS, "speaker_pronouns": Table(WORDS)}),
         "tense": Section(
             {
                 "future": WORDS,
