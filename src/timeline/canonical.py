@@ -258,11 +258,27 @@ def _event_id(mention: EventMention) -> str:
 
 def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
     """Each participant once, under its fullest name, in its strongest role; by role, then
-    the most often mentioned first."""
+    the most often mentioned first. A name that begins or ends another of the same kind is
+    that one ("Boone Isaacs" is "Cheryl Boone Isaacs", "Academy" the "Academy of Motion
+    Picture Arts and Sciences").
+
+    >>> from timeline import Participant
+    >>> said = EventMention("a", 0, 4, "said", "say", 0, (
+    ...     Participant("Boone Isaacs", "bns", "PERSON", "agent"),
+    ...     Participant("Cheryl Boone Isaacs", "chrl", "PERSON", "patient")))
+    >>> [(p.name, p.role) for p in _participants([said])]
+    [('Cheryl Boone Isaacs', 'agent')]
+    """
     by_key: dict[str, list[Participant]] = defaultdict(list)
     for m in mentions:
         for p in m.participants:
             by_key[p.key].append(p)
+    fullest = {key: max(v, key=lambda p: (len(p.name), p.name)) for key, v in by_key.items()}
+    for key, short in sorted(fullest.items(), key=lambda item: len(item[1].name)):
+        longer = next((k for k, p in fullest.items() if k != key and _shortens(short, p)), None)
+        if longer is not None:
+            by_key[longer] += by_key.pop(key)
+            del fullest[key]
     merged = []
     for variants in by_key.values():
         fullest = max(variants, key=lambda p: (len(p.name), p.name))
@@ -270,6 +286,16 @@ def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
         merged.append((-len(variants), attrs.evolve(fullest, role=role)))
     merged.sort(key=lambda item: (ROLE_ORDER[item[1].role], item[0], item[1].name))
     return [p for _, p in merged]
+
+
+def _shortens(short: Participant, full: Participant) -> bool:
+    """Whether ``short`` names ``full`` by its first or last words."""
+    words, whole = short.name.split(), full.name.split()
+    return (
+        short.label == full.label
+        and len(words) < len(whole)
+        and words in (whole[: len(words)], whole[-len(words) :])
+    )
 
 
 def _when(
