@@ -76,3 +76,23 @@ def test_a_presumed_day_gives_way_to_an_order_cue_and_is_carried_by_one():
     assert (events["said"].earliest, events["said"].presumed) == (day(12).start, True)
     assert (events["fled"].earliest, events["fled"].latest) == (None, day(12).end)
     assert events["fled"].presumed  # its bound rests on the presumed saying
+
+
+SOURCES = """Prices rose sharply in 2019, according to the ministry.
+
+The minister spoke at a news conference in the capital. In an interview, the mayor \
+criticized the plan."""
+
+
+def test_a_source_and_the_event_a_presumed_one_happens_at(nlp):
+    """"according to" is a statement the source stands by on the publication day, not at
+    the time its sentence names; an event noun that a presumed event happens at or in
+    ("at a news conference", "In an interview") is presumed on its day; the plan is not."""
+    mentions = timeline.extract_events(Article(SOURCES, date(2021, 3, 10), id="s"), nlp)
+    found = {m.text: (m.event_class, m.time, m.presumed) for m in mentions}
+    assert found["according"] == ("REPORTING", None, day(10))
+    assert found["spoke"][2] == found["conference"][2] == day(10)
+    assert found["criticized"][2] == found["interview"][2] == day(10)
+    assert found["plan"][2] is None
+    tl = timeline.build([Article(SOURCES, date(2021, 3, 10), id="s")], nlp=nlp)
+    assert [e.label for e in tl] == ["prices rose", "minister spoke", "mayor criticized the plan"]

@@ -362,6 +362,7 @@ class _Extractor:
         self.time_subjects = frozenset(verbs["time_subjects"])
         self.relational = frozenset(verbs["relational"])
         self.states = frozenset(verbs["states"])
+        self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
@@ -456,7 +457,7 @@ class _Extractor:
                 lemma = self.lemma(token)
                 if (
                     token.i in light_verbs
-                    or token.dep_ == "prep"
+                    or (token.dep_ == "prep" and lemma not in self.attributions)
                     or lemma in self.not_events
                     or token.dep_ == "amod"
                     or not token.is_alpha
@@ -1049,9 +1050,11 @@ class _Extractor:
             ):  # a headline tells in the present what has happened
                 bounds_grammar = attrs.evolve(bounds_grammar, tense="PAST")
             sentence = self.sentence_of[token.i]
-            time = attached.get(index)
+            # the time of a sentence told "according to" a source dates what it tells
+            attribution = self.lemma(token) in self.attributions
+            time = None if attribution else attached.get(index)
             narrative = False
-            if time is None and grammar.realis and grammar.tense != "FUTURE":
+            if time is None and grammar.realis and grammar.tense != "FUTURE" and not attribution:
                 above, via = governor(token, heads)
                 reported = above is not None and via.dep_ in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
@@ -1103,7 +1106,8 @@ class _Extractor:
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
                 self.presumed(token, grammar, story, sentence not in timed)
-                if time is None and paragraph not in background and saying(token, heads) is None
+                if time is None
+                and (attribution or (paragraph not in background and saying(token, heads) is None))
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
@@ -1162,7 +1166,27 @@ class _Extractor:
             )
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
+        self.share_presumed(mentions, [token for token, _ in found], heads)
         return mentions, [token.i for token, _ in found], heads
+
+    def share_presumed(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give an undated mention with no presumed day the day presumed for an event it
+        happens in, on or at, or that happens in it ("said Freeh at a press conference",
+        "In an interview ..., the father criticized"): the syntax that lets a time date both
+        (:meth:`spread`) lets a presumed day stand for both."""
+        links = self.words["ordering"]["during"]
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if mention.presumed is not None or mention.time is not None:
+                continue
+            for other in self.alongside(token, links):
+                if other in token.conjuncts:
+                    continue
+                source = heads.get(other.i)
+                if source is not None and source != index and mentions[source].presumed:
+                    mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
+                    break
 
     def presumed(
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
@@ -1177,6 +1201,8 @@ class _Extractor:
         published = self.article.published
         if published is None or not grammar.realis or token.dep_ == "relcl":
             return None
+        if self.lemma(token) in self.attributions:  # "according to police": as published
+            return Interval(*day_of(published), Granularity.DAY)
         if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
