@@ -96,3 +96,21 @@ def test_a_source_and_the_event_a_presumed_one_happens_at(nlp):
     assert found["plan"][2] is None
     tl = timeline.build([Article(SOURCES, date(2021, 3, 10), id="s")], nlp=nlp)
     assert [e.label for e in tl] == ["prices rose", "minister spoke", "mayor criticized the plan"]
+
+
+RIFLE = """On April 8, investigators found a rifle behind the house.
+
+A jogger spotted the car at 6 a.m. near the house. The men arrived around 7:15 p.m. on \
+Tuesday and left at 9 p.m."""
+
+
+def test_a_clock_time_does_not_take_the_day_of_an_earlier_paragraph(nlp):
+    """"at 6 a.m." names no day: the tagger reads it on the last day told, April 8, but that
+    day is another paragraph's event, so the spotting is not dated by it; a clock time after
+    a day of its own paragraph keeps it."""
+    mentions = timeline.extract_events(Article(RIFLE, date(2021, 5, 5), id="r"), nlp)
+    found = {m.text: m for m in mentions}
+    assert found["found"].time.value == "2021-04-08"
+    assert found["spotted"].time is None
+    assert found["spotted"].latest == datetime(2021, 5, 6)
+    assert found["left"].time.value == "2021-05-04T21:00"

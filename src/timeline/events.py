@@ -1308,6 +1308,8 @@ class _Extractor:
             span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is None or not len(span) or span.root.i in self.aside:
                 continue  # a page's time stamp dates no event
+            if self.borrowed_day(time):
+                continue
             inside = range(span.start, span.end)
             token = span.root
             if token.dep_ == "pobj" and token.head.lower_ in signal_words:
@@ -1354,6 +1356,21 @@ class _Extractor:
         }
         self.spread(attached, heads)
         return attached, sentence_times, signals
+
+    def borrowed_day(self, time: TimeExpression) -> bool:
+        """Whether ``time`` is a clock time that names no day and took the day of a date
+        told in an earlier paragraph ("a jogger spotted the car at 6 a.m.", paragraphs after
+        "on April 8"): that day is another event's, so it dates no event."""
+        anchor = time.anchor
+        return (
+            time.type == "TIME"
+            and anchor is not None
+            and anchor.kind == "narrative"
+            and anchor.start is not None
+            and time.value[:10] == anchor.value[:10]
+            and bisect.bisect_left(self.breaks, anchor.start)
+            < bisect.bisect_left(self.breaks, time.start)
+        )
 
     def in_headline(self, token: Any) -> bool:
         """Whether ``token`` is in the article's headline."""
