@@ -114,3 +114,19 @@ def test_a_clock_time_does_not_take_the_day_of_an_earlier_paragraph(nlp):
     assert found["spotted"].time is None
     assert found["spotted"].latest == datetime(2021, 5, 6)
     assert found["left"].time.value == "2021-05-04T21:00"
+
+
+CALLED = """The company said it is calling for the redemption on Dec. 7 of all its preferred \
+shares. The search is under way."""
+
+
+def test_an_event_noun_is_not_of_the_day_of_the_present_it_is_named_in(nlp):
+    """A verb in the present is of the publication day; the event noun it names in a sentence
+    that names another time is not bounded to that day, and is presumed at that time; with
+    no other time named, it is ("the search is under way")."""
+    mentions = timeline.extract_events(Article(CALLED, date(2021, 11, 1), id="c"), nlp)
+    found = {m.text: m for m in mentions}
+    redemption, search = found["redemption"], found["search"]
+    assert (redemption.earliest, redemption.latest) == (None, None)
+    assert redemption.presumed.start == datetime(2021, 12, 7)
+    assert (search.earliest, search.latest) == (datetime(2021, 11, 1), datetime(2021, 11, 2))

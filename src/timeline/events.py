@@ -1049,6 +1049,18 @@ class _Extractor:
                 and (bounds_grammar.tense, bounds_grammar.aspect) == ("PRESENT", "NONE")
             ):  # a headline tells in the present what has happened
                 bounds_grammar = attrs.evolve(bounds_grammar, tense="PAST")
+            elif (
+                token.pos_ == "NOUN"
+                and light is None
+                and bounds_grammar is not None
+                and bounds_grammar.tense == "PRESENT"
+                and bounds_grammar.aspect in ("NONE", "PROGRESSIVE")
+                and dates.get(self.sentence_of[token.i])
+            ):
+                # a verb told in the present is of the article's day, not the event noun
+                # it names in a sentence that names another time ("is calling for the
+                # redemption on Dec. 7", "follows two decisions last June")
+                bounds_grammar = None
             sentence = self.sentence_of[token.i]
             # the time of a sentence told "according to" a source dates what it tells
             attribution = self.lemma(token) in self.attributions
