@@ -130,3 +130,13 @@ def test_an_event_noun_is_not_of_the_day_of_the_present_it_is_named_in(nlp):
     assert (redemption.earliest, redemption.latest) == (None, None)
     assert redemption.presumed.start == datetime(2021, 12, 7)
     assert (search.earliest, search.latest) == (datetime(2021, 11, 1), datetime(2021, 11, 2))
+
+
+def test_a_day_takes_the_place_of_a_length_attached_before_it(nlp):
+    """"his second letter in two weeks was published on Tuesday": the length came first, but
+    the day dates the publishing."""
+    text = "His second letter to Reno in two weeks was published in Granma on Tuesday."
+    mentions = timeline.extract_events(Article(text, date(2000, 2, 16), id="g"), nlp)
+    published = next(m for m in mentions if m.text == "published")
+    assert published.time.text == "Tuesday"
+    assert (published.earliest, published.latest) == (datetime(2000, 2, 15), datetime(2000, 2, 16))

@@ -293,6 +293,15 @@ def _sharing_subject(verb: Any) -> Any:
 _COMPLEMENT_WORDS = 8
 
 
+def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpression) -> None:
+    """Attach ``time`` to mention ``target`` unless it has one; a time that names a span
+    takes the place of a length ("a letter in two weeks was published on Tuesday": the
+    length is the letters', the day the publishing's)."""
+    held = attached.get(target)
+    if held is None or (held.interval is None and time.interval is not None):
+        attached[target] = time
+
+
 def _as_written(span: Any) -> str:
     """A phrase for a label as the text writes it, a common noun or article capitalised only
     as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers", "The
@@ -1358,7 +1367,7 @@ class _Extractor:
                     if noun is not None and relative_subject(child):
                         self.same.add((noun, heads[child.i]))
             if target is not None:
-                attached.setdefault(target, time)
+                _attach(attached, target, time)
             elif time.interval is not None and time.type in ("DATE", "TIME"):
                 unattached.setdefault(self.sentence_of[span.root.i], []).append(time)
         sentence_times = {
