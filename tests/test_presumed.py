@@ -76,3 +76,67 @@ def test_a_presumed_day_gives_way_to_an_order_cue_and_is_carried_by_one():
     assert (events["said"].earliest, events["said"].presumed) == (day(12).start, True)
     assert (events["fled"].earliest, events["fled"].latest) == (None, day(12).end)
     assert events["fled"].presumed  # its bound rests on the presumed saying
+
+
+SOURCES = """Prices rose sharply in 2019, according to the ministry.
+
+The minister spoke at a news conference in the capital. In an interview, the mayor \
+criticized the plan."""
+
+
+def test_a_source_and_the_event_a_presumed_one_happens_at(nlp):
+    """"according to" is a statement the source stands by on the publication day, not at
+    the time its sentence names; an event noun that a presumed event happens at or in
+    ("at a news conference", "In an interview") is presumed on its day; the plan is not."""
+    mentions = timeline.extract_events(Article(SOURCES, date(2021, 3, 10), id="s"), nlp)
+    found = {m.text: (m.event_class, m.time, m.presumed) for m in mentions}
+    assert found["according"] == ("REPORTING", None, day(10))
+    assert found["spoke"][2] == found["conference"][2] == day(10)
+    assert found["criticized"][2] == found["interview"][2] == day(10)
+    assert found["plan"][2] is None
+    tl = timeline.build([Article(SOURCES, date(2021, 3, 10), id="s")], nlp=nlp)
+    assert [e.label for e in tl] == ["prices rose", "minister spoke", "mayor criticized the plan"]
+
+
+RIFLE = """On April 8, investigators found a rifle behind the house.
+
+A jogger spotted the car at 6 a.m. near the house. The men arrived around 7:15 p.m. on \
+Tuesday and left at 9 p.m."""
+
+
+def test_a_clock_time_does_not_take_the_day_of_an_earlier_paragraph(nlp):
+    """"at 6 a.m." names no day: the tagger reads it on the last day told, April 8, but that
+    day is another paragraph's event, so the spotting is not dated by it; a clock time after
+    a day of its own paragraph keeps it."""
+    mentions = timeline.extract_events(Article(RIFLE, date(2021, 5, 5), id="r"), nlp)
+    found = {m.text: m for m in mentions}
+    assert found["found"].time.value == "2021-04-08"
+    assert found["spotted"].time is None
+    assert found["spotted"].latest == datetime(2021, 5, 6)
+    assert found["left"].time.value == "2021-05-04T21:00"
+
+
+CALLED = """The company said it is calling for the redemption on Dec. 7 of all its preferred \
+shares. The search is under way."""
+
+
+def test_an_event_noun_is_not_of_the_day_of_the_present_it_is_named_in(nlp):
+    """A verb in the present is of the publication day; the event noun it names in a sentence
+    that names another time is not bounded to that day, and is presumed at that time; with
+    no other time named, it is ("the search is under way")."""
+    mentions = timeline.extract_events(Article(CALLED, date(2021, 11, 1), id="c"), nlp)
+    found = {m.text: m for m in mentions}
+    redemption, search = found["redemption"], found["search"]
+    assert (redemption.earliest, redemption.latest) == (None, None)
+    assert redemption.presumed.start == datetime(2021, 12, 7)
+    assert (search.earliest, search.latest) == (datetime(2021, 11, 1), datetime(2021, 11, 2))
+
+
+def test_a_day_takes_the_place_of_a_length_attached_before_it(nlp):
+    """"his second letter in two weeks was published on Tuesday": the length came first, but
+    the day dates the publishing."""
+    text = "His second letter to Reno in two weeks was published in Granma on Tuesday."
+    mentions = timeline.extract_events(Article(text, date(2000, 2, 16), id="g"), nlp)
+    published = next(m for m in mentions if m.text == "published")
+    assert published.time.text == "Tuesday"
+    assert (published.earliest, published.latest) == (datetime(2000, 2, 15), datetime(2000, 2, 16))

@@ -293,6 +293,15 @@ def _sharing_subject(verb: Any) -> Any:
 _COMPLEMENT_WORDS = 8
 
 
+def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpression) -> None:
+    """Attach ``time`` to mention ``target`` unless it has one; a time that names a span
+    takes the place of a length ("a letter in two weeks was published on Tuesday": the
+    length is the letters', the day the publishing's)."""
+    held = attached.get(target)
+    if held is None or (held.interval is None and time.interval is not None):
+        attached[target] = time
+
+
 def _as_written(span: Any) -> str:
     """A phrase for a label as the text writes it, a common noun or article capitalised only
     as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers", "The
@@ -362,6 +371,7 @@ class _Extractor:
         self.time_subjects = frozenset(verbs["time_subjects"])
         self.relational = frozenset(verbs["relational"])
         self.states = frozenset(verbs["states"])
+        self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
@@ -456,7 +466,7 @@ class _Extractor:
                 lemma = self.lemma(token)
                 if (
                     token.i in light_verbs
-                    or token.dep_ == "prep"
+                    or (token.dep_ == "prep" and lemma not in self.attributions)
                     or lemma in self.not_events
                     or token.dep_ == "amod"
                     or not token.is_alpha
@@ -1092,10 +1102,24 @@ class _Extractor:
                 and (bounds_grammar.tense, bounds_grammar.aspect) == ("PRESENT", "NONE")
             ):  # a headline tells in the present what has happened
                 bounds_grammar = attrs.evolve(bounds_grammar, tense="PAST")
+            elif (
+                token.pos_ == "NOUN"
+                and light is None
+                and bounds_grammar is not None
+                and bounds_grammar.tense == "PRESENT"
+                and bounds_grammar.aspect in ("NONE", "PROGRESSIVE")
+                and dates.get(self.sentence_of[token.i])
+            ):
+                # a verb told in the present is of the article's day, not the event noun
+                # it names in a sentence that names another time ("is calling for the
+                # redemption on Dec. 7", "follows two decisions last June")
+                bounds_grammar = None
             sentence = self.sentence_of[token.i]
-            time = attached.get(index)
+            # the time of a sentence told "according to" a source dates what it tells
+            attribution = self.lemma(token) in self.attributions
+            time = None if attribution else attached.get(index)
             narrative = False
-            if time is None and grammar.realis and grammar.tense != "FUTURE":
+            if time is None and grammar.realis and grammar.tense != "FUTURE" and not attribution:
                 above, via = governor(token, heads)
                 reported = above is not None and via.dep_ in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
@@ -1147,7 +1171,8 @@ class _Extractor:
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
                 self.presumed(token, grammar, story, sentence not in timed)
-                if time is None and paragraph not in background and saying(token, heads) is None
+                if time is None
+                and (attribution or (paragraph not in background and saying(token, heads) is None))
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
@@ -1207,7 +1232,27 @@ class _Extractor:
             )
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
+        self.share_presumed(mentions, [token for token, _ in found], heads)
         return mentions, [token.i for token, _ in found], heads
+
+    def share_presumed(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give an undated mention with no presumed day the day presumed for an event it
+        happens in, on or at, or that happens in it ("said Freeh at a press conference",
+        "In an interview ..., the father criticized"): the syntax that lets a time date both
+        (:meth:`spread`) lets a presumed day stand for both."""
+        links = self.words["ordering"]["during"]
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if mention.presumed is not None or mention.time is not None:
+                continue
+            for other in self.alongside(token, links):
+                if other in token.conjuncts:
+                    continue
+                source = heads.get(other.i)
+                if source is not None and source != index and mentions[source].presumed:
+                    mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
+                    break
 
     def presumed(
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
@@ -1222,6 +1267,8 @@ class _Extractor:
         published = self.article.published
         if published is None or not grammar.realis or token.dep_ == "relcl":
             return None
+        if self.lemma(token) in self.attributions:  # "according to police": as published
+            return Interval(*day_of(published), Granularity.DAY)
         if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
@@ -1327,6 +1374,8 @@ class _Extractor:
             span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is None or not len(span) or span.root.i in self.aside:
                 continue  # a page's time stamp dates no event
+            if self.borrowed_day(time):
+                continue
             inside = range(span.start, span.end)
             token = span.root
             if token.dep_ == "pobj" and token.head.lower_ in signal_words:
@@ -1363,7 +1412,7 @@ class _Extractor:
                     if noun is not None and relative_subject(child):
                         self.same.add((noun, heads[child.i]))
             if target is not None:
-                attached.setdefault(target, time)
+                _attach(attached, target, time)
             elif time.interval is not None and time.type in ("DATE", "TIME"):
                 unattached.setdefault(self.sentence_of[span.root.i], []).append(time)
         sentence_times = {
@@ -1373,6 +1422,21 @@ class _Extractor:
         }
         self.spread(attached, heads)
         return attached, sentence_times, signals
+
+    def borrowed_day(self, time: TimeExpression) -> bool:
+        """Whether ``time`` is a clock time that names no day and took the day of a date
+        told in an earlier paragraph ("a jogger spotted the car at 6 a.m.", paragraphs after
+        "on April 8"): that day is another event's, so it dates no event."""
+        anchor = time.anchor
+        return (
+            time.type == "TIME"
+            and anchor is not None
+            and anchor.kind == "narrative"
+            and anchor.start is not None
+            and time.value[:10] == anchor.value[:10]
+            and bisect.bisect_left(self.breaks, anchor.start)
+            < bisect.bisect_left(self.breaks, time.start)
+        )
 
     def in_headline(self, token: Any) -> bool:
         """Whether ``token`` is in the article's headline."""

@@ -19,6 +19,7 @@ EVENTS = Section(
             {
                 "not_events": WORDS,
                 "copulas": WORDS,
+                "attributions": WORDS,
                 "light": WORDS,
                 "relational": WORDS,
                 "states": WORDS,
