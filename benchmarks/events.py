@@ -46,6 +46,7 @@ from timeline.evaluation import (
 )
 from timeline.evaluation.timeml import TimeMLDocument
 from timeline.model import EventMention
+from timeline.moments import instant
 from timeline.nlp import load
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s|\n\s*\n")
@@ -74,16 +75,16 @@ def gold_events(doc: TimeMLDocument) -> list[Timex]:
 
 
 def contradicts(mention: EventMention, relation: str, interval: timeline.Interval) -> bool:
-    """Whether the mention's bounds rule out ``event relation time``."""
-    low, high = mention.earliest, mention.latest
+    """Whether the mention's bounds rule out ``event relation time`` (moments compared as
+    instants: a time of day may name its zone)."""
+    low, high = (m and instant(m) for m in (mention.earliest, mention.latest))
+    start, end = instant(interval.start), instant(interval.end)
     if relation in ("BEFORE", "IBEFORE"):
-        return low is not None and low >= interval.end
+        return low is not None and low >= end
     if relation in ("AFTER", "IAFTER"):
-        return high is not None and high <= interval.start
+        return high is not None and high <= start
     if relation in _OVERLAP:
-        return (low is not None and low >= interval.end) or (
-            high is not None and high <= interval.start
-        )
+        return (low is not None and low >= end) or (high is not None and high <= start)
     return False
 
 
