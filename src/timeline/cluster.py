@@ -687,6 +687,8 @@ class _Articles:
             if m.time is not None and m.time.value:
                 f["t:" + m.time.value[:10]] += 1
             f["w:" + predicate_stem(m.lemma)] += 1
+            for argument in m.arguments:
+                f["a:" + argument.name.lower()] += 1
         profiles = {article: tuple(sorted(f.items())) for article, f in feats.items()}
         distinct = {profile: Counter(dict(profile)) for profile in profiles.values()}
         numbers = {profile: n for n, profile in enumerate(sorted(distinct))}
@@ -701,8 +703,24 @@ class _Articles:
                 for k, c in f.items()
                 if counts[k] < n
             }
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
+            self.vectors[numbers[profile]] = _normalized(v)
+        # Articles of one story that share little with each other share the articles between
+        # them ("Lohan checks into rehab", "Lohan's lawyer", "the Betty Ford Center"): each
+        # profile is compared with its nearest neighbours' added, weighted by their cosines
+        # (those of the two compared left out, or two articles would be alike through each
+        # other).
+        merging = words("merging")
+        self.neighbours = _neighbours(
+            self.vectors, merging["neighbours"], merging["weights"]["neighbour_minimum"]
+        )
+        self.grown: dict[int, dict[str, float]] = {}
+        for n, vector in self.vectors.items():
+            grown = dict(vector)
+            for other, alike in self.neighbours[n].items():
+                for k, x in self.vectors[other].items():
+                    grown[k] = grown.get(k, 0.0) + alike * x
+            self.grown[n] = grown
+        self.lengths = {n: _dot(grown, grown) for n, grown in self.grown.items()}
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
@@ -712,14 +730,26 @@ class _Articles:
         return self._cosine(x, y)
 
     def _cosine(self, x: int, y: int) -> float:
-        """The cosine of two profiles that both have something the other articles lack."""
-        key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
+        """The cosine of two profiles that both have something the other articles lack, each
+        with its nearest neighbours but the other one added (:meth:`__init__`)."""
+        if y < x:
+            x, y = y, x
+        key = x * len(self.vectors) + y
         found = self.cosines.recall(key)
         if found is _UNKNOWN:
-            first, second = self.vectors[x], self.vectors[y]
-            # a vector's keys are in sorted order: the shared ones summed in that order, so
-            # that the cosine of x and y is the cosine of y and x to the last bit
-            found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
+            a, b = self.vectors[x], self.vectors[y]
+            grown_a, grown_b = self.grown[x], self.grown[y]
+            # each grown vector less the other one, if it is among its neighbours
+            wa, wb = self.neighbours[x].get(y, 0.0), self.neighbours[y].get(x, 0.0)
+            product = (
+                _dot(grown_a, grown_b)
+                - wb * _dot(grown_a, a)
+                - wa * _dot(b, grown_b)
+                + wa * wb * _dot(a, b)
+            )
+            length_a = self.lengths[x] - 2 * wa * _dot(grown_a, b) + wa * wa
+            length_b = self.lengths[y] - 2 * wb * _dot(grown_b, a) + wb * wb
+            found = product / math.sqrt(max(length_a * length_b, 1e-12))
             self.cosines.keep(key, found)
         return found
 
@@ -739,6 +769,40 @@ class _Articles:
             alike = max(found) if found else None
             self.similarities.keep(key, alike)
         return alike
+
+
+def _normalized(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+    return {k: x / norm for k, x in vector.items()}
+
+
+def _neighbours(
+    vectors: dict[int, dict[str, float]], kept: int, minimum: float
+) -> dict[int, dict[int, float]]:
+    """The ``kept`` nearest neighbours of each of ``vectors`` (unit length) whose cosine is at
+    least ``minimum``, with their cosines; found through the terms two vectors share."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, vector in vectors.items():
+        for k in vector:
+            postings[k].append(n)
+    found = {}
+    for n, vector in vectors.items():
+        near: dict[int, float] = defaultdict(float)
+        for k, x in vector.items():
+            for other in postings[k]:
+                if other != n:
+                    near[other] += x * vectors[other][k]
+        nearest = sorted(near.items(), key=lambda item: (-item[1], item[0]))[:kept]
+        found[n] = dict(itertools.takewhile(lambda item: item[1] >= minimum, nearest))
+    return found
+
+
+def _dot(first: dict[str, float], second: dict[str, float]) -> float:
+    """The dot product of two sparse vectors, the shared keys summed in sorted order (so
+    that it is the same to the last bit whichever comes first)."""
+    if len(second) < len(first):
+        first, second = second, first
+    return sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
 
 
 #: What :meth:`_Recent.recall` gives for a key it does not hold.
