@@ -519,8 +519,11 @@ def _counted(theme: str, *, dated: bool) -> bool:
 
 
 def _named(mention: EventMention, *, published: bool) -> bool:
-    """Whether ``mention`` is bounded, if at all, only by times its undated article names."""
-    return not published and (mention.time is not None or not _bounded(mention))
+    """Whether ``mention`` is bounded, if at all, only by times its undated article names:
+    its own, or its sentence's, which it inherits."""
+    return not published and (
+        mention.time is not None or mention.sentence_time is not None or not _bounded(mention)
+    )
 
 
 def _bounded(mention: EventMention) -> bool:
@@ -664,7 +667,8 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
 
 class _Articles:
     """How alike the articles of the mentions are: the cosine of their tf-idf profiles of
-    participant keys, places, dates and predicate stems, over the articles merged together.
+    participant keys, places, dates, predicate stems and the names their arguments stand
+    for, over the articles merged together, each with its nearest neighbours' added.
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
@@ -711,7 +715,7 @@ class _Articles:
         # other).
         merging = words("merging")
         self.neighbours = _neighbours(
-            self.vectors, merging["neighbours"], merging["weights"]["neighbour_minimum"]
+            self.vectors, merging["neighbours"], merging["neighbour_postings"]
         )
         self.grown: dict[int, dict[str, float]] = {}
         for n, vector in self.vectors.items():
@@ -754,10 +758,11 @@ class _Articles:
         return found
 
     def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
-        """The highest :meth:`cosine` of two different articles, one of each group (given by
+        """The mean :meth:`cosine` of two different articles, one of each group (given by
         their first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None``
-        if there are none. Only the first profiles are compared, so that the cost stays
-        bounded however many articles a group has."""
+        if there are none. The mean, not the highest: the more articles a group has, the
+        likelier one of them is alike by chance. Only the first profiles are compared, so
+        that the cost stays bounded however many articles a group has."""
         key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
         alike = self.similarities.recall(key)
         if alike is _UNKNOWN:
@@ -766,7 +771,7 @@ class _Articles:
             if len(vectors) >= 3:
                 ours, theirs = [x for x in ours if vectors[x]], [y for y in theirs if vectors[y]]
                 found = [self._cosine(x, y) for x in ours for y in theirs if x != y]
-            alike = max(found) if found else None
+            alike = math.fsum(found) / len(found) if found else None
             self.similarities.keep(key, alike)
         return alike
 
@@ -777,23 +782,24 @@ def _normalized(vector: dict[str, float]) -> dict[str, float]:
 
 
 def _neighbours(
-    vectors: dict[int, dict[str, float]], kept: int, minimum: float
+    vectors: dict[int, dict[str, float]], kept: int, most: int
 ) -> dict[int, dict[int, float]]:
-    """The ``kept`` nearest neighbours of each of ``vectors`` (unit length) whose cosine is at
-    least ``minimum``, with their cosines; found through the terms two vectors share."""
+    """The ``kept`` nearest neighbours of each of ``vectors`` (unit length), with their
+    cosines as far as the terms of at most ``most`` vectors tell them: those weigh the most,
+    and the cost stays near-linear however many vectors have a common term ("said")."""
     postings: dict[str, list[int]] = defaultdict(list)
     for n, vector in vectors.items():
         for k in vector:
             postings[k].append(n)
+    postings = {k: found for k, found in postings.items() if len(found) <= most}
     found = {}
     for n, vector in vectors.items():
         near: dict[int, float] = defaultdict(float)
         for k, x in vector.items():
-            for other in postings[k]:
+            for other in postings.get(k, ()):
                 if other != n:
                     near[other] += x * vectors[other][k]
-        nearest = sorted(near.items(), key=lambda item: (-item[1], item[0]))[:kept]
-        found[n] = dict(itertools.takewhile(lambda item: item[1] >= minimum, nearest))
+        found[n] = dict(sorted(near.items(), key=lambda item: (-item[1], item[0]))[:kept])
     return found
 
 
