@@ -334,7 +334,7 @@ class _Cluster:
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
-    told: datetime | None  # the earliest its statements with no time may have been made
+    told: datetime | None  # the earliest its untimed statements or presumed news may have been
     forbidden: frozenset[int] | set[int]
 
     @classmethod
@@ -381,7 +381,7 @@ class _Cluster:
             named=_named(mention, published=published),
             loose=unbounded,
             reports=reports,
-            told=_told(mention, high) if reports else None,
+            told=_told(mention, high) if reports else _presumed(mention, published=published),
             forbidden=forbidden,
         )
 
@@ -552,6 +552,16 @@ def _told(mention: EventMention, high: datetime | None) -> datetime | None:
     return high - timedelta(days=words("merging")["statement_days"])
 
 
+def _presumed(mention: EventMention, *, published: bool) -> datetime | None:
+    """The earliest a happening with no time of its own that its dated article presumes on a
+    day (news told in the simple past, :attr:`EventMention.presumed`) may have been: a few
+    days (``statement_days``) before that day ("Iraq agreed to allow" in 1998 is not what
+    Iraq agreed to in 1990)."""
+    if not published or mention.time is not None or mention.presumed is None:
+        return None
+    return instant(mention.presumed.start) - timedelta(days=words("merging")["statement_days"])
+
+
 def _undated(a: _Cluster, b: _Cluster) -> bool:
     """Whether no publication date bounds the pair: their articles have none, one is not
     bounded in time at all, the other at most by a time its articles name."""
@@ -570,11 +580,11 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
     Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
     time of their own are compatible only from the day they may have been made on
-    (:func:`_told`)."""
+    (:func:`_told`), and so is news its article presumes on a day (:func:`_presumed`)."""
     if (a.told is not None and b.high is not None and b.high <= a.told) or (
         b.told is not None and a.high is not None and a.high <= b.told
     ):
-        return False  # statements told with no time, in articles published far apart
+        return False  # told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
     if not zones or not a.articles.isdisjoint(b.articles):
