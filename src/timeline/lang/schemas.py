@@ -30,6 +30,7 @@ EVENTS = Section(
         "names": Section(
             {
                 "titles": WORDS,
+                "suffixes": WORDS,
                 "aliases": GROUPS,
                 "participant_labels": WORDS,
                 "location_labels": WORDS,
