@@ -277,6 +277,14 @@ def test_surname_and_title_join_the_full_name(nlp):
     assert people == {"Qasem Soleimani"}
 
 
+def test_a_generational_suffix_is_no_surname(nlp):
+    """ "Arcade Joseph Comeaux Jr." is keyed by Comeaux, as "Comeaux" is, not by "Jr"."""
+    text = "Arcade Joseph Comeaux Jr. escaped on Monday. Police said Comeaux had a gun."
+    found = events(nlp, text)
+    people = {(p.name, p.key) for m in found for p in m.participants if p.label == "PERSON"}
+    assert people == {("Arcade Joseph Comeaux", name_key("Comeaux"))}
+
+
 def test_document_order_and_offsets(nlp):
     article = seed("000")
     found = timeline.extract_events(article, nlp=nlp)

@@ -169,6 +169,23 @@ def test_statements_with_no_time_merge_only_from_articles_a_few_days_apart(days,
     assert len(timeline.merge([first, dated])) == 1
 
 
+@pytest.mark.parametrize(("days", "events"), [(0, 1), (6, 1), (8, 2), (2900, 2)])
+def test_news_presumed_on_days_far_apart_is_two_happenings(days, events):
+    """ "Iraq agreed to allow" told as news in 1990 and in 1998: what an article presumes
+    happened on its day (no time of its own) is another happening than what an article
+    presumed on a day far from it, when both articles are dated."""
+    iraq = Participant("Iraq", name_key("Iraq"), "GPE", "agent")
+    day = Interval.from_timex("2020-01-03")
+    first = mention("a", 0, "agree", (iraq,), latest=at(3, 12), presumed=day)
+    moved = Interval(
+        day.start + timedelta(days=days), day.end + timedelta(days=days), day.granularity
+    )
+    later = mention("b", 0, "agree", (iraq,), latest=moved.end, presumed=moved)
+    assert len(timeline.merge([first, later], dated="ab")) == events
+    # undated articles presume nothing that dates them apart
+    assert len(timeline.merge([first, later])) == 1
+
+
 def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
     quake, again = mention("a", 0, "earthquake"), mention("b", 0, "earthquake")
     assert len(timeline.merge([quake, again])) == 1

@@ -334,7 +334,7 @@ class _Cluster:
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     reports: bool  # every mention of it is a statement ("said", "a statement")
-    told: datetime | None  # the earliest its statements with no time may have been made
+    told: datetime | None  # the earliest its untimed statements or presumed news may have been
     forbidden: frozenset[int] | set[int]
 
     @classmethod
@@ -381,7 +381,7 @@ class _Cluster:
             named=_named(mention, published=published),
             loose=unbounded,
             reports=reports,
-            told=_told(mention, high) if reports else None,
+            told=_told(mention, high) if reports else _presumed(mention, published=published),
             forbidden=forbidden,
         )
 
@@ -519,8 +519,11 @@ def _counted(theme: str, *, dated: bool) -> bool:
 
 
 def _named(mention: EventMention, *, published: bool) -> bool:
-    """Whether ``mention`` is bounded, if at all, only by times its undated article names."""
-    return not published and (mention.time is not None or not _bounded(mention))
+    """Whether ``mention`` is bounded, if at all, only by times its undated article names:
+    its own, or its sentence's, which it inherits."""
+    return not published and (
+        mention.time is not None or mention.sentence_time is not None or not _bounded(mention)
+    )
 
 
 def _bounded(mention: EventMention) -> bool:
@@ -549,6 +552,16 @@ def _told(mention: EventMention, high: datetime | None) -> datetime | None:
     return high - timedelta(days=words("merging")["statement_days"])
 
 
+def _presumed(mention: EventMention, *, published: bool) -> datetime | None:
+    """The earliest a happening with no time of its own that its dated article presumes on a
+    day (news told in the simple past, :attr:`EventMention.presumed`) may have been: a few
+    days (``statement_days``) before that day ("Iraq agreed to allow" in 1998 is not what
+    Iraq agreed to in 1990)."""
+    if not published or mention.time is not None or mention.presumed is None:
+        return None
+    return instant(mention.presumed.start) - timedelta(days=words("merging")["statement_days"])
+
+
 def _undated(a: _Cluster, b: _Cluster) -> bool:
     """Whether no publication date bounds the pair: their articles have none, one is not
     bounded in time at all, the other at most by a time its articles name."""
@@ -567,11 +580,11 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
     Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
     time of their own are compatible only from the day they may have been made on
-    (:func:`_told`)."""
+    (:func:`_told`), and so is news its article presumes on a day (:func:`_presumed`)."""
     if (a.told is not None and b.high is not None and b.high <= a.told) or (
         b.told is not None and a.high is not None and a.high <= b.told
     ):
-        return False  # statements told with no time, in articles published far apart
+        return False  # told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
     if not zones or not a.articles.isdisjoint(b.articles):
@@ -664,7 +677,8 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
 
 class _Articles:
     """How alike the articles of the mentions are: the cosine of their tf-idf profiles of
-    participant keys, places, dates and predicate stems, over the articles merged together.
+    participant keys, places, dates, predicate stems and the names their arguments stand
+    for, over the articles merged together, each with its nearest neighbours' added.
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
@@ -687,6 +701,8 @@ class _Articles:
             if m.time is not None and m.time.value:
                 f["t:" + m.time.value[:10]] += 1
             f["w:" + predicate_stem(m.lemma)] += 1
+            for argument in m.arguments:
+                f["a:" + argument.name.lower()] += 1
         profiles = {article: tuple(sorted(f.items())) for article, f in feats.items()}
         distinct = {profile: Counter(dict(profile)) for profile in profiles.values()}
         numbers = {profile: n for n, profile in enumerate(sorted(distinct))}
@@ -701,8 +717,24 @@ class _Articles:
                 for k, c in f.items()
                 if counts[k] < n
             }
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
+            self.vectors[numbers[profile]] = _normalized(v)
+        # Articles of one story that share little with each other share the articles between
+        # them ("Lohan checks into rehab", "Lohan's lawyer", "the Betty Ford Center"): each
+        # profile is compared with its nearest neighbours' added, weighted by their cosines
+        # (those of the two compared left out, or two articles would be alike through each
+        # other).
+        merging = words("merging")
+        self.neighbours = _neighbours(
+            self.vectors, merging["neighbours"], merging["neighbour_postings"]
+        )
+        self.grown: dict[int, dict[str, float]] = {}
+        for n, vector in self.vectors.items():
+            grown = dict(vector)
+            for other, alike in self.neighbours[n].items():
+                for k, x in self.vectors[other].items():
+                    grown[k] = grown.get(k, 0.0) + alike * x
+            self.grown[n] = grown
+        self.lengths = {n: _dot(grown, grown) for n, grown in self.grown.items()}
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
@@ -712,22 +744,35 @@ class _Articles:
         return self._cosine(x, y)
 
     def _cosine(self, x: int, y: int) -> float:
-        """The cosine of two profiles that both have something the other articles lack."""
-        key = x * len(self.vectors) + y if x < y else y * len(self.vectors) + x
+        """The cosine of two profiles that both have something the other articles lack, each
+        with its nearest neighbours but the other one added (:meth:`__init__`)."""
+        if y < x:
+            x, y = y, x
+        key = x * len(self.vectors) + y
         found = self.cosines.recall(key)
         if found is _UNKNOWN:
-            first, second = self.vectors[x], self.vectors[y]
-            # a vector's keys are in sorted order: the shared ones summed in that order, so
-            # that the cosine of x and y is the cosine of y and x to the last bit
-            found = sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
+            a, b = self.vectors[x], self.vectors[y]
+            grown_a, grown_b = self.grown[x], self.grown[y]
+            # each grown vector less the other one, if it is among its neighbours
+            wa, wb = self.neighbours[x].get(y, 0.0), self.neighbours[y].get(x, 0.0)
+            product = (
+                _dot(grown_a, grown_b)
+                - wb * _dot(grown_a, a)
+                - wa * _dot(b, grown_b)
+                + wa * wb * _dot(a, b)
+            )
+            length_a = self.lengths[x] - 2 * wa * _dot(grown_a, b) + wa * wa
+            length_b = self.lengths[y] - 2 * wb * _dot(grown_b, a) + wb * wb
+            found = product / math.sqrt(max(length_a * length_b, 1e-12))
             self.cosines.keep(key, found)
         return found
 
     def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
-        """The highest :meth:`cosine` of two different articles, one of each group (given by
+        """The mean :meth:`cosine` of two different articles, one of each group (given by
         their first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None``
-        if there are none. Only the first profiles are compared, so that the cost stays
-        bounded however many articles a group has."""
+        if there are none. The mean, not the highest: the more articles a group has, the
+        likelier one of them is alike by chance. Only the first profiles are compared, so
+        that the cost stays bounded however many articles a group has."""
         key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
         alike = self.similarities.recall(key)
         if alike is _UNKNOWN:
@@ -736,9 +781,44 @@ class _Articles:
             if len(vectors) >= 3:
                 ours, theirs = [x for x in ours if vectors[x]], [y for y in theirs if vectors[y]]
                 found = [self._cosine(x, y) for x in ours for y in theirs if x != y]
-            alike = max(found) if found else None
+            alike = math.fsum(found) / len(found) if found else None
             self.similarities.keep(key, alike)
         return alike
+
+
+def _normalized(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+    return {k: x / norm for k, x in vector.items()}
+
+
+def _neighbours(
+    vectors: dict[int, dict[str, float]], kept: int, most: int
+) -> dict[int, dict[int, float]]:
+    """The ``kept`` nearest neighbours of each of ``vectors`` (unit length), with their
+    cosines as far as the terms of at most ``most`` vectors tell them: those weigh the most,
+    and the cost stays near-linear however many vectors have a common term ("said")."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, vector in vectors.items():
+        for k in vector:
+            postings[k].append(n)
+    postings = {k: found for k, found in postings.items() if len(found) <= most}
+    found = {}
+    for n, vector in vectors.items():
+        near: dict[int, float] = defaultdict(float)
+        for k, x in vector.items():
+            for other in postings.get(k, ()):
+                if other != n:
+                    near[other] += x * vectors[other][k]
+        found[n] = dict(sorted(near.items(), key=lambda item: (-item[1], item[0]))[:kept])
+    return found
+
+
+def _dot(first: dict[str, float], second: dict[str, float]) -> float:
+    """The dot product of two sparse vectors, the shared keys summed in sorted order (so
+    that it is the same to the last bit whichever comes first)."""
+    if len(second) < len(first):
+        first, second = second, first
+    return sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
 
 
 #: What :meth:`_Recent.recall` gives for a key it does not hold.

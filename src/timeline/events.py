@@ -167,6 +167,7 @@ class _Names:
 
     def __init__(self, ents: Sequence[Any]) -> None:
         self.titles = frozenset(words("events")["names"]["titles"])
+        self.suffixes = frozenset(words("events")["names"]["suffixes"])
         self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
         #: each entity's :meth:`clean` text, by its span
         self.cleaned = {(e.start, e.end, e.label_): self.clean(e) for e in ents}
@@ -194,7 +195,16 @@ class _Names:
             or (ent.label_ == "PERSON" and person_start(ent.doc, first, last) > first)
         ):
             first += 1
-        while last > first and (ent.doc[last - 1].tag_ == "POS" or ent.doc[last - 1].is_punct):
+        while last > first and (
+            ent.doc[last - 1].tag_ == "POS"
+            or ent.doc[last - 1].is_punct
+            # "Arcade Joseph Comeaux Jr.": a person is keyed by the surname before the suffix
+            or (
+                ent.label_ == "PERSON"
+                and last - first > 1
+                and ent.doc[last - 1].lower_.rstrip(".") in self.suffixes
+            )
+        ):
             last -= 1
         return ent.doc[first:last].text
 

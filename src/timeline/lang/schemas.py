@@ -31,6 +31,7 @@ EVENTS = Section(
         "names": Section(
             {
                 "titles": WORDS,
+                "suffixes": WORDS,
                 "aliases": GROUPS,
                 "participant_labels": WORDS,
                 "location_labels": WORDS,
@@ -103,6 +104,8 @@ MERGING = Section(
         "window": INT,
         "context_articles": INT,
         "context_minimum": INT,
+        "neighbours": INT,
+        "neighbour_postings": INT,
         "statement_days": INT,
         "endings": WORDS,
         "stem_length": INT,
