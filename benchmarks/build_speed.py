@@ -20,6 +20,10 @@ closing line that makes its text unique. Tables:
    run, copied under new ids with their dates shifted, at growing sizes, each in a process of
    its own: seconds, processor seconds, the exponent fitted to those (less moved by the
    machine's load than seconds), and the peak memory merging added.
+6. **real**: the same on distinct real articles, the first 100, 300 and all 772 documents
+   of ECB+ (``../shared/data/ecbplus``; skipped when it is not there), analysed once as
+   articles with no publication date (cached under ``benchmarks/.cache``): how merging grows
+   where texts are not copies.
 
 Every timing shows the machine's load average (``uptime``) when it was taken: numbers taken
 under load (above the core count) are marked ``*``. ``--quick`` runs small sizes for CI.
@@ -27,6 +31,7 @@ under load (above the core count) are marked ``*``. ``--quick`` runs small sizes
     python benchmarks/build_speed.py            # 1,000 and 10,000 articles; merge to 10^6
     python benchmarks/build_speed.py --quick    # 100 and 300 articles; merge to 10^4
     python benchmarks/build_speed.py --sizes 1000 --skip dask,stream,update,merge
+    python benchmarks/build_speed.py --skip cores,dask,stream,update,merge   # real text
 """
 
 from __future__ import annotations
@@ -40,14 +45,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
 import timeline
-from _common import CACHE, code_digest, format_table
+from _common import CACHE, ROOT, code_digest, format_table
 from timeline.examples import load_examples
 from timeline.nlp import load
 from timeline.parallel import cores
@@ -297,24 +302,31 @@ def merge_child(size: int, source: str) -> None:
     per = sum(len(r.mentions) for r in results) / len(results)
     copies = math.ceil(size / per / len(results))
     many = [shifted(r, f"~{k}", 60 * k) if k else r for k in range(copies) for r in results]
-    many = many[: math.ceil(size / per)]
-    mentions = sum(len(r.mentions) for r in many)
+    print(json.dumps(merged(many[: math.ceil(size / per)])))
+
+
+def real_child(count: int, source: str) -> None:
+    with open(source, "rb") as file:
+        results: list[ArticleEvents] = pickle.load(file)
+    print(json.dumps(merged(results[:count])))
+
+
+def merged(results: list[ArticleEvents]) -> dict[str, Any]:
+    """:func:`timeline_of` over ``results``: its mentions and events, seconds, processor
+    seconds and the peak memory it added."""
+    mentions = sum(len(r.mentions) for r in results)
     before = reset_peak()
     start, processor = time.perf_counter(), time.process_time()
-    built = timeline_of(many)
+    built = timeline_of(results)
     seconds, processor = time.perf_counter() - start, time.process_time() - processor
     added = peak() - before
-    print(
-        json.dumps(
-            {
-                "mentions": mentions,
-                "events": len(built),
-                "s": seconds,
-                "cpu": processor,
-                "added": added,
-            }
-        )
-    )
+    return {
+        "mentions": mentions,
+        "events": len(built),
+        "s": seconds,
+        "cpu": processor,
+        "added": added,
+    }
 
 
 def merge_table(sizes: list[int], articles: int) -> str:
@@ -323,31 +335,73 @@ def merge_table(sizes: list[int], articles: int) -> str:
         source.parent.mkdir(parents=True, exist_ok=True)
         analysed = list(analyse_many(variations(articles), n_process=cores()))
         source.write_bytes(pickle.dumps(analysed))
+    return growth_table("--merge-child", sizes, source)
+
+
+def real_table(counts: list[int], *, whole: bool) -> str:
+    """Merging the first ``counts`` of ECB+'s documents (all of them too with ``whole``),
+    analysed once (cached) as articles with no publication date, as its texts come."""
+    root = ROOT.parent / "shared" / "data" / "ecbplus"
+    if not root.exists():
+        return f"skipped: {root} not found"
+    from timeline.evaluation.ecbplus import read_ecbplus
+
+    source = CACHE / f"build_speed-ecbplus-{code_digest()}.pickle"
+    if not source.exists():
+        source.parent.mkdir(parents=True, exist_ok=True)
+        articles = [timeline.Article(doc.text, id=doc.name) for doc in read_ecbplus(root)]
+        source.write_bytes(pickle.dumps(list(analyse_many(articles, n_process=cores()))))
+    with open(source, "rb") as file:
+        available = len(pickle.load(file))
+    counts = sorted({min(count, available) for count in [*counts, *[available] * whole]})
+    return growth_table("--real-child", counts, source, first=["articles"])
+
+
+def growth_table(which: str, sizes: list[int], source: Any, first: Sequence[str] = ()) -> str:
+    """The merge of each of ``sizes`` in a process of its own (``which`` child), a row each,
+    and the exponent fitted to processor time; ``first``: headers of leading size columns."""
     rows = []
     points = []
     for size in sizes:
-        found, _, busy = timed(child, "--merge-child", str(size), str(source))
+        found, _, busy = timed(child, which, str(size), str(source))
         points.append((found["mentions"], found["cpu"]))
         rows.append(
             [
+                *([f"{size:,}"] if first else []),
                 f"{found['mentions']:,}",
                 f"{found['events']:,}",
                 f"{found['s']:.1f}",
-                f"{found['cpu']:.1f}",
+                f"{found['cpu']:.2f}",
                 f"{found['added'] / 2**20:.0f}",
                 f"{found['added'] / found['mentions']:,.0f}",
                 busy,
             ]
         )
+    headers = [
+        *first,
+        "mentions",
+        "events",
+        "merge s",
+        "cpu s",
+        "peak MB added",
+        "bytes/mention",
+        "load",
+    ]
+    fitted = f"\nfitted exponent: processor time ~ mentions^{exponent(points):.2f}"
+    if len(points) > 2:
+        last = exponent(points[-2:])
+        fitted += f" (between the last two sizes: ^{last:.2f})"
+    return format_table(headers, rows) + fitted
+
+
+def exponent(points: list[tuple[float, float]]) -> float:
+    """The slope of the least-squares line through ``points`` on log-log axes."""
     xs = [math.log(m) for m, _ in points]
     ys = [math.log(s) for _, s in points]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / (
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / (
         sum((x - mean_x) ** 2 for x in xs) or 1.0
     )
-    headers = ["mentions", "events", "merge s", "cpu s", "peak MB added", "bytes/mention", "load"]
-    fitted = f"\nfitted exponent: processor time ~ mentions^{slope:.2f}"
-    return format_table(headers, rows) + fitted
 
 
 def main() -> None:
@@ -355,6 +409,8 @@ def main() -> None:
         return stream_child(sys.argv[2])
     if sys.argv[1:2] == ["--merge-child"]:
         return merge_child(int(sys.argv[2]), sys.argv[3])
+    if sys.argv[1:2] == ["--real-child"]:
+        return real_child(int(sys.argv[2]), sys.argv[3])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--skip", default="", help="tables to skip, e.g. dask,merge")
@@ -379,6 +435,11 @@ def main() -> None:
                 [1_000, 3_000, 10_000] if quick else [10_000, 100_000, 1_000_000],
                 sizes[0],
             ),
+        ),
+        (
+            "real",
+            "6. merge alone on distinct real articles (ECB+, undated)",
+            lambda: real_table([30, 100] if quick else [100, 300], whole=not quick),
         ),
     ]
     for name, title, table in sections:
