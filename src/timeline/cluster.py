@@ -230,17 +230,17 @@ def _outcome_of() -> dict[str, str]:
     return {predicate_stem(lemma): name for name, group in outcomes.items() for lemma in group}
 
 
-def _opposite(first: Collection[str], second: Collection[str]) -> bool:
-    """Whether predicate stems ``first`` all tell one outcome and ``second`` all another
-    ("won", "lost").
+def _outcome(stems: Collection[str]) -> str | None:
+    """The outcome (``predicates.toml``, ``[outcomes]``) predicate stems all tell, if they
+    tell one: two groups whose predicates tell different outcomes ("won", "lost") are two
+    happenings.
 
-    >>> _opposite({"win"}, {"los"}), _opposite({"win", "beat"}, {"los"})
-    (True, False)
+    >>> _outcome({"win"}), _outcome({"los"}), _outcome({"win", "beat"}), _outcome({"say"})
+    ('won', 'lost', None, None)
     """
     outcome = _outcome_of()
-    ours = {outcome.get(stem) for stem in first}
-    theirs = {outcome.get(stem) for stem in second}
-    return len(ours) == len(theirs) == 1 and None not in ours | theirs and ours != theirs
+    told = {outcome.get(stem) for stem in stems}
+    return told.pop() if len(told) == 1 else None
 
 
 @functools.cache
@@ -324,8 +324,10 @@ class _Cluster:
     people: frozenset[str] | set[str]
     partners: frozenset[str] | set[str]  # people it was done with, neither agents nor patients
     agents: frozenset[str] | set[str]  # the keys of those who did it
+    victims: frozenset[str] | set[str]  # the keys of the people it was done to
     classes: frozenset[int | str] | set[int | str]
     lemmas: frozenset[str] | set[str]
+    outcome: str | None  # the outcome its predicates all tell (:func:`_outcome`)
     places: frozenset[str] | set[str]
     modalities: frozenset[str] | set[str]
     polarities: frozenset[str] | set[str]
@@ -371,8 +373,10 @@ class _Cluster:
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
             agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
+            victims=shared.frozen(frozenset(p.key for p in people if "patient" in roles[p.key])),
             classes=shared.frozen(predicate_kinds(mention.lemma)),
             lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
+            outcome=_outcome((predicate_stem(mention.lemma),)),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
@@ -420,6 +424,10 @@ class _Cluster:
 
     def absorb(self, other: _Cluster) -> None:
         self._grown().update(other.indices())
+        # the people of either that the other's roles make victims too
+        victims = {k for k in other.people if "patient" in self.roles.get(k, ())}
+        victims.update(k for k, r in other.roles.items() if "patient" in r and k in self.people)
+        self.victims = _union(_union(self.victims, other.victims), victims)
         # groups only join when their bounds intersect
         self.low, self.high = _meet((self.low, self.high), (other.low, other.high)) or (
             self.low,
@@ -436,7 +444,9 @@ class _Cluster:
             }
         self.agents = _union(self.agents, other.agents)  # an agent of either is one of both
         self.classes = _union(self.classes, other.classes)
-        self.lemmas = _union(self.lemmas, other.lemmas)
+        if not other.lemmas <= self.lemmas:
+            self.lemmas = _union(self.lemmas, other.lemmas)
+            self.outcome = _outcome(self.lemmas)
         self.places = _union(self.places, other.places)
         self.modalities = _union(self.modalities, other.modalities)
         self.polarities = _union(self.polarities, other.polarities)
@@ -449,11 +459,6 @@ class _Cluster:
         if other.told is not None and (self.told is None or other.told > self.told):
             self.told = other.told
         self.forbidden = _union(self.forbidden, other.forbidden)
-
-    @property
-    def victims(self) -> set[str]:
-        """The people it was done to."""
-        return {key for key in self.people if "patient" in self.roles.get(key, ())}
 
     @property
     def dated(self) -> bool:
@@ -583,7 +588,7 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
-    ordered by their article, opposite polarity or outcomes (:func:`_opposite`), different
+    ordered by their article, opposite polarity or outcomes (:func:`_outcome`), different
     people it was done with ("talked with Bagheri", "talked with Fidan"), and, unless the pair
     is undated (:func:`_undated`), a hypothetical against a real event, someone who is the agent
     of one and the patient of the other, or different agents. An undated pair is only kept apart
@@ -592,8 +597,8 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     apart."""
     if not b.forbidden.isdisjoint(a.indices()) or a.polarities != b.polarities:
         return True
-    if _opposite(a.lemmas, b.lemmas):  # "won", "lost"
-        return True
+    if a.outcome is not None and b.outcome is not None and a.outcome != b.outcome:
+        return True  # "won", "lost"
     if a.partners and b.partners and not a.partners & b.partners:
         return True
     if (
@@ -728,6 +733,9 @@ class _Articles:
         their first ``context_articles`` profiles, as :class:`_Cluster` keeps them); ``None``
         if there are none. Only the first profiles are compared, so that the cost stays
         bounded however many articles a group has."""
+        if len(ours) == len(theirs) == 1:  # most groups tell of one article: one cosine
+            x, y = ours[0], theirs[0]
+            return None if x == y else self.cosine(x, y)
         key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
         alike = self.similarities.recall(key)
         if alike is _UNKNOWN:
