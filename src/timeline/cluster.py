@@ -698,7 +698,10 @@ class _Articles:
         self.profile = {article: numbers[profile] for article, profile in profiles.items()}
         n = len(distinct)
         counts = Counter(k for f in distinct.values() for k in f)
-        self.vectors: dict[int, dict[str, float]] = {}
+        # each feature numbered in the order of its name, so that the numbers sort as the
+        # names do and compare faster
+        number = {k: i for i, k in enumerate(sorted(counts))}
+        self.vectors: dict[int, dict[int, float]] = {}
         for profile, f in distinct.items():
             # what every article has tells none apart
             v = {
@@ -707,7 +710,7 @@ class _Articles:
                 if counts[k] < n
             }
             norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-            self.vectors[numbers[profile]] = {k: x / norm for k, x in v.items()}
+            self.vectors[numbers[profile]] = {number[k]: x / norm for k, x in v.items()}
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
