@@ -38,7 +38,7 @@ import attrs
 
 from timeline.bounds import Constraint, order, solve, within_wholes
 from timeline.canonical import assemble
-from timeline.cluster import PART, cluster
+from timeline.cluster import PART, _place, cluster
 from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
@@ -298,8 +298,10 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
     dated = {i for i, r in records.items() if r.published is not None}
-    events = merge(mentions, _triples(mentions, links), dated=dated)
-    return Timeline(events, records.values(), links)
+    # a group of the same mentions as an event of ``base`` has that event's label
+    labels = {tuple(map(_place, e.mentions)): e.label for e in base.events} if base else None
+    clusters = cluster(mentions, _triples(mentions, links), dated=frozenset(dated))
+    return Timeline(assemble(clusters, labels), records.values(), links)
 
 
 def _triples(
@@ -307,7 +309,7 @@ def _triples(
 ) -> Iterator[tuple[EventMention, EventMention, str]]:
     """``links`` as the mentions they join and their cue, for :func:`merge`; what finds the
     mentions is let go once they are all given."""
-    place = {(m.article_id, m.start, m.end): m for m in mentions}
+    place = {_place(m): m for m in mentions}
     for k in links:
         yield (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue)
 
