@@ -133,21 +133,127 @@ def cluster(
     >>> cluster([]).mentions
     ()
     """
-    unique = _unique(mentions)
-    same, ordered, parts = _linked(unique, constraints)
+    return _clustered(_Indexed.of(mentions, constraints), frozenset(dated))
+
+
+def _clustered(indexed: _Indexed, dated: frozenset[str]) -> Clusters:
+    """:func:`cluster` of the mentions ``indexed``."""
+    unique, ordered = indexed.mentions, indexed.ordered
     with _collector_paused():
-        groups, contradictions = _grouped(unique, same, ordered, frozenset(dated))
+        groups, contradictions = _grouped(indexed, dated)
     group_of = [0] * len(unique)
     for g, members in enumerate(groups):
         for m in members:
             group_of[m] = g
     return Clusters(
-        tuple(unique),
+        unique,
         tuple(tuple(members) for members in groups),
         tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
         contradictions,
-        tuple(sorted((a, b) for a, b in parts if group_of[a] != group_of[b])),
+        tuple(sorted((a, b) for a, b in indexed.parts if group_of[a] != group_of[b])),
     )
+
+
+@attrs.frozen(eq=False)
+class _Indexed:
+    """Mentions ready to cluster, and what clustering them with more reuses
+    (:meth:`more`): the distinct ``mentions`` sorted by place, their articles' links by index
+    (:func:`_linked`: ``same``, ``ordered``, ``parts``, each in the order of their articles),
+    for each mention the first with its text (``copies``: copies of one text), the first
+    mention of each text by the hash of its :func:`_signature` (``texts``) and the ids of
+    their articles."""
+
+    mentions: tuple[EventMention, ...]
+    same: list[tuple[int, int, str]]
+    ordered: list[tuple[int, int, str]]
+    parts: list[tuple[int, int]]
+    copies: np.ndarray[Any, np.dtype[np.int64]]
+    texts: dict[int, int]
+    articles: frozenset[str]
+
+    @classmethod
+    def of(
+        cls,
+        mentions: Iterable[EventMention],
+        constraints: Iterable[tuple[EventMention, EventMention, str]],
+    ) -> _Indexed:
+        unique = _unique(mentions)
+        same, ordered, parts = _linked(unique, constraints)
+        first: dict[tuple[Any, ...], int] = {}
+        copies = [first.setdefault(_signature(m), i) for i, m in enumerate(unique)]
+        return cls(
+            tuple(unique),
+            same,
+            ordered,
+            parts,
+            np.array(copies, dtype=np.int64),
+            {hash(text): i for text, i in first.items()},
+            frozenset(m.article_id for m in unique),
+        )
+
+    def more(
+        self,
+        mentions: Iterable[EventMention],
+        constraints: Iterable[tuple[EventMention, EventMention, str]],
+    ) -> _Indexed | None:
+        """These mentions and ``mentions`` of other articles, with the ``constraints``
+        between the latter, indexed as :meth:`of` would index them all, computing only what
+        the new ones add; ``None`` if one is of an article indexed already (or, against all
+        odds, two texts share a hash)."""
+        added = _Indexed.of(mentions, constraints)
+        if not added.articles.isdisjoint(self.articles):
+            return None
+        old, new = self.mentions, added.mentions
+        # where each new mention goes among the old ones, and where each old one goes
+        before = np.array([bisect.bisect_left(old, _place(m), key=_place) for m in new], np.int64)
+        new_at = before + np.arange(len(new), dtype=np.int64)
+        old_at = np.arange(len(old), dtype=np.int64)
+        old_at += np.searchsorted(before, old_at, side="right")
+        every: list[Any] = [None] * (len(old) + len(new))
+        for i, m in zip(old_at.tolist(), old, strict=True):
+            every[i] = m
+        for i, m in zip(new_at.tolist(), new, strict=True):
+            every[i] = m
+        copies = np.empty(len(every), dtype=np.int64)
+        copies[old_at] = old_at[self.copies]
+        firsts = np.fromiter(self.texts.values(), dtype=np.int64, count=len(self.texts))
+        texts = dict(zip(self.texts, old_at[firsts].tolist(), strict=True))
+        moved = np.arange(len(every), dtype=np.int64)  # old firsts a new copy comes before
+        for j, (i, m) in enumerate(zip(new_at.tolist(), new, strict=True)):
+            if added.copies[j] != j:  # a copy of a new mention before it
+                copies[i] = copies[new_at[added.copies[j]]]
+                continue
+            text = _signature(m)
+            first = texts.setdefault(hash(text), i)
+            if first != i and _signature(every[first]) != text:
+                return None
+            if i < first:
+                moved[first] = texts[hash(text)] = first = i
+            copies[i] = first
+        return _Indexed(
+            tuple(every),
+            _interleaved(self.same, added.same, old_at, new_at, every),
+            _interleaved(self.ordered, added.ordered, old_at, new_at, every),
+            _interleaved(self.parts, added.parts, old_at, new_at, every),
+            moved[copies],
+            texts,
+            self.articles | added.articles,
+        )
+
+
+def _interleaved(
+    old: list[Any],
+    new: list[Any],
+    old_at: np.ndarray[Any, np.dtype[np.int64]],
+    new_at: np.ndarray[Any, np.dtype[np.int64]],
+    every: Sequence[EventMention],
+) -> list[Any]:
+    """Links by index of old mentions and of new ones, renumbered (``old_at``, ``new_at``),
+    in the order of their articles, as :func:`_linked` gives those of all."""
+    at, added = old_at.tolist(), new_at.tolist()
+    links = [(at[a], at[b], *rest) for a, b, *rest in old]
+    links += [(added[a], added[b], *rest) for a, b, *rest in new]
+    return sorted(links, key=lambda link: every[link[0]].article_id)
 
 
 def _linked(
@@ -185,13 +291,10 @@ def _linked(
 
 
 def _grouped(
-    mentions: Sequence[EventMention],
-    same: Sequence[tuple[int, int, str]],
-    ordered: Sequence[tuple[int, int, str]],
-    dated: frozenset[str],
+    indexed: _Indexed, dated: frozenset[str]
 ) -> tuple[list[list[int]], tuple[tuple[int, int], ...]]:
     """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
-    clustering = _Clustering(mentions, same, ordered, dated)
+    clustering = _Clustering(indexed, dated)
     clustering.run()
     groups = sorted(clustering.groups())
     roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
@@ -791,21 +894,15 @@ class _Recent(Generic[K, V]):
 class _Clustering:
     """Union-find over mentions, joined first by their articles' links, then best pair first."""
 
-    def __init__(
-        self,
-        mentions: Sequence[EventMention],
-        same: Sequence[tuple[int, int, str]],
-        ordered: Sequence[tuple[int, int, str]],
-        dated: frozenset[str],
-    ) -> None:
-        self.mentions = mentions
+    def __init__(self, indexed: _Indexed, dated: frozenset[str]) -> None:
+        self.mentions = mentions = indexed.mentions
         self.context = _Articles(mentions)
         self.parent = list(range(len(mentions)))
         forbidden: dict[int, set[int]] = {}
-        for a, b, _ in ordered:
+        for a, b, _ in indexed.ordered:
             forbidden.setdefault(a, set()).add(b)
             forbidden.setdefault(b, set()).add(a)
-        copies = _copies(mentions)
+        copies = indexed.copies.tolist()
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
@@ -835,7 +932,7 @@ class _Clustering:
             )
         self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
-        for a, b, cue in same:
+        for a, b, cue in indexed.same:
             self.join(a, b, cue)
 
     def find(self, i: int) -> int:
@@ -990,13 +1087,6 @@ def _near(
         first, second = members[:-step][both], members[step:][both]
         found.append(np.minimum(first, second) * size + np.maximum(first, second))
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-
-
-def _copies(mentions: Sequence[EventMention]) -> list[int]:
-    """For each mention, the first mention with its text (:func:`_signature`: copies of one
-    text), by index: itself when it is the first."""
-    first: dict[tuple[Any, ...], int] = {}
-    return [first.setdefault(_signature(m), i) for i, m in enumerate(mentions)]
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:
