@@ -15,7 +15,8 @@ closing line that makes its text unique. Tables:
    process of its own, at two sizes: flat if the batch, not the corpus, bounds it.
 4. **update**: :meth:`timeline.Timeline.update` of a timeline with 100 new articles against
    building those 100 alone, in seconds and in processor seconds of this process, and
-   whether it equals the rebuild of all.
+   whether it equals the rebuild of all; the timeline as built (in memory), then as read back
+   from its JSON (a timeline saved the day before). The analyses are cached.
 5. **merge**: :func:`timeline.pipeline.timeline_of` alone over the mentions of the largest
    run, copied under new ids with their dates shifted, at growing sizes, each in a process of
    its own: seconds, processor seconds, the exponent fitted to those (less moved by the
@@ -134,6 +135,24 @@ def _status(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
     raise OSError(f"no {field} in /proc/self/status")
+
+
+def cache_path(name: str) -> Any:
+    """Where the analyses ``name`` made by this version of the library are kept."""
+    return CACHE / f"build_speed-{name}-{code_digest()}.pickle"
+
+
+def cached(name: str, analyse: Any) -> list[ArticleEvents]:
+    """The analyses ``name``, made by ``analyse()`` unless this version of the library
+    made them already (:func:`cache_path`)."""
+    path = cache_path(name)
+    if path.exists():
+        with open(path, "rb") as file:
+            return pickle.load(file)
+    analysed = list(analyse())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(analysed))
+    return analysed
 
 
 # --- 1. cores -------------------------------------------------------------------------------
@@ -269,28 +288,32 @@ def stream_table(sizes: list[int]) -> str:
 
 def update_table(size: int, new: int = 100) -> str:
     old, added = variations(size), variations(new, start=size + 7)
-    analysed = list(analyse_many(old + added, n_process=cores()))
+    analysed = cached(f"update-{size}-{new}", lambda: analyse_many(old + added, n_process=cores()))
     before = timeline_of(analysed[:size])
+    saved = timeline.Timeline.from_json(before.to_json())
+    rebuilt = timeline_of(analysed)
     processor = time.process_time()
     _, seconds_alone, busy_alone = timed(timeline.build, added)
-    processor, alone = time.process_time(), time.process_time() - processor
-    updated, seconds, busy = timed(before.update, added)
-    processor = time.process_time() - processor
-    rebuilt = timeline_of(analysed)
-    rows = [
-        [f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", f"{alone:.1f}", "x1.00", "-"],
-        [
-            f"update {size:,} with {new}",
-            f"{seconds:.1f}",
-            f"x{seconds / seconds_alone:.2f}",
-            f"{processor:.1f}",
-            f"x{processor / alone:.2f}",
-            str(updated == rebuilt),
-        ],
-    ]
+    alone = time.process_time() - processor
+    rows = [[f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", f"{alone:.1f}", "x1.00", "-"]]
+    loads = [f"{busy_alone} alone"]
+    for what, base in [("", before), (", read from its JSON", saved)]:
+        processor = time.process_time()
+        updated, seconds, busy = timed(base.update, added)
+        processor = time.process_time() - processor
+        rows.append(
+            [
+                f"update {size:,} with {new}{what}",
+                f"{seconds:.1f}",
+                f"x{seconds / seconds_alone:.2f}",
+                f"{processor:.1f}",
+                f"x{processor / alone:.2f}",
+                str(updated == rebuilt),
+            ]
+        )
+        loads.append(f"{busy} update{what}")
     headers = ["what", "s", "vs alone", "cpu s", "vs alone", "equals rebuild"]
-    loads = f"\nload: {busy_alone} alone, {busy} update"
-    return format_table(headers, rows) + loads
+    return format_table(headers, rows) + "\nload: " + ", ".join(loads)
 
 
 # --- 5. merge -------------------------------------------------------------------------------
@@ -330,12 +353,8 @@ def merged(results: list[ArticleEvents]) -> dict[str, Any]:
 
 
 def merge_table(sizes: list[int], articles: int) -> str:
-    source = CACHE / f"build_speed-analyses-{articles}-{code_digest()}.pickle"
-    if not source.exists():
-        source.parent.mkdir(parents=True, exist_ok=True)
-        analysed = list(analyse_many(variations(articles), n_process=cores()))
-        source.write_bytes(pickle.dumps(analysed))
-    return growth_table("--merge-child", sizes, source)
+    cached(f"analyses-{articles}", lambda: analyse_many(variations(articles), n_process=cores()))
+    return growth_table("--merge-child", sizes, cache_path(f"analyses-{articles}"))
 
 
 def real_table(counts: list[int], *, whole: bool) -> str:
@@ -346,15 +365,11 @@ def real_table(counts: list[int], *, whole: bool) -> str:
         return f"skipped: {root} not found"
     from timeline.evaluation.ecbplus import read_ecbplus
 
-    source = CACHE / f"build_speed-ecbplus-{code_digest()}.pickle"
-    if not source.exists():
-        source.parent.mkdir(parents=True, exist_ok=True)
-        articles = [timeline.Article(doc.text, id=doc.name) for doc in read_ecbplus(root)]
-        source.write_bytes(pickle.dumps(list(analyse_many(articles, n_process=cores()))))
-    with open(source, "rb") as file:
-        available = len(pickle.load(file))
+    articles = [timeline.Article(doc.text, id=doc.name) for doc in read_ecbplus(root)]
+    cached("ecbplus", lambda: analyse_many(articles, n_process=cores()))
+    available = len(articles)
     counts = sorted({min(count, available) for count in [*counts, *[available] * whole]})
-    return growth_table("--real-child", counts, source, first=["articles"])
+    return growth_table("--real-child", counts, cache_path("ecbplus"), first=["articles"])
 
 
 def growth_table(which: str, sizes: list[int], source: Any, first: Sequence[str] = ()) -> str:
