@@ -55,7 +55,7 @@ import math
 import operator
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
@@ -160,8 +160,8 @@ class _Indexed:
     (:meth:`more`): the distinct ``mentions`` sorted by place, their articles' links by index
     (:func:`_linked`: ``same``, ``ordered``, ``parts``, each in the order of their articles),
     for each mention the first with its text (``copies``: copies of one text), the first
-    mention of each text by the hash of its :func:`_signature` (``texts``) and the ids of
-    their articles."""
+    mention of each text by the hash of its :func:`_signature` (``texts``), the ids of their
+    articles and the profile of each (:func:`_profiles`)."""
 
     mentions: tuple[EventMention, ...]
     same: list[tuple[int, int, str]]
@@ -170,6 +170,7 @@ class _Indexed:
     copies: np.ndarray[Any, np.dtype[np.int64]]
     texts: dict[int, int]
     articles: frozenset[str]
+    profiles: dict[str, _Profile]
 
     @classmethod
     def of(
@@ -189,6 +190,7 @@ class _Indexed:
             np.array(copies, dtype=np.int64),
             {hash(text): i for text, i in first.items()},
             frozenset(m.article_id for m in unique),
+            _profiles(unique),
         )
 
     def more(
@@ -238,6 +240,7 @@ class _Indexed:
             moved[copies],
             texts,
             self.articles | added.articles,
+            {**self.profiles, **added.profiles},
         )
 
 
@@ -770,6 +773,26 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     return score, False
 
 
+#: What an article tells of: its participant keys, places, dates and predicate stems (each
+#: with a letter for its kind), each with how often, sorted.
+_Profile = tuple[tuple[str, int], ...]
+
+
+def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
+    """The profile of each article of ``mentions`` (:class:`_Articles`), by id."""
+    feats: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        f = feats[m.article_id]
+        for p in m.participants:
+            f["p:" + p.key] += 1
+        if m.location:
+            f["l:" + m.location] += 1
+        if m.time is not None and m.time.value:
+            f["t:" + m.time.value[:10]] += 1
+        f["w:" + predicate_stem(m.lemma)] += 1
+    return {article: tuple(sorted(f.items())) for article, f in feats.items()}
+
+
 class _Articles:
     """How alike the articles of the mentions are: the cosine of their tf-idf profiles of
     participant keys, places, dates and predicate stems, over the articles merged together.
@@ -781,21 +804,12 @@ class _Articles:
     cosines as there are mentions, a quarter as many similarities, whose keys are larger).
     """
 
-    def __init__(self, mentions: Sequence[EventMention]) -> None:
-        kept = max(_CHUNK, len(mentions))
+    def __init__(self, profiles: Mapping[str, _Profile], mentions: int) -> None:
+        """``profiles``: each article's (:func:`_profiles`); ``mentions``: how many
+        mentions they have."""
+        kept = max(_CHUNK, mentions)
         self.cosines: _Recent[int, float] = _Recent(kept)  # by pair, as x * profiles + y
         self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept // 4)
-        feats: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in mentions:
-            f = feats[m.article_id]
-            for p in m.participants:
-                f["p:" + p.key] += 1
-            if m.location:
-                f["l:" + m.location] += 1
-            if m.time is not None and m.time.value:
-                f["t:" + m.time.value[:10]] += 1
-            f["w:" + predicate_stem(m.lemma)] += 1
-        profiles = {article: tuple(sorted(f.items())) for article, f in feats.items()}
         distinct = {profile: Counter(dict(profile)) for profile in profiles.values()}
         numbers = {profile: n for n, profile in enumerate(sorted(distinct))}
         self.profile = {article: numbers[profile] for article, profile in profiles.items()}
@@ -896,7 +910,7 @@ class _Clustering:
 
     def __init__(self, indexed: _Indexed, dated: frozenset[str]) -> None:
         self.mentions = mentions = indexed.mentions
-        self.context = _Articles(mentions)
+        self.context = _Articles(indexed.profiles, len(mentions))
         self.parent = list(range(len(mentions)))
         forbidden: dict[int, set[int]] = {}
         for a, b, _ in indexed.ordered:
