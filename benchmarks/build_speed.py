@@ -15,11 +15,16 @@ closing line that makes its text unique. Tables:
    process of its own, at two sizes: flat if the batch, not the corpus, bounds it.
 4. **update**: :meth:`timeline.Timeline.update` of a timeline with 100 new articles against
    building those 100 alone, in seconds and in processor seconds of this process, and
-   whether it equals the rebuild of all.
+   whether it equals the rebuild of all; the timeline as built (in memory), then as read back
+   from its JSON (a timeline saved the day before). The analyses are cached.
 5. **merge**: :func:`timeline.pipeline.timeline_of` alone over the mentions of the largest
    run, copied under new ids with their dates shifted, at growing sizes, each in a process of
    its own: seconds, processor seconds, the exponent fitted to those (less moved by the
    machine's load than seconds), and the peak memory merging added.
+6. **real**: the same on distinct real articles, the first 100, 300 and all 772 documents
+   of ECB+ (``../shared/data/ecbplus``; skipped when it is not there), analysed once as
+   articles with no publication date (cached under ``benchmarks/.cache``): how merging grows
+   where texts are not copies.
 
 Every timing shows the machine's load average (``uptime``) when it was taken: numbers taken
 under load (above the core count) are marked ``*``. ``--quick`` runs small sizes for CI.
@@ -27,6 +32,7 @@ under load (above the core count) are marked ``*``. ``--quick`` runs small sizes
     python benchmarks/build_speed.py            # 1,000 and 10,000 articles; merge to 10^6
     python benchmarks/build_speed.py --quick    # 100 and 300 articles; merge to 10^4
     python benchmarks/build_speed.py --sizes 1000 --skip dask,stream,update,merge
+    python benchmarks/build_speed.py --skip cores,dask,stream,update,merge   # real text
 """
 
 from __future__ import annotations
@@ -40,14 +46,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
 import timeline
-from _common import CACHE, code_digest, format_table
+from _common import CACHE, ROOT, code_digest, format_table
 from timeline.examples import load_examples
 from timeline.nlp import load
 from timeline.parallel import cores
@@ -129,6 +135,24 @@ def _status(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
     raise OSError(f"no {field} in /proc/self/status")
+
+
+def cache_path(name: str) -> Any:
+    """Where the analyses ``name`` made by this version of the library are kept."""
+    return CACHE / f"build_speed-{name}-{code_digest()}.pickle"
+
+
+def cached(name: str, analyse: Any) -> list[ArticleEvents]:
+    """The analyses ``name``, made by ``analyse()`` unless this version of the library
+    made them already (:func:`cache_path`)."""
+    path = cache_path(name)
+    if path.exists():
+        with open(path, "rb") as file:
+            return pickle.load(file)
+    analysed = list(analyse())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(analysed))
+    return analysed
 
 
 # --- 1. cores -------------------------------------------------------------------------------
@@ -264,28 +288,32 @@ def stream_table(sizes: list[int]) -> str:
 
 def update_table(size: int, new: int = 100) -> str:
     old, added = variations(size), variations(new, start=size + 7)
-    analysed = list(analyse_many(old + added, n_process=cores()))
+    analysed = cached(f"update-{size}-{new}", lambda: analyse_many(old + added, n_process=cores()))
     before = timeline_of(analysed[:size])
+    saved = timeline.Timeline.from_json(before.to_json())
+    rebuilt = timeline_of(analysed)
     processor = time.process_time()
     _, seconds_alone, busy_alone = timed(timeline.build, added)
-    processor, alone = time.process_time(), time.process_time() - processor
-    updated, seconds, busy = timed(before.update, added)
-    processor = time.process_time() - processor
-    rebuilt = timeline_of(analysed)
-    rows = [
-        [f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", f"{alone:.1f}", "x1.00", "-"],
-        [
-            f"update {size:,} with {new}",
-            f"{seconds:.1f}",
-            f"x{seconds / seconds_alone:.2f}",
-            f"{processor:.1f}",
-            f"x{processor / alone:.2f}",
-            str(updated == rebuilt),
-        ],
-    ]
+    alone = time.process_time() - processor
+    rows = [[f"build {new} alone", f"{seconds_alone:.1f}", "x1.00", f"{alone:.1f}", "x1.00", "-"]]
+    loads = [f"{busy_alone} alone"]
+    for what, base in [("", before), (", read from its JSON", saved)]:
+        processor = time.process_time()
+        updated, seconds, busy = timed(base.update, added)
+        processor = time.process_time() - processor
+        rows.append(
+            [
+                f"update {size:,} with {new}{what}",
+                f"{seconds:.1f}",
+                f"x{seconds / seconds_alone:.2f}",
+                f"{processor:.1f}",
+                f"x{processor / alone:.2f}",
+                str(updated == rebuilt),
+            ]
+        )
+        loads.append(f"{busy} update{what}")
     headers = ["what", "s", "vs alone", "cpu s", "vs alone", "equals rebuild"]
-    loads = f"\nload: {busy_alone} alone, {busy} update"
-    return format_table(headers, rows) + loads
+    return format_table(headers, rows) + "\nload: " + ", ".join(loads)
 
 
 # --- 5. merge -------------------------------------------------------------------------------
@@ -297,57 +325,98 @@ def merge_child(size: int, source: str) -> None:
     per = sum(len(r.mentions) for r in results) / len(results)
     copies = math.ceil(size / per / len(results))
     many = [shifted(r, f"~{k}", 60 * k) if k else r for k in range(copies) for r in results]
-    many = many[: math.ceil(size / per)]
-    mentions = sum(len(r.mentions) for r in many)
+    print(json.dumps(merged(many[: math.ceil(size / per)])))
+
+
+def real_child(count: int, source: str) -> None:
+    with open(source, "rb") as file:
+        results: list[ArticleEvents] = pickle.load(file)
+    print(json.dumps(merged(results[:count])))
+
+
+def merged(results: list[ArticleEvents]) -> dict[str, Any]:
+    """:func:`timeline_of` over ``results``: its mentions and events, seconds, processor
+    seconds and the peak memory it added."""
+    mentions = sum(len(r.mentions) for r in results)
     before = reset_peak()
     start, processor = time.perf_counter(), time.process_time()
-    built = timeline_of(many)
+    built = timeline_of(results)
     seconds, processor = time.perf_counter() - start, time.process_time() - processor
     added = peak() - before
-    print(
-        json.dumps(
-            {
-                "mentions": mentions,
-                "events": len(built),
-                "s": seconds,
-                "cpu": processor,
-                "added": added,
-            }
-        )
-    )
+    return {
+        "mentions": mentions,
+        "events": len(built),
+        "s": seconds,
+        "cpu": processor,
+        "added": added,
+    }
 
 
 def merge_table(sizes: list[int], articles: int) -> str:
-    source = CACHE / f"build_speed-analyses-{articles}-{code_digest()}.pickle"
-    if not source.exists():
-        source.parent.mkdir(parents=True, exist_ok=True)
-        analysed = list(analyse_many(variations(articles), n_process=cores()))
-        source.write_bytes(pickle.dumps(analysed))
+    cached(f"analyses-{articles}", lambda: analyse_many(variations(articles), n_process=cores()))
+    return growth_table("--merge-child", sizes, cache_path(f"analyses-{articles}"))
+
+
+def real_table(counts: list[int], *, whole: bool) -> str:
+    """Merging the first ``counts`` of ECB+'s documents (all of them too with ``whole``),
+    analysed once (cached) as articles with no publication date, as its texts come."""
+    root = ROOT.parent / "shared" / "data" / "ecbplus"
+    if not root.exists():
+        return f"skipped: {root} not found"
+    from timeline.evaluation.ecbplus import read_ecbplus
+
+    articles = [timeline.Article(doc.text, id=doc.name) for doc in read_ecbplus(root)]
+    cached("ecbplus", lambda: analyse_many(articles, n_process=cores()))
+    available = len(articles)
+    counts = sorted({min(count, available) for count in [*counts, *[available] * whole]})
+    return growth_table("--real-child", counts, cache_path("ecbplus"), first=["articles"])
+
+
+def growth_table(which: str, sizes: list[int], source: Any, first: Sequence[str] = ()) -> str:
+    """The merge of each of ``sizes`` in a process of its own (``which`` child), a row each,
+    and the exponent fitted to processor time; ``first``: headers of leading size columns."""
     rows = []
     points = []
     for size in sizes:
-        found, _, busy = timed(child, "--merge-child", str(size), str(source))
+        found, _, busy = timed(child, which, str(size), str(source))
         points.append((found["mentions"], found["cpu"]))
         rows.append(
             [
+                *([f"{size:,}"] if first else []),
                 f"{found['mentions']:,}",
                 f"{found['events']:,}",
                 f"{found['s']:.1f}",
-                f"{found['cpu']:.1f}",
+                f"{found['cpu']:.2f}",
                 f"{found['added'] / 2**20:.0f}",
                 f"{found['added'] / found['mentions']:,.0f}",
                 busy,
             ]
         )
+    headers = [
+        *first,
+        "mentions",
+        "events",
+        "merge s",
+        "cpu s",
+        "peak MB added",
+        "bytes/mention",
+        "load",
+    ]
+    fitted = f"\nfitted exponent: processor time ~ mentions^{exponent(points):.2f}"
+    if len(points) > 2:
+        last = exponent(points[-2:])
+        fitted += f" (between the last two sizes: ^{last:.2f})"
+    return format_table(headers, rows) + fitted
+
+
+def exponent(points: list[tuple[float, float]]) -> float:
+    """The slope of the least-squares line through ``points`` on log-log axes."""
     xs = [math.log(m) for m, _ in points]
     ys = [math.log(s) for _, s in points]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / (
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / (
         sum((x - mean_x) ** 2 for x in xs) or 1.0
     )
-    headers = ["mentions", "events", "merge s", "cpu s", "peak MB added", "bytes/mention", "load"]
-    fitted = f"\nfitted exponent: processor time ~ mentions^{slope:.2f}"
-    return format_table(headers, rows) + fitted
 
 
 def main() -> None:
@@ -355,6 +424,8 @@ def main() -> None:
         return stream_child(sys.argv[2])
     if sys.argv[1:2] == ["--merge-child"]:
         return merge_child(int(sys.argv[2]), sys.argv[3])
+    if sys.argv[1:2] == ["--real-child"]:
+        return real_child(int(sys.argv[2]), sys.argv[3])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--skip", default="", help="tables to skip, e.g. dask,merge")
@@ -379,6 +450,11 @@ def main() -> None:
                 [1_000, 3_000, 10_000] if quick else [10_000, 100_000, 1_000_000],
                 sizes[0],
             ),
+        ),
+        (
+            "real",
+            "6. merge alone on distinct real articles (ECB+, undated)",
+            lambda: real_table([30, 100] if quick else [100, 300], whole=not quick),
         ),
     ]
     for name, title, table in sections:

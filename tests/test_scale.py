@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import subprocess
 import sys
@@ -153,6 +154,19 @@ def test_updating_equals_rebuilding_over_any_split(analysed, data):
     later = [analysed[i] for i in order[cut:]]
     saved = Timeline.from_json(timeline_of(first).to_json())
     assert timeline_of(later, base=saved) == timeline_of(analysed)
+
+
+@hypothesis.settings(max_examples=15, deadline=None)
+@hypothesis.given(st.data())
+def test_updating_in_steps_in_memory_equals_rebuilding(analysed, data):
+    # a timeline kept in memory is updated from how its mentions were indexed, not from its
+    # JSON: copies of one text may come in any order, an earlier one after a later one
+    order = data.draw(st.permutations(range(len(analysed))))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(analysed)), max_size=3)))
+    built = None
+    for start, end in itertools.pairwise([0, *cuts, len(analysed)]):
+        built = timeline_of([analysed[i] for i in order[start:end]], base=built)
+    assert built == timeline_of(analysed)
 
 
 def test_update_analyses_only_the_new_articles_and_refuses_known_ids(nlp):

@@ -31,14 +31,14 @@ import functools
 import hashlib
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
 
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
-from timeline.cluster import Clusters, predicate_kinds
+from timeline.cluster import Clusters, _place, predicate_kinds
 from timeline.lang import words
 from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
@@ -47,9 +47,13 @@ from timeline.names import ROLE_ORDER
 __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 
 
-def assemble(clusters: Clusters) -> list[Event]:
+def assemble(
+    clusters: Clusters, labels: Mapping[tuple[tuple[str, int, int], ...], str] | None = None
+) -> list[Event]:
     """The canonical events of ``clusters``' groups, bounds tightened by the order cues, in
-    timeline order."""
+    timeline order. ``labels`` gives the :func:`label` of groups already labelled, by the
+    places ``(article id, start, end)`` of their mentions (as a timeline's events give
+    them, to update it): those are not labelled again."""
     mentions, groups = clusters.mentions, clusters.groups
     group_of = {m: g for g, members in enumerate(groups) for m in members}
     agreed = [_agreed([mentions[m] for m in members]) for members in groups]
@@ -92,7 +96,7 @@ def assemble(clusters: Clusters) -> list[Event]:
                 earliest=low,
                 latest=high,
                 when=when,
-                label=label(group),
+                label=_label(group, labels),
                 location=_most_common(m.location for m in group),
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
@@ -103,6 +107,17 @@ def assemble(clusters: Clusters) -> list[Event]:
             )
         )
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
+
+
+def _label(
+    group: Sequence[EventMention], known: Mapping[tuple[tuple[str, int, int], ...], str] | None
+) -> str:
+    """The :func:`label` of ``group``, or the one ``known`` holds for its mentions' places."""
+    if known:
+        found = known.get(tuple(map(_place, group)))
+        if found is not None:
+            return found
+    return label(group)
 
 
 #: The confidence of an event whose reports give it times that do not meet (the same moment

@@ -55,7 +55,7 @@ import math
 import operator
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
@@ -133,21 +133,130 @@ def cluster(
     >>> cluster([]).mentions
     ()
     """
-    unique = _unique(mentions)
-    same, ordered, parts = _linked(unique, constraints)
+    return _clustered(_Indexed.of(mentions, constraints), frozenset(dated))
+
+
+def _clustered(indexed: _Indexed, dated: frozenset[str]) -> Clusters:
+    """:func:`cluster` of the mentions ``indexed``."""
+    unique, ordered = indexed.mentions, indexed.ordered
     with _collector_paused():
-        groups, contradictions = _grouped(unique, same, ordered, frozenset(dated))
+        groups, contradictions = _grouped(indexed, dated)
     group_of = [0] * len(unique)
     for g, members in enumerate(groups):
         for m in members:
             group_of[m] = g
     return Clusters(
-        tuple(unique),
+        unique,
         tuple(tuple(members) for members in groups),
         tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
         contradictions,
-        tuple(sorted((a, b) for a, b in parts if group_of[a] != group_of[b])),
+        tuple(sorted((a, b) for a, b in indexed.parts if group_of[a] != group_of[b])),
     )
+
+
+@attrs.frozen(eq=False)
+class _Indexed:
+    """Mentions ready to cluster, and what clustering them with more reuses
+    (:meth:`more`): the distinct ``mentions`` sorted by place, their articles' links by index
+    (:func:`_linked`: ``same``, ``ordered``, ``parts``, each in the order of their articles),
+    for each mention the first with its text (``copies``: copies of one text), the first
+    mention of each text by the hash of its :func:`_signature` (``texts``), the ids of their
+    articles and the profile of each (:func:`_profiles`)."""
+
+    mentions: tuple[EventMention, ...]
+    same: list[tuple[int, int, str]]
+    ordered: list[tuple[int, int, str]]
+    parts: list[tuple[int, int]]
+    copies: np.ndarray[Any, np.dtype[np.int64]]
+    texts: dict[int, int]
+    articles: frozenset[str]
+    profiles: dict[str, _Profile]
+
+    @classmethod
+    def of(
+        cls,
+        mentions: Iterable[EventMention],
+        constraints: Iterable[tuple[EventMention, EventMention, str]],
+    ) -> _Indexed:
+        unique = _unique(mentions)
+        same, ordered, parts = _linked(unique, constraints)
+        first: dict[tuple[Any, ...], int] = {}
+        copies = [first.setdefault(_signature(m), i) for i, m in enumerate(unique)]
+        return cls(
+            tuple(unique),
+            same,
+            ordered,
+            parts,
+            np.array(copies, dtype=np.int64),
+            {hash(text): i for text, i in first.items()},
+            frozenset(m.article_id for m in unique),
+            _profiles(unique),
+        )
+
+    def more(
+        self,
+        mentions: Iterable[EventMention],
+        constraints: Iterable[tuple[EventMention, EventMention, str]],
+    ) -> _Indexed | None:
+        """These mentions and ``mentions`` of other articles, with the ``constraints``
+        between the latter, indexed as :meth:`of` would index them all, computing only what
+        the new ones add; ``None`` if one is of an article indexed already (or, against all
+        odds, two texts share a hash)."""
+        added = _Indexed.of(mentions, constraints)
+        if not added.articles.isdisjoint(self.articles):
+            return None
+        old, new = self.mentions, added.mentions
+        # where each new mention goes among the old ones, and where each old one goes
+        before = np.array([bisect.bisect_left(old, _place(m), key=_place) for m in new], np.int64)
+        new_at = before + np.arange(len(new), dtype=np.int64)
+        old_at = np.arange(len(old), dtype=np.int64)
+        old_at += np.searchsorted(before, old_at, side="right")
+        every: list[Any] = [None] * (len(old) + len(new))
+        for i, m in zip(old_at.tolist(), old, strict=True):
+            every[i] = m
+        for i, m in zip(new_at.tolist(), new, strict=True):
+            every[i] = m
+        copies = np.empty(len(every), dtype=np.int64)
+        copies[old_at] = old_at[self.copies]
+        firsts = np.fromiter(self.texts.values(), dtype=np.int64, count=len(self.texts))
+        texts = dict(zip(self.texts, old_at[firsts].tolist(), strict=True))
+        moved = np.arange(len(every), dtype=np.int64)  # old firsts a new copy comes before
+        for j, (i, m) in enumerate(zip(new_at.tolist(), new, strict=True)):
+            if added.copies[j] != j:  # a copy of a new mention before it
+                copies[i] = copies[new_at[added.copies[j]]]
+                continue
+            text = _signature(m)
+            first = texts.setdefault(hash(text), i)
+            if first != i and _signature(every[first]) != text:
+                return None
+            if i < first:
+                moved[first] = texts[hash(text)] = first = i
+            copies[i] = first
+        return _Indexed(
+            tuple(every),
+            _interleaved(self.same, added.same, old_at, new_at, every),
+            _interleaved(self.ordered, added.ordered, old_at, new_at, every),
+            _interleaved(self.parts, added.parts, old_at, new_at, every),
+            moved[copies],
+            texts,
+            self.articles | added.articles,
+            {**self.profiles, **added.profiles},
+        )
+
+
+def _interleaved(
+    old: list[Any],
+    new: list[Any],
+    old_at: np.ndarray[Any, np.dtype[np.int64]],
+    new_at: np.ndarray[Any, np.dtype[np.int64]],
+    every: Sequence[EventMention],
+) -> list[Any]:
+    """Links by index of old mentions and of new ones, renumbered (``old_at``, ``new_at``),
+    in the order of their articles, as :func:`_linked` gives those of all."""
+    at, added = old_at.tolist(), new_at.tolist()
+    links = [(at[a], at[b], *rest) for a, b, *rest in old]
+    links += [(added[a], added[b], *rest) for a, b, *rest in new]
+    return sorted(links, key=lambda link: every[link[0]].article_id)
 
 
 def _linked(
@@ -185,13 +294,10 @@ def _linked(
 
 
 def _grouped(
-    mentions: Sequence[EventMention],
-    same: Sequence[tuple[int, int, str]],
-    ordered: Sequence[tuple[int, int, str]],
-    dated: frozenset[str],
+    indexed: _Indexed, dated: frozenset[str]
 ) -> tuple[list[list[int]], tuple[tuple[int, int], ...]]:
     """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
-    clustering = _Clustering(mentions, same, ordered, dated)
+    clustering = _Clustering(indexed, dated)
     clustering.run()
     groups = sorted(clustering.groups())
     roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
@@ -230,17 +336,17 @@ def _outcome_of() -> dict[str, str]:
     return {predicate_stem(lemma): name for name, group in outcomes.items() for lemma in group}
 
 
-def _opposite(first: Collection[str], second: Collection[str]) -> bool:
-    """Whether predicate stems ``first`` all tell one outcome and ``second`` all another
-    ("won", "lost").
+def _outcome(stems: Collection[str]) -> str | None:
+    """The outcome (``predicates.toml``, ``[outcomes]``) predicate stems all tell, if they
+    tell one: two groups whose predicates tell different outcomes ("won", "lost") are two
+    happenings.
 
-    >>> _opposite({"win"}, {"los"}), _opposite({"win", "beat"}, {"los"})
-    (True, False)
+    >>> _outcome({"win"}), _outcome({"los"}), _outcome({"win", "beat"}), _outcome({"say"})
+    ('won', 'lost', None, None)
     """
     outcome = _outcome_of()
-    ours = {outcome.get(stem) for stem in first}
-    theirs = {outcome.get(stem) for stem in second}
-    return len(ours) == len(theirs) == 1 and None not in ours | theirs and ours != theirs
+    told = {outcome.get(stem) for stem in stems}
+    return told.pop() if len(told) == 1 else None
 
 
 @functools.cache
@@ -324,8 +430,10 @@ class _Cluster:
     people: frozenset[str] | set[str]
     partners: frozenset[str] | set[str]  # people it was done with, neither agents nor patients
     agents: frozenset[str] | set[str]  # the keys of those who did it
+    victims: frozenset[str] | set[str]  # the keys of the people it was done to
     classes: frozenset[int | str] | set[int | str]
     lemmas: frozenset[str] | set[str]
+    outcome: str | None  # the outcome its predicates all tell (:func:`_outcome`)
     places: frozenset[str] | set[str]
     modalities: frozenset[str] | set[str]
     polarities: frozenset[str] | set[str]
@@ -371,8 +479,10 @@ class _Cluster:
             people=shared.frozen(frozenset(p.key for p in people)),
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
             agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
+            victims=shared.frozen(frozenset(p.key for p in people if "patient" in roles[p.key])),
             classes=shared.frozen(predicate_kinds(mention.lemma)),
             lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
+            outcome=_outcome((predicate_stem(mention.lemma),)),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
@@ -420,6 +530,10 @@ class _Cluster:
 
     def absorb(self, other: _Cluster) -> None:
         self._grown().update(other.indices())
+        # the people of either that the other's roles make victims too
+        victims = {k for k in other.people if "patient" in self.roles.get(k, ())}
+        victims.update(k for k, r in other.roles.items() if "patient" in r and k in self.people)
+        self.victims = _union(_union(self.victims, other.victims), victims)
         # groups only join when their bounds intersect
         self.low, self.high = _meet((self.low, self.high), (other.low, other.high)) or (
             self.low,
@@ -436,7 +550,9 @@ class _Cluster:
             }
         self.agents = _union(self.agents, other.agents)  # an agent of either is one of both
         self.classes = _union(self.classes, other.classes)
-        self.lemmas = _union(self.lemmas, other.lemmas)
+        if not other.lemmas <= self.lemmas:
+            self.lemmas = _union(self.lemmas, other.lemmas)
+            self.outcome = _outcome(self.lemmas)
         self.places = _union(self.places, other.places)
         self.modalities = _union(self.modalities, other.modalities)
         self.polarities = _union(self.polarities, other.polarities)
@@ -449,11 +565,6 @@ class _Cluster:
         if other.told is not None and (self.told is None or other.told > self.told):
             self.told = other.told
         self.forbidden = _union(self.forbidden, other.forbidden)
-
-    @property
-    def victims(self) -> set[str]:
-        """The people it was done to."""
-        return {key for key in self.people if "patient" in self.roles.get(key, ())}
 
     @property
     def dated(self) -> bool:
@@ -596,7 +707,7 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
-    ordered by their article, opposite polarity or outcomes (:func:`_opposite`), different
+    ordered by their article, opposite polarity or outcomes (:func:`_outcome`), different
     people it was done with ("talked with Bagheri", "talked with Fidan"), and, unless the pair
     is undated (:func:`_undated`), a hypothetical against a real event, someone who is the agent
     of one and the patient of the other, or different agents. An undated pair is only kept apart
@@ -605,8 +716,8 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     apart."""
     if not b.forbidden.isdisjoint(a.indices()) or a.polarities != b.polarities:
         return True
-    if _opposite(a.lemmas, b.lemmas):  # "won", "lost"
-        return True
+    if a.outcome is not None and b.outcome is not None and a.outcome != b.outcome:
+        return True  # "won", "lost"
     if a.partners and b.partners and not a.partners & b.partners:
         return True
     if (
@@ -675,6 +786,28 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     return score, False
 
 
+#: What an article tells of: its participant keys, places, dates, predicate stems and the names
+#: its arguments stand for (each with a letter for its kind), each with how often, sorted.
+_Profile = tuple[tuple[str, int], ...]
+
+
+def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
+    """The profile of each article of ``mentions`` (:class:`_Articles`), by id."""
+    feats: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        f = feats[m.article_id]
+        for p in m.participants:
+            f["p:" + p.key] += 1
+        if m.location:
+            f["l:" + m.location] += 1
+        if m.time is not None and m.time.value:
+            f["t:" + m.time.value[:10]] += 1
+        f["w:" + predicate_stem(m.lemma)] += 1
+        for argument in m.arguments:
+            f["a:" + argument.name.lower()] += 1
+    return {article: tuple(sorted(f.items())) for article, f in feats.items()}
+
+
 class _Articles:
     """How alike the articles of the mentions are: the cosine of their tf-idf profiles of
     participant keys, places, dates, predicate stems and the names their arguments stand
@@ -687,29 +820,21 @@ class _Articles:
     cosines as there are mentions, a quarter as many similarities, whose keys are larger).
     """
 
-    def __init__(self, mentions: Sequence[EventMention]) -> None:
-        kept = max(_CHUNK, len(mentions))
+    def __init__(self, profiles: Mapping[str, _Profile], mentions: int) -> None:
+        """``profiles``: each article's (:func:`_profiles`); ``mentions``: how many
+        mentions they have."""
+        kept = max(_CHUNK, mentions)
         self.cosines: _Recent[int, float] = _Recent(kept)  # by pair, as x * profiles + y
         self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept // 4)
-        feats: dict[str, Counter[str]] = defaultdict(Counter)
-        for m in mentions:
-            f = feats[m.article_id]
-            for p in m.participants:
-                f["p:" + p.key] += 1
-            if m.location:
-                f["l:" + m.location] += 1
-            if m.time is not None and m.time.value:
-                f["t:" + m.time.value[:10]] += 1
-            f["w:" + predicate_stem(m.lemma)] += 1
-            for argument in m.arguments:
-                f["a:" + argument.name.lower()] += 1
-        profiles = {article: tuple(sorted(f.items())) for article, f in feats.items()}
         distinct = {profile: Counter(dict(profile)) for profile in profiles.values()}
         numbers = {profile: n for n, profile in enumerate(sorted(distinct))}
         self.profile = {article: numbers[profile] for article, profile in profiles.items()}
         n = len(distinct)
         counts = Counter(k for f in distinct.values() for k in f)
-        self.vectors: dict[int, dict[str, float]] = {}
+        # each feature numbered in the order of its name, so that the numbers sort as the
+        # names do and compare faster
+        number = {k: i for i, k in enumerate(sorted(counts))}
+        self.vectors: dict[int, dict[int, float]] = {}
         for profile, f in distinct.items():
             # what every article has tells none apart
             v = {
@@ -717,7 +842,7 @@ class _Articles:
                 for k, c in f.items()
                 if counts[k] < n
             }
-            self.vectors[numbers[profile]] = _normalized(v)
+            self.vectors[numbers[profile]] = _normalized({number[k]: x for k, x in v.items()})
         # Articles of one story that share little with each other share the articles between
         # them ("Lohan checks into rehab", "Lohan's lawyer", "the Betty Ford Center"): each
         # profile is compared with its nearest neighbours' added, weighted by their cosines
@@ -727,7 +852,7 @@ class _Articles:
         self.neighbours = _neighbours(
             self.vectors, merging["neighbours"], merging["neighbour_postings"]
         )
-        self.grown: dict[int, dict[str, float]] = {}
+        self.grown: dict[int, dict[int, float]] = {}
         for n, vector in self.vectors.items():
             grown = dict(vector)
             for other, alike in self.neighbours[n].items():
@@ -773,6 +898,9 @@ class _Articles:
         if there are none. The mean, not the highest: the more articles a group has, the
         likelier one of them is alike by chance. Only the first profiles are compared, so
         that the cost stays bounded however many articles a group has."""
+        if len(ours) == len(theirs) == 1:  # most groups tell of one article: one cosine
+            x, y = ours[0], theirs[0]
+            return None if x == y else self.cosine(x, y)
         key = (tuple(ours), tuple(theirs)) if ours <= theirs else (tuple(theirs), tuple(ours))
         alike = self.similarities.recall(key)
         if alike is _UNKNOWN:
@@ -786,18 +914,18 @@ class _Articles:
         return alike
 
 
-def _normalized(vector: dict[str, float]) -> dict[str, float]:
+def _normalized(vector: dict[int, float]) -> dict[int, float]:
     norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
     return {k: x / norm for k, x in vector.items()}
 
 
 def _neighbours(
-    vectors: dict[int, dict[str, float]], kept: int, most: int
+    vectors: dict[int, dict[int, float]], kept: int, most: int
 ) -> dict[int, dict[int, float]]:
     """The ``kept`` nearest neighbours of each of ``vectors`` (unit length), with their
     cosines as far as the terms of at most ``most`` vectors tell them: those weigh the most,
     and the cost stays near-linear however many vectors have a common term ("said")."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[int, list[int]] = defaultdict(list)
     for n, vector in vectors.items():
         for k in vector:
             postings[k].append(n)
@@ -813,7 +941,7 @@ def _neighbours(
     return found
 
 
-def _dot(first: dict[str, float], second: dict[str, float]) -> float:
+def _dot(first: dict[int, float], second: dict[int, float]) -> float:
     """The dot product of two sparse vectors, the shared keys summed in sorted order (so
     that it is the same to the last bit whichever comes first)."""
     if len(second) < len(first):
@@ -860,21 +988,15 @@ class _Recent(Generic[K, V]):
 class _Clustering:
     """Union-find over mentions, joined first by their articles' links, then best pair first."""
 
-    def __init__(
-        self,
-        mentions: Sequence[EventMention],
-        same: Sequence[tuple[int, int, str]],
-        ordered: Sequence[tuple[int, int, str]],
-        dated: frozenset[str],
-    ) -> None:
-        self.mentions = mentions
-        self.context = _Articles(mentions)
+    def __init__(self, indexed: _Indexed, dated: frozenset[str]) -> None:
+        self.mentions = mentions = indexed.mentions
+        self.context = _Articles(indexed.profiles, len(mentions))
         self.parent = list(range(len(mentions)))
         forbidden: dict[int, set[int]] = {}
-        for a, b, _ in ordered:
+        for a, b, _ in indexed.ordered:
             forbidden.setdefault(a, set()).add(b)
             forbidden.setdefault(b, set()).add(a)
-        copies = _copies(mentions)
+        copies = indexed.copies.tolist()
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
         # each cluster's root is the number object of ``parent``: one number per mention
@@ -904,7 +1026,7 @@ class _Clustering:
             )
         self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
-        for a, b, cue in same:
+        for a, b, cue in indexed.same:
             self.join(a, b, cue)
 
     def find(self, i: int) -> int:
@@ -1059,13 +1181,6 @@ def _near(
         first, second = members[:-step][both], members[step:][both]
         found.append(np.minimum(first, second) * size + np.maximum(first, second))
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-
-
-def _copies(mentions: Sequence[EventMention]) -> list[int]:
-    """For each mention, the first mention with its text (:func:`_signature`: copies of one
-    text), by index: itself when it is the first."""
-    first: dict[tuple[Any, ...], int] = {}
-    return [first.setdefault(_signature(m), i) for i, m in enumerate(mentions)]
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:

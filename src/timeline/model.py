@@ -606,6 +606,8 @@ class Timeline:
     _arguments: dict[Argument | str, list[tuple[int, int]]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    # what merging more articles into it reuses (timeline.pipeline.timeline_of), if it made it
+    _indexed: Any = attrs.field(init=False, repr=False, eq=False, default=None)
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:

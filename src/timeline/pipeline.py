@@ -38,7 +38,7 @@ import attrs
 
 from timeline.bounds import Constraint, order, solve, within_wholes
 from timeline.canonical import assemble
-from timeline.cluster import PART, cluster
+from timeline.cluster import PART, _clustered, _Indexed, _place, cluster
 from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
@@ -286,9 +286,11 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     order cues of each article, knowing which articles are dated and keeping a record of each
     (:class:`~timeline.ArticleRecord`) for the exports to cite; with ``base``, a timeline's
     mentions, cues and articles merged too. Each analysis is dropped as soon as its mentions
-    are taken, so ``analysed`` can stream."""
-    mentions = [m for event in base.events for m in event.mentions] if base else []
-    links = list(base.links) if base else []
+    are taken, so ``analysed`` can stream. A timeline made here keeps how its mentions were
+    indexed for merging (in memory, not in its JSON), so that merging more articles into it
+    indexes only theirs; its events' labels are kept for the groups that stay as they were."""
+    mentions: list[EventMention] = []
+    links: list[Link] = []
     records = {r.id: r for r in base.articles} if base else {}
     for result in analysed:
         mentions.extend(result.mentions)
@@ -297,9 +299,22 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         )
         records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
-    dated = {i for i, r in records.items() if r.published is not None}
-    events = merge(mentions, _triples(mentions, links), dated=dated)
-    return Timeline(events, records.values(), links)
+    dated = frozenset(i for i, r in records.items() if r.published is not None)
+    indexed = None
+    if base is not None and base._indexed is not None:
+        indexed = base._indexed.more(mentions, _triples(mentions, links))
+    if base is not None:
+        links = sorted([*base.links, *links], key=lambda k: k.article_id)
+    if indexed is None:
+        if base is not None:
+            mentions = [m for event in base.events for m in event.mentions] + mentions
+        indexed = _Indexed.of(mentions, _triples(mentions, links))
+    del mentions
+    # a group of the same mentions as an event of ``base`` has that event's label
+    labels = {tuple(map(_place, e.mentions)): e.label for e in base.events} if base else None
+    built = Timeline(assemble(_clustered(indexed, dated), labels), records.values(), links)
+    object.__setattr__(built, "_indexed", indexed)
+    return built
 
 
 def _triples(
@@ -307,7 +322,7 @@ def _triples(
 ) -> Iterator[tuple[EventMention, EventMention, str]]:
     """``links`` as the mentions they join and their cue, for :func:`merge`; what finds the
     mentions is let go once they are all given."""
-    place = {(m.article_id, m.start, m.end): m for m in mentions}
+    place = {_place(m): m for m in mentions}
     for k in links:
         yield (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue)
 
