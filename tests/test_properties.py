@@ -265,6 +265,22 @@ def names_a_zone(text: str) -> bool:
 
 def assert_well_formed(text: str, published, found: list[TimeExpression]) -> None:
     assert isinstance(found, list)
+    by_start = {e.start: e for e in found}
+    anchors = {
+        id(e): by_start.get(e.anchor.start)
+        for e in found
+        if e.anchor is not None and e.anchor.kind == "narrative"
+    }
+
+    def zone_named(expression: TimeExpression | None) -> bool:
+        seen = set()
+        while expression is not None and id(expression) not in seen:
+            if names_a_zone(expression.text):
+                return True
+            seen.add(id(expression))
+            expression = anchors.get(id(expression))
+        return False
+
     previous_end = 0
     for expression in found:
         assert isinstance(expression, TimeExpression)
@@ -278,8 +294,9 @@ def assert_well_formed(text: str, published, found: list[TimeExpression]) -> Non
         assert interval.end > interval.start
         aware = isinstance(published, datetime) and published.tzinfo is not None
         if interval.start.utcoffset() != (published.utcoffset() if aware else None):
-            # a zone of its own only where the expression names one ("15:30 GMT")
-            assert interval.start.tzinfo is not None and names_a_zone(expression.text), expression
+            # a zone of its own only where the expression names one ("15:30 GMT"), or a
+            # time told before it that it is read from ("15:30 GMT ... by 16:00")
+            assert interval.start.tzinfo is not None and zone_named(expression), expression
         if expression.type not in ("DATE", "TIME") or expression.value.endswith("_REF"):
             continue
         unit = Interval.from_timex(expression.value, tz=interval.start.tzinfo)
