@@ -140,3 +140,16 @@ def test_a_day_takes_the_place_of_a_length_attached_before_it(nlp):
     published = next(m for m in mentions if m.text == "published")
     assert published.time.text == "Tuesday"
     assert (published.earliest, published.latest) == (datetime(2000, 2, 15), datetime(2000, 2, 16))
+
+
+def test_a_participle_after_a_preposition_takes_the_presumed_day_of_its_verb(nlp):
+    """"was quoted as saying" and "In looking ahead, ... said": said on the story's day, so
+    are the saying and the looking ahead; "after meeting" is not (it was before)."""
+    text = """The minister was quoted as saying the talks would go on. In looking ahead, the \
+mayor said the city would grow. After meeting the envoy, the king left."""
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="q"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["quoted"] == found["saying"] == day(10)
+    assert found["said"] == found["looking"] == day(10)
+    assert found["left"] == day(10)
+    assert found["meeting"] is None

@@ -1239,9 +1239,13 @@ class _Extractor:
         """Give a participle or event noun with no time the bounds of the event its clause
         hangs from ("added, referring to"), where it has none and those bound it on both
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done). A relative clause set inside an event noun ("the vote, in which
-        lawmakers backed") with no time of its own happened within that event's bounds."""
-        links = self.words["ordering"]["with_governor"]
+        expel": not yet done); one that hangs from it by a preposition it happens in, on or
+        as ("quoted as saying", "In looking ahead, Geremek said") only that day. A relative
+        clause set inside an event noun ("the vote, in which lawmakers backed") with no time
+        of its own happened within that event's bounds."""
+        ordering = self.words["ordering"]
+        links = ordering["with_governor"]
+        with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             relative = self.within_relative(token) if mention.time is None else None
             if relative is not None:
@@ -1258,7 +1262,12 @@ class _Extractor:
             if mention.time is not None or mention.tense not in _UNTENSED:
                 continue
             above, via = governor(token, heads)
-            if above is None or via.dep_ not in links:
+            if above is None:
+                continue
+            if via.dep_ not in links:
+                if via.dep_ == "prep" and via.lower_ in with_preposition and not mention.presumed:
+                    # "quoted as saying", "In looking ahead, Geremek said": on its day
+                    mentions[index] = attrs.evolve(mention, presumed=mentions[above].presumed)
                 continue
             bounds = (mentions[above].earliest, mentions[above].latest)
             if None not in bounds and (mention.earliest, mention.latest) == (None, None):
