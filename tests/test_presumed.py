@@ -153,3 +153,12 @@ mayor said the city would grow. After meeting the envoy, the king left."""
     assert found["said"] == found["looking"] == day(10)
     assert found["left"] == day(10)
     assert found["meeting"] is None
+
+
+def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(nlp):
+    """"as he stood": at the moment of the shooting, so on Friday night too (a night is finer
+    than the day that other links spread); "before he left" is not."""
+    text = "Slepian was shot on Friday night as he stood in his kitchen, before he left."
+    mentions = timeline.extract_events(Article(text, date(1998, 10, 26), id="n"), nlp)
+    found = {m.text: m.time and m.time.value for m in mentions}
+    assert found == {"shot": "1998-10-23TNI", "stood": "1998-10-23TNI", "left": None}

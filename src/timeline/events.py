@@ -1201,7 +1201,7 @@ class _Extractor:
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.presumed is not None or mention.time is not None:
                 continue
-            for other in self.alongside(token, links):
+            for other in (*self.alongside(token, links), *self.meanwhile(token)):
                 if other in token.conjuncts:
                     continue
                 source = heads.get(other.i)
@@ -1465,7 +1465,8 @@ class _Extractor:
         and searched"), its participle clauses ("Retaliating ..., US forces struck on
         Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
         1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
-        both ways."""
+        both ways; and any time, a clock time too, to a clause that happens at that moment
+        (:meth:`meanwhile`: "shot on Friday night as he stood")."""
         links = self.words["ordering"]["during"]
         tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
         for token, index in heads.items():
@@ -1473,11 +1474,14 @@ class _Extractor:
         for _ in range(3):
             added = False
             for index, time in list(attached.items()):
-                if not _spreads(time):
+                if time.interval is None:
                     continue
-                for token in tokens.get(index, ()):
-                    for other in self.alongside(self.doc[token], links):
-                        target = heads.get(other.i)
+                for token in map(self.doc.__getitem__, tokens.get(index, ())):
+                    # what happens at that moment takes any time, what goes with it a day
+                    others = [*self.meanwhile(token)]
+                    if _spreads(time):
+                        others += self.alongside(token, links)
+                    for target in (heads.get(other.i) for other in others):
                         if target is not None and target not in attached:
                             attached[target] = time
                             added = True
@@ -1500,6 +1504,21 @@ class _Extractor:
             yield from (c for c in token.children if c.dep_ == "relcl")
         if token.dep_ == "pobj" and token.head.lower_ in links:
             yield token.head.head
+
+    def meanwhile(self, token: Any) -> Iterator[Any]:
+        """The tokens whose events happen at the same moment as the event of ``token``: the
+        adverbial clause it heads or hangs from by "as", "while" or "when" ("was shot on
+        Friday night as he stood in his kitchen")."""
+        words = self.words["ordering"]["meanwhile"]
+
+        def marked(clause: Any) -> bool:
+            return clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in words for c in clause.children
+            )
+
+        yield from (c for c in token.children if marked(c))
+        if marked(token):
+            yield token.head
 
     def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
         """The mention of the event noun a date stands before in one noun phrase ("the
