@@ -1128,7 +1128,10 @@ class _Extractor:
             presumed = (
                 self.presumed(token, grammar, story, sentence not in timed)
                 if time is None
-                and (attribution or (paragraph not in background and saying(token, heads) is None))
+                and (
+                    attribution
+                    or ((paragraph not in background or reporting) and saying(token, heads) is None)
+                )
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
