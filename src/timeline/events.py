@@ -263,6 +263,10 @@ _OPENING = 3  # sentences in which an article names the day of its news
 # tenses and aspects in which news tells what happened on the story's day
 _NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
+# how long after a happening a statement in its paragraph may be a reaction to it rather than
+# said for the story (the Pentagon's description of the strike of 2 January, published on 7
+# January, against a spokesman's account of what the company did in 1995)
+_REACTION = timedelta(days=7)
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
@@ -1028,6 +1032,7 @@ class _Extractor:
         named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
         narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         background: set[int] = set()  # those that have told one before the story's day
+        reacting: set[int] = set()  # those whose one was days before: statements react to it
         story_start = (story or (day_of(published) if published is not None else (None, None)))[0]
 
         def before_story(interval: Interval) -> bool:
@@ -1109,6 +1114,8 @@ class _Extractor:
                 narrated.add(paragraph)
                 if before_story(attached[index].interval):
                     background.add(paragraph)
+                    if instant(story_start) - instant(attached[index].interval.end) < _REACTION:
+                        reacting.add(paragraph)
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -1130,7 +1137,10 @@ class _Extractor:
                 if time is None
                 and (
                     attribution
-                    or ((paragraph not in background or reporting) and saying(token, heads) is None)
+                    or (
+                        (paragraph not in background or (reporting and paragraph not in reacting))
+                        and saying(token, heads) is None
+                    )
                 )
                 else None
             )
