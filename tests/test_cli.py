@@ -151,7 +151,7 @@ def test_demo_prints_the_examples_and_their_timeline_with_dates_in_words(
     for article in load_examples():
         assert article.title in out
     lines = out.splitlines()
-    start = lines.index("Timeline: 17 of 49 events")
+    start = lines.index("Timeline: 17 of 51 events")
     events = [line.split("  (confidence")[0].strip() for line in lines[start + 1 :: 2]]
     assert [" ".join(event.split()) for event in events][:4] == [
         "2 Jan 2020, 17:00 \N{EN DASH} 4 Jan 2020 United States strike killed Qassem Soleimani"

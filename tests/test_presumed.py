@@ -85,7 +85,7 @@ criticized the plan."""
 
 
 def test_a_source_and_the_event_a_presumed_one_happens_at(nlp):
-    """"according to" is a statement the source stands by on the publication day, not at
+    """A source's "according to" is a statement the source stands by on the publication day, not at
     the time its sentence names; an event noun that a presumed event happens at or in
     ("at a news conference", "In an interview") is presumed on its day; the plan is not."""
     mentions = timeline.extract_events(Article(SOURCES, date(2021, 3, 10), id="s"), nlp)
@@ -105,7 +105,7 @@ Tuesday and left at 9 p.m."""
 
 
 def test_a_clock_time_does_not_take_the_day_of_an_earlier_paragraph(nlp):
-    """"at 6 a.m." names no day: the tagger reads it on the last day told, April 8, but that
+    """A clock time names no day: the tagger reads it on the last day told, April 8, but that
     day is another paragraph's event, so the spotting is not dated by it; a clock time after
     a day of its own paragraph keeps it."""
     mentions = timeline.extract_events(Article(RIFLE, date(2021, 5, 5), id="r"), nlp)
@@ -133,10 +133,48 @@ def test_an_event_noun_is_not_of_the_day_of_the_present_it_is_named_in(nlp):
 
 
 def test_a_day_takes_the_place_of_a_length_attached_before_it(nlp):
-    """"his second letter in two weeks was published on Tuesday": the length came first, but
-    the day dates the publishing."""
+    """In "his second letter in two weeks was published on Tuesday" the length came first,
+    but the day dates the publishing."""
     text = "His second letter to Reno in two weeks was published in Granma on Tuesday."
     mentions = timeline.extract_events(Article(text, date(2000, 2, 16), id="g"), nlp)
     published = next(m for m in mentions if m.text == "published")
     assert published.time.text == "Tuesday"
     assert (published.earliest, published.latest) == (datetime(2000, 2, 15), datetime(2000, 2, 16))
+
+
+def test_a_participle_after_a_preposition_takes_the_presumed_day_of_its_verb(nlp):
+    """In "was quoted as saying" and "In looking ahead, ... said": said on the story's day, so
+    are the saying and the looking ahead; "after meeting" is not (it was before)."""
+    text = """The minister was quoted as saying the talks would go on. In looking ahead, the \
+mayor said the city would grow. After meeting the envoy, the king left."""
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="q"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["quoted"] == found["saying"] == day(10)
+    assert found["said"] == found["looking"] == day(10)
+    assert found["left"] == day(10)
+    assert found["meeting"] is None
+
+
+def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(nlp):
+    """A clause "as he stood" is at the moment of the shooting, so on Friday night too (a
+    night is finer than the day that other links spread); "before he left" is not."""
+    text = "Slepian was shot on Friday night as he stood in his kitchen, before he left."
+    mentions = timeline.extract_events(Article(text, date(1998, 10, 26), id="n"), nlp)
+    found = {m.text: m.time and m.time.value for m in mentions}
+    assert found == {"shot": "1998-10-23TNI", "stood": "1998-10-23TNI", "left": None}
+
+
+def test_a_statement_in_a_paragraph_of_background_is_presumed_on_the_story_day(nlp):
+    """A paragraph that tells what happened in 1995 is background: its happenings are not
+    presumed on the story's day, but a statement about them was still made for the story;
+    one about a happening of a few days before may be a reaction to it, made then."""
+    text = """The council voted on Tuesday to close the plant.
+
+The army struck a base on March 5. The ministry described the strike as an attack.
+
+In 1995, the company built the plant and hired 200 workers, a spokesman said."""
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="b"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["said"] == day(9)
+    assert found["hired"] is None
+    assert found["described"] is None

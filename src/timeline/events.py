@@ -273,6 +273,10 @@ _OPENING = 3  # sentences in which an article names the day of its news
 # tenses and aspects in which news tells what happened on the story's day
 _NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
+# how long after a happening a statement in its paragraph may be a reaction to it rather than
+# said for the story (the Pentagon's description of the strike of 2 January, published on 7
+# January, against a spokesman's account of what the company did in 1995)
+_REACTION = timedelta(days=7)
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
@@ -1082,6 +1086,7 @@ class _Extractor:
         named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
         narrated: set[int] = set()  # paragraphs that have told a dated happening so far
         background: set[int] = set()  # those that have told one before the story's day
+        reacting: set[int] = set()  # those whose one was days before: statements react to it
         story_start = (story or (day_of(published) if published is not None else (None, None)))[0]
 
         def before_story(interval: Interval) -> bool:
@@ -1163,6 +1168,8 @@ class _Extractor:
                 narrated.add(paragraph)
                 if before_story(attached[index].interval):
                     background.add(paragraph)
+                    if instant(story_start) - instant(attached[index].interval.end) < _REACTION:
+                        reacting.add(paragraph)
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -1182,7 +1189,13 @@ class _Extractor:
             presumed = (
                 self.presumed(token, grammar, story, sentence not in timed)
                 if time is None
-                and (attribution or (paragraph not in background and saying(token, heads) is None))
+                and (
+                    attribution
+                    or (
+                        (paragraph not in background or (reporting and paragraph not in reacting))
+                        and saying(token, heads) is None
+                    )
+                )
                 else None
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
@@ -1256,7 +1269,7 @@ class _Extractor:
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.presumed is not None or mention.time is not None:
                 continue
-            for other in self.alongside(token, links):
+            for other in (*self.alongside(token, links), *self.meanwhile(token)):
                 if other in token.conjuncts:
                     continue
                 source = heads.get(other.i)
@@ -1294,9 +1307,13 @@ class _Extractor:
         """Give a participle or event noun with no time the bounds of the event its clause
         hangs from ("added, referring to"), where it has none and those bound it on both
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done). A relative clause set inside an event noun ("the vote, in which
-        lawmakers backed") with no time of its own happened within that event's bounds."""
-        links = self.words["ordering"]["with_governor"]
+        expel": not yet done); one that hangs from it by a preposition it happens in, on or
+        as ("quoted as saying", "In looking ahead, Geremek said") only that day. A relative
+        clause set inside an event noun ("the vote, in which lawmakers backed") with no time
+        of its own happened within that event's bounds."""
+        ordering = self.words["ordering"]
+        links = ordering["with_governor"]
+        with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             relative = self.within_relative(token) if mention.time is None else None
             if relative is not None:
@@ -1313,7 +1330,12 @@ class _Extractor:
             if mention.time is not None or mention.tense not in _UNTENSED:
                 continue
             above, via = governor(token, heads)
-            if above is None or via.dep_ not in links:
+            if above is None:
+                continue
+            if via.dep_ not in links:
+                if via.dep_ == "prep" and via.lower_ in with_preposition and not mention.presumed:
+                    # "quoted as saying", "In looking ahead, Geremek said": on its day
+                    mentions[index] = attrs.evolve(mention, presumed=mentions[above].presumed)
                 continue
             bounds = (mentions[above].earliest, mentions[above].latest)
             if None not in bounds and (mention.earliest, mention.latest) == (None, None):
@@ -1511,7 +1533,8 @@ class _Extractor:
         and searched"), its participle clauses ("Retaliating ..., US forces struck on
         Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
         1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
-        both ways."""
+        both ways; and any time, a clock time too, to a clause that happens at that moment
+        (:meth:`meanwhile`: "shot on Friday night as he stood")."""
         links = self.words["ordering"]["during"]
         tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
         for token, index in heads.items():
@@ -1519,11 +1542,14 @@ class _Extractor:
         for _ in range(3):
             added = False
             for index, time in list(attached.items()):
-                if not _spreads(time):
+                if time.interval is None:
                     continue
-                for token in tokens.get(index, ()):
-                    for other in self.alongside(self.doc[token], links):
-                        target = heads.get(other.i)
+                for token in map(self.doc.__getitem__, tokens.get(index, ())):
+                    # what happens at that moment takes any time, what goes with it a day
+                    others = [*self.meanwhile(token)]
+                    if _spreads(time):
+                        others += self.alongside(token, links)
+                    for target in (heads.get(other.i) for other in others):
                         if target is not None and target not in attached:
                             attached[target] = time
                             added = True
@@ -1546,6 +1572,21 @@ class _Extractor:
             yield from (c for c in token.children if c.dep_ == "relcl")
         if token.dep_ == "pobj" and token.head.lower_ in links:
             yield token.head.head
+
+    def meanwhile(self, token: Any) -> Iterator[Any]:
+        """The tokens whose events happen at the same moment as the event of ``token``: the
+        adverbial clause it heads or hangs from by "as", "while" or "when" ("was shot on
+        Friday night as he stood in his kitchen")."""
+        words = self.words["ordering"]["meanwhile"]
+
+        def marked(clause: Any) -> bool:
+            return clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in words for c in clause.children
+            )
+
+        yield from (c for c in token.children if marked(c))
+        if marked(token):
+            yield token.head
 
     def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
         """The mention of the event noun a date stands before in one noun phrase ("the

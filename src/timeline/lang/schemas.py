@@ -80,6 +80,7 @@ EVENTS = Section(
                 "consequences": WORDS,
                 "with_governor": WORDS,
                 "within_relative": WORDS,
+                "meanwhile": WORDS,
                 "intended": WORDS,
                 "signals": Table(TEXT),
             }
