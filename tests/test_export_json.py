@@ -122,6 +122,11 @@ def mentions(draw):
         time=draw(st.none() | time_expressions()),
         earliest=earliest,
         latest=latest,
+        quoted=draw(st.booleans()),
+        actor=draw(st.none() | TEXT),
+        theme=draw(st.none() | TEXT),
+        background=draw(st.booleans()),
+        phrasal=draw(st.none() | TEXT),
     )
 
 
