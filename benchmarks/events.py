@@ -46,6 +46,7 @@ from timeline.evaluation import (
 )
 from timeline.evaluation.timeml import TimeMLDocument
 from timeline.model import EventMention
+from timeline.moments import instant
 from timeline.nlp import load
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s|\n\s*\n")
@@ -74,8 +75,9 @@ def gold_events(doc: TimeMLDocument) -> list[Timex]:
 
 
 def contradicts(mention: EventMention, relation: str, interval: timeline.Interval) -> bool:
-    """Whether the mention's bounds rule out ``event relation time``."""
-    low, high = mention.earliest, mention.latest
+    """Whether the mention's bounds rule out ``event relation time`` (bounds in a zone are
+    compared as the moments they are)."""
+    low, high = (None if b is None else instant(b) for b in (mention.earliest, mention.latest))
     if relation in ("BEFORE", "IBEFORE"):
         return low is not None and low >= interval.end
     if relation in ("AFTER", "IAFTER"):
