@@ -75,16 +75,17 @@ def gold_events(doc: TimeMLDocument) -> list[Timex]:
 
 
 def contradicts(mention: EventMention, relation: str, interval: timeline.Interval) -> bool:
-    """Whether the mention's bounds rule out ``event relation time`` (moments compared as
-    instants: a time of day may name its zone)."""
-    low, high = (m and instant(m) for m in (mention.earliest, mention.latest))
-    start, end = instant(interval.start), instant(interval.end)
+    """Whether the mention's bounds rule out ``event relation time`` (bounds in a zone are
+    compared as the moments they are)."""
+    low, high = (None if b is None else instant(b) for b in (mention.earliest, mention.latest))
     if relation in ("BEFORE", "IBEFORE"):
-        return low is not None and low >= end
+        return low is not None and low >= interval.end
     if relation in ("AFTER", "IAFTER"):
-        return high is not None and high <= start
+        return high is not None and high <= interval.start
     if relation in _OVERLAP:
-        return (low is not None and low >= end) or (high is not None and high <= start)
+        return (low is not None and low >= interval.end) or (
+            high is not None and high <= interval.start
+        )
     return False
 
 
