@@ -876,18 +876,16 @@ class _Articles:
         key = x * len(self.vectors) + y
         found = self.cosines.recall(key)
         if found is _UNKNOWN:
-            a, b = self.vectors[x], self.vectors[y]
             grown_a, grown_b = self.grown[x], self.grown[y]
+            product = _dot(grown_a, grown_b)
+            length_a, length_b = self.lengths[x], self.lengths[y]
             # each grown vector less the other one, if it is among its neighbours
             wa, wb = self.neighbours[x].get(y, 0.0), self.neighbours[y].get(x, 0.0)
-            product = (
-                _dot(grown_a, grown_b)
-                - wb * _dot(grown_a, a)
-                - wa * _dot(b, grown_b)
-                + wa * wb * _dot(a, b)
-            )
-            length_a = self.lengths[x] - 2 * wa * _dot(grown_a, b) + wa * wa
-            length_b = self.lengths[y] - 2 * wb * _dot(grown_b, a) + wb * wb
+            if wa or wb:
+                a, b = self.vectors[x], self.vectors[y]
+                product += wa * wb * _dot(a, b) - wb * _dot(grown_a, a) - wa * _dot(b, grown_b)
+                length_a += wa * wa - 2 * wa * _dot(grown_a, b)
+                length_b += wb * wb - 2 * wb * _dot(grown_b, a)
             found = product / math.sqrt(max(length_a * length_b, 1e-12))
             self.cosines.keep(key, found)
         return found
@@ -942,11 +940,11 @@ def _neighbours(
 
 
 def _dot(first: dict[int, float], second: dict[int, float]) -> float:
-    """The dot product of two sparse vectors, the shared keys summed in sorted order (so
-    that it is the same to the last bit whichever comes first)."""
+    """The dot product of two sparse vectors, summed over the keys of the smaller in its
+    order: given in the same order, two vectors give the same sum to the last bit."""
     if len(second) < len(first):
         first, second = second, first
-    return sum((first[k] * second[k] for k in sorted(first.keys() & second)), 0.0)
+    return sum([x * second[k] for k, x in first.items() if k in second], 0.0)
 
 
 #: What :meth:`_Recent.recall` gives for a key it does not hold.
