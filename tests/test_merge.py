@@ -476,7 +476,8 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
             ("e", "say", ()),
         ]
     ]
-    articles = timeline.cluster._Articles(timeline.cluster._profiles(mentions), len(mentions))
+    profiles = timeline.cluster._profiles(mentions)
+    articles = timeline.cluster._Articles(profiles, len(mentions))
     pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
     everything = [articles.cosine(x, y) for x, y in pairs]
     assert any(c is not None and 0 < c < 1 for c in everything)
@@ -484,7 +485,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
     groups = [(0,), (1,), (0, 2), (1, 3, 4), (2, 4)]
     similar = [articles.similarity(a, b) for a in groups for b in groups]
     assert similar == [articles.similarity(b, a) for a in groups for b in groups]
-    few = timeline.cluster._Articles(timeline.cluster._profiles(mentions), len(mentions))
+    few = timeline.cluster._Articles(profiles, len(mentions))
     few.cosines.kept = few.similarities.kept = 1
     assert [few.cosine(x, y) for x, y in pairs * 2] == everything * 2
     assert [few.similarity(a, b) for a in groups for b in groups] == similar
@@ -500,6 +501,7 @@ def test_first_profiles_of_a_group_are_the_first_of_all_its_articles():
     for part in parts:
         kept = timeline.cluster._first_profiles(kept, part[:most])
     assert kept == tuple(sorted({p for part in parts for p in part})[:most])
+    assert timeline.cluster._first_profiles((), *(part[:most] for part in parts)) == kept
 
 
 @hypothesis.given(

@@ -512,21 +512,25 @@ class _Cluster:
 
     def copied(
         self,
-        index: int,
-        mention: EventMention,
+        indices: Sequence[int],
+        mentions: Sequence[EventMention],
         *,
-        forbidden: frozenset[int] | set[int],
-        published: bool,
-        profile: tuple[int],
+        forbidden: Iterable[frozenset[int] | set[int]],
+        dated: Collection[str],
+        profiles: Mapping[str, tuple[int]],
     ) -> None:
-        """Take in a copy of its text (:func:`_signature`) from another article: all it adds
-        are its article's traits, as :meth:`of` would give them."""
-        self._grown().add(index)
-        self.articles = _union(self.articles, frozenset({mention.article_id}))
-        if self.profiles != profile:
-            self.profiles = _first_profiles(self.profiles, profile)
-        self.named = self.named and _named(mention, published=published)
-        self.forbidden = _union(self.forbidden, forbidden)
+        """Take in copies of its text (:func:`_signature`) from other articles, ``indices``
+        and ``mentions``: all they add are their articles' traits, as :meth:`of` would give
+        them (``forbidden`` the mentions each may not join; ``dated``, ``profiles`` those of
+        :meth:`of` by article)."""
+        self._grown().update(indices)
+        self.articles = _union(self.articles, frozenset(m.article_id for m in mentions))
+        self.profiles = _first_profiles(self.profiles, *(profiles[m.article_id] for m in mentions))
+        self.named = self.named and all(
+            _named(m, published=m.article_id in dated) for m in mentions
+        )
+        for other in forbidden:
+            self.forbidden = _union(self.forbidden, other)
 
     def absorb(self, other: _Cluster) -> None:
         self._grown().update(other.indices())
@@ -595,11 +599,11 @@ def _either(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
     return first | second
 
 
-def _first_profiles(mine: tuple[int, ...], theirs: tuple[int, ...]) -> tuple[int, ...]:
-    """The first ``context_articles`` of the profiles of ``mine`` and ``theirs``: the first
-    of a union are among the first of its parts, so a group keeps only those and compares
-    them whatever its size."""
-    return tuple(sorted({*mine, *theirs})[: words("merging")["context_articles"]])
+def _first_profiles(mine: tuple[int, ...], *theirs: tuple[int, ...]) -> tuple[int, ...]:
+    """The first ``context_articles`` of the profiles of ``mine`` and of each of ``theirs``:
+    the first of a union are among the first of its parts, so a group keeps only those and
+    compares them whatever its size."""
+    return tuple(sorted({*mine, *itertools.chain(*theirs)})[: words("merging")["context_articles"]])
 
 
 def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -> Any:
@@ -997,6 +1001,7 @@ class _Clustering:
         copies = indexed.copies.tolist()
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
+        taken: dict[int, list[int]] = defaultdict(list)  # the copies of each first mention
         # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = []
         for i, m in zip(self.parent, mentions, strict=True):
@@ -1004,13 +1009,7 @@ class _Clustering:
             if copy < i:  # a copy of a text joins the first mention of it, at once
                 self.parent[i] = copy
                 self.clusters.append(None)
-                self._at(copy).copied(
-                    i,
-                    m,
-                    forbidden=forbidden.get(i, _NONE),
-                    published=m.article_id in dated,
-                    profile=profiles[m.article_id],
-                )
+                taken[copy].append(i)
                 continue
             self.clusters.append(
                 _Cluster.of(
@@ -1021,6 +1020,14 @@ class _Clustering:
                     profile=profiles[m.article_id],
                     shared=shared,
                 )
+            )
+        for first, others in taken.items():
+            self._at(first).copied(
+                others,
+                [mentions[i] for i in others],
+                forbidden=[forbidden[i] for i in others if i in forbidden],
+                dated=dated,
+                profiles=profiles,
             )
         self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
