@@ -164,3 +164,21 @@ def test_what_led_nowhere_did_not_happen(nlp):
         if m.text == "led"
     ]
     assert led.polarity == "NEG"
+
+
+def test_a_label_gives_what_was_done_as_most_reports_word_it():
+    from timeline import EventMention
+    from timeline.canonical import label
+
+    def killed(article, theme):
+        return EventMention(article, 10, 16, "killed", "kill", 0, tense="PAST", theme=theme)
+
+    bombing = EventMention("a", 0, 7, "bombing", "bombing", 0)
+    mentions = [
+        bombing,
+        killed("a", "At least 75 people"),
+        killed("b", "257 people"),
+        killed("c", None),
+        killed("d", "257 people"),
+    ]
+    assert label(mentions) == "bombing killed 257 people"
