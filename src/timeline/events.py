@@ -642,6 +642,17 @@ class _Extractor:
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
 
+    def scheduled(self, verb: Any) -> bool:
+        """Whether a verb in the passive says what its infinitive is planned to do ("was set
+        to land on Monday", "was scheduled to lay flowers")."""
+        return (
+            self.lemma(verb) in self.words["verbs"]["schedules"]
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(
+                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+            )
+        )
+
     def background(self, token: Any) -> bool:
         """Whether a verb is told as background to what its sentence tells: in a relative
         clause on someone or something ("an official, who refused to identify himself"), or
@@ -730,12 +741,19 @@ class _Extractor:
         verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
         for verb in verbs:
             children = list(verb.children)
+            inherited = []
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and verb.dep_ in (
                 "conj",
                 "xcomp",
                 "advcl",
             ):
-                children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+                inherited = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if any(c.dep_ == "auxpass" for c in children):
+                    # "the winglet struck the hangar and was crumpled": what the active
+                    # verb's subject did, the passive one's underwent
+                    yield from (("patient", c) for c in inherited)
+                    inherited = []
+                children += inherited
             subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
             attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
@@ -885,6 +903,9 @@ class _Extractor:
         heads = [c for c in token.children if c.dep_ == "dobj"]
         if not heads:
             heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
+        if not heads and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+            # "the winglet struck the hangar and was crumpled": the active verb's subject
+            heads = [c for c in token.head.children if c.dep_ == "nsubj"]
         if not heads and token.tag_ in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
@@ -1242,6 +1263,8 @@ class _Extractor:
                 event_class=(
                     "STATE"
                     if self.describes(token, light)
+                    else "I_STATE"
+                    if self.scheduled(token)
                     else self.classes.get(lemma, "OCCURRENCE")
                 ),
                 time=time,
