@@ -53,6 +53,12 @@ def listed(nlp, text):
             "On Monday Iran vowed that it would take revenge on the US.",
             ["Iran vowed it would take revenge on the US"],
         ),
+        # a passive clause is written once, its subject not again as what was done to
+        (
+            "On Monday Boeing promised that technical assistance would be provided to the "
+            "airline by its engineers in Seattle.",
+            ["Boeing promised technical assistance would be provided"],
+        ),
         # a verb is written with its particle
         (
             "On Monday the club turned down the offer and handed the money over to the police.",

@@ -1000,7 +1000,9 @@ class _Extractor:
             if self.writable(whole):  # "the launch went as planned"
                 return _as_written(whole)
             if self.writable(clause):
-                what = self.theme(verb, events=True)  # "it would take a harsh revenge"
+                # "it would take a harsh revenge"; a passive's theme is the subject written
+                passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+                what = None if passive else self.theme(verb, events=True)
                 return " ".join(w for w in (_as_written(clause), what) if w)
         return None
 
