@@ -651,3 +651,17 @@ def test_what_is_scheduled_to_happen_is_a_plan_not_a_happening(nlp):
         "set": "I_STATE",
         "scheduled": "I_STATE",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        ("If the sale had gone through last year, the jets would be here.", {"gone"}),
+        ("Unless the talks fail, the troops leave on Monday.", {"fail"}),
+        ("The talks failed on Monday.", set()),
+    ],
+)
+def test_what_a_condition_tells_only_might_happen(nlp, text, hypothetical):
+    found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)
+    verbs = {m.text for m in found if m.modality == "HYPOTHETICAL" and m.text[0].islower()}
+    assert verbs & {"gone", "fail", "failed"} == hypothetical

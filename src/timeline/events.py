@@ -521,6 +521,11 @@ class _Extractor:
             if aux.tag_ == "MD" and aux.lower_ in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
         finite = [_FINITE[t.tag_] for t in (*auxes, verb) if t.tag_ in _FINITE]
+        clause = verb.head if verb.dep_ == "conj" else verb
+        if any(
+            c.dep_ == "mark" and c.lower_ in tense_words["conditions"] for c in clause.children
+        ):  # "if the sale had gone through": only might have happened
+            return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
         if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):

@@ -62,6 +62,7 @@ EVENTS = Section(
             {
                 "future": WORDS,
                 "hypothetical": WORDS,
+                "conditions": WORDS,
                 "negation": WORDS,
                 "negative_subjects": WORDS,
                 "nonspecific": WORDS,
