@@ -805,7 +805,9 @@ _Profile = tuple[tuple[str, int], ...]
 
 
 def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
-    """The profile of each article of ``mentions`` (:class:`_Articles`), by id."""
+    """The profile of each article of ``mentions`` (:class:`_Articles`), by id; articles
+    share one copy of each feature with its count, and of each profile (copies of a text),
+    as an update keeps them all (:class:`_Indexed`)."""
     feats: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         f = feats[m.article_id]
@@ -818,7 +820,13 @@ def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
         f["w:" + predicate_stem(m.lemma)] += 1
         for argument in m.arguments:
             f["a:" + argument.name.lower()] += 1
-    return {article: tuple(sorted(f.items())) for article, f in feats.items()}
+    items: dict[tuple[str, int], tuple[str, int]] = {}
+    profiles: dict[_Profile, _Profile] = {}
+    found = {}
+    for article, f in feats.items():
+        profile = tuple(sorted(items.setdefault(item, item) for item in f.items()))
+        found[article] = profiles.setdefault(profile, profile)
+    return found
 
 
 class _Articles:
