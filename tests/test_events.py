@@ -634,3 +634,34 @@ def test_the_one_a_passive_relative_clause_names_undergoes_it(nlp):
         ("agent", "FBI"),
         ("patient", "John Kamau"),
     ]
+
+
+def test_a_passive_joined_to_an_active_verb_is_undergone_by_its_subject(nlp):
+    text = "On Monday John Kamau coached the team and was promoted to manager."
+    found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)
+    roles = {m.text: {(p.role, p.name) for p in m.participants} for m in found}
+    assert roles["coached"] == {("agent", "John Kamau")}
+    assert roles["promoted"] == {("patient", "John Kamau")}
+
+
+def test_what_is_scheduled_to_happen_is_a_plan_not_a_happening(nlp):
+    text = "The plane was set to arrive in New York on Monday. She was scheduled to lay flowers."
+    found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)
+    assert {m.text: m.event_class for m in found if m.text in ("set", "scheduled")} == {
+        "set": "I_STATE",
+        "scheduled": "I_STATE",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "hypothetical"),
+    [
+        ("If the sale had gone through last year, the jets would be here.", {"gone"}),
+        ("Unless the talks fail, the troops leave on Monday.", {"fail"}),
+        ("The talks failed on Monday.", set()),
+    ],
+)
+def test_what_a_condition_tells_only_might_happen(nlp, text, hypothetical):
+    found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)
+    verbs = {m.text for m in found if m.modality == "HYPOTHETICAL" and m.text[0].islower()}
+    assert verbs & {"gone", "fail", "failed"} == hypothetical

@@ -53,6 +53,12 @@ def listed(nlp, text):
             "On Monday Iran vowed that it would take revenge on the US.",
             ["Iran vowed it would take revenge on the US"],
         ),
+        # a passive clause is written once, its subject not again as what was done to
+        (
+            "On Monday Boeing promised that technical assistance would be provided to the "
+            "airline by its engineers in Seattle.",
+            ["Boeing promised technical assistance would be provided"],
+        ),
         # a verb is written with its particle
         (
             "On Monday the club turned down the offer and handed the money over to the police.",
@@ -164,3 +170,21 @@ def test_what_led_nowhere_did_not_happen(nlp):
         if m.text == "led"
     ]
     assert led.polarity == "NEG"
+
+
+def test_a_label_gives_what_was_done_as_most_reports_word_it():
+    from timeline import EventMention
+    from timeline.canonical import label
+
+    def killed(article, theme):
+        return EventMention(article, 10, 16, "killed", "kill", 0, tense="PAST", theme=theme)
+
+    bombing = EventMention("a", 0, 7, "bombing", "bombing", 0)
+    mentions = [
+        bombing,
+        killed("a", "At least 75 people"),
+        killed("b", "257 people"),
+        killed("c", None),
+        killed("d", "257 people"),
+    ]
+    assert label(mentions) == "bombing killed 257 people"

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import attrs
 import hypothesis
+import numpy as np
 import pytest
 from hypothesis import strategies as st
 
@@ -422,6 +423,36 @@ def mention_sets(draw) -> list[EventMention]:
             )
         )
     return found
+
+
+@hypothesis.given(mention_sets(), st.sets(st.sampled_from("0abcz")))
+@hypothesis.settings(max_examples=60, deadline=None)
+def test_indexing_more_mentions_is_indexing_them_all(mentions, later):
+    """Mentions indexed for merging, then those of more articles: the index of all of them
+    at once, with copies of a text in articles before and after its first ("0", "z")."""
+    every = mentions + [evolve(m, article_id=copy) for m in mentions[::2] for copy in "0z"]
+    indexed = timeline.cluster._Indexed
+    more = indexed.of([m for m in every if m.article_id not in later], ()).more(
+        [m for m in every if m.article_id in later], ()
+    )
+    whole = indexed.of(every, ())
+    assert more is not None
+    for field in attrs.fields(indexed):
+        ours, theirs = getattr(more, field.name), getattr(whole, field.name)
+        if field.name in ("copies", "hashes", "firsts"):
+            ours, theirs = ours.tolist(), theirs.tolist()
+        assert ours == theirs, field.name
+
+
+def test_indexing_more_mentions_gives_up_on_an_article_indexed_or_a_hash_met():
+    """Mentions of an article indexed already, or a text whose hash another text has: the
+    index of all is made anew (``None``)."""
+    indexed = timeline.cluster._Indexed.of([mention("a", 0, "say")], ())
+    assert indexed.more([mention("a", 20, "vote")], ()) is None
+    vote = mention("b", 0, "vote")
+    said = np.array([hash(timeline.cluster._signature(vote))])
+    assert attrs.evolve(indexed, hashes=said).more([vote], ()) is None
+    assert indexed.more([vote], ()) is not None
 
 
 @hypothesis.given(mention_sets(), st.randoms(use_true_random=False))

@@ -467,7 +467,8 @@ def label(mentions: Sequence[EventMention]) -> str:
     Baghdad". The predicate is the event noun most mentions use (of equals, the one the
     narrowest time dates, then the first told), with the verb that names a happening of
     another kind ("strike killed", not "attack fired"; of the verbs, one done to someone named
-    first, then the most common, then the first told), or that verb alone. Only what is said to
+    first, then the most common, then one that says what it was done to as most of them word
+    it, then the first told), or that verb alone. Only what is said to
     happen names it; places are not patients. Without a named actor or patient, the subject
     and object as written stand in ("rescuers cleared the rubble").
 
@@ -505,9 +506,15 @@ def label(mentions: Sequence[EventMention]) -> str:
     if noun is not None:
         verbs = [m for m in verbs if m.event_class != "REPORTING"]
     said = Counter(m.text.lower() for m in verbs)
+    themes = Counter(m.theme.lower() for m in verbs if m.theme)
     verb = min(
         verbs,
-        key=lambda m: (not any(p.role == "patient" for p in m.participants), -said[m.text.lower()]),
+        key=lambda m: (
+            not any(p.role == "patient" for p in m.participants),
+            -said[m.text.lower()],
+            # of equals, one that says what it was done to as the most reports word it
+            -(themes[m.theme.lower()] if m.theme else 0),
+        ),
         default=None,
     )
     if noun is None and verb is None:

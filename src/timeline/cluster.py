@@ -159,16 +159,17 @@ class _Indexed:
     """Mentions ready to cluster, and what clustering them with more reuses
     (:meth:`more`): the distinct ``mentions`` sorted by place, their articles' links by index
     (:func:`_linked`: ``same``, ``ordered``, ``parts``, each in the order of their articles),
-    for each mention the first with its text (``copies``: copies of one text), the first
-    mention of each text by the hash of its :func:`_signature` (``texts``), the ids of their
-    articles and the profile of each (:func:`_profiles`)."""
+    for each mention the first with its text (``copies``: copies of one text), the hash of
+    each text (:func:`_signature`), sorted, with the index of its first mention (``hashes``,
+    ``firsts``), the ids of their articles and the profile of each (:func:`_profiles`)."""
 
     mentions: tuple[EventMention, ...]
     same: list[tuple[int, int, str]]
     ordered: list[tuple[int, int, str]]
     parts: list[tuple[int, int]]
     copies: np.ndarray[Any, np.dtype[np.int64]]
-    texts: dict[int, int]
+    hashes: np.ndarray[Any, np.dtype[np.int64]]
+    firsts: np.ndarray[Any, np.dtype[np.int64]]
     articles: frozenset[str]
     profiles: dict[str, _Profile]
 
@@ -182,13 +183,16 @@ class _Indexed:
         same, ordered, parts = _linked(unique, constraints)
         first: dict[tuple[Any, ...], int] = {}
         copies = [first.setdefault(_signature(m), i) for i, m in enumerate(unique)]
+        hashes = np.fromiter(map(hash, first), dtype=np.int64, count=len(first))
+        order = np.argsort(hashes, kind="stable")
         return cls(
             tuple(unique),
             same,
             ordered,
             parts,
             np.array(copies, dtype=np.int64),
-            {hash(text): i for text, i in first.items()},
+            hashes[order],
+            np.fromiter(first.values(), dtype=np.int64, count=len(first))[order],
             frozenset(m.article_id for m in unique),
             _profiles(unique),
         )
@@ -216,29 +220,34 @@ class _Indexed:
             every[i] = m
         for i, m in zip(new_at.tolist(), new, strict=True):
             every[i] = m
+        # the new texts the old ones have: their first is the earlier of the two
+        hashes = np.concatenate([self.hashes, added.hashes])
+        firsts = np.concatenate([old_at[self.firsts], new_at[added.firsts]])
+        order = np.argsort(hashes, kind="stable")
+        hashes, firsts = hashes[order], firsts[order]
+        alike = np.flatnonzero(hashes[1:] == hashes[:-1])
+        moved = np.arange(len(every), dtype=np.int64)
+        for k in alike.tolist():
+            first, then = sorted(firsts[k : k + 2].tolist())
+            if k + 2 < len(hashes) and hashes[k + 2] == hashes[k]:
+                return None
+            if _signature(every[first]) != _signature(every[then]):
+                return None
+            moved[then] = first
+        kept = np.ones(len(hashes), dtype=bool)
+        kept[alike] = False
+        firsts[alike + 1] = np.minimum(firsts[alike], firsts[alike + 1])
         copies = np.empty(len(every), dtype=np.int64)
         copies[old_at] = old_at[self.copies]
-        firsts = np.fromiter(self.texts.values(), dtype=np.int64, count=len(self.texts))
-        texts = dict(zip(self.texts, old_at[firsts].tolist(), strict=True))
-        moved = np.arange(len(every), dtype=np.int64)  # old firsts a new copy comes before
-        for j, (i, m) in enumerate(zip(new_at.tolist(), new, strict=True)):
-            if added.copies[j] != j:  # a copy of a new mention before it
-                copies[i] = copies[new_at[added.copies[j]]]
-                continue
-            text = _signature(m)
-            first = texts.setdefault(hash(text), i)
-            if first != i and _signature(every[first]) != text:
-                return None
-            if i < first:
-                moved[first] = texts[hash(text)] = first = i
-            copies[i] = first
+        copies[new_at] = new_at[added.copies]
         return _Indexed(
             tuple(every),
             _interleaved(self.same, added.same, old_at, new_at, every),
             _interleaved(self.ordered, added.ordered, old_at, new_at, every),
             _interleaved(self.parts, added.parts, old_at, new_at, every),
             moved[copies],
-            texts,
+            hashes[kept],
+            firsts[kept],
             self.articles | added.articles,
             {**self.profiles, **added.profiles},
         )
@@ -796,7 +805,9 @@ _Profile = tuple[tuple[str, int], ...]
 
 
 def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
-    """The profile of each article of ``mentions`` (:class:`_Articles`), by id."""
+    """The profile of each article of ``mentions`` (:class:`_Articles`), by id; articles
+    share one copy of each feature with its count, and of each profile (copies of a text),
+    as an update keeps them all (:class:`_Indexed`)."""
     feats: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         f = feats[m.article_id]
@@ -809,7 +820,13 @@ def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
         f["w:" + predicate_stem(m.lemma)] += 1
         for argument in m.arguments:
             f["a:" + argument.name.lower()] += 1
-    return {article: tuple(sorted(f.items())) for article, f in feats.items()}
+    items: dict[tuple[str, int], tuple[str, int]] = {}
+    profiles: dict[_Profile, _Profile] = {}
+    found = {}
+    for article, f in feats.items():
+        profile = tuple(sorted(items.setdefault(item, item) for item in f.items()))
+        found[article] = profiles.setdefault(profile, profile)
+    return found
 
 
 class _Articles:

@@ -521,6 +521,11 @@ class _Extractor:
             if aux.tag_ == "MD" and aux.lower_ in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
         finite = [_FINITE[t.tag_] for t in (*auxes, verb) if t.tag_ in _FINITE]
+        clause = verb.head if verb.dep_ == "conj" else verb
+        if any(
+            c.dep_ == "mark" and c.lower_ in tense_words["conditions"] for c in clause.children
+        ):  # "if the sale had gone through": only might have happened
+            return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
         if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
@@ -642,6 +647,17 @@ class _Extractor:
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
 
+    def scheduled(self, verb: Any) -> bool:
+        """Whether a verb in the passive says what its infinitive is planned to do ("was set
+        to land on Monday", "was scheduled to lay flowers")."""
+        return (
+            self.lemma(verb) in self.words["verbs"]["schedules"]
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(
+                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+            )
+        )
+
     def background(self, token: Any) -> bool:
         """Whether a verb is told as background to what its sentence tells: in a relative
         clause on someone or something ("an official, who refused to identify himself"), or
@@ -730,12 +746,19 @@ class _Extractor:
         verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
         for verb in verbs:
             children = list(verb.children)
+            inherited = []
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and verb.dep_ in (
                 "conj",
                 "xcomp",
                 "advcl",
             ):
-                children += [c for c in verb.head.children if c.dep_ == "nsubj"]
+                inherited = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                if any(c.dep_ == "auxpass" for c in children):
+                    # "the winglet struck the hangar and was crumpled": what the active
+                    # verb's subject did, the passive one's underwent
+                    yield from (("patient", c) for c in inherited)
+                    inherited = []
+                children += inherited
             subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
             attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
@@ -885,6 +908,9 @@ class _Extractor:
         heads = [c for c in token.children if c.dep_ == "dobj"]
         if not heads:
             heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
+        if not heads and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+            # "the winglet struck the hangar and was crumpled": the active verb's subject
+            heads = [c for c in token.head.children if c.dep_ == "nsubj"]
         if not heads and token.tag_ in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
@@ -979,7 +1005,9 @@ class _Extractor:
             if self.writable(whole):  # "the launch went as planned"
                 return _as_written(whole)
             if self.writable(clause):
-                what = self.theme(verb, events=True)  # "it would take a harsh revenge"
+                # "it would take a harsh revenge"; a passive's theme is the subject written
+                passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+                what = None if passive else self.theme(verb, events=True)
                 return " ".join(w for w in (_as_written(clause), what) if w)
         return None
 
@@ -1242,6 +1270,8 @@ class _Extractor:
                 event_class=(
                     "STATE"
                     if self.describes(token, light)
+                    else "I_STATE"
+                    if self.scheduled(token)
                     else self.classes.get(lemma, "OCCURRENCE")
                 ),
                 time=time,

@@ -796,8 +796,10 @@ class Timeline:
         """The timeline of this one's articles and ``articles``, equal to building all of
         them at once, without reading this one's articles again: only the new ones are
         analysed, then every mention is merged anew (:func:`timeline.pipeline.update`; the
-        arguments are those of :func:`timeline.build`). An article id already on the
-        timeline is refused.
+        arguments are those of :func:`timeline.build`). A timeline built or updated in this
+        process (not read from JSON) also keeps how its mentions were indexed for merging,
+        so that only the new ones are indexed; events whose mentions stay as they were keep
+        their labels. An article id already on the timeline is refused.
 
         >>> from datetime import date
         >>> a = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")

@@ -24,6 +24,7 @@ EVENTS = Section(
                 "relational": WORDS,
                 "states": WORDS,
                 "time_subjects": WORDS,
+                "schedules": WORDS,
             }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
@@ -61,6 +62,7 @@ EVENTS = Section(
             {
                 "future": WORDS,
                 "hypothetical": WORDS,
+                "conditions": WORDS,
                 "negation": WORDS,
                 "negative_subjects": WORDS,
                 "nonspecific": WORDS,
