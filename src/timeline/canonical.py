@@ -295,10 +295,9 @@ def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
             by_key[longer] += by_key.pop(key)
             del fullest[key]
     merged = []
-    for variants in by_key.values():
-        fullest = max(variants, key=lambda p: (len(p.name), p.name))
+    for key, variants in by_key.items():
         role = min((p.role for p in variants), key=ROLE_ORDER.__getitem__)
-        merged.append((-len(variants), attrs.evolve(fullest, role=role)))
+        merged.append((-len(variants), attrs.evolve(fullest[key], role=role)))
     merged.sort(key=lambda item: (ROLE_ORDER[item[1].role], item[0], item[1].name))
     return [p for _, p in merged]
 

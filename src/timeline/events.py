@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -283,19 +283,26 @@ _FINER_THAN_DAY = frozenset(
 )
 
 
+def _passive(verb: Any) -> bool:
+    """Whether ``verb`` is told in the passive ("was questioned")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _marked(clause: Any, words: Collection[str]) -> bool:
+    """Whether ``clause`` is opened by one of ``words`` ("if the sale had gone", "as he
+    stood")."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
+
+
 def _sharing_subject(verb: Any) -> Any:
     """The verb whose subject ``verb`` shares: itself, or for a verb joined to another with
     no subject of its own ("police raided two homes and searched"), the first of the chain;
     a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
-
-    def passive(v: Any) -> bool:
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
-
     while (
         verb.dep_ == "conj"
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and passive(verb) == passive(verb.head)
+        and _passive(verb) == _passive(verb.head)
     ):
         verb = verb.head
     return verb
@@ -385,6 +392,7 @@ class _Extractor:
         self.time_subjects = frozenset(verbs["time_subjects"])
         self.relational = frozenset(verbs["relational"])
         self.states = frozenset(verbs["states"])
+        self.schedules = frozenset(verbs["schedules"])
         self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
         self.classes: dict[str, str] = {}
@@ -521,10 +529,8 @@ class _Extractor:
             if aux.tag_ == "MD" and aux.lower_ in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
         finite = [_FINITE[t.tag_] for t in (*auxes, verb) if t.tag_ in _FINITE]
-        clause = verb.head if verb.dep_ == "conj" else verb
-        if any(
-            c.dep_ == "mark" and c.lower_ in tense_words["conditions"] for c in clause.children
-        ):  # "if the sale had gone through": only might have happened
+        if _marked(verb.head if verb.dep_ == "conj" else verb, tense_words["conditions"]):
+            # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
@@ -651,8 +657,8 @@ class _Extractor:
         """Whether a verb in the passive says what its infinitive is planned to do ("was set
         to land on Monday", "was scheduled to lay flowers")."""
         return (
-            self.lemma(verb) in self.words["verbs"]["schedules"]
-            and any(c.dep_ == "auxpass" for c in verb.children)
+            self.lemma(verb) in self.schedules
+            and _passive(verb)
             and any(
                 c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
             )
@@ -676,9 +682,7 @@ class _Extractor:
         while clause.dep_ in ("conj", "xcomp") and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
         if clause.dep_ == "relcl":
-            undergone = any(
-                c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in clause.children
-            )
+            undergone = relative_subject(clause) and _passive(clause)
             return not undergone and not self.is_event_noun(clause.head)
         return (
             clause.dep_ in ("ccomp", "csubj", "pcomp")
@@ -746,19 +750,18 @@ class _Extractor:
         verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
         for verb in verbs:
             children = list(verb.children)
-            inherited = []
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and verb.dep_ in (
                 "conj",
                 "xcomp",
                 "advcl",
             ):
                 inherited = [c for c in verb.head.children if c.dep_ == "nsubj"]
-                if any(c.dep_ == "auxpass" for c in children):
+                if _passive(verb):
                     # "the winglet struck the hangar and was crumpled": what the active
                     # verb's subject did, the passive one's underwent
                     yield from (("patient", c) for c in inherited)
-                    inherited = []
-                children += inherited
+                else:
+                    children += inherited
             subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
             attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
@@ -908,7 +911,7 @@ class _Extractor:
         heads = [c for c in token.children if c.dep_ == "dobj"]
         if not heads:
             heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
-        if not heads and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children):
+        if not heads and token.dep_ == "conj" and _passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
             heads = [c for c in token.head.children if c.dep_ == "nsubj"]
         if not heads and token.tag_ in ("VBN", "VBD"):
@@ -1006,8 +1009,7 @@ class _Extractor:
                 return _as_written(whole)
             if self.writable(clause):
                 # "it would take a harsh revenge"; a passive's theme is the subject written
-                passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-                what = None if passive else self.theme(verb, events=True)
+                what = None if _passive(verb) else self.theme(verb, events=True)
                 return " ".join(w for w in (_as_written(clause), what) if w)
         return None
 
@@ -1228,6 +1230,7 @@ class _Extractor:
             )
             lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
             start, end = spans[index]
+            text = self.article.text[start:end]
             sentence_time = _sentence_time(dates.get(sentence, ()), start)
             owners = owners_of.get(id(sentence_time), ())
             if (
@@ -1254,7 +1257,7 @@ class _Extractor:
                 article_id=self.article.id,
                 start=start,
                 end=end,
-                text=self.article.text[start:end],
+                text=text,
                 lemma=lemma,
                 sentence=sentence,
                 participants=participants,
@@ -1279,7 +1282,7 @@ class _Extractor:
                 latest=latest,
                 quoted=any(a <= start < b for a, b in self.quotations),
                 particle=particle and (particle.idx, particle.idx + len(particle)),
-                phrasal=particle and f"{self.article.text[start:end]} {particle.text}",
+                phrasal=particle and f"{text} {particle.text}",
                 presumed=presumed,
                 background=self.background(token),
             )
@@ -1610,9 +1613,7 @@ class _Extractor:
         words = self.words["ordering"]["meanwhile"]
 
         def marked(clause: Any) -> bool:
-            return clause.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in words for c in clause.children
-            )
+            return clause.dep_ == "advcl" and _marked(clause, words)
 
         yield from (c for c in token.children if marked(c))
         if marked(token):

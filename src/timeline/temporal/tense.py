@@ -55,6 +55,7 @@ def _cues() -> _Cues:
         return re.compile(alternation(words[key]).pattern + r"\s+$", re.I)
 
     past_modal = alternation(words["future_not_before"]).pattern
+    happenings = alternation(words["happenings"]).pattern
     return _Cues(
         future=re.compile(alternation(words["future"]).pattern + rf"(?!\s*{past_modal})", re.I),
         past=alternation(words["past"]),
@@ -66,14 +67,9 @@ def _cues() -> _Cues:
         deadline_before=ending("deadline_before"),
         past_perfect=alternation(words["past_perfect"]),
         deadline_verbs=alternation(words["deadline_verbs"]),
-        happening_after=re.compile(
-            r"\s+(?:[\w-]+\s+)?" + alternation(words["happenings"]).pattern, re.I
-        ),
+        happening_after=re.compile(r"\s+(?:[\w-]+\s+)?" + happenings, re.I),
         happening_before=re.compile(
-            alternation(words["happenings"]).pattern
-            + r"\s+"
-            + alternation(words["happening_links"]).pattern
-            + r"\s+$",
+            happenings + r"\s+" + alternation(words["happening_links"]).pattern + r"\s+$",
             re.I,
         ),
     )
