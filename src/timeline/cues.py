@@ -119,12 +119,13 @@ def find_constraints(
                 if purpose:
                     add(event, governor(token, heads)[0], "to " + m.lemma)
 
-    # One happening named twice: "the attack killed", "said in a statement".
+    # One happening named twice: "the attack killed", "said in a statement"; what is done to
+    # a happening is another ("the bombing was condemned", "the attacks were plotted").
     for i, m in enumerate(mentions):
         token = triggers[i]
         same = None
         if token.pos_ == "VERB" and m.realis and m.tense in ("PAST", "PRESENT"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
             same = next((heads[c.i] for c in subjects if heads.get(c.i, i) != i), None)
         elif (
             m.event_class == "REPORTING"
