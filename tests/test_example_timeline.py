@@ -58,7 +58,7 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         (None, "Pentagon confirmed the attack"),
         (None, "Iran described the strike"),
         ("2020-01-09", "House of Representatives voted to limit the president's power"),
-        (None, "Adel Abdul Mahdi asked United States"),
+        (None, "Adel Abdul Mahdi asked United States to send a delegation"),
         (None, "State Department answered"),
         ("2020-02", "European foreign ministers meet"),
     ]

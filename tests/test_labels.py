@@ -69,6 +69,19 @@ def listed(nlp, text):
             "The bombing of the US embassy on Friday killed 12 people.",
             ["bombing killed 12 people"],
         ),
+        # who is asked is written with what they are asked to do
+        (
+            "On Monday the minister urged Albright to tell Americans that Tanzania is safe.",
+            ["minister urged Albright to tell Americans"],
+        ),
+        # a place before a bombing says where it was, a name before a strike who struck
+        ("The Kenya bombing on Friday killed 12 people.", ["bombing killed 12 people in Kenya"]),
+        ("The US strike on Friday killed 12 people.", ["United States strike killed 12 people"]),
+        # what is done to a happening is another happening
+        (
+            "The bombing on Friday was condemned by the UN on Saturday.",
+            ["UN condemned the bombing", "bombing"],
+        ),
     ],
 )
 def test_labels_say_who_did_what_to_what(nlp, text, labels):

@@ -509,7 +509,7 @@ def label(mentions: Sequence[EventMention]) -> str:
     verb = min(
         verbs,
         key=lambda m: (
-            not any(p.role == "patient" for p in m.participants),
+            not _names_patient(m),
             -said[m.text.lower()],
             # of equals, one that says what it was done to as the most reports word it
             -(themes[m.theme.lower()] if m.theme else 0),
@@ -535,11 +535,18 @@ def label(mentions: Sequence[EventMention]) -> str:
         else agents or written,
         noun and noun.lemma,
         verb and (verb.phrasal or verb.text).lower(),
-        patients or _theme(verb, noun),
+        patients,
+        # what its object is asked to do ("urged Albright to tell Americans"), else its object
+        _theme(verb, noun) if not patients or _names_patient(verb) else None,
         not patients and others,
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _names_patient(mention: EventMention | None) -> bool:
+    """Whether ``mention`` names whom it was done to."""
+    return mention is not None and any(p.role == "patient" for p in mention.participants)
 
 
 def _theme(verb: EventMention | None, noun: EventMention | None) -> str | None:

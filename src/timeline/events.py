@@ -799,8 +799,10 @@ class _Extractor:
         if token.pos_ == "NOUN":
             for child in token.children:
                 if child.dep_ == "poss" or (
-                    # "a US drone strike", "an Iranian missile attack"
-                    child.dep_ in ("compound", "amod") and child.i in self.entity_of
+                    # "a US drone strike", "an Iranian missile attack", not "the Kenya bombing"
+                    child.dep_ in ("compound", "amod")
+                    and child.i in self.entity_of
+                    and not self.placed_by(token, child)
                 ):
                     yield "agent", child
                 elif child.dep_ == "prep":
@@ -885,13 +887,14 @@ class _Extractor:
             return None
         return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
 
-    def theme(self, token: Any, *, events: bool | None = None) -> str | None:
+    def theme(self, token: Any, *, events: bool | None = None, named: bool = False) -> str | None:
         """What a verb is done to, as the text words it, for a label: its direct object with
         the article and the words that qualify it ("a resolution", "broken glass", "12
         people"), else the subject of a passive ("reporters were allowed") or the noun a
         participle qualifies ("a resolution ... unanimously adopted"); ``None`` for a
         pronoun, a name, an event of its own ("made a visit", unless ``events``) or a trigger
-        that is no verb."""
+        that is no verb. When a patient is ``named``, the label writes the name and only what
+        it is asked to do follows ("urged Albright to tell Americans")."""
         if token.pos_ != "VERB":
             return None
         articles = self.words["roles"]["theme_articles"]
@@ -908,6 +911,8 @@ class _Extractor:
                 )
             )
 
+        if named:
+            return self.complement(token, qualifies, asked=True)
         heads = [c for c in token.children if c.dep_ == "dobj"]
         if not heads:
             heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
@@ -947,21 +952,30 @@ class _Extractor:
                     return self.doc[span.start : objects[0].i + 1]
         return span
 
-    def complement(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
+    def complement(
+        self, token: Any, qualifies: Callable[[Any], bool], *, asked: bool = False
+    ) -> str | None:
         """What a verb with no object asks for or sets out to do, for a label: its
         infinitive as written up to that verb, with the verb's own object ("voted to expel US
         troops", "called on all states to cooperate", "pledged to ask Congress"), else its
-        object after a preposition that completes it ("called for restraint")."""
+        object after a preposition that completes it ("called for restraint"); with
+        ``asked``, only the infinitive from its mark, what the verb's object is asked to do
+        ("urged Albright to tell Americans")."""
         roles = self.words["roles"]
         for verb in token.children:
-            marked = any(
-                a.dep_ == "aux" and a.lower_ in roles["infinitive_marks"] for a in verb.children
+            mark = next(
+                (
+                    a
+                    for a in verb.children
+                    if a.dep_ == "aux" and a.lower_ in roles["infinitive_marks"]
+                ),
+                None,
             )
-            if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or not marked:
+            if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or mark is None:
                 continue
             # with its particle: "agreed to set up a panel"
             end = verb.i + 1 + any(c.dep_ == "prt" and c.i == verb.i + 1 for c in verb.children)
-            between = self.doc[token.i + 1 : end]
+            between = self.doc[(mark.i if asked else token.i + 1) : end]
             if not self.writable(between):
                 continue
             what = self.theme(verb) or next(
@@ -973,6 +987,8 @@ class _Extractor:
                 None,
             )
             return " ".join(w for w in (between.text, what) if w)
+        if asked:
+            return None
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in roles["theme_prepositions"]:
                 continue
@@ -1066,8 +1082,23 @@ class _Extractor:
                     found[participant.key] = participant
         return tuple(found.values())
 
+    def placed_by(self, noun: Any, modifier: Any) -> bool:
+        """Whether ``modifier``, a name set before the event noun ``noun``, is where it
+        happened ("the Kenya bombing") rather than who did it ("a US drone strike")."""
+        ent = self.entity_of.get(modifier.i)
+        return (
+            modifier.dep_ == "compound"
+            and ent is not None
+            and ent.label_ in self.location_labels
+            and self.lemma(noun) in self.words["roles"]["placed_by_name"]
+        )
+
     def location(self, token: Any, light: Any | None) -> str | None:
         places = self.words["roles"]["place"]
+        named = [c for c in token.children if self.placed_by(token, c)]
+        if named:
+            participant = self.names.participant(self.entity_of[named[0].i], "other")
+            return participant.name if participant else None
         for head in (token, light):
             if head is None:
                 continue
@@ -1264,7 +1295,7 @@ class _Extractor:
                 actor=actor,
                 arguments=arguments,
                 sentence_time=sentence_time,
-                theme=None if any(p.role == "patient" for p in participants) else self.theme(token),
+                theme=self.theme(token, named=any(p.role == "patient" for p in participants)),
                 location=self.location(token, light),
                 tense=grammar.tense,
                 aspect=grammar.aspect,

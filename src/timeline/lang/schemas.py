@@ -46,6 +46,7 @@ EVENTS = Section(
                 "place": WORDS,
                 "noun_patient": WORDS,
                 "noun_agent": WORDS,
+                "placed_by_name": WORDS,
                 "theme_articles": WORDS,
                 "infinitive_marks": WORDS,
                 "plural_pronouns": WORDS,
