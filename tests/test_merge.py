@@ -885,6 +885,21 @@ def test_days_a_zone_apart_are_one_happening_of_two_readings(nlp):
     assert (killed.confidence, together.confidence) == (0.45, 0.75)
 
 
+def test_a_presumed_day_does_not_keep_apart_what_its_article_links(nlp):
+    # "the bombing" in the raid's sentence is presumed on the raid's day, but the article
+    # names it again for the bombing of Aug. 7: its own link wins over that default
+    text = (
+        "The bombing of the embassy on Aug. 7 killed 12 people.\n\n"
+        "On Sept. 2, police raided two homes and searched for a suspect in the bombing."
+    )
+    built = timeline.build([Article(text, published=date(1998, 9, 11), id="a")], nlp=nlp)
+    assert [[m.text for m in e.mentions] for e in built.events] == [
+        ["bombing", "killed", "bombing"],
+        ["raided"],
+        ["searched"],
+    ]
+
+
 def test_aware_and_naive_publication_times_build_together(nlp):
     utc = timezone.utc
     aware = Article("He resigned on Monday. She left.", datetime(2020, 1, 7, tzinfo=utc), "a")

@@ -703,10 +703,12 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
     Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
-    time of their own are compatible only from the day they may have been made on
-    (:func:`_told`), and so is news its article presumes on a day (:func:`_presumed`)."""
-    if (a.told is not None and b.high is not None and b.high <= a.told) or (
-        b.told is not None and a.high is not None and a.high <= b.told
+    time of their own are compatible with another article's reports only from the day they
+    may have been made on (:func:`_told`), and so is news its article presumes on a day
+    (:func:`_presumed`); within an article, its own links say more than that default."""
+    if a.articles.isdisjoint(b.articles) and (
+        (a.told is not None and b.high is not None and b.high <= a.told)
+        or (b.told is not None and a.high is not None and a.high <= b.told)
     ):
         return False  # told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
