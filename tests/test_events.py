@@ -250,6 +250,11 @@ def test_light_verb_gives_way_to_its_event_noun(nlp):
     assert (strike.text, strike.tense, strike.time.value) == ("airstrike", "PAST", "2020-01-03")
 
 
+def test_a_shortened_verb_set_apart_from_its_apostrophe_is_no_event(nlp):
+    found = events(nlp, "It \u2019 s official : I \u2019 m hosting the show on Friday .")
+    assert [m.text for m in found] == ["hosting"]
+
+
 def test_inconsistent_cues_are_reported_not_raised(nlp):
     text = "On Friday, he resigned after the vote on Monday."
     result = analyse(Article(text, published=date(2020, 1, 8)), nlp)
