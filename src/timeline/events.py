@@ -916,6 +916,8 @@ class _Extractor:
         heads = [c for c in token.children if c.dep_ == "dobj"]
         if not heads:
             heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
+            if token.dep_ == "relcl" and heads and relative_subject(token):
+                heads = [token.head]  # "a suspect who was returned": the suspect
         if not heads and token.dep_ == "conj" and _passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
             heads = [c for c in token.head.children if c.dep_ == "nsubj"]
