@@ -900,6 +900,12 @@ def test_a_presumed_day_does_not_keep_apart_what_its_article_links(nlp):
     ]
 
 
+def test_groups_named_in_predicate_data_are_synonym_groups():
+    data = timeline.lang.words("predicates")
+    named = {*data["wholes"], *(group for union in data["anaphora"] for group in union)}
+    assert named <= set(data["synonyms"])
+
+
 def test_aware_and_naive_publication_times_build_together(nlp):
     utc = timezone.utc
     aware = Article("He resigned on Monday. She left.", datetime(2020, 1, 7, tzinfo=utc), "a")
