@@ -74,6 +74,19 @@ def listed(nlp, text):
             "A suspect who was returned from Pakistan on Monday had not admitted any role.",
             ["returned a suspect from Pakistan"],
         ),
+        # a name after a comma at the end of an object is not what was done to, unless the
+        # object is a title of office ("the defence minister, Sergei Shoigu")
+        (
+            "On Friday, lawyers filed a petition on behalf of Elian's great-uncle, Lazaro "
+            "Gonzalez.",
+            ["lawyers filed a petition"],
+        ),
+        # a place inside a clause of the phrase is not where it happened
+        (
+            "In efforts to prevent Elian Gonzalez's return to Cuba, a lawmaker subpoenaed him "
+            "on Friday.",
+            ["lawmaker subpoenaed"],
+        ),
         # who is asked is written with what they are asked to do
         (
             "On Monday the minister urged Albright to tell Americans that Tanzania is safe.",

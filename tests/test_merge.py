@@ -730,10 +730,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
             " in Baghdad",
         ),
         ("5 Jan 2020", "Iraq\N{RIGHT SINGLE QUOTATION MARK}s parliament voted to expel US troops"),
-        (
-            "5 Jan 2020",
-            "Sergey Shoygu discussed the regional situation with Hakan Fidan in Middle East",
-        ),
+        ("5 Jan 2020", "Sergey Shoygu discussed the regional situation with Hakan Fidan"),
         ("before 8 Jan 2020", "Sergey Shoygu conversation with Mohammad Bagheri"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Pentagon described the airstrike"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Donald Trump tweet"),

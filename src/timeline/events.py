@@ -314,6 +314,17 @@ def _sharing_subject(verb: Any) -> Any:
 _COMPLEMENT_WORDS = 8
 
 
+def _without_clauses(head: Any) -> list[Any]:
+    """The words of the phrase ``head`` heads, in order, without the clauses inside it: the
+    place of "in efforts to prevent his return to Cuba" is not Cuba."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX"))
+    return sorted(found, key=lambda t: t.i)
+
+
 def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpression) -> None:
     """Attach ``time`` to mention ``target`` unless it has one; a time that names a span
     takes the place of a length ("a letter in two weeks was published on Tuesday": the
@@ -712,12 +723,15 @@ class _Extractor:
     def apposition(self, head: Any) -> Any | None:
         """The person a noun phrase headed by ``head`` names in apposition, if any: "the
         defence minister, Sergei Shoigu", "the head of Turkey's intelligence service, Hakan
-        Fidan", and "the chief of staff of Iran's armed forces, Mohammad Bagheri," when the
-        parse hangs the name elsewhere."""
+        Fidan", and, for a title of office, "the chief of staff of Iran's armed forces,
+        Mohammad Bagheri," when the parse hangs the name elsewhere (not "a petition on behalf
+        of Elian's great-uncle, Lazaro Gonzalez": the name is the uncle's)."""
         for child in head.children:
             ent = self.entity_of.get(child.i)
             if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
                 return ent
+        if not self.titled(head):
+            return None
         doc, last = self.doc, head.right_edge.i
         while last > head.i and doc[last].is_punct:
             last -= 1
@@ -1108,7 +1122,7 @@ class _Extractor:
                 if prep.dep_ != "prep" or prep.lower_ not in places:
                     continue
                 for obj in prep.children:
-                    for t in obj.subtree:
+                    for t in _without_clauses(obj):
                         ent = self.entity_of.get(t.i)
                         # "bases hosting US troops": a place naming people is not the place
                         modifier = t.dep_ in ("compound", "amod") and t.head.tag_ == "NNS"
