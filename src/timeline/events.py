@@ -406,6 +406,7 @@ class _Extractor:
         self.schedules = frozenset(verbs["schedules"])
         self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
+        self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
             for lemma in lemmas:
@@ -1101,17 +1102,18 @@ class _Extractor:
     def placed_by(self, noun: Any, modifier: Any) -> bool:
         """Whether ``modifier``, a name set before the event noun ``noun``, is where it
         happened ("the Kenya bombing") rather than who did it ("a US drone strike")."""
+        if modifier.dep_ != "compound" or self.lemma(noun) not in self.placed_by_name:
+            return False
         ent = self.entity_of.get(modifier.i)
-        return (
-            modifier.dep_ == "compound"
-            and ent is not None
-            and ent.label_ in self.location_labels
-            and self.lemma(noun) in self.words["roles"]["placed_by_name"]
-        )
+        return ent is not None and ent.label_ in self.location_labels
 
     def location(self, token: Any, light: Any | None) -> str | None:
         places = self.words["roles"]["place"]
-        named = [c for c in token.children if self.placed_by(token, c)]
+        named = (
+            [c for c in token.children if self.placed_by(token, c)]
+            if self.lemma(token) in self.placed_by_name
+            else ()
+        )
         if named:
             participant = self.names.participant(self.entity_of[named[0].i], "other")
             return participant.name if participant else None
