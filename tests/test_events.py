@@ -255,6 +255,15 @@ def test_a_shortened_verb_set_apart_from_its_apostrophe_is_no_event(nlp):
     assert [m.text for m in found] == ["hosting"]
 
 
+def test_having_an_object_is_a_state_kept_but_not_listed(nlp):
+    text = "The company has 300 employees. He had to leave. Iraq had fired missiles on Friday."
+    found = events(nlp, text)
+    assert [(m.text, m.event_class) for m in found if m.lemma == "have"] == [("has", "STATE")]
+    built = timeline.build([Article(text, published=date(2020, 1, 8), id="a")], nlp=nlp)
+    assert "has" in [m.text for e in built.events for m in e.mentions]
+    assert all("has" not in e.label for e in built)
+
+
 def test_inconsistent_cues_are_reported_not_raised(nlp):
     text = "On Friday, he resigned after the vote on Monday."
     result = analyse(Article(text, published=date(2020, 1, 8)), nlp)

@@ -399,6 +399,7 @@ class _Extractor:
         self.words = words("events")
         verbs = self.words["verbs"]
         self.not_events = frozenset(verbs["not_events"])
+        self.possessions = frozenset(verbs["possessions"])
         self.light = frozenset(verbs["light"])
         self.time_subjects = frozenset(verbs["time_subjects"])
         self.relational = frozenset(verbs["relational"])
@@ -501,7 +502,7 @@ class _Extractor:
                 if (
                     token.i in light_verbs
                     or (token.dep_ == "prep" and lemma not in self.attributions)
-                    or lemma in self.not_events
+                    or (lemma in self.not_events and not self.possesses(token))
                     or token.dep_ == "amod"
                     or not token.is_alpha
                     or (lemma in self.states and token.dep_ != "ROOT")
@@ -510,6 +511,15 @@ class _Extractor:
                 yield token, None
             elif self.is_event_noun(token):
                 yield token, carried.get(token.i)
+
+    def possesses(self, verb: Any) -> bool:
+        """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
+        ("Iraq had no weapons", not "had fired" nor "had to leave")."""
+        return (
+            self.lemma(verb) in self.possessions
+            and verb.dep_ not in ("aux", "auxpass")
+            and any(c.dep_ == "dobj" for c in verb.children)
+        )
 
     # grammar
 

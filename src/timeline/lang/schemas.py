@@ -18,6 +18,7 @@ EVENTS = Section(
         "verbs": Section(
             {
                 "not_events": WORDS,
+                "possessions": WORDS,
                 "copulas": WORDS,
                 "attributions": WORDS,
                 "light": WORDS,
