@@ -421,3 +421,22 @@ def test_the_articles_records_round_trip_and_cite_the_articles(nlp):
 def test_wrong_argument_type_is_a_type_error():
     with pytest.raises(TypeError, match="timeline JSON must be str or bytes, not dict"):
         Timeline.from_json({"format": "timeline/1"})
+
+
+def test_a_value_repeated_in_a_document_is_read_as_one_object():
+    us = Participant("United States", "untd stts", "GPE", "agent")
+    said = [EventMention(a, 0, 4, "said", "say", 0, (us,)) for a in ("a", "b")]
+    first, second = Timeline.from_json(Timeline([Event("e", said)]).to_json())[0].mentions
+    assert first.participants[0] == us
+    assert first.participants[0] is second.participants[0]
+
+
+def test_a_repeated_value_is_checked_as_written_each_time():
+    argument = {"text": "Iraq", "name": "Iraq", "head": 1}
+    document = json.loads(with_mention(arguments=[argument]))
+    mention = document["events"][0]["mentions"][0]
+    document["events"][0]["mentions"].append(
+        {**mention, "article_id": "b", "arguments": [{**argument, "head": True}]}
+    )
+    with pytest.raises(ValueError, match=r"Argument\.head: expected an integer, not bool"):
+        Timeline.from_json(json.dumps(document))

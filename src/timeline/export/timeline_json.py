@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Any
@@ -175,11 +176,15 @@ def loads(text: str | bytes) -> Timeline:
     for key in ("links", "articles"):
         if not isinstance(data.get(key, []), list):
             raise ValueError(f"malformed timeline JSON: {key!r} must be a list")
-    return Timeline(
-        _decoded(Event, events, "event"),
-        _decoded(ArticleRecord, data.get("articles", []), "article"),
-        _decoded(Link, data.get("links", []), "link"),
-    )
+    reading = _read.set({})
+    try:
+        return Timeline(
+            _decoded(Event, events, "event"),
+            _decoded(ArticleRecord, data.get("articles", []), "article"),
+            _decoded(Link, data.get("links", []), "link"),
+        )
+    finally:
+        _read.reset(reading)
 
 
 def _decoded(cls: type, items: list[Any], noun: str) -> list[Any]:
@@ -253,7 +258,41 @@ def _list(decode: Any) -> Any:
 
 
 def _of(cls: type) -> Any:
+    if cls in _SHARED:
+        return lambda value: _shared(cls, value)
     return lambda value: _decode(cls, value)
+
+
+#: The values a document repeats the most (the same participant, argument or time in many
+#: mentions, and copies of one text in many articles): read once per document, one object.
+_SHARED = frozenset({Anchor, Argument, Interval, Participant, TimeExpression})
+
+#: What :func:`loads` has read of such values so far in the document, by what was written.
+_read: ContextVar[dict[Any, Any] | None] = ContextVar("_read", default=None)
+
+
+def _shared(cls: type, value: Any) -> Any:
+    """The ``cls`` :func:`_decode` makes of ``value``, the one object made of an equal
+    value earlier in the document being read, if there was one: repeated values cost their
+    memory once, and merging finds copies of one text equal at once."""
+    read = _read.get()
+    if read is None:
+        return _decode(cls, value)
+    key = (cls, _frozen(value))
+    found = read.get(key)
+    if found is None:
+        found = read[key] = _decode(cls, value)
+    return found
+
+
+def _frozen(value: Any) -> Any:
+    """A JSON value as a hashable one, equal only to that of an identical value (so a
+    ``true`` is not a ``1``, which the decoders tell apart)."""
+    if isinstance(value, dict):
+        return tuple((k, _frozen(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return (list, *map(_frozen, value))
+    return value if type(value) is str else (type(value), value)
 
 
 def _span(value: Any) -> tuple[int, int]:
