@@ -69,7 +69,7 @@ def _same_awareness(instance: Interval, attribute: attrs.Attribute, end: datetim
         )
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class Interval:
     """A resolved time: the half-open span ``[start, end)`` and the unit it was named at.
 
@@ -124,7 +124,7 @@ class Interval:
         return f"{self.timex} [{self.start.isoformat()}, {self.end.isoformat()})"
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class Anchor:
     """What a relative expression was resolved against.
 
@@ -142,7 +142,7 @@ class Anchor:
     start: int | None = None
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class TimeExpression:
     """A mention of time in a text, with its TIMEX3 annotation and resolved interval.
 
@@ -322,7 +322,7 @@ MODALITIES: tuple[str, ...] = ("ASSERTED", "FUTURE", "HYPOTHETICAL", "GENERIC")
 ROLES: tuple[str, ...] = ("agent", "patient", "other")
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class Participant:
     """A named entity taking part in an event.
 
@@ -351,7 +351,7 @@ def _span(value: Iterable[int]) -> tuple[int, int]:
     return (start, end)
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen
 class Argument:
     """Who or what an argument of an event mention (its subject, object, possessor, the
     object of one of its prepositions...) names or stands for, resolved within its article.
