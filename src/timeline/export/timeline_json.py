@@ -267,8 +267,9 @@ def _of(cls: type) -> Any:
 #: mentions, and copies of one text in many articles): read once per document, one object.
 _SHARED = frozenset({Anchor, Argument, Interval, Participant, TimeExpression})
 
-#: What :func:`loads` has read of such values so far in the document, by what was written.
-_read: ContextVar[dict[Any, Any] | None] = ContextVar("_read", default=None)
+#: What :func:`loads` has read of such values so far in the document, by what was written
+#: (set by :func:`loads`, the only way to the decoders).
+_read: ContextVar[dict[Any, Any]] = ContextVar("_read")
 
 
 def _shared(cls: type, value: Any) -> Any:
@@ -276,8 +277,6 @@ def _shared(cls: type, value: Any) -> Any:
     value earlier in the document being read, if there was one: repeated values cost their
     memory once, and merging finds copies of one text equal at once."""
     read = _read.get()
-    if read is None:
-        return _decode(cls, value)
     key = (cls, _frozen(value))
     found = read.get(key)
     if found is None:
