@@ -494,9 +494,9 @@ def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
 
 
 def test_articles_cosines_are_the_same_when_few_are_kept():
-    """The cosines of articles, and the similarities of groups of them, are kept in two
-    bounded generations: letting the older go changes no value; a cosine or similarity is the
-    same either way round."""
+    """The cosines of articles are kept in sorted arrays but for the latest found and met,
+    the similarities of groups of them in two bounded generations: neither changes a value;
+    a cosine or similarity is the same either way round."""
     mentions = [
         mention(article, 0, lemma, people)
         for article, lemma, people in [
@@ -508,7 +508,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
         ]
     ]
     profiles = timeline.cluster._profiles(mentions)
-    articles = timeline.cluster._Articles(profiles, len(mentions))
+    articles = timeline.cluster._Articles(profiles)
     pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
     everything = [articles.cosine(x, y) for x, y in pairs]
     assert any(c is not None and 0 < c < 1 for c in everything)
@@ -516,11 +516,15 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
     groups = [(0,), (1,), (0, 2), (1, 3, 4), (2, 4)]
     similar = [articles.similarity(a, b) for a in groups for b in groups]
     assert similar == [articles.similarity(b, a) for a in groups for b in groups]
-    few = timeline.cluster._Articles(profiles, len(mentions))
-    few.cosines.kept = few.similarities.kept = 1
+    few = timeline.cluster._Articles(profiles)
+    few.cosines.latest = few.similarities.kept = 1
     assert [few.cosine(x, y) for x, y in pairs * 2] == everything * 2
     assert [few.similarity(a, b) for a in groups for b in groups] == similar
-    assert len(few.cosines.newer) == 1 and len(few.cosines.older) == 1
+    found = {
+        (min(pair), max(pair)) for pair, c in zip(pairs, everything, strict=True) if c is not None
+    }
+    assert few.cosines.keys.tolist() == sorted(x * 5 + y for x, y in found)
+    assert not few.cosines.newer and len(few.cosines.met) == 1
     assert len(few.similarities.newer) == 1 and len(few.similarities.older) == 1
 
 

@@ -838,17 +838,15 @@ class _Articles:
 
     Articles of one story share who and where; two similar happenings (two earthquakes,
     two arrests of one player) are told with other names, places and days. Articles with
-    one profile (copies) count once. The cosines found, and the similarities of the groups
-    compared, are kept for those met again, the latest ones only (:class:`_Recent`: as many
-    cosines as there are mentions, a quarter as many similarities, whose keys are larger).
+    one profile (copies) count once. The profiles are sparse arrays (:data:`_Sparse`); the
+    cosines found are all kept (:class:`_Found`, 16 bytes each), the similarities of the
+    groups compared only the latest (:class:`_Recent`), as their keys are larger.
     """
 
-    def __init__(self, profiles: Mapping[str, _Profile], mentions: int) -> None:
-        """``profiles``: each article's (:func:`_profiles`); ``mentions``: how many
-        mentions they have."""
-        kept = max(_CHUNK, mentions)
-        self.cosines: _Recent[int, float] = _Recent(kept)  # by pair, as x * profiles + y
-        self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(kept // 4)
+    def __init__(self, profiles: Mapping[str, _Profile]) -> None:
+        """``profiles``: each article's (:func:`_profiles`)."""
+        self.cosines = _Found(_CHUNK)  # by pair, as x * profiles + y
+        self.similarities: _Recent[tuple[tuple[int, ...], ...], float | None] = _Recent(_CHUNK)
         distinct = {profile: Counter(dict(profile)) for profile in profiles.values()}
         numbers = {profile: n for n, profile in enumerate(sorted(distinct))}
         self.profile = {article: numbers[profile] for article, profile in profiles.items()}
@@ -857,7 +855,7 @@ class _Articles:
         # each feature numbered in the order of its name, so that the numbers sort as the
         # names do and compare faster
         number = {k: i for i, k in enumerate(sorted(counts))}
-        self.vectors: dict[int, dict[int, float]] = {}
+        vectors: dict[int, dict[int, float]] = {}
         for profile, f in distinct.items():
             # what every article has tells none apart
             v = {
@@ -865,29 +863,28 @@ class _Articles:
                 for k, c in f.items()
                 if counts[k] < n
             }
-            self.vectors[numbers[profile]] = _normalized({number[k]: x for k, x in v.items()})
+            vectors[numbers[profile]] = _normalized({number[k]: x for k, x in v.items()})
         # Articles of one story that share little with each other share the articles between
         # them ("Lohan checks into rehab", "Lohan's lawyer", "the Betty Ford Center"): each
         # profile is compared with its nearest neighbours' added, weighted by their cosines
         # (those of the two compared left out, or two articles would be alike through each
         # other).
         merging = words("merging")
-        self.neighbours = _neighbours(
-            self.vectors, merging["neighbours"], merging["neighbour_postings"]
-        )
-        self.grown: dict[int, dict[int, float]] = {}
-        for n, vector in self.vectors.items():
-            grown = dict(vector)
+        self.neighbours = _neighbours(vectors, merging["neighbours"], merging["neighbour_postings"])
+        self.vectors = [_sparse(vectors[n]) for n in range(len(vectors))]
+        self.grown: list[_Sparse] = []
+        for n in range(len(vectors)):
+            grown = dict(vectors[n])
             for other, alike in self.neighbours[n].items():
-                for k, x in self.vectors[other].items():
+                for k, x in vectors[other].items():
                     grown[k] = grown.get(k, 0.0) + alike * x
-            self.grown[n] = grown
-        self.lengths = {n: _dot(grown, grown) for n, grown in self.grown.items()}
+            self.grown.append(_sparse(grown))
+        self.lengths = [_dot(grown, grown) for grown in self.grown]
 
     def cosine(self, x: int, y: int) -> float | None:
         """``None`` when one of the two has nothing the other articles lack, or when there
         are fewer than three articles to compare."""
-        if len(self.vectors) < 3 or not (self.vectors[x] and self.vectors[y]):
+        if len(self.vectors) < 3 or not (self.vectors[x][0].size and self.vectors[y][0].size):
             return None
         return self._cosine(x, y)
 
@@ -928,7 +925,8 @@ class _Articles:
             vectors = self.vectors
             found = []
             if len(vectors) >= 3:
-                ours, theirs = [x for x in ours if vectors[x]], [y for y in theirs if vectors[y]]
+                ours = [x for x in ours if vectors[x][0].size]
+                theirs = [y for y in theirs if vectors[y][0].size]
                 found = [self._cosine(x, y) for x in ours for y in theirs if x != y]
             alike = math.fsum(found) / len(found) if found else None
             self.similarities.keep(key, alike)
@@ -962,16 +960,87 @@ def _neighbours(
     return found
 
 
-def _dot(first: dict[int, float], second: dict[int, float]) -> float:
-    """The dot product of two sparse vectors, summed over the keys of the smaller in its
-    order: given in the same order, two vectors give the same sum to the last bit."""
-    if len(second) < len(first):
-        first, second = second, first
-    return sum([x * second[k] for k, x in first.items() if k in second], 0.0)
+#: A sparse vector: its keys, sorted, and their values.
+_Sparse = tuple[np.ndarray[Any, np.dtype[np.int32]], np.ndarray[Any, np.dtype[np.float64]]]
+
+
+def _sparse(vector: dict[int, float]) -> _Sparse:
+    """``vector`` as a :data:`_Sparse`: 12 bytes an entry, where a dict takes about 100."""
+    keys = sorted(vector)
+    return (
+        np.array(keys, dtype=np.int32),
+        np.fromiter(map(vector.__getitem__, keys), dtype=np.float64, count=len(keys)),
+    )
+
+
+def _dot(first: _Sparse, second: _Sparse) -> float:
+    """The dot product of two sparse vectors, the products of their common keys summed
+    exactly (:func:`math.fsum`): the same to the last bit in either order.
+
+    >>> a = _sparse({1: 0.5, 4: 2.0, 9: 1.0})
+    >>> _dot(a, _sparse({4: 3.0, 7: 5.0, 9: 0.25})), _dot(_sparse({}), a)
+    (6.25, 0.0)
+    """
+    (keys, values), (other_keys, other_values) = first, second
+    if other_keys.size < keys.size:
+        keys, values, other_keys, other_values = other_keys, other_values, keys, values
+    if not keys.size:
+        return 0.0
+    at = np.searchsorted(other_keys, keys)
+    np.minimum(at, other_keys.size - 1, out=at)
+    common = other_keys[at] == keys
+    return math.fsum((values[common] * other_values[at[common]]).tolist())
 
 
 #: What :meth:`_Recent.recall` gives for a key it does not hold.
 _UNKNOWN: Any = object()
+
+
+class _Found:
+    """The numbers found for number keys, all of them: in sorted arrays, 16 bytes each where
+    a dict takes about 100, but for the latest found (at least ``latest``, and an eighth as
+    many as the others) and the last ``latest`` met again, in dicts.
+
+    >>> found = _Found(2)
+    >>> for key in (7, 3, 5): found.keep(key, key / 2)
+    >>> found.recall(3), found.recall(5), found.recall(4) is _UNKNOWN, found.keys.tolist()
+    (1.5, 2.5, True, [3, 7])
+    """
+
+    def __init__(self, latest: int) -> None:
+        self.latest = latest
+        self.newer: dict[int, float] = {}
+        self.met: dict[int, float] = {}
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.values = np.zeros(0, dtype=np.float64)
+
+    def recall(self, key: int) -> float:
+        """The number kept for ``key``, or ``_UNKNOWN``."""
+        found = self.met.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self.newer.get(key, _UNKNOWN)
+        if found is _UNKNOWN and self.keys.size:
+            at = int(self.keys.searchsorted(key))
+            if at < self.keys.size and self.keys[at] == key:
+                found = float(self.values[at])
+                if len(self.met) >= self.latest:
+                    self.met = {}
+                self.met[key] = found
+        return found
+
+    def keep(self, key: int, value: float) -> None:
+        """Keep ``value`` for ``key``, a key not kept yet."""
+        self.newer[key] = value
+        if len(self.newer) >= max(self.latest, self.keys.size // 8):
+            count = len(self.newer)
+            keys = np.fromiter(self.newer, dtype=np.int64, count=count)
+            values = np.fromiter(self.newer.values(), dtype=np.float64, count=count)
+            order = np.argsort(keys)
+            keys, values = keys[order], values[order]
+            at = self.keys.searchsorted(keys)
+            self.keys = np.insert(self.keys, at, keys)
+            self.values = np.insert(self.values, at, values)
+            self.newer = {}
 
 
 class _Recent(Generic[K, V]):
@@ -1011,7 +1080,7 @@ class _Clustering:
 
     def __init__(self, indexed: _Indexed, dated: frozenset[str]) -> None:
         self.mentions = mentions = indexed.mentions
-        self.context = _Articles(indexed.profiles, len(mentions))
+        self.context = _Articles(indexed.profiles)
         self.parent = list(range(len(mentions)))
         forbidden: dict[int, set[int]] = {}
         for a, b, _ in indexed.ordered:
@@ -1050,6 +1119,7 @@ class _Clustering:
             )
         self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
+        self.grew: set[int] = set()  # the roots that have taken in another group
         for a, b, cue in indexed.same:
             self.join(a, b, cue)
 
@@ -1083,38 +1153,56 @@ class _Clustering:
             or (how == "anaphora" and _vetoed(first, second))
         ):
             return
-        if first.size < second.size:  # the smaller group joins the larger
+        self._joined(ra, rb)
+
+    def _joined(self, ra: int, rb: int) -> None:
+        """Join the groups of the roots ``ra`` and ``rb``: the smaller joins the larger."""
+        first, second = self._at(ra), self._at(rb)
+        if first.size < second.size:
             ra, rb, first, second = rb, ra, second, first
         first.absorb(second)
+        self.grew.add(ra)
         self.parent[rb] = ra
         self.clusters[rb] = None
 
-    def candidates(self) -> Iterator[tuple[int, int]]:
+    def candidates(self) -> Iterator[tuple[int, int, bool]]:
         """The pairs of today's clusters from the blocks that score above zero, best first
-        (pairs of one score in the order of their numbers)."""
+        (pairs of one score in the order of their numbers), each with whether it scores above
+        the threshold."""
         size = len(self.mentions)
-        kept, scores = array("q"), array("d")
+        scores = array("d")
         pairs = self.pairs()
         # Pairs scored in the order of their numbers: clusters made one after the other lie
-        # near in memory, so this runs several times faster than in any other order.
+        # near in memory, so this runs several times faster than in any other order. Those
+        # kept take the place of those scored, in the same array.
+        kept = 0
         for start in range(0, len(pairs), _CHUNK):
+            taken = []
             for pair in pairs[start : start + _CHUNK].tolist():
                 a, b = divmod(pair, size)
                 score, contested = _score(self._at(a), self._at(b), self.context)
                 if contested:
                     self.contested.append(pair)
                 if score > 0:
-                    kept.append(pair)
+                    taken.append(pair)
                     scores.append(score)
-        del pairs
+            pairs[kept : kept + len(taken)] = taken
+            kept += len(taken)
+        pairs.resize(kept, refcheck=False)
+        self.grew.clear()  # the scores stand for the groups as they are now
         ranked = np.frombuffer(scores, dtype=np.float64)
         np.negative(ranked, out=ranked)
         order = np.argsort(ranked, kind="stable")
+        above = ranked <= -self.threshold
         del ranked, scores
-        numbers = np.frombuffer(kept, dtype=np.int64)
-        for start in range(0, len(order), _CHUNK):
-            for pair in numbers[order[start : start + _CHUNK]].tolist():
-                yield divmod(pair, size)
+        # the pairs in order, each negative if it scores above the threshold: 8 bytes a pair
+        numbers = pairs[order]
+        del pairs
+        numbers[above[order]] *= -1
+        del above, order
+        for start in range(0, len(numbers), _CHUNK):
+            for pair in numbers[start : start + _CHUNK].tolist():
+                yield *divmod(abs(pair), size), pair < 0
 
     def pairs(self) -> np.ndarray[Any, np.dtype[np.int64]]:
         """The distinct pairs of today's clusters that meet in a block, each cluster with the
@@ -1155,8 +1243,13 @@ class _Clustering:
         return cluster
 
     def run(self) -> None:
-        for a, b in self.candidates():
-            self.join(a, b, "score")
+        """Join the pairs of :meth:`candidates`, best first; a pair of groups that have not
+        grown since it was scored keeps its score."""
+        for a, b, above in self.candidates():
+            if a in self.grew or b in self.grew or self.find(a) != a or self.find(b) != b:
+                self.join(a, b, "score")
+            elif above:
+                self._joined(a, b)
 
     def groups(self) -> list[list[int]]:
         return [sorted(c.indices()) for c in self.clusters if c is not None]
