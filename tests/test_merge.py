@@ -431,7 +431,7 @@ def test_indexing_more_mentions_is_indexing_them_all(mentions, later):
     """Mentions indexed for merging, then those of more articles: the index of all of them
     at once, with copies of a text in articles before and after its first ("0", "z")."""
     every = mentions + [evolve(m, article_id=copy) for m in mentions[::2] for copy in "0z"]
-    indexed = timeline.cluster._Indexed
+    indexed = timeline.cluster.Index
     more = indexed.of([m for m in every if m.article_id not in later], ()).more(
         [m for m in every if m.article_id in later], ()
     )
@@ -447,7 +447,7 @@ def test_indexing_more_mentions_is_indexing_them_all(mentions, later):
 def test_indexing_more_mentions_gives_up_on_an_article_indexed_or_a_hash_met():
     """Mentions of an article indexed already, or a text whose hash another text has: the
     index of all is made anew (``None``)."""
-    indexed = timeline.cluster._Indexed.of([mention("a", 0, "say")], ())
+    indexed = timeline.cluster.Index.of([mention("a", 0, "say")], ())
     assert indexed.more([mention("a", 20, "vote")], ()) is None
     vote = mention("b", 0, "vote")
     said = np.array([hash(timeline.cluster._signature(vote))])

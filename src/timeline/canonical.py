@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
-from timeline.cluster import Clusters, _place, predicate_kinds
+from timeline.cluster import Clusters, place, predicate_kinds
 from timeline.lang import words
 from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
@@ -114,7 +114,7 @@ def _label(
 ) -> str:
     """The :func:`label` of ``group``, or the one ``known`` holds for its mentions' places."""
     if known:
-        found = known.get(tuple(map(_place, group)))
+        found = known.get(tuple(map(place, group)))
         if found is not None:
             return found
     return label(group)

@@ -72,7 +72,9 @@ __all__ = [
     "SAME_CUES",
     "ZONE_SLACK",
     "Clusters",
+    "Index",
     "cluster",
+    "place",
     "predicate_kinds",
     "predicate_stem",
 ]
@@ -133,35 +135,26 @@ def cluster(
     >>> cluster([]).mentions
     ()
     """
-    return _clustered(_Indexed.of(mentions, constraints), frozenset(dated))
-
-
-def _clustered(indexed: _Indexed, dated: frozenset[str]) -> Clusters:
-    """:func:`cluster` of the mentions ``indexed``."""
-    unique, ordered = indexed.mentions, indexed.ordered
-    with _collector_paused():
-        groups, contradictions = _grouped(indexed, dated)
-    group_of = [0] * len(unique)
-    for g, members in enumerate(groups):
-        for m in members:
-            group_of[m] = g
-    return Clusters(
-        unique,
-        tuple(tuple(members) for members in groups),
-        tuple((a, b, cue) for a, b, cue in ordered if group_of[a] != group_of[b]),
-        contradictions,
-        tuple(sorted((a, b) for a, b in indexed.parts if group_of[a] != group_of[b])),
-    )
+    return Index.of(mentions, constraints).clusters(frozenset(dated))
 
 
 @attrs.frozen(eq=False)
-class _Indexed:
-    """Mentions ready to cluster, and what clustering them with more reuses
-    (:meth:`more`): the distinct ``mentions`` sorted by place, their articles' links by index
-    (:func:`_linked`: ``same``, ``ordered``, ``parts``, each in the order of their articles),
-    for each mention the first with its text (``copies``: copies of one text), the hash of
-    each text (:func:`_signature`), sorted, with the index of its first mention (``hashes``,
-    ``firsts``), the ids of their articles and the profile of each (:func:`_profiles`)."""
+class Index:
+    """Mentions ready to cluster (:meth:`clusters`), and what clustering them with more
+    reuses (:meth:`more`): the distinct ``mentions`` sorted by :func:`place`, their articles'
+    links by index (:func:`_linked`: ``same``, ``ordered``, ``parts``, each in the order of
+    their articles), for each mention the first with its text (``copies``: copies of one
+    text), the hash of each text (:func:`_signature`), sorted, with the index of its first
+    mention (``hashes``, ``firsts``), the ids of their articles and the profile of each
+    (:func:`_profiles`). A timeline keeps the index of its mentions, so that an update
+    indexes only the new ones.
+
+    >>> from timeline import EventMention
+    >>> index = Index.of([EventMention("a", 0, 4, "said", "say", 0)], ())
+    >>> both = index.more([EventMention("b", 0, 4, "said", "say", 0)], ())
+    >>> both.copies.tolist(), both.clusters(frozenset()).groups
+    ([0, 0], ((0, 1),))
+    """
 
     mentions: tuple[EventMention, ...]
     same: list[tuple[int, int, str]]
@@ -178,7 +171,7 @@ class _Indexed:
         cls,
         mentions: Iterable[EventMention],
         constraints: Iterable[tuple[EventMention, EventMention, str]],
-    ) -> _Indexed:
+    ) -> Index:
         unique = _unique(mentions)
         same, ordered, parts = _linked(unique, constraints)
         first: dict[tuple[Any, ...], int] = {}
@@ -197,21 +190,38 @@ class _Indexed:
             _profiles(unique),
         )
 
+    def clusters(self, dated: frozenset[str]) -> Clusters:
+        """:func:`cluster` of these mentions; ``dated``: the ids of the articles with a
+        publication date."""
+        with _collector_paused():
+            groups, contradictions = _grouped(self, dated)
+        group_of = [0] * len(self.mentions)
+        for g, members in enumerate(groups):
+            for m in members:
+                group_of[m] = g
+        return Clusters(
+            self.mentions,
+            tuple(tuple(members) for members in groups),
+            tuple((a, b, cue) for a, b, cue in self.ordered if group_of[a] != group_of[b]),
+            contradictions,
+            tuple(sorted((a, b) for a, b in self.parts if group_of[a] != group_of[b])),
+        )
+
     def more(
         self,
         mentions: Iterable[EventMention],
         constraints: Iterable[tuple[EventMention, EventMention, str]],
-    ) -> _Indexed | None:
+    ) -> Index | None:
         """These mentions and ``mentions`` of other articles, with the ``constraints``
         between the latter, indexed as :meth:`of` would index them all, computing only what
         the new ones add; ``None`` if one is of an article indexed already (or, against all
         odds, two texts share a hash)."""
-        added = _Indexed.of(mentions, constraints)
+        added = Index.of(mentions, constraints)
         if not added.articles.isdisjoint(self.articles):
             return None
         old, new = self.mentions, added.mentions
         # where each new mention goes among the old ones, and where each old one goes
-        before = np.array([bisect.bisect_left(old, _place(m), key=_place) for m in new], np.int64)
+        before = np.array([bisect.bisect_left(old, place(m), key=place) for m in new], np.int64)
         new_at = before + np.arange(len(new), dtype=np.int64)
         old_at = np.arange(len(old), dtype=np.int64)
         old_at += np.searchsorted(before, old_at, side="right")
@@ -240,7 +250,7 @@ class _Indexed:
         copies = np.empty(len(every), dtype=np.int64)
         copies[old_at] = old_at[self.copies]
         copies[new_at] = new_at[added.copies]
-        return _Indexed(
+        return Index(
             tuple(every),
             _interleaved(self.same, added.same, old_at, new_at, every),
             _interleaved(self.ordered, added.ordered, old_at, new_at, every),
@@ -282,9 +292,9 @@ def _linked(
         i = given.get(id(mention))  # alive in both, so the same object
         if i is not None:
             return i
-        place = _place(mention)
-        i = bisect.bisect_left(mentions, place, key=_place)
-        return i if i < len(mentions) and _place(mentions[i]) == place else None
+        where = place(mention)
+        i = bisect.bisect_left(mentions, where, key=place)
+        return i if i < len(mentions) and place(mentions[i]) == where else None
 
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
@@ -303,7 +313,7 @@ def _linked(
 
 
 def _grouped(
-    indexed: _Indexed, dated: frozenset[str]
+    indexed: Index, dated: frozenset[str]
 ) -> tuple[list[list[int]], tuple[tuple[int, int], ...]]:
     """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
     clustering = _Clustering(indexed, dated)
@@ -391,8 +401,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-#: Where a mention is: its article, start and end.
-_place = operator.attrgetter("article_id", "start", "end")
+def place(mention: EventMention) -> tuple[str, int, int]:
+    """Where ``mention`` is: its article's id, its start and its end, the order in which
+    merging holds mentions.
+
+    >>> from timeline import EventMention
+    >>> place(EventMention("a", 4, 10, "strike", "strike", 0))
+    ('a', 4, 10)
+    """
+    return (mention.article_id, mention.start, mention.end)
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
@@ -400,13 +417,13 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
     for mention in mentions:
         if not isinstance(mention, EventMention):
             raise TypeError(f"mentions must be EventMentions, not {type(mention).__name__}")
-        known = found.setdefault(_place(mention), mention)
+        known = found.setdefault(place(mention), mention)
         if known is not mention and known != mention:
             raise ValueError(
                 f"two different mentions at {mention.start}..{mention.end} of article "
                 f"{mention.article_id!r}: {known.text!r} and {mention.text!r}"
             )
-    return [found[place] for place in sorted(found)]
+    return [found[where] for where in sorted(found)]
 
 
 # --- clusters -----------------------------------------------------------------------------------
@@ -809,7 +826,7 @@ _Profile = tuple[tuple[str, int], ...]
 def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
     """The profile of each article of ``mentions`` (:class:`_Articles`), by id; articles
     share one copy of each feature with its count, and of each profile (copies of a text),
-    as an update keeps them all (:class:`_Indexed`)."""
+    as an update keeps them all (:class:`Index`)."""
     feats: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         f = feats[m.article_id]
@@ -1078,7 +1095,7 @@ class _Recent(Generic[K, V]):
 class _Clustering:
     """Union-find over mentions, joined first by their articles' links, then best pair first."""
 
-    def __init__(self, indexed: _Indexed, dated: frozenset[str]) -> None:
+    def __init__(self, indexed: Index, dated: frozenset[str]) -> None:
         self.mentions = mentions = indexed.mentions
         self.context = _Articles(indexed.profiles)
         self.parent = list(range(len(mentions)))

@@ -38,7 +38,7 @@ import attrs
 
 from timeline.bounds import Constraint, order, solve, within_wholes
 from timeline.canonical import assemble
-from timeline.cluster import PART, _clustered, _Indexed, _place, cluster
+from timeline.cluster import PART, Index, cluster, place
 from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
@@ -308,11 +308,11 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     if indexed is None:
         if base is not None:
             mentions = [m for event in base.events for m in event.mentions] + mentions
-        indexed = _Indexed.of(mentions, _triples(mentions, links))
+        indexed = Index.of(mentions, _triples(mentions, links))
     del mentions
     # a group of the same mentions as an event of ``base`` has that event's label
-    labels = {tuple(map(_place, e.mentions)): e.label for e in base.events} if base else None
-    built = Timeline(assemble(_clustered(indexed, dated), labels), records.values(), links)
+    labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None
+    built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
     object.__setattr__(built, "_indexed", indexed)
     return built
 
@@ -322,9 +322,9 @@ def _triples(
 ) -> Iterator[tuple[EventMention, EventMention, str]]:
     """``links`` as the mentions they join and their cue, for :func:`merge`; what finds the
     mentions is let go once they are all given."""
-    place = {_place(m): m for m in mentions}
+    at = {place(m): m for m in mentions}
     for k in links:
-        yield (place[(k.article_id, *k.before)], place[(k.article_id, *k.after)], k.cue)
+        yield (at[(k.article_id, *k.before)], at[(k.article_id, *k.after)], k.cue)
 
 
 def _span(mention: EventMention) -> tuple[int, int]:
