@@ -38,6 +38,13 @@ def listed(nlp, text):
             ["Iraq's parliament voted to expel the troops"],
         ),
         ("On Monday, Iraq voted to expel the troops.", ["Iraq voted to expel the troops"]),
+        # a name qualifying whom it was done to is written with that noun, and what they
+        # are asked to do follows
+        (
+            "On Monday Iranian officials advised US commanders to leave the region.",
+            ["Iranian officials advised US commanders to leave the region"],
+        ),
+        ("On Monday the rebels attacked US troops.", ["rebels attacked US troops"]),
         # an object keeps the name that owns it, not a time's
         (
             "On Monday the senators voted to limit the president's power.",
@@ -219,3 +226,13 @@ def test_a_label_gives_what_was_done_as_most_reports_word_it():
         killed("d", "257 people"),
     ]
     assert label(mentions) == "bombing killed 257 people"
+
+
+def test_a_name_qualifying_an_object_is_a_participant_through_it(nlp):
+    """ "US" in "US commanders" takes part as whom it was done to, marked as a qualifier:
+    merging counts it, the label writes the noun; a name that is the object is none."""
+    text = "On Monday Iranian officials advised US commanders and warned Trump."
+    mentions = timeline.extract_events(Article(text, published=date(2020, 1, 10)), nlp=nlp)
+    parts = {m.text: [(p.name, p.role, p.qualifier) for p in m.participants] for m in mentions}
+    assert parts["advised"] == [("United States", "patient", True)]
+    assert parts["warned"] == [("Trump", "patient", False)]

@@ -297,7 +297,9 @@ def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
     merged = []
     for key, variants in by_key.items():
         role = min((p.role for p in variants), key=ROLE_ORDER.__getitem__)
-        merged.append((-len(variants), attrs.evolve(fullest[key], role=role)))
+        # a qualifier in that role in every mention that gives it
+        qualifier = all(p.qualifier for p in variants if p.role == role)
+        merged.append((-len(variants), attrs.evolve(fullest[key], role=role, qualifier=qualifier)))
     merged.sort(key=lambda item: (ROLE_ORDER[item[1].role], item[0], item[1].name))
     return [p for _, p in merged]
 
@@ -480,10 +482,12 @@ def label(mentions: Sequence[EventMention]) -> str:
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
     participants = [p for p in _participants(mentions) if p.label not in places]
 
-    def names(role: str, keys: frozenset[str] | None = None) -> str:
-        return " and ".join(
-            p.name for p in participants if p.role == role and (keys is None or p.key in keys)
-        )
+    def names(role: str, keys: frozenset[str] | None = None, *, qualifiers: bool) -> str:
+        """Those in ``role`` (of ``keys``); those only named as what qualifies them ("US"
+        in "US commanders") when ``qualifiers`` allows and there are no others."""
+        chosen = [p for p in participants if p.role == role and (keys is None or p.key in keys)]
+        heads = [p for p in chosen if not p.qualifier]
+        return " and ".join(p.name for p in heads or (chosen if qualifiers else ()))
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
     real = [m for m in told if m.realis] or told
@@ -525,9 +529,12 @@ def label(mentions: Sequence[EventMention]) -> str:
         if noun is not None and verb is not None
         else None
     )
-    patients, others = names("patient", told_by_verbs), _others(participants)
+    # the object as written stands for those who only qualify it ("US commanders")
+    theme = _theme(verb, noun)
+    patients = names("patient", told_by_verbs, qualifiers=theme is None)
+    others = _others(participants)
     location = _most_common(m.location for m in mentions)
-    agents, written = names("agent"), _actor(real, patients)
+    agents, written = names("agent", qualifiers=True), _actor(real, patients)
     parts = [
         # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
         written
@@ -537,7 +544,7 @@ def label(mentions: Sequence[EventMention]) -> str:
         verb and (verb.phrasal or verb.text).lower(),
         patients,
         # what its object is asked to do ("urged Albright to tell Americans"), else its object
-        _theme(verb, noun) if not patients or _names_patient(verb) else None,
+        theme if not patients or _names_patient(verb) else None,
         not patients and others,
         location and f"in {location}",
     ]
@@ -545,8 +552,11 @@ def label(mentions: Sequence[EventMention]) -> str:
 
 
 def _names_patient(mention: EventMention | None) -> bool:
-    """Whether ``mention`` names whom it was done to."""
-    return mention is not None and any(p.role == "patient" for p in mention.participants)
+    """Whether ``mention`` names whom it was done to (not only what qualifies them: "US
+    commanders")."""
+    return mention is not None and any(
+        p.role == "patient" and not p.qualifier for p in mention.participants
+    )
 
 
 def _theme(verb: EventMention | None, noun: EventMention | None) -> str | None:

@@ -209,7 +209,7 @@ class _Names:
         return ent.doc[first:last].text
 
     def participant(
-        self, ent: Any, role: str, preposition: str | None = None
+        self, ent: Any, role: str, preposition: str | None = None, qualifier: bool = False
     ) -> Participant | None:
         span = (ent.start, ent.end, ent.label_)
         if span not in self.canonical:  # an entity takes part in many events
@@ -217,7 +217,7 @@ class _Names:
         if (found := self.canonical[span]) is None:
             return None
         name, key, label = found
-        return Participant(name=name, key=key, label=label, role=role, preposition=preposition)
+        return Participant(name, key, label, role, preposition, qualifier)
 
     def canonical_name(self, ent: Any) -> tuple[str, str, str] | None:
         """The entity's name, key and label, a person's surname standing for the person and
@@ -609,23 +609,25 @@ class _Extractor:
 
     # arguments
 
-    def entities(self, token: Any, *, with_modifiers: bool) -> Iterator[Any]:
-        """The entities a noun phrase headed by ``token`` names (conjuncts included)."""
+    def entities(self, token: Any, *, with_modifiers: bool) -> Iterator[tuple[Any, bool]]:
+        """The entities a noun phrase headed by ``token`` names (conjuncts included), each
+        with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
+        parliament")."""
         for head in (token, *token.conjuncts):
             ent = self.entity_of.get(head.i)
             if ent is not None:
-                yield ent
+                yield ent, False
             elif with_modifiers:
                 person = None if head.i in self.triggers_at else self.apposition(head)
                 if person is not None:  # "Russia's defence minister, Sergei Shoigu"
-                    yield person
+                    yield person, False
                     continue
                 relative = self.lemma(head) in self.words["roles"]["relatives"]
                 for child in head.children:
                     if child.dep_ == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
                     if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
-                        yield self.entity_of[child.i]
+                        yield self.entity_of[child.i], child.dep_ != "appos"
                     elif child.dep_ == "prep" and child.lower_ == "of" and self.titled(head):
                         # "the presidents of Russia and Turkey called"
                         for g in child.children:
@@ -963,7 +965,10 @@ class _Extractor:
             events = self.lemma(token) not in self.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
-                return _as_written(self.counted(self.qualified(head, qualifies)))
+                what = _as_written(self.counted(self.qualified(head, qualifies)))
+                # and what it is asked to do: "urging US forces to swiftly leave the region"
+                asked = self.complement(token, qualifies, asked=True)
+                return f"{what} {asked}" if asked else what
         return None if heads else self.complement(token, qualifies)
 
     def counted(self, span: Any) -> Any:
@@ -1095,17 +1100,22 @@ class _Extractor:
         for role, argument in self.arguments(token, light):
             # the entities around another event ("followed a US strike") are that event's
             around = argument.i not in self.triggers_at or argument.i == token.i
-            for ent in self.entities(argument, with_modifiers=around):
+            for ent, qualifies in self.entities(argument, with_modifiers=around):
                 if ent.label_ not in self.participant_labels:
                     continue
                 if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
                     continue
                 preposition = _preposition(argument) if role == "other" else None
-                participant = self.names.participant(ent, role, preposition)
+                # a name qualifying the event noun itself says who did it ("a US strike")
+                qualifier = qualifies and argument.i != token.i
+                participant = self.names.participant(ent, role, preposition, qualifier)
                 if participant is None:
                     continue
                 known = found.get(participant.key)
-                if known is None or ROLE_ORDER[role] < ROLE_ORDER[known.role]:
+                if known is None or (ROLE_ORDER[role], qualifier) < (
+                    ROLE_ORDER[known.role],
+                    known.qualifier,
+                ):
                     found[participant.key] = participant
         return tuple(found.values())
 
@@ -1323,7 +1333,10 @@ class _Extractor:
                 actor=actor,
                 arguments=arguments,
                 sentence_time=sentence_time,
-                theme=self.theme(token, named=any(p.role == "patient" for p in participants)),
+                theme=self.theme(
+                    token,
+                    named=any(p.role == "patient" and not p.qualifier for p in participants),
+                ),
                 location=self.location(token, light),
                 tense=grammar.tense,
                 aspect=grammar.aspect,

@@ -331,7 +331,10 @@ class Participant:
     by its variants ("soleimani" for "Qassem Soleimani" too), ``label`` the spaCy entity label
     and ``role`` who did it (``"agent"``), to whom (``"patient"``) or ``"other"``; an other
     participant keeps the ``preposition`` that ties it to the event ("talks with Fidan",
-    "flew to Brussels", "returned from Pakistan"), ``None`` when there is none.
+    "flew to Brussels", "returned from Pakistan"), ``None`` when there is none. A
+    ``qualifier`` is named only as what qualifies the noun that takes the role ("US" in
+    "advised US commanders", "Iraq" in "Iraq's parliament voted"): it takes part through
+    them, and a label writes the noun as the text words it instead.
 
     >>> Participant("Qasem Soleimani", "soleimani", "PERSON", "patient").key
     'soleimani'
@@ -344,6 +347,7 @@ class Participant:
     label: str
     role: str = attrs.field(default="other", validator=attrs.validators.in_(ROLES))
     preposition: str | None = None
+    qualifier: bool = False
 
 
 def _span(value: Iterable[int]) -> tuple[int, int]:

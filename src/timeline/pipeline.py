@@ -20,7 +20,7 @@ last two over mentions of many, :func:`build` all of them.
 >>> [(t.text, t.value) for t in result.times], [m.text for m in result.mentions]
 ([('Sunday', '2020-01-05')], ['voted', 'expel'])
 >>> [e.label for e in timeline_of([result]).events]
-["Iraq's parliament voted to expel US troops", 'Iraq expel United States']
+["Iraq's parliament voted to expel US troops", 'Iraq expel US troops']
 >>> [e.label for e in timeline_of([result])]  # the happenings: the aim is not one yet
 ["Iraq's parliament voted to expel US troops"]
 """

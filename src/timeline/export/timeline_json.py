@@ -346,6 +346,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "label": _string,
         "role": _string,
         "preposition": _optional(_string),
+        "qualifier": _flag,
     },
     Argument: {"text": _string, "name": _string, "head": _integer},
     Link: {"article_id": _string, "before": _span, "after": _span, "cue": _string},
@@ -415,7 +416,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "phrasal": None,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False},
-    Participant: {"preposition": None},
+    Participant: {"preposition": None, "qualifier": False},
 }
 
 
