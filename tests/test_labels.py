@@ -45,6 +45,10 @@ def listed(nlp, text):
             ["Iranian officials advised US commanders to leave the region"],
         ),
         ("On Monday the rebels attacked US troops.", ["rebels attacked US troops"]),
+        (
+            "On Monday officials advised US commanders against embarking on new action.",
+            ["officials advised US commanders against embarking on new action"],
+        ),
         # an object keeps the name that owns it, not a time's
         (
             "On Monday the senators voted to limit the president's power.",

@@ -743,7 +743,10 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("7 Jan 2020", "Baghdad said the killing of the Iranian general breached the terms"),
         ("before 9 Jan 2020", "Iran vowed it would take a harsh revenge"),
         ("before 9 Jan 2020", "Iranian officials urging US forces to swiftly leave the region"),
-        ("8 Jan 2020, presumed", "Iranian officials advised US commanders"),
+        (
+            "8 Jan 2020, presumed",
+            "Iranian officials advised US commanders against embarking on any new military action",
+        ),
         ("8 Jan 2020, presumed", "Iran strike in Ain al-Asad"),
         ("8 Jan 2020, presumed", "Russia and Turkey called for restraint"),
         ("8 Jan 2020", "meeting in Istanbul"),

@@ -1020,6 +1020,14 @@ class _Extractor:
             )
             return " ".join(w for w in (between.text, what) if w)
         if asked:
+            # or what it is asked for or against, told by a gerund: "advised US commanders
+            # against embarking on any new military action"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in roles["theme_prepositions"]:
+                    for verb in prep.children:
+                        if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+                            asked_for = self.doc[prep.i : verb.right_edge.i + 1]
+                            return asked_for.text if self.writable(asked_for) else None
             return None
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in roles["theme_prepositions"]:
