@@ -554,9 +554,7 @@ def label(mentions: Sequence[EventMention]) -> str:
 def _names_patient(mention: EventMention | None) -> bool:
     """Whether ``mention`` names whom it was done to (not only what qualifies them: "US
     commanders")."""
-    return mention is not None and any(
-        p.role == "patient" and not p.qualifier for p in mention.participants
-    )
+    return mention is not None and any(p.named_patient for p in mention.participants)
 
 
 def _theme(verb: EventMention | None, noun: EventMention | None) -> str | None:

@@ -1019,28 +1019,24 @@ class _Extractor:
                 None,
             )
             return " ".join(w for w in (between.text, what) if w)
-        if asked:
-            # or what it is asked for or against, told by a gerund: "advised US commanders
-            # against embarking on any new military action"
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in roles["theme_prepositions"]:
-                    for verb in prep.children:
-                        if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
-                            asked_for = self.doc[prep.i : verb.right_edge.i + 1]
-                            return asked_for.text if self.writable(asked_for) else None
-            return None
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in roles["theme_prepositions"]:
                 continue
             for obj in prep.children:
+                if asked:
+                    # what it is asked for or against, told by a gerund: "advised US
+                    # commanders against embarking on any new military action"
+                    if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                        asked_for = self.doc[prep.i : obj.right_edge.i + 1]
+                        return asked_for.text if self.writable(asked_for) else None
                 # a common noun, not a time or an amount ("hinting for months")
-                if (
+                elif (
                     obj.dep_ == "pobj"
                     and not obj.ent_type_
                     and self.plain(obj, ("NOUN",), events=True)
                 ):
                     return f"{prep.lower_} {_as_written(self.qualified(obj, qualifies))}"
-        return self.reported(token, qualifies)
+        return None if asked else self.reported(token, qualifies)
 
     def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
         """What a saying or a promise that comes before its clause reports, for a label: the
@@ -1341,10 +1337,7 @@ class _Extractor:
                 actor=actor,
                 arguments=arguments,
                 sentence_time=sentence_time,
-                theme=self.theme(
-                    token,
-                    named=any(p.role == "patient" and not p.qualifier for p in participants),
-                ),
+                theme=self.theme(token, named=any(p.named_patient for p in participants)),
                 location=self.location(token, light),
                 tense=grammar.tense,
                 aspect=grammar.aspect,

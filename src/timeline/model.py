@@ -349,6 +349,19 @@ class Participant:
     preposition: str | None = None
     qualifier: bool = False
 
+    @property
+    def named_patient(self) -> bool:
+        """Whether it is whom the event was done to, named as such, not only as what
+        qualifies them ("US" in "advised US commanders").
+
+        >>> Participant("Trump", "trmp", "PERSON", "patient").named_patient
+        True
+        >>> us = Participant("United States", "untd stts", "GPE", "patient", qualifier=True)
+        >>> us.named_patient
+        False
+        """
+        return self.role == "patient" and not self.qualifier
+
 
 def _span(value: Iterable[int]) -> tuple[int, int]:
     start, end = value
