@@ -235,6 +235,21 @@ def test_reported_event_is_not_after_its_report(nlp):
     }
 
 
+def test_a_vowed_reaction_comes_after_its_cause(nlp):
+    text = "Iran vowed that it would take revenge over the strike that killed the general."
+    result = analyse(Article(text, published=date(2020, 1, 8)), nlp)
+    index = {m.text: i for i, m in enumerate(result.mentions)}
+    assert result.mentions[index["strike"]].modality == "ASSERTED"
+    cues = {(c.before, c.after, c.cue) for c in result.constraints}
+    assert (index["strike"], index["vowed"], "revenge") in cues
+    assert (index["strike"], index["revenge"], "revenge") in cues
+
+
+def test_a_reaction_on_its_target_takes_no_cause_from_it(nlp):
+    result = analyse(Article("Iran vowed revenge on the US.", published=date(2020, 1, 8)), nlp)
+    assert [c.cue for c in result.constraints if c.cue == "revenge"] == []
+
+
 def test_after_orders_the_events(nlp):
     result = analyse(Article("He resigned after the vote.", published=date(2020, 1, 8)), nlp)
     assert [m.text for m in result.ordered()] == ["vote", "resigned"]

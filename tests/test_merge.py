@@ -722,11 +722,12 @@ def test_seeds_separate_events_in_order(seeds_timeline):
 
 def test_seeds_list_what_a_reader_would(seeds_timeline):
     """The listing of the seeds, as the CLI words it: the strike of 2 January, the reactions
-    and calls, the vote and the talks of 5 January, Iran's vow, its officials' advice, the
-    missile strike and Russia's and Turkey's call (the last three presumed on the day of the
-    article that tells them), the meeting, statement, confirmation and speech of 8 January;
-    no attitude, no bare plan, no background ("the force that has been at the forefront of
-    the fight against terrorism")."""
+    and calls, the vote and the talks of 5 January, Iran's vow (after the strike it vows
+    revenge over), its officials' advice, the missile strike and Russia's and Turkey's call
+    (the last three presumed on the day of the article that tells them), the meeting,
+    statement, confirmation and speech of 8 January; no attitude, no bare plan, no
+    background ("the force that has been at the forefront of the fight against
+    terrorism")."""
     assert [(describe_when(e), e.label) for e in seeds_timeline] == [
         (
             "2 Jan 2020, evening",
@@ -741,8 +742,8 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("7 Jan 2020", "Hassan Rouhani said Turkey should stand"),
         ("7 Jan 2020", "Russian Defense Ministry statement"),
         ("7 Jan 2020", "Baghdad said the killing of the Iranian general breached the terms"),
-        ("before 9 Jan 2020", "Iran vowed it would take a harsh revenge"),
         ("before 9 Jan 2020", "Iranian officials urging US forces to swiftly leave the region"),
+        ("2 Jan 2020, 17:00 \N{EN DASH} 9 Jan 2020", "Iran vowed it would take a harsh revenge"),
         (
             "8 Jan 2020, presumed",
             "Iranian officials advised US commanders against embarking on any new military action",

@@ -119,6 +119,17 @@ def find_constraints(
                 if purpose:
                     add(event, governor(token, heads)[0], "to " + m.lemma)
 
+    # Reactions and their cause: "vowed revenge over the strike".
+    for i, m in enumerate(mentions):
+        if m.lemma in ordering["reactions"]:
+            for event in _causes(triggers[i], i, mentions, heads, ordering["reaction_causes"]):
+                add(event, i, m.lemma)
+                # what has not happened yet is vowed, threatened or announced after its cause
+                above = i
+                while above is not None and not mentions[above].realis:
+                    above = governor(triggers[above], heads)[0]
+                add(event, above, m.lemma)
+
     # One happening named twice: "the attack killed", "said in a statement"; what is done to
     # a happening is another ("the bombing was condemned", "the attacks were plotted").
     for i, m in enumerate(mentions):
@@ -458,6 +469,41 @@ def _paragraphs(doc: Any, mentions: Sequence[EventMention]) -> list[int]:
     """The index of each mention's paragraph (paragraphs end at line breaks)."""
     breaks = line_breaks_of(doc)
     return [bisect.bisect(breaks, m.start) for m in mentions]
+
+
+def _causes(
+    token: Any,
+    index: int,
+    mentions: Sequence[EventMention],
+    heads: Mapping[int, int],
+    prepositions: Sequence[str],
+) -> list[int]:
+    """The happenings a reaction noun ``token`` (mention ``index``) answers: asserted
+    mentions under the cause ``prepositions`` of the noun or of the light verb that carries
+    it ("take a harsh revenge on the US over the vicious strike").
+
+    >>> from timeline.nlp import load
+    >>> from timeline.events import find_mentions
+    >>> from timeline import Article
+    >>> text = "Iran vowed revenge for the killing."
+    >>> doc = load()(text)
+    >>> found = find_mentions(doc, Article(text), ())
+    >>> [m.text for m in found.mentions], found.heads
+    (['vowed', 'revenge', 'killing'], {1: 0, 2: 1, 5: 2})
+    >>> _causes(doc[2], 1, found.mentions, found.heads, ["for"])
+    [2]
+    """
+    carriers = [token, *(t for t in (token.head,) if heads.get(t.i) == index)]
+    found = {
+        heads[t.i]
+        for carrier in carriers
+        for prep in carrier.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for obj in prep.children
+        for t in obj.subtree
+        if t.i in heads and heads[t.i] != index
+    }
+    return sorted(e for e in found if mentions[e].realis)
 
 
 def _at_or_above(token: Any, heads: Mapping[int, int]) -> int | None:

@@ -76,6 +76,8 @@ EVENTS = Section(
                 "before": WORDS,
                 "object_before": WORDS,
                 "object_after": WORDS,
+                "reactions": WORDS,
+                "reaction_causes": WORDS,
                 "medium": WORDS,
                 "then": WORDS,
                 "definite": WORDS,
