@@ -90,6 +90,18 @@ def test_undated_report_inherits_the_date_of_another_article():
     assert event.mentions == (dated, undated)
 
 
+def test_attitudes_of_two_articles_merge_only_when_they_share_who_holds_them():
+    def pair(lemma, kind, participants):
+        first = mention("a", 0, lemma, participants, None, at(9), event_class=kind)
+        second = mention("b", 0, lemma, participants, None, at(8), event_class=kind)
+        return together(timeline.merge([first, second]), first, second)
+
+    assert not pair("feel", "PERCEPTION", (SOLEIMANI,))  # "felt Soleimani was a threat"
+    assert not pair("want", "I_STATE", (SOLEIMANI,))
+    assert pair("want", "I_STATE", (IRAN, SOLEIMANI))
+    assert pair("kill", "OCCURRENCE", (SOLEIMANI,))
+
+
 def test_when_is_the_narrowest_named_interval_holding_the_bounds():
     evening = Interval(at(2, 17), at(2, 21), Granularity.PART_OF_DAY)
     time = TimeExpression("on the evening of January 2", 30, 57, "TIME", evening.timex, evening)

@@ -709,6 +709,24 @@ def _undated(a: _Cluster, b: _Cluster) -> bool:
     return a.named and b.named and (a.loose or b.loose)
 
 
+def _attitudes(lemmas: Iterable[str]) -> bool:
+    """Whether every one of ``lemmas`` names an attitude or a mental state ("felt",
+    "wanted", "expected": the ``I_STATE`` class of ``lang/en/events.toml`` and the
+    ``attitudes`` of ``lang/en/merging.toml``).
+
+    >>> _attitudes({"feel", "want"}), _attitudes({"feel", "sign"})
+    (True, False)
+    """
+    return frozenset(lemmas) <= _attitude_lemmas()
+
+
+@functools.cache
+def _attitude_lemmas() -> frozenset[str]:
+    return frozenset(words("events")["classes"]["I_STATE"]) | frozenset(
+        words("merging")["attitudes"]
+    )
+
+
 def _statement(lemma: str) -> bool:
     """Whether ``lemma`` names a statement (the ``statement`` group of synonyms: "call",
     "urge", "speech"...)."""
@@ -755,6 +773,13 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     if (
         a.articles.isdisjoint(b.articles) and a.victims and b.victims and not a.victims & b.victims
     ):  # "fired Billy King", "fired Maurice Cheeks"
+        return True
+    if (
+        a.articles.isdisjoint(b.articles)
+        and not a.agents & b.agents
+        and _attitudes(a.lemmas)
+        and _attitudes(b.lemmas)
+    ):  # "I felt we were not progressing", "we felt the main focus was": whose, and when?
         return True
     if _undated(a, b):
         people_a, people_b = a.agents & a.people, b.agents & b.people

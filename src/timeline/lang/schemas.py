@@ -114,6 +114,7 @@ MERGING = Section(
         "neighbours": INT,
         "neighbour_postings": INT,
         "statement_days": INT,
+        "attitudes": WORDS,
         "endings": WORDS,
         "stem_length": INT,
         "counts": WORDS,
