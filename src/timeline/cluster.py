@@ -709,7 +709,7 @@ def _undated(a: _Cluster, b: _Cluster) -> bool:
     return a.named and b.named and (a.loose or b.loose)
 
 
-def _attitudes(lemmas: Iterable[str]) -> bool:
+def _attitudes(lemmas: frozenset[str] | set[str]) -> bool:
     """Whether every one of ``lemmas`` names an attitude or a mental state ("felt",
     "wanted", "expected": the ``I_STATE`` class of ``lang/en/events.toml`` and the
     ``attitudes`` of ``lang/en/merging.toml``).
@@ -717,7 +717,7 @@ def _attitudes(lemmas: Iterable[str]) -> bool:
     >>> _attitudes({"feel", "want"}), _attitudes({"feel", "sign"})
     (True, False)
     """
-    return frozenset(lemmas) <= _attitude_lemmas()
+    return lemmas <= _attitude_lemmas()
 
 
 @functools.cache
