@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from timeline.bounds import Constraint, interval_bounds
@@ -30,7 +30,14 @@ from timeline.lang import words
 from timeline.model import EventMention
 from timeline.nlp import line_breaks_of, token_strings
 
-__all__ = ["find_constraints", "find_parts", "governor", "relative_subject", "saying"]
+__all__ = [
+    "find_constraints",
+    "find_parts",
+    "gives_cause",
+    "governor",
+    "relative_subject",
+    "saying",
+]
 
 
 def find_constraints(
@@ -119,16 +126,18 @@ def find_constraints(
                 if purpose:
                     add(event, governor(token, heads)[0], "to " + m.lemma)
 
-    # Reactions and their cause: "vowed revenge over the strike".
+    # Reactions and their cause: "vowed revenge over the strike"; what has not happened yet
+    # is vowed, threatened or announced after its cause.
     for i, m in enumerate(mentions):
-        if m.lemma in ordering["reactions"]:
-            for event in _causes(triggers[i], i, mentions, heads, ordering["reaction_causes"]):
-                add(event, i, m.lemma)
-                # what has not happened yet is vowed, threatened or announced after its cause
-                above = i
-                while above is not None and not mentions[above].realis:
-                    above = governor(triggers[above], heads)[0]
-                add(event, above, m.lemma)
+        if m.lemma not in ordering["reactions"]:
+            continue
+        told = i
+        while told is not None and not mentions[told].realis:
+            told = governor(triggers[told], heads)[0]
+        for event in _causes(triggers[i], i, mentions, heads):
+            add(event, i, m.lemma)
+            if told != i:
+                add(event, told, m.lemma)
 
     # One happening named twice: "the attack killed", "said in a statement"; what is done to
     # a happening is another ("the bombing was condemned", "the attacks were plotted").
@@ -471,16 +480,33 @@ def _paragraphs(doc: Any, mentions: Sequence[EventMention]) -> list[int]:
     return [bisect.bisect(breaks, m.start) for m in mentions]
 
 
+def gives_cause(preposition: Any, lemma: Callable[[Any], str]) -> bool:
+    """Whether ``preposition`` gives the cause of a reaction noun, or of the light verb that
+    carries one ("revenge for the killing", "take a harsh revenge on the US over the
+    strike"); ``lemma`` reads a token's lemma. The words are ``ordering.reactions`` and
+    ``ordering.reaction_causes`` of ``lang/en/events.toml``.
+
+    >>> from timeline.nlp import load
+    >>> doc = load()("Iran took revenge on the US for the killing.")
+    >>> [t.text for t in doc if gives_cause(t, lambda t: t.lemma_)]
+    ['for']
+    """
+    data = words("events")
+    ordering = data["ordering"]
+    if preposition.dep_ != "prep" or preposition.lower_ not in ordering["reaction_causes"]:
+        return False
+    head, reactions = preposition.head, ordering["reactions"]
+    return lemma(head) in reactions or (
+        lemma(head) in data["verbs"]["light"]
+        and any(c.dep_ == "dobj" and lemma(c) in reactions for c in head.children)
+    )
+
+
 def _causes(
-    token: Any,
-    index: int,
-    mentions: Sequence[EventMention],
-    heads: Mapping[int, int],
-    prepositions: Sequence[str],
+    token: Any, index: int, mentions: Sequence[EventMention], heads: Mapping[int, int]
 ) -> list[int]:
     """The happenings a reaction noun ``token`` (mention ``index``) answers: asserted
-    mentions under the cause ``prepositions`` of the noun or of the light verb that carries
-    it ("take a harsh revenge on the US over the vicious strike").
+    mentions under a preposition that gives its cause (:func:`gives_cause`).
 
     >>> from timeline.nlp import load
     >>> from timeline.events import find_mentions
@@ -490,20 +516,22 @@ def _causes(
     >>> found = find_mentions(doc, Article(text), ())
     >>> [m.text for m in found.mentions], found.heads
     (['vowed', 'revenge', 'killing'], {1: 0, 2: 1, 5: 2})
-    >>> _causes(doc[2], 1, found.mentions, found.heads, ["for"])
+    >>> _causes(doc[2], 1, found.mentions, found.heads)
     [2]
     """
-    carriers = [token, *(t for t in (token.head,) if heads.get(t.i) == index)]
     found = {
         heads[t.i]
-        for carrier in carriers
-        for prep in carrier.children
-        if prep.dep_ == "prep" and prep.lower_ in prepositions
-        for obj in prep.children
+        for preposition in (*token.children, *token.head.children)
+        if gives_cause(preposition, _lemma_of)
+        for obj in preposition.children
         for t in obj.subtree
         if t.i in heads and heads[t.i] != index
     }
     return sorted(e for e in found if mentions[e].realis)
+
+
+def _lemma_of(token: Any) -> str:
+    return token.lemma_.lower()
 
 
 def _at_or_above(token: Any, heads: Mapping[int, int]) -> int | None:

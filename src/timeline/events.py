@@ -31,7 +31,7 @@ import attrs
 
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.chronology import fineness
-from timeline.cues import governor, relative_subject, saying
+from timeline.cues import gives_cause, governor, relative_subject, saying
 from timeline.lang import words
 from timeline.layout import byline, dateline, headline, line_breaks, quotations, stamps
 from timeline.model import (
@@ -560,20 +560,6 @@ class _Extractor:
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
         return _Grammar(_NONFINITE.get(verb.tag_, "NONE"), aspect, "ASSERTED", polarity)
 
-    def gives_cause(self, token: Any) -> bool:
-        """Whether ``token`` is a preposition that gives the cause of a reaction noun, or of
-        the light verb that carries one ("revenge for the killing", "take a harsh revenge
-        on the US over the strike")."""
-        ordering = self.words["ordering"]
-        if token.dep_ != "prep" or token.lower_ not in ordering["reaction_causes"]:
-            return False
-        head = token.head
-        reactions = ordering["reactions"]
-        return self.lemma(head) in reactions or (
-            self.lemma(head) in self.light
-            and any(c.dep_ == "dobj" and self.lemma(c) in reactions for c in head.children)
-        )
-
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
         """A noun's own grammar, and the grammar of the verb it hangs from (for bounds).
 
@@ -606,7 +592,7 @@ class _Extractor:
                 )
             )
             token = token.head
-            if self.gives_cause(token):
+            if gives_cause(token, self.lemma):
                 return own, None  # "vowed revenge for the killing": that one happened
             if token.pos_ in ("VERB", "AUX"):
                 lemma = self.lemma(token)
