@@ -1,5 +1,6 @@
-"""The parse read through its arrays: the same strings and line breaks as spaCy's own Token
-and Doc attributes give, and the arguments of a trigger as with_arguments gives them."""
+"""The parse read through its arrays: the same strings, line breaks and children as spaCy's
+own Token and Doc attributes give, and the arguments of a trigger as with_arguments gives
+them."""
 
 import pytest
 
@@ -7,6 +8,7 @@ from timeline.layout import line_breaks
 from timeline.model import EventMention
 from timeline.nlp import line_breaks_of, token_strings
 from timeline.references import Referents, with_arguments
+from timeline.tree import Tree
 
 pytest.importorskip("spacy")
 
@@ -31,6 +33,16 @@ def test_token_strings_are_the_tokens_attributes(nlp, text):
     assert token_strings(doc, "ORTH") == [t.text for t in doc]
     assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]
     assert token_strings(doc, "DEP") == [t.dep_ for t in doc]
+
+
+@pytest.mark.parametrize(
+    "text", [*TEXTS, "Iran, which vowed revenge, fired missiles at two bases hosting US troops."]
+)
+def test_a_tree_gives_each_tokens_children_as_spacy_does(nlp, text):
+    doc = nlp(text)
+    tree = Tree(doc)
+    assert tree.tokens == list(doc)
+    assert [tree.children(t) for t in doc] == [tuple(t.children) for t in doc]
 
 
 def test_referents_give_what_with_arguments_gives(nlp):

@@ -53,6 +53,7 @@ from timeline.names import (
 )
 from timeline.nlp import token_strings
 from timeline.references import Referents
+from timeline.tree import Tree
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -283,46 +284,10 @@ _FINER_THAN_DAY = frozenset(
 )
 
 
-def _passive(verb: Any) -> bool:
-    """Whether ``verb`` is told in the passive ("was questioned")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-def _marked(clause: Any, words: Collection[str]) -> bool:
-    """Whether ``clause`` is opened by one of ``words`` ("if the sale had gone", "as he
-    stood")."""
-    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
-
-
-def _sharing_subject(verb: Any) -> Any:
-    """The verb whose subject ``verb`` shares: itself, or for a verb joined to another with
-    no subject of its own ("police raided two homes and searched"), the first of the chain;
-    a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
-    while (
-        verb.dep_ == "conj"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and _passive(verb) == _passive(verb.head)
-    ):
-        verb = verb.head
-    return verb
-
-
 # The most words a label writes out from a verb to the infinitive that completes it ("called
 # on all states to cooperate"), of a reported clause up to its verb ("the killing of the
 # Iranian general breached") and from a quantity to what it counts ("dozens of missiles").
 _COMPLEMENT_WORDS = 8
-
-
-def _without_clauses(head: Any) -> list[Any]:
-    """The words of the phrase ``head`` heads, in order, without the clauses inside it: the
-    place of "in efforts to prevent his return to Cuba" is not Cuba."""
-    found, stack = [], [head]
-    while stack:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(c for c in token.children if c.pos_ not in ("VERB", "AUX"))
-    return sorted(found, key=lambda t: t.i)
 
 
 def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpression) -> None:
@@ -391,6 +356,8 @@ class _Extractor:
         self, doc: Any, article: Article, spans: Sequence[tuple[int, int]] | None = None
     ) -> None:
         self.doc = doc
+        #: each token's children, read once (:class:`timeline.tree.Tree`)
+        self.children = Tree(doc).children
         self.article = article
         self.spans = spans
         self.triggers_at: frozenset[int] = frozenset()
@@ -458,6 +425,40 @@ class _Extractor:
         """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
         return self.lemmas[token.i]
 
+    # the parse
+
+    def passive(self, verb: Any) -> bool:
+        """Whether ``verb`` is told in the passive ("was questioned")."""
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.children(verb))
+
+    def marked(self, clause: Any, words: Collection[str]) -> bool:
+        """Whether ``clause`` is opened by one of ``words`` ("if the sale had gone", "as he
+        stood")."""
+        return any(c.dep_ == "mark" and c.lower_ in words for c in self.children(clause))
+
+    def sharing_subject(self, verb: Any) -> Any:
+        """The verb whose subject ``verb`` shares: itself, or for a verb joined to another with
+        no subject of its own ("police raided two homes and searched"), the first of the chain;
+        a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
+        while (
+            verb.dep_ == "conj"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.children(verb))
+            and self.passive(verb) == self.passive(verb.head)
+        ):
+            verb = verb.head
+        return verb
+
+    def without_clauses(self, head: Any) -> list[Any]:
+        """The words of the phrase ``head`` heads, in order, without the clauses inside it: the
+        place of "in efforts to prevent his return to Cuba" is not Cuba."""
+        found, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            found.append(token)
+            stack.extend(c for c in self.children(token) if c.pos_ not in ("VERB", "AUX"))
+        return sorted(found, key=lambda t: t.i)
+
     # triggers
 
     def is_event_noun(self, token: Any) -> bool:
@@ -469,7 +470,7 @@ class _Extractor:
 
     def event_object(self, verb: Any) -> Any | None:
         """The event noun a light verb carries ("carried out an airstrike"), if any."""
-        for child in verb.children:
+        for child in self.children(verb):
             target = child
             if child.dep_ in ("nsubjpass", "nsubj") and child.tag_ in ("WDT", "WP"):
                 target = verb.head if verb.dep_ == "relcl" else child
@@ -518,23 +519,23 @@ class _Extractor:
         return (
             self.lemma(verb) in self.possessions
             and verb.dep_ not in ("aux", "auxpass")
-            and any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "dobj" for c in self.children(verb))
         )
 
     # grammar
 
     def grammar(self, verb: Any) -> _Grammar:
         tense_words = self.words["tense"]
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in self.children(verb) if c.dep_ in ("aux", "auxpass")]
         negated = any(
             c.dep_ == "neg"
             or c.lower_ in tense_words["negation"]
             or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in tense_words["negative_subjects"])
-            for c in verb.children
+            for c in self.children(verb)
         )  # "none of its missiles were intercepted"
         if verb.dep_ == "conj" and not auxes:
-            auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
-            negated = negated or any(c.dep_ == "neg" for c in verb.head.children)
+            auxes = [c for c in self.children(verb.head) if c.dep_ in ("aux", "auxpass")]
+            negated = negated or any(c.dep_ == "neg" for c in self.children(verb.head))
         polarity = "NEG" if negated else "POS"
         perfect = any(self.lemma(a) == "have" for a in auxes)
         progressive = verb.tag_ == "VBG" and any(
@@ -551,7 +552,7 @@ class _Extractor:
             if aux.tag_ == "MD" and aux.lower_ in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
         finite = [_FINITE[t.tag_] for t in (*auxes, verb) if t.tag_ in _FINITE]
-        if _marked(verb.head if verb.dep_ == "conj" else verb, tense_words["conditions"]):
+        if self.marked(verb.head if verb.dep_ == "conj" else verb, tense_words["conditions"]):
             # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
@@ -567,7 +568,7 @@ class _Extractor:
         might or will happen ("strikes would not solve", "to prevent an escalation"): it
         takes that verb's modality."""
         negation = self.words["tense"]["negation"]
-        negated = any(c.lower_ in negation and c.dep_ == "det" for c in noun.children)
+        negated = any(c.lower_ in negation and c.dep_ == "det" for c in self.children(noun))
         own = _Grammar(polarity="NEG" if negated else "POS")
         if noun.dep_ == "conj" and noun.head.pos_ == "VERB":
             # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
@@ -625,14 +626,14 @@ class _Extractor:
                     yield person, False
                     continue
                 relative = self.lemma(head) in self.words["roles"]["relatives"]
-                for child in head.children:
+                for child in self.children(head):
                     if child.dep_ == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
                     if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
                         yield self.entity_of[child.i], child.dep_ != "appos"
                     elif child.dep_ == "prep" and child.lower_ == "of" and self.titled(head):
                         # "the presidents of Russia and Turkey called"
-                        for g in child.children:
+                        for g in self.children(child):
                             if g.dep_ == "pobj":
                                 yield from self.entities(g, with_modifiers=False)
 
@@ -652,7 +653,7 @@ class _Extractor:
             times = self.time_subjects
             before = token.nbor(-1) if token.i > 0 else token
             return before.lower_ in times or any(
-                c.dep_ == "nsubj" and c.lower_ in times for c in token.children
+                c.dep_ == "nsubj" and c.lower_ in times for c in self.children(token)
             )
         if token.pos_ != "NOUN" or light is not None:
             return False
@@ -666,7 +667,7 @@ class _Extractor:
         (no article, possessive or number) as the subject or object of a verb in the simple
         present, or of one that is negated ("strikes and counter-strikes do not solve the
         problems", "military action alone was not enough")."""
-        determiners = [c for c in noun.children if c.dep_ in ("det", "poss", "nummod")]
+        determiners = [c for c in self.children(noun) if c.dep_ in ("det", "poss", "nummod")]
         if any(d.lower_ in self.words["tense"]["nonspecific"] for d in determiners):
             return True  # "any new military action"
         if noun.tag_ not in ("NN", "NNS") or determiners:
@@ -684,9 +685,10 @@ class _Extractor:
         to land on Monday", "was scheduled to lay flowers")."""
         return (
             self.lemma(verb) in self.schedules
-            and _passive(verb)
+            and self.passive(verb)
             and any(
-                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children
+                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in self.children(c))
+                for c in self.children(verb)
             )
         )
 
@@ -708,7 +710,7 @@ class _Extractor:
         while clause.dep_ in ("conj", "xcomp") and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
         if clause.dep_ == "relcl":
-            undergone = relative_subject(clause) and _passive(clause)
+            undergone = relative_subject(clause) and self.passive(clause)
             return not undergone and not self.is_event_noun(clause.head)
         return (
             clause.dep_ in ("ccomp", "csubj", "pcomp")
@@ -721,8 +723,8 @@ class _Extractor:
         roles = self.words["roles"]
         if verb.pos_ != "VERB" or self.lemma(verb) not in roles["dismissals"]:
             return False
-        direct = [c for c in verb.children if c.dep_ == "dobj"][:1]  # a second is a misparse
-        objects = direct + [c for c in verb.children if c.dep_ == "nsubjpass"]
+        direct = [c for c in self.children(verb) if c.dep_ == "dobj"][:1]  # a second is a misparse
+        objects = direct + [c for c in self.children(verb) if c.dep_ == "nsubjpass"]
         if verb.dep_ in ("acl", "relcl"):
             objects.append(verb.head)
         return any(
@@ -741,7 +743,7 @@ class _Extractor:
         Fidan", and, for a title of office, "the chief of staff of Iran's armed forces,
         Mohammad Bagheri," when the parse hangs the name elsewhere (not "a petition on behalf
         of Elian's great-uncle, Lazaro Gonzalez": the name is the uncle's)."""
-        for child in head.children:
+        for child in self.children(head):
             ent = self.entity_of.get(child.i)
             if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
                 return ent
@@ -778,14 +780,14 @@ class _Extractor:
         roles = self.words["roles"]
         verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
         for verb in verbs:
-            children = list(verb.children)
+            children = list(self.children(verb))
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and verb.dep_ in (
                 "conj",
                 "xcomp",
                 "advcl",
             ):
-                inherited = [c for c in verb.head.children if c.dep_ == "nsubj"]
-                if _passive(verb):
+                inherited = [c for c in self.children(verb.head) if c.dep_ == "nsubj"]
+                if self.passive(verb):
                     # "the winglet struck the hangar and was crumpled": what the active
                     # verb's subject did, the passive one's underwent
                     yield from (("patient", c) for c in inherited)
@@ -793,7 +795,7 @@ class _Extractor:
                     children += inherited
             subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
-            attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+            attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in self.children(verb))
             if named is not None and (not subjects or attributed):
                 # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
                 # ministry said": the speaker named right before a verb of saying that
@@ -809,24 +811,26 @@ class _Extractor:
                     role = "agent" if child.dep_ != "nsubjpass" else "patient"
                     yield role, verb.head if verb.dep_ == "relcl" else child
                 elif child.dep_ == "agent":
-                    yield from (("agent", g) for g in child.children if g.dep_ == "pobj")
+                    yield from (("agent", g) for g in self.children(child) if g.dep_ == "pobj")
                 elif child.dep_ in roles["agent"]:
                     undergoes = child.dep_ == "nsubj" and self.lemma(verb) in roles["undergoers"]
                     yield ("patient" if undergoes else "agent"), child
                 elif child.dep_ in roles["patient"]:
                     yield "patient", child
                 elif child.dep_ == "prep" and child.lower_ in roles["with"]:
-                    yield from (("other", g) for g in child.children if g.dep_ == "pobj")
+                    yield from (("other", g) for g in self.children(child) if g.dep_ == "pobj")
                 # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
                 objects = [child] if child.dep_ == "dobj" else []
                 if child.dep_ == "prep":
-                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    objects = [g for g in self.children(child) if g.dep_ == "pobj"]
                 for obj in objects:
-                    for prep in obj.children:
+                    for prep in self.children(obj):
                         if prep.dep_ == "prep" and prep.lower_ in roles["with"]:
-                            yield from (("other", g) for g in prep.children if g.dep_ == "pobj")
+                            yield from (
+                                ("other", g) for g in self.children(prep) if g.dep_ == "pobj"
+                            )
         if token.pos_ == "NOUN":
-            for child in token.children:
+            for child in self.children(token):
                 if child.dep_ == "poss" or (
                     # "a US drone strike", "an Iranian missile attack", not "the Kenya bombing"
                     child.dep_ in ("compound", "amod")
@@ -846,7 +850,7 @@ class _Extractor:
                         else None
                     )
                     if role:
-                        yield from ((role, g) for g in child.children if g.dep_ == "pobj")
+                        yield from ((role, g) for g in self.children(child) if g.dep_ == "pobj")
 
     def actor(self, token: Any, light: Any | None, *, named: bool = False) -> str | None:
         """Who did it, as the text words it, for a label: the subject of its verb (the light
@@ -857,23 +861,23 @@ class _Extractor:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
         if verb.pos_ in ("VERB", "AUX"):
-            heads = [c for c in _sharing_subject(verb).children if c.dep_ == "nsubj"]
+            heads = [c for c in self.sharing_subject(verb).children if c.dep_ == "nsubj"]
             # "by the police", not the means of "by road"
             heads += [
                 g
-                for c in verb.children
+                for c in self.children(verb)
                 if c.dep_ == "agent"
-                for g in c.children
-                if g.tag_ != "NN" or any(d.dep_ in ("det", "poss") for d in g.children)
+                for g in self.children(c)
+                if g.tag_ != "NN" or any(d.dep_ in ("det", "poss") for d in self.children(g))
             ]
         else:
-            heads = [c for c in token.children if c.dep_ == "poss"]
+            heads = [c for c in self.children(token) if c.dep_ == "poss"]
         for head in heads:
             if head.lower_ in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
             if head is None or not self.plain(head, ("NOUN",) if named else ("NOUN", "PROPN")):
                 continue
-            group = [head, *(c for c in head.children if c.dep_ == "conj")]
+            group = [head, *(c for c in self.children(head) if c.dep_ == "conj")]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
@@ -896,12 +900,12 @@ class _Extractor:
         They have been urging US forces"); ``None`` when neither is a group."""
 
         def group(verb: Any) -> Any | None:
-            subjects = [c for c in _sharing_subject(verb).children if c.dep_ == "nsubj"]
+            subjects = [c for c in self.sharing_subject(verb).children if c.dep_ == "nsubj"]
             return next(
                 (
                     s
                     for s in subjects
-                    if s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children)
+                    if s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in self.children(s))
                 ),
                 None,
             )
@@ -942,23 +946,23 @@ class _Extractor:
 
         if named:
             return self.complement(token, qualifies, asked=True)
-        heads = [c for c in token.children if c.dep_ == "dobj"]
+        heads = [c for c in self.children(token) if c.dep_ == "dobj"]
         if not heads:
-            heads = [c for c in _sharing_subject(token).children if c.dep_ == "nsubjpass"]
+            heads = [c for c in self.sharing_subject(token).children if c.dep_ == "nsubjpass"]
             if token.dep_ == "relcl" and heads and relative_subject(token):
                 heads = [token.head]  # "a suspect who was returned": the suspect
-        if not heads and token.dep_ == "conj" and _passive(token):
+        if not heads and token.dep_ == "conj" and self.passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
-            heads = [c for c in token.head.children if c.dep_ == "nsubj"]
+            heads = [c for c in self.children(token.head) if c.dep_ == "nsubj"]
         if not heads and token.tag_ in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
             # the parser reads "and" as joining
-            participle = _sharing_subject(token)
+            participle = self.sharing_subject(token)
             qualifying = participle.dep_ == "acl" or (
                 participle.dep_ == "conj"
                 and participle.head.pos_ == "NOUN"
-                and not any(c.dep_ == "dobj" for c in token.children)  # "angered Washington"
+                and not any(c.dep_ == "dobj" for c in self.children(token))  # "angered Washington"
             )
             heads = [participle.head] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
@@ -979,9 +983,9 @@ class _Extractor:
         head = span[-1]
         if self.lemma(head) not in self.words["roles"]["quantities"]:
             return span
-        for prep in head.children:
+        for prep in self.children(head):
             if prep.dep_ == "prep" and prep.i == head.i + 1:
-                objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+                objects = [o for o in self.children(prep) if o.dep_ == "pobj" and o.pos_ == "NOUN"]
                 if objects and objects[0].i - head.i <= _COMPLEMENT_WORDS:
                     return self.doc[span.start : objects[0].i + 1]
         return span
@@ -996,11 +1000,11 @@ class _Extractor:
         ``asked``, only the infinitive from its mark, what the verb's object is asked to do
         ("urged Albright to tell Americans")."""
         roles = self.words["roles"]
-        for verb in token.children:
+        for verb in self.children(token):
             mark = next(
                 (
                     a
-                    for a in verb.children
+                    for a in self.children(verb)
                     if a.dep_ == "aux" and a.lower_ in roles["infinitive_marks"]
                 ),
                 None,
@@ -1008,23 +1012,25 @@ class _Extractor:
             if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or mark is None:
                 continue
             # with its particle: "agreed to set up a panel"
-            end = verb.i + 1 + any(c.dep_ == "prt" and c.i == verb.i + 1 for c in verb.children)
+            end = (
+                verb.i + 1 + any(c.dep_ == "prt" and c.i == verb.i + 1 for c in self.children(verb))
+            )
             between = self.doc[(mark.i if asked else token.i + 1) : end]
             if not self.writable(between):
                 continue
             what = self.theme(verb) or next(
                 (
                     self.qualified(c, lambda q: q.dep_ == "compound").text
-                    for c in verb.children
+                    for c in self.children(verb)
                     if c.dep_ == "dobj" and c.pos_ == "PROPN"
                 ),
                 None,
             )
             return " ".join(w for w in (between.text, what) if w)
-        for prep in token.children:
+        for prep in self.children(token):
             if prep.dep_ != "prep" or prep.lower_ not in roles["theme_prepositions"]:
                 continue
-            for obj in prep.children:
+            for obj in self.children(prep):
                 if asked:
                     # what it is asked for or against, told by a gerund: "advised US
                     # commanders against embarking on any new military action"
@@ -1048,10 +1054,10 @@ class _Extractor:
         speaker or a clause whose subject is a pronoun other than the one that says it."""
         if self.classes.get(self.lemma(token)) not in ("REPORTING", "I_ACTION"):
             return None
-        for verb in token.children:
+        for verb in self.children(token):
             if verb.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.i < token.i:
                 continue
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in self.children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or not (
                 self.plain(subjects[0], ("NOUN", "PROPN"), events=True)
                 or self.same_speaker(token, subjects[0])
@@ -1063,7 +1069,7 @@ class _Extractor:
                 return _as_written(whole)
             if self.writable(clause):
                 # "it would take a harsh revenge"; a passive's theme is the subject written
-                what = None if _passive(verb) else self.theme(verb, events=True)
+                what = None if self.passive(verb) else self.theme(verb, events=True)
                 return " ".join(w for w in (_as_written(clause), what) if w)
         return None
 
@@ -1071,7 +1077,7 @@ class _Extractor:
         """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it
         would", "Rouhani said he would"): a pronoun of its person and number, the saying's
         subject being a name of that kind."""
-        subject = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in self.children(saying) if c.dep_ == "nsubj"), None)
         ent = self.entity_of.get(subject.i) if subject is not None else None
         kinds = self.words["clauses"]["speaker_pronouns"].get(pronoun.lower_, ())
         return pronoun.pos_ == "PRON" and ent is not None and ent.label_ in kinds
@@ -1097,7 +1103,9 @@ class _Extractor:
         """``head`` with the words before it that ``qualifies`` keeps (each with its own, as
         "the" of "the president's"), outside any dateline."""
         words = [
-            c for c in head.children if c.i < head.i and c.i not in self.aside and qualifies(c)
+            c
+            for c in self.children(head)
+            if c.i < head.i and c.i not in self.aside and qualifies(c)
         ]
         return self.doc[min((w.left_edge.i for w in words), default=head.i) : head.i + 1]
 
@@ -1136,7 +1144,7 @@ class _Extractor:
     def location(self, token: Any, light: Any | None) -> str | None:
         places = self.words["roles"]["place"]
         named = (
-            [c for c in token.children if self.placed_by(token, c)]
+            [c for c in self.children(token) if self.placed_by(token, c)]
             if self.lemma(token) in self.placed_by_name
             else ()
         )
@@ -1146,11 +1154,11 @@ class _Extractor:
         for head in (token, light):
             if head is None:
                 continue
-            for prep in head.children:
+            for prep in self.children(head):
                 if prep.dep_ != "prep" or prep.lower_ not in places:
                     continue
-                for obj in prep.children:
-                    for t in _without_clauses(obj):
+                for obj in self.children(prep):
+                    for t in self.without_clauses(obj):
                         ent = self.entity_of.get(t.i)
                         # "bases hosting US troops": a place naming people is not the place
                         modifier = t.dep_ in ("compound", "amod") and t.head.tag_ == "NNS"
@@ -1324,7 +1332,7 @@ class _Extractor:
                 # statements keep the story's day; what an infinitive tells is not yet done
                 # ("voted on Sunday to expel")
                 presumed = sentence_time and sentence_time.interval
-            particle = next((c for c in token.children if c.dep_ == "prt"), None)
+            particle = next((c for c in self.children(token) if c.dep_ == "prt"), None)
             participants = self.participants(token, light)
             actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
@@ -1462,10 +1470,10 @@ class _Extractor:
         return next(
             (
                 c
-                for c in token.children
+                for c in self.children(token)
                 if c.dep_ == "prep"
                 and c.lower_ in words
-                and any(g.tag_ == "WDT" for g in c.children)
+                and any(g.tag_ == "WDT" for g in self.children(c))
                 and c.i < token.i
             ),
             None,
@@ -1546,7 +1554,7 @@ class _Extractor:
                 target = noun if noun is not None else target
             # "a strike on the evening of January 2 that killed General Soleimani": the
             # relative clause on the time is the time's, and the noun's before it
-            for child in (c for t in span for c in t.children if c.dep_ == "relcl"):
+            for child in (c for t in span for c in self.children(t) if c.dep_ == "relcl"):
                 if child.i in heads:
                     attached.setdefault(heads[child.i], time)
                     if noun is not None and relative_subject(child):
@@ -1669,15 +1677,15 @@ class _Extractor:
         conjuncts told in the same tense ("raided and searched", not "helped end the war
         and now are poised")."""
         yield from (c for c in token.conjuncts if c.tag_ == token.tag_)
-        for child in token.children:
+        for child in self.children(token):
             if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN"):
                 yield child
             elif child.dep_ in ("prep", "agent") and child.lower_ in links:
-                yield from (g for g in child.children if g.dep_ == "pobj")
+                yield from (g for g in self.children(child) if g.dep_ == "pobj")
         if token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN"):
             yield token.head
         if token.pos_ == "NOUN":  # "the vote last week, in which lawmakers backed"
-            yield from (c for c in token.children if c.dep_ == "relcl")
+            yield from (c for c in self.children(token) if c.dep_ == "relcl")
         if token.dep_ == "pobj" and token.head.lower_ in links:
             yield token.head.head
 
@@ -1688,9 +1696,9 @@ class _Extractor:
         words = self.words["ordering"]["meanwhile"]
 
         def marked(clause: Any) -> bool:
-            return clause.dep_ == "advcl" and _marked(clause, words)
+            return clause.dep_ == "advcl" and self.marked(clause, words)
 
-        yield from (c for c in token.children if marked(c))
+        yield from (c for c in self.children(token) if marked(c))
         if marked(token):
             yield token.head
 
