@@ -38,7 +38,7 @@ import attrs
 
 from timeline.bounds import Constraint, order, solve, within_wholes
 from timeline.canonical import assemble
-from timeline.cluster import PART, Index, cluster, place
+from timeline.cluster import PART, Index, cluster, collector_paused, place
 from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
@@ -288,7 +288,8 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     mentions, cues and articles merged too. Each analysis is dropped as soon as its mentions
     are taken, so ``analysed`` can stream. A timeline made here keeps how its mentions were
     indexed for merging (in memory, not in its JSON), so that merging more articles into it
-    indexes only theirs; its events' labels are kept for the groups that stay as they were."""
+    indexes only theirs; its events' labels are kept for the groups that stay as they were.
+    Merging runs with the cycle collector paused (:func:`~timeline.cluster.collector_paused`)."""
     mentions: list[EventMention] = []
     links: list[Link] = []
     records = {r.id: r for r in base.articles} if base else {}
@@ -300,19 +301,20 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
     dated = frozenset(i for i, r in records.items() if r.published is not None)
-    indexed = None
-    if base is not None and base._indexed is not None:
-        indexed = base._indexed.more(mentions, _triples(mentions, links))
-    if base is not None:
-        links = sorted([*base.links, *links], key=lambda k: k.article_id)
-    if indexed is None:
+    with collector_paused():
+        indexed = None
+        if base is not None and base._indexed is not None:
+            indexed = base._indexed.more(mentions, _triples(mentions, links))
         if base is not None:
-            mentions = [m for event in base.events for m in event.mentions] + mentions
-        indexed = Index.of(mentions, _triples(mentions, links))
-    del mentions
-    # a group of the same mentions as an event of ``base`` has that event's label
-    labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None
-    built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
+            links = sorted([*base.links, *links], key=lambda k: k.article_id)
+        if indexed is None:
+            if base is not None:
+                mentions = [m for event in base.events for m in event.mentions] + mentions
+            indexed = Index.of(mentions, _triples(mentions, links))
+        del mentions
+        # a group of the same mentions as an event of ``base`` has that event's label
+        labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None
+        built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
     object.__setattr__(built, "_indexed", indexed)
     return built
 
