@@ -414,8 +414,12 @@ class _Extractor:
             for number, (start, end) in enumerate(zip(self.sentence_starts, ends, strict=True))
             for _ in range(start, end)
         ]
-        #: each token's part of speech and lemma (:func:`_lemma`), read once
+        #: each token's part of speech, dependency, tag, lowercase form and lemma
+        #: (:func:`_lemma`), read once: spaCy finds a token's string anew at each access
         self.pos = token_strings(doc, "POS")
+        self.dep = token_strings(doc, "DEP")
+        self.tag = token_strings(doc, "TAG")
+        self.lower = token_strings(doc, "LOWER")
         self.lemmas = [
             _lemma(lemma, pos)
             for lemma, pos in zip(token_strings(doc, "LEMMA"), self.pos, strict=True)
@@ -429,21 +433,23 @@ class _Extractor:
 
     def passive(self, verb: Any) -> bool:
         """Whether ``verb`` is told in the passive ("was questioned")."""
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.children(verb))
+        return any(self.dep[c.i] in ("auxpass", "nsubjpass") for c in self.children(verb))
 
     def marked(self, clause: Any, words: Collection[str]) -> bool:
         """Whether ``clause`` is opened by one of ``words`` ("if the sale had gone", "as he
         stood")."""
-        return any(c.dep_ == "mark" and c.lower_ in words for c in self.children(clause))
+        return any(
+            self.dep[c.i] == "mark" and self.lower[c.i] in words for c in self.children(clause)
+        )
 
     def sharing_subject(self, verb: Any) -> Any:
         """The verb whose subject ``verb`` shares: itself, or for a verb joined to another with
         no subject of its own ("police raided two homes and searched"), the first of the chain;
         a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
         while (
-            verb.dep_ == "conj"
-            and verb.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.children(verb))
+            self.dep[verb.i] == "conj"
+            and self.pos[verb.head.i] in ("VERB", "AUX")
+            and not any(self.dep[c.i] in ("nsubj", "nsubjpass") for c in self.children(verb))
             and self.passive(verb) == self.passive(verb.head)
         ):
             verb = verb.head
@@ -456,25 +462,25 @@ class _Extractor:
         while stack:
             token = stack.pop()
             found.append(token)
-            stack.extend(c for c in self.children(token) if c.pos_ not in ("VERB", "AUX"))
+            stack.extend(c for c in self.children(token) if self.pos[c.i] not in ("VERB", "AUX"))
         return sorted(found, key=lambda t: t.i)
 
     # triggers
 
     def is_event_noun(self, token: Any) -> bool:
         return (
-            token.pos_ == "NOUN"
+            self.pos[token.i] == "NOUN"
             and self.lemma(token) in self.nouns
-            and token.dep_ not in ("compound",)
+            and self.dep[token.i] not in ("compound",)
         )
 
     def event_object(self, verb: Any) -> Any | None:
         """The event noun a light verb carries ("carried out an airstrike"), if any."""
         for child in self.children(verb):
             target = child
-            if child.dep_ in ("nsubjpass", "nsubj") and child.tag_ in ("WDT", "WP"):
-                target = verb.head if verb.dep_ == "relcl" else child
-            elif child.dep_ not in ("dobj", "nsubjpass"):
+            if self.dep[child.i] in ("nsubjpass", "nsubj") and self.tag[child.i] in ("WDT", "WP"):
+                target = verb.head if self.dep[verb.i] == "relcl" else child
+            elif self.dep[child.i] not in ("dobj", "nsubjpass"):
                 continue
             if self.is_event_noun(target):
                 return target
@@ -498,15 +504,15 @@ class _Extractor:
         for token in (
             self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN") and i not in self.aside
         ):
-            if token.pos_ == "VERB":
+            if self.pos[token.i] == "VERB":
                 lemma = self.lemma(token)
                 if (
                     token.i in light_verbs
-                    or (token.dep_ == "prep" and lemma not in self.attributions)
+                    or (self.dep[token.i] == "prep" and lemma not in self.attributions)
                     or (lemma in self.not_events and not self.possesses(token))
-                    or token.dep_ == "amod"
+                    or self.dep[token.i] == "amod"
                     or not token.is_alpha
-                    or (lemma in self.states and token.dep_ != "ROOT")
+                    or (lemma in self.states and self.dep[token.i] != "ROOT")
                 ):
                     continue
                 yield token, None
@@ -518,28 +524,31 @@ class _Extractor:
         ("Iraq had no weapons", not "had fired" nor "had to leave")."""
         return (
             self.lemma(verb) in self.possessions
-            and verb.dep_ not in ("aux", "auxpass")
-            and any(c.dep_ == "dobj" for c in self.children(verb))
+            and self.dep[verb.i] not in ("aux", "auxpass")
+            and any(self.dep[c.i] == "dobj" for c in self.children(verb))
         )
 
     # grammar
 
     def grammar(self, verb: Any) -> _Grammar:
         tense_words = self.words["tense"]
-        auxes = [c for c in self.children(verb) if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in self.children(verb) if self.dep[c.i] in ("aux", "auxpass")]
         negated = any(
-            c.dep_ == "neg"
-            or c.lower_ in tense_words["negation"]
-            or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in tense_words["negative_subjects"])
+            self.dep[c.i] == "neg"
+            or self.lower[c.i] in tense_words["negation"]
+            or (
+                self.dep[c.i] in ("nsubj", "nsubjpass")
+                and self.lower[c.i] in tense_words["negative_subjects"]
+            )
             for c in self.children(verb)
         )  # "none of its missiles were intercepted"
-        if verb.dep_ == "conj" and not auxes:
-            auxes = [c for c in self.children(verb.head) if c.dep_ in ("aux", "auxpass")]
-            negated = negated or any(c.dep_ == "neg" for c in self.children(verb.head))
+        if self.dep[verb.i] == "conj" and not auxes:
+            auxes = [c for c in self.children(verb.head) if self.dep[c.i] in ("aux", "auxpass")]
+            negated = negated or any(self.dep[c.i] == "neg" for c in self.children(verb.head))
         polarity = "NEG" if negated else "POS"
         perfect = any(self.lemma(a) == "have" for a in auxes)
-        progressive = verb.tag_ == "VBG" and any(
-            self.lemma(a) == "be" and a.dep_ == "aux" for a in auxes
+        progressive = self.tag[verb.i] == "VBG" and any(
+            self.lemma(a) == "be" and self.dep[a.i] == "aux" for a in auxes
         )
         aspect = {
             (True, True): "PERFECTIVE_PROGRESSIVE",
@@ -547,19 +556,21 @@ class _Extractor:
             (False, True): "PROGRESSIVE",
         }.get((perfect, progressive), "NONE")
         for aux in auxes:
-            if aux.tag_ == "MD" and aux.lower_ in tense_words["future"]:
+            if self.tag[aux.i] == "MD" and self.lower[aux.i] in tense_words["future"]:
                 return _Grammar("FUTURE", aspect, "FUTURE", polarity)
-            if aux.tag_ == "MD" and aux.lower_ in tense_words["hypothetical"]:
+            if self.tag[aux.i] == "MD" and self.lower[aux.i] in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
-        finite = [_FINITE[t.tag_] for t in (*auxes, verb) if t.tag_ in _FINITE]
-        if self.marked(verb.head if verb.dep_ == "conj" else verb, tense_words["conditions"]):
+        finite = [_FINITE[self.tag[t.i]] for t in (*auxes, verb) if self.tag[t.i] in _FINITE]
+        if self.marked(
+            verb.head if self.dep[verb.i] == "conj" else verb, tense_words["conditions"]
+        ):
             # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
-        if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        if self.tag[verb.i] == "VB" and any(self.tag[a.i] == "TO" for a in auxes):
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
-        return _Grammar(_NONFINITE.get(verb.tag_, "NONE"), aspect, "ASSERTED", polarity)
+        return _Grammar(_NONFINITE.get(self.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
 
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
         """A noun's own grammar, and the grammar of the verb it hangs from (for bounds).
@@ -568,9 +579,11 @@ class _Extractor:
         might or will happen ("strikes would not solve", "to prevent an escalation"): it
         takes that verb's modality."""
         negation = self.words["tense"]["negation"]
-        negated = any(c.lower_ in negation and c.dep_ == "det" for c in self.children(noun))
+        negated = any(
+            self.lower[c.i] in negation and self.dep[c.i] == "det" for c in self.children(noun)
+        )
         own = _Grammar(polarity="NEG" if negated else "POS")
-        if noun.dep_ == "conj" and noun.head.pos_ == "VERB":
+        if self.dep[noun.i] == "conj" and self.pos[noun.head.i] == "VERB":
             # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
             # comment"): it shares that verb's grammar
             verb = self.grammar(noun.head)
@@ -584,18 +597,21 @@ class _Extractor:
                 return own, None
             argument = (
                 argument
-                or (token.dep_ in _CORE_ARGUMENTS and token.head.pos_ in ("VERB", "AUX"))
+                or (
+                    self.dep[token.i] in _CORE_ARGUMENTS
+                    and self.pos[token.head.i] in ("VERB", "AUX")
+                )
                 or (  # "to step back from confrontation", "called for de-escalation"
-                    token.dep_ == "pobj"
-                    and token.head.dep_ == "prep"
+                    self.dep[token.i] == "pobj"
+                    and self.dep[token.head.i] == "prep"
                     and _verb_or_its_particle(token.head.head)
-                    and token.head.lower_ in self.words["ordering"]["intended"]
+                    and self.lower[token.head.i] in self.words["ordering"]["intended"]
                 )
             )
             token = token.head
             if gives_cause(token, self.lemma):
                 return own, None  # "vowed revenge for the killing": that one happened
-            if token.pos_ in ("VERB", "AUX"):
+            if self.pos[token.i] in ("VERB", "AUX"):
                 lemma = self.lemma(token)
                 if lemma in self.words["ordering"]["object_after"]:
                     return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
@@ -627,14 +643,21 @@ class _Extractor:
                     continue
                 relative = self.lemma(head) in self.words["roles"]["relatives"]
                 for child in self.children(head):
-                    if child.dep_ == "poss" and relative:
+                    if self.dep[child.i] == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
-                    if child.dep_ in ("compound", "poss", "appos") and child.i in self.entity_of:
-                        yield self.entity_of[child.i], child.dep_ != "appos"
-                    elif child.dep_ == "prep" and child.lower_ == "of" and self.titled(head):
+                    if (
+                        self.dep[child.i] in ("compound", "poss", "appos")
+                        and child.i in self.entity_of
+                    ):
+                        yield self.entity_of[child.i], self.dep[child.i] != "appos"
+                    elif (
+                        self.dep[child.i] == "prep"
+                        and self.lower[child.i] == "of"
+                        and self.titled(head)
+                    ):
                         # "the presidents of Russia and Turkey called"
                         for g in self.children(child):
-                            if g.dep_ == "pobj":
+                            if self.dep[g.i] == "pobj":
                                 yield from self.entities(g, with_modifiers=False)
 
     def event_class(self, token: Any, light: Any | None) -> str:
@@ -648,17 +671,17 @@ class _Extractor:
         """Whether an event noun only describes another event, as a predicate ("the Pentagon
         described the airstrike as a defensive action", "it was an attack"), or a verb tells
         the time of day ("as dawn broke")."""
-        if token.pos_ == "VERB":
+        if self.pos[token.i] == "VERB":
             # its subject, or the word before it where the parser took "as dawn" for a phrase
             times = self.time_subjects
             before = token.nbor(-1) if token.i > 0 else token
-            return before.lower_ in times or any(
-                c.dep_ == "nsubj" and c.lower_ in times for c in self.children(token)
+            return self.lower[before.i] in times or any(
+                self.dep[c.i] == "nsubj" and self.lower[c.i] in times for c in self.children(token)
             )
-        if token.pos_ != "NOUN" or light is not None:
+        if self.pos[token.i] != "NOUN" or light is not None:
             return False
-        return token.dep_ in ("attr", "oprd") or (
-            token.dep_ == "pobj" and token.head.lower_ in self.words["ordering"]["as"]
+        return self.dep[token.i] in ("attr", "oprd") or (
+            self.dep[token.i] == "pobj" and self.lower[token.head.i] in self.words["ordering"]["as"]
         )
 
     def generic(self, noun: Any) -> bool:
@@ -667,15 +690,15 @@ class _Extractor:
         (no article, possessive or number) as the subject or object of a verb in the simple
         present, or of one that is negated ("strikes and counter-strikes do not solve the
         problems", "military action alone was not enough")."""
-        determiners = [c for c in self.children(noun) if c.dep_ in ("det", "poss", "nummod")]
-        if any(d.lower_ in self.words["tense"]["nonspecific"] for d in determiners):
+        determiners = [c for c in self.children(noun) if self.dep[c.i] in ("det", "poss", "nummod")]
+        if any(self.lower[d.i] in self.words["tense"]["nonspecific"] for d in determiners):
             return True  # "any new military action"
-        if noun.tag_ not in ("NN", "NNS") or determiners:
+        if self.tag[noun.i] not in ("NN", "NNS") or determiners:
             return False
         head = noun.head
-        while noun.dep_ == "conj" and head.pos_ == "NOUN":
+        while self.dep[noun.i] == "conj" and self.pos[head.i] == "NOUN":
             noun, head = head, head.head
-        if noun.dep_ not in _CORE_ARGUMENTS or head.pos_ not in ("VERB", "AUX"):
+        if self.dep[noun.i] not in _CORE_ARGUMENTS or self.pos[head.i] not in ("VERB", "AUX"):
             return False
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
@@ -687,7 +710,7 @@ class _Extractor:
             self.lemma(verb) in self.schedules
             and self.passive(verb)
             and any(
-                c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in self.children(c))
+                self.dep[c.i] == "xcomp" and any(self.tag[a.i] == "TO" for a in self.children(c))
                 for c in self.children(verb)
             )
         )
@@ -703,29 +726,34 @@ class _Extractor:
         from Pakistan"), and so is what a relative clause on an event tells of it ("the blast
         that killed 10 people")."""
         clause = token
-        while clause.pos_ not in ("VERB", "AUX"):
+        while self.pos[clause.i] not in ("VERB", "AUX"):
             if clause.head.i == clause.i:
                 return False
             clause = clause.head
-        while clause.dep_ in ("conj", "xcomp") and clause.head.pos_ in ("VERB", "AUX"):
+        while self.dep[clause.i] in ("conj", "xcomp") and self.pos[clause.head.i] in (
+            "VERB",
+            "AUX",
+        ):
             clause = clause.head
-        if clause.dep_ == "relcl":
+        if self.dep[clause.i] == "relcl":
             undergone = relative_subject(clause) and self.passive(clause)
             return not undergone and not self.is_event_noun(clause.head)
         return (
-            clause.dep_ in ("ccomp", "csubj", "pcomp")
-            and clause.left_edge.lower_ in self.words["clauses"]["questions"]
+            self.dep[clause.i] in ("ccomp", "csubj", "pcomp")
+            and self.lower[clause.left_edge.i] in self.words["clauses"]["questions"]
         )
 
     def dismisses(self, verb: Any) -> bool:
         """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
         "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
         roles = self.words["roles"]
-        if verb.pos_ != "VERB" or self.lemma(verb) not in roles["dismissals"]:
+        if self.pos[verb.i] != "VERB" or self.lemma(verb) not in roles["dismissals"]:
             return False
-        direct = [c for c in self.children(verb) if c.dep_ == "dobj"][:1]  # a second is a misparse
-        objects = direct + [c for c in self.children(verb) if c.dep_ == "nsubjpass"]
-        if verb.dep_ in ("acl", "relcl"):
+        direct = [c for c in self.children(verb) if self.dep[c.i] == "dobj"][
+            :1
+        ]  # a second is a misparse
+        objects = direct + [c for c in self.children(verb) if self.dep[c.i] == "nsubjpass"]
+        if self.dep[verb.i] in ("acl", "relcl"):
             objects.append(verb.head)
         return any(
             self.lemma(o) in roles["posts"]
@@ -745,7 +773,7 @@ class _Extractor:
         of Elian's great-uncle, Lazaro Gonzalez": the name is the uncle's)."""
         for child in self.children(head):
             ent = self.entity_of.get(child.i)
-            if child.dep_ == "appos" and ent is not None and ent.label_ == "PERSON":
+            if self.dep[child.i] == "appos" and ent is not None and ent.label_ == "PERSON":
                 return ent
         if not self.titled(head):
             return None
@@ -766,7 +794,7 @@ class _Extractor:
     def name_before(self, verb: Any) -> Any | None:
         """The last token of a named entity right before a finite ``verb`` that has no
         subject (a comma between them allowed): its subject where the parse lost it."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        if self.tag[verb.i] not in ("VBD", "VBZ", "VBP") or verb.i == 0:
             return None
         before = self.doc[verb.i - 1]
         if before.text == "," and verb.i > 1:
@@ -778,68 +806,79 @@ class _Extractor:
 
     def arguments(self, token: Any, light: Any | None) -> Iterator[tuple[str, Any]]:
         roles = self.words["roles"]
-        verbs = [v for v in (light, token) if v is not None and v.pos_ in ("VERB", "AUX")]
+        verbs = [v for v in (light, token) if v is not None and self.pos[v.i] in ("VERB", "AUX")]
         for verb in verbs:
             children = list(self.children(verb))
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and verb.dep_ in (
+            if not any(self.dep[c.i] in ("nsubj", "nsubjpass") for c in children) and self.dep[
+                verb.i
+            ] in (
                 "conj",
                 "xcomp",
                 "advcl",
             ):
-                inherited = [c for c in self.children(verb.head) if c.dep_ == "nsubj"]
+                inherited = [c for c in self.children(verb.head) if self.dep[c.i] == "nsubj"]
                 if self.passive(verb):
                     # "the winglet struck the hangar and was crumpled": what the active
                     # verb's subject did, the passive one's underwent
                     yield from (("patient", c) for c in inherited)
                 else:
                     children += inherited
-            subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            subjects = [c for c in children if self.dep[c.i] in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
-            attributed = any(c.dep_ == "ccomp" and c.i < verb.i for c in self.children(verb))
+            attributed = any(self.dep[c.i] == "ccomp" and c.i < verb.i for c in self.children(verb))
             if named is not None and (not subjects or attributed):
                 # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
                 # ministry said": the speaker named right before a verb of saying that
                 # follows what was said is its subject, whatever the parse made of it
                 yield "agent", named
                 children = [c for c in children if c not in subjects]
-            direct = [c for c in children if c.dep_ == "dobj"]
+            direct = [c for c in children if self.dep[c.i] == "dobj"]
             for child in children:
-                if child.dep_ == "dobj" and child != direct[0]:
+                if self.dep[child.i] == "dobj" and child != direct[0]:
                     continue  # a second object is a misparse: "fired missiles at bases, Ain"
-                if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP"):
+                if self.dep[child.i] in ("nsubj", "nsubjpass") and self.tag[child.i] in (
+                    "WDT",
+                    "WP",
+                ):
                     # "a Libyan who was questioned": the one the pronoun stands for undergoes it
-                    role = "agent" if child.dep_ != "nsubjpass" else "patient"
-                    yield role, verb.head if verb.dep_ == "relcl" else child
-                elif child.dep_ == "agent":
-                    yield from (("agent", g) for g in self.children(child) if g.dep_ == "pobj")
-                elif child.dep_ in roles["agent"]:
-                    undergoes = child.dep_ == "nsubj" and self.lemma(verb) in roles["undergoers"]
+                    role = "agent" if self.dep[child.i] != "nsubjpass" else "patient"
+                    yield role, verb.head if self.dep[verb.i] == "relcl" else child
+                elif self.dep[child.i] == "agent":
+                    yield from (
+                        ("agent", g) for g in self.children(child) if self.dep[g.i] == "pobj"
+                    )
+                elif self.dep[child.i] in roles["agent"]:
+                    undergoes = (
+                        self.dep[child.i] == "nsubj" and self.lemma(verb) in roles["undergoers"]
+                    )
                     yield ("patient" if undergoes else "agent"), child
-                elif child.dep_ in roles["patient"]:
+                elif self.dep[child.i] in roles["patient"]:
                     yield "patient", child
-                elif child.dep_ == "prep" and child.lower_ in roles["with"]:
-                    yield from (("other", g) for g in self.children(child) if g.dep_ == "pobj")
+                elif self.dep[child.i] == "prep" and self.lower[child.i] in roles["with"]:
+                    yield from (
+                        ("other", g) for g in self.children(child) if self.dep[g.i] == "pobj"
+                    )
                 # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
-                objects = [child] if child.dep_ == "dobj" else []
-                if child.dep_ == "prep":
-                    objects = [g for g in self.children(child) if g.dep_ == "pobj"]
+                objects = [child] if self.dep[child.i] == "dobj" else []
+                if self.dep[child.i] == "prep":
+                    objects = [g for g in self.children(child) if self.dep[g.i] == "pobj"]
                 for obj in objects:
                     for prep in self.children(obj):
-                        if prep.dep_ == "prep" and prep.lower_ in roles["with"]:
+                        if self.dep[prep.i] == "prep" and self.lower[prep.i] in roles["with"]:
                             yield from (
-                                ("other", g) for g in self.children(prep) if g.dep_ == "pobj"
+                                ("other", g) for g in self.children(prep) if self.dep[g.i] == "pobj"
                             )
-        if token.pos_ == "NOUN":
+        if self.pos[token.i] == "NOUN":
             for child in self.children(token):
-                if child.dep_ == "poss" or (
+                if self.dep[child.i] == "poss" or (
                     # "a US drone strike", "an Iranian missile attack", not "the Kenya bombing"
-                    child.dep_ in ("compound", "amod")
+                    self.dep[child.i] in ("compound", "amod")
                     and child.i in self.entity_of
                     and not self.placed_by(token, child)
                 ):
                     yield "agent", child
-                elif child.dep_ == "prep":
-                    lower = child.lower_
+                elif self.dep[child.i] == "prep":
+                    lower = self.lower[child.i]
                     role = (
                         "agent"
                         if lower in roles["noun_agent"]
@@ -850,7 +889,9 @@ class _Extractor:
                         else None
                     )
                     if role:
-                        yield from ((role, g) for g in self.children(child) if g.dep_ == "pobj")
+                        yield from (
+                            (role, g) for g in self.children(child) if self.dep[g.i] == "pobj"
+                        )
 
     def actor(self, token: Any, light: Any | None, *, named: bool = False) -> str | None:
         """Who did it, as the text words it, for a label: the subject of its verb (the light
@@ -860,24 +901,25 @@ class _Extractor:
         participant is ``named`` as its agent, only a common noun that the name qualifies:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
-        if verb.pos_ in ("VERB", "AUX"):
-            heads = [c for c in self.sharing_subject(verb).children if c.dep_ == "nsubj"]
+        if self.pos[verb.i] in ("VERB", "AUX"):
+            heads = [c for c in self.sharing_subject(verb).children if self.dep[c.i] == "nsubj"]
             # "by the police", not the means of "by road"
             heads += [
                 g
                 for c in self.children(verb)
-                if c.dep_ == "agent"
+                if self.dep[c.i] == "agent"
                 for g in self.children(c)
-                if g.tag_ != "NN" or any(d.dep_ in ("det", "poss") for d in self.children(g))
+                if self.tag[g.i] != "NN"
+                or any(self.dep[d.i] in ("det", "poss") for d in self.children(g))
             ]
         else:
-            heads = [c for c in self.children(token) if c.dep_ == "poss"]
+            heads = [c for c in self.children(token) if self.dep[c.i] == "poss"]
         for head in heads:
-            if head.lower_ in self.words["roles"]["plural_pronouns"]:
+            if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
             if head is None or not self.plain(head, ("NOUN",) if named else ("NOUN", "PROPN")):
                 continue
-            group = [head, *(c for c in self.children(head) if c.dep_ == "conj")]
+            group = [head, *(c for c in self.children(head) if self.dep[c.i] == "conj")]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
@@ -889,8 +931,8 @@ class _Extractor:
         before it ("Iranian officials"), a name's words included ("U.S. Embassy official"),
         or a name that owns it ("Iraq's parliament")."""
         named = word.i in self.entity_of
-        return (word.dep_ in ("amod", "compound") and (word.is_alpha or named)) or (
-            word.dep_ == "poss" and named
+        return (self.dep[word.i] in ("amod", "compound") and (word.is_alpha or named)) or (
+            self.dep[word.i] == "poss" and named
         )
 
     def group_before(self, pronoun: Any) -> Any | None:
@@ -900,23 +942,24 @@ class _Extractor:
         They have been urging US forces"); ``None`` when neither is a group."""
 
         def group(verb: Any) -> Any | None:
-            subjects = [c for c in self.sharing_subject(verb).children if c.dep_ == "nsubj"]
+            subjects = [c for c in self.sharing_subject(verb).children if self.dep[c.i] == "nsubj"]
             return next(
                 (
                     s
                     for s in subjects
-                    if s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in self.children(s))
+                    if self.tag[s.i] in ("NNS", "NNPS")
+                    or any(self.dep[c.i] == "conj" for c in self.children(s))
                 ),
                 None,
             )
 
         verb = pronoun.head
-        while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        while self.dep[verb.i] in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             if (found := group(verb)) is not None:
                 return found
         sentence = self.sentence_of[pronoun.i]
-        if sentence == 0 or pronoun.head.dep_ != "ROOT":
+        if sentence == 0 or self.dep[pronoun.head.i] != "ROOT":
             return None
         return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
 
@@ -928,41 +971,45 @@ class _Extractor:
         pronoun, a name, an event of its own ("made a visit", unless ``events``) or a trigger
         that is no verb. When a patient is ``named``, the label writes the name and only what
         it is asked to do follows ("urged Albright to tell Americans")."""
-        if token.pos_ != "VERB":
+        if self.pos[token.i] != "VERB":
             return None
         articles = self.words["roles"]["theme_articles"]
 
         def qualifies(c: Any) -> bool:
             return (
-                (c.dep_ in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
-                or (c.dep_ == "det" and c.lower_ in articles)
+                (self.dep[c.i] in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
+                or (self.dep[c.i] == "det" and self.lower[c.i] in articles)
                 # "the president's power", not a time's ("this week's announcement")
                 or (
-                    c.dep_ == "poss"
-                    and c.pos_ in ("NOUN", "PROPN")
+                    self.dep[c.i] == "poss"
+                    and self.pos[c.i] in ("NOUN", "PROPN")
                     and (not c.ent_type_ or c.ent_type_ in self.participant_labels)
                 )
             )
 
         if named:
             return self.complement(token, qualifies, asked=True)
-        heads = [c for c in self.children(token) if c.dep_ == "dobj"]
+        heads = [c for c in self.children(token) if self.dep[c.i] == "dobj"]
         if not heads:
-            heads = [c for c in self.sharing_subject(token).children if c.dep_ == "nsubjpass"]
-            if token.dep_ == "relcl" and heads and relative_subject(token):
+            heads = [
+                c for c in self.sharing_subject(token).children if self.dep[c.i] == "nsubjpass"
+            ]
+            if self.dep[token.i] == "relcl" and heads and relative_subject(token):
                 heads = [token.head]  # "a suspect who was returned": the suspect
-        if not heads and token.dep_ == "conj" and self.passive(token):
+        if not heads and self.dep[token.i] == "conj" and self.passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
-            heads = [c for c in self.children(token.head) if c.dep_ == "nsubj"]
-        if not heads and token.tag_ in ("VBN", "VBD"):
+            heads = [c for c in self.children(token.head) if self.dep[c.i] == "nsubj"]
+        if not heads and self.tag[token.i] in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
             # the parser reads "and" as joining
             participle = self.sharing_subject(token)
-            qualifying = participle.dep_ == "acl" or (
-                participle.dep_ == "conj"
-                and participle.head.pos_ == "NOUN"
-                and not any(c.dep_ == "dobj" for c in self.children(token))  # "angered Washington"
+            qualifying = self.dep[participle.i] == "acl" or (
+                self.dep[participle.i] == "conj"
+                and self.pos[participle.head.i] == "NOUN"
+                and not any(
+                    self.dep[c.i] == "dobj" for c in self.children(token)
+                )  # "angered Washington"
             )
             heads = [participle.head] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
@@ -984,8 +1031,12 @@ class _Extractor:
         if self.lemma(head) not in self.words["roles"]["quantities"]:
             return span
         for prep in self.children(head):
-            if prep.dep_ == "prep" and prep.i == head.i + 1:
-                objects = [o for o in self.children(prep) if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            if self.dep[prep.i] == "prep" and prep.i == head.i + 1:
+                objects = [
+                    o
+                    for o in self.children(prep)
+                    if self.dep[o.i] == "pobj" and self.pos[o.i] == "NOUN"
+                ]
                 if objects and objects[0].i - head.i <= _COMPLEMENT_WORDS:
                     return self.doc[span.start : objects[0].i + 1]
         return span
@@ -1005,45 +1056,47 @@ class _Extractor:
                 (
                     a
                     for a in self.children(verb)
-                    if a.dep_ == "aux" and a.lower_ in roles["infinitive_marks"]
+                    if self.dep[a.i] == "aux" and self.lower[a.i] in roles["infinitive_marks"]
                 ),
                 None,
             )
-            if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or mark is None:
+            if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB" or mark is None:
                 continue
             # with its particle: "agreed to set up a panel"
             end = (
-                verb.i + 1 + any(c.dep_ == "prt" and c.i == verb.i + 1 for c in self.children(verb))
+                verb.i
+                + 1
+                + any(self.dep[c.i] == "prt" and c.i == verb.i + 1 for c in self.children(verb))
             )
             between = self.doc[(mark.i if asked else token.i + 1) : end]
             if not self.writable(between):
                 continue
             what = self.theme(verb) or next(
                 (
-                    self.qualified(c, lambda q: q.dep_ == "compound").text
+                    self.qualified(c, lambda q: self.dep[q.i] == "compound").text
                     for c in self.children(verb)
-                    if c.dep_ == "dobj" and c.pos_ == "PROPN"
+                    if self.dep[c.i] == "dobj" and self.pos[c.i] == "PROPN"
                 ),
                 None,
             )
             return " ".join(w for w in (between.text, what) if w)
         for prep in self.children(token):
-            if prep.dep_ != "prep" or prep.lower_ not in roles["theme_prepositions"]:
+            if self.dep[prep.i] != "prep" or self.lower[prep.i] not in roles["theme_prepositions"]:
                 continue
             for obj in self.children(prep):
                 if asked:
                     # what it is asked for or against, told by a gerund: "advised US
                     # commanders against embarking on any new military action"
-                    if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                    if self.dep[obj.i] == "pcomp" and self.tag[obj.i] == "VBG":
                         asked_for = self.doc[prep.i : obj.right_edge.i + 1]
                         return asked_for.text if self.writable(asked_for) else None
                 # a common noun, not a time or an amount ("hinting for months")
                 elif (
-                    obj.dep_ == "pobj"
+                    self.dep[obj.i] == "pobj"
                     and not obj.ent_type_
                     and self.plain(obj, ("NOUN",), events=True)
                 ):
-                    return f"{prep.lower_} {_as_written(self.qualified(obj, qualifies))}"
+                    return f"{self.lower[prep.i]} {_as_written(self.qualified(obj, qualifies))}"
         return None if asked else self.reported(token, qualifies)
 
     def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
@@ -1055,9 +1108,9 @@ class _Extractor:
         if self.classes.get(self.lemma(token)) not in ("REPORTING", "I_ACTION"):
             return None
         for verb in self.children(token):
-            if verb.dep_ != "ccomp" or verb.pos_ != "VERB" or verb.i < token.i:
+            if self.dep[verb.i] != "ccomp" or self.pos[verb.i] != "VERB" or verb.i < token.i:
                 continue
-            subjects = [c for c in self.children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in self.children(verb) if self.dep[c.i] in ("nsubj", "nsubjpass")]
             if not subjects or not (
                 self.plain(subjects[0], ("NOUN", "PROPN"), events=True)
                 or self.same_speaker(token, subjects[0])
@@ -1077,10 +1130,10 @@ class _Extractor:
         """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it
         would", "Rouhani said he would"): a pronoun of its person and number, the saying's
         subject being a name of that kind."""
-        subject = next((c for c in self.children(saying) if c.dep_ == "nsubj"), None)
+        subject = next((c for c in self.children(saying) if self.dep[c.i] == "nsubj"), None)
         ent = self.entity_of.get(subject.i) if subject is not None else None
-        kinds = self.words["clauses"]["speaker_pronouns"].get(pronoun.lower_, ())
-        return pronoun.pos_ == "PRON" and ent is not None and ent.label_ in kinds
+        kinds = self.words["clauses"]["speaker_pronouns"].get(self.lower[pronoun.i], ())
+        return self.pos[pronoun.i] == "PRON" and ent is not None and ent.label_ in kinds
 
     def writable(self, span: Any) -> bool:
         """Whether a label may write ``span`` out: a few words, no punctuation, no dateline."""
@@ -1093,7 +1146,7 @@ class _Extractor:
         not in a dateline ("NAIROBI, Kenya (AP) _ Bombings ..."), and unless ``events``, no
         trigger or event word of its own ("bombs exploded": an event, not an actor)."""
         return (
-            head.pos_ in kinds
+            self.pos[head.i] in kinds
             and head.is_alpha
             and head.i not in self.aside
             and (events or (head.i not in self.triggers_at and self.lemma(head) not in _known()))
@@ -1136,7 +1189,7 @@ class _Extractor:
     def placed_by(self, noun: Any, modifier: Any) -> bool:
         """Whether ``modifier``, a name set before the event noun ``noun``, is where it
         happened ("the Kenya bombing") rather than who did it ("a US drone strike")."""
-        if modifier.dep_ != "compound" or self.lemma(noun) not in self.placed_by_name:
+        if self.dep[modifier.i] != "compound" or self.lemma(noun) not in self.placed_by_name:
             return False
         ent = self.entity_of.get(modifier.i)
         return ent is not None and ent.label_ in self.location_labels
@@ -1155,13 +1208,15 @@ class _Extractor:
             if head is None:
                 continue
             for prep in self.children(head):
-                if prep.dep_ != "prep" or prep.lower_ not in places:
+                if self.dep[prep.i] != "prep" or self.lower[prep.i] not in places:
                     continue
                 for obj in self.children(prep):
                     for t in self.without_clauses(obj):
                         ent = self.entity_of.get(t.i)
                         # "bases hosting US troops": a place naming people is not the place
-                        modifier = t.dep_ in ("compound", "amod") and t.head.tag_ == "NNS"
+                        modifier = (
+                            self.dep[t.i] in ("compound", "amod") and self.tag[t.head.i] == "NNS"
+                        )
                         if ent is not None and ent.label_ in self.location_labels and not modifier:
                             participant = self.names.participant(ent, "other")
                             return participant.name if participant else None
@@ -1218,7 +1273,7 @@ class _Extractor:
             owners_of.setdefault(id(time), []).append(found[index][0])
         mentions = []
         for index, (token, light) in enumerate(found):
-            if token.pos_ == "NOUN":
+            if self.pos[token.i] == "NOUN":
                 own, context = self.noun_grammar(token)
                 grammar = self.grammar(light) if light is not None else own
                 bounds_grammar = grammar if light is not None else context
@@ -1231,7 +1286,7 @@ class _Extractor:
             ):  # a headline tells in the present what has happened
                 bounds_grammar = attrs.evolve(bounds_grammar, tense="PAST")
             elif (
-                token.pos_ == "NOUN"
+                self.pos[token.i] == "NOUN"
                 and light is None
                 and bounds_grammar is not None
                 and bounds_grammar.tense == "PRESENT"
@@ -1249,12 +1304,14 @@ class _Extractor:
             narrative = False
             if time is None and grammar.realis and grammar.tense != "FUTURE" and not attribution:
                 above, via = governor(token, heads)
-                reported = above is not None and via.dep_ in ("ccomp", "parataxis")
+                reported = above is not None and self.dep[via.i] in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
                     time = sentence_times.get(sentence)
                     # a relative clause on a thing tells its background ("the agency,
                     # which built the camera"), not the narrative
-                    narrative = grammar.tense == "PAST" and time is None and token.dep_ != "relcl"
+                    narrative = (
+                        grammar.tense == "PAST" and time is None and self.dep[token.i] != "relcl"
+                    )
             reporting = self.classes.get(self.lemma(token)) == "REPORTING"
             reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
@@ -1332,7 +1389,7 @@ class _Extractor:
                 # statements keep the story's day; what an infinitive tells is not yet done
                 # ("voted on Sunday to expel")
                 presumed = sentence_time and sentence_time.interval
-            particle = next((c for c in self.children(token) if c.dep_ == "prt"), None)
+            particle = next((c for c in self.children(token) if self.dep[c.i] == "prt"), None)
             participants = self.participants(token, light)
             actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
@@ -1404,7 +1461,7 @@ class _Extractor:
         name the time of what was said. What was said is left to the saying it happened by
         (the caller leaves out the clauses of a verb of saying)."""
         published = self.article.published
-        if published is None or not grammar.realis or token.dep_ == "relcl":
+        if published is None or not grammar.realis or self.dep[token.i] == "relcl":
             return None
         if self.lemma(token) in self.attributions:  # "according to police": as published
             return Interval(*day_of(published), Granularity.DAY)
@@ -1448,8 +1505,12 @@ class _Extractor:
             above, via = governor(token, heads)
             if above is None:
                 continue
-            if via.dep_ not in links:
-                if via.dep_ == "prep" and via.lower_ in with_preposition and not mention.presumed:
+            if self.dep[via.i] not in links:
+                if (
+                    self.dep[via.i] == "prep"
+                    and self.lower[via.i] in with_preposition
+                    and not mention.presumed
+                ):
                     # "quoted as saying", "In looking ahead, Geremek said": on its day
                     mentions[index] = attrs.evolve(mention, presumed=mentions[above].presumed)
                 continue
@@ -1464,16 +1525,16 @@ class _Extractor:
         """The preposition that sets the relative clause ``token`` heads inside an event
         ("the vote, in which lawmakers backed"), if it is one (whatever the parser called
         the clause: "in which" opens a relative one)."""
-        if token.pos_ not in ("VERB", "AUX"):
+        if self.pos[token.i] not in ("VERB", "AUX"):
             return None
         words = self.words["ordering"]["within_relative"]
         return next(
             (
                 c
                 for c in self.children(token)
-                if c.dep_ == "prep"
-                and c.lower_ in words
-                and any(g.tag_ == "WDT" for g in self.children(c))
+                if self.dep[c.i] == "prep"
+                and self.lower[c.i] in words
+                and any(self.tag[g.i] == "WDT" for g in self.children(c))
                 and c.i < token.i
             ),
             None,
@@ -1484,9 +1545,9 @@ class _Extractor:
         relative clause it opens qualifies, wherever the parser hung the clause ("the vote in
         parliament last week, in which")."""
         for token in reversed(self.doc[preposition.sent.start : preposition.i]):
-            if token.pos_ in ("VERB", "AUX"):
+            if self.pos[token.i] in ("VERB", "AUX"):
                 return None
-            if token.pos_ == "NOUN" and token.i in heads:
+            if self.pos[token.i] == "NOUN" and token.i in heads:
                 return heads[token.i]
         return None
 
@@ -1526,13 +1587,13 @@ class _Extractor:
                 continue
             inside = range(span.start, span.end)
             token = span.root
-            if token.dep_ == "pobj" and token.head.lower_ in signal_words:
-                signals[time.start] = token.head.lower_
+            if self.dep[token.i] == "pobj" and self.lower[token.head.i] in signal_words:
+                signals[time.start] = self.lower[token.head.i]
             modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
             if modified is not None:
                 attached.setdefault(modified, time)
                 continue
-            if token.dep_ in _INSIDE_NOUN_PHRASE and token.head.i not in heads:
+            if self.dep[token.i] in _INSIDE_NOUN_PHRASE and token.head.i not in heads:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
             for _ in range(12):
@@ -1554,7 +1615,7 @@ class _Extractor:
                 target = noun if noun is not None else target
             # "a strike on the evening of January 2 that killed General Soleimani": the
             # relative clause on the time is the time's, and the noun's before it
-            for child in (c for t in span for c in self.children(t) if c.dep_ == "relcl"):
+            for child in (c for t in span for c in self.children(t) if self.dep[c.i] == "relcl"):
                 if child.i in heads:
                     attached.setdefault(heads[child.i], time)
                     if noun is not None and relative_subject(child):
@@ -1676,17 +1737,17 @@ class _Extractor:
         """The tokens whose events happen with the event of ``token``, by the syntax: its
         conjuncts told in the same tense ("raided and searched", not "helped end the war
         and now are poised")."""
-        yield from (c for c in token.conjuncts if c.tag_ == token.tag_)
+        yield from (c for c in token.conjuncts if self.tag[c.i] == self.tag[token.i])
         for child in self.children(token):
-            if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN"):
+            if self.dep[child.i] == "advcl" and self.tag[child.i] in ("VBG", "VBN"):
                 yield child
-            elif child.dep_ in ("prep", "agent") and child.lower_ in links:
-                yield from (g for g in self.children(child) if g.dep_ == "pobj")
-        if token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN"):
+            elif self.dep[child.i] in ("prep", "agent") and self.lower[child.i] in links:
+                yield from (g for g in self.children(child) if self.dep[g.i] == "pobj")
+        if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
             yield token.head
-        if token.pos_ == "NOUN":  # "the vote last week, in which lawmakers backed"
-            yield from (c for c in self.children(token) if c.dep_ == "relcl")
-        if token.dep_ == "pobj" and token.head.lower_ in links:
+        if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
+            yield from (c for c in self.children(token) if self.dep[c.i] == "relcl")
+        if self.dep[token.i] == "pobj" and self.lower[token.head.i] in links:
             yield token.head.head
 
     def meanwhile(self, token: Any) -> Iterator[Any]:
@@ -1696,7 +1757,7 @@ class _Extractor:
         words = self.words["ordering"]["meanwhile"]
 
         def marked(clause: Any) -> bool:
-            return clause.dep_ == "advcl" and self.marked(clause, words)
+            return self.dep[clause.i] == "advcl" and self.marked(clause, words)
 
         yield from (c for c in self.children(token) if marked(c))
         if marked(token):
@@ -1707,10 +1768,10 @@ class _Extractor:
         Dec. 21, 1988, bombing", "the Aug. 7 bombings"), whatever the parser made of the
         commas: the date follows a determiner and the noun follows the date, or its comma."""
         doc = self.doc
-        if span.start == 0 or doc[span.start - 1].tag_ not in ("DT", "PRP$"):
+        if span.start == 0 or self.tag[span.start - 1] not in ("DT", "PRP$"):
             return None
         after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
-        if after >= len(doc) or after not in heads or doc[after].pos_ != "NOUN":
+        if after >= len(doc) or after not in heads or self.pos[after] != "NOUN":
             return None
         return heads[after]
 
@@ -1724,6 +1785,6 @@ class _Extractor:
             if token.head.i == token.i or token.head.i >= start:
                 return None
             token = token.head
-        if token.pos_ == "NOUN" and token.right_edge.i == start - 1:
+        if self.pos[token.i] == "NOUN" and token.right_edge.i == start - 1:
             return heads[token.i]
         return None
