@@ -6,7 +6,7 @@ import pytest
 
 from timeline.layout import line_breaks
 from timeline.model import EventMention
-from timeline.nlp import line_breaks_of, token_strings
+from timeline.nlp import line_breaks_of, reading, token_strings
 from timeline.references import Referents, with_arguments
 from timeline.tree import Tree
 
@@ -43,6 +43,15 @@ def test_a_tree_gives_each_tokens_children_as_spacy_does(nlp, text):
     tree = Tree(doc)
     assert tree.tokens == list(doc)
     assert [tree.children(t) for t in doc] == [tuple(t.children) for t in doc]
+
+
+def test_reading_a_doc_shares_its_columns_and_no_other_docs(nlp):
+    doc, other = nlp("Parliament voted."), nlp("Iran fired missiles at two bases.")
+    with reading(doc):
+        assert token_strings(doc, "POS") is token_strings(doc, "POS")
+        assert token_strings(other, "POS") == [t.pos_ for t in other]
+        assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]
+    assert token_strings(doc, "POS") is not token_strings(doc, "POS")
 
 
 def test_referents_give_what_with_arguments_gives(nlp):

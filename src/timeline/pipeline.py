@@ -50,7 +50,7 @@ from timeline.model import (
     TimeExpression,
     Timeline,
 )
-from timeline.nlp import check, load, parse, parse_many
+from timeline.nlp import check, load, parse, parse_many, reading
 from timeline.parallel import map_batches, start_method
 from timeline.parses import ParseCache
 from timeline.pieces import cut, moved_mention, moved_time
@@ -190,8 +190,9 @@ def analyse(
         doc = parse(pipeline, article.text)
     elif triggers is None and (known := _annotated(doc)) is not None and known.article == article:
         return known
-    times = find_times(article.text, published=article.published, doc=doc)
-    return order_mentions(doc, article, times, find_mentions(doc, article, times, triggers))
+    with reading(doc):
+        times = find_times(article.text, published=article.published, doc=doc)
+        return order_mentions(doc, article, times, find_mentions(doc, article, times, triggers))
 
 
 def _annotated(doc: Any) -> ArticleEvents | None:
