@@ -134,12 +134,12 @@ class Rule:
     title_is_name: bool = False
     counted: bool = False
 
-    @property
+    @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         """The compiled pattern, case-insensitive."""
         return _compiled(self.pattern)
 
-    @property
+    @functools.cached_property
     def starts(self) -> Starts | None:
         """Where the pattern's matches can begin (``None``: anywhere)."""
         return starts_of(self.regex)
@@ -371,11 +371,8 @@ def _candidates(
             stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
         if not stretches:
             continue
-        regex, starts = rule.regex, rule.starts
-        for lo, hi in stretches:
-            found = openings.matches(regex, starts, lo, hi)
-            if found:
-                candidates.extend(_matches(text, rule, priority, hi, found))
+        for hi, found in openings.matches_within(rule.regex, rule.starts, stretches):
+            candidates.extend(_matches(text, rule, priority, hi, found))
     return candidates
 
 

@@ -57,6 +57,12 @@ class Starts:
     digits: bool
     marks: frozenset[str]
 
+    @functools.cached_property
+    def keys(self) -> frozenset[str]:
+        """The keys of :attr:`Openings.where` whose words begin a match: the first words,
+        and ``"digit"`` for a first digit."""
+        return self.words | {"digit"} if self.digits else self.words
+
 
 class _Unknown(Exception):
     """The walk cannot bound where the pattern begins."""
@@ -270,23 +276,49 @@ class Openings:
         >>> [m.span() for m in openings.matches(regex, starts_of(regex), 0, 12)]
         [(2, 6), (8, 12)]
         """
+        found = self.matches_within(regex, starts, ((lo, hi),))
+        return found[0][1] if found else []
+
+    def matches_within(
+        self, regex: re.Pattern[str], starts: Starts | None, stretches: Iterable[tuple[int, int]]
+    ) -> list[tuple[int, list[re.Match[str]]]]:
+        """:meth:`matches` in each of ``stretches``, stretches of text that do not overlap, in
+        text order: for each stretch that holds a match, its end and its matches.
+
+        >>> regex = re.compile(r"\\bweek\\b")
+        >>> openings = Openings.of("a week, weekly, no week")
+        >>> [(hi, [m.span() for m in found])
+        ...  for hi, found in openings.matches_within(regex, starts_of(regex), [(0, 12), (15, 23)])]
+        [(12, [(2, 6), (8, 12)]), (23, [(19, 23)])]
+        """
         text, places = self.text, self.places(starts)
+        every = []
         if places is None:
-            return list(regex.finditer(text, lo, hi))
-        tried = places[bisect.bisect_left(places, lo) : bisect.bisect_left(places, hi)]
-        cut = self._cut(lo, hi)
-        if cut is not None and (not tried or tried[-1] < cut):
-            tried.append(cut)  # no other place lies inside the word cut
+            for lo, hi in stretches:
+                found = list(regex.finditer(text, lo, hi))
+                if found:
+                    every.append((hi, found))
+            return every
         match = regex.match
-        found = []
-        after = lo
-        for at in tried:
-            if at >= after:
-                one = match(text, at, hi)
-                if one is not None:
-                    after = one.end()
-                    found.append(one)
-        return found
+        first = 0
+        for lo, hi in stretches:
+            first = bisect.bisect_left(places, lo, first)
+            last = bisect.bisect_left(places, hi, first)
+            tried = places[first:last]
+            cut = self._cut(lo, hi)
+            if cut is not None and (not tried or tried[-1] < cut):
+                tried.append(cut)  # no other place lies inside the word cut
+            found = []
+            after = lo
+            for at in tried:
+                if at >= after:
+                    one = match(text, at, hi)
+                    if one is not None:
+                        after = one.end()
+                        found.append(one)
+            if found:
+                every.append((hi, found))
+        return every
 
     def _cut(self, lo: int, hi: int) -> int | None:
         """Where the word that ``hi`` cuts begins, if ``hi`` cuts one after ``lo``."""
@@ -305,20 +337,18 @@ class Openings:
         return None if letters is None else hi - len(letters.group())
 
     def _find(self, starts: Starts) -> list[int]:
-        text = self.text
-        spots: list[int] = []
-        where = self.where
-        for word in self.present(starts.words):
-            spots += [s for s, _ in where[word]]
-        if starts.digits:
-            spots += [s for s, _ in where.get("digit", ())]
+        """The places of ``starts``, each once: a word of the text is under one key of
+        ``where``, and a mark or a word beyond ASCII begins no word under another."""
+        text, where = self.text, self.where
+        spots = [s for key in self.present(starts.keys) for s, _ in where[key]]
         for mark in starts.marks:
             at = text.find(mark)
             while at >= 0:
                 spots.append(at)
                 at = text.find(mark, at + 1)
         spots += self._foreign
-        return sorted(set(spots))
+        spots.sort()
+        return spots
 
     @functools.cached_property
     def _foreign(self) -> list[int]:
