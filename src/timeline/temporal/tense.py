@@ -271,7 +271,7 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
         return clauses.tense(start, end)
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:  # the root
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -280,8 +280,7 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
         lower = child.lower_
         if child.tag_ == "MD" and lower in ("will", "'ll", "shall", "wo", "would"):
             return "future"
-    morph_tense = token.morph.get("Tense")
-    if token.tag_ in ("VBD", "VBN") or "Past" in morph_tense:
+    if token.tag_ in ("VBD", "VBN") or "Past" in token.morph.get("Tense"):
         return "past"
     if any(c.tag_ == "VBD" for c in token.lefts if c.dep_ in ("aux", "auxpass")):
         return "past"
