@@ -266,14 +266,20 @@ def _key_classes() -> dict[str, frozenset[str]]:
 
 def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """Merged stretches of text within reach of the given key word positions."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spots):
-        lo, hi = max(0, start - _REACH), min(length, end + _REACH)
-        if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return [(lo, hi) for lo, hi in merged]
+    ordered = iter(sorted(spots))
+    first = next(ordered, None)
+    if first is None:
+        return []
+    stretches = []
+    lo, hi = first[0] - _REACH, first[1] + _REACH
+    for start, end in ordered:
+        if start - _REACH > hi:
+            stretches.append((max(0, lo), min(length, hi)))
+            lo = start - _REACH
+        if end + _REACH > hi:
+            hi = end + _REACH
+    stretches.append((max(0, lo), min(length, hi)))
+    return stretches
 
 
 def _trapped(openings: Openings, start: int, end: int) -> bool:
