@@ -19,6 +19,8 @@ from timeline.temporal.starts import Openings, starts_of
 from timeline.temporal.words import lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+#: Reaches the last sentence end of a stretch (backtracking from its end).
+_LAST_SENTENCE_END = re.compile(rf"(?s:.*)(?:{_SENTENCE_END.pattern})")
 
 
 class _Cues(NamedTuple):
@@ -117,10 +119,8 @@ class Clauses:
 
     def _find_bounds(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
-        left = max(
-            (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
-            default=max(0, start - 300),
-        )
+        last_end = _LAST_SENTENCE_END.match(text, max(0, start - 300), start)
+        left = last_end.end() if last_end else max(0, start - 300)
         right_match = _SENTENCE_END.search(text, end, end + 300)
         return left, right_match.start() if right_match else min(len(text), end + 300)
 
