@@ -326,13 +326,17 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
 }
 
 
+#: The number that tells apart two groups of one name in a pattern ("month_2").
+_NUMBERED = re.compile(r"_\d+$")
+
+
 def read(kind: str, groups: dict[str, str | None]) -> Spec:
     """The :class:`Spec` of a rule's matched groups; raises :class:`Rejected` if impossible.
 
     >>> read("point", {"month": "Jan.", "day": "2"})
     Spec(kind='point', year=None, month=1, day=2, ...)
     """
-    g = {re.sub(r"_\d+$", "", k): v for k, v in groups.items() if v is not None}
+    g = {_NUMBERED.sub("", k): v for k, v in groups.items() if v is not None}
     end = {k.removeprefix("end_"): v for k, v in g.items() if k.startswith("end_")}
     g = {k: v for k, v in g.items() if not k.startswith("end_")}
     fields: dict[str, Any] = {"kind": kind}
