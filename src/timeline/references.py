@@ -137,28 +137,6 @@ def with_arguments(
     return out
 
 
-def _arguments(token: Any) -> list[Any]:
-    """The heads of the syntactic arguments of the trigger ``token``."""
-    args = []
-    for child in token.children:
-        if child.dep_ in _ARGUMENTS:
-            args.append(child)
-        elif child.dep_ in ("prep", "agent"):
-            args += [g for g in child.children if g.dep_ == "pobj"]
-    head = token.head
-    if head is token:
-        return args
-    if token.dep_ in ("relcl", "acl"):
-        args.append(head)
-    if token.dep_ in _SHARES_SUBJECT and not any(c.dep_ in _SUBJECTS for c in token.children):
-        args += [c for c in head.children if c.dep_ in _SUBJECTS]
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr"):
-        verb = head.head if token.dep_ == "pobj" else head
-        if verb.pos_ in ("VERB", "AUX"):
-            args += [c for c in verb.children if c.dep_ in _SUBJECTS]
-    return args
-
-
 @attrs.frozen
 class _Name:
     """A name in the parse: its first token, its text, where its head word starts in it,
@@ -176,7 +154,8 @@ class Referents:
     """The names of one parsed article, and what its pronouns and descriptions stand for:
     who or what the arguments of its triggers name (:meth:`arguments`). ``sentences``: the
     first token of each sentence of ``doc``, and ``ents`` its entities (``doc.ents``), when
-    the caller has them.
+    the caller has them. Its methods take tokens by their index in ``doc``, and read the
+    words, tags and tree from the doc's arrays, read once.
 
     >>> from timeline.nlp import load
     >>> arguments, actor = Referents(load()("Ryanair grew. It hired pilots.")).arguments(4)
@@ -193,20 +172,33 @@ class Referents:
         self.doc = doc
         ents = doc.ents if ents is None else ents
         self.entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
-        # the tokens' tags and shapes, read from the doc's arrays
+        # the tokens' words, tags, shapes and tree, read from the doc's arrays
+        self.words = token_strings(doc, "ORTH")
+        self.lowers = token_strings(doc, "LOWER")
+        self.lemmas = token_strings(doc, "LEMMA")
         self.pos = token_strings(doc, "POS")
-        self.like_num = doc.to_array("LIKE_NUM").tolist()
-        words = token_strings(doc, "ORTH")
-        shapes = {word: product_shaped(word) for word in set(words)}
-        self.shaped = [shapes[word] for word in words]
-        self.name_words = [self.name_word(i) for i in range(len(doc))]
+        self.deps = token_strings(doc, "DEP")
+        columns = doc.to_array(["HEAD", "IDX", "LIKE_NUM"]).astype("int64")
+        offsets, self.idx, self.like_num = columns.T.tolist()
+        self.heads = [i + offset for i, offset in enumerate(offsets)]
+        self.children: list[list[int]] = [[] for _ in self.heads]  # in order, as token.children
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)
+        shapes = {word: product_shaped(word) for word in set(self.words)}
+        self.shaped = [shapes[word] for word in self.words]
+        # only a proper noun or a word shaped like a product's name may be a name word
+        self.name_words = [
+            (pos == "PROPN" or shaped) and self.name_word(i)
+            for i, (pos, shaped) in enumerate(zip(self.pos, self.shaped, strict=True))
+        ]
         self.named = frozenset(self.entity_of) | {
             i for i, is_name in enumerate(self.name_words) if is_name
         }
         # the extent of each entity's name, found once for all its tokens
-        self.entity_names: dict[tuple[int, int], tuple[int, int, int, _Name]] = {}
+        self.entity_names: dict[tuple[int, int], tuple[int, int, _Name]] = {}
         # no other token is part of a name
-        self.name_at = {i: self.part_of_name(doc[i]) for i in sorted(self.named)}
+        self.name_at = {i: self.part_of_name(i) for i in sorted(self.named)}
         found: dict[int, _Name] = {}
         for name in self.name_at.values():
             if name is not None:
@@ -219,16 +211,14 @@ class Referents:
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
         described = _described()
-        lemmas = token_strings(doc, "LEMMA")
         for i, pos in enumerate(self.pos):  # a description stands for its name after it
-            if pos != "NOUN" or i in self.named or lemmas[i].lower() not in described:
+            if pos != "NOUN" or i in self.named or self.lemmas[i].lower() not in described:
                 continue
-            token = doc[i]
-            if (argument := self.described(token)) is not None:
-                kind = described[token.lemma_.lower()]
-                at = bisect.bisect_left(self.starts, token.i)
-                self.names.insert(at, _Name(token.i, argument.name, argument.head, kind))
-                self.starts.insert(at, token.i)
+            if (argument := self.described(i)) is not None:
+                kind = described[self.lemmas[i].lower()]
+                at = bisect.bisect_left(self.starts, i)
+                self.names.insert(at, _Name(i, argument.name, argument.head, kind))
+                self.starts.insert(at, i)
 
     def arguments(
         self, index: int, actor: str | None = None
@@ -236,18 +226,40 @@ class Referents:
         """Who or what each argument of the trigger at token ``index`` names or stands for,
         each once, in the order of the parse; and its actor: ``actor`` if given, else the
         fullest name of the person its subject pronoun stands for, if any."""
-        heads = _arguments(self.doc[index])
+        heads = self.argument_heads(index)
         found = dict.fromkeys(
             argument
             for head in heads
-            for token in (head, *(c for c in head.children if c.dep_ in ("appos", "conj")))
-            if (argument := self.argument(token)) is not None
+            for i in (head, *(c for c in self.children[head] if self.deps[c] in ("appos", "conj")))
+            if (argument := self.argument(i)) is not None
         )
         if actor is None:
-            subjects = (h for h in heads if h.dep_ in ("nsubj", "nsubjpass"))
+            subjects = (h for h in heads if self.deps[h] in ("nsubj", "nsubjpass"))
             person = next((p for s in subjects if (p := self.person(s)) is not None), None)
             actor = self.fullest(person) if person is not None else None
         return tuple(found), actor
+
+    def argument_heads(self, index: int) -> list[int]:
+        """The heads of the syntactic arguments of the trigger at token ``index``."""
+        deps, children = self.deps, self.children
+        args = []
+        for child in children[index]:
+            if deps[child] in _ARGUMENTS:
+                args.append(child)
+            elif deps[child] in ("prep", "agent"):
+                args += [g for g in children[child] if deps[g] == "pobj"]
+        head, dep = self.heads[index], deps[index]
+        if head == index:
+            return args
+        if dep in ("relcl", "acl"):
+            args.append(head)
+        if dep in _SHARES_SUBJECT and not any(deps[c] in _SUBJECTS for c in children[index]):
+            args += [c for c in children[head] if deps[c] in _SUBJECTS]
+        if self.pos[index] in ("NOUN", "PROPN") and dep in ("dobj", "pobj", "attr"):
+            verb = self.heads[head] if dep == "pobj" else head
+            if self.pos[verb] in ("VERB", "AUX"):
+                args += [c for c in children[verb] if deps[c] in _SUBJECTS]
+        return args
 
     def name_word(self, i: int) -> bool:
         """Whether token ``i`` is a word of a name spaCy tags as no entity of a kind: a proper
@@ -259,127 +271,145 @@ class Referents:
             return False
         if self.like_num[i]:
             return self.shaped[i] and any(
-                c.lower_ in _data()["determiners"] for c in self.doc[i].children
+                self.lowers[c] in _data()["determiners"] for c in self.children[i]
             )
         return self.pos[i] == "PROPN" or self.shaped[i]
 
-    def joins(self, token: Any, first: int, last: int) -> bool:
-        """Whether ``token``, next to the name ``doc[first:last]``, is part of it: a name
-        word, or a number of its noun phrase ("iPhone 4"), not inside an entity of a kind."""
-        ent = self.entity_of.get(token.i)
+    def joins(self, i: int, first: int, last: int) -> bool:
+        """Whether token ``i``, next to the name of tokens ``first`` to ``last``, is part of
+        it: a name word, or a number of its noun phrase ("iPhone 4"), not inside an entity
+        of a kind."""
+        ent = self.entity_of.get(i)
         if ent is not None and ent.label_ in _kinds():
             return False
-        linked = first <= token.head.i < last or any(
-            self.doc[i].head.i == token.i for i in range(first, last)
-        )
-        return linked and (self.name_words[token.i] or token.like_num)
+        linked = first <= self.heads[i] < last or i in self.heads[first:last]
+        return linked and (self.name_words[i] or bool(self.like_num[i]))
 
-    def name(self, token: Any) -> _Name | None:
-        """The name ``token`` is part of, if it is part of one."""
-        return self.name_at.get(token.i)
-
-    def part_of_name(self, token: Any) -> _Name | None:
-        """The name ``token`` is part of, found in the parse."""
-        ent = self.entity_of.get(token.i)
+    def part_of_name(self, i: int) -> _Name | None:
+        """The name token ``i`` is part of, found in the parse."""
+        ent = self.entity_of.get(i)
         if ent is not None and ent.label_ in _kinds():
             key = (ent.start, ent.end)
             if key not in self.entity_names:  # the same for every token of the entity
                 self.entity_names[key] = self._extent_name(*self._entity_extent(ent))
-            first, last, start_char, name = self.entity_names[key]
-        elif self.name_words[token.i]:
-            first, last, start_char, name = self._extent_name(token.i, token.i + 1, "name")
+            first, last, name = self.entity_names[key]
+        elif self.name_words[i]:
+            first, last, name = self._extent_name(i, i + 1, "name")
         else:
             return None
-        if not first <= token.i < last:
+        if not first <= i < last:
             return None
-        head = token.idx - start_char
+        head = self.idx[i] - self.idx[first]
         return _Name(name.start, name.text, head, name.kind, name.gender, name.subject)
 
     def _entity_extent(self, ent: Any) -> tuple[int, int, str]:
         """The first and last token of an entity's name, and its kind: without determiners,
         punctuation and possessive ending."""
         first, last = line_start(self.doc, ent.start, ent.end), ent.end
-        determiners = _data()["determiners"]
-        while first < last and (self.doc[first].is_punct or self.doc[first].lower_ in determiners):
+        doc, determiners = self.doc, _data()["determiners"]
+        while first < last and (doc[first].is_punct or self.lowers[first] in determiners):
             first += 1
-        while last > first and (self.doc[last - 1].tag_ == "POS" or self.doc[last - 1].is_punct):
+        while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
             last -= 1
         return first, last, _kinds()[ent.label_]
 
-    def _extent_name(self, first: int, last: int, kind: str) -> tuple[int, int, int, _Name]:
-        """The name of ``doc[first:last]`` of ``kind``, widened to the words that join it,
-        as ``(first, last, start character, name)``; its head is that of its first word."""
+    def _extent_name(self, first: int, last: int, kind: str) -> tuple[int, int, _Name]:
+        """The name of tokens ``first`` to ``last`` of ``kind``, widened to the words that
+        join it, as ``(first, last, name)``; its head is that of its first word."""
         if kind == "person":  # "Having Jackman host": the name starts at "Jackman"
             first = person_start(self.doc, first, last)
         if kind != "person":
-            while first > 0 and self.joins(self.doc[first - 1], first, last):
+            while first > 0 and self.joins(first - 1, first, last):
                 first -= 1
-            while last < len(self.doc) and self.joins(self.doc[last], first, last):
+            while last < len(self.heads) and self.joins(last, first, last):
                 last += 1
-        span = self.doc[first:last]
+        text = self.text(first, last)
         if kind != "person" and any(self.shaped[first:last]):
             kind = "product"
         if kind != "person":
-            return first, last, span.start_char, _Name(first, span.text, 0, kind)
-        root = span.root
+            return first, last, _Name(first, text, 0, kind)
+        root = self.doc[first:last].root
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        name = _Name(first, span.text, 0, kind, _gender(span), subject)
-        return first, last, span.start_char, name
+        return first, last, _Name(first, text, 0, kind, self.name_gender(first, last), subject)
 
-    def argument(self, token: Any) -> Argument | None:
-        """Who or what ``token``, an argument's head, names or stands for."""
-        named = self.name(token) or self.compound_name(token)
+    def text(self, first: int, last: int) -> str:
+        """The text of tokens ``first`` to ``last``, as ``doc[first:last].text``, built from
+        their words."""
+        if first == last:
+            return ""
+        inside = (self.words[k] + self.doc[k].whitespace_ for k in range(first, last - 1))
+        return "".join(inside) + self.words[last - 1]
+
+    def name_gender(self, first: int, last: int) -> str | None:
+        """A person's gender as a title before the name of tokens ``first`` to ``last`` or
+        its first name tells it, if either does ("Mrs. Albright", "Madeleine Albright")."""
+        if first == last:  # nothing left of the name once its leading words went
+            return None
+        words = [self.lowers[first - 1]] if first > 0 else []
+        words += self.lowers[first : min(first + 2, last)]
+        for gender, table in _data()["genders"].items():
+            if (
+                any(w in table["titles"] for w in words)
+                or self.lowers[first] in table["first_names"]
+            ):
+                return gender
+        return None
+
+    def argument(self, i: int) -> Argument | None:
+        """Who or what token ``i``, an argument's head, names or stands for."""
+        named = self.name_at.get(i) or self.compound_name(i)
         if named is not None:
             return Argument(named.text, named.text, named.head)
         data = _data()
-        lower = token.lower_
+        lower = self.lowers[i]
         if lower in data["person_pronouns"]:
-            near = self.person(token)
+            near = self.person(i)
             if near is not None:
-                return Argument(token.text, near.text, near.head)
-            return self.refer(token, token.text, {"person"}, None, _pronoun_genders().get(lower))
+                return Argument(self.words[i], near.text, near.head)
+            gender = _pronoun_genders().get(lower)
+            return self.refer(i, self.words[i], {"person"}, None, gender)
         if lower in data["thing_pronouns"]:
-            return self.refer(token, token.text, _THINGS, data["windows"]["thing_pronoun"])
-        return self.described(token)
+            return self.refer(i, self.words[i], _THINGS, data["windows"]["thing_pronoun"])
+        return self.described(i)
 
-    def described(self, token: Any) -> Argument | None:
-        """What ``token`` stands for if it is a describing noun after a determiner ("the
+    def described(self, i: int) -> Argument | None:
+        """What token ``i`` stands for if it is a describing noun after a determiner ("the
         company"): the nearest name of its kind before it."""
         data = _data()
-        kind = _described().get(token.lemma_.lower())
-        if kind is None or token.pos_ != "NOUN":
+        kind = _described().get(self.lemmas[i].lower())
+        if kind is None or self.pos[i] != "NOUN":
             return None
-        determiner = [c for c in token.children if c.lower_ in data["determiners"]]
+        determiner = [c for c in self.children[i] if self.lowers[c] in data["determiners"]]
         if not determiner:
             return None
-        text = self.doc[determiner[0].i : token.i + 1].text
-        return self.refer(token, text, {kind, "name"}, data["windows"]["description"])
+        text = self.text(determiner[0], i + 1)
+        return self.refer(i, text, {kind, "name"}, data["windows"]["description"])
 
-    def compound_name(self, token: Any) -> _Name | None:
-        """The name before a describing noun that it modifies ("the A380 superjumbo"; not
-        "Boeing employees")."""
-        if token.lemma_.lower() not in _described():
+    def compound_name(self, i: int) -> _Name | None:
+        """The name before a describing noun, token ``i``, that it modifies ("the A380
+        superjumbo"; not "Boeing employees")."""
+        if self.lemmas[i].lower() not in _described():
             return None
-        for child in reversed([c for c in token.children if c.dep_ == "compound"]):
-            if child.i in self.named:
-                return self.name(child)
+        for child in reversed([c for c in self.children[i] if self.deps[c] == "compound"]):
+            if child in self.named:
+                return self.name_at.get(child)
         return None
 
     def refer(
         self,
-        token: Any,
+        i: int,
         text: str,
         kinds: set[str],
         window: int | None,
         gender: str | None = None,
     ) -> Argument | None:
-        """What ``token`` stands for: the nearest name of one of ``kinds`` before it, at most
-        ``window`` tokens back (with ``None``, anywhere before), of ``gender`` if its gender
-        is known."""
-        for name in self.before(token.i):
-            if window is not None and token.i - name.start > window:
+        """What token ``i`` stands for: the nearest name of one of ``kinds`` before it, at
+        most ``window`` tokens back (with ``None``, anywhere before), of ``gender`` if its
+        gender is known."""
+        for name in self.before(i):
+            if window is not None and i - name.start > window:
                 return None
             if name.kind in kinds and (gender is None or self.gender(name) in (None, gender)):
                 return Argument(text, name.text, name.head)
@@ -394,48 +424,47 @@ class Referents:
         """A person's gender as any form of their name in the article tells it."""
         return person.gender or self.genders.get(_surname(person))
 
-    def person(self, token: Any) -> _Name | None:
-        """The person a person pronoun ``token`` stands for, if named in its sentence or the
-        one before and of its gender where known: the nearest subject, else the person the
-        article has named most so far if named there ("The election of Isaacs came after
+    def person(self, i: int) -> _Name | None:
+        """The person a person pronoun, token ``i``, stands for, if named in its sentence or
+        the one before and of its gender where known: the nearest subject, else the person
+        the article has named most so far if named there ("The election of Isaacs came after
         DeGeneres's ... She hosted" is not Isaacs when DeGeneres is the one the story is
         about). With no person of its gender named there, the person of the nearest subject
         pronoun of its gender in that stretch ("In Dar es Salaam, she laid a wreath ... Then
         she handed a flag": a chain of pronouns follows one person), else none."""
-        gender = _pronoun_genders().get(token.lower_)
+        gender = _pronoun_genders().get(self.lowers[i])
         if gender is None:
             return None
         chain = []  # pronouns that stand for the person of the one before them
-        while token.i not in self.people_of:
-            chain.append(token.i)
-            found, prior = self.nearest_person(token, gender)
+        while i not in self.people_of:
+            chain.append(i)
+            found, prior = self.nearest_person(i, gender)
             if prior is None:
-                self.people_of[token.i] = found
+                self.people_of[i] = found
                 break
-            token = prior
-        for i in chain:
-            self.people_of[i] = self.people_of[token.i]
-        return self.people_of[token.i]
+            i = prior
+        for pronoun in chain:
+            self.people_of[pronoun] = self.people_of[i]
+        return self.people_of[i]
 
-    def nearest_person(self, token: Any, gender: str) -> tuple[_Name | None, Any | None]:
-        """The person of :meth:`person` named near ``token``, or ``(None, pronoun)`` with
-        the subject pronoun of the same gender whose person it is."""
-        at = bisect.bisect_right(self.sentences, token.i) - 1
+    def nearest_person(self, i: int, gender: str) -> tuple[_Name | None, int | None]:
+        """The person of :meth:`person` named near token ``i``, or ``(None, pronoun)`` with
+        the index of the subject pronoun of the same gender whose person it is."""
+        at = bisect.bisect_right(self.sentences, i) - 1
         earliest = self.sentences[max(at - 1, 0)]
         fitting = [
             name
-            for name in itertools.takewhile(
-                lambda name: name.start >= earliest, self.before(token.i)
-            )
+            for name in itertools.takewhile(lambda name: name.start >= earliest, self.before(i))
             if name.kind == "person" and self.gender(name) in (None, gender)
         ]
         if not fitting:
+            genders = _pronoun_genders()
             prior = next(
                 (
                     t
-                    for t in reversed(self.doc[earliest : token.i])
-                    if t.dep_ in ("nsubj", "nsubjpass")
-                    and _pronoun_genders().get(t.lower_) == gender
+                    for t in range(i - 1, earliest - 1, -1)
+                    if self.deps[t] in ("nsubj", "nsubjpass")
+                    and genders.get(self.lowers[t]) == gender
                 ),
                 None,
             )
@@ -445,7 +474,7 @@ class Referents:
             return subject, None
         named = Counter(
             _surname(n)
-            for n in self.before(token.i)
+            for n in self.before(i)
             if n.kind == "person" and self.gender(n) in (None, gender)
         )
         topic = max(fitting, key=lambda name: named[_surname(name)])
@@ -465,20 +494,6 @@ def _pronoun_genders() -> dict[str, str]:
         for gender, table in _data()["genders"].items()
         for pronoun in table["pronouns"]
     }
-
-
-def _gender(span: Any) -> str | None:
-    """A person's gender as a title before the name or its first name tells it, if either
-    does ("Mrs. Albright", "Madeleine Albright")."""
-    doc = span.doc
-    if span.start == span.end:  # nothing left of the name once its leading words went
-        return None
-    words = [doc[span.start - 1].lower_] if span.start > 0 else []
-    words += [doc[i].lower_ for i in range(span.start, min(span.start + 2, span.end))]
-    for gender, table in _data()["genders"].items():
-        if any(w in table["titles"] for w in words) or span[0].lower_ in table["first_names"]:
-            return gender
-    return None
 
 
 def _surname(name: _Name) -> str:
