@@ -67,7 +67,7 @@ def find_constraints(
         above, via = governor(token, heads)
         if above is None:
             continue
-        said = saying(token, heads)
+        said = _content_of(above, via, heads)
         if said is not None and mentions[said].event_class in reporting and m.realis:
             add(i, said, "reported speech")
         if m.tense == "PAST" and m.aspect.startswith("PERFECTIVE") and m.realis:
@@ -80,12 +80,14 @@ def find_constraints(
 
     # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
     lowers = token_strings(doc, "LOWER")
-    tags = token_strings(doc, "TAG")
-    for i, dep in enumerate(token_strings(doc, "DEP")):
-        if dep not in ("prep", "mark", "advmod") and tags[i] != "VBG":
+    for i, lower in enumerate(lowers):
+        phrases = _cue_phrases().get(lower)  # the phrases that end in the word
+        if phrases is None:
             continue
         token = doc[i]
-        for phrase, cue in _cue_phrases().get(lowers[i], ()):
+        if token.dep_ not in ("prep", "mark", "advmod") and token.tag_ != "VBG":
+            continue
+        for phrase, cue in phrases:
             first = token.i - len(phrase) + 1
             if first < 0 or tuple(lowers[first : token.i + 1]) != phrase:
                 continue
@@ -144,7 +146,7 @@ def find_constraints(
     for i, m in enumerate(mentions):
         token = triggers[i]
         same = None
-        if token.pos_ == "VERB" and m.realis and m.tense in ("PAST", "PRESENT"):
+        if m.realis and m.tense in ("PAST", "PRESENT") and token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             same = next((heads[c.i] for c in subjects if heads.get(c.i, i) != i), None)
         elif (
@@ -185,7 +187,7 @@ def find_parts(
     ordering = words("events")["ordering"]
     consequences = frozenset(ordering["consequences"])
     wholes = _wholes()
-    paragraph = _paragraphs(doc, mentions)
+    paragraphs = functools.cache(lambda: _paragraphs(doc, mentions))  # read if needed
     at = {t: k for k, t in enumerate(tokens)}
     found = []
     last_whole: int | None = None
@@ -216,7 +218,7 @@ def find_parts(
         whole = inside[0] if inside else last_whole
         if whole is None or whole == i:
             continue
-        near = paragraph[whole] == paragraph[i] or m.sentence - mentions[whole].sentence <= 2
+        near = m.sentence - mentions[whole].sentence <= 2 or paragraphs()[whole] == paragraphs()[i]
         if inside or near:
             found.append((i, whole))
     return found
@@ -365,7 +367,7 @@ def _elaborations(mentions: Sequence[EventMention], paragraph: Sequence[int]) ->
     if nothing else tells them apart."""
     found = []
     for i, m in enumerate(mentions):
-        kinds = {k for k in predicate_kinds(m.lemma) if isinstance(k, int)}
+        kinds = _synonym_groups(m.lemma)
         if not _tells(m) or m.time is not None or not kinds:
             continue
         before = next(
@@ -375,13 +377,20 @@ def _elaborations(mentions: Sequence[EventMention], paragraph: Sequence[int]) ->
                 if mentions[k].sentence == m.sentence - 1
                 and paragraph[k] == paragraph[i]
                 and _tells(mentions[k])
-                and kinds & predicate_kinds(mentions[k].lemma)
+                and kinds & _synonym_groups(mentions[k].lemma)
             ),
             None,
         )
         if before is not None:
             found += [Constraint(i, before, "elaboration"), Constraint(before, i, "elaboration")]
     return found
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _synonym_groups(lemma: str) -> frozenset[int]:
+    """The numbered synonym groups of ``lemma`` (its :func:`timeline.cluster.predicate_kinds`
+    but its stem)."""
+    return frozenset(k for k in predicate_kinds(lemma) if isinstance(k, int))
 
 
 def _reactions(mentions: Sequence[EventMention], paragraph: Sequence[int]) -> list[Constraint]:
@@ -414,14 +423,16 @@ def governor(token: Any, heads: Mapping[int, int]) -> tuple[int | None, Any]:
     >>> index, via.text, via.dep_
     (0, 'attacked', 'ccomp')
     """
-    child = token
-    while child.head.i != child.i:
+    own = heads.get(token.i)
+    child, at = token, token.i
+    while True:
         parent = child.head
+        if parent.i == at:
+            return None, child
         index = heads.get(parent.i)
-        if index is not None and index != heads.get(token.i):
+        if index is not None and index != own:
             return index, child
-        child = parent
-    return None, child
+        child, at = parent, parent.i
 
 
 #: How the content of a saying hangs from it ("said the strike killed", "it killed, he said").
@@ -437,11 +448,16 @@ def saying(token: Any, heads: Mapping[int, int]) -> int | None:
     >>> saying(doc[10], {1: 0, 5: 1, 10: 2}), saying(doc[1], {1: 0, 5: 1, 10: 2})
     (0, None)
     """
+    return _content_of(*governor(token, heads), heads)
+
+
+def _content_of(above: int | None, via: Any, heads: Mapping[int, int]) -> int | None:
+    """:func:`saying` of a token whose :func:`governor` is mention ``above``, reached
+    through ``via``."""
     for _ in range(8):
-        above, via = governor(token, heads)
         if above is None or via.dep_ != "conj":
             return above if above is not None and via.dep_ in _SAID else None
-        token = via.head
+        above, via = governor(via.head, heads)
     return None
 
 
