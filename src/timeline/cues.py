@@ -52,7 +52,7 @@ def find_constraints(
     each token that stands for a mention (its trigger, and the light verb of an event noun)
     to the mention's index in ``mentions``.
     """
-    ordering = words("events")["ordering"]
+    ordering = _ordering()
     reporting = {"REPORTING", "PERCEPTION"}
     triggers = [doc[i] for i in tokens]
     found: list[Constraint] = []
@@ -147,8 +147,14 @@ def find_constraints(
         token = triggers[i]
         same = None
         if m.realis and m.tense in ("PAST", "PRESENT") and token.pos_ == "VERB":
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            same = next((heads[c.i] for c in subjects if heads.get(c.i, i) != i), None)
+            same = next(
+                (
+                    heads[c.i]
+                    for c in token.children
+                    if heads.get(c.i, i) != i and c.dep_ == "nsubj"
+                ),
+                None,
+            )
         elif (
             m.event_class == "REPORTING"
             and token.dep_ == "pobj"
@@ -184,8 +190,8 @@ def find_parts(
 
     ``tokens`` holds the index of each mention's trigger token in ``doc``.
     """
-    ordering = words("events")["ordering"]
-    consequences = frozenset(ordering["consequences"])
+    ordering = _ordering()
+    consequences = ordering["consequences"]
     wholes = _wholes()
     paragraphs = functools.cache(lambda: _paragraphs(doc, mentions))  # read if needed
     at = {t: k for k, t in enumerate(tokens)}
@@ -231,6 +237,13 @@ def _wholes() -> frozenset[str]:
     return frozenset(
         lemma for group in predicates["wholes"] for lemma in predicates["synonyms"][group]
     )
+
+
+@functools.cache
+def _ordering() -> dict[str, frozenset[str]]:
+    """The word lists of ``[ordering]`` in ``lang/en/events.toml``, as sets."""
+    ordering = words("events")["ordering"]
+    return {key: frozenset(found) for key, found in ordering.items() if isinstance(found, tuple)}
 
 
 @functools.cache
@@ -288,10 +301,12 @@ def _anaphora(
     groups: "Iran fired missiles" ... "the attack"), not only might have ("strikes would not
     solve")."""
     kind_of = _anaphora_kinds()
-    definite = words("events")["ordering"]["definite"]
+    definite = _ordering()["definite"]
     named_by = _antecedent_kinds()
     kinds: dict[int, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
+        if m.lemma not in kind_of and m.lemma not in named_by:
+            continue
         kind = kind_of.get(m.lemma) if _noun_form(m) else named_by.get(m.lemma)
         if kind is not None and not m.quoted:
             kinds[kind].append(k)
@@ -507,13 +522,12 @@ def gives_cause(preposition: Any, lemma: Callable[[Any], str]) -> bool:
     >>> [t.text for t in doc if gives_cause(t, lambda t: t.lemma_)]
     ['for']
     """
-    data = words("events")
-    ordering = data["ordering"]
+    ordering = _ordering()
     if preposition.dep_ != "prep" or preposition.lower_ not in ordering["reaction_causes"]:
         return False
     head, reactions = preposition.head, ordering["reactions"]
     return lemma(head) in reactions or (
-        lemma(head) in data["verbs"]["light"]
+        lemma(head) in words("events")["verbs"]["light"]
         and any(c.dep_ == "dobj" and lemma(c) in reactions for c in head.children)
     )
 

@@ -97,6 +97,13 @@ def _data() -> Mapping[str, Any]:
 
 
 @functools.cache
+def _word_set(key: str) -> frozenset[str]:
+    """A word list of ``lang/en/references.toml`` (``determiners``, ``person_pronouns``,
+    ``thing_pronouns``), as a set."""
+    return frozenset(_data()[key])
+
+
+@functools.cache
 def _kinds() -> dict[str, str]:
     """The kind of name of each spaCy entity label."""
     return {label: kind for kind, labels in _data()["labels"].items() for label in labels}
@@ -271,7 +278,7 @@ class Referents:
             return False
         if self.like_num[i]:
             return self.shaped[i] and any(
-                self.lowers[c] in _data()["determiners"] for c in self.children[i]
+                self.lowers[c] in _word_set("determiners") for c in self.children[i]
             )
         return self.pos[i] == "PROPN" or self.shaped[i]
 
@@ -306,7 +313,7 @@ class Referents:
         """The first and last token of an entity's name, and its kind: without determiners,
         punctuation and possessive ending."""
         first, last = line_start(self.doc, ent.start, ent.end), ent.end
-        doc, determiners = self.doc, _data()["determiners"]
+        doc, determiners = self.doc, _word_set("determiners")
         while first < last and (doc[first].is_punct or self.lowers[first] in determiners):
             first += 1
         while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
@@ -364,13 +371,13 @@ class Referents:
             return Argument(named.text, named.text, named.head)
         data = _data()
         lower = self.lowers[i]
-        if lower in data["person_pronouns"]:
+        if lower in _word_set("person_pronouns"):
             near = self.person(i)
             if near is not None:
                 return Argument(self.words[i], near.text, near.head)
             gender = _pronoun_genders().get(lower)
             return self.refer(i, self.words[i], {"person"}, None, gender)
-        if lower in data["thing_pronouns"]:
+        if lower in _word_set("thing_pronouns"):
             return self.refer(i, self.words[i], _THINGS, data["windows"]["thing_pronoun"])
         return self.described(i)
 
@@ -381,7 +388,8 @@ class Referents:
         kind = _described().get(self.lemmas[i].lower())
         if kind is None or self.pos[i] != "NOUN":
             return None
-        determiner = [c for c in self.children[i] if self.lowers[c] in data["determiners"]]
+        determiners = _word_set("determiners")
+        determiner = [c for c in self.children[i] if self.lowers[c] in determiners]
         if not determiner:
             return None
         text = self.text(determiner[0], i + 1)
