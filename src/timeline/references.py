@@ -46,7 +46,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -144,10 +144,10 @@ def with_arguments(
     return out
 
 
-@attrs.frozen
-class _Name:
+class _Name(NamedTuple):
     """A name in the parse: its first token, its text, where its head word starts in it,
-    and its kind (``person``, ``organisation``, ``product``, ``place`` or ``name``)."""
+    and its kind (``person``, ``organisation``, ``product``, ``place`` or ``name``); a tuple,
+    made for every token of a name."""
 
     start: int
     text: str
