@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -440,3 +441,15 @@ def test_a_repeated_value_is_checked_as_written_each_time():
     )
     with pytest.raises(ValueError, match=r"Argument\.head: expected an integer, not bool"):
         Timeline.from_json(json.dumps(document))
+
+
+def test_reading_leaves_the_cycle_collector_as_it_was():
+    with pytest.raises(ValueError, match="not a timeline JSON document"):
+        Timeline.from_json("[]")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert Timeline.from_json(Timeline(()).to_json()) == Timeline(())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
