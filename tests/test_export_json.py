@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import inspect
 import json
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -256,6 +257,11 @@ def test_built_timeline_is_valid_against_the_schema(nlp):
     assert Timeline.from_json(tl.to_json()) == tl
 
 
+def test_fields_are_in_the_order_each_class_takes_them():
+    for cls, fields in timeline_json.FIELDS.items():
+        assert list(inspect.signature(cls).parameters) == list(fields)
+
+
 def test_json_schema_is_a_fresh_copy():
     json_schema()["title"] = "changed"
     assert json_schema()["title"] == "news-timeline timeline, format timeline/1"
@@ -453,3 +459,41 @@ def test_reading_leaves_the_cycle_collector_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def written_raw(text):
+    """``text`` with each non-ASCII character, a lone surrogate too, written as it is."""
+    return json.dumps(json.loads(text), ensure_ascii=False)
+
+
+LONE = with_mention(text="\udc80")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONE,
+        LONE.replace("\\udc80", "\\uDC80"),
+        written_raw(LONE),
+        LONE.encode(),
+        written_raw(LONE).encode("utf-8", "surrogatepass"),
+        written_raw(LONE).encode("utf-16", "surrogatepass"),
+    ],
+    ids=["escaped", "escaped-upper-case", "raw", "escaped-utf-8", "raw-utf-8", "raw-utf-16"],
+)
+def test_a_lone_surrogate_is_refused_however_written(text):
+    with pytest.raises(ValueError) as error:
+        Timeline.from_json(text)
+    assert str(error.value) == (
+        "malformed timeline JSON: event 0: '\\udc80' holds a lone surrogate, which is not "
+        "Unicode text"
+    )
+
+
+@pytest.mark.parametrize("lemma", ["\U0001f600", "\\ud800", "\\\U0001f600", "\xe9t\xe9"])
+@pytest.mark.parametrize("raw", [False, True])
+def test_surrogate_pairs_and_backslashes_are_read(lemma, raw):
+    text = with_mention(lemma=lemma)
+    text = written_raw(text) if raw else text
+    for document in (text, text.encode()):
+        assert Timeline.from_json(document).events[0].mentions[0].lemma == lemma

@@ -25,7 +25,7 @@ import re
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -186,7 +186,7 @@ def _read_document(text: str | bytes) -> Timeline:
     for key in ("links", "articles"):
         if not isinstance(data.get(key, []), list):
             raise ValueError(f"malformed timeline JSON: {key!r} must be a list")
-    reading = _read.set({})
+    reading = _read.set(_Reading(_TRUSTING if _plain_unicode(text) else _CHECKING, {}))
     try:
         return Timeline(
             _decoded(Event, events, "event"),
@@ -254,8 +254,14 @@ def _kind(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _optional(decode: Any) -> Any:
-    return lambda value: None if value is None else decode(value)
+@attrs.frozen
+class _Optional:
+    """What ``decode`` reads, or ``None`` for a JSON ``null``."""
+
+    decode: Any
+
+    def __call__(self, value: Any) -> Any:
+        return None if value is None else self.decode(value)
 
 
 def _list(decode: Any) -> Any:
@@ -275,9 +281,27 @@ def _of(cls: type) -> Any:
 #: mentions, and copies of one text in many articles): read once per document, one object.
 _SHARED = frozenset({Anchor, Argument, Interval, Participant, TimeExpression})
 
-#: What :func:`loads` has read of such values so far in the document, by what was written
-#: (set by :func:`loads`, the only way to the decoders).
-_read: ContextVar[dict[Any, Any]] = ContextVar("_read")
+
+class _Reader(NamedTuple):
+    """How :func:`_decode` reads a class: its field names; each field's name, reader and the
+    types of the values it takes as they are (those its reader would give back unchanged);
+    the values of the fields a document may leave out."""
+
+    names: frozenset[str]
+    fields: tuple[tuple[str, Any, frozenset[type]], ...]
+    defaults: dict[str, Any]
+
+
+class _Reading(NamedTuple):
+    """The document :func:`loads` reads: the readers of its classes, and the values of the
+    classes in :data:`_SHARED` read so far, by what was written."""
+
+    readers: dict[type, _Reader]
+    shared: dict[Any, Any]
+
+
+#: The document being read (set by :func:`loads`, the only way to the decoders).
+_read: ContextVar[_Reading] = ContextVar("_read")
 
 
 def _shared(cls: type, value: Any) -> Any:
@@ -289,7 +313,7 @@ def _shared(cls: type, value: Any) -> Any:
     refers to no object it wrote before, so that equal values give equal bytes, and values
     give equal bytes only when identical (a ``true`` is not a ``1``, which the decoders tell
     apart)."""
-    read = _read.get()
+    read = _read.get().shared
     key = (cls, marshal.dumps(value, 2))
     found = read.get(key)
     if found is None:
@@ -301,23 +325,23 @@ def _decode(cls: type, data: Any) -> Any:
     """An instance of ``cls`` from the dict :func:`_encode` made of one."""
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__} must be a JSON object, not {_kind(data)}")
-    if not data.keys() <= _NAMES[cls]:
-        unknown = sorted(data.keys() - _NAMES[cls])
+    names, fields, defaults = _read.get().readers[cls]
+    if not data.keys() <= names:
+        unknown = sorted(data.keys() - names)
         raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")
-    values = {}
-    defaults = DEFAULTS.get(cls, {})
+    values = []
     try:
-        for name, decode in FIELDS[cls].items():
-            value = data.get(name, _ABSENT)
-            if value is not _ABSENT:
-                values[name] = decode(value)
+        for name, decode, as_is in fields:
+            if name in data:
+                value = data[name]
+                values.append(value if type(value) in as_is else decode(value))
             elif name in defaults:
-                values[name] = defaults[name]
+                values.append(defaults[name])
             else:
                 raise ValueError(f"{cls.__name__} is missing field {name!r}")
     except TypeError as error:
         raise ValueError(f"{cls.__name__}.{name}: {error}") from None
-    return cls(**values)
+    return cls(*values)
 
 
 def _span(value: Any) -> tuple[int, int]:
@@ -330,7 +354,7 @@ def _granularity(value: Any) -> Granularity:
     return Granularity(_string(value))
 
 
-_DATETIME = _optional(decode_datetime)
+_DATETIME = _Optional(decode_datetime)
 
 
 def _published(value: Any) -> date | datetime | None:
@@ -351,27 +375,28 @@ def _meta(value: Any) -> Metadata:
     return Metadata(value)
 
 
-#: How each field of each class is read back, by class and field name.
+#: How each field of each class is read back, by class and field name, in the order of the
+#: class's ``__init__`` (:func:`_decode` passes the values by position).
 FIELDS: dict[type, dict[str, Any]] = {
     Interval: {"start": decode_datetime, "end": decode_datetime, "granularity": _granularity},
-    Anchor: {"kind": _string, "value": _string, "start": _optional(_integer)},
+    Anchor: {"kind": _string, "value": _string, "start": _Optional(_integer)},
     TimeExpression: {
         "text": _string,
         "start": _integer,
         "end": _integer,
         "type": _string,
         "value": _string,
-        "interval": _optional(_of(Interval)),
-        "mod": _optional(_string),
-        "anchor": _optional(_of(Anchor)),
-        "quant": _optional(_string),
+        "interval": _Optional(_of(Interval)),
+        "mod": _Optional(_string),
+        "anchor": _Optional(_of(Anchor)),
+        "quant": _Optional(_string),
     },
     Participant: {
         "name": _string,
         "key": _string,
         "label": _string,
         "role": _string,
-        "preposition": _optional(_string),
+        "preposition": _Optional(_string),
         "qualifier": _flag,
     },
     Argument: {"text": _string, "name": _string, "head": _integer},
@@ -384,30 +409,30 @@ FIELDS: dict[type, dict[str, Any]] = {
         "lemma": _string,
         "sentence": _integer,
         "participants": _list(_of(Participant)),
-        "location": _optional(_string),
+        "location": _Optional(_string),
         "tense": _string,
         "aspect": _string,
         "modality": _string,
         "polarity": _string,
         "event_class": _string,
-        "time": _optional(_of(TimeExpression)),
+        "time": _Optional(_of(TimeExpression)),
         "earliest": _DATETIME,
         "latest": _DATETIME,
         "quoted": _flag,
-        "actor": _optional(_string),
+        "actor": _Optional(_string),
         "arguments": _list(_of(Argument)),
-        "sentence_time": _optional(_of(TimeExpression)),
-        "particle": _optional(_span),
-        "theme": _optional(_string),
-        "presumed": _optional(_of(Interval)),
+        "sentence_time": _Optional(_of(TimeExpression)),
+        "particle": _Optional(_span),
+        "theme": _Optional(_string),
+        "presumed": _Optional(_of(Interval)),
         "background": _flag,
-        "phrasal": _optional(_string),
+        "phrasal": _Optional(_string),
     },
     ArticleRecord: {
         "id": _string,
         "published": _published,
-        "source": _optional(_string),
-        "title": _optional(_string),
+        "source": _Optional(_string),
+        "title": _Optional(_string),
         "meta": _meta,
     },
     Event: {
@@ -416,9 +441,9 @@ FIELDS: dict[type, dict[str, Any]] = {
         "participants": _list(_of(Participant)),
         "earliest": _DATETIME,
         "latest": _DATETIME,
-        "when": _optional(_of(Interval)),
+        "when": _Optional(_of(Interval)),
         "label": _string,
-        "location": _optional(_string),
+        "location": _Optional(_string),
         "confidence": _number,
         "contradicts": _list(_string),
         "happening": _flag,
@@ -445,8 +470,58 @@ DEFAULTS: dict[type, dict[str, Any]] = {
     Participant: {"preposition": None, "qualifier": False},
 }
 
-#: Each class's field names, to check those of an object in one test.
-_NAMES: dict[type, frozenset[str]] = {cls: frozenset(fields) for cls, fields in FIELDS.items()}
+#: The values each reader gives back unchanged, by type: JSON makes no subclass of them.
+_AS_THEY_ARE: dict[Any, tuple[type, ...]] = {
+    _string: (str,),
+    _integer: (int,),
+    _number: (int, float),
+    _flag: (bool,),
+}
 
-#: What ``dict.get`` gives for a field the object lacks (``None`` is a value: JSON ``null``).
-_ABSENT = object()
+
+def _as_they_are(decode: Any, checked: bool) -> frozenset[type]:
+    """The types of the values ``decode`` gives back unchanged, but strings when they are
+    ``checked`` for lone surrogates."""
+    if isinstance(decode, _Optional):
+        return _as_they_are(decode.decode, checked) | {type(None)}
+    if decode is _string and checked:
+        return frozenset()
+    return frozenset(_AS_THEY_ARE.get(decode, ()))
+
+
+def _readers(checked: bool) -> dict[type, _Reader]:
+    """The :class:`_Reader` of each class, testing every string for a lone surrogate when
+    ``checked``."""
+    return {
+        cls: _Reader(
+            frozenset(fields),
+            tuple((name, decode, _as_they_are(decode, checked)) for name, decode in fields.items()),
+            DEFAULTS.get(cls, {}),
+        )
+        for cls, fields in FIELDS.items()
+    }
+
+
+#: The readers of a document whose strings may hold a lone surrogate, and of one whose cannot.
+_CHECKING = _readers(checked=True)
+_TRUSTING = _readers(checked=False)
+
+#: A ``\u`` escape of a surrogate, ``\ud800`` to ``\udfff`` in either case; also what an escaped
+#: backslash before such letters (``\\ud800``, no surrogate) looks like, read the slow way.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _plain_unicode(text: str | bytes) -> bool:
+    """Whether :func:`json.loads` can read no lone surrogate from ``text``: it holds none, as
+    UTF-8 bytes (with no NUL byte, so that JSON reads them as UTF-8) or as a string, and no
+    ``\\u`` escape of one. Each string of such a document needs no test of its own."""
+    if isinstance(text, (bytes, bytearray)):
+        if b"\0" in text:
+            return False
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    elif lone_surrogate(text) is not None:
+        return False
+    return _SURROGATE_ESCAPE.search(text) is None
