@@ -356,8 +356,9 @@ class _Extractor:
         self, doc: Any, article: Article, spans: Sequence[tuple[int, int]] | None = None
     ) -> None:
         self.doc = doc
-        #: each token's children, read once (:class:`timeline.tree.Tree`)
-        self.children = Tree(doc).children
+        #: the dependency tree, read once (:class:`timeline.tree.Tree`)
+        self.tree = Tree(doc)
+        self.children = self.tree.children
         self.article = article
         self.spans = spans
         self.triggers_at: frozenset[int] = frozenset()
@@ -1266,7 +1267,7 @@ class _Extractor:
         def grammar_bounds(tense: str, modality: str, aspect: str) -> Bounds:
             return tense_bounds(tense, modality, published, aspect)
 
-        referents = Referents(self.doc, self.sentence_starts, self.ents)
+        referents = Referents(self.doc, self.sentence_starts, self.ents, self.tree)
         # the tokens of the mentions each attached time dates, by the time's identity
         owners_of: dict[int, list[Any]] = {}
         for index, time in attached.items():

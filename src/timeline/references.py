@@ -54,6 +54,7 @@ from timeline.lang import words
 from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start
 from timeline.nlp import token_strings
+from timeline.tree import Tree
 
 __all__ = ["Referents", "product_shaped", "with_arguments"]
 
@@ -160,9 +161,9 @@ class _Name(NamedTuple):
 class Referents:
     """The names of one parsed article, and what its pronouns and descriptions stand for:
     who or what the arguments of its triggers name (:meth:`arguments`). ``sentences``: the
-    first token of each sentence of ``doc``, and ``ents`` its entities (``doc.ents``), when
-    the caller has them. Its methods take tokens by their index in ``doc``, and read the
-    words, tags and tree from the doc's arrays, read once.
+    first token of each sentence of ``doc``, ``ents`` its entities (``doc.ents``) and ``tree``
+    its :class:`~timeline.tree.Tree`, when the caller has them. Its methods take tokens by
+    their index in ``doc``, and read the words, tags and tree from the doc's arrays, read once.
 
     >>> from timeline.nlp import load
     >>> arguments, actor = Referents(load()("Ryanair grew. It hired pilots.")).arguments(4)
@@ -175,6 +176,7 @@ class Referents:
         doc: Any,
         sentences: Sequence[int] | None = None,
         ents: Sequence[Any] | None = None,
+        tree: Tree | None = None,
     ) -> None:
         self.doc = doc
         ents = doc.ents if ents is None else ents
@@ -185,13 +187,10 @@ class Referents:
         self.lemmas = token_strings(doc, "LEMMA")
         self.pos = token_strings(doc, "POS")
         self.deps = token_strings(doc, "DEP")
-        columns = doc.to_array(["HEAD", "IDX", "LIKE_NUM"]).astype("int64")
-        offsets, self.idx, self.like_num = columns.T.tolist()
-        self.heads = [i + offset for i, offset in enumerate(offsets)]
-        self.children: list[list[int]] = [[] for _ in self.heads]  # in order, as token.children
-        for i, head in enumerate(self.heads):
-            if head != i:
-                self.children[head].append(i)
+        self.idx, self.like_num = doc.to_array(["IDX", "LIKE_NUM"]).astype("int64").T.tolist()
+        tree = Tree(doc) if tree is None else tree
+        self.heads = tree.heads
+        self.children = tree.below  # each token's children by index, in the order of the text
         shapes = {word: product_shaped(word) for word in set(self.words)}
         self.shaped = [shapes[word] for word in self.words]
         # only a proper noun or a word shaped like a product's name may be a name word

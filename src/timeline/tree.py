@@ -3,8 +3,8 @@
 spaCy makes a new ``Token`` each time a rule asks for a word's children, and walks the
 word's left and right neighbours to find them: a rule that looks at the same verb's
 children many times pays for it each time. :class:`Tree` reads the heads once and keeps
-each word's children, so that the rules of :mod:`timeline.events` walk the parse as plain
-lists.
+each word's head and children, so that the rules of :mod:`timeline.events` and
+:mod:`timeline.references` walk the parse as plain lists.
 
 >>> from timeline.nlp import load
 >>> tree = Tree(load()("Parliament voted on Sunday."))
@@ -27,19 +27,27 @@ class Tree:
     >>> tree = Tree(load()("Iran fired missiles."))
     >>> [t.text for t in tree.children(tree.tokens[1])], tree.children(tree.tokens[0])
     (['Iran', 'missiles', '.'], ())
+    >>> tree.heads, tree.below[1]
+    ([1, 1, 1, 1], (0, 2, 3))
     """
 
-    __slots__ = ("_children", "tokens")
+    __slots__ = ("_children", "below", "heads", "tokens")
 
     def __init__(self, doc: Any) -> None:
         #: the doc's tokens, by index
         self.tokens: list[Any] = list(doc)
-        children: list[list[Any]] = [[] for _ in self.tokens]
-        # each head as an offset from its token (spaCy stores it unsigned)
-        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
-            if offset:  # a root is its own head, and no child of itself
-                children[i + offset].append(self.tokens[i])
-        self._children = [tuple(found) for found in children]
+        # each head is stored as an offset from its token (spaCy stores it unsigned)
+        offsets = doc.to_array("HEAD").astype("int64").tolist()
+        #: the index of each token's head (a root's is its own)
+        self.heads: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        below: list[list[int]] = [[] for _ in offsets]
+        for i, head in enumerate(self.heads):
+            if head != i:  # a root is its own head, and no child of itself
+                below[head].append(i)
+        #: the indices of each token's children, in the order of the text
+        self.below: list[tuple[int, ...]] = [tuple(found) for found in below]
+        tokens = self.tokens
+        self._children = [tuple(tokens[c] for c in found) for found in below]
 
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""

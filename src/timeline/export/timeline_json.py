@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from timeline.cluster import _collector_paused
+from timeline.cluster import collector_paused
 from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
@@ -161,7 +161,7 @@ def loads(text: str | bytes) -> Timeline:
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise TypeError(f"timeline JSON must be str or bytes, not {type(text).__name__}")
-    with _collector_paused():
+    with collector_paused():
         return _read_document(text)
 
 
