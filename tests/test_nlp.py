@@ -6,7 +6,7 @@ import pytest
 
 from timeline.layout import line_breaks
 from timeline.model import EventMention
-from timeline.nlp import line_breaks_of, reading, token_strings
+from timeline.nlp import line_breaks_of, reading, text_of, token_strings
 from timeline.references import Referents, with_arguments
 from timeline.tree import Tree
 
@@ -52,6 +52,16 @@ def test_reading_a_doc_shares_its_columns_and_no_other_docs(nlp):
         assert token_strings(other, "POS") == [t.pos_ for t in other]
         assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]
     assert token_strings(doc, "POS") is not token_strings(doc, "POS")
+
+
+def test_reading_a_doc_again_inside_keeps_what_was_read(nlp):
+    doc = nlp("Parliament voted on Sunday.")
+    with reading(doc):
+        text, tags = text_of(doc), token_strings(doc, "TAG")
+        with reading(doc):
+            assert text_of(doc) is text and token_strings(doc, "TAG") is tags
+        assert text_of(doc) is text == doc.text
+    assert text_of(doc) == text and text_of(doc) is not text_of(doc)
 
 
 def test_referents_give_what_with_arguments_gives(nlp):

@@ -35,6 +35,7 @@ __all__ = [
     "parse",
     "parse_many",
     "reading",
+    "text_of",
     "token_strings",
 ]
 
@@ -192,10 +193,26 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     return columns[attribute]
 
 
+def text_of(doc: Doc) -> str:
+    """The ``Doc``'s text, as ``doc.text`` gives it: spaCy joins it from its tokens at each
+    call, and inside :func:`reading` of ``doc`` it is joined once.
+
+    >>> text_of(load()("Parliament voted."))
+    'Parliament voted.'
+    """
+    held = _read.get()
+    if held is None or held[0] is not doc:
+        return str(doc.text)
+    columns = held[1]
+    if _TEXT not in columns:
+        columns[_TEXT] = doc.text
+    return columns[_TEXT]
+
+
 @contextlib.contextmanager
 def reading(doc: Doc) -> Iterator[None]:
-    """While inside, the stages that read ``doc``'s columns (:func:`token_strings`) share
-    them: each is read once, however many stages ask for it.
+    """While inside, the stages that read ``doc``'s columns (:func:`token_strings`) or text
+    (:func:`text_of`) share them: each is read once, however many stages ask for it.
 
     >>> doc = load()("Parliament voted.")
     >>> with reading(doc):
@@ -204,6 +221,9 @@ def reading(doc: Doc) -> Iterator[None]:
     >>> token_strings(doc, "DEP") is token_strings(doc, "DEP")
     False
     """
+    if (held := _read.get()) is not None and held[0] is doc:
+        yield  # already reading it
+        return
     held = _read.set((doc, {}))
     try:
         yield
@@ -211,8 +231,10 @@ def reading(doc: Doc) -> Iterator[None]:
         _read.reset(held)
 
 
-#: The doc :func:`reading` is in, with the columns read of it so far.
-_read: ContextVar[tuple[Doc, dict[str, list[str]]] | None] = ContextVar("_read", default=None)
+#: The doc :func:`reading` is in, with the columns (and the text) read of it so far.
+_read: ContextVar[tuple[Doc, dict[str, Any]] | None] = ContextVar("_read", default=None)
+#: The key of the text among the columns read: no token attribute's name.
+_TEXT = "text"
 
 
 def _strings(doc: Doc, attribute: str) -> list[str]:

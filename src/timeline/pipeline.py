@@ -50,7 +50,7 @@ from timeline.model import (
     TimeExpression,
     Timeline,
 )
-from timeline.nlp import check, load, parse, parse_many, reading
+from timeline.nlp import check, load, parse, parse_many, reading, text_of
 from timeline.parallel import map_batches, start_method
 from timeline.parses import ParseCache
 from timeline.pieces import cut, moved_mention, moved_time
@@ -180,16 +180,27 @@ def analyse(
     """
     if not isinstance(article, Article):
         raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
-    if doc is not None and getattr(doc, "text", None) != article.text:
-        raise ValueError("doc must be a spaCy Doc of the article's text")
-    pipeline = None if doc is not None else load() if nlp is None else check(nlp)
+    if doc is None:
+        pipeline = load() if nlp is None else check(nlp)
+        return _analysed(
+            article, parse(pipeline, article.text) if article.text.strip() else None, triggers
+        )
+    with reading(doc):  # the text joined to check it is the one find_times reads
+        if not hasattr(doc, "text") or text_of(doc) != article.text:
+            raise ValueError("doc must be a spaCy Doc of the article's text")
+        if triggers is None and (known := _annotated(doc)) is not None and known.article == article:
+            return known
+        return _analysed(article, doc, triggers)
+
+
+def _analysed(
+    article: Article, doc: Any, triggers: Iterable[tuple[int, int]] | None
+) -> ArticleEvents:
+    """What :func:`analyse` finds in ``article``, given ``doc``, its parse (``None`` when its
+    text is blank)."""
     if not article.text.strip():
         found = find_mentions(doc, article, (), triggers)
         return ArticleEvents(article, (), found.mentions, (), (), ())
-    if doc is None:
-        doc = parse(pipeline, article.text)
-    elif triggers is None and (known := _annotated(doc)) is not None and known.article == article:
-        return known
     with reading(doc):
         times = find_times(article.text, published=article.published, doc=doc)
         return order_mentions(doc, article, times, find_mentions(doc, article, times, triggers))

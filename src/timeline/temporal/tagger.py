@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from timeline.model import Granularity, TimeExpression
+from timeline.nlp import text_of
 from timeline.temporal.grammar import scan
 from timeline.temporal.resolve import Context, Mention, as_moment, resolve_spec
 from timeline.temporal.spec import Spec
@@ -45,7 +46,7 @@ def find_times(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     moment = as_moment(published)
-    if doc is not None and getattr(doc, "text", None) != text:
+    if doc is not None and (not hasattr(doc, "text") or text_of(doc) != text):
         raise ValueError("doc must be a spaCy Doc of the same text")
     latest: dict[Granularity, Mention] = {}
     history: tuple[Mention, ...] = ()
