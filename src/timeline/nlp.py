@@ -193,19 +193,20 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     return columns[attribute]
 
 
-def text_of(doc: Doc) -> str:
-    """The ``Doc``'s text, as ``doc.text`` gives it: spaCy joins it from its tokens at each
-    call, and inside :func:`reading` of ``doc`` it is joined once.
+def text_of(doc: Any) -> str | None:
+    """The ``Doc``'s text, as ``doc.text`` gives it (``None`` for an object with no text):
+    spaCy joins it from its tokens at each call, and inside :func:`reading` of ``doc`` it is
+    joined once.
 
-    >>> text_of(load()("Parliament voted."))
-    'Parliament voted.'
+    >>> text_of(load()("Parliament voted.")), text_of("Parliament voted.")
+    ('Parliament voted.', None)
     """
     held = _read.get()
     if held is None or held[0] is not doc:
-        return str(doc.text)
+        return getattr(doc, "text", None)
     columns = held[1]
     if _TEXT not in columns:
-        columns[_TEXT] = doc.text
+        columns[_TEXT] = getattr(doc, "text", None)
     return columns[_TEXT]
 
 

@@ -186,7 +186,7 @@ def analyse(
             article, parse(pipeline, article.text) if article.text.strip() else None, triggers
         )
     with reading(doc):  # the text joined to check it is the one find_times reads
-        if not hasattr(doc, "text") or text_of(doc) != article.text:
+        if text_of(doc) != article.text:
             raise ValueError("doc must be a spaCy Doc of the article's text")
         if triggers is None and (known := _annotated(doc)) is not None and known.article == article:
             return known

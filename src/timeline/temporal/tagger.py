@@ -46,7 +46,7 @@ def find_times(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     moment = as_moment(published)
-    if doc is not None and (not hasattr(doc, "text") or text_of(doc) != text):
+    if doc is not None and text_of(doc) != text:
         raise ValueError("doc must be a spaCy Doc of the same text")
     latest: dict[Granularity, Mention] = {}
     history: tuple[Mention, ...] = ()
