@@ -166,7 +166,9 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
 class _Names:
     """Canonical names of one article's entities: aliases, surnames and spellings joined."""
 
-    def __init__(self, ents: Sequence[Any]) -> None:
+    def __init__(self, ents: Sequence[Any], tokens: Sequence[Any], text: str) -> None:
+        #: the parse's tokens, by index, and its text
+        self.tokens, self.text = tokens, text
         self.titles = frozenset(words("events")["names"]["titles"])
         self.suffixes = frozenset(words("events")["names"]["suffixes"])
         self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
@@ -188,26 +190,29 @@ class _Names:
     def clean(self, ent: Any) -> str:
         """The entity's text without titles, leading article and possessive ending, from
         its last line."""
-        first, last = line_start(ent.doc, ent.start, ent.end), ent.end
+        tokens = self.tokens
+        first, last = line_start(tokens, ent.start, ent.end), ent.end
         while first < last and (
-            ent.doc[first].lower_ in self.titles
-            or ent.doc[first].is_punct
+            tokens[first].lower_ in self.titles
+            or tokens[first].is_punct
             # "Having Jackman host": a person's name starts at its first proper noun
-            or (ent.label_ == "PERSON" and person_start(ent.doc, first, last) > first)
+            or (ent.label_ == "PERSON" and person_start(tokens, first, last) > first)
         ):
             first += 1
         while last > first and (
-            ent.doc[last - 1].tag_ == "POS"
-            or ent.doc[last - 1].is_punct
+            tokens[last - 1].tag_ == "POS"
+            or tokens[last - 1].is_punct
             # "Arcade Joseph Comeaux Jr.": a person is keyed by the surname before the suffix
             or (
                 ent.label_ == "PERSON"
                 and last - first > 1
-                and ent.doc[last - 1].lower_.rstrip(".") in self.suffixes
+                and tokens[last - 1].lower_.rstrip(".") in self.suffixes
             )
         ):
             last -= 1
-        return ent.doc[first:last].text
+        if first == last:
+            return ""
+        return self.text[tokens[first].idx : tokens[last - 1].idx + len(tokens[last - 1])]
 
     def participant(
         self, ent: Any, role: str, preposition: str | None = None, qualifier: bool = False
@@ -357,8 +362,12 @@ class _Extractor:
     ) -> None:
         self.doc = doc
         #: the dependency tree, read once (:class:`timeline.tree.Tree`)
-        self.tree = Tree(doc)
-        self.children = self.tree.children
+        self.tree = tree = Tree(doc)
+        #: each token, by index, its head's index, its head and its children (the tree's)
+        self.tokens = tree.tokens
+        self.head_at = tree.heads
+        self.head = tree.head
+        self.children = tree.children
         self.article = article
         self.spans = spans
         self.triggers_at: frozenset[int] = frozenset()
@@ -382,7 +391,7 @@ class _Extractor:
                 self.classes.setdefault(lemma, name)
         #: the entities of the parse (spaCy builds ``doc.ents`` anew at every access)
         self.ents = list(doc.ents)
-        self.names = _Names(self.ents)
+        self.names = _Names(self.ents, self.tokens, article.text)
         names = self.words["names"]
         self.participant_labels = frozenset(names["participant_labels"])
         self.location_labels = frozenset(names["location_labels"])
@@ -449,11 +458,11 @@ class _Extractor:
         a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
         while (
             self.dep[verb.i] == "conj"
-            and self.pos[verb.head.i] in ("VERB", "AUX")
+            and self.pos[self.head_at[verb.i]] in ("VERB", "AUX")
             and not any(self.dep[c.i] in ("nsubj", "nsubjpass") for c in self.children(verb))
-            and self.passive(verb) == self.passive(verb.head)
+            and self.passive(verb) == self.passive(self.head(verb))
         ):
-            verb = verb.head
+            verb = self.head(verb)
         return verb
 
     def without_clauses(self, head: Any) -> list[Any]:
@@ -480,7 +489,7 @@ class _Extractor:
         for child in self.children(verb):
             target = child
             if self.dep[child.i] in ("nsubjpass", "nsubj") and self.tag[child.i] in ("WDT", "WP"):
-                target = verb.head if self.dep[verb.i] == "relcl" else child
+                target = self.head(verb) if self.dep[verb.i] == "relcl" else child
             elif self.dep[child.i] not in ("dobj", "nsubjpass"):
                 continue
             if self.is_event_noun(target):
@@ -491,7 +500,7 @@ class _Extractor:
         """``(trigger, light verb or None)`` for each event, in document order."""
         carried: dict[int, Any] = {}
         pos = self.pos  # only verbs and nouns are read further
-        for token in (self.doc[i] for i, p in enumerate(pos) if p == "VERB"):
+        for token in (self.tokens[i] for i, p in enumerate(pos) if p == "VERB"):
             if self.lemma(token) in self.light:
                 noun = self.event_object(token)
                 if noun is not None:
@@ -503,7 +512,9 @@ class _Extractor:
             return
         light_verbs = {verb.i for verb in carried.values()}
         for token in (
-            self.doc[i] for i, p in enumerate(pos) if p in ("VERB", "NOUN") and i not in self.aside
+            self.tokens[i]
+            for i, p in enumerate(pos)
+            if p in ("VERB", "NOUN") and i not in self.aside
         ):
             if self.pos[token.i] == "VERB":
                 lemma = self.lemma(token)
@@ -544,8 +555,10 @@ class _Extractor:
             for c in self.children(verb)
         )  # "none of its missiles were intercepted"
         if self.dep[verb.i] == "conj" and not auxes:
-            auxes = [c for c in self.children(verb.head) if self.dep[c.i] in ("aux", "auxpass")]
-            negated = negated or any(self.dep[c.i] == "neg" for c in self.children(verb.head))
+            auxes = [
+                c for c in self.children(self.head(verb)) if self.dep[c.i] in ("aux", "auxpass")
+            ]
+            negated = negated or any(self.dep[c.i] == "neg" for c in self.children(self.head(verb)))
         polarity = "NEG" if negated else "POS"
         perfect = any(self.lemma(a) == "have" for a in auxes)
         progressive = self.tag[verb.i] == "VBG" and any(
@@ -563,7 +576,7 @@ class _Extractor:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
         finite = [_FINITE[self.tag[t.i]] for t in (*auxes, verb) if self.tag[t.i] in _FINITE]
         if self.marked(
-            verb.head if self.dep[verb.i] == "conj" else verb, tense_words["conditions"]
+            self.head(verb) if self.dep[verb.i] == "conj" else verb, tense_words["conditions"]
         ):
             # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
@@ -584,32 +597,32 @@ class _Extractor:
             self.lower[c.i] in negation and self.dep[c.i] == "det" for c in self.children(noun)
         )
         own = _Grammar(polarity="NEG" if negated else "POS")
-        if self.dep[noun.i] == "conj" and self.pos[noun.head.i] == "VERB":
+        if self.dep[noun.i] == "conj" and self.pos[self.head_at[noun.i]] == "VERB":
             # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
             # comment"): it shares that verb's grammar
-            verb = self.grammar(noun.head)
+            verb = self.grammar(self.head(noun))
             return attrs.evolve(own, modality=verb.modality, polarity=verb.polarity), verb
         if self.generic(noun):
             own = attrs.evolve(own, modality="GENERIC")
         token = noun
         argument = False
         for _ in range(8):
-            if token.head.i == token.i:
+            if self.head_at[token.i] == token.i:
                 return own, None
             argument = (
                 argument
                 or (
                     self.dep[token.i] in _CORE_ARGUMENTS
-                    and self.pos[token.head.i] in ("VERB", "AUX")
+                    and self.pos[self.head_at[token.i]] in ("VERB", "AUX")
                 )
                 or (  # "to step back from confrontation", "called for de-escalation"
                     self.dep[token.i] == "pobj"
-                    and self.dep[token.head.i] == "prep"
-                    and _verb_or_its_particle(token.head.head)
-                    and self.lower[token.head.i] in self.words["ordering"]["intended"]
+                    and self.dep[self.head_at[token.i]] == "prep"
+                    and _verb_or_its_particle(self.head(self.head(token)))
+                    and self.lower[self.head_at[token.i]] in self.words["ordering"]["intended"]
                 )
             )
-            token = token.head
+            token = self.head(token)
             if gives_cause(token, self.lemma):
                 return own, None  # "vowed revenge for the killing": that one happened
             if self.pos[token.i] in ("VERB", "AUX"):
@@ -675,14 +688,15 @@ class _Extractor:
         if self.pos[token.i] == "VERB":
             # its subject, or the word before it where the parser took "as dawn" for a phrase
             times = self.time_subjects
-            before = token.nbor(-1) if token.i > 0 else token
+            before = self.tokens[token.i - 1] if token.i > 0 else token
             return self.lower[before.i] in times or any(
                 self.dep[c.i] == "nsubj" and self.lower[c.i] in times for c in self.children(token)
             )
         if self.pos[token.i] != "NOUN" or light is not None:
             return False
         return self.dep[token.i] in ("attr", "oprd") or (
-            self.dep[token.i] == "pobj" and self.lower[token.head.i] in self.words["ordering"]["as"]
+            self.dep[token.i] == "pobj"
+            and self.lower[self.head_at[token.i]] in self.words["ordering"]["as"]
         )
 
     def generic(self, noun: Any) -> bool:
@@ -696,9 +710,9 @@ class _Extractor:
             return True  # "any new military action"
         if self.tag[noun.i] not in ("NN", "NNS") or determiners:
             return False
-        head = noun.head
+        head = self.head(noun)
         while self.dep[noun.i] == "conj" and self.pos[head.i] == "NOUN":
-            noun, head = head, head.head
+            noun, head = head, self.head(head)
         if self.dep[noun.i] not in _CORE_ARGUMENTS or self.pos[head.i] not in ("VERB", "AUX"):
             return False
         grammar = self.grammar(head)
@@ -728,17 +742,17 @@ class _Extractor:
         that killed 10 people")."""
         clause = token
         while self.pos[clause.i] not in ("VERB", "AUX"):
-            if clause.head.i == clause.i:
+            if self.head_at[clause.i] == clause.i:
                 return False
-            clause = clause.head
-        while self.dep[clause.i] in ("conj", "xcomp") and self.pos[clause.head.i] in (
+            clause = self.head(clause)
+        while self.dep[clause.i] in ("conj", "xcomp") and self.pos[self.head_at[clause.i]] in (
             "VERB",
             "AUX",
         ):
-            clause = clause.head
+            clause = self.head(clause)
         if self.dep[clause.i] == "relcl":
             undergone = relative_subject(clause) and self.passive(clause)
-            return not undergone and not self.is_event_noun(clause.head)
+            return not undergone and not self.is_event_noun(self.head(clause))
         return (
             self.dep[clause.i] in ("ccomp", "csubj", "pcomp")
             and self.lower[clause.left_edge.i] in self.words["clauses"]["questions"]
@@ -755,7 +769,7 @@ class _Extractor:
         ]  # a second is a misparse
         objects = direct + [c for c in self.children(verb) if self.dep[c.i] == "nsubjpass"]
         if self.dep[verb.i] in ("acl", "relcl"):
-            objects.append(verb.head)
+            objects.append(self.head(verb))
         return any(
             self.lemma(o) in roles["posts"]
             or (o.i in self.entity_of and self.entity_of[o.i].label_ == "PERSON")
@@ -778,17 +792,17 @@ class _Extractor:
                 return ent
         if not self.titled(head):
             return None
-        doc, last = self.doc, head.right_edge.i
-        while last > head.i and doc[last].is_punct:
+        tokens, last = self.tokens, head.right_edge.i
+        while last > head.i and tokens[last].is_punct:
             last -= 1
         ent = self.entity_of.get(last)
         if ent is None or ent.start - 1 <= head.i:
-            ent = self.entity_of.get(last + 2) if last + 2 < len(doc) else None
-            if ent is None or ent.start != last + 2 or ent.end >= len(doc):
+            ent = self.entity_of.get(last + 2) if last + 2 < len(tokens) else None
+            if ent is None or ent.start != last + 2 or ent.end >= len(tokens):
                 return None
-            if doc[last + 1].text != "," or doc[ent.end].text != ",":
+            if tokens[last + 1].text != "," or tokens[ent.end].text != ",":
                 return None
-        elif doc[ent.start - 1].text != ",":
+        elif tokens[ent.start - 1].text != ",":
             return None
         return ent if ent.label_ == "PERSON" else None
 
@@ -797,9 +811,9 @@ class _Extractor:
         subject (a comma between them allowed): its subject where the parse lost it."""
         if self.tag[verb.i] not in ("VBD", "VBZ", "VBP") or verb.i == 0:
             return None
-        before = self.doc[verb.i - 1]
+        before = self.tokens[verb.i - 1]
         if before.text == "," and verb.i > 1:
-            before = self.doc[verb.i - 2]
+            before = self.tokens[verb.i - 2]
         ent = self.entity_of.get(before.i)
         if ent is None or ent.end - 1 != before.i or ent.label_ not in self.participant_labels:
             return None
@@ -817,7 +831,7 @@ class _Extractor:
                 "xcomp",
                 "advcl",
             ):
-                inherited = [c for c in self.children(verb.head) if self.dep[c.i] == "nsubj"]
+                inherited = [c for c in self.children(self.head(verb)) if self.dep[c.i] == "nsubj"]
                 if self.passive(verb):
                     # "the winglet struck the hangar and was crumpled": what the active
                     # verb's subject did, the passive one's underwent
@@ -843,7 +857,7 @@ class _Extractor:
                 ):
                     # "a Libyan who was questioned": the one the pronoun stands for undergoes it
                     role = "agent" if self.dep[child.i] != "nsubjpass" else "patient"
-                    yield role, verb.head if self.dep[verb.i] == "relcl" else child
+                    yield role, self.head(verb) if self.dep[verb.i] == "relcl" else child
                 elif self.dep[child.i] == "agent":
                     yield from (
                         ("agent", g) for g in self.children(child) if self.dep[g.i] == "pobj"
@@ -903,7 +917,9 @@ class _Extractor:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
         if self.pos[verb.i] in ("VERB", "AUX"):
-            heads = [c for c in self.sharing_subject(verb).children if self.dep[c.i] == "nsubj"]
+            heads = [
+                c for c in self.children(self.sharing_subject(verb)) if self.dep[c.i] == "nsubj"
+            ]
             # "by the police", not the means of "by road"
             heads += [
                 g
@@ -943,7 +959,9 @@ class _Extractor:
         They have been urging US forces"); ``None`` when neither is a group."""
 
         def group(verb: Any) -> Any | None:
-            subjects = [c for c in self.sharing_subject(verb).children if self.dep[c.i] == "nsubj"]
+            subjects = [
+                c for c in self.children(self.sharing_subject(verb)) if self.dep[c.i] == "nsubj"
+            ]
             return next(
                 (
                     s
@@ -954,13 +972,16 @@ class _Extractor:
                 None,
             )
 
-        verb = pronoun.head
-        while self.dep[verb.i] in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = self.head(pronoun)
+        while (
+            self.dep[verb.i] in ("ccomp", "xcomp", "conj", "advcl")
+            and self.head_at[verb.i] != verb.i
+        ):
+            verb = self.head(verb)
             if (found := group(verb)) is not None:
                 return found
         sentence = self.sentence_of[pronoun.i]
-        if sentence == 0 or self.dep[pronoun.head.i] != "ROOT":
+        if sentence == 0 or self.dep[self.head_at[pronoun.i]] != "ROOT":
             return None
         return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
 
@@ -993,13 +1014,15 @@ class _Extractor:
         heads = [c for c in self.children(token) if self.dep[c.i] == "dobj"]
         if not heads:
             heads = [
-                c for c in self.sharing_subject(token).children if self.dep[c.i] == "nsubjpass"
+                c
+                for c in self.children(self.sharing_subject(token))
+                if self.dep[c.i] == "nsubjpass"
             ]
             if self.dep[token.i] == "relcl" and heads and relative_subject(token):
-                heads = [token.head]  # "a suspect who was returned": the suspect
+                heads = [self.head(token)]  # "a suspect who was returned": the suspect
         if not heads and self.dep[token.i] == "conj" and self.passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
-            heads = [c for c in self.children(token.head) if self.dep[c.i] == "nsubj"]
+            heads = [c for c in self.children(self.head(token)) if self.dep[c.i] == "nsubj"]
         if not heads and self.tag[token.i] in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
@@ -1007,12 +1030,12 @@ class _Extractor:
             participle = self.sharing_subject(token)
             qualifying = self.dep[participle.i] == "acl" or (
                 self.dep[participle.i] == "conj"
-                and self.pos[participle.head.i] == "NOUN"
+                and self.pos[self.head_at[participle.i]] == "NOUN"
                 and not any(
                     self.dep[c.i] == "dobj" for c in self.children(token)
                 )  # "angered Washington"
             )
-            heads = [participle.head] if qualifying else []
+            heads = [self.head(participle)] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
         if events is None:
@@ -1216,7 +1239,8 @@ class _Extractor:
                         ent = self.entity_of.get(t.i)
                         # "bases hosting US troops": a place naming people is not the place
                         modifier = (
-                            self.dep[t.i] in ("compound", "amod") and self.tag[t.head.i] == "NNS"
+                            self.dep[t.i] in ("compound", "amod")
+                            and self.tag[self.head_at[t.i]] == "NNS"
                         )
                         if ent is not None and ent.label_ in self.location_labels and not modifier:
                             participant = self.names.participant(ent, "other")
@@ -1588,22 +1612,22 @@ class _Extractor:
                 continue
             inside = range(span.start, span.end)
             token = span.root
-            if self.dep[token.i] == "pobj" and self.lower[token.head.i] in signal_words:
-                signals[time.start] = self.lower[token.head.i]
+            if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in signal_words:
+                signals[time.start] = self.lower[self.head_at[token.i]]
             modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
             if modified is not None:
                 attached.setdefault(modified, time)
                 continue
-            if self.dep[token.i] in _INSIDE_NOUN_PHRASE and token.head.i not in heads:
+            if self.dep[token.i] in _INSIDE_NOUN_PHRASE and self.head_at[token.i] not in heads:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
             for _ in range(12):
                 if token.i not in inside and token.i in heads:
                     target = heads[token.i]
                     break
-                if token.head.i == token.i:
+                if self.head_at[token.i] == token.i:
                     break
-                token = token.head
+                token = self.head(token)
             noun = self.event_noun_before(_phrase_start(span), heads)
             lemma = self.lemma(token)
             if target is not None and (
@@ -1722,7 +1746,7 @@ class _Extractor:
             for index, time in list(attached.items()):
                 if time.interval is None:
                     continue
-                for token in map(self.doc.__getitem__, tokens.get(index, ())):
+                for token in map(self.tokens.__getitem__, tokens.get(index, ())):
                     # what happens at that moment takes any time, what goes with it a day
                     others = [*self.meanwhile(token)]
                     if _spreads(time):
@@ -1745,11 +1769,11 @@ class _Extractor:
             elif self.dep[child.i] in ("prep", "agent") and self.lower[child.i] in links:
                 yield from (g for g in self.children(child) if self.dep[g.i] == "pobj")
         if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
-            yield token.head
+            yield self.head(token)
         if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
             yield from (c for c in self.children(token) if self.dep[c.i] == "relcl")
-        if self.dep[token.i] == "pobj" and self.lower[token.head.i] in links:
-            yield token.head.head
+        if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in links:
+            yield self.head(self.head(token))
 
     def meanwhile(self, token: Any) -> Iterator[Any]:
         """The tokens whose events happen at the same moment as the event of ``token``: the
@@ -1762,17 +1786,17 @@ class _Extractor:
 
         yield from (c for c in self.children(token) if marked(c))
         if marked(token):
-            yield token.head
+            yield self.head(token)
 
     def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
         """The mention of the event noun a date stands before in one noun phrase ("the
         Dec. 21, 1988, bombing", "the Aug. 7 bombings"), whatever the parser made of the
         commas: the date follows a determiner and the noun follows the date, or its comma."""
-        doc = self.doc
+        tokens = self.tokens
         if span.start == 0 or self.tag[span.start - 1] not in ("DT", "PRP$"):
             return None
-        after = span.end + (span.end < len(doc) and doc[span.end].text == ",")
-        if after >= len(doc) or after not in heads or self.pos[after] != "NOUN":
+        after = span.end + (span.end < len(tokens) and tokens[span.end].text == ",")
+        if after >= len(tokens) or after not in heads or self.pos[after] != "NOUN":
             return None
         return heads[after]
 
@@ -1781,11 +1805,11 @@ class _Extractor:
         ``start`` ("a strike near the airport | on the evening of January 2"), if any."""
         if start == 0:
             return None
-        token = self.doc[start - 1]
+        token = self.tokens[start - 1]
         while token.i not in heads:
-            if token.head.i == token.i or token.head.i >= start:
+            if self.head_at[token.i] == token.i or self.head_at[token.i] >= start:
                 return None
-            token = token.head
+            token = self.head(token)
         if self.pos[token.i] == "NOUN" and token.right_edge.i == start - 1:
             return heads[token.i]
         return None

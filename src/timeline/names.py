@@ -37,7 +37,8 @@ _NOT_IN_NAMES = frozenset({"VERB", "AUX", "DET", "PRON", "ADV", "SCONJ", "CCONJ"
 
 def person_start(doc: Any, first: int, last: int) -> int:
     """Where the person's name of tokens ``first`` to ``last`` of a parse starts: at its
-    first proper noun when the tagger put a word that starts no name before it.
+    first proper noun when the tagger put a word that starts no name before it. ``doc`` is
+    the parse, or the list of its tokens.
 
     >>> from timeline.nlp import load
     >>> doc = load()("Having Jackman host the show was a surprise.")
@@ -59,7 +60,8 @@ _LETTERS = re.compile(r"[a-z0-9]+")
 def line_start(doc: Any, first: int, last: int) -> int:
     """Where tokens ``first`` to ``last`` of a parse start on the line of their last token:
     a name never runs across a line break, which the tagger may put inside one (a markup
-    word or a headline before "Ellen DeGeneres" on the next line).
+    word or a headline before "Ellen DeGeneres" on the next line). ``doc`` is the parse, or
+    the list of its tokens.
 
     >>> from timeline.nlp import load
     >>> doc = load()("Read the html\\nEllen DeGeneres will host.")

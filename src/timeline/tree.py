@@ -27,8 +27,8 @@ class Tree:
     >>> tree = Tree(load()("Iran fired missiles."))
     >>> [t.text for t in tree.children(tree.tokens[1])], tree.children(tree.tokens[0])
     (['Iran', 'missiles', '.'], ())
-    >>> tree.heads, tree.below[1]
-    ([1, 1, 1, 1], (0, 2, 3))
+    >>> tree.heads, tree.below[1], tree.head(tree.tokens[0]).text
+    ([1, 1, 1, 1], (0, 2, 3), 'fired')
     """
 
     __slots__ = ("_children", "below", "heads", "tokens")
@@ -48,6 +48,10 @@ class Tree:
         self.below: list[tuple[int, ...]] = [tuple(found) for found in below]
         tokens = self.tokens
         self._children = [tuple(tokens[c] for c in found) for found in below]
+
+    def head(self, token: Any) -> Any:
+        """The head of ``token``, a token of the doc (a root's is itself)."""
+        return self.tokens[self.heads[token.i]]
 
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
