@@ -6,7 +6,7 @@ import pytest
 
 from timeline.layout import line_breaks
 from timeline.model import EventMention
-from timeline.nlp import line_breaks_of, reading, text_of, token_strings
+from timeline.nlp import line_breaks_of, reading, text_of, token_strings, tree_of
 from timeline.references import Referents, with_arguments
 from timeline.tree import Tree
 
@@ -62,6 +62,15 @@ def test_reading_a_doc_again_inside_keeps_what_was_read(nlp):
             assert text_of(doc) is text and token_strings(doc, "TAG") is tags
         assert text_of(doc) is text == doc.text
     assert text_of(doc) == text and text_of(doc) is not text_of(doc)
+
+
+def test_tree_of_a_doc_is_built_once_while_reading_it(nlp):
+    doc, other = nlp("Parliament voted on Sunday."), nlp("Iran fired missiles.")
+    with reading(doc):
+        tree = tree_of(doc)
+        assert tree_of(doc) is tree and tree_of(other) is not tree_of(other)
+        assert tree.heads == [t.head.i for t in doc]
+    assert tree_of(doc) is not tree
 
 
 def test_referents_give_what_with_arguments_gives(nlp):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -28,7 +29,8 @@ from timeline.bounds import Constraint, interval_bounds
 from timeline.cluster import predicate_kinds
 from timeline.lang import words
 from timeline.model import EventMention
-from timeline.nlp import line_breaks_of, token_strings
+from timeline.nlp import line_breaks_of, token_strings, tree_of
+from timeline.tree import Tree
 
 __all__ = [
     "find_constraints",
@@ -54,7 +56,10 @@ def find_constraints(
     """
     ordering = _ordering()
     reporting = {"REPORTING", "PERCEPTION"}
-    triggers = [doc[i] for i in tokens]
+    tree = tree_of(doc)
+    children = tree.children
+    dep, lowers = token_strings(doc, "DEP"), token_strings(doc, "LOWER")
+    triggers = [tree.tokens[i] for i in tokens]
     found: list[Constraint] = []
 
     def add(before: int | None, after: int | None, cue: str) -> None:
@@ -64,39 +69,42 @@ def find_constraints(
     # Reported speech, past perfect, relative clauses on event nouns, "then".
     for i, m in enumerate(mentions):
         token = triggers[i]
-        above, via = governor(token, heads)
+        above, via = governor(token, heads, tree)
         if above is None:
             continue
-        said = _content_of(above, via, heads)
+        said = _content_of(above, via, heads, tree)
         if said is not None and mentions[said].event_class in reporting and m.realis:
             add(i, said, "reported speech")
         if m.tense == "PAST" and m.aspect.startswith("PERFECTIVE") and m.realis:
             add(i, above, "past perfect")
-        if token.dep_ == "relcl" and heads.get(token.head.i) == above and relative_subject(token):
+        if (
+            dep[token.i] == "relcl"
+            and heads.get(tree.heads[token.i]) == above
+            and relative_subject(token)
+        ):
             add(i, above, "same event")
             add(above, i, "same event")
-        if token.dep_ == "conj" and any(c.lower_ in ordering["then"] for c in token.children):
+        if dep[token.i] == "conj" and any(lowers[c.i] in ordering["then"] for c in children(token)):
             add(above, i, "then")
 
     # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
-    lowers = token_strings(doc, "LOWER")
     for i, lower in enumerate(lowers):
         phrases = _cue_phrases().get(lower)  # the phrases that end in the word
         if phrases is None:
             continue
-        token = doc[i]
-        if token.dep_ not in ("prep", "mark", "advmod") and token.tag_ != "VBG":
+        token = tree.tokens[i]
+        if dep[i] not in ("prep", "mark", "advmod") and token.tag_ != "VBG":
             continue
         for phrase, cue in phrases:
-            first = token.i - len(phrase) + 1
-            if first < 0 or tuple(lowers[first : token.i + 1]) != phrase:
+            first = i - len(phrase) + 1
+            if first < 0 or tuple(lowers[first : i + 1]) != phrase:
                 continue
-            objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp", "dobj")]
-            if token.dep_ == "mark":
-                objects = [token.head]
-                modified, _ = governor(token.head, heads)
+            objects = [c for c in children(token) if dep[c.i] in ("pobj", "pcomp", "dobj")]
+            if dep[i] == "mark":
+                objects = [tree.head(token)]
+                modified, _ = governor(tree.head(token), heads, tree)
             else:
-                modified = _at_or_above(doc[first].head, heads)
+                modified = _at_or_above(tree.head(tree.tokens[first]), heads)
             for obj in objects:
                 event = _nearest_below(obj, heads)
                 if cue == "after":
@@ -110,14 +118,14 @@ def find_constraints(
         if m.lemma not in ordering["object_before"] and m.lemma not in ordering["object_after"]:
             continue
         token = triggers[i]
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children]
+        objects = [c for c in children(token) if dep[c.i] == "dobj"]
+        objects += [g for c in children(token) if dep[c.i] == "prep" for g in children(c)]
         for obj in objects:
             if m.lemma in ordering["object_after"]:
                 add(i, _nearest_below(obj, heads), m.lemma)
                 continue
-            purpose = token.dep_ in ("advcl", "xcomp") and any(
-                c.tag_ == "TO" for c in token.children
+            purpose = dep[token.i] in ("advcl", "xcomp") and any(
+                c.tag_ == "TO" for c in children(token)
             )
             # Everything that happened in the object: "the operation ... that assassinated".
             causes = {heads[t.i] for t in obj.subtree if t.i in heads}
@@ -126,7 +134,7 @@ def find_constraints(
                     continue
                 add(event, i, m.lemma)
                 if purpose:
-                    add(event, governor(token, heads)[0], "to " + m.lemma)
+                    add(event, governor(token, heads, tree)[0], "to " + m.lemma)
 
     # Reactions and their cause: "vowed revenge over the strike"; what has not happened yet
     # is vowed, threatened or announced after its cause.
@@ -135,7 +143,7 @@ def find_constraints(
             continue
         told = i
         while told is not None and not mentions[told].realis:
-            told = governor(triggers[told], heads)[0]
+            told = governor(triggers[told], heads, tree)[0]
         for event in _causes(triggers[i], i, mentions, heads):
             add(event, i, m.lemma)
             if told != i:
@@ -150,21 +158,21 @@ def find_constraints(
             same = next(
                 (
                     heads[c.i]
-                    for c in token.children
-                    if heads.get(c.i, i) != i and c.dep_ == "nsubj"
+                    for c in children(token)
+                    if heads.get(c.i, i) != i and dep[c.i] == "nsubj"
                 ),
                 None,
             )
         elif (
             m.event_class == "REPORTING"
-            and token.dep_ == "pobj"
-            and token.head.lower_ in ordering["medium"]
+            and dep[token.i] == "pobj"
+            and lowers[tree.heads[token.i]] in ordering["medium"]
         ):
-            same, via = governor(token, heads)
+            same, via = governor(token, heads, tree)
             while same is not None and not mentions[same].realis:
                 # "called on Iran to step back ... in a joint statement": the statement is
                 # the calling's, not what it calls for
-                same, via = governor(via.head, heads)
+                same, via = governor(tree.head(via), heads, tree)
         add(i, same, "same event")
         add(same, i, "same event")
 
@@ -194,6 +202,8 @@ def find_parts(
     consequences = ordering["consequences"]
     wholes = _wholes()
     paragraphs = functools.cache(lambda: _paragraphs(doc, mentions))  # read if needed
+    tree = tree_of(doc)
+    children, dep = tree.children, token_strings(doc, "DEP")
     at = {t: k for k, t in enumerate(tokens)}
     found = []
     last_whole: int | None = None
@@ -201,11 +211,13 @@ def find_parts(
         if m.lemma in wholes and m.realis and m.modality == "ASSERTED":
             last_whole = i
             continue
-        token = doc[tokens[i]]
-        if m.realis and _accompanying(token) and token.head.i in at:
+        token = tree.tokens[tokens[i]]
+        if m.realis and _accompanying(token) and tree.heads[token.i] in at:
             # "The bombings occurred on Friday, turning streets into piles of concrete"
-            head = at[token.head.i]
-            subjects = [at[c.i] for c in token.head.children if c.dep_ == "nsubj" and c.i in at]
+            head = at[tree.heads[token.i]]
+            subjects = [
+                at[c.i] for c in children(tree.head(token)) if dep[c.i] == "nsubj" and c.i in at
+            ]
             whole = next((k for k in (head, *subjects) if mentions[k].lemma in wholes), None)
             if whole is not None and whole != i:
                 found.append((i, whole))
@@ -216,9 +228,9 @@ def find_parts(
             continue
         inside = [
             at[g.i]
-            for c in token.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in ordering["during"]
-            for g in c.children
+            for c in children(token)
+            if dep[c.i] in ("prep", "agent") and c.lower_ in ordering["during"]
+            for g in children(c)
             if g.i in at and mentions[at[g.i]].lemma in wholes
         ]
         whole = inside[0] if inside else last_whole
@@ -428,9 +440,13 @@ def _reactions(mentions: Sequence[EventMention], paragraph: Sequence[int]) -> li
     return found
 
 
-def governor(token: Any, heads: Mapping[int, int]) -> tuple[int | None, Any]:
+def governor(
+    token: Any, heads: Mapping[int, int], tree: Tree | None = None
+) -> tuple[int | None, Any]:
     """The nearest mention above ``token`` (not ``token``'s own) and the token below it on
     the way up, the one whose dependency says how ``token``'s clause hangs from it.
+    ``tree``, the parse's :class:`~timeline.tree.Tree` where the caller has it, gives the
+    heads without spaCy making a new token for each.
 
     >>> from timeline.nlp import load
     >>> doc = load()("He said that troops attacked.")
@@ -438,10 +454,11 @@ def governor(token: Any, heads: Mapping[int, int]) -> tuple[int | None, Any]:
     >>> index, via.text, via.dep_
     (0, 'attacked', 'ccomp')
     """
+    head_of = _head if tree is None else tree.head
     own = heads.get(token.i)
     child, at = token, token.i
     while True:
-        parent = child.head
+        parent = head_of(child)
         if parent.i == at:
             return None, child
         index = heads.get(parent.i)
@@ -450,29 +467,36 @@ def governor(token: Any, heads: Mapping[int, int]) -> tuple[int | None, Any]:
         child, at = parent, parent.i
 
 
+_head: Callable[[Any], Any] = operator.attrgetter("head")
+
+
 #: How the content of a saying hangs from it ("said the strike killed", "it killed, he said").
 _SAID = frozenset({"ccomp", "parataxis"})
 
 
-def saying(token: Any, heads: Mapping[int, int]) -> int | None:
+def saying(token: Any, heads: Mapping[int, int], tree: Tree | None = None) -> int | None:
     """The mention whose content ``token`` is in, directly or as a conjunct of that content
-    ("said the water was falling and that a dam broke"), if any.
+    ("said the water was falling and that a dam broke"), if any (``tree`` as for
+    :func:`governor`).
 
     >>> from timeline.nlp import load
     >>> doc = load()("He said the water was falling and that a dam broke.")
     >>> saying(doc[10], {1: 0, 5: 1, 10: 2}), saying(doc[1], {1: 0, 5: 1, 10: 2})
     (0, None)
     """
-    return _content_of(*governor(token, heads), heads)
+    return _content_of(*governor(token, heads, tree), heads, tree)
 
 
-def _content_of(above: int | None, via: Any, heads: Mapping[int, int]) -> int | None:
+def _content_of(
+    above: int | None, via: Any, heads: Mapping[int, int], tree: Tree | None
+) -> int | None:
     """:func:`saying` of a token whose :func:`governor` is mention ``above``, reached
     through ``via``."""
+    head_of = _head if tree is None else tree.head
     for _ in range(8):
         if above is None or via.dep_ != "conj":
             return above if above is not None and via.dep_ in _SAID else None
-        above, via = governor(via.head, heads)
+        above, via = governor(head_of(via), heads, tree)
     return None
 
 

@@ -51,9 +51,8 @@ from timeline.names import (
     name_key,
     person_start,
 )
-from timeline.nlp import token_strings
+from timeline.nlp import token_strings, tree_of
 from timeline.references import Referents
-from timeline.tree import Tree
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -361,8 +360,8 @@ class _Extractor:
         self, doc: Any, article: Article, spans: Sequence[tuple[int, int]] | None = None
     ) -> None:
         self.doc = doc
-        #: the dependency tree, read once (:class:`timeline.tree.Tree`)
-        self.tree = tree = Tree(doc)
+        #: the dependency tree, read once (:func:`timeline.nlp.tree_of`)
+        self.tree = tree = tree_of(doc)
         #: each token, by index, its head's index, its head and its children (the tree's)
         self.tokens = tree.tokens
         self.head_at = tree.heads
@@ -1328,7 +1327,7 @@ class _Extractor:
             time = None if attribution else attached.get(index)
             narrative = False
             if time is None and grammar.realis and grammar.tense != "FUTURE" and not attribution:
-                above, via = governor(token, heads)
+                above, via = governor(token, heads, self.tree)
                 reported = above is not None and self.dep[via.i] in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
                     time = sentence_times.get(sentence)
@@ -1388,7 +1387,7 @@ class _Extractor:
                     attribution
                     or (
                         (paragraph not in background or (reporting and paragraph not in reacting))
-                        and saying(token, heads) is None
+                        and saying(token, heads, self.tree) is None
                     )
                 )
                 else None
@@ -1527,7 +1526,7 @@ class _Extractor:
                 continue
             if mention.time is not None or mention.tense not in _UNTENSED:
                 continue
-            above, via = governor(token, heads)
+            above, via = governor(token, heads, self.tree)
             if above is None:
                 continue
             if self.dep[via.i] not in links:

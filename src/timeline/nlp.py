@@ -19,9 +19,11 @@ import functools
 import sys
 import threading
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from timeline.tree import Tree
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,6 +39,7 @@ __all__ = [
     "reading",
     "text_of",
     "token_strings",
+    "tree_of",
 ]
 
 #: The English pipelines :func:`load` looks for, in order of preference.
@@ -184,13 +187,7 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     >>> token_strings(load()("Parliament voted."), "POS")
     ['PROPN', 'VERB', 'PUNCT']
     """
-    held = _read.get()
-    if held is None or held[0] is not doc:
-        return _strings(doc, attribute)
-    columns = held[1]
-    if attribute not in columns:
-        columns[attribute] = _strings(doc, attribute)
-    return columns[attribute]
+    return _shared(doc, attribute, lambda: _strings(doc, attribute))
 
 
 def text_of(doc: Any) -> str | None:
@@ -201,19 +198,26 @@ def text_of(doc: Any) -> str | None:
     >>> text_of(load()("Parliament voted.")), text_of("Parliament voted.")
     ('Parliament voted.', None)
     """
-    held = _read.get()
-    if held is None or held[0] is not doc:
-        return getattr(doc, "text", None)
-    columns = held[1]
-    if _TEXT not in columns:
-        columns[_TEXT] = getattr(doc, "text", None)
-    return columns[_TEXT]
+    return _shared(doc, _TEXT, lambda: getattr(doc, "text", None))
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The dependency tree of the ``Doc`` (:class:`timeline.tree.Tree`): inside
+    :func:`reading` of ``doc``, built once for the stages that walk it.
+
+    >>> doc = load()("Parliament voted.")
+    >>> with reading(doc):
+    ...     tree_of(doc) is tree_of(doc)
+    True
+    """
+    return _shared(doc, _TREE, lambda: Tree(doc))
 
 
 @contextlib.contextmanager
 def reading(doc: Doc) -> Iterator[None]:
-    """While inside, the stages that read ``doc``'s columns (:func:`token_strings`) or text
-    (:func:`text_of`) share them: each is read once, however many stages ask for it.
+    """While inside, the stages that read ``doc``'s columns (:func:`token_strings`), text
+    (:func:`text_of`) or tree (:func:`tree_of`) share them: each is read once, however many
+    stages ask for it.
 
     >>> doc = load()("Parliament voted.")
     >>> with reading(doc):
@@ -232,10 +236,24 @@ def reading(doc: Doc) -> Iterator[None]:
         _read.reset(held)
 
 
-#: The doc :func:`reading` is in, with the columns (and the text) read of it so far.
+#: The doc :func:`reading` is in, with the columns (and the text and tree) read of it so far.
 _read: ContextVar[tuple[Doc, dict[str, Any]] | None] = ContextVar("_read", default=None)
-#: The key of the text among the columns read: no token attribute's name.
+#: The keys of the text and the tree among the columns read: no token attribute's name.
 _TEXT = "text"
+_TREE = "tree"
+
+_T = TypeVar("_T")
+
+
+def _shared(doc: Any, key: str, read: Callable[[], _T]) -> _T:
+    """What ``read`` reads of ``doc``, kept under ``key`` while :func:`reading` it."""
+    held = _read.get()
+    if held is None or held[0] is not doc:
+        return read()
+    columns = held[1]
+    if key not in columns:
+        columns[key] = read()
+    return columns[key]
 
 
 def _strings(doc: Doc, attribute: str) -> list[str]:
