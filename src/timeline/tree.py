@@ -14,6 +14,7 @@ each word's head and children, so that the rules of :mod:`timeline.events` and
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 __all__ = ["Tree"]
@@ -39,15 +40,15 @@ class Tree:
         # each head is stored as an offset from its token (spaCy stores it unsigned)
         offsets = doc.to_array("HEAD").astype("int64").tolist()
         #: the index of each token's head (a root's is its own)
-        self.heads: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        self.heads: list[int] = list(map(operator.add, range(len(offsets)), offsets))
         below: list[list[int]] = [[] for _ in offsets]
         for i, head in enumerate(self.heads):
             if head != i:  # a root is its own head, and no child of itself
                 below[head].append(i)
         #: the indices of each token's children, in the order of the text
-        self.below: list[tuple[int, ...]] = [tuple(found) for found in below]
-        tokens = self.tokens
-        self._children = [tuple(tokens[c] for c in found) for found in below]
+        self.below: list[tuple[int, ...]] = list(map(tuple, below))
+        token_at = self.tokens.__getitem__
+        self._children = [tuple(map(token_at, found)) for found in self.below]
 
     def head(self, token: Any) -> Any:
         """The head of ``token``, a token of the doc (a root's is itself)."""
