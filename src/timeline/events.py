@@ -303,22 +303,6 @@ def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpressi
         attached[target] = time
 
 
-def _as_written(span: Any) -> str:
-    """A phrase for a label as the text writes it, a common noun or article capitalised only
-    as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers", "The
-    diplomats were flown" "the diplomats")."""
-    opening = span[0]
-    first = opening.is_sent_start or opening.i == 0 or opening.nbor(-1).is_space
-    if (
-        first
-        and opening.pos_ in ("NOUN", "DET", "ADJ", "NUM")
-        and not opening.ent_type_
-        and not (opening.is_upper and len(opening) > 1)  # an acronym
-    ):
-        return opening.text[0].lower() + span.text[1:]
-    return span.text
-
-
 def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
     """Of the dates of a mention's sentence, the one a reader would date it by: the finest
     (a day before a month, a month before a year), then the nearest to its ``start``."""
@@ -437,6 +421,27 @@ class _Extractor:
     def lemma(self, token: Any) -> str:
         """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
         return self.lemmas[token.i]
+
+    def written(self, span: Any) -> str:
+        """The text of ``span``, a span of the parse, as ``span.text`` gives it: sliced from
+        the article's text, where spaCy joins it anew from the span's tokens."""
+        return self.text[span.start_char : span.end_char]
+
+    def as_written(self, span: Any) -> str:
+        """A phrase for a label as the text writes it, a common noun or article capitalised
+        only as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers",
+        "The diplomats were flown" "the diplomats")."""
+        opening = span[0]
+        first = opening.is_sent_start or opening.i == 0 or self.tokens[opening.i - 1].is_space
+        text = self.written(span)
+        if (
+            first
+            and self.pos[opening.i] in ("NOUN", "DET", "ADJ", "NUM")
+            and not opening.ent_type_
+            and not (opening.is_upper and len(opening) > 1)  # an acronym
+        ):
+            return text[0].lower() + text[1:]
+        return text
 
     # the parse
 
@@ -939,7 +944,7 @@ class _Extractor:
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
-            return _as_written(self.doc[spans[0].start : spans[-1].end])
+            return self.as_written(self.doc[spans[0].start : spans[-1].end])
         return None
 
     def qualifies_actor(self, word: Any) -> bool:
@@ -1041,7 +1046,7 @@ class _Extractor:
             events = self.lemma(token) not in self.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
-                what = _as_written(self.counted(self.qualified(head, qualifies)))
+                what = self.as_written(self.counted(self.qualified(head, qualifies)))
                 # and what it is asked to do: "urging US forces to swiftly leave the region"
                 asked = self.complement(token, qualifies, asked=True)
                 return f"{what} {asked}" if asked else what
@@ -1050,7 +1055,7 @@ class _Extractor:
     def counted(self, span: Any) -> Any:
         """``span`` with what it counts when it names a quantity ("dozens of missiles",
         not "dozens")."""
-        head = span[-1]
+        head = self.tokens[span.end - 1]
         if self.lemma(head) not in self.words["roles"]["quantities"]:
             return span
         for prep in self.children(head):
@@ -1096,13 +1101,13 @@ class _Extractor:
                 continue
             what = self.theme(verb) or next(
                 (
-                    self.qualified(c, lambda q: self.dep[q.i] == "compound").text
+                    self.written(self.qualified(c, lambda q: self.dep[q.i] == "compound"))
                     for c in self.children(verb)
                     if self.dep[c.i] == "dobj" and self.pos[c.i] == "PROPN"
                 ),
                 None,
             )
-            return " ".join(w for w in (between.text, what) if w)
+            return " ".join(w for w in (self.written(between), what) if w)
         for prep in self.children(token):
             if self.dep[prep.i] != "prep" or self.lower[prep.i] not in roles["theme_prepositions"]:
                 continue
@@ -1112,14 +1117,14 @@ class _Extractor:
                     # commanders against embarking on any new military action"
                     if self.dep[obj.i] == "pcomp" and self.tag[obj.i] == "VBG":
                         asked_for = self.doc[prep.i : obj.right_edge.i + 1]
-                        return asked_for.text if self.writable(asked_for) else None
+                        return self.written(asked_for) if self.writable(asked_for) else None
                 # a common noun, not a time or an amount ("hinting for months")
                 elif (
                     self.dep[obj.i] == "pobj"
                     and not obj.ent_type_
                     and self.plain(obj, ("NOUN",), events=True)
                 ):
-                    return f"{self.lower[prep.i]} {_as_written(self.qualified(obj, qualifies))}"
+                    return f"{self.lower[prep.i]} {self.as_written(self.qualified(obj, qualifies))}"
         return None if asked else self.reported(token, qualifies)
 
     def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
@@ -1142,11 +1147,11 @@ class _Extractor:
             start = self.qualified(subjects[0], qualifies).start
             whole, clause = self.doc[start : verb.right_edge.i + 1], self.doc[start : verb.i + 1]
             if self.writable(whole):  # "the launch went as planned"
-                return _as_written(whole)
+                return self.as_written(whole)
             if self.writable(clause):
                 # "it would take a harsh revenge"; a passive's theme is the subject written
                 what = None if self.passive(verb) else self.theme(verb, events=True)
-                return " ".join(w for w in (_as_written(clause), what) if w)
+                return " ".join(w for w in (self.as_written(clause), what) if w)
         return None
 
     def same_speaker(self, saying: Any, pronoun: Any) -> bool:
@@ -1161,7 +1166,8 @@ class _Extractor:
     def writable(self, span: Any) -> bool:
         """Whether a label may write ``span`` out: a few words, no punctuation, no dateline."""
         return len(span) <= _COMPLEMENT_WORDS and not any(
-            w.is_punct or w.is_quote or w.i in self.aside for w in span
+            w.is_punct or w.is_quote or w.i in self.aside
+            for w in self.tokens[span.start : span.end]
         )
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
