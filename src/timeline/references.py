@@ -189,6 +189,7 @@ class Referents:
         self.deps = token_strings(doc, "DEP")
         self.idx, self.like_num = doc.to_array(["IDX", "LIKE_NUM"]).astype("int64").T.tolist()
         tree = Tree(doc) if tree is None else tree
+        self.tokens = tree.tokens  # each token, by index
         self.heads = tree.heads
         self.children = tree.below  # each token's children by index, in the order of the text
         shapes = {word: product_shaped(word) for word in set(self.words)}
@@ -311,11 +312,11 @@ class Referents:
     def _entity_extent(self, ent: Any) -> tuple[int, int, str]:
         """The first and last token of an entity's name, and its kind: without determiners,
         punctuation and possessive ending."""
-        first, last = line_start(self.doc, ent.start, ent.end), ent.end
-        doc, determiners = self.doc, _word_set("determiners")
-        while first < last and (doc[first].is_punct or self.lowers[first] in determiners):
+        first, last = line_start(self.tokens, ent.start, ent.end), ent.end
+        tokens, determiners = self.tokens, _word_set("determiners")
+        while first < last and (tokens[first].is_punct or self.lowers[first] in determiners):
             first += 1
-        while last > first and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
+        while last > first and (tokens[last - 1].tag_ == "POS" or tokens[last - 1].is_punct):
             last -= 1
         return first, last, _kinds()[ent.label_]
 
@@ -323,7 +324,7 @@ class Referents:
         """The name of tokens ``first`` to ``last`` of ``kind``, widened to the words that
         join it, as ``(first, last, name)``; its head is that of its first word."""
         if kind == "person":  # "Having Jackman host": the name starts at "Jackman"
-            first = person_start(self.doc, first, last)
+            first = person_start(self.tokens, first, last)
         if kind != "person":
             while first > 0 and self.joins(first - 1, first, last):
                 first -= 1
@@ -345,7 +346,7 @@ class Referents:
         their words."""
         if first == last:
             return ""
-        inside = (self.words[k] + self.doc[k].whitespace_ for k in range(first, last - 1))
+        inside = (self.words[k] + self.tokens[k].whitespace_ for k in range(first, last - 1))
         return "".join(inside) + self.words[last - 1]
 
     def name_gender(self, first: int, last: int) -> str | None:
