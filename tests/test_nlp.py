@@ -36,13 +36,27 @@ def test_token_strings_are_the_tokens_attributes(nlp, text):
 
 
 @pytest.mark.parametrize(
-    "text", [*TEXTS, "Iran, which vowed revenge, fired missiles at two bases hosting US troops."]
+    "text",
+    [
+        *TEXTS,
+        "Iran, which vowed revenge, fired missiles at two bases hosting US troops.",
+        "Police raided two homes and searched cars, trucks and boats, and the FBI left.",
+    ],
 )
 def test_a_tree_gives_each_tokens_children_as_spacy_does(nlp, text):
     doc = nlp(text)
     tree = Tree(doc)
     assert tree.tokens == list(doc)
     assert [tree.children(t) for t in doc] == [tuple(t.children) for t in doc]
+    assert [tree.head(t) for t in doc] == [t.head for t in doc]
+    assert [tree.conjuncts(t) for t in doc] == [t.conjuncts for t in doc]
+
+
+def test_a_tree_follows_a_docs_own_conjuncts(nlp):
+    doc = nlp("Police raided homes and searched cars.")
+    doc.user_token_hooks["conjuncts"] = lambda token: [token]
+    tree = Tree(doc)
+    assert [tree.conjuncts(t) for t in doc] == [(t,) for t in doc]
 
 
 def test_reading_a_doc_shares_its_columns_and_no_other_docs(nlp):

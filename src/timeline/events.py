@@ -346,11 +346,13 @@ class _Extractor:
         self.doc = doc
         #: the dependency tree, read once (:func:`timeline.nlp.tree_of`)
         self.tree = tree = tree_of(doc)
-        #: each token, by index, its head's index, its head and its children (the tree's)
+        #: each token, by index, its head's index, its head, children and conjuncts (the
+        #: tree's)
         self.tokens = tree.tokens
         self.head_at = tree.heads
         self.head = tree.head
         self.children = tree.children
+        self.conjuncts = tree.conjuncts
         self.article = article
         self.spans = spans
         self.triggers_at: frozenset[int] = frozenset()
@@ -650,7 +652,7 @@ class _Extractor:
         """The entities a noun phrase headed by ``token`` names (conjuncts included), each
         with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
         parliament")."""
-        for head in (token, *token.conjuncts):
+        for head in (token, *self.conjuncts(token)):
             ent = self.entity_of.get(head.i)
             if ent is not None:
                 yield ent, False
@@ -1473,7 +1475,7 @@ class _Extractor:
             if mention.presumed is not None or mention.time is not None:
                 continue
             for other in (*self.alongside(token, links), *self.meanwhile(token)):
-                if other in token.conjuncts:
+                if other in self.conjuncts(token):
                     continue
                 source = heads.get(other.i)
                 if source is not None and source != index and mentions[source].presumed:
@@ -1767,7 +1769,7 @@ class _Extractor:
         """The tokens whose events happen with the event of ``token``, by the syntax: its
         conjuncts told in the same tense ("raided and searched", not "helped end the war
         and now are poised")."""
-        yield from (c for c in token.conjuncts if self.tag[c.i] == self.tag[token.i])
+        yield from (c for c in self.conjuncts(token) if self.tag[c.i] == self.tag[token.i])
         for child in self.children(token):
             if self.dep[child.i] == "advcl" and self.tag[child.i] in ("VBG", "VBN"):
                 yield child

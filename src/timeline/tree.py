@@ -21,8 +21,8 @@ __all__ = ["Tree"]
 
 
 class Tree:
-    """Each token of a spaCy ``Doc`` and its children, in the order of the text, as
-    ``token.children`` gives them.
+    """Each token of a spaCy ``Doc``, its head, its children, in the order of the text, as
+    ``token.children`` gives them, and its conjuncts, as ``token.conjuncts`` gives them.
 
     >>> from timeline.nlp import load
     >>> tree = Tree(load()("Iran fired missiles."))
@@ -30,11 +30,16 @@ class Tree:
     (['Iran', 'missiles', '.'], ())
     >>> tree.heads, tree.below[1], tree.head(tree.tokens[0]).text
     ([1, 1, 1, 1], (0, 2, 3), 'fired')
+    >>> tree = Tree(load()("Police raided homes and searched cars, trucks and boats."))
+    >>> [t.text for t in tree.conjuncts(tree.tokens[7])]
+    ['cars', 'boats']
     """
 
-    __slots__ = ("_children", "below", "heads", "tokens")
+    __slots__ = ("_children", "_conjoined", "_hooked", "below", "heads", "tokens")
 
     def __init__(self, doc: Any) -> None:
+        from spacy.symbols import conj  # spaCy is imported once a doc is parsed
+
         #: the doc's tokens, by index
         self.tokens: list[Any] = list(doc)
         # each head is stored as an offset from its token (spaCy stores it unsigned)
@@ -49,6 +54,10 @@ class Tree:
         self.below: list[tuple[int, ...]] = list(map(tuple, below))
         token_at = self.tokens.__getitem__
         self._children = [tuple(map(token_at, found)) for found in self.below]
+        # whether each token is a conjunct of its head, and whether the doc tells conjuncts
+        # its own way (a user hook, which token.conjuncts follows)
+        self._conjoined = [dep == conj for dep in doc.to_array("DEP").tolist()]
+        self._hooked = "conjuncts" in doc.user_token_hooks
 
     def head(self, token: Any) -> Any:
         """The head of ``token``, a token of the doc (a root's is itself)."""
@@ -57,3 +66,18 @@ class Tree:
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
         return self._children[token.i]
+
+    def conjuncts(self, token: Any) -> tuple[Any, ...]:
+        """The tokens coordinated with ``token``, a token of the doc, without it: as
+        ``token.conjuncts`` finds them, from the first of the chain down its conjuncts to
+        the right, breadth first, without spaCy making a new token at each step."""
+        if self._hooked:
+            return tuple(token.conjuncts)
+        heads, conjoined = self.heads, self._conjoined
+        start = token.i
+        while heads[start] != start and conjoined[start]:
+            start = heads[start]
+        found = [start]
+        for word in found:  # grows as it goes: each conjunct's own come after it
+            found += [c for c in self.below[word] if c > word and conjoined[c]]
+        return tuple(self.tokens[w] for w in found if w != token.i)
