@@ -28,6 +28,12 @@ def test_line_breaks_of_a_doc_are_those_of_its_text(nlp, text):
 
 
 @pytest.mark.parametrize("text", TEXTS)
+def test_text_of_a_doc_is_its_text(nlp, text):
+    doc = nlp(text)
+    assert text_of(doc) == doc.text == text
+
+
+@pytest.mark.parametrize("text", TEXTS)
 def test_token_strings_are_the_tokens_attributes(nlp, text):
     doc = nlp(text)
     assert token_strings(doc, "ORTH") == [t.text for t in doc]

@@ -192,13 +192,25 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
 
 def text_of(doc: Any) -> str | None:
     """The ``Doc``'s text, as ``doc.text`` gives it (``None`` for an object with no text):
-    spaCy joins it from its tokens at each call, and inside :func:`reading` of ``doc`` it is
-    joined once.
+    spaCy joins it from a new ``Token`` of each word at each call, where this joins it from
+    the words and spaces of the doc's arrays, and inside :func:`reading` of ``doc`` once.
 
     >>> text_of(load()("Parliament voted.")), text_of("Parliament voted.")
     ('Parliament voted.', None)
     """
-    return _shared(doc, _TEXT, lambda: getattr(doc, "text", None))
+    return _shared(doc, _TEXT, lambda: _text(doc))
+
+
+def _text(doc: Any) -> str | None:
+    from spacy.tokens import Doc  # spaCy is imported already where doc is one
+
+    if not isinstance(doc, Doc):
+        return getattr(doc, "text", None)
+    words = token_strings(doc, "ORTH")
+    spaced = doc.to_array("SPACY").tolist()  # whether each word has a space after it
+    return "".join(
+        [word + " " if space else word for word, space in zip(words, spaced, strict=True)]
+    )
 
 
 def tree_of(doc: Doc) -> Tree:
