@@ -3,8 +3,9 @@
 spaCy makes a new ``Token`` each time a rule asks for a word's children, and walks the
 word's left and right neighbours to find them: a rule that looks at the same verb's
 children many times pays for it each time. :class:`Tree` reads the heads once and keeps
-each word's head and children, so that the rules of :mod:`timeline.events` and
-:mod:`timeline.references` walk the parse as plain lists.
+each word's head and children, so that the rules of :mod:`timeline.events`,
+:mod:`timeline.cues` and :mod:`timeline.references` walk the parse as plain lists (an
+article's analysis reads it once: :func:`timeline.nlp.tree_of`).
 
 >>> from timeline.nlp import load
 >>> tree = Tree(load()("Parliament voted on Sunday."))
