@@ -2,6 +2,9 @@
 own Token and Doc attributes give, and the arguments of a trigger as with_arguments gives
 them."""
 
+import subprocess
+import sys
+
 import pytest
 
 from timeline.layout import line_breaks
@@ -100,3 +103,10 @@ def test_referents_give_what_with_arguments_gives(nlp):
     assert Referents(doc).arguments(8) == (mention.arguments, mention.actor)
     assert mention.actor == "Madeleine Albright"
     assert Referents(doc).arguments(8, "someone")[1] == "someone"
+
+
+def test_importing_timeline_loads_no_spacy():
+    # the time engine and the exports work without a parse: spaCy loads when one is needed
+    code = "import sys, timeline, timeline.tree, timeline.nlp; print('spacy' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

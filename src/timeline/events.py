@@ -1298,7 +1298,7 @@ class _Extractor:
         def grammar_bounds(tense: str, modality: str, aspect: str) -> Bounds:
             return tense_bounds(tense, modality, published, aspect)
 
-        referents = Referents(self.doc, self.sentence_starts, self.ents, self.tree)
+        referents = Referents(self.doc, self.sentence_starts, self.ents)
         # the tokens of the mentions each attached time dates, by the time's identity
         owners_of: dict[int, list[Any]] = {}
         for index, time in attached.items():

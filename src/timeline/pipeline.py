@@ -301,7 +301,8 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     are taken, so ``analysed`` can stream. A timeline made here keeps how its mentions were
     indexed for merging (in memory, not in its JSON), so that merging more articles into it
     indexes only theirs; a group of the same mentions as one of its events keeps that event's
-    label, participants, location and whether it is a happening. Merging runs with the cycle collector paused (:func:`~timeline.cluster.collector_paused`)."""
+    label, participants, location and whether it is a happening. Merging runs with the cycle
+    collector paused (:func:`~timeline.cluster.collector_paused`)."""
     mentions: list[EventMention] = []
     links: list[Link] = []
     records = {r.id: r for r in base.articles} if base else {}

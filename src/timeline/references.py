@@ -53,8 +53,7 @@ import attrs
 from timeline.lang import words
 from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start
-from timeline.nlp import token_strings
-from timeline.tree import Tree
+from timeline.nlp import token_strings, tree_of
 
 __all__ = ["Referents", "product_shaped", "with_arguments"]
 
@@ -161,9 +160,9 @@ class _Name(NamedTuple):
 class Referents:
     """The names of one parsed article, and what its pronouns and descriptions stand for:
     who or what the arguments of its triggers name (:meth:`arguments`). ``sentences``: the
-    first token of each sentence of ``doc``, ``ents`` its entities (``doc.ents``) and ``tree``
-    its :class:`~timeline.tree.Tree`, when the caller has them. Its methods take tokens by
-    their index in ``doc``, and read the words, tags and tree from the doc's arrays, read once.
+    first token of each sentence of ``doc``, and ``ents`` its entities (``doc.ents``), when
+    the caller has them. Its methods take tokens by their index in ``doc``, and read the
+    words, tags and tree (:func:`timeline.nlp.tree_of`) from the doc's arrays, read once.
 
     >>> from timeline.nlp import load
     >>> arguments, actor = Referents(load()("Ryanair grew. It hired pilots.")).arguments(4)
@@ -176,7 +175,6 @@ class Referents:
         doc: Any,
         sentences: Sequence[int] | None = None,
         ents: Sequence[Any] | None = None,
-        tree: Tree | None = None,
     ) -> None:
         self.doc = doc
         ents = doc.ents if ents is None else ents
@@ -188,7 +186,7 @@ class Referents:
         self.pos = token_strings(doc, "POS")
         self.deps = token_strings(doc, "DEP")
         self.idx, self.like_num = doc.to_array(["IDX", "LIKE_NUM"]).astype("int64").T.tolist()
-        tree = Tree(doc) if tree is None else tree
+        tree = tree_of(doc)
         self.tokens = tree.tokens  # each token, by index
         self.heads = tree.heads
         self.children = tree.below  # each token's children by index, in the order of the text
