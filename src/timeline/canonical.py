@@ -48,13 +48,12 @@ __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "
 
 
 def assemble(
-    clusters: Clusters, known: Mapping[tuple[tuple[str, int, int], ...], Event] | None = None
+    clusters: Clusters, labels: Mapping[tuple[tuple[str, int, int], ...], str] | None = None
 ) -> list[Event]:
     """The canonical events of ``clusters``' groups, bounds tightened by the order cues, in
-    timeline order. ``known`` gives events already assembled, by the places ``(article id,
-    start, end)`` of their mentions (a timeline's events, to update it): a group of the same
-    mentions takes its label, participants, location and whether it is a happening, which
-    depend on its mentions alone, instead of finding them again."""
+    timeline order. ``labels`` gives the :func:`label` of groups already labelled, by the
+    places ``(article id, start, end)`` of their mentions (as a timeline's events give
+    them, to update it): those are not labelled again."""
     mentions, groups = clusters.mentions, clusters.groups
     group_of = {m: g for g, members in enumerate(groups) for m in members}
     agreed = [_agreed([mentions[m] for m in members]) for members in groups]
@@ -81,7 +80,6 @@ def assemble(
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
-        same = known.get(tuple(map(place, group))) if known else None
         low, high = solved[g]
         when = _when(group, low, high)
         articles = len({m.article_id for m in group})
@@ -94,21 +92,32 @@ def assemble(
             Event(
                 id=ids[g],
                 mentions=group,
-                participants=same.participants if same else _participants(group),
+                participants=_participants(group),
                 earliest=low,
                 latest=high,
                 when=when,
-                label=same.label if same else label(group),
-                location=same.location if same else _most_common(m.location for m in group),
+                label=_label(group, labels),
+                location=_most_common(m.location for m in group),
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
-                happening=same.happening if same else tells_happening(group),
+                happening=tells_happening(group),
                 parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
                 salience=salience(group, dated=when is not None or _within_days(*told[g])),
                 presumed=solved[g] != told[g],
             )
         )
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
+
+
+def _label(
+    group: Sequence[EventMention], known: Mapping[tuple[tuple[str, int, int], ...], str] | None
+) -> str:
+    """The :func:`label` of ``group``, or the one ``known`` holds for its mentions' places."""
+    if known:
+        found = known.get(tuple(map(place, group)))
+        if found is not None:
+            return found
+    return label(group)
 
 
 #: The confidence of an event whose reports give it times that do not meet (the same moment

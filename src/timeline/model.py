@@ -816,8 +816,7 @@ class Timeline:
         arguments are those of :func:`timeline.build`). A timeline built or updated in this
         process (not read from JSON) also keeps how its mentions were indexed for merging,
         so that only the new ones are indexed; events whose mentions stay as they were keep
-        their labels, participants, location and ``happening``. An article id already on the
-        timeline is refused.
+        their labels. An article id already on the timeline is refused.
 
         >>> from datetime import date
         >>> a = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")

@@ -300,9 +300,8 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     mentions, cues and articles merged too. Each analysis is dropped as soon as its mentions
     are taken, so ``analysed`` can stream. A timeline made here keeps how its mentions were
     indexed for merging (in memory, not in its JSON), so that merging more articles into it
-    indexes only theirs; a group of the same mentions as one of its events keeps that event's
-    label, participants, location and whether it is a happening. Merging runs with the cycle
-    collector paused (:func:`~timeline.cluster.collector_paused`)."""
+    indexes only theirs; its events' labels are kept for the groups that stay as they were.
+    Merging runs with the cycle collector paused (:func:`~timeline.cluster.collector_paused`)."""
     mentions: list[EventMention] = []
     links: list[Link] = []
     records = {r.id: r for r in base.articles} if base else {}
@@ -325,9 +324,9 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
                 mentions = [m for event in base.events for m in event.mentions] + mentions
             indexed = Index.of(mentions, _triples(mentions, links))
         del mentions
-        # a group of the same mentions as an event of ``base`` is labelled as that event
-        known = {tuple(map(place, e.mentions)): e for e in base.events} if base else None
-        built = Timeline(assemble(indexed.clusters(dated), known), records.values(), links)
+        # a group of the same mentions as an event of ``base`` has that event's label
+        labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None
+        built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
     object.__setattr__(built, "_indexed", indexed)
     return built
 
