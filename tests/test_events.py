@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import timeline
 from seeds import seed
 from timeline import Article
+from timeline.events import find_mentions
 from timeline.names import name_key
 from timeline.nlp import parse, parse_many
 from timeline.pipeline import analyse
@@ -399,6 +400,8 @@ def test_analyse_takes_a_parsed_doc_of_the_same_text(nlp):
     assert analyse(article, doc=nlp(article.text)) == analyse(article, nlp)
     with pytest.raises(ValueError, match="doc must be a spaCy Doc of the article's text"):
         analyse(article, doc=nlp("Another text."))
+    with pytest.raises(ValueError, match="doc must be a spaCy Doc of the article's text"):
+        find_mentions(nlp("Another text."), article, ())
 
 
 def test_pipeline_without_parser_is_refused(nlp):

@@ -51,7 +51,7 @@ from timeline.names import (
     name_key,
     person_start,
 )
-from timeline.nlp import token_strings, tree_of
+from timeline.nlp import text_of, token_strings, tree_of
 from timeline.references import Referents
 
 __all__ = ["Mentions", "find_mentions"]
@@ -88,11 +88,13 @@ def find_mentions(
 
     ``triggers`` gives the events' character spans instead of finding them (gold mentions):
     one mention per span, with exactly that span, in document order; a span that is not a
-    non-blank part of the text is a ``ValueError``.
+    non-blank part of the text is a ``ValueError``, and so is a ``doc`` of another text.
     """
     spans = None if triggers is None else _trigger_spans(article.text, triggers)
     if not article.text.strip():
         return Mentions((), (), {}, ())
+    if text_of(doc) != article.text:  # labels are cut from the text by the doc's offsets
+        raise ValueError("doc must be a spaCy Doc of the article's text")
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
