@@ -50,6 +50,7 @@ from timeline.names import (
     line_start,
     name_key,
     person_start,
+    tokens_text,
 )
 from timeline.nlp import text_of, token_strings, tree_of
 from timeline.references import Referents
@@ -211,9 +212,7 @@ class _Names:
             )
         ):
             last -= 1
-        if first == last:
-            return ""
-        return self.text[tokens[first].idx : tokens[last - 1].idx + len(tokens[last - 1])]
+        return tokens_text(self.text, tokens, first, last)
 
     def participant(
         self, ent: Any, role: str, preposition: str | None = None, qualifier: bool = False

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from timeline.lang import words
@@ -25,6 +25,7 @@ __all__ = [
     "name_key",
     "name_keys",
     "person_start",
+    "tokens_text",
 ]
 
 #: Roles of participants from the strongest (who did it) to the weakest.
@@ -72,6 +73,22 @@ def line_start(doc: Any, first: int, last: int) -> int:
         if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
             return i
     return first
+
+
+def tokens_text(text: str, tokens: Sequence[Any], first: int, last: int) -> str:
+    """The text of tokens ``first`` to ``last`` of a parse of ``text``, as
+    ``doc[first:last].text`` gives it, sliced from ``text`` rather than joined from new
+    tokens. ``tokens`` is the parse, or the list of its tokens.
+
+    >>> from timeline.nlp import load
+    >>> text = "Iran fired missiles at Ain al-Asad."
+    >>> tokens_text(text, list(load()(text)), 4, 8), tokens_text(text, [], 2, 2)
+    ('Ain al-Asad', '')
+    """
+    if first >= last:
+        return ""
+    end = tokens[last - 1]
+    return text[tokens[first].idx : end.idx + len(end)]
 
 
 @functools.lru_cache(maxsize=1 << 16)

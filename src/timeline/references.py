@@ -52,8 +52,8 @@ import attrs
 
 from timeline.lang import words
 from timeline.model import Argument, EventMention
-from timeline.names import fullest_forms, line_start, name_key, person_start
-from timeline.nlp import token_strings, tree_of
+from timeline.names import fullest_forms, line_start, name_key, person_start, tokens_text
+from timeline.nlp import text_of, token_strings, tree_of
 
 __all__ = ["Referents", "product_shaped", "with_arguments"]
 
@@ -186,6 +186,7 @@ class Referents:
         self.pos = token_strings(doc, "POS")
         self.deps = token_strings(doc, "DEP")
         self.idx, self.like_num = doc.to_array(["IDX", "LIKE_NUM"]).astype("int64").T.tolist()
+        self.written = text_of(doc)  # the text parsed
         tree = tree_of(doc)
         self.tokens = tree.tokens  # each token, by index
         self.heads = tree.heads
@@ -340,12 +341,8 @@ class Referents:
         return first, last, _Name(first, text, 0, kind, self.name_gender(first, last), subject)
 
     def text(self, first: int, last: int) -> str:
-        """The text of tokens ``first`` to ``last``, as ``doc[first:last].text``, built from
-        their words."""
-        if first == last:
-            return ""
-        inside = (self.words[k] + self.tokens[k].whitespace_ for k in range(first, last - 1))
-        return "".join(inside) + self.words[last - 1]
+        """The text of tokens ``first`` to ``last``, as ``doc[first:last].text``."""
+        return tokens_text(self.written, self.tokens, first, last)
 
     def name_gender(self, first: int, last: int) -> str | None:
         """A person's gender as a title before the name of tokens ``first`` to ``last`` or
