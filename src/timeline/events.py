@@ -428,7 +428,7 @@ class _Extractor:
     def written(self, span: Any) -> str:
         """The text of ``span``, a span of the parse, as ``span.text`` gives it: sliced from
         the article's text, where spaCy joins it anew from the span's tokens."""
-        return self.text[span.start_char : span.end_char]
+        return tokens_text(self.text, self.tokens, span.start, span.end)
 
     def as_written(self, span: Any) -> str:
         """A phrase for a label as the text writes it, a common noun or article capitalised
