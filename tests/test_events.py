@@ -697,3 +697,25 @@ def test_what_a_condition_tells_only_might_happen(nlp, text, hypothetical):
     found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)
     verbs = {m.text for m in found if m.modality == "HYPOTHETICAL" and m.text[0].islower()}
     assert verbs & {"gone", "fail", "failed"} == hypothetical
+
+
+def test_signing_a_document_is_the_happening_not_the_document(nlp):
+    text = "The two presidents signed a trade plan on Friday."
+    built = timeline.build([Article(text, published=date(2020, 1, 13), id="a")], nlp=nlp)
+    [signed] = [e for e in built.listed if e.mentions[0].text == "signed"]
+    assert (signed.earliest, signed.latest) == (datetime(2020, 1, 10), datetime(2020, 1, 11))
+    assert "plan" not in {e.mentions[0].text for e in built.listed}  # a plan is an intention
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("The rebels reached an agreement on Monday.", True),  # a light verb: it was made
+        ("Iran made an offer to the rebels on Monday.", True),
+        ("The offer to the rebels on Monday was rejected.", False),  # an intention alone
+    ],
+)
+def test_an_intention_a_light_verb_makes_is_a_happening(nlp, text, listed):
+    built = timeline.build([Article(text, published=date(2020, 1, 8), id="a")], nlp=nlp)
+    nouns = [e for e in built.events if e.mentions[0].text in ("agreement", "offer")]
+    assert [e in built.listed for e in nouns] == [listed]

@@ -417,8 +417,9 @@ def names_happening(mention: EventMention) -> bool:
     if mention.event_class in ("ASPECTUAL", "STATE", "I_STATE", "PERCEPTION"):
         return False  # a phase of another, a state, an attitude ("believed", "felt", "saw")
     noun = _is_event_noun(mention)
-    if noun and mention.event_class == "I_ACTION":
-        return False  # "an attempt to", "a plan", "the demand": an intention
+    if noun and mention.event_class == "I_ACTION" and mention.tense == "NONE":
+        return False  # "an attempt to", "a plan", "the demand": an intention, unless a light
+        # verb tells that it was made ("reached an agreement", "made an offer")
     if mention.time is None and (mention.quoted or mention.modality == "FUTURE"):
         return False  # a speaker's words, a plan or a threat: no happening until dated
     if mention.time is None and mention.background:
