@@ -205,6 +205,12 @@ def events(nlp, text: str, published=date(2020, 1, 8)):
         ("Iran could attack the base.", "attack", ("NONE", "HYPOTHETICAL", "POS")),
         ("Iran may attack the base.", "attack", ("NONE", "HYPOTHETICAL", "POS")),
         ("Iran attacked the base.", "attacked", ("PAST", "ASSERTED", "POS")),
+        # an argument that is no one, nothing of the kind, negates its verb
+        ("The ministry gave no reason.", "gave", ("PAST", "ASSERTED", "NEG")),
+        ("No one has claimed the attack.", "claimed", ("PRESENT", "ASSERTED", "NEG")),
+        ("No bodies were found.", "found", ("PAST", "ASSERTED", "NEG")),
+        ("Police arrested no fewer than 20 people.", "arrested", ("PAST", "ASSERTED", "POS")),
+        ("The attack caused no casualties.", "caused", ("PAST", "ASSERTED", "POS")),
         # a verb the tagger took for a noun shares the grammar of the verb it is joined to
         ("He would not elaborate, or comment on it.", "comment", ("NONE", "HYPOTHETICAL", "NEG")),
     ],

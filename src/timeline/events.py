@@ -559,8 +559,14 @@ class _Extractor:
                 self.dep[c.i] in ("nsubj", "nsubjpass")
                 and self.lower[c.i] in tense_words["negative_subjects"]
             )
+            or (
+                self.dep[c.i] in _CORE_ARGUMENTS
+                and self.negated_noun(c)
+                and self.lemma(verb) not in self.relational
+            )
             for c in self.children(verb)
-        )  # "none of its missiles were intercepted"
+        )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
+        # relational verb's says what its event did not do ("the attack caused no casualties")
         if self.dep[verb.i] == "conj" and not auxes:
             auxes = [
                 c for c in self.children(self.head(verb)) if self.dep[c.i] in ("aux", "auxpass")
@@ -593,17 +599,20 @@ class _Extractor:
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
         return _Grammar(_NONFINITE.get(self.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
 
+    def negated_noun(self, noun: Any) -> bool:
+        """Whether ``noun`` is determined by a negation ("no reason", "no one")."""
+        negation = self.words["tense"]["negation"]
+        return any(
+            self.lower[c.i] in negation and self.dep[c.i] == "det" for c in self.children(noun)
+        )
+
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
         """A noun's own grammar, and the grammar of the verb it hangs from (for bounds).
 
         A noun is not said to happen when it is the subject or object of a verb that only
         might or will happen ("strikes would not solve", "to prevent an escalation"): it
         takes that verb's modality."""
-        negation = self.words["tense"]["negation"]
-        negated = any(
-            self.lower[c.i] in negation and self.dep[c.i] == "det" for c in self.children(noun)
-        )
-        own = _Grammar(polarity="NEG" if negated else "POS")
+        own = _Grammar(polarity="NEG" if self.negated_noun(noun) else "POS")
         if self.dep[noun.i] == "conj" and self.pos[self.head_at[noun.i]] == "VERB":
             # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
             # comment"): it shares that verb's grammar
