@@ -997,3 +997,15 @@ def test_reports_of_one_count_of_victims_are_one_happening():
     day = TimeExpression("on Jan 7", 30, 38, "DATE", "2020-01-07")
     dated = [evolve(m, time=day) for m in in_words]
     assert sorted(len(e.mentions) for e in timeline.merge(dated + stories)) == [1] * 12 + [2]
+
+
+def test_an_undated_article_tells_two_firings_of_two_people_apart(nlp):
+    text = (
+        "On Saturday, the Sixers fired coach Maurice Cheeks. "
+        "A year ago, the Sixers fired president Billy King."
+    )
+    built = timeline.build([timeline.Article(text, id="a")], nlp=nlp)
+    fired = [e for e in built.events if e.mentions[0].text == "fired"]
+    assert len(fired) == 2
+    # dated, one happening may have several victims, told apart or not ("the strike killed
+    # Soleimani ... the strike also killed al-Muhandis"): tests/test_example_timeline.py

@@ -768,7 +768,10 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
     ordered by their article, opposite polarity or outcomes (:func:`_outcome`), different
-    people it was done with ("talked with Bagheri", "talked with Fidan"), and, unless the pair
+    people it was done with ("talked with Bagheri", "talked with Fidan"), different people it
+    was done to, told in two articles or in one with no date to tell apart what it tells ("the
+    Sixers fired Billy King" a year ago, "fired Maurice Cheeks" on Saturday; dated, one strike
+    that killed two men may be told victim by victim), and, unless the pair
     is undated (:func:`_undated`), a hypothetical against a real event, someone who is the agent
     of one and the patient of the other, or different agents. An undated pair is only kept apart
     by different agents who are people: without dates to check them by, grammar and roles read
@@ -781,7 +784,10 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     if a.partners and b.partners and not a.partners & b.partners:
         return True
     if (
-        a.articles.isdisjoint(b.articles) and a.victims and b.victims and not a.victims & b.victims
+        (a.articles.isdisjoint(b.articles) or _undated(a, b))
+        and a.victims
+        and b.victims
+        and not a.victims & b.victims
     ):  # "fired Billy King", "fired Maurice Cheeks"
         return True
     if (
