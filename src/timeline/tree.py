@@ -15,7 +15,7 @@ article's analysis reads it once: :func:`timeline.nlp.tree_of`).
 
 from __future__ import annotations
 
-import operator
+import itertools
 from typing import Any
 
 __all__ = ["Tree"]
@@ -36,28 +36,38 @@ class Tree:
     ['cars', 'boats']
     """
 
-    __slots__ = ("_children", "_conjoined", "_hooked", "below", "heads", "tokens")
+    __slots__ = ("_children", "_conjoined", "_hooked", "_in_chain", "below", "heads", "tokens")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.symbols import conj  # spaCy is imported once a doc is parsed
+        import numpy  # spaCy, and numpy with it, are imported once a doc is parsed
+        from spacy.symbols import conj
 
         #: the doc's tokens, by index
         self.tokens: list[Any] = list(doc)
+        count = len(self.tokens)
         # each head is stored as an offset from its token (spaCy stores it unsigned)
-        offsets = doc.to_array("HEAD").astype("int64").tolist()
+        at = numpy.arange(count)
+        heads = at + doc.to_array("HEAD").astype("int64")
         #: the index of each token's head (a root's is its own)
-        self.heads: list[int] = list(map(operator.add, range(len(offsets)), offsets))
-        below: list[list[int]] = [[] for _ in offsets]
-        for i, head in enumerate(self.heads):
-            if head != i:  # a root is its own head, and no child of itself
-                below[head].append(i)
+        self.heads: list[int] = heads.tolist()
+        heads[heads == at] = count  # a root is no child of itself: it goes after the last
+        # the tokens in the order of their heads, each head's children in the order of the text
+        grouped = numpy.argsort(heads, kind="stable").tolist()
+        ends = numpy.cumsum(numpy.bincount(heads, minlength=count + 1)[:count]).tolist()
         #: the indices of each token's children, in the order of the text
-        self.below: list[tuple[int, ...]] = list(map(tuple, below))
-        token_at = self.tokens.__getitem__
-        self._children = [tuple(map(token_at, found)) for found in self.below]
-        # whether each token is a conjunct of its head, and whether the doc tells conjuncts
-        # its own way (a user hook, which token.conjuncts follows)
+        self.below: list[tuple[int, ...]] = [
+            tuple(grouped[start:end]) for start, end in itertools.pairwise([0, *ends])
+        ]
+        # each token's children as tokens, made when first asked for
+        self._children: list[tuple[Any, ...] | None] = [None] * count
+        # whether each token is a conjunct of its head, whether it is in a chain of conjuncts
+        # (a conjunct, or the head of one), and whether the doc tells conjuncts its own way
+        # (a user hook, which token.conjuncts follows)
         self._conjoined = [dep == conj for dep in doc.to_array("DEP").tolist()]
+        self._in_chain: set[int] = set()
+        for i, conjoined in enumerate(self._conjoined):
+            if conjoined:
+                self._in_chain.update((i, self.heads[i]))
         self._hooked = "conjuncts" in doc.user_token_hooks
 
     def head(self, token: Any) -> Any:
@@ -66,7 +76,12 @@ class Tree:
 
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
-        return self._children[token.i]
+        found = self._children[token.i]
+        if found is None:
+            found = self._children[token.i] = tuple(
+                map(self.tokens.__getitem__, self.below[token.i])
+            )
+        return found
 
     def conjuncts(self, token: Any) -> tuple[Any, ...]:
         """The tokens coordinated with ``token``, a token of the doc, without it: as
@@ -74,6 +89,8 @@ class Tree:
         the right, breadth first, without spaCy making a new token at each step."""
         if self._hooked:
             return tuple(token.conjuncts)
+        if token.i not in self._in_chain:
+            return ()
         heads, conjoined = self.heads, self._conjoined
         start = token.i
         while heads[start] != start and conjoined[start]:
