@@ -425,16 +425,17 @@ class _Extractor:
         """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
         return self.lemmas[token.i]
 
-    def written(self, span: Any) -> str:
-        """The text of ``span``, a span of the parse, as ``span.text`` gives it: sliced from
-        the article's text, where spaCy joins it anew from the span's tokens."""
-        return tokens_text(self.text, self.tokens, span.start, span.end)
+    def written(self, span: range) -> str:
+        """The text of ``span``, the indices of a run of tokens of the parse (the labels'
+        phrases are such runs, not spaCy spans: spaCy makes a new ``Span`` at every slice),
+        as ``doc[span.start : span.stop].text`` gives it, sliced from the article's text."""
+        return tokens_text(self.text, self.tokens, span.start, span.stop)
 
-    def as_written(self, span: Any) -> str:
+    def as_written(self, span: range) -> str:
         """A phrase for a label as the text writes it, a common noun or article capitalised
         only as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers",
         "The diplomats were flown" "the diplomats")."""
-        opening = span[0]
+        opening = self.tokens[span[0]]
         first = opening.is_sent_start or opening.i == 0 or self.tokens[opening.i - 1].is_space
         text = self.written(span)
         if (
@@ -956,7 +957,7 @@ class _Extractor:
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
-            return self.as_written(self.doc[spans[0].start : spans[-1].end])
+            return self.as_written(range(spans[0].start, spans[-1].stop))
         return None
 
     def qualifies_actor(self, word: Any) -> bool:
@@ -1064,10 +1065,10 @@ class _Extractor:
                 return f"{what} {asked}" if asked else what
         return None if heads else self.complement(token, qualifies)
 
-    def counted(self, span: Any) -> Any:
+    def counted(self, span: range) -> range:
         """``span`` with what it counts when it names a quantity ("dozens of missiles",
         not "dozens")."""
-        head = self.tokens[span.end - 1]
+        head = self.tokens[span.stop - 1]
         if self.lemma(head) not in self.words["roles"]["quantities"]:
             return span
         for prep in self.children(head):
@@ -1078,7 +1079,7 @@ class _Extractor:
                     if self.dep[o.i] == "pobj" and self.pos[o.i] == "NOUN"
                 ]
                 if objects and objects[0].i - head.i <= _COMPLEMENT_WORDS:
-                    return self.doc[span.start : objects[0].i + 1]
+                    return range(span.start, objects[0].i + 1)
         return span
 
     def complement(
@@ -1108,7 +1109,7 @@ class _Extractor:
                 + 1
                 + any(self.dep[c.i] == "prt" and c.i == verb.i + 1 for c in self.children(verb))
             )
-            between = self.doc[(mark.i if asked else token.i + 1) : end]
+            between = range(mark.i if asked else token.i + 1, end)
             if not self.writable(between):
                 continue
             what = self.theme(verb) or next(
@@ -1128,7 +1129,7 @@ class _Extractor:
                     # what it is asked for or against, told by a gerund: "advised US
                     # commanders against embarking on any new military action"
                     if self.dep[obj.i] == "pcomp" and self.tag[obj.i] == "VBG":
-                        asked_for = self.doc[prep.i : obj.right_edge.i + 1]
+                        asked_for = range(prep.i, obj.right_edge.i + 1)
                         return self.written(asked_for) if self.writable(asked_for) else None
                 # a common noun, not a time or an amount ("hinting for months")
                 elif (
@@ -1157,7 +1158,7 @@ class _Extractor:
             ):
                 continue
             start = self.qualified(subjects[0], qualifies).start
-            whole, clause = self.doc[start : verb.right_edge.i + 1], self.doc[start : verb.i + 1]
+            whole, clause = range(start, verb.right_edge.i + 1), range(start, verb.i + 1)
             if self.writable(whole):  # "the launch went as planned"
                 return self.as_written(whole)
             if self.writable(clause):
@@ -1175,11 +1176,11 @@ class _Extractor:
         kinds = self.words["clauses"]["speaker_pronouns"].get(self.lower[pronoun.i], ())
         return self.pos[pronoun.i] == "PRON" and ent is not None and ent.label_ in kinds
 
-    def writable(self, span: Any) -> bool:
+    def writable(self, span: range) -> bool:
         """Whether a label may write ``span`` out: a few words, no punctuation, no dateline."""
         return len(span) <= _COMPLEMENT_WORDS and not any(
             w.is_punct or w.is_quote or w.i in self.aside
-            for w in self.tokens[span.start : span.end]
+            for w in self.tokens[span.start : span.stop]
         )
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
@@ -1193,15 +1194,15 @@ class _Extractor:
             and (events or (head.i not in self.triggers_at and self.lemma(head) not in _known()))
         )
 
-    def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> Any:
+    def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> range:
         """``head`` with the words before it that ``qualifies`` keeps (each with its own, as
-        "the" of "the president's"), outside any dateline."""
+        "the" of "the president's"), outside any dateline, as the indices of its tokens."""
         words = [
             c
             for c in self.children(head)
             if c.i < head.i and c.i not in self.aside and qualifies(c)
         ]
-        return self.doc[min((w.left_edge.i for w in words), default=head.i) : head.i + 1]
+        return range(min((w.left_edge.i for w in words), default=head.i), head.i + 1)
 
     def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
         found: dict[str, Participant] = {}
