@@ -213,6 +213,10 @@ def events(nlp, text: str, published=date(2020, 1, 8)):
         ("The attack caused no casualties.", "caused", ("PAST", "ASSERTED", "POS")),
         # a verb the tagger took for a noun shares the grammar of the verb it is joined to
         ("He would not elaborate, or comment on it.", "comment", ("NONE", "HYPOTHETICAL", "NEG")),
+        # a conjunct in a past form of its own is not under the modal or "do" before it
+        ("Police would not name him but said he fled.", "said", ("PAST", "ASSERTED", "POS")),
+        ("The mayor did not comment and declined it.", "declined", ("PAST", "ASSERTED", "POS")),
+        ("The mayor did not sign or veto the bill.", "veto", ("NONE", "ASSERTED", "NEG")),
     ],
 )
 def test_tense_modality_polarity(nlp, text, word, expected):

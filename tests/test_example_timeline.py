@@ -52,10 +52,13 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         (None, "Russian Defence Ministry statement"),
         (None, "meeting in Istanbul"),
         (None, "Russia and Turkey statement on Iran and United States"),
-        (None, "Recep Tayyip Erdogan and Vladimir Putin said"),
         ("2020-01-08", "Ali Khamenei speech in Iran"),
         ("2020-01-08", "Iran attack in Iraq"),
+        # the presidents' call ("and urged every side", joined to what they said "would not
+        # solve") was made: listed, and with their statement after the attack it answers
+        (None, "urged side to put diplomacy"),
         (None, "Pentagon confirmed the attack"),
+        (None, "Recep Tayyip Erdogan and Vladimir Putin said"),
         (None, "Iran described the strike"),
         ("2020-01-09", "House of Representatives voted to limit the president's power"),
         (None, "Adel Abdul Mahdi asked United States to send a delegation"),

@@ -155,6 +155,16 @@ mayor said the city would grow. After meeting the envoy, the king left."""
     assert found["meeting"] is None
 
 
+def test_what_a_verb_of_beginning_or_going_on_takes_on_happened_on_its_day(nlp):
+    """Crowds that began to arrive did arrive, on the story's day as the beginning; what
+    the council voted to do is not done yet."""
+    text = "Crowds began to arrive in the square. The council voted to close the road."
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="w"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["began"] == found["arrive"] == day(10)
+    assert (found["voted"], found["close"]) == (day(10), None)
+
+
 def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(nlp):
     """A clause "as he stood" is at the moment of the shooting, so on Friday night too (a
     night is finer than the day that other links spread); "before he left" is not."""

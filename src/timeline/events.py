@@ -568,7 +568,7 @@ class _Extractor:
             for c in self.children(verb)
         )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
         # relational verb's says what its event did not do ("the attack caused no casualties")
-        if self.dep[verb.i] == "conj" and not auxes:
+        if self.dep[verb.i] == "conj" and not auxes and not self.own_tense(verb):
             auxes = [
                 c for c in self.children(self.head(verb)) if self.dep[c.i] in ("aux", "auxpass")
             ]
@@ -605,6 +605,16 @@ class _Extractor:
         negation = self.words["tense"]["negation"]
         return any(
             self.lower[c.i] in negation and self.dep[c.i] == "det" for c in self.children(noun)
+        )
+
+    def own_tense(self, verb: Any) -> bool:
+        """Whether the conjunct ``verb`` is told in a tense of its own where the verb it is
+        joined to has a modal or "do" ("would not divulge the evidence but said"): those
+        take a bare verb, so a past or third-person form does not share them, nor their
+        negation."""
+        return self.tag[verb.i] in ("VBD", "VBZ") and any(
+            self.dep[c.i] == "aux" and (self.tag[c.i] == "MD" or self.lemma(c) == "do")
+            for c in self.children(self.head(verb))
         )
 
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
@@ -1523,10 +1533,11 @@ class _Extractor:
         """Give a participle or event noun with no time the bounds of the event its clause
         hangs from ("added, referring to"), where it has none and those bound it on both
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done); one that hangs from it by a preposition it happens in, on or
-        as ("quoted as saying", "In looking ahead, Geremek said") only that day. A relative
-        clause set inside an event noun ("the vote, in which lawmakers backed") with no time
-        of its own happened within that event's bounds."""
+        expel": not yet done) unless its verb begins or goes on (:meth:`under_way`); one that
+        hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
+        looking ahead, Geremek said") only that day. A relative clause set inside an event
+        noun ("the vote, in which lawmakers backed") with no time of its own happened within
+        that event's bounds."""
         ordering = self.words["ordering"]
         links = ordering["with_governor"]
         with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
@@ -1543,7 +1554,9 @@ class _Extractor:
                 if None not in (low, high) and inside is not None:
                     mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
                 continue
-            if mention.time is not None or mention.tense not in _UNTENSED:
+            if mention.time is not None or (
+                mention.tense not in _UNTENSED and not self.under_way(token)
+            ):
                 continue
             above, via = governor(token, heads, self.tree)
             if above is None:
@@ -1563,6 +1576,16 @@ class _Extractor:
             if mention.presumed is None:
                 mention = attrs.evolve(mention, presumed=mentions[above].presumed)
             mentions[index] = mention
+
+    def under_way(self, token: Any) -> bool:
+        """Whether ``token`` is the infinitive of a verb of beginning or going on, which
+        happened with it ("began to arrive"), not one wanted or decided ("voted to
+        expel")."""
+        return (
+            self.dep[token.i] == "xcomp"
+            and self.tag[token.i] == "VB"
+            and self.lemma(self.head(token)) in self.words["ordering"]["under_way"]
+        )
 
     def within_relative(self, token: Any) -> Any | None:
         """The preposition that sets the relative clause ``token`` heads inside an event

@@ -85,6 +85,7 @@ EVENTS = Section(
                 "as": WORDS,
                 "consequences": WORDS,
                 "with_governor": WORDS,
+                "under_way": WORDS,
                 "within_relative": WORDS,
                 "meanwhile": WORDS,
                 "intended": WORDS,
