@@ -668,6 +668,22 @@ def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)
 
 
+def test_a_time_of_a_clause_on_a_noun_dates_that_noun_not_the_sentence(nlp):
+    """A relative clause or participle on a noun tells that noun's background: its time is
+    not the sentence's ("who fled in 1948 ... made"), but it dates the noun it qualifies
+    ("a summit set for April")."""
+    text = "The envoy, who fled the country in 1948, made no secret of her joy."
+    assert find(events(nlp, text, published=date(1999, 3, 12)), "made").presumed is None
+    text = "The minister, who will visit Paris next month, signed the accord."
+    signed = find(events(nlp, text, published=date(1999, 3, 12)), "signed")
+    assert signed.presumed == timeline.Interval(
+        datetime(1999, 3, 12), datetime(1999, 3, 13), timeline.Granularity.DAY
+    )
+    text = "The issue is expected to dominate a summit set for Washington in April."
+    summit = find(events(nlp, text, published=date(1999, 3, 12)), "summit")
+    assert summit.presumed.timex == "1999-04"
+
+
 def test_the_one_a_passive_relative_clause_names_undergoes_it(nlp):
     text = "Tanzania expelled John Kamau, who was questioned by the FBI on Monday."
     found = timeline.extract_events(Article(text, date(2020, 1, 8), "a"), nlp=nlp)

@@ -275,6 +275,7 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
 _OPENING = 3  # sentences in which an article names the day of its news
 # tenses and aspects in which news tells what happened on the story's day
 _NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
@@ -1300,9 +1301,14 @@ class _Extractor:
             if self.classes.get(self.lemma(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
-        # sentences that name a time other than the story's day: their narrative is at that
-        # time, or at one they tell of
-        timed = {self.time_sentence(t) for t in times if interval_bounds(t) != story} - {None}
+        # sentences that name a time other than the story's day, with those times: their
+        # narrative is at that time, or at one they tell of, unless the time only dates the
+        # background of a noun ("Albright, who fled in 1948, made no secret")
+        other_times: dict[int | None, list[TimeExpression]] = {}
+        for time in times:
+            if interval_bounds(time) != story:
+                other_times.setdefault(self.time_sentence(time), []).append(time)
+        timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
         named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
         narrated: set[int] = set()  # paragraphs that have told a dated happening so far
@@ -1410,7 +1416,15 @@ class _Extractor:
             time_part = interval_bounds(time, signals.get(time.start) if time else None)
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
-                self.presumed(token, grammar, story, sentence not in timed)
+                self.presumed(
+                    token,
+                    grammar,
+                    story,
+                    all(
+                        self.tells_background(token, owners_of.get(id(t), ()))
+                        for t in other_times.get(sentence, ())
+                    ),
+                )
                 if time is None
                 and (
                     attribution
@@ -1432,12 +1446,18 @@ class _Extractor:
                 and not reporting
                 and grammar.tense != "INFINITIVE"
                 and (
-                    not owners or any(o in token.ancestors or token in o.ancestors for o in owners)
+                    not owners
+                    or any(
+                        o in token.ancestors
+                        or (token in o.ancestors and not self.qualified_by(o, token))
+                        for o in owners
+                    )
                 )
             ):
                 # nothing else dating it, a reader dates what a sentence tells by the time it
                 # names ("the incidents of Aug. 7 underscore", "Found at sea in late November,
-                # Elian was placed"), unless the time dates an event of another clause; a
+                # Elian was placed"), unless the time dates an event of another clause, as one
+                # that qualifies a noun of this one ("Albright, who fled in 1948, made"); a
                 # statement's sentence often names the time of what was said instead, so
                 # statements keep the story's day; what an infinitive tells is not yet done
                 # ("voted on Sunday to expel")
@@ -1510,9 +1530,10 @@ class _Extractor:
         the simple past or the present perfect ("have called for restraint") happened on the
         story's day (:meth:`story_day`), else on the publication day. Not a relative
         clause's background ("the agency, which built the camera"), nor a happening in a
-        sentence that names another time (``untimed`` is false); a statement's sentence may
-        name the time of what was said. What was said is left to the saying it happened by
-        (the caller leaves out the clauses of a verb of saying)."""
+        sentence that names another time than one of a noun's background (``untimed`` is
+        false, :meth:`tells_background`); a statement's sentence may name the time of what
+        was said. What was said is left to the saying it happened by (the caller leaves out
+        the clauses of a verb of saying)."""
         published = self.article.published
         if published is None or not grammar.realis or self.dep[token.i] == "relcl":
             return None
@@ -1576,6 +1597,26 @@ class _Extractor:
             if mention.presumed is None:
                 mention = attrs.evolve(mention, presumed=mentions[above].presumed)
             mentions[index] = mention
+
+    def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
+        """Whether a time attached to the mentions ``owners`` only dates the background of a
+        noun of ``token``'s clause (:meth:`qualified_by`), not what ``token`` tells."""
+        return bool(owners) and all(
+            token in o.ancestors and self.qualified_by(o, token) for o in owners
+        )
+
+    def qualified_by(self, low: Any, high: Any) -> bool:
+        """Whether ``low`` hangs from its ancestor ``high`` through a clause that qualifies a
+        noun below ``high`` (a relative clause or a participle after the noun: "Albright, who
+        fled after the takeover", "agents charged in the bombing"), which tells that noun's
+        background; one on ``high`` itself dates it ("a summit set for April")."""
+        at = low.i
+        while at != high.i:
+            head = self.head_at[at]
+            if self.dep[at] in ("relcl", "acl") and self.pos[head] in _NOMINAL and head != high.i:
+                return True
+            at = head
+        return False
 
     def under_way(self, token: Any) -> bool:
         """Whether ``token`` is the infinitive of a verb of beginning or going on, which
