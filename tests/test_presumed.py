@@ -155,6 +155,20 @@ mayor said the city would grow. After meeting the envoy, the king left."""
     assert found["meeting"] is None
 
 
+def test_the_event_a_verb_of_taking_part_has_as_object_is_on_its_day(nlp):
+    """Mourners who attended the funeral on Sunday attended it then, and the conference a
+    minister told happened when he told it; a decision is not taken part in."""
+
+    def found(text: str) -> dict[str, EventMention]:
+        mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="t"), nlp)
+        return {m.text: m for m in mentions}
+
+    assert found("The mourners attended the funeral on Sunday.")["funeral"].time.text == "Sunday"
+    told = found("The minister told a news conference.")
+    assert told["conference"].presumed == told["told"].presumed == day(10)
+    assert found("The minister announced the decision.")["decision"].presumed is None
+
+
 def test_what_a_verb_of_beginning_or_going_on_takes_on_happened_on_its_day(nlp):
     """Crowds that began to arrive did arrive, on the story's day as the beginning; what
     the council voted to do is not done yet."""

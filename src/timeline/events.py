@@ -1843,12 +1843,17 @@ class _Extractor:
     def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
         """The tokens whose events happen with the event of ``token``, by the syntax: its
         conjuncts told in the same tense ("raided and searched", not "helped end the war
-        and now are poised")."""
+        and now are poised"), and the event a verb of taking part has as its object
+        ("attended the funeral")."""
         yield from (c for c in self.conjuncts(token) if self.tag[c.i] == self.tag[token.i])
+        taking_part = self.words["ordering"]["taking_part"]
         for child in self.children(token):
-            if self.dep[child.i] == "advcl" and self.tag[child.i] in ("VBG", "VBN"):
+            dep = self.dep[child.i]
+            if (dep == "advcl" and self.tag[child.i] in ("VBG", "VBN")) or (
+                dep == "dobj" and self.lemma(token) in taking_part
+            ):
                 yield child
-            elif self.dep[child.i] in ("prep", "agent") and self.lower[child.i] in links:
+            elif dep in ("prep", "agent") and self.lower[child.i] in links:
                 yield from (g for g in self.children(child) if self.dep[g.i] == "pobj")
         if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
             yield self.head(token)
@@ -1856,6 +1861,8 @@ class _Extractor:
             yield from (c for c in self.children(token) if self.dep[c.i] == "relcl")
         if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in links:
             yield self.head(self.head(token))
+        if self.dep[token.i] == "dobj" and self.lemma(self.head(token)) in taking_part:
+            yield self.head(token)
 
     def meanwhile(self, token: Any) -> Iterator[Any]:
         """The tokens whose events happen at the same moment as the event of ``token``: the

@@ -86,6 +86,7 @@ EVENTS = Section(
                 "consequences": WORDS,
                 "with_governor": WORDS,
                 "under_way": WORDS,
+                "taking_part": WORDS,
                 "within_relative": WORDS,
                 "meanwhile": WORDS,
                 "intended": WORDS,
