@@ -155,6 +155,25 @@ mayor said the city would grow. After meeting the envoy, the king left."""
     assert found["meeting"] is None
 
 
+def test_a_text_without_line_breaks_is_not_one_paragraph_of_background(nlp):
+    """A year told before the story's day makes what its paragraph goes on to tell
+    background; but a text of more sentences than a paragraph runs to, with no line breaks,
+    lost them: a few sentences on, the news goes on. A real paragraph stays background."""
+    news = (
+        "The council voted on Tuesday to close the plant. In 1995, the company built the "
+        "plant. It hired 200 workers. Its shares fell. Unions protested at the gates. The "
+        "mayor resigned."
+    )
+    more = " Police closed the road. Traders shut their shops. The bishop prayed for calm."
+    mentions = timeline.extract_events(Article(news + more, date(2021, 3, 10), id="p"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["hired"] is None
+    assert found["protested"] == found["resigned"] == found["prayed"] == day(9)
+    mentions = timeline.extract_events(Article(news, date(2021, 3, 10), id="p"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["hired"] is found["protested"] is found["resigned"] is None
+
+
 def test_the_event_a_verb_of_taking_part_has_as_object_is_on_its_day(nlp):
     """Mourners who attended the funeral on Sunday attended it then, and the conference a
     minister told happened when he told it; a decision is not taken part in."""

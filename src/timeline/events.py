@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
@@ -284,6 +285,10 @@ _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 # said for the story (the Pentagon's description of the strike of 2 January, published on 7
 # January, against a spokesman's account of what the company did in 1995)
 _REACTION = timedelta(days=7)
+# a "paragraph" of more sentences than a news paragraph runs to (_PARAGRAPH) is text whose line
+# breaks were lost: a dated happening colours only the _SPAN sentences of it from its own on
+_PARAGRAPH = 8
+_SPAN = 3
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
@@ -337,6 +342,14 @@ class _Grammar:
     @property
     def realis(self) -> bool:
         return self.modality == "ASSERTED" and self.polarity == "POS"
+
+
+def _lately(marks: dict[int, int], paragraph: int, sentence: int, run_on: bool) -> bool:
+    """Whether ``paragraph`` told what ``marks`` records (by the sentence of the last one)
+    before ``sentence``: anywhere before it, or in a paragraph that is run-on text (``run_on``,
+    :data:`_PARAGRAPH`) in it or the few sentences before it (:data:`_SPAN`)."""
+    told = marks.get(paragraph)
+    return told is not None and (not run_on or sentence - told < _SPAN)
 
 
 class _Extractor:
@@ -1311,10 +1324,13 @@ class _Extractor:
         timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
         named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
-        narrated: set[int] = set()  # paragraphs that have told a dated happening so far
-        background: set[int] = set()  # those that have told one before the story's day
-        reacting: set[int] = set()  # those whose one was days before: statements react to it
+        # paragraphs that have told a dated happening so far, by the sentence of the last one
+        narrated: dict[int, int] = {}
+        background: dict[int, int] = {}  # those that have told one before the story's day
+        reacting: dict[int, int] = {}  # those whose one was days before: statements react to it
         story_start = (story or (day_of(published) if published is not None else (None, None)))[0]
+        lengths = Counter(self.paragraph_of(self.tokens[start]) for start in self.sentence_starts)
+        run_on = {paragraph for paragraph, length in lengths.items() if length > _PARAGRAPH}
 
         def before_story(interval: Interval) -> bool:
             return story_start is not None and instant(interval.end) <= instant(story_start)
@@ -1379,13 +1395,14 @@ class _Extractor:
                 else (None, None)
             )
             paragraph = self.paragraph_of(token)
+            long_paragraph = paragraph in run_on
             if (
                 time is None
                 and published is not None
                 and grammar.realis
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(self.lemma(token)) == "REPORTING"
-                and paragraph not in narrated
+                and not _lately(narrated, paragraph, sentence, long_paragraph)
                 and sentence not in named
             ):
                 # a statement told in the past with nothing dating it, in a sentence that
@@ -1394,11 +1411,11 @@ class _Extractor:
                 # its publication day
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
             if index in attached and attached[index].interval is not None:
-                narrated.add(paragraph)
+                narrated[paragraph] = sentence
                 if before_story(attached[index].interval):
-                    background.add(paragraph)
+                    background[paragraph] = sentence
                     if instant(story_start) - instant(attached[index].interval.end) < _REACTION:
-                        reacting.add(paragraph)
+                        reacting[paragraph] = sentence
             if reference is not None:
                 # told in the past with no time of its own, after a day the paragraph named in
                 # the same or the sentence before: the narrative's day
@@ -1429,7 +1446,13 @@ class _Extractor:
                 and (
                     attribution
                     or (
-                        (paragraph not in background or (reporting and paragraph not in reacting))
+                        (
+                            not _lately(background, paragraph, sentence, long_paragraph)
+                            or (
+                                reporting
+                                and not _lately(reacting, paragraph, sentence, long_paragraph)
+                            )
+                        )
                         and saying(token, heads, self.tree) is None
                     )
                 )
