@@ -165,7 +165,6 @@ publications = st.one_of(
 
 @settings(
     max_examples=FUZZ_EXAMPLES,
-    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(text=texts, published=publications, ranges=st.booleans())

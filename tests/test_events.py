@@ -549,7 +549,7 @@ WORDS = [
 ]
 
 
-@hypothesis.settings(max_examples=40, deadline=None)
+@hypothesis.settings(max_examples=40)
 @hypothesis.given(
     words=st.lists(st.sampled_from(WORDS), max_size=40),
     published=st.sampled_from([None, date(2020, 1, 7), datetime(2020, 1, 7, 15, 30)]),

@@ -354,7 +354,7 @@ def events(draw) -> Event:
 
 
 @hypothesis.given(st.lists(events(), max_size=8))
-@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.settings(max_examples=60)
 def test_any_timeline_gives_a_well_formed_page_with_every_label(drawn):
     page = Timeline(drawn).to_html()
     parse(page)

@@ -174,7 +174,7 @@ TIMELINES = st.builds(Timeline, st.lists(events(), max_size=3), st.lists(RECORDS
 
 
 @hypothesis.given(TIMELINES)
-@hypothesis.settings(max_examples=100, deadline=None)
+@hypothesis.settings(max_examples=100)
 def test_json_round_trip_is_lossless(tl):
     text = tl.to_json()
     assert Timeline.from_json(text) == tl
@@ -183,7 +183,7 @@ def test_json_round_trip_is_lossless(tl):
 
 
 @hypothesis.given(TIMELINES)
-@hypothesis.settings(max_examples=40, deadline=None)
+@hypothesis.settings(max_examples=40)
 def test_every_document_is_valid_against_the_schema(tl):
     jsonschema.Draft202012Validator(json_schema()).validate(json.loads(tl.to_json()))
 

@@ -438,7 +438,7 @@ def mention_sets(draw) -> list[EventMention]:
 
 
 @hypothesis.given(mention_sets(), st.sets(st.sampled_from("0abcz")))
-@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.settings(max_examples=60)
 def test_indexing_more_mentions_is_indexing_them_all(mentions, later):
     """Mentions indexed for merging, then those of more articles: the index of all of them
     at once, with copies of a text in articles before and after its first ("0", "z")."""
@@ -468,7 +468,7 @@ def test_indexing_more_mentions_gives_up_on_an_article_indexed_or_a_hash_met():
 
 
 @hypothesis.given(mention_sets(), st.randoms(use_true_random=False))
-@hypothesis.settings(max_examples=80, deadline=None)
+@hypothesis.settings(max_examples=80)
 def test_merge_invariants(mentions, rng):
     events = timeline.merge(mentions)
     # every mention belongs to exactly one event
@@ -493,7 +493,7 @@ def test_merge_invariants(mentions, rng):
 
 
 @hypothesis.given(mention_sets())
-@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.settings(max_examples=60)
 def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
     """Large inputs make their pairs a batch of blocks at a time and score and take them a
     chunk at a time: batches and chunks of one give the same events as one of each."""
@@ -655,7 +655,7 @@ def events(draw) -> Event:
 
 
 @hypothesis.given(st.lists(events(), max_size=4))
-@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.settings(max_examples=60)
 def test_json_round_trip_is_lossless(found):
     tl = Timeline(found)
     text = tl.to_json()
@@ -806,7 +806,6 @@ def five_articles(nlp) -> list[Article]:
 @hypothesis.given(order=st.permutations(range(5)))
 @hypothesis.settings(
     max_examples=4,
-    deadline=None,
     suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
 )
 def test_article_order_does_not_change_the_timeline(nlp, five_articles, order):

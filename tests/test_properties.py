@@ -31,7 +31,6 @@ from timeline.temporal.zones import zone_pattern
 
 SETTINGS = settings(
     max_examples=150,
-    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 
@@ -421,7 +420,7 @@ def unit_start(moment: datetime, granularity: Granularity) -> datetime:
 moments = st.datetimes(min_value=datetime(1001, 1, 1), max_value=datetime(9899, 12, 31))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(moment=moments, granularity=st.sampled_from(list(Granularity)))
 def test_timex_round_trip_gives_the_unit_containing_the_moment(
     moment: datetime, granularity: Granularity
@@ -445,7 +444,7 @@ def test_timex_round_trip_gives_the_unit_containing_the_moment(
 
 
 @pytest.mark.parametrize("code", sorted(PARTS_OF_DAY))
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50)
 @given(day=st.dates(min_value=date(1001, 1, 1), max_value=date(9998, 12, 31)))
 def test_every_part_of_day_round_trips(code: str, day: date) -> None:
     hour, length = PARTS_OF_DAY[code]

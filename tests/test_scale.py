@@ -145,7 +145,7 @@ def test_the_timeline_keeps_what_a_rebuild_needs(analysed):
 
 
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")
-@hypothesis.settings(max_examples=15, deadline=None)
+@hypothesis.settings(max_examples=15)
 @hypothesis.given(st.data())
 def test_updating_equals_rebuilding_over_any_split(analysed, data):
     order = data.draw(st.permutations(range(len(analysed))))
@@ -156,7 +156,7 @@ def test_updating_equals_rebuilding_over_any_split(analysed, data):
     assert timeline_of(later, base=saved) == timeline_of(analysed)
 
 
-@hypothesis.settings(max_examples=15, deadline=None)
+@hypothesis.settings(max_examples=15)
 @hypothesis.given(st.data())
 def test_updating_in_steps_in_memory_equals_rebuilding(analysed, data):
     # a timeline kept in memory is updated from how its mentions were indexed, not from its

@@ -51,7 +51,7 @@ def spans(found: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, s
     return [(m.span(), m.groupdict()) for m in found]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts, data=st.data())
 def test_matches_at_places_are_those_of_finditer(text: str, data: st.DataObject) -> None:
     lo = data.draw(st.integers(0, len(text)))

@@ -134,7 +134,7 @@ def test_a_malformed_zone_table_is_refused(tables: dict[str, Any], message: str)
 # --- properties ---------------------------------------------------------------------------
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     base=st.sampled_from(["UTC", "GMT", "utc", "Gmt"]),
     sign=st.sampled_from(["+", "-", "\u2212"]),
@@ -172,7 +172,7 @@ def test_every_zone_of_the_table_is_found_on_its_words() -> None:
     assert not wrong
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     words=st.sampled_from(sorted(k for k, z in zone_table().items() if z.form == "name")),
     upper=st.lists(st.booleans(), min_size=60, max_size=60),
@@ -191,7 +191,7 @@ def test_a_zone_name_is_the_same_zone_in_any_case(words: str, upper: list[bool])
         assert found == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from("aeiostuwcdkpmgnTUCGMSPEDK+-:0123456789 .,"), max_size=40))
 def test_zones_are_found_in_order_and_within_the_text(text: str) -> None:
     found = timeline.find_zones(text)
