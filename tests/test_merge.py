@@ -121,6 +121,35 @@ def test_incompatible_bounds_never_merge_and_both_readings_stay():
     assert first.confidence < agreed.confidence and second.confidence < agreed.confidence
 
 
+def on(day: int) -> TimeExpression:
+    interval = Interval.from_timex(f"2020-01-{day:02d}")
+    return TimeExpression(f"January {day}", 0, 9, "DATE", interval.timex, interval)
+
+
+def test_a_presumed_day_does_not_take_one_reading_of_a_zone_apart_for_both():
+    # "the US struck on Thursday" (the 2nd) and, published on the 3rd, "the US struck" as
+    # that day's news: a zone apart they may be one strike, dated by neither day alone
+    thursday = mention("a", 0, "strike", (US,), at(2), at(3), time=on(2))
+    news = mention("b", 0, "strike", (US,), at(3), at(3, 18), presumed=on(3).interval)
+    [event] = timeline.merge([thursday, news], dated="ab")
+    assert (event.earliest, event.latest, event.presumed) == (at(2), at(3, 18), False)
+    assert event.confidence == 0.45
+
+
+def test_an_order_cue_of_one_report_does_not_take_its_reading_for_both():
+    # "the US struck" on the 2nd, "before Iran answered" the same day; another article dates
+    # the strike on the 3rd, a zone apart: the cue does not drop the 3rd
+    second = mention("a", 0, "strike", (US,), at(2), at(3), time=on(2))
+    answer = mention("a", 20, "answer", (IRAN,), at(2), at(3), time=on(2))
+    third = mention("b", 0, "strike", (US,), at(3), at(4), time=on(3))
+    events = timeline.merge([second, answer, third], [(second, answer, "before")], dated="ab")
+    [strike] = [e for e in events if third in e.mentions]
+    assert second in strike.mentions
+    assert (strike.earliest, strike.latest, strike.confidence) == (at(2), at(4), 0.45)
+    told = [e.mentions for e in events]
+    assert told.index(strike.mentions) < told.index((answer,))  # the cue still orders them
+
+
 def test_a_vague_mention_does_not_chain_two_happenings():
     monday = mention("a", 0, "attack", (US,), at(6), at(7))
     wednesday = mention("b", 0, "attack", (US,), at(8), at(9))

@@ -5,7 +5,9 @@
 its mentions' bounds, tightened by the order constraints the articles contributed, then
 narrowed to the day its reports presume (:attr:`~timeline.EventMention.presumed`: the
 story's day of news told in the simple past) where the bounds and cues leave room for it
-(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). The
+(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). Reports
+whose times do not meet (one moment told as the days of two time zones) give an event bounds
+that hold every reading, which neither an order cue nor a presumed day narrows to one. The
 timeline sorts events by the time by which they had happened (``latest``), then
 ``earliest``, then from when the text alone lets them have happened, then constraint rank,
 then id, never putting an event before one an article says it follows. An event's
@@ -69,14 +71,21 @@ def assemble(
     # an order cue the bounds contradict is left out, its events' confidence lowered
     conflicted = {g for c in solution.conflicts for g in (c.before, c.after)}
     told = within_wholes(list(solution.bounds), sorted(whole_of.items()))
+    # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
+    # of one report, a presumed day or a whole would silently take one reading for all
+    split = [g for g, (_, agrees) in enumerate(agreed) if not agrees]
     presumed = [
         (g, day)
         for g, members in enumerate(groups)
-        if g not in whole_of and (day := _presumed([mentions[m] for m in members])) is not None
+        if g not in whole_of
+        and agreed[g][1]
+        and (day := _presumed([mentions[m] for m in members])) is not None
     ]
     solved = within_wholes(
         list(presume(told, solution.accepted, presumed)), sorted(whole_of.items())
     )
+    for g in split:
+        told[g] = solved[g] = agreed[g][0]
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
