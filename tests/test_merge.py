@@ -136,6 +136,18 @@ def test_a_presumed_day_does_not_take_one_reading_of_a_zone_apart_for_both():
     assert event.confidence == 0.45
 
 
+def test_statements_a_zone_apart_are_one_only_when_both_name_their_day():
+    # "on Thursday (the 2nd) the US said" and, published on the 3rd, "the US said" as that
+    # day's news: a spokesman speaks every day, so these are two statements
+    said = {"event_class": "REPORTING"}
+    thursday = mention("a", 0, "say", (US,), at(2), at(3), time=on(2), **said)
+    news = mention("b", 0, "say", (US,), at(3), at(3, 18), presumed=on(3).interval, **said)
+    assert len(timeline.merge([thursday, news], dated="ab")) == 2
+    # both naming their day, a zone apart: one statement told in two zones
+    friday = evolve(news, time=on(3), latest=at(4))
+    assert len(timeline.merge([thursday, friday], dated="ab")) == 1
+
+
 def test_an_order_cue_of_one_report_does_not_take_its_reading_for_both():
     # "the US struck" on the 2nd, "before Iran answered" the same day; another article dates
     # the strike on the 3rd, a zone apart: the cue does not drop the 3rd

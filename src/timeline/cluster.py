@@ -477,6 +477,7 @@ class _Cluster:
     profiles: tuple[int, ...]  # the first of its articles' profiles (:class:`_Articles`)
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
+    timed: bool  # some mention of it names a time of its own that dates it
     reports: bool  # every mention of it is a statement ("said", "a statement")
     told: datetime | None  # the earliest its untimed statements or presumed news may have been
     forbidden: frozenset[int] | set[int]
@@ -526,6 +527,7 @@ class _Cluster:
             profiles=profile,
             named=_named(mention, published=published),
             loose=unbounded,
+            timed=mention.time is not None and mention.time.interval is not None,
             reports=reports,
             told=_told(mention, high) if reports else _presumed(mention, published=published),
             forbidden=forbidden,
@@ -601,6 +603,7 @@ class _Cluster:
             self.profiles = _first_profiles(self.profiles, other.profiles)
         self.named = self.named and other.named
         self.loose = self.loose or other.loose
+        self.timed = self.timed or other.timed
         self.reports = self.reports and other.reports
         if other.told is not None and (self.told is None or other.told > self.told):
             self.told = other.told
@@ -747,7 +750,8 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     """Whether the bounds of ``a`` and ``b`` leave a common time: exactly; with ``zones``
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
-    Friday" in Baghdad) -- for pairs that share who did it or to whom. Statements with no
+    Friday" in Baghdad) -- for pairs that share who did it or to whom (statements only when
+    both name their day: :func:`_score`). Statements with no
     time of their own are compatible with another article's reports only from the day they
     may have been made on (:func:`_told`), and so is news its article presumes on a day
     (:func:`_presumed`); within an article, its own links say more than that default."""
@@ -830,7 +834,10 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     score = weights["predicate"] * (1.0 if undated or not a.lemmas.isdisjoint(b.lemmas) else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
-    if not _compatible(a, b, zones=bool(shared)):
+    # a zone apart, statements are one only when both name their day ("said on Friday"):
+    # a spokesman speaks every day, a strike happens once
+    zones = bool(shared) and ((a.timed and b.timed) or not (a.reports and b.reports))
+    if not _compatible(a, b, zones=zones):
         return 0.0, bool(shared) and a.dated and b.dated
     if a.dated and b.dated:
         score += weights["dated"]
