@@ -750,11 +750,11 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     """Whether the bounds of ``a`` and ``b`` leave a common time: exactly; with ``zones``
     and across articles, with :data:`ZONE_SLACK` to spare, as two articles may give the day
     of one moment in two time zones ("on the evening of January 2" in Washington, "on
-    Friday" in Baghdad) -- for pairs that share who did it or to whom (statements only when
-    both name their day: :func:`_score`). Statements with no
-    time of their own are compatible with another article's reports only from the day they
-    may have been made on (:func:`_told`), and so is news its article presumes on a day
-    (:func:`_presumed`); within an article, its own links say more than that default."""
+    Friday" in Baghdad) -- for pairs that share who did it or to whom, statements only when
+    both name their day (a spokesman speaks every day, a strike happens once). Statements
+    with no time of their own are compatible with another article's reports only from the
+    day they may have been made on (:func:`_told`), and so is news its article presumes on a
+    day (:func:`_presumed`); within an article, its own links say more than that default."""
     if a.articles.isdisjoint(b.articles) and (
         (a.told is not None and b.high is not None and b.high <= a.told)
         or (b.told is not None and a.high is not None and a.high <= b.told)
@@ -762,7 +762,11 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
         return False  # told with no time, in articles published far apart
     if _meet((a.low, a.high), (b.low, b.high)) is not None:
         return True
-    if not zones or not a.articles.isdisjoint(b.articles):
+    if (
+        not zones
+        or not a.articles.isdisjoint(b.articles)
+        or (a.reports and b.reports and not (a.timed and b.timed))
+    ):
         return False
     low = None if a.low is None else a.low - ZONE_SLACK
     high = None if a.high is None else a.high + ZONE_SLACK
@@ -834,10 +838,7 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     score = weights["predicate"] * (1.0 if undated or not a.lemmas.isdisjoint(b.lemmas) else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
-    # a zone apart, statements are one only when both name their day ("said on Friday"):
-    # a spokesman speaks every day, a strike happens once
-    zones = bool(shared) and ((a.timed and b.timed) or not (a.reports and b.reports))
-    if not _compatible(a, b, zones=zones):
+    if not _compatible(a, b, zones=bool(shared)):
         return 0.0, bool(shared) and a.dated and b.dated
     if a.dated and b.dated:
         score += weights["dated"]

@@ -1471,8 +1471,11 @@ class _Extractor:
                 and (
                     not owners
                     or any(
-                        o in token.ancestors
-                        or (token in o.ancestors and not self.qualified_by(o, token))
+                        self.tree.path(token.i, o.i) is not None
+                        or (
+                            (below := self.tree.path(o.i, token.i)) is not None
+                            and not self.qualifying(below)
+                        )
                         for o in owners
                     )
                 )
@@ -1623,23 +1626,19 @@ class _Extractor:
 
     def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
         """Whether a time attached to the mentions ``owners`` only dates the background of a
-        noun of ``token``'s clause (:meth:`qualified_by`), not what ``token`` tells."""
-        return bool(owners) and all(
-            token in o.ancestors and self.qualified_by(o, token) for o in owners
-        )
+        noun of ``token``'s clause (:meth:`qualifying`), not what ``token`` tells."""
+        return bool(owners) and all(self.qualifying(self.tree.path(o.i, token.i)) for o in owners)
 
-    def qualified_by(self, low: Any, high: Any) -> bool:
-        """Whether ``low`` hangs from its ancestor ``high`` through a clause that qualifies a
-        noun below ``high`` (a relative clause or a participle after the noun: "Albright, who
-        fled after the takeover", "agents charged in the bombing"), which tells that noun's
-        background; one on ``high`` itself dates it ("a summit set for April")."""
-        at = low.i
-        while at != high.i:
-            head = self.head_at[at]
-            if self.dep[at] in ("relcl", "acl") and self.pos[head] in _NOMINAL and head != high.i:
-                return True
-            at = head
-        return False
+    def qualifying(self, path: Sequence[int] | None) -> bool:
+        """Whether a way up the tree (:meth:`timeline.tree.Tree.path`; ``None``: none) passes
+        through a clause that qualifies a noun below its top (a relative clause or a
+        participle after the noun: "Albright, who fled after the takeover", "agents charged
+        in the bombing"), which tells that noun's background; one on the top itself dates it
+        ("a summit set for April")."""
+        return path is not None and any(
+            self.dep[at] in ("relcl", "acl") and self.pos[self.head_at[at]] in _NOMINAL
+            for at in path[:-1]
+        )
 
     def under_way(self, token: Any) -> bool:
         """Whether ``token`` is the infinitive of a verb of beginning or going on, which

@@ -74,6 +74,23 @@ class Tree:
         """The head of ``token``, a token of the doc (a root's is itself)."""
         return self.tokens[self.heads[token.i]]
 
+    def path(self, low: int, high: int) -> list[int] | None:
+        """The indices of the words from ``low`` up to the child of ``high`` on the way, when
+        ``high`` is an ancestor of ``low`` (as in ``token.ancestors``); ``None`` otherwise.
+
+        >>> from timeline.nlp import load
+        >>> tree = Tree(load()("Iran fired missiles."))
+        >>> tree.path(2, 1), tree.path(1, 2), tree.path(1, 1)
+        ([2], None, None)
+        """
+        heads, found, at = self.heads, [], low
+        while heads[at] != at:
+            found.append(at)
+            at = heads[at]
+            if at == high:
+                return found
+        return None
+
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
         found = self._children[token.i]
