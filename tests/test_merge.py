@@ -162,6 +162,22 @@ def test_an_order_cue_of_one_report_does_not_take_its_reading_for_both():
     assert told.index(strike.mentions) < told.index((answer,))  # the cue still orders them
 
 
+def test_what_follows_an_event_of_two_readings_follows_the_earlier():
+    # the strike on the 2nd in one article, on the 3rd (a zone apart) in another, which
+    # puts it "after the warning" of the 3rd; "the response" after the strike may come from
+    # the 2nd: one report's cue does not take its reading for what the event bounds
+    second = mention("a", 0, "strike", (US,), at(2), at(3), time=on(2))
+    third = mention("b", 0, "strike", (US,), at(3), at(4), time=on(3))
+    warning = mention("b", 20, "warn", (IRAN,), at(3), at(4), time=on(3))
+    response = mention("b", 40, "respond", (IRAN,), None, at(6))
+    cues = [(warning, third, "after"), (third, response, "after")]
+    events = timeline.merge([second, third, warning, response], cues, dated="ab")
+    [strike] = [e for e in events if third in e.mentions]
+    [answer] = [e for e in events if response in e.mentions]
+    assert (strike.earliest, strike.latest) == (at(2), at(4))
+    assert (answer.earliest, answer.latest) == (at(2), at(6))
+
+
 def test_a_vague_mention_does_not_chain_two_happenings():
     monday = mention("a", 0, "attack", (US,), at(6), at(7))
     wednesday = mention("b", 0, "attack", (US,), at(8), at(9))

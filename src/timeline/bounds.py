@@ -22,7 +22,7 @@ left out, never raised. Moments with and without a zone compare by
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -212,17 +212,24 @@ def intersect(first: Bounds, second: Bounds) -> Bounds | None:
     return (low, high)
 
 
-def solve(bounds: Sequence[Bounds], constraints: Sequence[Constraint]) -> Solution:
+def solve(
+    bounds: Sequence[Bounds], constraints: Sequence[Constraint], fixed: Collection[int] = ()
+) -> Solution:
     """Tighten ``bounds`` so that every constraint holds; report those that cannot.
 
     Constraints are taken in order; each is propagated through those already accepted, and
     one that would empty some item's bounds is undone and listed in ``conflicts``. Solving
-    never widens bounds.
+    never widens bounds. Items of ``fixed`` keep theirs: they bound the others, and nothing
+    narrows them (an event whose reports disagree holds every reading; a cue of one report
+    must not take its reading for all).
 
     >>> solve([(None, None)], [Constraint(0, 0)]).accepted
     ()
+    >>> day = (datetime(2020, 1, 2), datetime(2020, 1, 4))
+    >>> solve([day, (None, datetime(2020, 1, 3))], [Constraint(1, 0)], fixed={0}).bounds[0][0]
+    datetime.datetime(2020, 1, 2, 0, 0)
     """
-    network = _Network.of(bounds)
+    network = _Network.of(bounds, fixed)
     accepted: list[Constraint] = []
     conflicts: list[Constraint] = []
     for constraint in constraints:
@@ -242,11 +249,13 @@ def presume(
     bounds: Sequence[Bounds],
     constraints: Sequence[Constraint],
     presumed: Sequence[tuple[int, Bounds]],
+    fixed: Collection[int] = (),
 ) -> tuple[Bounds, ...]:
     """``bounds`` (which satisfy ``constraints``) narrowed by soft defaults: each
     ``(index, bounds)`` of ``presumed`` in turn narrows its item and is propagated through
     the constraints, unless that would leave some item no time; then it is let go. A
-    default never overrides what the bounds and constraints say, and never widens them.
+    default never overrides what the bounds and constraints say, and never widens them;
+    items of ``fixed`` keep their bounds (:func:`solve`).
 
     >>> day = lambda d: (datetime(2020, 1, d), datetime(2020, 1, d + 1))
     >>> after = [Constraint(0, 1, "reported speech")]
@@ -255,12 +264,14 @@ def presume(
     >>> presume([day(2), (day(2)[0], None)], after, [(1, day(1))])[1]  # before its cause
     (datetime.datetime(2020, 1, 2, 0, 0), None)
     """
-    network = _Network.of(bounds)
+    network = _Network.of(bounds, fixed)
     for c in constraints:
         if c.before != c.after and max(c.before, c.after) < len(bounds):
             network.link(c.before, c.after)
     low, high = network.low, network.high
     for index, (first, last) in presumed:
+        if index in network.fixed:
+            continue
         narrowed = intersect((low[index], high[index]), (first, last))
         if narrowed is None:
             continue
@@ -280,12 +291,13 @@ class _Network:
 
     low: list[datetime | None]
     high: list[datetime | None]
+    fixed: frozenset[int] = frozenset()
     later: defaultdict[int, list[int]] = attrs.field(factory=lambda: defaultdict(list))
     earlier: defaultdict[int, list[int]] = attrs.field(factory=lambda: defaultdict(list))
 
     @classmethod
-    def of(cls, bounds: Sequence[Bounds]) -> _Network:
-        return cls([b[0] for b in bounds], [b[1] for b in bounds])
+    def of(cls, bounds: Sequence[Bounds], fixed: Collection[int] = ()) -> _Network:
+        return cls([b[0] for b in bounds], [b[1] for b in bounds], frozenset(fixed))
 
     def bounds(self) -> tuple[Bounds, ...]:
         return tuple(zip(self.low, self.high, strict=True))
@@ -307,7 +319,7 @@ class _Network:
         """Push bounds along the edges of ``work`` and on, logging each change in ``undo``;
         if some bounds become empty, every change logged is put back and ``False`` is
         returned."""
-        if _propagate(work, self.low, self.high, self.later, self.earlier, undo):
+        if _propagate(work, self.low, self.high, self.later, self.earlier, self.fixed, undo):
             return True
         for values, at, old in reversed(undo):
             values[at] = old
@@ -320,21 +332,22 @@ def _propagate(
     high: list[datetime | None],
     later: Mapping[int, list[int]],
     earlier: Mapping[int, list[int]],
+    fixed: frozenset[int],
     undo: _Undo,
 ) -> bool:
     """Push bounds along the edges of ``work`` (``a -> b``: ``a`` comes no later than ``b``)
-    and on; ``False`` if some bounds become empty."""
+    and on, never into an item of ``fixed``; ``False`` if some bounds become empty."""
     while work:
         first, second = work.pop()
         lf, ls = low[first], low[second]
-        if lf is not None and (ls is None or instant(lf) > instant(ls)):
+        if lf is not None and second not in fixed and (ls is None or instant(lf) > instant(ls)):
             undo.append((low, second, ls))
             low[second] = lf
             if high[second] is not None and instant(high[second]) <= instant(lf):
                 return False
             work.extend((second, nxt) for nxt in later.get(second, ()))
         hf, hs = high[first], high[second]
-        if hs is not None and (hf is None or instant(hs) < instant(hf)):
+        if hs is not None and first not in fixed and (hf is None or instant(hs) < instant(hf)):
             undo.append((high, first, hf))
             high[first] = hs
             if low[first] is not None and instant(hs) <= instant(low[first]):

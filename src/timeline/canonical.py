@@ -59,8 +59,13 @@ def assemble(
     mentions, groups = clusters.mentions, clusters.groups
     group_of = {m: g for g, members in enumerate(groups) for m in members}
     agreed = [_agreed([mentions[m] for m in members]) for members in groups]
+    # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
+    # of one report, a presumed day or a whole would silently take one reading for all
+    split = {g for g, (_, agrees) in enumerate(agreed) if not agrees}
     lifted = sorted({(group_of[a], group_of[b], cue) for a, b, cue in clusters.ordered})
-    solution = solve([bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted])
+    solution = solve(
+        [bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted], split
+    )
     rank = ranks(len(groups), solution.accepted)
     ids = [_event_id(mentions[members[0]]) for members in groups]
     against: dict[int, set[str]] = defaultdict(set)
@@ -68,24 +73,18 @@ def assemble(
         against[ga].add(ids[gb])
         against[gb].add(ids[ga])
     whole_of = _wholes(clusters, group_of)
+    within = sorted((part, whole) for part, whole in whole_of.items() if part not in split)
     # an order cue the bounds contradict is left out, its events' confidence lowered
     conflicted = {g for c in solution.conflicts for g in (c.before, c.after)}
-    told = within_wholes(list(solution.bounds), sorted(whole_of.items()))
-    # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
-    # of one report, a presumed day or a whole would silently take one reading for all
-    split = [g for g, (_, agrees) in enumerate(agreed) if not agrees]
+    told = within_wholes(list(solution.bounds), within)
     presumed = [
         (g, day)
         for g, members in enumerate(groups)
         if g not in whole_of
-        and agreed[g][1]
+        and g not in split
         and (day := _presumed([mentions[m] for m in members])) is not None
     ]
-    solved = within_wholes(
-        list(presume(told, solution.accepted, presumed)), sorted(whole_of.items())
-    )
-    for g in split:
-        told[g] = solved[g] = agreed[g][0]
+    solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
