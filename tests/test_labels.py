@@ -38,6 +38,12 @@ def listed(nlp, text):
             ["Iraq's parliament voted to expel the troops"],
         ),
         ("On Monday, Iraq voted to expel the troops.", ["Iraq voted to expel the troops"]),
+        # ... by its surname too
+        (
+            "Hun Sen staged a coup against First Prime Minister Prince Norodom Ranariddh in "
+            "July. On Monday, Ranariddh's loyalists fled the capital.",
+            ["Hun Sen coup Norodom Ranariddh", "Ranariddh's loyalists fled the capital"],
+        ),
         # a name qualifying whom it was done to is written with that noun, and what they
         # are asked to do follows
         (
@@ -115,6 +121,15 @@ def listed(nlp, text):
 )
 def test_labels_say_who_did_what_to_what(nlp, text, labels):
     assert listed(nlp, text)[0] == labels
+
+
+def test_a_surname_the_tagger_took_for_another_kind_is_the_person(nlp):
+    # "Howes" as an organisation, then as a common noun opening a sentence: "he" is Howes
+    text = (
+        "Officials said on Monday that Christopher Howes was dead. The family of Howes was "
+        "told on Monday. Howes had been working for a charity when he was abducted in March."
+    )
+    assert listed(nlp, text)[0] == ["Howes working for a charity", "Christopher Howes abducted"]
 
 
 def test_a_participle_qualifying_a_noun_takes_it_as_its_object(nlp):

@@ -752,7 +752,7 @@ def test_seeds_one_us_strike_from_both_articles_dated_by_000(seeds_timeline):
     assert patients == {name_key("Soleimani"), name_key("al-Muhandis")}
     assert [p.name for p in strike.participants if p.role == "agent"] == ["United States"]
     assert strike.label == (
-        "United States airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis in Baghdad"
+        "US military airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis in Baghdad"
     )
     # 004 never dates it: its own mentions are bounded only by its publication
     undated = [m for m in strike.mentions if m.article_id == "004"]
@@ -800,7 +800,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
     assert [(describe_when(e), e.label) for e in seeds_timeline] == [
         (
             "2 Jan 2020, evening",
-            "United States airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis"
+            "US military airstrike assassinated Qassem Soleimani and Abu Mahdi al-Muhandis"
             " in Baghdad",
         ),
         ("5 Jan 2020", "Iraq\N{RIGHT SINGLE QUOTATION MARK}s parliament voted to expel US troops"),

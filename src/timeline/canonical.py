@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -44,7 +45,7 @@ from timeline.cluster import Clusters, place, predicate_kinds
 from timeline.lang import words
 from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
-from timeline.names import ROLE_ORDER
+from timeline.names import ROLE_ORDER, canonical_alias, name_key, name_keys
 
 __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 
@@ -544,10 +545,11 @@ def label(mentions: Sequence[EventMention]) -> str:
     others = _others(participants)
     location = _most_common(m.location for m in mentions)
     agents, written = names("agent", qualifiers=True), _actor(real, patients)
+    doers = [p for p in participants if p.role == "agent"]
     parts = [
         # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
         written
-        if written and agents and all(p.name in written for p in participants if p.role == "agent")
+        if written and agents and all(_writes(written, p) for p in doers)
         else agents or written,
         noun and noun.lemma,
         verb and (verb.phrasal or verb.text).lower(),
@@ -558,6 +560,35 @@ def label(mentions: Sequence[EventMention]) -> str:
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _writes(written: str, participant: Participant) -> bool:
+    """Whether the subject as ``written`` names ``participant`` with words that qualify it:
+    in another spelling, by a word of its name or by an alias ("Ranariddh's loyalists" names
+    Norodom Ranariddh, "US forces" the United States); not by its name alone ("Cheeks" is
+    better written "Maurice Cheeks").
+
+    >>> khamenei = Participant("Ali Khamenei", "qmn", "PERSON", "agent")
+    >>> _writes("Khamenei's office", khamenei), _writes("the Iranian office", khamenei)
+    (True, False)
+    >>> _writes("Khamenei", khamenei)
+    False
+    """
+    if participant.name in written:
+        return True
+    keys = name_keys(participant.name)
+    if name_key(written) in keys:
+        return False
+    for word in _WORDS.findall(written):
+        key = name_key(word)
+        alias = canonical_alias(key)
+        if key in keys or (alias is not None and name_key(alias) in keys):
+            return True
+    return False
+
+
+#: The words of a phrase, a possessive's "s" apart ("Ranariddh's": "Ranariddh", "s").
+_WORDS = re.compile(r"[^\W\d_][\w.-]*")
 
 
 def _names_patient(mention: EventMention | None) -> bool:

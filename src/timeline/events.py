@@ -448,7 +448,8 @@ class _Extractor:
     def as_written(self, span: range) -> str:
         """A phrase for a label as the text writes it, a common noun or article capitalised
         only as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers",
-        "The diplomats were flown" "the diplomats")."""
+        "The diplomats were flown" "the diplomats"; not "Howes", a person the article names,
+        that the tagger took for a common noun)."""
         opening = self.tokens[span[0]]
         first = opening.is_sent_start or opening.i == 0 or self.tokens[opening.i - 1].is_space
         text = self.written(span)
@@ -457,6 +458,7 @@ class _Extractor:
             and self.pos[opening.i] in ("NOUN", "DET", "ADJ", "NUM")
             and not opening.ent_type_
             and not (opening.is_upper and len(opening) > 1)  # an acronym
+            and name_key(opening.text) not in self.names.persons
         ):
             return text[0].lower() + text[1:]
         return text

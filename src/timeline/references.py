@@ -179,6 +179,14 @@ class Referents:
         self.doc = doc
         ents = doc.ents if ents is None else ents
         self.entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        # the surnames of the people the article names in full: "Christopher Howes" makes
+        # a "Howes" the parser took for an organisation or a place a person (a name it took
+        # for a person's once, "Airbus", is not a full name)
+        self.surnames = frozenset(
+            ent[-1].lower_
+            for ent in ents
+            if _kinds().get(ent.label_) == "person" and len(ent) > 1 and ent[0].is_title
+        )
         # the tokens' words, tags, shapes and tree, read from the doc's arrays
         self.words = token_strings(doc, "ORTH")
         self.lowers = token_strings(doc, "LOWER")
@@ -193,9 +201,10 @@ class Referents:
         self.children = tree.below  # each token's children by index, in the order of the text
         shapes = {word: product_shaped(word) for word in set(self.words)}
         self.shaped = [shapes[word] for word in self.words]
-        # only a proper noun or a word shaped like a product's name may be a name word
+        # only a proper noun, a word shaped like a product's name or a person's surname may
+        # be a name word
         self.name_words = [
-            (pos == "PROPN" or shaped) and self.name_word(i)
+            (pos == "PROPN" or shaped or self.surname(i)) and self.name_word(i)
             for i, (pos, shaped) in enumerate(zip(self.pos, self.shaped, strict=True))
         ]
         self.named = frozenset(self.entity_of) | {
@@ -279,7 +288,13 @@ class Referents:
             return self.shaped[i] and any(
                 self.lowers[c] in _word_set("determiners") for c in self.children[i]
             )
-        return self.pos[i] == "PROPN" or self.shaped[i]
+        return self.pos[i] == "PROPN" or self.shaped[i] or self.surname(i)
+
+    def surname(self, i: int) -> bool:
+        """Whether token ``i`` is written as the surname of a person the article names
+        ("Howes" for "Christopher Howes", which the tagger may take for a common noun at the
+        start of a sentence)."""
+        return self.words[i].istitle() and self.lowers[i] in self.surnames
 
     def joins(self, i: int, first: int, last: int) -> bool:
         """Whether token ``i``, next to the name of tokens ``first`` to ``last``, is part of
@@ -301,6 +316,8 @@ class Referents:
             first, last, name = self.entity_names[key]
         elif self.name_words[i]:
             first, last, name = self._extent_name(i, i + 1, "name")
+            if last - first == 1 and self.surname(first):
+                first, last, name = self._extent_name(first, last, "person")
         else:
             return None
         if not first <= i < last:
@@ -317,7 +334,8 @@ class Referents:
             first += 1
         while last > first and (tokens[last - 1].tag_ == "POS" or tokens[last - 1].is_punct):
             last -= 1
-        return first, last, _kinds()[ent.label_]
+        kind = _kinds()[ent.label_]
+        return first, last, "person" if last - first == 1 and self.surname(first) else kind
 
     def _extent_name(self, first: int, last: int, kind: str) -> tuple[int, int, _Name]:
         """The name of tokens ``first`` to ``last`` of ``kind``, widened to the words that
