@@ -768,3 +768,24 @@ def test_a_time_an_adjective_gives_a_thing_dates_no_event(nlp):
     # an adjective told of its subject is the clause's: the time stays with it
     [payment] = events(nlp, "The payment was due on Nov. 1.", published=date(1989, 10, 30))
     assert payment.time.value == "1988-11-01"
+
+
+def test_a_statement_after_a_dated_happening_in_its_paragraph_reacts_to_it(nlp):
+    """An undated statement after a dated happening is a reaction to it when it follows in a
+    later sentence; in the happening's own sentence its clause says how the two relate (the
+    threat "Churchill warned about" in a speech of 1946 is no reaction to a change since
+    1949)."""
+    text = "The US carried out an airstrike on January 2. Trump said it was justified."
+    result = analyse(Article(text, published=date(2020, 1, 7)), nlp)
+    index = {m.text: i for i, m in enumerate(result.mentions)}
+    assert (index["airstrike"], index["said"], "reaction") in {
+        (c.before, c.after, c.cue) for c in result.constraints
+    }
+    text = (
+        "NATO's mission has changed since its founding in 1949, a time when the West was "
+        "intent on halting communism -- a threat Winston Churchill warned about in his "
+        "famous speech delivered on March 5, 1946."
+    )
+    result = analyse(Article(text, published=date(1999, 3, 12)), nlp)
+    assert [c for c in result.constraints if c.cue == "reaction"] == []
+    assert find(result.mentions, "warned").earliest is None
