@@ -745,3 +745,47 @@ def test_an_intention_a_light_verb_makes_is_a_happening(nlp, text, listed):
     built = timeline.build([Article(text, published=date(2020, 1, 8), id="a")], nlp=nlp)
     nouns = [e for e in built.events if e.mentions[0].text in ("agreement", "offer")]
     assert [e in built.listed for e in nouns] == [listed]
+
+
+def test_a_time_an_adjective_gives_a_thing_dates_no_event(nlp):
+    """A time taken by an adjective that describes a thing after it ("notes due Nov. 1,
+    2009", "properties, worth 130 million dollars in October") is the thing's: it dates
+    neither the clause nor, as its sentence's time, what the sentence tells."""
+    text = "Hertz sold $100 million of senior notes due Nov. 1, 2009, priced at par."
+    found = events(nlp, text, published=date(1989, 10, 30))
+    assert [(m.text, m.time) for m in found] == [("sold", None), ("priced", None)]
+    assert [m.sentence_time for m in found] == [None, None]
+    day = timeline.Interval(
+        datetime(1989, 10, 30), datetime(1989, 10, 31), timeline.Granularity.DAY
+    )
+    assert find(found, "sold").presumed == day  # the story's day, as with no time at all
+    text = "Pak estimates her properties, worth 130 million dollars in October, have lost half."
+    found = events(nlp, text, published=date(1998, 1, 8))
+    assert [(m.text, m.time, m.sentence_time) for m in found] == [
+        ("estimates", None, None),
+        ("lost", None, None),
+    ]
+    # an adjective told of its subject is the clause's: the time stays with it
+    [payment] = events(nlp, "The payment was due on Nov. 1.", published=date(1989, 10, 30))
+    assert payment.time.value == "1988-11-01"
+
+
+def test_a_statement_after_a_dated_happening_in_its_paragraph_reacts_to_it(nlp):
+    """An undated statement after a dated happening is a reaction to it when it follows in a
+    later sentence; in the happening's own sentence its clause says how the two relate (the
+    threat "Churchill warned about" in a speech of 1946 is no reaction to a change since
+    1949)."""
+    text = "The US carried out an airstrike on January 2. Trump said it was justified."
+    result = analyse(Article(text, published=date(2020, 1, 7)), nlp)
+    index = {m.text: i for i, m in enumerate(result.mentions)}
+    assert (index["airstrike"], index["said"], "reaction") in {
+        (c.before, c.after, c.cue) for c in result.constraints
+    }
+    text = (
+        "NATO's mission has changed since its founding in 1949, a time when the West was "
+        "intent on halting communism -- a threat Winston Churchill warned about in his "
+        "famous speech delivered on March 5, 1946."
+    )
+    result = analyse(Article(text, published=date(1999, 3, 12)), nlp)
+    assert [c for c in result.constraints if c.cue == "reaction"] == []
+    assert find(result.mentions, "warned").earliest is None

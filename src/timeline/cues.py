@@ -421,8 +421,10 @@ def _synonym_groups(lemma: str) -> frozenset[int]:
 
 
 def _reactions(mentions: Sequence[EventMention], paragraph: Sequence[int]) -> list[Constraint]:
-    """What someone said, undated, after a dated happening in the same paragraph, was said
-    after it: "The US carried out an airstrike on January 2 ... Trump said in a tweet"."""
+    """What someone said, undated, in a sentence after a dated happening in the same
+    paragraph, was said after it: "The US carried out an airstrike on January 2 ... Trump
+    said in a tweet". In the happening's own sentence its clauses tell how the two relate
+    ("has changed since its founding in 1949, ... a threat Churchill warned about in 1946")."""
     found = []
     last_dated: tuple[int, int] | None = None  # (paragraph, mention)
     for i, m in enumerate(mentions):
@@ -433,6 +435,7 @@ def _reactions(mentions: Sequence[EventMention], paragraph: Sequence[int]) -> li
             and m.realis
             and last_dated is not None
             and last_dated[0] == paragraph[i]
+            and mentions[last_dated[1]].sentence < m.sentence
         ):
             found.append(Constraint(last_dated[1], i, "reaction"))
         if m.event_class == "OCCURRENCE" and m.realis and interval_bounds(m.time)[0]:

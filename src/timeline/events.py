@@ -373,6 +373,8 @@ class _Extractor:
         self.triggers_at: frozenset[int] = frozenset()
         # pairs of mentions the parse missed are one happening, found while attaching times
         self.same: set[tuple[int, int]] = set()
+        # the starts of times that date a thing, not an event ("notes due Nov. 1, 2009")
+        self.of_things: set[int] = set()
         self.words = words("events")
         verbs = self.words["verbs"]
         self.not_events = frozenset(verbs["not_events"])
@@ -1321,11 +1323,15 @@ class _Extractor:
         # background of a noun ("Albright, who fled in 1948, made no secret")
         other_times: dict[int | None, list[TimeExpression]] = {}
         for time in times:
-            if interval_bounds(time) != story:
+            if interval_bounds(time) != story and time.start not in self.of_things:
                 other_times.setdefault(self.time_sentence(time), []).append(time)
         timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
-        named = {self.time_sentence(t) for t in times if t.interval is not None} - {None}
+        named = {
+            self.time_sentence(t)
+            for t in times
+            if t.interval is not None and t.start not in self.of_things
+        } - {None}
         # paragraphs that have told a dated happening so far, by the sentence of the last one
         narrated: dict[int, int] = {}
         background: dict[int, int] = {}  # those that have told one before the story's day
@@ -1692,7 +1698,7 @@ class _Extractor:
         (:func:`_sentence_time`)."""
         dates: dict[int, list[TimeExpression]] = {}
         for time in times:
-            if time.type != "DATE" or time.interval is None:
+            if time.type != "DATE" or time.interval is None or time.start in self.of_things:
                 continue
             if fineness(time.interval.granularity) is None:
                 continue
@@ -1727,13 +1733,18 @@ class _Extractor:
             if self.dep[token.i] in _INSIDE_NOUN_PHRASE and self.head_at[token.i] not in heads:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
+            of_thing = False
             for _ in range(12):
                 if token.i not in inside and token.i in heads:
                     target = heads[token.i]
                     break
-                if self.head_at[token.i] == token.i:
+                of_thing = token.i not in inside and self.describes_thing(token, heads)
+                if of_thing or self.head_at[token.i] == token.i:
                     break
                 token = self.head(token)
+            if of_thing:  # "notes due Nov. 1, 2009, priced at par": the notes' time
+                self.of_things.add(time.start)
+                continue
             noun = self.event_noun_before(_phrase_start(span), heads)
             lemma = self.lemma(token)
             if target is not None and (
@@ -1762,6 +1773,19 @@ class _Extractor:
         }
         self.spread(attached, heads)
         return attached, sentence_times, signals
+
+    def describes_thing(self, token: Any, heads: dict[int, int]) -> bool:
+        """Whether ``token`` is an adjective that describes a thing, no event, after it ("notes
+        due Nov. 1, 2009", "properties, worth millions in October"): a time it takes is the
+        thing's."""
+        return (
+            self.pos[token.i] == "ADJ"
+            and self.dep[token.i] == "amod"
+            and token.i not in heads
+            and self.head_at[token.i] < token.i
+            and self.head_at[token.i] not in heads
+            and self.pos[self.head_at[token.i]] in _NOMINAL
+        )
 
     def borrowed_day(self, time: TimeExpression) -> bool:
         """Whether ``time`` is a clock time that names no day and took the day of a date
