@@ -236,6 +236,12 @@ def test_future_events_start_at_publication(nlp):
     assert bounds(find(events(nlp, "The army will withdraw."), "withdraw")) == (at(8), None)
 
 
+def test_what_will_now_happen_is_from_now_on_not_today(nlp):
+    # "now" told of the future opens its time, it does not date it on the day of the telling
+    mentions = events(nlp, "The exiles will now proceed with an appeal. The vote is now over.")
+    assert bounds(find(mentions, "proceed")) == (at(8), None)
+
+
 def test_reported_event_is_not_after_its_report(nlp):
     result = analyse(Article("On Monday, the minister said that troops attacked the base."), nlp)
     said, attacked = find(result.mentions, "said"), find(result.mentions, "attacked")

@@ -132,6 +132,11 @@ def test_a_surname_the_tagger_took_for_another_kind_is_the_person(nlp):
     assert listed(nlp, text)[0] == ["Howes working for a charity", "Christopher Howes abducted"]
 
 
+def test_a_time_that_owns_an_event_is_not_who_did_it(nlp):
+    text = "The relatives said on Friday they would look for ways around Wednesday's ruling."
+    assert "ruling" in listed(nlp, text)[1]
+
+
 def test_a_participle_qualifying_a_noun_takes_it_as_its_object(nlp):
     text = "A resolution, drafted by France and unanimously adopted on Tuesday, condemns it."
     assert listed(nlp, text)[0] == ["France drafted a resolution", "adopted a resolution"]

@@ -265,6 +265,18 @@ def _spreads(time: TimeExpression) -> bool:
     )
 
 
+def _signal(
+    time: TimeExpression | None, signals: Mapping[int, str], grammar: _Grammar
+) -> str | None:
+    """The word that opens a mention's ``time`` on one side ("before Sunday"); "now" told
+    of what will happen is from now on ("exiles will now proceed"), not today."""
+    if time is None:
+        return None
+    if time.value == "PRESENT_REF" and grammar.tense == "FUTURE":
+        return signals.get(time.start, "since")
+    return signals.get(time.start)
+
+
 def _names_a_day(time: TimeExpression) -> bool:
     """Whether a time names one day ("now" names the moment of the telling, not its day)."""
     interval = time.interval
@@ -276,6 +288,7 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
+_TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
 _OPENING = 3  # sentences in which an article names the day of its news
 # tenses and aspects in which news tells what happened on the story's day
@@ -974,8 +987,13 @@ class _Extractor:
                 if self.tag[g.i] != "NN"
                 or any(self.dep[d.i] in ("det", "poss") for d in self.children(g))
             ]
-        else:
-            heads = [c for c in self.children(token) if self.dep[c.i] == "poss"]
+        else:  # of an event noun, a possessor that is no time ("Wednesday's ruling")
+            heads = [
+                c
+                for c in self.children(token)
+                if self.dep[c.i] == "poss"
+                and getattr(self.entity_of.get(c.i), "label_", None) not in _TIME_LABELS
+            ]
         for head in heads:
             if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
@@ -1438,7 +1456,7 @@ class _Extractor:
                 # told in the past in the opening, which names the day of its news, in a
                 # sentence that names no other time ("the vote last week, in which ... backed")
                 tense_part = intersect(tense_part, story) or tense_part
-            time_part = interval_bounds(time, signals.get(time.start) if time else None)
+            time_part = interval_bounds(time, _signal(time, signals, grammar))
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
                 self.presumed(
