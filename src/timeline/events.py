@@ -194,7 +194,7 @@ class _Names:
         """The entity's text without titles, leading article and possessive ending, from
         its last line."""
         tokens = self.tokens
-        first, last = line_start(tokens, ent.start, ent.end), ent.end
+        first, last = line_start(self.text, tokens, ent.start, ent.end), ent.end
         while first < last and (
             tokens[first].lower_ in self.titles
             or tokens[first].is_punct
@@ -434,6 +434,8 @@ class _Extractor:
             _lemma(lemma, pos)
             for lemma, pos in zip(token_strings(doc, "LEMMA"), self.pos, strict=True)
         ]
+        #: the grammar of each verb read so far (:meth:`grammar`), by its index
+        self.grammars: dict[int, _Grammar] = {}
 
     def lemma(self, token: Any) -> str:
         """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
@@ -565,6 +567,14 @@ class _Extractor:
     # grammar
 
     def grammar(self, verb: Any) -> _Grammar:
+        """The tense, aspect, modality and polarity of ``verb``, read once for each verb: its
+        own mention asks for it, and so do the event nouns it governs."""
+        found = self.grammars.get(verb.i)
+        if found is None:
+            found = self.grammars[verb.i] = self.read_grammar(verb)
+        return found
+
+    def read_grammar(self, verb: Any) -> _Grammar:
         tense_words = self.words["tense"]
         auxes = [c for c in self.children(verb) if self.dep[c.i] in ("aux", "auxpass")]
         negated = any(

@@ -213,6 +213,7 @@ class Referents:
         self.starts = [name.start for name in self.names]
         self.sentences = list(sentences) if sentences is not None else [s.start for s in doc.sents]
         self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
+        self.referred: dict[int, Argument | None] = {}  # what each argument head stands for
         self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
@@ -311,7 +312,7 @@ class Referents:
     def _entity_extent(self, ent: Any) -> tuple[int, int, str]:
         """The first and last token of an entity's name, and its kind: without determiners,
         punctuation and possessive ending."""
-        first, last = line_start(self.tokens, ent.start, ent.end), ent.end
+        first, last = line_start(self.written, self.tokens, ent.start, ent.end), ent.end
         tokens, determiners = self.tokens, _word_set("determiners")
         while first < last and (tokens[first].is_punct or self.lowers[first] in determiners):
             first += 1
@@ -351,16 +352,19 @@ class Referents:
             return None
         words = [self.lowers[first - 1]] if first > 0 else []
         words += self.lowers[first : min(first + 2, last)]
-        for gender, table in _data()["genders"].items():
-            if (
-                any(w in table["titles"] for w in words)
-                or self.lowers[first] in table["first_names"]
-            ):
+        for gender, (titles, first_names) in _genders().items():
+            if any(w in titles for w in words) or self.lowers[first] in first_names:
                 return gender
         return None
 
     def argument(self, i: int) -> Argument | None:
-        """Who or what token ``i``, an argument's head, names or stands for."""
+        """Who or what token ``i``, an argument's head, names or stands for (found once for
+        each token: a subject is often the argument of several triggers)."""
+        if i not in self.referred:
+            self.referred[i] = self.find_argument(i)
+        return self.referred[i]
+
+    def find_argument(self, i: int) -> Argument | None:
         named = self.name_at.get(i) or self.compound_name(i)
         if named is not None:
             return Argument(named.text, named.text, named.head)
@@ -487,6 +491,15 @@ class Referents:
         """The names that start before token ``index``, nearest first."""
         at = bisect.bisect_left(self.starts, index)
         return reversed(self.names[:at])
+
+
+@functools.cache
+def _genders() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """The titles and first names that tell each gender, as sets."""
+    return {
+        gender: (frozenset(table["titles"]), frozenset(table["first_names"]))
+        for gender, table in _data()["genders"].items()
+    }
 
 
 @functools.cache
