@@ -203,8 +203,12 @@ class Referents:
         }
         # the extent of each entity's name, found once for all its tokens
         self.entity_names: dict[tuple[int, int], tuple[int, int, _Name]] = {}
-        # no other token is part of a name
-        self.name_at = {i: self.part_of_name(i) for i in sorted(self.named)}
+        # no other token is part of a name: a token of an entity of no kind of name (a date,
+        # an amount) only as a name word
+        kinds = _kinds()
+        in_names = {i for ent in ents if ent.label_ in kinds for i in range(ent.start, ent.end)}
+        in_names.update(i for i, is_name in enumerate(self.name_words) if is_name)
+        self.name_at = {i: self.part_of_name(i) for i in sorted(in_names)}
         found: dict[int, _Name] = {}
         for name in self.name_at.values():
             if name is not None:

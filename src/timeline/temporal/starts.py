@@ -86,7 +86,14 @@ def _starts(pattern: str, flags: int) -> Starts | None:
         return None
     if _FRESH in left or _OPENED in left:
         return None  # the pattern can match without a character
-    return Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+    starts = Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+    # patterns that begin alike share one value: a text's places found for one serve the
+    # others (:meth:`Openings.places`) without comparing their words
+    return _SHARED.setdefault(starts, starts)
+
+
+#: Each value :func:`_starts` has made, by itself.
+_SHARED: dict[Starts, Starts] = {}
 
 
 #: The first word before any character is read, with no word boundary yet, and after one.
