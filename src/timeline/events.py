@@ -1855,9 +1855,13 @@ class _Extractor:
         tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
         for token, index in heads.items():
             tokens.setdefault(index, []).append(token)
+        # three steps at most, each from the mentions the step before gave a time (the
+        # others have given theirs already)
+        given = list(attached)
         for _ in range(3):
-            added = False
-            for index, time in list(attached.items()):
+            added = []
+            for index in given:
+                time = attached[index]
                 if time.interval is None:
                     continue
                 for token in map(self.tokens.__getitem__, tokens.get(index, ())):
@@ -1868,9 +1872,10 @@ class _Extractor:
                     for target in (heads.get(other.i) for other in others):
                         if target is not None and target not in attached:
                             attached[target] = time
-                            added = True
+                            added.append(target)
             if not added:
                 break
+            given = added
 
     def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
         """The tokens whose events happen with the event of ``token``, by the syntax: its
