@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -156,13 +157,20 @@ def _beyond_calendar(error: Exception) -> bool:
 def _publication_anchor(ctx: Context) -> tuple[datetime, Anchor] | None:
     if ctx.published is None:
         return None
-    day_only = ctx.published.time() == time()
+    return ctx.published, _publication(ctx.published.replace(tzinfo=None), ctx.published.tzinfo)
+
+
+@functools.lru_cache(maxsize=256)
+def _publication(published: datetime, zone: tzinfo | None) -> Anchor:
+    """The anchor of a publication moment, ``published`` as its zone ``zone`` tells it: the
+    same for every time of an article, made once."""
+    moment = published.replace(tzinfo=zone)
     value = (
-        format_value(floor(ctx.published, G.DAY).replace(tzinfo=None), G.DAY)
-        if day_only
-        else ctx.published.replace(tzinfo=None).isoformat(timespec="minutes")
+        format_value(floor(moment, G.DAY).replace(tzinfo=None), G.DAY)
+        if moment.time() == time()
+        else published.isoformat(timespec="minutes")
     )
-    return ctx.published, Anchor("publication", value)
+    return Anchor("publication", value)
 
 
 def _anchor(ctx: Context, anaphoric: bool, finest: Granularity) -> tuple[datetime, Anchor] | None:
