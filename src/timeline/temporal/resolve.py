@@ -417,9 +417,8 @@ def _distance(interval: Interval, moment: datetime) -> timedelta:
 
 def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     day = floor(moment, G.DAY)
-    candidates = [
-        _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
-    ]
+    days = _weekdays_around(day, 13, spec.weekday) if spec.weekday is not None else []
+    candidates = [_interval(d, G.DAY) for d in days]
     if spec.day_offset is not None:  # "Thursday week": days after the coming Thursday
         weekday = _weekday(attrs.evolve(spec, day_offset=None), moment, "future")
         return _interval(weekday.start + timedelta(days=spec.day_offset), G.DAY)
@@ -445,13 +444,14 @@ def _on_calendar(candidates: Iterable[Interval]) -> Interval:
     raise OverflowError("the day lies beyond the calendar")
 
 
-def _days_around(day: datetime, reach: int) -> list[datetime]:
-    """The days from ``reach`` days before ``day`` to ``reach`` after whose whole span lies
-    inside the calendar."""
+def _weekdays_around(day: datetime, reach: int, weekday: int) -> list[datetime]:
+    """The days of ``weekday`` (ISO, Monday 1) from ``reach`` days before ``day`` to
+    ``reach`` after whose whole span lies inside the calendar, stepping a week at a time."""
     lowest, highest = datetime.min.toordinal(), datetime.max.toordinal() - 1
+    first = -reach + (weekday - day.isoweekday() + reach) % 7
     return [
         day + timedelta(days=k)
-        for k in range(-reach, reach + 1)
+        for k in range(first, reach + 1, 7)
         if lowest <= day.toordinal() + k <= highest
     ]
 
