@@ -194,7 +194,7 @@ class _Names:
         """The entity's text without titles, leading article and possessive ending, from
         its last line."""
         tokens = self.tokens
-        first, last = line_start(tokens, ent.start, ent.end), ent.end
+        first, last = line_start(self.text, tokens, ent.start, ent.end), ent.end
         while first < last and (
             tokens[first].lower_ in self.titles
             or tokens[first].is_punct
@@ -449,6 +449,8 @@ class _Extractor:
             _lemma(lemma, pos)
             for lemma, pos in zip(token_strings(doc, "LEMMA"), self.pos, strict=True)
         ]
+        #: the grammar of each verb read so far (:meth:`grammar`), by its index
+        self.grammars: dict[int, _Grammar] = {}
 
     def lemma(self, token: Any) -> str:
         """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
@@ -582,6 +584,14 @@ class _Extractor:
     # grammar
 
     def grammar(self, verb: Any) -> _Grammar:
+        """The tense, aspect, modality and polarity of ``verb``, read once for each verb: its
+        own mention asks for it, and so do the event nouns it governs."""
+        found = self.grammars.get(verb.i)
+        if found is None:
+            found = self.grammars[verb.i] = self.read_grammar(verb)
+        return found
+
+    def read_grammar(self, verb: Any) -> _Grammar:
         tense_words = self.words["tense"]
         auxes = [c for c in self.children(verb) if self.dep[c.i] in ("aux", "auxpass")]
         negated = any(
@@ -1889,9 +1899,13 @@ class _Extractor:
         tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
         for token, index in heads.items():
             tokens.setdefault(index, []).append(token)
+        # three steps at most, each from the mentions the step before gave a time (the
+        # others have given theirs already)
+        given = list(attached)
         for _ in range(3):
-            added = False
-            for index, time in list(attached.items()):
+            added = []
+            for index in given:
+                time = attached[index]
                 if time.interval is None:
                     continue
                 for token in map(self.tokens.__getitem__, tokens.get(index, ())):
@@ -1902,9 +1916,10 @@ class _Extractor:
                     for target in (heads.get(other.i) for other in others):
                         if target is not None and target not in attached:
                             attached[target] = time
-                            added = True
+                            added.append(target)
             if not added:
                 break
+            given = added
 
     def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
         """The tokens whose events happen with the event of ``token``, by the syntax: its

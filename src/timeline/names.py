@@ -58,21 +58,27 @@ _REPEATS = re.compile(r"(.)\1+")
 _LETTERS = re.compile(r"[a-z0-9]+")
 
 
-def line_start(doc: Any, first: int, last: int) -> int:
-    """Where tokens ``first`` to ``last`` of a parse start on the line of their last token:
-    a name never runs across a line break, which the tagger may put inside one (a markup
-    word or a headline before "Ellen DeGeneres" on the next line). ``doc`` is the parse, or
-    the list of its tokens.
+def line_start(text: str, tokens: Sequence[Any], first: int, last: int) -> int:
+    """Where tokens ``first`` to ``last`` of a parse of ``text`` start on the line of their
+    last token: a name never runs across a line break, which the tagger may put inside one
+    (a markup word or a headline before "Ellen DeGeneres" on the next line). ``tokens`` is
+    the parse, or the list of its tokens; the last line break before the last token is
+    looked for in the text, not token by token.
 
     >>> from timeline.nlp import load
     >>> doc = load()("Read the html\\nEllen DeGeneres will host.")
-    >>> doc[line_start(doc, 2, 6) : 6].text
+    >>> doc[line_start(doc.text, doc, 2, 6) : 6].text
     'Ellen DeGeneres'
     """
-    for i in range(last - 1, first, -1):
-        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
-            return i
-    return first
+    if last - first < 2:
+        return first
+    newline = text.rfind("\n", tokens[first].idx, tokens[last - 1].idx)
+    if newline < 0:
+        return first
+    at = last - 1  # the token after the one the line break is in (or after)
+    while tokens[at - 1].idx > newline:
+        at -= 1
+    return at
 
 
 def tokens_text(text: str, tokens: Sequence[Any], first: int, last: int) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from timeline.layout import line_breaks
 from timeline.tree import Tree
 
 if TYPE_CHECKING:
@@ -289,18 +290,10 @@ _STRINGS_KEPT = 500_000
 
 def line_breaks_of(doc: Doc) -> list[int]:
     r"""The offset of each line break of the ``Doc``'s text, ascending, as
-    :func:`timeline.layout.line_breaks` of ``doc.text`` gives them, read from its tokens
-    without building the text (a token's trailing whitespace is a space or nothing, so every
-    line break is inside a token).
+    :func:`timeline.layout.line_breaks` of ``doc.text`` gives them: found in the text
+    :func:`text_of` joins, which inside :func:`reading` of ``doc`` is joined once already.
 
     >>> line_breaks_of(load()("Headline\n\nFirst paragraph.\nSecond."))
     [8, 9, 26]
     """
-    starts = doc.to_array("IDX").tolist()
-    return [
-        start + k
-        for word, start in zip(token_strings(doc, "ORTH"), starts, strict=True)
-        if "\n" in word
-        for k, character in enumerate(word)
-        if character == "\n"
-    ]
+    return line_breaks(text_of(doc) or "")

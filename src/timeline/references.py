@@ -212,8 +212,12 @@ class Referents:
         }
         # the extent of each entity's name, found once for all its tokens
         self.entity_names: dict[tuple[int, int], tuple[int, int, _Name]] = {}
-        # no other token is part of a name
-        self.name_at = {i: self.part_of_name(i) for i in sorted(self.named)}
+        # no other token is part of a name: a token of an entity of no kind of name (a date,
+        # an amount) only as a name word
+        kinds = _kinds()
+        in_names = {i for ent in ents if ent.label_ in kinds for i in range(ent.start, ent.end)}
+        in_names.update(i for i, is_name in enumerate(self.name_words) if is_name)
+        self.name_at = {i: self.part_of_name(i) for i in sorted(in_names)}
         found: dict[int, _Name] = {}
         for name in self.name_at.values():
             if name is not None:
@@ -222,6 +226,7 @@ class Referents:
         self.starts = [name.start for name in self.names]
         self.sentences = list(sentences) if sentences is not None else [s.start for s in doc.sents]
         self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
+        self.referred: dict[int, Argument | None] = {}  # what each argument head stands for
         self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
@@ -328,7 +333,7 @@ class Referents:
     def _entity_extent(self, ent: Any) -> tuple[int, int, str]:
         """The first and last token of an entity's name, and its kind: without determiners,
         punctuation and possessive ending."""
-        first, last = line_start(self.tokens, ent.start, ent.end), ent.end
+        first, last = line_start(self.written, self.tokens, ent.start, ent.end), ent.end
         tokens, determiners = self.tokens, _word_set("determiners")
         while first < last and (tokens[first].is_punct or self.lowers[first] in determiners):
             first += 1
@@ -369,16 +374,19 @@ class Referents:
             return None
         words = [self.lowers[first - 1]] if first > 0 else []
         words += self.lowers[first : min(first + 2, last)]
-        for gender, table in _data()["genders"].items():
-            if (
-                any(w in table["titles"] for w in words)
-                or self.lowers[first] in table["first_names"]
-            ):
+        for gender, (titles, first_names) in _genders().items():
+            if any(w in titles for w in words) or self.lowers[first] in first_names:
                 return gender
         return None
 
     def argument(self, i: int) -> Argument | None:
-        """Who or what token ``i``, an argument's head, names or stands for."""
+        """Who or what token ``i``, an argument's head, names or stands for (found once for
+        each token: a subject is often the argument of several triggers)."""
+        if i not in self.referred:
+            self.referred[i] = self.find_argument(i)
+        return self.referred[i]
+
+    def find_argument(self, i: int) -> Argument | None:
         named = self.name_at.get(i) or self.compound_name(i)
         if named is not None:
             return Argument(named.text, named.text, named.head)
@@ -505,6 +513,15 @@ class Referents:
         """The names that start before token ``index``, nearest first."""
         at = bisect.bisect_left(self.starts, index)
         return reversed(self.names[:at])
+
+
+@functools.cache
+def _genders() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """The titles and first names that tell each gender, as sets."""
+    return {
+        gender: (frozenset(table["titles"]), frozenset(table["first_names"]))
+        for gender, table in _data()["genders"].items()
+    }
 
 
 @functools.cache

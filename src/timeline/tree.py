@@ -63,11 +63,11 @@ class Tree:
         # whether each token is a conjunct of its head, whether it is in a chain of conjuncts
         # (a conjunct, or the head of one), and whether the doc tells conjuncts its own way
         # (a user hook, which token.conjuncts follows)
-        self._conjoined = [dep == conj for dep in doc.to_array("DEP").tolist()]
+        conjoined = doc.to_array("DEP") == conj
+        self._conjoined: list[bool] = conjoined.tolist()
         self._in_chain: set[int] = set()
-        for i, conjoined in enumerate(self._conjoined):
-            if conjoined:
-                self._in_chain.update((i, self.heads[i]))
+        for i in numpy.flatnonzero(conjoined).tolist():
+            self._in_chain.update((i, self.heads[i]))
         self._hooked = "conjuncts" in doc.user_token_hooks
 
     def head(self, token: Any) -> Any:

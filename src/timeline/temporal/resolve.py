@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -156,13 +157,20 @@ def _beyond_calendar(error: Exception) -> bool:
 def _publication_anchor(ctx: Context) -> tuple[datetime, Anchor] | None:
     if ctx.published is None:
         return None
-    day_only = ctx.published.time() == time()
+    return ctx.published, _publication(ctx.published.replace(tzinfo=None), ctx.published.tzinfo)
+
+
+@functools.lru_cache(maxsize=256)
+def _publication(published: datetime, zone: tzinfo | None) -> Anchor:
+    """The anchor of a publication moment, ``published`` as its zone ``zone`` tells it: the
+    same for every time of an article, made once."""
+    moment = published.replace(tzinfo=zone)
     value = (
-        format_value(floor(ctx.published, G.DAY).replace(tzinfo=None), G.DAY)
-        if day_only
-        else ctx.published.replace(tzinfo=None).isoformat(timespec="minutes")
+        format_value(floor(moment, G.DAY).replace(tzinfo=None), G.DAY)
+        if moment.time() == time()
+        else published.isoformat(timespec="minutes")
     )
-    return ctx.published, Anchor("publication", value)
+    return Anchor("publication", value)
 
 
 def _anchor(ctx: Context, anaphoric: bool, finest: Granularity) -> tuple[datetime, Anchor] | None:
@@ -409,9 +417,8 @@ def _distance(interval: Interval, moment: datetime) -> timedelta:
 
 def _weekday(spec: Spec, moment: datetime, tense: str | None) -> Interval:
     day = floor(moment, G.DAY)
-    candidates = [
-        _interval(d, G.DAY) for d in _days_around(day, 13) if d.isoweekday() == spec.weekday
-    ]
+    days = _weekdays_around(day, 13, spec.weekday) if spec.weekday is not None else []
+    candidates = [_interval(d, G.DAY) for d in days]
     if spec.day_offset is not None:  # "Thursday week": days after the coming Thursday
         weekday = _weekday(attrs.evolve(spec, day_offset=None), moment, "future")
         return _interval(weekday.start + timedelta(days=spec.day_offset), G.DAY)
@@ -437,13 +444,14 @@ def _on_calendar(candidates: Iterable[Interval]) -> Interval:
     raise OverflowError("the day lies beyond the calendar")
 
 
-def _days_around(day: datetime, reach: int) -> list[datetime]:
-    """The days from ``reach`` days before ``day`` to ``reach`` after whose whole span lies
-    inside the calendar."""
+def _weekdays_around(day: datetime, reach: int, weekday: int) -> list[datetime]:
+    """The days of ``weekday`` (ISO, Monday 1) from ``reach`` days before ``day`` to
+    ``reach`` after whose whole span lies inside the calendar, stepping a week at a time."""
     lowest, highest = datetime.min.toordinal(), datetime.max.toordinal() - 1
+    first = -reach + (weekday - day.isoweekday() + reach) % 7
     return [
         day + timedelta(days=k)
-        for k in range(-reach, reach + 1)
+        for k in range(first, reach + 1, 7)
         if lowest <= day.toordinal() + k <= highest
     ]
 

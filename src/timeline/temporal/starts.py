@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -45,6 +46,7 @@ _WORD_CHARACTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: A word of the text: a run of letters, or of digits.
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_WORD_SPLIT = re.compile(f"({TOKEN.pattern})")
 _DIGIT = re.compile(r"\d")
 
 
@@ -86,7 +88,14 @@ def _starts(pattern: str, flags: int) -> Starts | None:
         return None
     if _FRESH in left or _OPENED in left:
         return None  # the pattern can match without a character
-    return Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+    starts = Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+    # patterns that begin alike share one value: a text's places found for one serve the
+    # others (:meth:`Openings.places`) without comparing their words
+    return _SHARED.setdefault(starts, starts)
+
+
+#: Each value :func:`_starts` has made, by itself.
+_SHARED: dict[Starts, Starts] = {}
 
 
 #: The first word before any character is read, with no word boundary yet, and after one.
@@ -240,11 +249,19 @@ class Openings:
         >>> Openings.of("On May 2, 2020").where
         {'on': [(0, 2)], 'may': [(3, 6)], 'digit': [(7, 8), (10, 14)]}
         """
+        # the text split into its words and the stretches between them: each word's span is
+        # summed from the lengths before it, with no match object made for each word
+        pieces = _WORD_SPLIT.split(text)  # a stretch, a word, a stretch ... a stretch
+        ends = list(itertools.accumulate(map(len, pieces)))
+        spans = zip(ends[:-1:2], ends[1::2], strict=True)
         where: dict[str, list[tuple[int, int]]] = {}
-        for token in TOKEN.finditer(text):
-            word = token.group()
-            key = "digit" if word[0].isdigit() else word.lower()
-            where.setdefault(key, []).append(token.span())
+        for key, span in zip(map(str.lower, pieces[1::2]), spans, strict=True):
+            where.setdefault(key, []).append(span)
+        numbers = [key for key in where if key[0].isdigit()]
+        if numbers:  # under one key, with any word "digit" of the text
+            spans = where.get("digit", [])
+            spans += (span for key in numbers for span in where.pop(key))
+            where["digit"] = sorted(spans)
         return cls(text, where)
 
     def places(self, starts: Starts | None) -> list[int] | None:
