@@ -1306,7 +1306,6 @@ class _Extractor:
         self.triggers_at = frozenset(heads)
         attached, sentence_times, signals = self.attach(times, heads)
         published = self.article.published
-        story = self.story_day(times)
         # times that set the narrative's day: those of happenings, not of reports of them
         reports = {
             id(time)
@@ -1314,6 +1313,9 @@ class _Extractor:
             if self.classes.get(self.lemma(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
+        # the day of the news is a day its opening tells a happening on, not one it names
+        # only for a statement ("82 were killed, officials said as dawn broke Saturday")
+        story = self.story_day(told)
         # sentences that name a time other than the story's day, with those times: their
         # narrative is at that time, or at one they tell of, unless the time only dates the
         # background of a noun ("Albright, who fled in 1948, made no secret")
