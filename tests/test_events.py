@@ -49,7 +49,7 @@ def tass(nlp):
 
 
 def test_seed_000_talk_with_fidan_two_days_ago(tass):
-    talk = find(tass.mentions, "discussed", sentence=2)
+    talk = find(tass.mentions, "discussed", sentence=3)
     assert talk.time.text == "Two days ago"
     assert bounds(talk) == (at(5), at(6))
     assert names(talk) == {"Sergey Shoygu", "Hakan Fidan"}
@@ -58,14 +58,14 @@ def test_seed_000_talk_with_fidan_two_days_ago(tass):
 
 def test_seed_000_airstrike_attack_assassination_on_the_evening_of_january_2(tass):
     evening = (at(2, 17), at(2, 21))
-    airstrike = find(tass.mentions, "airstrike", sentence=3)
+    airstrike = find(tass.mentions, "airstrike", sentence=4)
     assert airstrike.time.value == "2020-01-02TEV"
     assert airstrike.location == "Baghdad"
     assert {(p.name, p.role) for p in airstrike.participants} >= {("United States", "agent")}
     assert bounds(airstrike) == evening
-    for text, sentence in [("attack", 4), ("attack", 5), ("airstrike", 6), ("assassination", 0)]:
+    for text, sentence in [("attack", 5), ("attack", 6), ("airstrike", 7), ("assassination", 1)]:
         assert bounds(find(tass.mentions, text, sentence)) == evening, (text, sentence)
-    killed = find(tass.mentions, "killed", sentence=5)
+    killed = find(tass.mentions, "killed", sentence=6)
     assert bounds(killed) == evening
     assert names(killed) == {"Abu Mahdi al-Muhandis"}
 
@@ -90,9 +90,9 @@ def test_seed_000_call_with_bagheri_on_or_before_publication(tass):
 
 
 def test_seed_000_tweet_and_description_after_the_strike_not_after_publication(tass):
-    for text, sentence in [("said", 7), ("tweet", 7), ("described", 6)]:
+    for text, sentence in [("said", 8), ("tweet", 8), ("described", 7)]:
         assert bounds(find(tass.mentions, text, sentence)) == (at(2, 17), at(8)), text
-    said = find(tass.mentions, "said", sentence=7)
+    said = find(tass.mentions, "said", sentence=8)
     assert said.event_class == "REPORTING"
     assert names(said) == {"Donald Trump"}
 

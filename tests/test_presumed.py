@@ -221,3 +221,21 @@ In 1995, the company built the plant and hired 200 workers, a spokesman said."""
     assert found["said"] == day(9)
     assert found["hired"] is None
     assert found["described"] is None
+
+
+DAWN = """Bombs blew apart the embassies in two capitals, trapping people under slabs of \
+concrete.
+
+At least 82 were killed, officials said as dawn broke Saturday."""
+
+
+def test_a_day_named_only_for_a_statement_is_not_the_story_day(nlp):
+    """The opening names Saturday, the publication day, only as the time officials spoke:
+    the bombing it tells in the past is not certain to be of that day (it is presumed there,
+    a soft default); the statement keeps its day."""
+    mentions = timeline.extract_events(Article(DAWN, date(1998, 8, 8), id="d"), nlp)
+    found = {m.text: m for m in mentions}
+    blew, said = found["blew"], found["said"]
+    assert (blew.earliest, blew.latest) == (None, datetime(1998, 8, 9))
+    assert blew.presumed == Interval(datetime(1998, 8, 8), datetime(1998, 8, 9), Granularity.DAY)
+    assert (said.earliest, said.latest) == (datetime(1998, 8, 8), datetime(1998, 8, 9))

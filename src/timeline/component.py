@@ -1,7 +1,9 @@
 """``timeline`` as a spaCy pipeline component: times and events written on the ``Doc``.
 
-Add it to your own pipeline, after the parser and the entity recognizer; it analyses each
-document (:func:`timeline.pipeline.analyse`) and writes
+Add it to your own pipeline, after the parser and the entity recognizer (and, so that
+sentences end at line breaks, ``timeline_paragraphs`` before the parser:
+:mod:`timeline.paragraphs`); it analyses each document (:func:`timeline.pipeline.analyse`)
+and writes
 
 - its time expressions to ``doc.spans["timeline_times"]`` (another key with the ``spans_key``
   setting), each span's ``span._.timex`` the :class:`~timeline.TimeExpression`;

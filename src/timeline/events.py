@@ -439,6 +439,17 @@ class _Extractor:
             for number, (start, end) in enumerate(zip(self.sentence_starts, ends, strict=True))
             for _ in range(start, end)
         ]
+        #: the sentences that may name the day of the article's news: the first _OPENING
+        #: ones after those of its headline, dateline and byline
+        told = next(
+            (
+                t.i
+                for t in doc
+                if not t.is_space and t.i not in self.aside and not self.in_headline(t)
+            ),
+            len(doc),
+        )
+        self.opening = (self.sentence_of[told] if told < len(doc) else 0) + _OPENING
         #: each token's part of speech, dependency, tag, lowercase form and lemma
         #: (:func:`_lemma`), read once: spaCy finds a token's string anew at each access
         self.pos = token_strings(doc, "POS")
@@ -1338,7 +1349,6 @@ class _Extractor:
         self.triggers_at = frozenset(heads)
         attached, sentence_times, signals = self.attach(times, heads)
         published = self.article.published
-        story = self.story_day(times)
         # times that set the narrative's day: those of happenings, not of reports of them
         reports = {
             id(time)
@@ -1346,6 +1356,9 @@ class _Extractor:
             if self.classes.get(self.lemma(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
+        # the day of the news is a day its opening tells a happening on, not one it names
+        # only for a statement ("82 were killed, officials said as dawn broke Saturday")
+        story = self.story_day(told)
         # sentences that name a time other than the story's day, with those times: their
         # narrative is at that time, or at one they tell of, unless the time only dates the
         # background of a noun ("Albright, who fled in 1948, made no secret")
@@ -1460,7 +1473,7 @@ class _Extractor:
                 narrative
                 and reference is None
                 and story
-                and sentence < _OPENING
+                and sentence < self.opening
                 and sentence not in timed
             ):
                 # told in the past in the opening, which names the day of its news, in a
@@ -1871,14 +1884,15 @@ class _Extractor:
 
     def story_day(self, times: Sequence[TimeExpression]) -> Bounds | None:
         """The day the article's news happened, when its opening names it: the first day in
-        its first three sentences that is the publication day or the day before."""
+        its first three sentences (after its headline, dateline and byline) that is the
+        publication day or the day before."""
         published = self.article.published
         if published is None:
             return None
         today = day_of(published)[0]
         for time in times:
             sentence = self.time_sentence(time)
-            if sentence is None or sentence >= _OPENING:
+            if sentence is None or sentence >= self.opening:
                 break
             interval = time.interval
             if interval is None or not _names_a_day(time) or today is None:

