@@ -62,7 +62,7 @@ BATCH_CHARS = 60_000
 
 def load(name: str | None = None) -> Language:
     """The spaCy pipeline ``name``, or the first installed of :data:`MODELS`; loaded once per
-    process, however many threads ask for it at once. Its sentences end at line breaks
+    process, however many threads ask for it at once. Its sentences end at blank lines
     (:mod:`timeline.paragraphs` runs before its parser).
 
     Raises ``OSError`` naming the models to install when none is there.
@@ -96,7 +96,7 @@ def _load(name: str | None) -> Language:
 
 
 def _with_paragraphs(nlp: Language) -> Language:
-    """``nlp`` with the component that ends sentences at line breaks
+    """``nlp`` with the component that ends sentences at blank lines
     (:mod:`timeline.paragraphs`) before its parser, if it has one."""
     from timeline.paragraphs import NAME
 
