@@ -576,7 +576,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
             ("e", "say", ()),
         ]
     ]
-    profiles = timeline.cluster._profiles(mentions)
+    profiles = timeline.cluster.Index.of(mentions).profiles
     articles = timeline.cluster._Articles(profiles)
     pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
     everything = [articles.cosine(x, y) for x, y in pairs]

@@ -64,7 +64,7 @@ import numpy as np
 
 from timeline.bounds import Bounds
 from timeline.lang import words
-from timeline.model import EventMention
+from timeline.model import EventMention, Link
 from timeline.moments import instant
 
 __all__ = [
@@ -171,10 +171,14 @@ class Index:
     def of(
         cls,
         mentions: Iterable[EventMention],
-        constraints: Iterable[tuple[EventMention, EventMention, str]],
+        constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
+        *,
+        links: Iterable[Link] = (),
     ) -> Index:
+        """``constraints`` as ``(first, second, cue)`` mention triples, or ``links`` between
+        the mentions by place, as a timeline keeps them (:attr:`timeline.Timeline.links`)."""
         unique = _unique(mentions)
-        same, ordered, parts = _linked(unique, constraints)
+        same, ordered, parts = _linked(unique, constraints, links)
         first: dict[tuple[Any, ...], int] = {}
         copies = [first.setdefault(_signature(m), i) for i, m in enumerate(unique)]
         hashes = np.fromiter(map(hash, first), dtype=np.int64, count=len(first))
@@ -188,7 +192,7 @@ class Index:
             hashes[order],
             np.fromiter(first.values(), dtype=np.int64, count=len(first))[order],
             frozenset(m.article_id for m in unique),
-            _profiles(unique),
+            _profiles(unique, copies),
         )
 
     def clusters(self, dated: frozenset[str]) -> Clusters:
@@ -211,18 +215,20 @@ class Index:
     def more(
         self,
         mentions: Iterable[EventMention],
-        constraints: Iterable[tuple[EventMention, EventMention, str]],
+        constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
+        *,
+        links: Iterable[Link] = (),
     ) -> Index | None:
-        """These mentions and ``mentions`` of other articles, with the ``constraints``
-        between the latter, indexed as :meth:`of` would index them all, computing only what
-        the new ones add; ``None`` if one is of an article indexed already (or, against all
-        odds, two texts share a hash)."""
-        added = Index.of(mentions, constraints)
+        """These mentions and ``mentions`` of other articles, with the ``constraints`` or
+        ``links`` between the latter (as for :meth:`of`), indexed as :meth:`of` would index
+        them all, computing only what the new ones add; ``None`` if one is of an article
+        indexed already (or, against all odds, two texts share a hash)."""
+        added = Index.of(mentions, constraints, links=links)
         if not added.articles.isdisjoint(self.articles):
             return None
         old, new = self.mentions, added.mentions
         # where each new mention goes among the old ones, and where each old one goes
-        before = np.array([bisect.bisect_left(old, place(m), key=place) for m in new], np.int64)
+        before = np.array([bisect.bisect_left(old, _where(m), key=_where) for m in new], np.int64)
         new_at = before + np.arange(len(new), dtype=np.int64)
         old_at = np.arange(len(old), dtype=np.int64)
         old_at += np.searchsorted(before, old_at, side="right")
@@ -282,26 +288,22 @@ def _interleaved(
 def _linked(
     mentions: Sequence[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]],
+    links: Iterable[Link] = (),
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """The ``constraints`` between ``mentions`` (sorted by place) by index: those that say
-    two are one happening, those that order them, and those from a part to its whole."""
-
-    # the constraints name the very mentions given, mostly: those are found by identity
-    given = {id(m): i for i, m in enumerate(mentions)}
-
-    def index(mention: EventMention) -> int | None:
-        i = given.get(id(mention))  # alive in both, so the same object
-        if i is not None:
-            return i
-        where = place(mention)
-        i = bisect.bisect_left(mentions, where, key=place)
-        return i if i < len(mentions) and place(mentions[i]) == where else None
-
+    """The ``constraints`` and ``links`` between ``mentions`` (sorted by place) by index:
+    those that say two are one happening, those that order them, and those from a part to
+    its whole. Each end is found by its place; one that is not among ``mentions`` drops its
+    link."""
+    at = {where: i for i, where in enumerate(map(_where, mentions))}
+    ends = itertools.chain(
+        ((_where(first), _where(second), cue) for first, second, cue in constraints),
+        (((k.article_id, *k.before), (k.article_id, *k.after), k.cue) for k in links),
+    )
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
     parts: list[tuple[int, int]] = []
-    for first, second, cue in constraints:
-        a, b = index(first), index(second)
+    for first, second, cue in ends:
+        a, b = at.get(first), at.get(second)
         if a is None or b is None or a == b:
             continue
         if cue in SAME_CUES:
@@ -419,7 +421,11 @@ def place(mention: EventMention) -> tuple[str, int, int]:
     >>> place(EventMention("a", 4, 10, "strike", "strike", 0))
     ('a', 4, 10)
     """
-    return (mention.article_id, mention.start, mention.end)
+    return _where(mention)
+
+
+#: :func:`place` at C speed, for the loops over every mention.
+_where = operator.attrgetter("article_id", "start", "end")
 
 
 def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
@@ -427,7 +433,7 @@ def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
     for mention in mentions:
         if not isinstance(mention, EventMention):
             raise TypeError(f"mentions must be EventMentions, not {type(mention).__name__}")
-        known = found.setdefault(place(mention), mention)
+        known = found.setdefault(_where(mention), mention)
         if known is not mention and known != mention:
             raise ValueError(
                 f"two different mentions at {mention.start}..{mention.end} of article "
@@ -872,28 +878,38 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
 _Profile = tuple[tuple[str, int], ...]
 
 
-def _profiles(mentions: Iterable[EventMention]) -> dict[str, _Profile]:
-    """The profile of each article of ``mentions`` (:class:`_Articles`), by id; articles
-    share one copy of each feature with its count, and of each profile (copies of a text),
-    as an update keeps them all (:class:`Index`)."""
-    feats: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in mentions:
-        f = feats[m.article_id]
-        for p in m.participants:
-            f["p:" + p.key] += 1
-        if m.location:
-            f["l:" + m.location] += 1
-        if m.time is not None and m.time.value:
-            f["t:" + m.time.value[:10]] += 1
-        f["w:" + predicate_stem(m.lemma)] += 1
-        for argument in m.arguments:
-            f["a:" + argument.name.lower()] += 1
+def _profiles(mentions: Sequence[EventMention], copies: Sequence[int]) -> dict[str, _Profile]:
+    """The profile of each article of ``mentions`` (:class:`_Articles`), by id, the traits of
+    each text counted once for all its copies (``copies``: the first mention of each one's
+    text, as :func:`_copies` gives them); articles share one copy of each feature with its
+    count, and of each profile (copies of a text), as an update keeps them all
+    (:class:`Index`)."""
+    features: dict[int, list[str]] = {}
+    told: dict[str, list[str]] = defaultdict(list)
+    for m, first in zip(mentions, copies, strict=True):
+        found = features.get(first)
+        if found is None:
+            found = features[first] = _features(m)
+        told[m.article_id] += found
     items: dict[tuple[str, int], tuple[str, int]] = {}
     profiles: dict[_Profile, _Profile] = {}
-    found = {}
-    for article, f in feats.items():
-        profile = tuple(sorted(items.setdefault(item, item) for item in f.items()))
-        found[article] = profiles.setdefault(profile, profile)
+    kept = {}
+    for article, found in told.items():
+        profile = tuple(sorted(items.setdefault(item, item) for item in Counter(found).items()))
+        kept[article] = profiles.setdefault(profile, profile)
+    return kept
+
+
+def _features(mention: EventMention) -> list[str]:
+    """What ``mention`` adds to its article's profile: its participant keys, place, date,
+    predicate stem and the names its arguments stand for, each with a letter for its kind."""
+    found = ["p:" + p.key for p in mention.participants]
+    if mention.location:
+        found.append("l:" + mention.location)
+    if mention.time is not None and mention.time.value:
+        found.append("t:" + mention.time.value[:10])
+    found.append("w:" + predicate_stem(mention.lemma))
+    found += ["a:" + argument.name.lower() for argument in mention.arguments]
     return found
 
 

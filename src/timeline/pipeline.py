@@ -316,29 +316,19 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     with collector_paused():
         indexed = None
         if base is not None and base._indexed is not None:
-            indexed = base._indexed.more(mentions, _triples(mentions, links))
+            indexed = base._indexed.more(mentions, links=links)
         if base is not None:
             links = sorted([*base.links, *links], key=lambda k: k.article_id)
         if indexed is None:
             if base is not None:
                 mentions = [m for event in base.events for m in event.mentions] + mentions
-            indexed = Index.of(mentions, _triples(mentions, links))
+            indexed = Index.of(mentions, links=links)
         del mentions
         # a group of the same mentions as an event of ``base`` has that event's label
         labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None
         built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
     object.__setattr__(built, "_indexed", indexed)
     return built
-
-
-def _triples(
-    mentions: Iterable[EventMention], links: Iterable[Link]
-) -> Iterator[tuple[EventMention, EventMention, str]]:
-    """``links`` as the mentions they join and their cue, for :func:`merge`; what finds the
-    mentions is let go once they are all given."""
-    at = {place(m): m for m in mentions}
-    for k in links:
-        yield (at[(k.article_id, *k.before)], at[(k.article_id, *k.after)], k.cue)
 
 
 def _span(mention: EventMention) -> tuple[int, int]:
