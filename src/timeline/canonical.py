@@ -45,7 +45,7 @@ from timeline.cluster import Clusters, place, predicate_kinds
 from timeline.lang import words
 from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
-from timeline.names import ROLE_ORDER, canonical_alias, name_key, name_keys
+from timeline.names import ROLE_ORDER, known_as, name_key, name_keys
 
 __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 
@@ -579,12 +579,7 @@ def _writes(written: str, participant: Participant) -> bool:
     keys = name_keys(participant.name)
     if name_key(written) in keys:
         return False
-    for word in _WORDS.findall(written):
-        key = name_key(word)
-        alias = canonical_alias(key)
-        if key in keys or (alias is not None and name_key(alias) in keys):
-            return True
-    return False
+    return any(known_as(word, keys) for word in _WORDS.findall(written))
 
 
 #: The words of a phrase, a possessive's "s" apart ("Ranariddh's": "Ranariddh", "s").

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from timeline.model import Argument, Article, EventMention
-from timeline.names import canonical_alias, name_key, name_keys
+from timeline.names import known_as, name_keys
 from timeline.pipeline import analyse
 from timeline.references import product_shaped
 
@@ -153,9 +153,7 @@ def keyed(argument: Argument, keys: Collection[str]) -> bool:
     >>> keyed(Argument("Qassem Suleimani", "Qassem Suleimani", 7), name_keys("Qasem Soleimani"))
     True
     """
-    key = name_key(argument.name)
-    alias = canonical_alias(key)
-    return key in keys or (alias is not None and name_key(alias) in keys)
+    return known_as(argument.name, keys)
 
 
 def involving(

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from timeline.lang import words
@@ -21,6 +21,7 @@ __all__ = [
     "ROLE_ORDER",
     "canonical_alias",
     "fullest_forms",
+    "known_as",
     "line_start",
     "name_key",
     "name_keys",
@@ -153,6 +154,18 @@ def name_keys(name: str) -> frozenset[str]:
     if alias is not None:
         found.add(name_key(alias))
     return frozenset(found)
+
+
+def known_as(name: str, keys: Collection[str]) -> bool:
+    """Whether ``name`` names the entity of :func:`name_keys` ``keys``, in another spelling
+    or by an alias ("Qassem Suleimani" for "Qasem Soleimani", "US" for "United States").
+
+    >>> known_as("US", name_keys("United States")), known_as("Iran", name_keys("Iraq"))
+    (True, False)
+    """
+    key = name_key(name)
+    alias = canonical_alias(key)
+    return key in keys or (alias is not None and name_key(alias) in keys)
 
 
 def canonical_alias(key: str) -> str | None:
