@@ -86,6 +86,12 @@ def listed(nlp, text):
             "The bombing of the US embassy on Friday killed 12 people.",
             ["bombing killed 12 people"],
         ),
+        # a weapon is who did it; a happening (the blast) is not
+        (
+            "Suspected bombs exploded outside the embassy on Friday, killing 12 people.",
+            ["suspected bombs exploded"],
+        ),
+        ("The blast on Friday shook the embassy.", ["blast shook the embassy"]),
         # what a passive relative clause tells is done to the one it names
         (
             "A suspect who was returned from Pakistan on Monday had not admitted any role.",

@@ -1253,12 +1253,13 @@ class _Extractor:
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
         """Whether ``head`` is a word of ``kinds`` that a label may give as written: a word,
         not in a dateline ("NAIROBI, Kenya (AP) _ Bombings ..."), and unless ``events``, no
-        trigger or event word of its own ("bombs exploded": an event, not an actor)."""
+        trigger or event noun of its own ("the blast killed": an event, not an actor; "bombs
+        exploded" has an actor)."""
         return (
             self.pos[head.i] in kinds
             and head.is_alpha
             and head.i not in self.aside
-            and (events or (head.i not in self.triggers_at and self.lemma(head) not in _known()))
+            and (events or (head.i not in self.triggers_at and self.lemma(head) not in self.nouns))
         )
 
     def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> range:
