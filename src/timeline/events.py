@@ -356,6 +356,13 @@ class _Grammar:
     def realis(self) -> bool:
         return self.modality == "ASSERTED" and self.polarity == "POS"
 
+    @property
+    def told(self) -> bool:
+        """Whether a verb is told as fact, done or not done: a negated one tells the state
+        of its not happening at the time its clause tells ("police did not say", "no one
+        has claimed"), and is bounded as a done one would be (it is no happening to list)."""
+        return self.modality == "ASSERTED"
+
 
 def _lately(marks: dict[int, int], paragraph: int, sentence: int, run_on: bool) -> bool:
     """Whether ``paragraph`` told what ``marks`` records (by the sentence of the last one)
@@ -1403,6 +1410,7 @@ class _Extractor:
                 bounds_grammar = grammar if light is not None else context
             else:
                 grammar = bounds_grammar = self.grammar(token)
+            told_as_fact = grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
             if (
                 self.in_headline(token)
                 and bounds_grammar is not None
@@ -1426,7 +1434,7 @@ class _Extractor:
             attribution = self.lemma(token) in self.attributions
             time = None if attribution else attached.get(index)
             narrative = False
-            if time is None and grammar.realis and grammar.tense != "FUTURE" and not attribution:
+            if time is None and told_as_fact and grammar.tense != "FUTURE" and not attribution:
                 above, via = governor(token, heads, self.tree)
                 reported = above is not None and self.dep[via.i] in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
@@ -1440,7 +1448,8 @@ class _Extractor:
             reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
                 grammar_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
-                if bounds_grammar is not None and bounds_grammar.polarity == "POS"
+                if bounds_grammar is not None
+                and (bounds_grammar.polarity == "POS" or self.pos[token.i] != "NOUN")
                 else (None, None)
             )
             paragraph = self.paragraph_of(token)
@@ -1448,7 +1457,7 @@ class _Extractor:
             if (
                 time is None
                 and published is not None
-                and grammar.realis
+                and told_as_fact
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(self.lemma(token)) == "REPORTING"
                 and not _lately(narrated, paragraph, sentence, long_paragraph)
@@ -1608,9 +1617,12 @@ class _Extractor:
         sentence that names another time than one of a noun's background (``untimed`` is
         false, :meth:`tells_background`); a statement's sentence may name the time of what
         was said. What was said is left to the saying it happened by (the caller leaves out
-        the clauses of a verb of saying)."""
+        the clauses of a verb of saying). A negated verb is presumed as a done one (its not
+        happening is told of that day), but one in the present perfect ("no one has
+        claimed") tells what is still so when the article appeared: on its publication day."""
         published = self.article.published
-        if published is None or not grammar.realis or self.dep[token.i] == "relcl":
+        negated = grammar.told and self.pos[token.i] != "NOUN" and not grammar.realis
+        if published is None or not (grammar.realis or negated) or self.dep[token.i] == "relcl":
             return None
         if self.lemma(token) in self.attributions:  # "according to police": as published
             return Interval(*day_of(published), Granularity.DAY)
@@ -1618,7 +1630,8 @@ class _Extractor:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
             return None
-        first, last = story or day_of(published)
+        perfect = grammar.tense == "PRESENT" and negated
+        first, last = day_of(published) if perfect else story or day_of(published)
         if first is None or last is None:
             return None
         return Interval(first, last, Granularity.DAY)
