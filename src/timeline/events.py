@@ -1644,9 +1644,11 @@ class _Extractor:
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
         expel": not yet done) unless its verb begins or goes on (:meth:`under_way`); one that
         hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
-        looking ahead, Geremek said") only that day. A relative clause set inside an event
-        noun ("the vote, in which lawmakers backed") with no time of its own happened within
-        that event's bounds."""
+        looking ahead, Geremek said") only that day. So does a present participle that
+        qualifies a noun the event has (:meth:`doing`), and a conjunct of one of these
+        (:meth:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
+        inside an event noun ("the vote, in which lawmakers backed") with no time of its own
+        happened within that event's bounds."""
         ordering = self.words["ordering"]
         links = ordering["with_governor"]
         with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
@@ -1663,14 +1665,15 @@ class _Extractor:
                 if None not in (low, high) and inside is not None:
                     mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
                 continue
+            conjunct = self.conjunct_of(token, mention, mentions, heads)
             if mention.time is not None or (
-                mention.tense not in _UNTENSED and not self.under_way(token)
+                mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
             ):
                 continue
             above, via = governor(token, heads, self.tree)
             if above is None:
                 continue
-            if self.dep[via.i] not in links:
+            if self.dep[via.i] not in links and not conjunct and not self.doing(token, via):
                 if (
                     self.dep[via.i] == "prep"
                     and self.lower[via.i] in with_preposition
@@ -1704,13 +1707,57 @@ class _Extractor:
 
     def under_way(self, token: Any) -> bool:
         """Whether ``token`` is the infinitive of a verb of beginning or going on, which
-        happened with it ("began to arrive"), not one wanted or decided ("voted to
-        expel")."""
-        return (
-            self.dep[token.i] == "xcomp"
-            and self.tag[token.i] == "VB"
-            and self.lemma(self.head(token)) in self.words["ordering"]["under_way"]
+        happened with it ("began to arrive"), or of one whose infinitive is done, let go or
+        tried when it is ("went on to defend", "declined to comment", "used her speech to
+        articulate"), not one wanted or decided ("voted to expel")."""
+        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] != "VB":
+            return False
+        ordering = self.words["ordering"]
+        verb = self.head(token)
+        lemma = self.lemma(verb)
+        if self.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
+            return True
+        children = self.children(verb)
+        particle = next((self.lower[c.i] for c in children if self.dep[c.i] == "prt"), None)
+        return (f"{lemma} {particle}" if particle else lemma) in ordering["done_then"] or (
+            lemma in ordering["done_then_with_object"]
+            and any(self.dep[c.i] == "dobj" for c in children)
         )
+
+    def conjunct_of(
+        self,
+        token: Any,
+        mention: EventMention,
+        mentions: Sequence[EventMention],
+        heads: dict[int, int],
+    ) -> bool:
+        """Whether ``token`` is joined to a mention told in the same form, a participle or an
+        infinitive (:meth:`under_way`), which it shares the bounds and day of ("to
+        articulate a vision and to defend", "smoking cigars and drinking beer")."""
+        if self.dep[token.i] != "conj":
+            return False
+        first = heads.get(self.head(token).i)
+        if first is None or mentions[first].tense != mention.tense:
+            return False
+        return mention.tense in _UNTENSED or self.under_way(self.head(token))
+
+    def doing(self, token: Any, via: Any) -> bool:
+        """Whether ``token`` is a present participle that qualifies a noun the event above
+        ``via`` has, as its subject, object or the object of a preposition of its ("Men
+        smoking cigars said", "sent a fax to police explaining"): what the noun was doing
+        then. Not a preposition that orders ("after", "before")."""
+        if self.dep[token.i] != "acl" or self.tag[token.i] != "VBG":
+            return False
+        words = self.words["ordering"]
+        argument_links, ordering = words["with_argument"], (*words["after"], *words["before"])
+        at = self.head(token)
+        for _ in range(8):
+            if self.dep[at.i] not in argument_links or self.lower[at.i] in ordering:
+                return False
+            if at.i == via.i:
+                return True
+            at = self.head(at)
+        return False
 
     def within_relative(self, token: Any) -> Any | None:
         """The preposition that sets the relative clause ``token`` heads inside an event
