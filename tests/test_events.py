@@ -251,6 +251,29 @@ def test_a_negated_verb_is_bounded_and_presumed_as_a_done_one(nlp):
     assert {m.text for e in tl.listed for m in e.mentions} == {"Floods", "cut"}
 
 
+def test_a_negated_modal_of_ability_or_will_tells_a_fact_of_its_tense(nlp):
+    """Aides who would not comment and a mayor who could not be reached did not, then: past,
+    presumed on the story's day; farmers who can't find buyers cannot today. The mention
+    keeps its modal; what someone said he would not do, what could not be under a condition
+    and a quotation stay open."""
+    text = (
+        "Floods cut off the town on Tuesday. The aides would not comment, and the mayor "
+        "could not be reached. Farmers can't find buyers. The minister said he would not "
+        'resign. If the dam broke, the town could not survive. "We could not stop it," '
+        "a farmer said."
+    )
+    mentions = events(nlp, text)
+    tuesday = timeline.Interval(at(7), at(8), timeline.Granularity.DAY)
+    comment, reached = find(mentions, "comment"), find(mentions, "reached")
+    assert (comment.modality, comment.polarity, comment.tense) == ("HYPOTHETICAL", "NEG", "NONE")
+    assert comment.presumed == reached.presumed == tuesday
+    assert bounds(comment)[1] is not None and bounds(reached)[1] is not None
+    assert bounds(find(mentions, "find")) == (at(8), at(9))
+    for word in ("resign", "survive", "stop"):
+        assert bounds(find(mentions, word)) == (None, None), word
+        assert find(mentions, word).presumed is None, word
+
+
 def test_future_events_start_at_publication(nlp):
     assert bounds(find(events(nlp, "The army will withdraw."), "withdraw")) == (at(8), None)
 

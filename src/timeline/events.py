@@ -659,6 +659,46 @@ class _Extractor:
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
         return _Grammar(_NONFINITE.get(self.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
 
+    def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:
+        """The grammar of the fact that the verb ``token`` tells with a negated modal of
+        ability or will (``tense.unable``) in a clause the article tells itself: told as
+        fact, negated, in that modal's tense ("could not be reached for comment", "aides
+        would not comment", "can't find buyers"); ``None`` for any other, and for what
+        someone said ("said he would not resign"), a condition or a quotation.
+
+        >>> from timeline.nlp import load
+        >>> doc = load()("The aides would not comment.")
+        >>> extractor = _Extractor(doc, Article(doc.text), None)
+        >>> extractor.unable(doc[4], extractor.grammar(doc[4]), {4: 0}).tense
+        'PAST'
+        """
+        if grammar.modality != "HYPOTHETICAL" or grammar.polarity != "NEG":
+            return None
+        clause = token
+        auxes = [c for c in self.children(token) if self.dep[c.i] in ("aux", "auxpass")]
+        if not auxes and self.dep[token.i] == "conj":
+            clause = self.head(token)
+            auxes = [c for c in self.children(clause) if self.dep[c.i] in ("aux", "auxpass")]
+        tense_words = self.words["tense"]
+        modal = next((self.lower[a.i] for a in auxes if self.tag[a.i] == "MD"), "")
+        tense = tense_words["unable"].get(modal)
+        if (
+            tense is None
+            or self.conditional(clause)
+            or saying(token, heads, self.tree) is not None
+            or any(a <= token.idx < b for a, b in self.quotations)
+        ):
+            return None
+        return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
+
+    def conditional(self, clause: Any) -> bool:
+        """Whether ``clause`` is a condition or the consequence of one ("if the dam broke,
+        the town could not survive")."""
+        conditions = self.words["tense"]["conditions"]
+        return self.marked(clause, conditions) or any(
+            self.dep[c.i] == "advcl" and self.marked(c, conditions) for c in self.children(clause)
+        )
+
     def negated_noun(self, noun: Any) -> bool:
         """Whether ``noun`` is determined by a negation ("no reason", "no one")."""
         negation = self.words["tense"]["negation"]
@@ -1406,10 +1446,13 @@ class _Extractor:
         for index, (token, light) in enumerate(found):
             if self.pos[token.i] == "NOUN":
                 own, context = self.noun_grammar(token)
-                grammar = self.grammar(light) if light is not None else own
+                grammar = written = self.grammar(light) if light is not None else own
                 bounds_grammar = grammar if light is not None else context
             else:
-                grammar = bounds_grammar = self.grammar(token)
+                # the mention is written with its own grammar; a fact its negated modal
+                # tells ("could not be reached") is bounded as told in that fact's tense
+                written = self.grammar(token)
+                grammar = bounds_grammar = self.unable(token, written, heads) or written
             told_as_fact = grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
             if (
                 self.in_headline(token)
@@ -1563,10 +1606,10 @@ class _Extractor:
                 sentence_time=sentence_time,
                 theme=self.theme(token, named=any(p.named_patient for p in participants)),
                 location=self.location(token, light),
-                tense=grammar.tense,
-                aspect=grammar.aspect,
-                modality=grammar.modality,
-                polarity=grammar.polarity,
+                tense=written.tense,
+                aspect=written.aspect,
+                modality=written.modality,
+                polarity=written.polarity,
                 event_class=(
                     "STATE"
                     if self.describes(token, light)

@@ -66,6 +66,7 @@ EVENTS = Section(
                 "hypothetical": WORDS,
                 "conditions": WORDS,
                 "negation": WORDS,
+                "unable": Table(TEXT),
                 "negative_subjects": WORDS,
                 "nonspecific": WORDS,
             }
