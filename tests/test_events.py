@@ -274,6 +274,25 @@ def test_a_negated_modal_of_ability_or_will_tells_a_fact_of_its_tense(nlp):
         assert find(mentions, word).presumed is None, word
 
 
+def test_a_participle_that_is_the_predicate_of_a_verb_takes_its_tense(nlp):
+    """A mayor who was shocked and dismayed was so before the article, presumed on the
+    story's day, as the verb "was"; a minister becoming isolated is so on its day. The
+    mentions keep their participle form and are not listed."""
+    text = (
+        "Floods cut off the town on Tuesday. The mayor was shocked and dismayed by the "
+        "damage. The minister is becoming increasingly isolated."
+    )
+    mentions = events(nlp, text)
+    tuesday = timeline.Interval(at(7), at(8), timeline.Granularity.DAY)
+    shocked, dismayed = find(mentions, "shocked"), find(mentions, "dismayed")
+    assert shocked.tense == dismayed.tense == "PASTPART"
+    assert shocked.presumed == dismayed.presumed == tuesday
+    assert bounds(shocked) == bounds(dismayed) == (at(7), at(8))
+    assert bounds(find(mentions, "isolated")) == (at(8), at(9))
+    tl = timeline.build([Article(text, published=date(2020, 1, 8))], nlp=nlp)
+    assert not {m.text for e in tl.listed for m in e.mentions} & {"shocked", "isolated"}
+
+
 def test_future_events_start_at_publication(nlp):
     assert bounds(find(events(nlp, "The army will withdraw."), "withdraw")) == (at(8), None)
 

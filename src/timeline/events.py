@@ -691,6 +691,24 @@ class _Extractor:
             return None
         return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
 
+    def predicate(self, token: Any, grammar: _Grammar) -> _Grammar | None:
+        """The grammar of the verb whose predicate the participle ``token`` is
+        (``tense.predicate_of``: "the majority is bitterly opposed", "I am shocked"): a
+        state told in that verb's tense; ``None`` for any other.
+
+        >>> from timeline.nlp import load
+        >>> doc = load()("The majority is bitterly opposed to uniting Ireland.")
+        >>> extractor = _Extractor(doc, Article(doc.text), None)
+        >>> extractor.predicate(doc[4], extractor.grammar(doc[4])).tense
+        'PRESENT'
+        """
+        if grammar.tense not in ("PASTPART", "PRESPART") or self.dep[token.i] != "acomp":
+            return None
+        verb = self.head(token)
+        if self.lemma(verb) not in self.words["tense"]["predicate_of"]:
+            return None
+        return self.grammar(verb)
+
     def conditional(self, clause: Any) -> bool:
         """Whether ``clause`` is a condition or the consequence of one ("if the dam broke,
         the town could not survive")."""
@@ -1452,7 +1470,9 @@ class _Extractor:
                 # the mention is written with its own grammar; a fact its negated modal
                 # tells ("could not be reached") is bounded as told in that fact's tense
                 written = self.grammar(token)
-                grammar = bounds_grammar = self.unable(token, written, heads) or written
+                grammar = bounds_grammar = (
+                    self.unable(token, written, heads) or self.predicate(token, written) or written
+                )
             told_as_fact = grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
             if (
                 self.in_headline(token)

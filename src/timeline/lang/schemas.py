@@ -67,6 +67,7 @@ EVENTS = Section(
                 "conditions": WORDS,
                 "negation": WORDS,
                 "unable": Table(TEXT),
+                "predicate_of": WORDS,
                 "negative_subjects": WORDS,
                 "nonspecific": WORDS,
             }
