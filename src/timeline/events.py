@@ -288,6 +288,7 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
+_PARTICIPLES = frozenset({"PRESPART", "PASTPART"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
 _OPENING = 3  # sentences in which an article names the day of its news
@@ -1796,13 +1797,14 @@ class _Extractor:
     ) -> bool:
         """Whether ``token`` is joined to a mention told in the same form, a participle or an
         infinitive (:meth:`under_way`), which it shares the bounds and day of ("to
-        articulate a vision and to defend", "smoking cigars and drinking beer")."""
+        articulate a vision and to defend", "smoking cigars and drinking beer"). Not a bare
+        verb: one with no tense or "to" may be a misread infinitive of anything."""
         if self.dep[token.i] != "conj":
             return False
         first = heads.get(self.head(token).i)
         if first is None or mentions[first].tense != mention.tense:
             return False
-        return mention.tense in _UNTENSED or self.under_way(self.head(token))
+        return mention.tense in _PARTICIPLES or self.under_way(self.head(token))
 
     def doing(self, token: Any, via: Any) -> bool:
         """Whether ``token`` is a present participle that qualifies a noun the event above
