@@ -1709,7 +1709,7 @@ class _Extractor:
         expel": not yet done) unless its verb begins or goes on (:meth:`under_way`); one that
         hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
         looking ahead, Geremek said") only that day. So does a present participle that
-        qualifies a noun the event has (:meth:`doing`), and a conjunct of one of these
+        qualifies the event's subject (:meth:`doing`), and a conjunct of one of these
         (:meth:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
         inside an event noun ("the vote, in which lawmakers backed") with no time of its own
         happened within that event's bounds."""
@@ -1807,22 +1807,13 @@ class _Extractor:
         return mention.tense in _PARTICIPLES or self.under_way(self.head(token))
 
     def doing(self, token: Any, via: Any) -> bool:
-        """Whether ``token`` is a present participle that qualifies a noun the event above
-        ``via`` has, as its subject, object or the object of a preposition of its ("Men
-        smoking cigars said", "sent a fax to police explaining"): what the noun was doing
-        then. Not a preposition that orders ("after", "before")."""
+        """Whether ``token`` is a present participle that qualifies the subject of the event
+        above ``via`` (``ordering.with_argument``: "Men smoking cigars said", "Kikwete,
+        speaking at a news conference, said"): what the doer was doing then."""
         if self.dep[token.i] != "acl" or self.tag[token.i] != "VBG":
             return False
-        words = self.words["ordering"]
-        argument_links, ordering = words["with_argument"], (*words["after"], *words["before"])
-        at = self.head(token)
-        for _ in range(8):
-            if self.dep[at.i] not in argument_links or self.lower[at.i] in ordering:
-                return False
-            if at.i == via.i:
-                return True
-            at = self.head(at)
-        return False
+        noun = self.head(token)
+        return noun.i == via.i and self.dep[noun.i] in self.words["ordering"]["with_argument"]
 
     def within_relative(self, token: Any) -> Any | None:
         """The preposition that sets the relative clause ``token`` heads inside an event
