@@ -227,9 +227,70 @@ def test_tense_modality_polarity(nlp, text, word, expected):
         assert got[0] == expected[0]
 
 
-def test_negated_and_hypothetical_events_get_no_tense_bounds(nlp):
-    for text, word in [("Iran did not attack.", "attack"), ("Iran could attack.", "attack")]:
-        assert bounds(find(events(nlp, text), word)) == (None, None)
+def test_hypothetical_events_get_no_tense_bounds(nlp):
+    assert bounds(find(events(nlp, "Iran could attack."), "attack")) == (None, None)
+
+
+def test_a_negated_verb_is_bounded_and_presumed_as_a_done_one(nlp):
+    """What did not happen is the state of its not happening at the time its clause tells:
+    bounded by its tense as a done event would be, presumed on the story's day ("did not
+    say"); one in the present perfect tells what is still so on the publication day; in the
+    simple present, the day of the news. None is a happening to list."""
+    text = (
+        "Floods cut off the town on Tuesday. The police did not say how many died. "
+        "No one has claimed responsibility. The army does not allow reporters in."
+    )
+    mentions = events(nlp, text)
+    say, claimed, opened = find(mentions, "say"), find(mentions, "claimed"), find(mentions, "allow")
+    tuesday = timeline.Interval(at(7), at(8), timeline.Granularity.DAY)
+    assert (say.polarity, bounds(say), say.presumed) == ("NEG", (at(7), at(8)), tuesday)
+    assert (claimed.polarity, bounds(claimed)) == ("NEG", (None, at(9)))
+    assert claimed.presumed == timeline.Interval(at(8), at(9), timeline.Granularity.DAY)
+    assert (opened.polarity, bounds(opened)) == ("NEG", (at(8), at(9)))
+    tl = timeline.build([Article(text, published=date(2020, 1, 8))], nlp=nlp)
+    assert {m.text for e in tl.listed for m in e.mentions} == {"Floods", "cut"}
+
+
+def test_a_negated_modal_of_ability_or_will_tells_a_fact_of_its_tense(nlp):
+    """Aides who would not comment and a mayor who could not be reached did not, then: past,
+    presumed on the story's day; farmers who can't find buyers cannot today. The mention
+    keeps its modal; what someone said he would not do, what could not be under a condition
+    and a quotation stay open."""
+    text = (
+        "Floods cut off the town on Tuesday. The aides would not comment, and the mayor "
+        "could not be reached. Farmers can't find buyers. The minister said he would not "
+        'resign. If the dam broke, the town could not survive. "We could not stop it," '
+        "a farmer said."
+    )
+    mentions = events(nlp, text)
+    tuesday = timeline.Interval(at(7), at(8), timeline.Granularity.DAY)
+    comment, reached = find(mentions, "comment"), find(mentions, "reached")
+    assert (comment.modality, comment.polarity, comment.tense) == ("HYPOTHETICAL", "NEG", "NONE")
+    assert comment.presumed == reached.presumed == tuesday
+    assert bounds(comment)[1] is not None and bounds(reached)[1] is not None
+    assert bounds(find(mentions, "find")) == (at(8), at(9))
+    for word in ("resign", "survive", "stop"):
+        assert bounds(find(mentions, word)) == (None, None), word
+        assert find(mentions, word).presumed is None, word
+
+
+def test_a_participle_that_is_the_predicate_of_a_verb_takes_its_tense(nlp):
+    """A mayor who was shocked and dismayed was so before the article, presumed on the
+    story's day, as the verb "was"; a minister becoming isolated is so on its day. The
+    mentions keep their participle form and are not listed."""
+    text = (
+        "Floods cut off the town on Tuesday. The mayor was shocked and dismayed by the "
+        "damage. The minister is becoming increasingly isolated."
+    )
+    mentions = events(nlp, text)
+    tuesday = timeline.Interval(at(7), at(8), timeline.Granularity.DAY)
+    shocked, dismayed = find(mentions, "shocked"), find(mentions, "dismayed")
+    assert shocked.tense == dismayed.tense == "PASTPART"
+    assert shocked.presumed == dismayed.presumed == tuesday
+    assert bounds(shocked) == bounds(dismayed) == (at(7), at(8))
+    assert bounds(find(mentions, "isolated")) == (at(8), at(9))
+    tl = timeline.build([Article(text, published=date(2020, 1, 8))], nlp=nlp)
+    assert not {m.text for e in tl.listed for m in e.mentions} & {"shocked", "isolated"}
 
 
 def test_future_events_start_at_publication(nlp):

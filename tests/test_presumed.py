@@ -198,6 +198,47 @@ def test_what_a_verb_of_beginning_or_going_on_takes_on_happened_on_its_day(nlp):
     assert (found["voted"], found["close"]) == (day(10), None)
 
 
+def test_an_infinitive_done_or_let_go_when_its_verb_is_takes_its_day(nlp):
+    """What a bishop went on to defend on Tuesday, a minister used a speech to set out (and
+    to defend) and aides declined to discuss was done, or not done, then: on the day of the
+    verb, the story's day Tuesday (presumed where the verb is); what
+    the council voted to do is not done yet; "used to" tells a habit, not a use."""
+    text = (
+        "On Tuesday the bishop went on to defend the plan. The minister used her speech to "
+        "set out a vision and to defend the treaty. The aides declined to discuss the charges. The "
+        "council voted to close the road. The farmers used to grow wheat."
+    )
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="d"), nlp)
+    found = {(m.text, m.sentence): m for m in mentions}
+    assert (found["defend", 0].earliest, found["defend", 0].latest) == (day(9).start, day(9).end)
+    for word, sentence in [("set", 1), ("defend", 1), ("discuss", 2)]:
+        assert found[word, sentence].presumed == day(9), word
+    assert found["close", 3].presumed is None
+    assert ("grow", 4) not in found or found["grow", 4].presumed is None
+    tl = timeline.build([Article(text, date(2021, 3, 10), id="d")], nlp=nlp)
+    listed = {m.text for e in tl.listed for m in e.mentions}
+    assert not listed & {"defend", "set", "discuss", "close"}
+
+
+def test_a_participle_on_the_subject_of_an_event_tells_what_it_did_then(nlp):
+    """Men smoking and drinking as they spoke: on the day of the event whose subject the
+    noun is. A fax explaining, a resolution calling for, tell a thing's content, not an
+    act of that day; agents charged in a case were charged before, not then."""
+    text = (
+        "The town was quiet. Men smoking cigars and drinking beer at the club said they were "
+        "angry. The family sent a fax to the police explaining the threat. Agents charged in "
+        "the case met the judge. The council voted for a resolution calling for calm."
+    )
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="a"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert found["smoking"] == found["drinking"] == found["said"] == day(10)
+    smoking = next(m for m in mentions if m.text == "smoking")
+    assert (smoking.earliest, smoking.latest) == (day(10).start, day(10).end)  # as "said"
+    assert found["sent"] == day(10) and found["explaining"] is None
+    assert found.get("charged") is None
+    assert found["voted"] == day(10) and found.get("calling") is None
+
+
 def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(nlp):
     """A clause "as he stood" is at the moment of the shooting, so on Friday night too (a
     night is finer than the day that other links spread); "before he left" is not."""

@@ -288,6 +288,7 @@ def _names_a_day(time: TimeExpression) -> bool:
 
 
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
+_PARTICIPLES = frozenset({"PRESPART", "PASTPART"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
 _OPENING = 3  # sentences in which an article names the day of its news
@@ -355,6 +356,13 @@ class _Grammar:
     @property
     def realis(self) -> bool:
         return self.modality == "ASSERTED" and self.polarity == "POS"
+
+    @property
+    def told(self) -> bool:
+        """Whether a verb is told as fact, done or not done: a negated one tells the state
+        of its not happening at the time its clause tells ("police did not say", "no one
+        has claimed"), and is bounded as a done one would be (it is no happening to list)."""
+        return self.modality == "ASSERTED"
 
 
 def _lately(marks: dict[int, int], paragraph: int, sentence: int, run_on: bool) -> bool:
@@ -651,6 +659,64 @@ class _Extractor:
         if self.tag[verb.i] == "VB" and any(self.tag[a.i] == "TO" for a in auxes):
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
         return _Grammar(_NONFINITE.get(self.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
+
+    def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:
+        """The grammar of the fact that the verb ``token`` tells with a negated modal of
+        ability or will (``tense.unable``) in a clause the article tells itself: told as
+        fact, negated, in that modal's tense ("could not be reached for comment", "aides
+        would not comment", "can't find buyers"); ``None`` for any other, and for what
+        someone said ("said he would not resign"), a condition or a quotation.
+
+        >>> from timeline.nlp import load
+        >>> doc = load()("The aides would not comment.")
+        >>> extractor = _Extractor(doc, Article(doc.text), None)
+        >>> extractor.unable(doc[4], extractor.grammar(doc[4]), {4: 0}).tense
+        'PAST'
+        """
+        if grammar.modality != "HYPOTHETICAL" or grammar.polarity != "NEG":
+            return None
+        clause = token
+        auxes = [c for c in self.children(token) if self.dep[c.i] in ("aux", "auxpass")]
+        if not auxes and self.dep[token.i] == "conj":
+            clause = self.head(token)
+            auxes = [c for c in self.children(clause) if self.dep[c.i] in ("aux", "auxpass")]
+        tense_words = self.words["tense"]
+        modal = next((self.lower[a.i] for a in auxes if self.tag[a.i] == "MD"), "")
+        tense = tense_words["unable"].get(modal)
+        if (
+            tense is None
+            or self.conditional(clause)
+            or saying(token, heads, self.tree) is not None
+            or any(a <= token.idx < b for a, b in self.quotations)
+        ):
+            return None
+        return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
+
+    def predicate(self, token: Any, grammar: _Grammar) -> _Grammar | None:
+        """The grammar of the verb whose predicate the participle ``token`` is
+        (``tense.predicate_of``: "the majority is bitterly opposed", "I am shocked"): a
+        state told in that verb's tense; ``None`` for any other.
+
+        >>> from timeline.nlp import load
+        >>> doc = load()("The majority is bitterly opposed to uniting Ireland.")
+        >>> extractor = _Extractor(doc, Article(doc.text), None)
+        >>> extractor.predicate(doc[4], extractor.grammar(doc[4])).tense
+        'PRESENT'
+        """
+        if grammar.tense not in ("PASTPART", "PRESPART") or self.dep[token.i] != "acomp":
+            return None
+        verb = self.head(token)
+        if self.lemma(verb) not in self.words["tense"]["predicate_of"]:
+            return None
+        return self.grammar(verb)
+
+    def conditional(self, clause: Any) -> bool:
+        """Whether ``clause`` is a condition or the consequence of one ("if the dam broke,
+        the town could not survive")."""
+        conditions = self.words["tense"]["conditions"]
+        return self.marked(clause, conditions) or any(
+            self.dep[c.i] == "advcl" and self.marked(c, conditions) for c in self.children(clause)
+        )
 
     def negated_noun(self, noun: Any) -> bool:
         """Whether ``noun`` is determined by a negation ("no reason", "no one")."""
@@ -1400,10 +1466,16 @@ class _Extractor:
         for index, (token, light) in enumerate(found):
             if self.pos[token.i] == "NOUN":
                 own, context = self.noun_grammar(token)
-                grammar = self.grammar(light) if light is not None else own
+                grammar = written = self.grammar(light) if light is not None else own
                 bounds_grammar = grammar if light is not None else context
             else:
-                grammar = bounds_grammar = self.grammar(token)
+                # the mention is written with its own grammar; a fact its negated modal
+                # tells ("could not be reached") is bounded as told in that fact's tense
+                written = self.grammar(token)
+                grammar = bounds_grammar = (
+                    self.unable(token, written, heads) or self.predicate(token, written) or written
+                )
+            told_as_fact = grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
             if (
                 self.in_headline(token)
                 and bounds_grammar is not None
@@ -1427,7 +1499,7 @@ class _Extractor:
             attribution = self.lemma(token) in self.attributions
             time = None if attribution else attached.get(index)
             narrative = False
-            if time is None and grammar.realis and grammar.tense != "FUTURE" and not attribution:
+            if time is None and told_as_fact and grammar.tense != "FUTURE" and not attribution:
                 above, via = governor(token, heads, self.tree)
                 reported = above is not None and self.dep[via.i] in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
@@ -1441,7 +1513,8 @@ class _Extractor:
             reference = self.reference_time(token, told, reporting) if narrative else None
             tense_part = (
                 grammar_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
-                if bounds_grammar is not None and bounds_grammar.polarity == "POS"
+                if bounds_grammar is not None
+                and (bounds_grammar.polarity == "POS" or self.pos[token.i] != "NOUN")
                 else (None, None)
             )
             paragraph = self.paragraph_of(token)
@@ -1449,7 +1522,7 @@ class _Extractor:
             if (
                 time is None
                 and published is not None
-                and grammar.realis
+                and told_as_fact
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 and self.classes.get(self.lemma(token)) == "REPORTING"
                 and not _lately(narrated, paragraph, sentence, long_paragraph)
@@ -1555,10 +1628,10 @@ class _Extractor:
                 sentence_time=sentence_time,
                 theme=self.theme(token, named=any(p.named_patient for p in participants)),
                 location=self.location(token, light),
-                tense=grammar.tense,
-                aspect=grammar.aspect,
-                modality=grammar.modality,
-                polarity=grammar.polarity,
+                tense=written.tense,
+                aspect=written.aspect,
+                modality=written.modality,
+                polarity=written.polarity,
                 event_class=(
                     "STATE"
                     if self.describes(token, light)
@@ -1609,9 +1682,12 @@ class _Extractor:
         sentence that names another time than one of a noun's background (``untimed`` is
         false, :meth:`tells_background`); a statement's sentence may name the time of what
         was said. What was said is left to the saying it happened by (the caller leaves out
-        the clauses of a verb of saying)."""
+        the clauses of a verb of saying). A negated verb is presumed as a done one (its not
+        happening is told of that day), but one in the present perfect ("no one has
+        claimed") tells what is still so when the article appeared: on its publication day."""
         published = self.article.published
-        if published is None or not grammar.realis or self.dep[token.i] == "relcl":
+        negated = grammar.told and self.pos[token.i] != "NOUN" and not grammar.realis
+        if published is None or not (grammar.realis or negated) or self.dep[token.i] == "relcl":
             return None
         if self.lemma(token) in self.attributions:  # "according to police": as published
             return Interval(*day_of(published), Granularity.DAY)
@@ -1619,7 +1695,8 @@ class _Extractor:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
             return None
-        first, last = story or day_of(published)
+        perfect = grammar.tense == "PRESENT" and negated
+        first, last = day_of(published) if perfect else story or day_of(published)
         if first is None or last is None:
             return None
         return Interval(first, last, Granularity.DAY)
@@ -1632,9 +1709,11 @@ class _Extractor:
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
         expel": not yet done) unless its verb begins or goes on (:meth:`under_way`); one that
         hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
-        looking ahead, Geremek said") only that day. A relative clause set inside an event
-        noun ("the vote, in which lawmakers backed") with no time of its own happened within
-        that event's bounds."""
+        looking ahead, Geremek said") only that day. So does a present participle that
+        qualifies the event's subject (:meth:`doing`), and a conjunct of one of these
+        (:meth:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
+        inside an event noun ("the vote, in which lawmakers backed") with no time of its own
+        happened within that event's bounds."""
         ordering = self.words["ordering"]
         links = ordering["with_governor"]
         with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
@@ -1651,14 +1730,15 @@ class _Extractor:
                 if None not in (low, high) and inside is not None:
                     mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
                 continue
+            conjunct = self.conjunct_of(token, mention, mentions, heads)
             if mention.time is not None or (
-                mention.tense not in _UNTENSED and not self.under_way(token)
+                mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
             ):
                 continue
             above, via = governor(token, heads, self.tree)
             if above is None:
                 continue
-            if self.dep[via.i] not in links:
+            if self.dep[via.i] not in links and not conjunct and not self.doing(token, via):
                 if (
                     self.dep[via.i] == "prep"
                     and self.lower[via.i] in with_preposition
@@ -1692,13 +1772,49 @@ class _Extractor:
 
     def under_way(self, token: Any) -> bool:
         """Whether ``token`` is the infinitive of a verb of beginning or going on, which
-        happened with it ("began to arrive"), not one wanted or decided ("voted to
-        expel")."""
-        return (
-            self.dep[token.i] == "xcomp"
-            and self.tag[token.i] == "VB"
-            and self.lemma(self.head(token)) in self.words["ordering"]["under_way"]
+        happened with it ("began to arrive"), or of one whose infinitive is done, let go or
+        tried when it is ("went on to defend", "declined to comment", "used her speech to
+        articulate"), not one wanted or decided ("voted to expel")."""
+        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] != "VB":
+            return False
+        ordering = self.words["ordering"]
+        verb = self.head(token)
+        lemma = self.lemma(verb)
+        if self.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
+            return True
+        children = self.children(verb)
+        particle = next((self.lower[c.i] for c in children if self.dep[c.i] == "prt"), None)
+        return (f"{lemma} {particle}" if particle else lemma) in ordering["done_then"] or (
+            lemma in ordering["done_then_with_object"]
+            and any(self.dep[c.i] == "dobj" for c in children)
         )
+
+    def conjunct_of(
+        self,
+        token: Any,
+        mention: EventMention,
+        mentions: Sequence[EventMention],
+        heads: dict[int, int],
+    ) -> bool:
+        """Whether ``token`` is joined to a mention told in the same form, a participle or an
+        infinitive (:meth:`under_way`), which it shares the bounds and day of ("to
+        articulate a vision and to defend", "smoking cigars and drinking beer"). Not a bare
+        verb: one with no tense or "to" may be a misread infinitive of anything."""
+        if self.dep[token.i] != "conj":
+            return False
+        first = heads.get(self.head(token).i)
+        if first is None or mentions[first].tense != mention.tense:
+            return False
+        return mention.tense in _PARTICIPLES or self.under_way(self.head(token))
+
+    def doing(self, token: Any, via: Any) -> bool:
+        """Whether ``token`` is a present participle that qualifies the subject of the event
+        above ``via`` (``ordering.with_argument``: "Men smoking cigars said", "Kikwete,
+        speaking at a news conference, said"): what the doer was doing then."""
+        if self.dep[token.i] != "acl" or self.tag[token.i] != "VBG":
+            return False
+        noun = self.head(token)
+        return noun.i == via.i and self.dep[noun.i] in self.words["ordering"]["with_argument"]
 
     def within_relative(self, token: Any) -> Any | None:
         """The preposition that sets the relative clause ``token`` heads inside an event

@@ -66,6 +66,8 @@ EVENTS = Section(
                 "hypothetical": WORDS,
                 "conditions": WORDS,
                 "negation": WORDS,
+                "unable": Table(TEXT),
+                "predicate_of": WORDS,
                 "negative_subjects": WORDS,
                 "nonspecific": WORDS,
             }
@@ -86,6 +88,9 @@ EVENTS = Section(
                 "consequences": WORDS,
                 "with_governor": WORDS,
                 "under_way": WORDS,
+                "done_then": WORDS,
+                "done_then_with_object": WORDS,
+                "with_argument": WORDS,
                 "taking_part": WORDS,
                 "within_relative": WORDS,
                 "meanwhile": WORDS,
