@@ -417,18 +417,14 @@ def _matches(
         yield start, end, priority, Match(start, end, rule.name, spec)
 
 
-@functools.cache
-def _object_after() -> re.Pattern[str]:
-    back = alternation(lexicon()["back_objects"]["words"])
-    return re.compile(rf"\s*(?!(?:{back})\b)[\w$\"']", re.I)
+_OBJECT_AFTER = re.compile(r"\s*[\w$\"']")
 
 
 def _takes_object(text: str, m: re.Match[str]) -> bool:
     """ "two days after the attack": the duration relates two times; only a clause-final
-    "before"/"after" ("two days after,"), or one before a word pointing back to the
-    narrative's time ("two days after that"), makes the offset from the narrative."""
+    "before"/"after" ("two days after,") makes the offset from the narrative."""
     direction = (m.groupdict().get("direction") or "").lower()
-    return direction in ("before", "after") and _object_after().match(text, m.end()) is not None
+    return direction in ("before", "after") and _OBJECT_AFTER.match(text, m.end()) is not None
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'-]+)")

@@ -65,21 +65,6 @@ def with_directions(text: str, matches: list[Match]) -> list[Match]:
             out.append(Match(match.start, following.end, f"{match.rule}+{following.rule}", spec))
             skip = True
             continue
-        sign = _event_after(text, match, out[-1] if out else None)
-        if sign is not None:
-            # "the day after his death": counted from a happening, which no time here dates
-            spec = attrs.evolve(
-                spec,
-                kind="offset",
-                unit=spec.calunit,
-                calunit=None,
-                anaphoric=False,
-                number=1.0,
-                direction=sign,
-                from_event=True,
-            )
-            out.append(attrs.evolve(match, spec=spec))
-            continue
         if _countable(spec) and link and following.spec.kind == "point":
             sign = lexicon()["duration_links"][link.group("word").lower()]
             spec = attrs.evolve(spec, direction=sign, until=following.spec)
@@ -106,27 +91,6 @@ def _unit_before_link(match: Match, word: str) -> bool:
         and spec.calunit in _NEXT_UNITS
         and word.lower() in lexicon()["unit_links"]
     )
-
-
-@functools.cache
-def _event_link() -> re.Pattern[str]:
-    back = alternation(lexicon()["back_objects"]["words"])
-    words = alternation(lexicon()["unit_links"])
-    return re.compile(rf"\s+(?P<word>{words})\s+(?!(?:{back})\b)[\w$\"']", re.I)
-
-
-def _event_after(text: str, match: Match, before: Match | None) -> int | None:
-    """The sign of "the day" (week, month, year) before "after" or "before" and a happening
-    rather than a time ("the day after his death", "the week before the vote"), or ``None``:
-    also where it stands beside the time before it, which it then names ("on Oct. 12, the
-    day before the plunge"), or the words after it point back to a time ("the year after
-    that")."""
-    link = _event_link().match(text, match.end)
-    if link is None or not _unit_before_link(match, link.group("word")):
-        return None
-    if before is not None and not text[before.end : match.start].strip(" ,"):
-        return None
-    return int(lexicon()["unit_links"][link.group("word").lower()])
 
 
 def _from_now(spec: Spec) -> bool:

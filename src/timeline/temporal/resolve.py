@@ -720,8 +720,6 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
         return _unit_next_to(spec, ctx)
     unit = spec.unit or "D"
     granularity = G.WEEK if unit == "WE" else UNIT_GRANULARITY.get(unit, G.DAY)
-    if spec.from_event:  # "the day after his death": that day is unknown here
-        return Resolution("DATE", _unanchored_unit(granularity), mod=spec.mod)
     finest = G.DAY if _RANK[granularity] <= _RANK[G.DAY] else granularity
     anchored = _anchor(ctx, spec.anaphoric, finest)
     sign = spec.direction or -1

@@ -37,8 +37,6 @@ class Spec:
     ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
     the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
     ``midnight`` marks a clock named "midnight", which ends the day named with it.
-    ``from_event`` marks a unit counted from a happening rather than a time ("the day after
-    his death"): the words alone date it to no day.
     """
 
     kind: str
@@ -76,7 +74,6 @@ class Spec:
     within: bool = False
     zone: str | None = None
     midnight: bool = False
-    from_event: bool = False
 
 
 @attrs.frozen
