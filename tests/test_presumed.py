@@ -280,3 +280,20 @@ def test_a_day_named_only_for_a_statement_is_not_the_story_day(nlp):
     assert (blew.earliest, blew.latest) == (None, datetime(1998, 8, 9))
     assert blew.presumed == Interval(datetime(1998, 8, 8), datetime(1998, 8, 9), Granularity.DAY)
     assert (said.earliest, said.latest) == (datetime(1998, 8, 8), datetime(1998, 8, 9))
+
+
+def test_how_a_statement_was_made_is_on_the_statement_day(nlp):
+    """A relative clause on the one who makes a statement that tells how it was made ("who
+    spoke on condition of anonymity", "who requested anonymity") is presumed on the day of
+    the statement; one that tells something else of the speaker is not ("the man who found
+    it")."""
+    text = (
+        "Officials who spoke on condition of anonymity said the plant closed. "
+        "A police officer, who requested anonymity, said two men were held.\n\n"
+        "The man who found the boat said it was empty."
+    )
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="a"), nlp)
+    found = {m.text: m.presumed for m in mentions}
+    assert {m.presumed for m in mentions if m.text == "said"} == {day(10)}
+    assert found["spoke"] == found["requested"] == day(10)
+    assert found["found"] is None

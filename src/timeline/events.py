@@ -405,6 +405,7 @@ class _Extractor:
         self.relational = frozenset(verbs["relational"])
         self.states = frozenset(verbs["states"])
         self.schedules = frozenset(verbs["schedules"])
+        self.speaking_terms = frozenset(verbs["speaking_terms"])
         self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
         self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
@@ -1659,10 +1660,15 @@ class _Extractor:
         """Give an undated mention with no presumed day the day presumed for an event it
         happens in, on or at, or that happens in it ("said Freeh at a press conference",
         "In an interview ..., the father criticized"): the syntax that lets a time date both
-        (:meth:`spread`) lets a presumed day stand for both."""
+        (:meth:`spread`) lets a presumed day stand for both; and the day of the statement
+        whose speaker a relative clause tells how it was made (:meth:`speaking_for`)."""
         links = self.words["ordering"]["during"]
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.presumed is not None or mention.time is not None:
+                continue
+            statement = self.speaking_for(token, heads)
+            if statement is not None and mentions[statement].presumed:
+                mentions[index] = attrs.evolve(mention, presumed=mentions[statement].presumed)
                 continue
             for other in (*self.alongside(token, links), *self.meanwhile(token)):
                 if other in self.conjuncts(token):
@@ -1671,6 +1677,21 @@ class _Extractor:
                 if source is not None and source != index and mentions[source].presumed:
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
+
+    def speaking_for(self, token: Any, heads: dict[int, int]) -> int | None:
+        """The statement (its mention's index) whose speaker the relative clause of ``token``
+        qualifies by how the statement was made ("sources who spoke on the condition of
+        anonymity said", ``speaking_terms``), if it is one."""
+        if self.dep[token.i] != "relcl" or self.lemma(token) not in self.speaking_terms:
+            return None
+        speaker = self.head(token)
+        if self.dep[speaker.i] != "nsubj":
+            return None
+        statement = heads.get(self.head_at[speaker.i])
+        if statement is None:
+            return None
+        said = self.tokens[self.head_at[speaker.i]]
+        return statement if self.classes.get(self.lemma(said)) == "REPORTING" else None
 
     def presumed(
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool

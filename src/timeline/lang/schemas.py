@@ -26,6 +26,7 @@ EVENTS = Section(
                 "states": WORDS,
                 "time_subjects": WORDS,
                 "schedules": WORDS,
+                "speaking_terms": WORDS,
             }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
