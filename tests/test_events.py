@@ -795,3 +795,35 @@ def test_a_statement_after_a_dated_happening_in_its_paragraph_reacts_to_it(nlp):
     result = analyse(Article(text, published=date(1999, 3, 12)), nlp)
     assert [c for c in result.constraints if c.cue == "reaction"] == []
     assert find(result.mentions, "warned").earliest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The extradition of the two suspects took place on Tuesday.", "extradition"),
+        ("Heavy gunfire was heard near the border overnight.", "gunfire"),
+        ("The jury returned its verdict on Friday.", "verdict"),
+        ("In another dramatic move, the minister resigned.", "move"),
+        ("Her first stop was Nairobi on Tuesday.", "stop"),
+        ("Shares fell sharply before the close of trading.", "close"),
+        ("The repatriation of the refugees begins next week.", "repatriation"),
+        ("He fled the capital after a coup d'etat last year.", "coup"),  # in several words
+        ("He fled the capital after a coup d\u2019etat last year.", "coup"),
+    ],
+)
+def test_nouns_of_happenings_are_events(nlp, text, noun):
+    found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
+    assert noun in [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He is a close ally of the president.", "close"),  # an adjective
+        ("A stop sign was put up on Monday.", "stop"),  # a noun's modifier
+    ],
+)
+def test_a_happening_s_word_used_otherwise_is_no_event(nlp, text, word):
+    found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
+    assert word not in [m.text for m in found]
+

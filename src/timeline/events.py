@@ -399,6 +399,11 @@ class _Extractor:
         self.schedules = frozenset(verbs["schedules"])
         self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
+        #: the words after the first of each event written in several ("coup d'etat")
+        self.phrases: dict[str, set[tuple[str, ...]]] = {}
+        for phrase in self.words["nouns"]["phrases"]:
+            first, *rest = phrase.lower().split()
+            self.phrases.setdefault(first, set()).add(tuple(rest))
         self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
@@ -534,7 +539,13 @@ class _Extractor:
             self.pos[token.i] == "NOUN"
             and self.lemma(token) in self.nouns
             and self.dep[token.i] not in ("compound",)
-        )
+        ) or self.starts_phrase(token)
+
+    def starts_phrase(self, token: Any) -> bool:
+        """Whether ``token`` is the first word of an event written in several ("coup d'etat"),
+        which the parse may take for a modifier or a foreign word."""
+        tails = self.phrases.get(self.lower[token.i], ())
+        return any(tuple(self.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
 
     def event_object(self, verb: Any) -> Any | None:
         """The event noun a light verb carries ("carried out an airstrike"), if any."""
@@ -566,7 +577,7 @@ class _Extractor:
         for token in (
             self.tokens[i]
             for i, p in enumerate(pos)
-            if p in ("VERB", "NOUN") and i not in self.aside
+            if p in ("VERB", "NOUN", "X") and i not in self.aside
         ):
             if self.pos[token.i] == "VERB":
                 lemma = self.lemma(token)
