@@ -827,3 +827,10 @@ def test_a_happening_s_word_used_otherwise_is_no_event(nlp, text, word):
     found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
     assert word not in [m.text for m in found]
 
+
+def test_a_light_verb_gives_way_only_to_its_first_object(nlp):
+    """A verb has one direct object: an event noun parsed as a second one ("took effect
+    Aug. 9 pending ratification") leaves the verb its own mention."""
+    text = "The poison pill took effect Aug. 9 pending ratification by holders."
+    found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
+    assert [m.text for m in found] == ["took", "ratification"]

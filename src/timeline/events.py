@@ -548,7 +548,9 @@ class _Extractor:
         return any(tuple(self.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
 
     def event_object(self, verb: Any) -> Any | None:
-        """The event noun a light verb carries ("carried out an airstrike"), if any."""
+        """The event noun a light verb carries ("carried out an airstrike"), if any: its first
+        object only, as a verb has one ("took effect Aug. 9 pending ratification" is misparsed
+        with a second, and the verb is the happening)."""
         for child in self.children(verb):
             target = child
             if self.dep[child.i] in ("nsubjpass", "nsubj") and self.tag[child.i] in ("WDT", "WP"):
@@ -557,6 +559,8 @@ class _Extractor:
                 continue
             if self.is_event_noun(target):
                 return target
+            if self.dep[child.i] == "dobj":
+                return None
         return None
 
     def triggers(self) -> Iterator[tuple[Any, Any | None]]:
