@@ -807,6 +807,8 @@ def test_a_statement_after_a_dated_happening_in_its_paragraph_reacts_to_it(nlp):
         ("Her first stop was Nairobi on Tuesday.", "stop"),
         ("Shares fell sharply before the close of trading.", "close"),
         ("The repatriation of the refugees begins next week.", "repatriation"),
+        ("The inspectors resumed work in Iraq on Friday.", "work"),
+        ("A restructuring of the British unit followed the takeover.", "restructuring"),
         ("He fled the capital after a coup d'etat last year.", "coup"),  # in several words
         ("He fled the capital after a coup d\u2019etat last year.", "coup"),
     ],
@@ -834,3 +836,15 @@ def test_a_light_verb_gives_way_only_to_its_first_object(nlp):
     text = "The poison pill took effect Aug. 9 pending ratification by holders."
     found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
     assert [m.text for m in found] == ["took", "ratification"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Pirates carried out 100 attacks since the start of this year.", "start"),
+        ("Shares fell at the end of the quarter.", "end"),
+    ],
+)
+def test_a_noun_before_of_inside_a_time_is_part_of_the_time_not_an_event(nlp, text, noun):
+    found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
+    assert noun not in [m.text for m in found]

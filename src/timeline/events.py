@@ -422,7 +422,8 @@ class _Extractor:
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         aside += stamps(text)
-        starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending
+        #: each token's character offset, ascending
+        self.token_starts = starts = doc.to_array("IDX").tolist()
         self.aside = frozenset(
             i
             for a, b in aside
@@ -597,6 +598,20 @@ class _Extractor:
                 yield token, None
             elif self.is_event_noun(token):
                 yield token, carried.get(token.i)
+
+    def parts_of_times(self, times: Sequence[TimeExpression]) -> frozenset[int]:
+        """The nouns inside ``times`` that name a part of the time after them ("the start of
+        this year", "the end of the quarter"): no events. A noun a time begins with may be
+        misread as one ("Killed In Fall 8:05am"), so only those before "of" count."""
+        starts, lower = self.token_starts, self.lower
+        return frozenset(
+            i
+            for time in times
+            for i in range(
+                bisect.bisect_left(starts, time.start), bisect.bisect_left(starts, time.end) - 2
+            )
+            if self.pos[i] == "NOUN" and lower[i + 1] == "of"
+        )
 
     def possesses(self, verb: Any) -> bool:
         """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
@@ -1356,6 +1371,9 @@ class _Extractor:
         """The mentions, bounded by their own time and tense, their trigger tokens and the
         tokens that stand for each."""
         found = list(self.triggers())
+        if self.spans is None:
+            parts = self.parts_of_times(times)
+            found = [(token, light) for token, light in found if token.i not in parts]
         spans = self.spans or [(t.idx, t.idx + len(t.text)) for t, _ in found]
         heads: dict[int, int] = {}
         for index, (token, light) in enumerate(found):
