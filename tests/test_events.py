@@ -856,3 +856,56 @@ def test_a_statement_after_a_dated_happening_in_its_paragraph_reacts_to_it(nlp):
     result = analyse(Article(text, published=date(1999, 3, 12)), nlp)
     assert [c for c in result.constraints if c.cue == "reaction"] == []
     assert find(result.mentions, "warned").earliest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The extradition of the two suspects took place on Tuesday.", "extradition"),
+        ("Heavy gunfire was heard near the border overnight.", "gunfire"),
+        ("The jury returned its verdict on Friday.", "verdict"),
+        ("In another dramatic move, the minister resigned.", "move"),
+        ("Her first stop was Nairobi on Tuesday.", "stop"),
+        ("Shares fell sharply before the close of trading.", "close"),
+        ("The repatriation of the refugees begins next week.", "repatriation"),
+        ("The inspectors resumed work in Iraq on Friday.", "work"),
+        ("A restructuring of the British unit followed the takeover.", "restructuring"),
+        ("He fled the capital after a coup d'etat last year.", "coup"),  # in several words
+        ("He fled the capital after a coup d\u2019etat last year.", "coup"),
+    ],
+)
+def test_nouns_of_happenings_are_events(nlp, text, noun):
+    found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
+    assert noun in [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He is a close ally of the president.", "close"),  # an adjective
+        ("A stop sign was put up on Monday.", "stop"),  # a noun's modifier
+    ],
+)
+def test_a_happening_s_word_used_otherwise_is_no_event(nlp, text, word):
+    found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
+    assert word not in [m.text for m in found]
+
+
+def test_a_light_verb_gives_way_only_to_its_first_object(nlp):
+    """A verb has one direct object: an event noun parsed as a second one ("took effect
+    Aug. 9 pending ratification") leaves the verb its own mention."""
+    text = "The poison pill took effect Aug. 9 pending ratification by holders."
+    found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
+    assert [m.text for m in found] == ["took", "ratification"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Pirates carried out 100 attacks since the start of this year.", "start"),
+        ("Shares fell at the end of the quarter.", "end"),
+    ],
+)
+def test_a_noun_before_of_inside_a_time_is_part_of_the_time_not_an_event(nlp, text, noun):
+    found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
+    assert noun not in [m.text for m in found]

@@ -408,6 +408,11 @@ class _Extractor:
         self.speaking_terms = frozenset(verbs["speaking_terms"])
         self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
+        #: the words after the first of each event written in several ("coup d'etat")
+        self.phrases: dict[str, set[tuple[str, ...]]] = {}
+        for phrase in self.words["nouns"]["phrases"]:
+            first, *rest = phrase.lower().split()
+            self.phrases.setdefault(first, set()).add(tuple(rest))
         self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
@@ -426,7 +431,8 @@ class _Extractor:
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         aside += stamps(text)
-        starts = doc.to_array("IDX").tolist()  # each token's character offset, ascending
+        #: each token's character offset, ascending
+        self.token_starts = starts = doc.to_array("IDX").tolist()
         self.aside = frozenset(
             i
             for a, b in aside
@@ -543,10 +549,18 @@ class _Extractor:
             self.pos[token.i] == "NOUN"
             and self.lemma(token) in self.nouns
             and self.dep[token.i] not in ("compound",)
-        )
+        ) or self.starts_phrase(token)
+
+    def starts_phrase(self, token: Any) -> bool:
+        """Whether ``token`` is the first word of an event written in several ("coup d'etat"),
+        which the parse may take for a modifier or a foreign word."""
+        tails = self.phrases.get(self.lower[token.i], ())
+        return any(tuple(self.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
 
     def event_object(self, verb: Any) -> Any | None:
-        """The event noun a light verb carries ("carried out an airstrike"), if any."""
+        """The event noun a light verb carries ("carried out an airstrike"), if any: its first
+        object only, as a verb has one ("took effect Aug. 9 pending ratification" is misparsed
+        with a second, and the verb is the happening)."""
         for child in self.children(verb):
             target = child
             if self.dep[child.i] in ("nsubjpass", "nsubj") and self.tag[child.i] in ("WDT", "WP"):
@@ -555,6 +569,8 @@ class _Extractor:
                 continue
             if self.is_event_noun(target):
                 return target
+            if self.dep[child.i] == "dobj":
+                return None
         return None
 
     def triggers(self) -> Iterator[tuple[Any, Any | None]]:
@@ -575,7 +591,7 @@ class _Extractor:
         for token in (
             self.tokens[i]
             for i, p in enumerate(pos)
-            if p in ("VERB", "NOUN") and i not in self.aside
+            if p in ("VERB", "NOUN", "X") and i not in self.aside
         ):
             if self.pos[token.i] == "VERB":
                 lemma = self.lemma(token)
@@ -591,6 +607,20 @@ class _Extractor:
                 yield token, None
             elif self.is_event_noun(token):
                 yield token, carried.get(token.i)
+
+    def parts_of_times(self, times: Sequence[TimeExpression]) -> frozenset[int]:
+        """The nouns inside ``times`` that name a part of the time after them ("the start of
+        this year", "the end of the quarter"): no events. A noun a time begins with may be
+        misread as one ("Killed In Fall 8:05am"), so only those before "of" count."""
+        starts, lower = self.token_starts, self.lower
+        return frozenset(
+            i
+            for time in times
+            for i in range(
+                bisect.bisect_left(starts, time.start), bisect.bisect_left(starts, time.end) - 2
+            )
+            if self.pos[i] == "NOUN" and lower[i + 1] == "of"
+        )
 
     def possesses(self, verb: Any) -> bool:
         """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
@@ -1408,6 +1438,9 @@ class _Extractor:
         """The mentions, bounded by their own time and tense, their trigger tokens and the
         tokens that stand for each."""
         found = list(self.triggers())
+        if self.spans is None:
+            parts = self.parts_of_times(times)
+            found = [(token, light) for token, light in found if token.i not in parts]
         spans = self.spans or [(t.idx, t.idx + len(t.text)) for t, _ in found]
         heads: dict[int, int] = {}
         for index, (token, light) in enumerate(found):

@@ -30,7 +30,7 @@ EVENTS = Section(
             }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
-        "nouns": Section({"events": WORDS}),
+        "nouns": Section({"events": WORDS, "phrases": WORDS}),
         "names": Section(
             {
                 "titles": WORDS,
