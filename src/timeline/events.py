@@ -414,6 +414,7 @@ class _Extractor:
         # when, not who did what: its entities take part in nothing, its words are no events
         self.text = text = article.text  # the doc's (spaCy builds doc.text anew at every access)
         self.breaks = line_breaks(text)
+        self.time_spans: dict[tuple[int, int], Any] = {}
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         aside += stamps(text)
@@ -1758,13 +1759,14 @@ class _Extractor:
         attached: dict[int, TimeExpression] = {}
         unattached: dict[int, list[TimeExpression]] = {}
         for time in times:
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is None or not len(span) or span.root.i in self.aside:
+            span = self.time_span(time)
+            root = span.root if span is not None and len(span) else None
+            if root is None or root.i in self.aside:
                 continue  # a page's time stamp dates no event
             if self.borrowed_day(time):
                 continue
             inside = range(span.start, span.end)
-            token = span.root
+            token = root
             if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in signal_words:
                 signals[time.start] = self.lower[self.head_at[token.i]]
             modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
@@ -1806,7 +1808,7 @@ class _Extractor:
             if target is not None:
                 _attach(attached, target, time)
             elif time.interval is not None and time.type in ("DATE", "TIME"):
-                unattached.setdefault(self.sentence_of[span.root.i], []).append(time)
+                unattached.setdefault(self.sentence_of[root.i], []).append(time)
         sentence_times = {
             sentence: found[0]
             for sentence, found in unattached.items()
@@ -1847,12 +1849,20 @@ class _Extractor:
         """Whether ``token`` is in the article's headline."""
         return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
 
+    def time_span(self, time: TimeExpression) -> Any:
+        """The span of the tokens of ``time`` (``None`` where none lies inside it), made once
+        per time: attaching it and finding its sentence both read it."""
+        key = (time.start, time.end)
+        if key not in self.time_spans:
+            self.time_spans[key] = self.doc.char_span(*key, alignment_mode="expand")
+        return self.time_spans[key]
+
     def time_sentence(self, time: TimeExpression) -> int | None:
         """The index of the sentence of ``time``'s head token, or ``None`` where its span
         holds no token; found once per time."""
         key = (time.start, time.end)
         if key not in self.time_sentences:
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            span = self.time_span(time)
             found = self.sentence_of[span.root.i] if span is not None and len(span) else None
             self.time_sentences[key] = found
         return self.time_sentences[key]
