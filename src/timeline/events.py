@@ -109,7 +109,6 @@ def _verb_or_its_particle(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _lemma(lemma: str, pos: str) -> str:
     """The lowercase lemma of a token of spaCy lemma ``lemma`` and part of speech ``pos``.
     English models drop the silent e of some verbs ("hoped", "staged", "waged" as "hop",
@@ -120,7 +119,14 @@ def _lemma(lemma: str, pos: str) -> str:
     ['hope', 'they', 'stage', 'it']
     """
     lemma = lemma.lower()
-    if pos == "VERB" and lemma not in _known() and lemma + "e" in _known():
+    return _verb_lemma(lemma) if pos == "VERB" else lemma
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_lemma(lemma: str) -> str:
+    """A verb's lowercase lemma with the silent e the model dropped, if the word lists know
+    it so (:func:`_lemma`; kept for the verbs met most recently)."""
+    if lemma not in _known() and lemma + "e" in _known():
         return lemma + "e"
     return lemma
 
@@ -904,12 +910,8 @@ class _Extractor:
         verbs = [v for v in (light, token) if v is not None and self.pos[v.i] in ("VERB", "AUX")]
         for verb in verbs:
             children = list(self.children(verb))
-            if not any(self.dep[c.i] in ("nsubj", "nsubjpass") for c in children) and self.dep[
-                verb.i
-            ] in (
-                "conj",
-                "xcomp",
-                "advcl",
+            if self.dep[verb.i] in ("conj", "xcomp", "advcl") and not any(
+                self.dep[c.i] in ("nsubj", "nsubjpass") for c in children
             ):
                 inherited = [c for c in self.children(self.head(verb)) if self.dep[c.i] == "nsubj"]
                 if self.passive(verb):
@@ -920,8 +922,10 @@ class _Extractor:
                     children += inherited
             subjects = [c for c in children if self.dep[c.i] in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
-            attributed = any(self.dep[c.i] == "ccomp" and c.i < verb.i for c in self.children(verb))
-            if named is not None and (not subjects or attributed):
+            if named is not None and (
+                not subjects
+                or any(self.dep[c.i] == "ccomp" and c.i < verb.i for c in self.children(verb))
+            ):
                 # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
                 # ministry said": the speaker named right before a verb of saying that
                 # follows what was said is its subject, whatever the parse made of it
@@ -929,33 +933,32 @@ class _Extractor:
                 children = [c for c in children if c not in subjects]
             direct = [c for c in children if self.dep[c.i] == "dobj"]
             for child in children:
-                if self.dep[child.i] == "dobj" and child != direct[0]:
+                dep = self.dep[child.i]
+                if dep == "dobj" and child != direct[0]:
                     continue  # a second object is a misparse: "fired missiles at bases, Ain"
-                if self.dep[child.i] in ("nsubj", "nsubjpass") and self.tag[child.i] in (
+                if dep in ("nsubj", "nsubjpass") and self.tag[child.i] in (
                     "WDT",
                     "WP",
                 ):
                     # "a Libyan who was questioned": the one the pronoun stands for undergoes it
-                    role = "agent" if self.dep[child.i] != "nsubjpass" else "patient"
+                    role = "agent" if dep != "nsubjpass" else "patient"
                     yield role, self.head(verb) if self.dep[verb.i] == "relcl" else child
-                elif self.dep[child.i] == "agent":
+                elif dep == "agent":
                     yield from (
                         ("agent", g) for g in self.children(child) if self.dep[g.i] == "pobj"
                     )
-                elif self.dep[child.i] in roles["agent"]:
-                    undergoes = (
-                        self.dep[child.i] == "nsubj" and self.lemma(verb) in roles["undergoers"]
-                    )
+                elif dep in roles["agent"]:
+                    undergoes = dep == "nsubj" and self.lemma(verb) in roles["undergoers"]
                     yield ("patient" if undergoes else "agent"), child
-                elif self.dep[child.i] in roles["patient"]:
+                elif dep in roles["patient"]:
                     yield "patient", child
-                elif self.dep[child.i] == "prep" and self.lower[child.i] in roles["with"]:
+                elif dep == "prep" and self.lower[child.i] in roles["with"]:
                     yield from (
                         ("other", g) for g in self.children(child) if self.dep[g.i] == "pobj"
                     )
                 # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
-                objects = [child] if self.dep[child.i] == "dobj" else []
-                if self.dep[child.i] == "prep":
+                objects = [child] if dep == "dobj" else []
+                if dep == "prep":
                     objects = [g for g in self.children(child) if self.dep[g.i] == "pobj"]
                 for obj in objects:
                     for prep in self.children(obj):
@@ -1161,6 +1164,8 @@ class _Extractor:
         ("urged Albright to tell Americans")."""
         roles = self.words["roles"]
         for verb in self.children(token):
+            if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB":
+                continue
             mark = next(
                 (
                     a
@@ -1169,7 +1174,7 @@ class _Extractor:
                 ),
                 None,
             )
-            if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB" or mark is None:
+            if mark is None:
                 continue
             # with its particle: "agreed to set up a panel"
             end = (
