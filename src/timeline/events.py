@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -406,6 +407,7 @@ class _Extractor:
         self.attributions = frozenset(verbs["attributions"])
         self.nouns = frozenset(self.words["nouns"]["events"])
         self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
+        self.relatives = frozenset(self.words["roles"]["relatives"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
             for lemma in lemmas:
@@ -437,7 +439,9 @@ class _Extractor:
             for i in range(ent.start, ent.end)
         }
         self.headline = headline(text)
+        #: the spans inside quotation marks, in text order and apart, and where each begins
         self.quotations = quotations(text)
+        self.quotation_starts = [start for start, _ in self.quotations]
         #: the first token of each sentence, and the sentence of each token
         self.sentence_starts = [sentence.start for sentence in doc.sents]
         ends = [*self.sentence_starts[1:], len(doc)]
@@ -741,7 +745,7 @@ class _Extractor:
                 if person is not None:  # "Russia's defence minister, Sergei Shoigu"
                     yield person, False
                     continue
-                relative = self.lemma(head) in self.words["roles"]["relatives"]
+                relative = self.lemma(head) in self.relatives
                 for child in self.children(head):
                     if self.dep[child.i] == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
@@ -1574,7 +1578,7 @@ class _Extractor:
                 time=time,
                 earliest=earliest,
                 latest=latest,
-                quoted=any(a <= start < b for a, b in self.quotations),
+                quoted=self.quoted(start),
                 particle=particle and (particle.idx, particle.idx + len(particle)),
                 phrasal=particle and f"{text} {particle.text}",
                 presumed=presumed,
@@ -1596,11 +1600,11 @@ class _Extractor:
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.presumed is not None or mention.time is not None:
                 continue
-            for other in (*self.alongside(token, links), *self.meanwhile(token)):
-                if other in self.conjuncts(token):
-                    continue
+            for other in itertools.chain(self.alongside(token, links), self.meanwhile(token)):
                 source = heads.get(other.i)
-                if source is not None and source != index and mentions[source].presumed:
+                if source is None or source == index or not mentions[source].presumed:
+                    continue
+                if other not in self.conjuncts(token):
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
 
@@ -1853,6 +1857,12 @@ class _Extractor:
     def in_headline(self, token: Any) -> bool:
         """Whether ``token`` is in the article's headline."""
         return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
+
+    def quoted(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is inside a quotation: the last one that
+        begins at or before it holds it, if any does."""
+        last = bisect.bisect_right(self.quotation_starts, offset) - 1
+        return last >= 0 and offset < self.quotations[last][1]
 
     def time_span(self, time: TimeExpression) -> Any:
         """The span of the tokens of ``time`` (``None`` where none lies inside it), made once
