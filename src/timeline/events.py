@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
@@ -109,7 +110,6 @@ def _verb_or_its_particle(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _lemma(lemma: str, pos: str) -> str:
     """The lowercase lemma of a token of spaCy lemma ``lemma`` and part of speech ``pos``.
     English models drop the silent e of some verbs ("hoped", "staged", "waged" as "hop",
@@ -120,7 +120,14 @@ def _lemma(lemma: str, pos: str) -> str:
     ['hope', 'they', 'stage', 'it']
     """
     lemma = lemma.lower()
-    if pos == "VERB" and lemma not in _known() and lemma + "e" in _known():
+    return _verb_lemma(lemma) if pos == "VERB" else lemma
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_lemma(lemma: str) -> str:
+    """A verb's lowercase lemma with the silent e the model dropped, if the word lists know
+    it so (:func:`_lemma`; kept for the verbs met most recently)."""
+    if lemma not in _known() and lemma + "e" in _known():
         return lemma + "e"
     return lemma
 
@@ -414,6 +421,7 @@ class _Extractor:
             first, *rest = phrase.lower().split()
             self.phrases.setdefault(first, set()).add(tuple(rest))
         self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
+        self.relatives = frozenset(self.words["roles"]["relatives"])
         self.classes: dict[str, str] = {}
         for name, lemmas in self.words["classes"].items():
             for lemma in lemmas:
@@ -428,6 +436,7 @@ class _Extractor:
         # when, not who did what: its entities take part in nothing, its words are no events
         self.text = text = article.text  # the doc's (spaCy builds doc.text anew at every access)
         self.breaks = line_breaks(text)
+        self.time_spans: dict[tuple[int, int], Any] = {}
         self.time_sentences: dict[tuple[int, int], int | None] = {}
         aside = [span for span in (dateline(text), byline(text)) if span is not None]
         aside += stamps(text)
@@ -445,7 +454,9 @@ class _Extractor:
             for i in range(ent.start, ent.end)
         }
         self.headline = headline(text)
+        #: the spans inside quotation marks, in text order and apart, and where each begins
         self.quotations = quotations(text)
+        self.quotation_starts = [start for start, _ in self.quotations]
         #: the first token of each sentence, and the sentence of each token
         self.sentence_starts = [sentence.start for sentence in doc.sents]
         ends = [*self.sentence_starts[1:], len(doc)]
@@ -831,7 +842,7 @@ class _Extractor:
                 if person is not None:  # "Russia's defence minister, Sergei Shoigu"
                     yield person, False
                     continue
-                relative = self.lemma(head) in self.words["roles"]["relatives"]
+                relative = self.lemma(head) in self.relatives
                 for child in self.children(head):
                     if self.dep[child.i] == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
@@ -1000,12 +1011,8 @@ class _Extractor:
         verbs = [v for v in (light, token) if v is not None and self.pos[v.i] in ("VERB", "AUX")]
         for verb in verbs:
             children = list(self.children(verb))
-            if not any(self.dep[c.i] in ("nsubj", "nsubjpass") for c in children) and self.dep[
-                verb.i
-            ] in (
-                "conj",
-                "xcomp",
-                "advcl",
+            if self.dep[verb.i] in ("conj", "xcomp", "advcl") and not any(
+                self.dep[c.i] in ("nsubj", "nsubjpass") for c in children
             ):
                 inherited = [c for c in self.children(self.head(verb)) if self.dep[c.i] == "nsubj"]
                 if self.passive(verb):
@@ -1016,8 +1023,10 @@ class _Extractor:
                     children += inherited
             subjects = [c for c in children if self.dep[c.i] in ("nsubj", "nsubjpass", "expl")]
             named = self.name_before(verb)
-            attributed = any(self.dep[c.i] == "ccomp" and c.i < verb.i for c in self.children(verb))
-            if named is not None and (not subjects or attributed):
+            if named is not None and (
+                not subjects
+                or any(self.dep[c.i] == "ccomp" and c.i < verb.i for c in self.children(verb))
+            ):
                 # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
                 # ministry said": the speaker named right before a verb of saying that
                 # follows what was said is its subject, whatever the parse made of it
@@ -1025,33 +1034,32 @@ class _Extractor:
                 children = [c for c in children if c not in subjects]
             direct = [c for c in children if self.dep[c.i] == "dobj"]
             for child in children:
-                if self.dep[child.i] == "dobj" and child != direct[0]:
+                dep = self.dep[child.i]
+                if dep == "dobj" and child != direct[0]:
                     continue  # a second object is a misparse: "fired missiles at bases, Ain"
-                if self.dep[child.i] in ("nsubj", "nsubjpass") and self.tag[child.i] in (
+                if dep in ("nsubj", "nsubjpass") and self.tag[child.i] in (
                     "WDT",
                     "WP",
                 ):
                     # "a Libyan who was questioned": the one the pronoun stands for undergoes it
-                    role = "agent" if self.dep[child.i] != "nsubjpass" else "patient"
+                    role = "agent" if dep != "nsubjpass" else "patient"
                     yield role, self.head(verb) if self.dep[verb.i] == "relcl" else child
-                elif self.dep[child.i] == "agent":
+                elif dep == "agent":
                     yield from (
                         ("agent", g) for g in self.children(child) if self.dep[g.i] == "pobj"
                     )
-                elif self.dep[child.i] in roles["agent"]:
-                    undergoes = (
-                        self.dep[child.i] == "nsubj" and self.lemma(verb) in roles["undergoers"]
-                    )
+                elif dep in roles["agent"]:
+                    undergoes = dep == "nsubj" and self.lemma(verb) in roles["undergoers"]
                     yield ("patient" if undergoes else "agent"), child
-                elif self.dep[child.i] in roles["patient"]:
+                elif dep in roles["patient"]:
                     yield "patient", child
-                elif self.dep[child.i] == "prep" and self.lower[child.i] in roles["with"]:
+                elif dep == "prep" and self.lower[child.i] in roles["with"]:
                     yield from (
                         ("other", g) for g in self.children(child) if self.dep[g.i] == "pobj"
                     )
                 # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
-                objects = [child] if self.dep[child.i] == "dobj" else []
-                if self.dep[child.i] == "prep":
+                objects = [child] if dep == "dobj" else []
+                if dep == "prep":
                     objects = [g for g in self.children(child) if self.dep[g.i] == "pobj"]
                 for obj in objects:
                     for prep in self.children(obj):
@@ -1257,6 +1265,8 @@ class _Extractor:
         ("urged Albright to tell Americans")."""
         roles = self.words["roles"]
         for verb in self.children(token):
+            if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB":
+                continue
             mark = next(
                 (
                     a
@@ -1265,7 +1275,7 @@ class _Extractor:
                 ),
                 None,
             )
-            if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB" or mark is None:
+            if mark is None:
                 continue
             # with its particle: "agreed to set up a panel"
             end = (
@@ -1676,7 +1686,7 @@ class _Extractor:
                 time=time,
                 earliest=earliest,
                 latest=latest,
-                quoted=any(a <= start < b for a, b in self.quotations),
+                quoted=self.quoted(start),
                 particle=particle and (particle.idx, particle.idx + len(particle)),
                 phrasal=particle and f"{text} {particle.text}",
                 presumed=presumed,
@@ -1703,11 +1713,11 @@ class _Extractor:
             if statement is not None and mentions[statement].presumed:
                 mentions[index] = attrs.evolve(mention, presumed=mentions[statement].presumed)
                 continue
-            for other in (*self.alongside(token, links), *self.meanwhile(token)):
-                if other in self.conjuncts(token):
-                    continue
+            for other in itertools.chain(self.alongside(token, links), self.meanwhile(token)):
                 source = heads.get(other.i)
-                if source is not None and source != index and mentions[source].presumed:
+                if source is None or source == index or not mentions[source].presumed:
+                    continue
+                if other not in self.conjuncts(token):
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
 
@@ -1929,13 +1939,14 @@ class _Extractor:
         attached: dict[int, TimeExpression] = {}
         unattached: dict[int, list[TimeExpression]] = {}
         for time in times:
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is None or not len(span) or span.root.i in self.aside:
+            span = self.time_span(time)
+            root = span.root if span is not None and len(span) else None
+            if root is None or root.i in self.aside:
                 continue  # a page's time stamp dates no event
             if self.borrowed_day(time):
                 continue
             inside = range(span.start, span.end)
-            token = span.root
+            token = root
             if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in signal_words:
                 signals[time.start] = self.lower[self.head_at[token.i]]
             modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
@@ -1977,7 +1988,7 @@ class _Extractor:
             if target is not None:
                 _attach(attached, target, time)
             elif time.interval is not None and time.type in ("DATE", "TIME"):
-                unattached.setdefault(self.sentence_of[span.root.i], []).append(time)
+                unattached.setdefault(self.sentence_of[root.i], []).append(time)
         sentence_times = {
             sentence: found[0]
             for sentence, found in unattached.items()
@@ -2018,12 +2029,26 @@ class _Extractor:
         """Whether ``token`` is in the article's headline."""
         return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
 
+    def quoted(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is inside a quotation: the last one that
+        begins at or before it holds it, if any does."""
+        last = bisect.bisect_right(self.quotation_starts, offset) - 1
+        return last >= 0 and offset < self.quotations[last][1]
+
+    def time_span(self, time: TimeExpression) -> Any:
+        """The span of the tokens of ``time`` (``None`` where none lies inside it), made once
+        per time: attaching it and finding its sentence both read it."""
+        key = (time.start, time.end)
+        if key not in self.time_spans:
+            self.time_spans[key] = self.doc.char_span(*key, alignment_mode="expand")
+        return self.time_spans[key]
+
     def time_sentence(self, time: TimeExpression) -> int | None:
         """The index of the sentence of ``time``'s head token, or ``None`` where its span
         holds no token; found once per time."""
         key = (time.start, time.end)
         if key not in self.time_sentences:
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
+            span = self.time_span(time)
             found = self.sentence_of[span.root.i] if span is not None and len(span) else None
             self.time_sentences[key] = found
         return self.time_sentences[key]

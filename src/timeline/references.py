@@ -201,11 +201,15 @@ class Referents:
         self.children = tree.below  # each token's children by index, in the order of the text
         shapes = {word: product_shaped(word) for word in set(self.words)}
         self.shaped = [shapes[word] for word in self.words]
-        # only a proper noun, a word shaped like a product's name or a person's surname may
-        # be a name word
+        # only a proper noun, a word shaped like a product's name or a person's surname
+        # (:meth:`surname`, its set tried first: few words are one) may be a name word
+        surnames = self.surnames
         self.name_words = [
-            (pos == "PROPN" or shaped or self.surname(i)) and self.name_word(i)
-            for i, (pos, shaped) in enumerate(zip(self.pos, self.shaped, strict=True))
+            (pos == "PROPN" or shaped or (lower in surnames and self.words[i].istitle()))
+            and self.name_word(i)
+            for i, (pos, shaped, lower) in enumerate(
+                zip(self.pos, self.shaped, self.lowers, strict=True)
+            )
         ]
         self.named = frozenset(self.entity_of) | {
             i for i, is_name in enumerate(self.name_words) if is_name

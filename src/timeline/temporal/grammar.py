@@ -365,6 +365,11 @@ def _candidates(
     """Every rule's matches within reach of its key words, tried where they can begin: as
     ``_matches`` gives them, with the rule's priority."""
     where = openings.where
+    # the key words of each rule that the text holds, read in one pass over its words
+    present: dict[frozenset[str], list[str]] = {}
+    for word in where:
+        for keys in _rules_keyed_by().get(word, ()):
+            present.setdefault(keys, []).append(word)
     windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
     candidates = []
     for priority, rule in enumerate(rules()):
@@ -372,7 +377,7 @@ def _candidates(
             continue
         stretches = windows.get((rule.keys, rule.digits))
         if stretches is None:
-            spots = [s for key in openings.present(rule.keys) for s in where[key]]
+            spots = [s for key in present.get(rule.keys, ()) for s in where[key]]
             spots += where.get("digit", []) if rule.digits else []
             stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
         if not stretches:
@@ -380,6 +385,16 @@ def _candidates(
         for hi, found in openings.matches_within(rule.regex, rule.starts, stretches):
             candidates.extend(_matches(text, rule, priority, hi, found))
     return candidates
+
+
+@functools.cache
+def _rules_keyed_by() -> dict[str, tuple[frozenset[str], ...]]:
+    """The sets of key words of the rules (:attr:`Rule.keys`) that hold each key word."""
+    found: dict[str, dict[frozenset[str], None]] = {}
+    for rule in rules():
+        for word in rule.keys:
+            found.setdefault(word, {})[rule.keys] = None
+    return {word: tuple(sets) for word, sets in found.items()}
 
 
 _CLOSE_AT = re.compile(_CLOSE)
