@@ -1202,6 +1202,8 @@ class _Clustering:
         self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         self.grew: set[int] = set()  # the roots that have taken in another group
+        # the pairs of roots last scored below the threshold, with the sizes they had then
+        self.failed: _Recent[int, int] = _Recent(_FAILED)
         for a, b, cue in indexed.same:
             self.join(a, b, cue)
 
@@ -1224,10 +1226,18 @@ class _Clustering:
         if how == "elaboration":  # told as one by its article, unless something vetoes it
             how = "anaphora"
         if how == "score":
+            # A group changes only as it grows, so a pair of groups scored below the threshold
+            # at these sizes scores so again (and was marked contested then if it is): the
+            # pairs of two large groups' members are many, and the whole groups compare alike.
+            size = len(self.mentions)
+            pair, sizes = ra * size + rb, first.size * size + second.size
+            if self.failed.recall(pair) == sizes:
+                return
             score, contested = _score(first, second, self.context)
             if contested:
                 self.contested.append(self._number(a, b))
             if score < self.threshold:
+                self.failed.keep(pair, sizes)
                 return
         elif (
             not second.forbidden.isdisjoint(first.indices())
@@ -1350,6 +1360,8 @@ class _Clustering:
 _CHUNK = 1 << 12
 #: Pairs are made from blocks of about this many clusters in all at a time.
 _BATCH = 1 << 12
+#: How many of the pairs of groups scored below the threshold are remembered, and as many before.
+_FAILED = 1 << 16
 
 
 def _distinct(
