@@ -826,15 +826,39 @@ def _vetoed(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
-    """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart.
+    """The pair's score (``0.0`` when vetoed) and whether only its dates kept it apart:
+    :func:`_scored`, with how alike its articles are (:class:`_Articles`) if that counts."""
+    score, contested, needs = _scored(a, b, stories=context.stories)
+    if needs:
+        alike = context.similarity(a.profiles, b.profiles)
+        if alike is not None:
+            if needs == _ADDED:
+                score += _context_term(alike)
+            elif _unlike(alike):
+                score = 0.0
+    return score, contested
+
+
+#: What the score of :func:`_scored` needs of how alike the pair's articles are (``alike``,
+#: when known): nothing, :func:`_context_term` added, or to be 0 if they are :func:`_unlike`.
+_FINAL, _ADDED, _GATED = 0, 1, 2
+
+
+def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, int]:
+    """The pair's score but for how alike its articles are, whether only its dates kept it
+    apart, and what its score needs of that likeness (:data:`_ADDED`, :data:`_GATED`);
+    ``stories``: there are articles enough for their likeness to tell stories apart
+    (``context_minimum``).
 
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
-    (:class:`_Articles`); places and modality are not held against it."""
+    (:class:`_Articles`); places and modality are not held against it. Two clusters of one
+    mention each are scored from their traits alone, the same for every pair of mentions of
+    these traits (:func:`_kind`) but for whether they are of one article."""
     if a.classes.isdisjoint(b.classes) or _vetoed(a, b):
-        return 0.0, False
+        return 0.0, False, _FINAL
     if a.reports and b.reports and a.agents.isdisjoint(b.agents):
-        return 0.0, False  # statements are one when one speaker made them, not one day
+        return 0.0, False, _FINAL  # statements are one when one speaker made them, not one day
     weights = words("merging")["weights"]
     # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
     shared = sum(
@@ -845,32 +869,33 @@ def _score(a: _Cluster, b: _Cluster, context: _Articles) -> tuple[float, bool]:
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
     if not _compatible(a, b, zones=bool(shared)):
-        return 0.0, bool(shared) and a.dated and b.dated
+        return 0.0, bool(shared) and a.dated and b.dated, _FINAL
     if a.dated and b.dated:
         score += weights["dated"]
     elif a.within(_WEEK) and b.within(_WEEK):
         score += weights["week"]
     if undated:
-        score += weights["undated"]
-        alike = context.similarity(a.profiles, b.profiles)
-        if alike is not None:
-            score += weights["context"] * (alike - weights["context_baseline"])
-        return score, False
-    if (
-        not shared
-        and a.articles.isdisjoint(b.articles)
-        and len(context.vectors) >= words("merging")["context_minimum"]
-    ):
-        # two reports that name nobody in common ("shares fell", "the market closed") are
-        # one happening only if their articles tell one story (or nothing tells them apart)
-        alike = context.similarity(a.profiles, b.profiles)
-        if alike is not None and alike < weights["context_baseline"]:
-            return 0.0, False
+        return score + weights["undated"], False, _ADDED
+    # two reports that name nobody in common ("shares fell", "the market closed") are one
+    # happening only if their articles tell one story (or nothing tells them apart)
+    gated = not shared and a.articles.isdisjoint(b.articles) and stories
     if a.places and b.places:
         score += weights["place"] * (1 if a.places & b.places else -1)
     if a.modalities != b.modalities:
         score -= weights["modality"]
-    return score, False
+    return score, False, _GATED if gated else _FINAL
+
+
+def _context_term(alike: Any) -> Any:
+    """What how alike a pair's articles are (a number, or an array of them) adds to the
+    score of an undated pair."""
+    weights = words("merging")["weights"]
+    return weights["context"] * (alike - weights["context_baseline"])
+
+
+def _unlike(alike: Any) -> Any:
+    """Whether articles this alike (a number, or an array of them) tell two stories."""
+    return alike < words("merging")["weights"]["context_baseline"]
 
 
 #: What an article tells of: its participant keys, places, dates, predicate stems and the names
@@ -954,6 +979,7 @@ class _Articles:
         merging = words("merging")
         self.neighbours = _neighbours(vectors, merging["neighbours"], merging["neighbour_postings"])
         self.vectors = [_sparse(vectors[n]) for n in range(len(vectors))]
+        self.stories = len(self.vectors) >= merging["context_minimum"]
         self.grown: list[_Sparse] = []
         for n in range(len(vectors)):
             grown = dict(vectors[n])
@@ -961,6 +987,8 @@ class _Articles:
                 for k, x in vectors[other].items():
                     grown[k] = grown.get(k, 0.0) + alike * x
             self.grown.append(_sparse(grown))
+        self.rows = _Rows.of(self.grown)
+        self.grown = self.rows.vectors()
         self.lengths = [_dot(grown, grown) for grown in self.grown]
 
     def cosine(self, x: int, y: int) -> float | None:
@@ -975,22 +1003,72 @@ class _Articles:
         with its nearest neighbours but the other one added (:meth:`__init__`)."""
         if y < x:
             x, y = y, x
-        key = x * len(self.vectors) + y
-        found = self.cosines.recall(key)
+        found = self.cosines.recall(x * len(self.vectors) + y)
         if found is _UNKNOWN:
-            grown_a, grown_b = self.grown[x], self.grown[y]
-            product = _dot(grown_a, grown_b)
-            length_a, length_b = self.lengths[x], self.lengths[y]
-            # each grown vector less the other one, if it is among its neighbours
-            wa, wb = self.neighbours[x].get(y, 0.0), self.neighbours[y].get(x, 0.0)
-            if wa or wb:
-                a, b = self.vectors[x], self.vectors[y]
-                product += wa * wb * _dot(a, b) - wb * _dot(grown_a, a) - wa * _dot(b, grown_b)
-                length_a += wa * wa - 2 * wa * _dot(grown_a, b)
-                length_b += wb * wb - 2 * wb * _dot(grown_b, a)
-            found = product / math.sqrt(max(length_a * length_b, 1e-12))
-            self.cosines.keep(key, found)
+            found = self._found(x, y, _dot(self.grown[x], self.grown[y]))
         return found
+
+    def _found(self, x: int, y: int, product: float) -> float:
+        """:meth:`_cosine` of ``x < y``, found from the dot product of their grown vectors
+        and kept."""
+        length_a, length_b = self.lengths[x], self.lengths[y]
+        # each grown vector less the other one, if it is among its neighbours
+        wa, wb = self.neighbours[x].get(y, 0.0), self.neighbours[y].get(x, 0.0)
+        if wa or wb:
+            grown_a, grown_b = self.grown[x], self.grown[y]
+            a, b = self.vectors[x], self.vectors[y]
+            product += wa * wb * _dot(a, b) - wb * _dot(grown_a, a) - wa * _dot(b, grown_b)
+            length_a += wa * wa - 2 * wa * _dot(grown_a, b)
+            length_b += wb * wb - 2 * wb * _dot(grown_b, a)
+        found = product / math.sqrt(max(length_a * length_b, 1e-12))
+        self.cosines.keep(x * len(self.vectors) + y, found)
+        return found
+
+    def expect(
+        self,
+        ours: np.ndarray[Any, np.dtype[np.int64]],
+        theirs: np.ndarray[Any, np.dtype[np.int64]],
+    ) -> None:
+        """Find at once the cosines of the profiles ``ours[i]`` and ``theirs[i]`` (``-1``:
+        none) that :meth:`cosine` may be asked for next, so that it recalls each from a dict:
+        those not found yet from the dot products of many pairs of grown vectors at a time
+        (:meth:`_Rows.dots`), the same to the last bit as one pair at a time."""
+        vectors = len(self.vectors)
+        if vectors < 3:
+            return
+        some = self.rows.some
+        both = (ours >= 0) & (theirs >= 0) & (ours != theirs)
+        x, y = ours[both], theirs[both]
+        both = some[x] & some[y]
+        x, y = x[both], y[both]
+        keys = np.unique(np.minimum(x, y) * vectors + np.maximum(x, y))
+        x, y = np.divmod(self.cosines.missing(keys), vectors)
+        self._computed(list(zip(x.tolist(), y.tolist(), strict=True)))
+
+    def cosines_of(
+        self,
+        ours: np.ndarray[Any, np.dtype[np.int64]],
+        theirs: np.ndarray[Any, np.dtype[np.int64]],
+    ) -> tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]:
+        """:meth:`cosine` of the profiles ``ours[i]`` and ``theirs[i]`` (``-1``: none), found
+        already (:meth:`expect`), and where it is not ``None``."""
+        vectors = len(self.vectors)
+        known = (ours >= 0) & (theirs >= 0) & (ours != theirs) & (vectors >= 3)
+        known[known] = self.rows.some[ours[known]] & self.rows.some[theirs[known]]
+        x, y = ours[known], theirs[known]
+        alike = np.zeros(len(ours), dtype=np.float64)
+        alike[known] = self.cosines.recall_all(np.minimum(x, y) * vectors + np.maximum(x, y))
+        return alike, known
+
+    def _computed(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The cosines of ``pairs`` of profiles ``x < y`` not found yet (:meth:`_cosine`),
+        found and kept: the dot products of many at a time (:meth:`_Rows.dots`)."""
+        if len(pairs) < _FEW:
+            products = [_dot(self.grown[x], self.grown[y]) for x, y in pairs]
+        else:
+            first, second = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+            products = self.rows.dots(first, second)
+        return [self._found(x, y, p) for (x, y), p in zip(pairs, products, strict=True)]
 
     def similarity(self, ours: Sequence[int], theirs: Sequence[int]) -> float | None:
         """The mean :meth:`cosine` of two different articles, one of each group (given by
@@ -1074,6 +1152,91 @@ def _dot(first: _Sparse, second: _Sparse) -> float:
     return math.fsum((values[common] * other_values[at[common]]).tolist())
 
 
+class _Rows:
+    """Sparse vectors (:data:`_Sparse`) as the rows of one matrix: each row's entries at
+    ``starts[row]:starts[row + 1]`` of ``keys`` and ``values``; ``some`` tells the rows that
+    have any.
+
+    >>> rows = _Rows.of([_sparse({1: 0.5, 4: 2.0}), _sparse({}), _sparse({4: 3.0, 9: 1.0})])
+    >>> rows.dots(np.array([0, 0, 2]), np.array([2, 1, 2])), rows.some.tolist()
+    ([6.0, 0.0, 10.0], [True, False, True])
+    """
+
+    #: At most about this many entries of the rows are compared at once.
+    BATCH = 1 << 13
+
+    def __init__(
+        self,
+        starts: np.ndarray[Any, np.dtype[np.int64]],
+        keys: np.ndarray[Any, np.dtype[np.int32]],
+        values: np.ndarray[Any, np.dtype[np.float64]],
+    ) -> None:
+        self.starts, self.keys, self.values = starts, keys, values
+        self.some = starts[1:] > starts[:-1]
+        self.width = int(keys.max()) + 1 if keys.size else 1
+
+    @classmethod
+    def of(cls, vectors: Sequence[_Sparse]) -> _Rows:
+        starts = np.zeros(len(vectors) + 1, dtype=np.int64)
+        np.cumsum([keys.size for keys, _ in vectors], out=starts[1:])
+        keys = np.concatenate([np.zeros(0, np.int32), *(keys for keys, _ in vectors)])
+        values = np.concatenate([np.zeros(0, np.float64), *(values for _, values in vectors)])
+        return cls(starts, keys, values)
+
+    def vectors(self) -> list[_Sparse]:
+        """The rows as sparse vectors, views of the matrix."""
+        bounds = self.starts.tolist()
+        return [(self.keys[s:e], self.values[s:e]) for s, e in itertools.pairwise(bounds)]
+
+    def dots(
+        self,
+        first: np.ndarray[Any, np.dtype[np.int64]],
+        second: np.ndarray[Any, np.dtype[np.int64]],
+    ) -> list[float]:
+        """The dot product of rows ``first[i]`` and ``second[i]`` for each ``i``, as
+        :func:`_dot` gives it: the products of the common keys summed exactly."""
+        sizes = (self.starts[first + 1] - self.starts[first]) + (
+            self.starts[second + 1] - self.starts[second]
+        )
+        ends = np.searchsorted(np.cumsum(sizes), np.arange(self.BATCH, sizes.sum(), self.BATCH))
+        found: list[float] = []
+        for part in np.split(np.arange(len(first)), np.unique(ends)):
+            found += self._dots(first[part], second[part])
+        return found
+
+    def _dots(
+        self,
+        first: np.ndarray[Any, np.dtype[np.int64]],
+        second: np.ndarray[Any, np.dtype[np.int64]],
+    ) -> list[float]:
+        # the entries of each pair's rows as one sorted key each: the pair, then the key
+        at_first, pair = self._entries(first)
+        at_second, other = self._entries(second)
+        keys = pair * self.width + self.keys[at_first]  # 64 bits: pairs are numbers
+        other_keys = other * self.width + self.keys[at_second]
+        if not other_keys.size:
+            return [0.0] * len(first)
+        at = np.searchsorted(other_keys, keys)
+        np.minimum(at, other_keys.size - 1, out=at)
+        common = other_keys[at] == keys
+        products = (self.values[at_first[common]] * self.values[at_second[at[common]]]).tolist()
+        ends = np.cumsum(np.bincount(pair[common], minlength=len(first))).tolist()
+        return [math.fsum(products[s:e]) for s, e in zip([0, *ends[:-1]], ends, strict=True)]
+
+    def _entries(
+        self, rows: np.ndarray[Any, np.dtype[np.int64]]
+    ) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
+        """The places of the entries of ``rows`` in ``keys``, in order, and the number of
+        the row (in ``rows``) each is of."""
+        begin = self.starts[rows]
+        sizes = self.starts[rows + 1] - begin
+        which = np.repeat(np.arange(len(rows)), sizes)
+        return np.arange(which.size) + np.repeat(begin - (np.cumsum(sizes) - sizes), sizes), which
+
+
+#: Fewer dot products than this are found one at a time.
+_FEW = 8
+
 #: What :meth:`_Recent.recall` gives for a key it does not hold.
 _UNKNOWN: Any = object()
 
@@ -1109,6 +1272,39 @@ class _Found:
                     self.met = {}
                 self.met[key] = found
         return found
+
+    def missing(
+        self, keys: np.ndarray[Any, np.dtype[np.int64]]
+    ) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """Of ``keys``, those not kept."""
+        _, known = self._stored(keys)
+        newer = self.newer
+        return keys[
+            [
+                not k and key not in newer
+                for k, key in zip(known.tolist(), keys.tolist(), strict=True)
+            ]
+        ]
+
+    def recall_all(
+        self, keys: np.ndarray[Any, np.dtype[np.int64]]
+    ) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """The numbers kept for ``keys``, all kept."""
+        at, known = self._stored(keys)
+        found = np.zeros(len(keys), dtype=np.float64)
+        found[known] = self.values[at[known]]
+        for i in np.flatnonzero(~known).tolist():
+            found[i] = self.recall(int(keys[i]))
+        return found
+
+    def _stored(
+        self, keys: np.ndarray[Any, np.dtype[np.int64]]
+    ) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.bool_]]]:
+        """Where each of ``keys`` is or would be in the sorted arrays, and whether it is."""
+        if not self.keys.size:
+            return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
+        at = np.minimum(self.keys.searchsorted(keys), self.keys.size - 1)
+        return at, self.keys[at] == keys
 
     def keep(self, key: int, value: float) -> None:
         """Keep ``value`` for ``key``, a key not kept yet."""
@@ -1199,9 +1395,12 @@ class _Clustering:
                 dated=dated,
                 profiles=profiles,
             )
+        self.links = indexed.ordered
         self.threshold = words("merging")["weights"]["threshold"]
         self.contested = array("q")  # pairs kept apart only by their dates, as numbers
         self.grew: set[int] = set()  # the roots that have taken in another group
+        # the pairs of roots last scored below the threshold, with the sizes they had then
+        self.failed: _Recent[int, int] = _Recent(_FAILED)
         for a, b, cue in indexed.same:
             self.join(a, b, cue)
 
@@ -1224,10 +1423,18 @@ class _Clustering:
         if how == "elaboration":  # told as one by its article, unless something vetoes it
             how = "anaphora"
         if how == "score":
+            # A group changes only as it grows, so a pair of groups scored below the threshold
+            # at these sizes scores so again (and was marked contested then if it is): the
+            # pairs of two large groups' members are many, and the whole groups compare alike.
+            size = len(self.mentions)
+            pair, sizes = ra * size + rb, first.size * size + second.size
+            if self.failed.recall(pair) == sizes:
+                return
             score, contested = _score(first, second, self.context)
             if contested:
                 self.contested.append(self._number(a, b))
             if score < self.threshold:
+                self.failed.keep(pair, sizes)
                 return
         elif (
             not second.forbidden.isdisjoint(first.indices())
@@ -1252,25 +1459,8 @@ class _Clustering:
         (pairs of one score in the order of their numbers), each with whether it scores above
         the threshold."""
         size = len(self.mentions)
-        scores = array("d")
         pairs = self.pairs()
-        # Pairs scored in the order of their numbers: clusters made one after the other lie
-        # near in memory, so this runs several times faster than in any other order. Those
-        # kept take the place of those scored, in the same array.
-        kept = 0
-        for start in range(0, len(pairs), _CHUNK):
-            taken = []
-            for pair in pairs[start : start + _CHUNK].tolist():
-                a, b = divmod(pair, size)
-                score, contested = _score(self._at(a), self._at(b), self.context)
-                if contested:
-                    self.contested.append(pair)
-                if score > 0:
-                    taken.append(pair)
-                    scores.append(score)
-            pairs[kept : kept + len(taken)] = taken
-            kept += len(taken)
-        pairs.resize(kept, refcheck=False)
+        scores = self._kept(pairs)
         self.grew.clear()  # the scores stand for the groups as they are now
         ranked = np.frombuffer(scores, dtype=np.float64)
         np.negative(ranked, out=ranked)
@@ -1285,6 +1475,69 @@ class _Clustering:
         for start in range(0, len(numbers), _CHUNK):
             for pair in numbers[start : start + _CHUNK].tolist():
                 yield *divmod(abs(pair), size), pair < 0
+
+    def _kept(self, pairs: np.ndarray[Any, np.dtype[np.int64]]) -> array[float]:
+        """Score ``pairs`` (:meth:`_scores`), keep those that score above zero in the same
+        array, in their order (it is resized to them), and give their scores. Pairs are
+        scored in the order of their numbers: clusters made one after the other lie near in
+        memory, so this runs several times faster than in any other order."""
+        scores = array("d")
+        kept = 0
+        traits = _Traits.of(self)
+        for start in range(0, len(pairs), _SCORED):
+            chunk = pairs[start : start + _SCORED].copy()  # not a view: ``pairs`` is resized
+            score, contested = self._scores(chunk, traits)
+            self.contested.extend(chunk[contested].tolist())
+            taken = score > 0
+            count = int(taken.sum())
+            pairs[kept : kept + count] = chunk[taken]
+            scores.frombytes(score[taken].tobytes())
+            kept += count
+        pairs.resize(kept, refcheck=False)
+        return scores
+
+    def _scores(
+        self, pairs: np.ndarray[Any, np.dtype[np.int64]], traits: _Traits
+    ) -> tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]:
+        """The scores of ``pairs`` (numbers, as :meth:`pairs` gives them) and whether each
+        was contested, as :func:`_score` gives them: those of two clusters of one mention
+        each (not ordered by their article) once for each pair of kinds (:class:`_Traits`)
+        and whether they are of one article, then with how alike their articles are, for
+        all at once (:meth:`_Articles.cosines`)."""
+        first, second = np.divmod(pairs, len(self.mentions))
+        score = np.zeros(len(pairs), dtype=np.float64)
+        contested = np.zeros(len(pairs), dtype=bool)
+        needs = np.zeros(len(pairs), dtype=np.int8)
+        kind, other = traits.kinds[first], traits.kinds[second]
+        simple = (kind >= 0) & (other >= 0) & ~traits.ordered(pairs)
+        at = np.flatnonzero(simple)
+        keys = (kind[at] * traits.count + other[at]) * 2
+        keys += traits.articles[first[at]] == traits.articles[second[at]]
+        _, each, back = np.unique(keys, return_index=True, return_inverse=True)
+        stories = self.context.stories
+        found = [
+            _scored(self._at(a), self._at(b), stories=stories)
+            for a, b in zip(first[at[each]].tolist(), second[at[each]].tolist(), strict=True)
+        ]
+        if found:
+            values, flags, wants = zip(*found, strict=True)
+            score[at] = np.array(values, dtype=np.float64)[back]
+            contested[at] = np.array(flags, dtype=bool)[back]
+            needs[at] = np.array(wants, dtype=np.int8)[back]
+        ours, theirs = traits.profiles[first], traits.profiles[second]
+        self.context.expect(ours, theirs)
+        at = np.flatnonzero(needs)
+        alike, known = self.context.cosines_of(ours[at], theirs[at])
+        at, alike, wants = at[known], alike[known], needs[at[known]]
+        added = wants == _ADDED
+        score[at[added]] += _context_term(alike[added])
+        score[at[~added & _unlike(alike)]] = 0.0
+        # the others one at a time
+        for i in np.flatnonzero(~simple).tolist():
+            score[i], contested[i] = _score(
+                self._at(int(first[i])), self._at(int(second[i])), self.context
+            )
+        return score, contested
 
     def pairs(self) -> np.ndarray[Any, np.dtype[np.int64]]:
         """The distinct pairs of today's clusters that meet in a block, each cluster with the
@@ -1346,10 +1599,75 @@ class _Clustering:
         return found
 
 
-#: Pairs are scored and taken this many at a time.
+#: Pairs are taken this many at a time.
 _CHUNK = 1 << 12
+#: Pairs are scored this many at a time (:meth:`_Clustering._scores`).
+_SCORED = 1 << 13
 #: Pairs are made from blocks of about this many clusters in all at a time.
 _BATCH = 1 << 12
+#: How many of the pairs of groups scored below the threshold are remembered, and as many before.
+_FAILED = 1 << 12
+
+
+@attrs.frozen(eq=False)
+class _Traits:
+    """What scoring the pairs of today's clusters reads of each, by its root: the kind of a
+    cluster of one mention (``kinds``, ``-1`` for the others, numbered from 0 to ``count``),
+    its article (``articles``, a number), the one profile of a cluster of one article
+    (``profiles``, ``-1`` for the others), and the pairs of mentions their article orders,
+    as sorted numbers (``links``). Two clusters of one mention are of one kind when every
+    trait :func:`_scored` reads but their articles is the same (their sets are shared, and
+    mostly the same objects), so pairs of the same kinds, of one article or not, score alike.
+    """
+
+    kinds: np.ndarray[Any, np.dtype[np.int64]]
+    count: int
+    articles: np.ndarray[Any, np.dtype[np.int64]]
+    profiles: np.ndarray[Any, np.dtype[np.int64]]
+    links: np.ndarray[Any, np.dtype[np.int64]]
+
+    @classmethod
+    def of(cls, clustering: _Clustering) -> _Traits:
+        size = len(clustering.mentions)
+        kinds = np.full(size, -1, dtype=np.int64)
+        articles = np.full(size, -1, dtype=np.int64)
+        profiles = np.full(size, -1, dtype=np.int64)
+        kind: dict[tuple[Any, ...], int] = {}
+        article: dict[frozenset[str] | set[str], int] = {}
+        for root, c in enumerate(clustering.clusters):
+            if c is None:
+                continue
+            if len(c.profiles) == 1:
+                profiles[root] = c.profiles[0]
+            if c.members is None:
+                traits = tuple(id(v) if isinstance(v, dict) else v for v in _kind_traits(c))
+                kinds[root] = kind.setdefault(traits, len(kind))
+                articles[root] = article.setdefault(c.articles, len(article))
+        links = np.array(
+            sorted({min(a, b) * size + max(a, b) for a, b, _ in clustering.links}),
+            dtype=np.int64,
+        )
+        return cls(kinds, len(kind), articles, profiles, links)
+
+    def ordered(
+        self, pairs: np.ndarray[Any, np.dtype[np.int64]]
+    ) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Which of ``pairs`` (numbers) their article orders."""
+        if not self.links.size:
+            return np.zeros(len(pairs), dtype=bool)
+        at = np.minimum(self.links.searchsorted(pairs), self.links.size - 1)
+        return self.links[at] == pairs
+
+
+#: The traits of a cluster that make its kind (:class:`_Traits`): all but the mentions it
+#: groups, those it may not join, its articles and their profiles.
+_kind_traits = operator.attrgetter(
+    *(
+        f.name
+        for f in attrs.fields(_Cluster)
+        if f.name not in {"root", "members", "forbidden", "articles", "profiles"}
+    )
+)
 
 
 def _distinct(
