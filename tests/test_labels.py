@@ -86,6 +86,11 @@ def listed(nlp, text):
             "The bombing of the US embassy on Friday killed 12 people.",
             ["bombing killed 12 people"],
         ),
+        # an event written in several words is what a light verb carries, however parsed
+        (
+            "In July Hun Sen staged a successful coup d'etat against Prince Norodom Ranariddh.",
+            ["Hun Sen coup against Norodom Ranariddh"],
+        ),
         # a weapon is who did it; a happening (the blast) is not
         (
             "Suspected bombs exploded outside the embassy on Friday, killing 12 people.",

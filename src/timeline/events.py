@@ -580,6 +580,10 @@ class _Extractor:
                 continue
             if self.is_event_noun(target):
                 return target
+            # "staged a coup d'etat": the parse heads the phrase by its last word
+            phrase = next((c for c in self.children(target) if self.starts_phrase(c)), None)
+            if phrase is not None:
+                return phrase
             if self.dep[child.i] == "dobj":
                 return None
         return None
