@@ -235,6 +235,17 @@ def test_background_is_kept_but_not_listed(nlp, text, shown, background):
     assert ([e.label for e in built], told) == (shown, background)
 
 
+def test_a_quote_a_length_of_time_dates_is_not_listed(nlp):
+    # "after 22 months" says how long, not when: the quoted words stay a speaker's
+    text = (
+        "The ministry said on Monday it had told the family.\n\n"
+        "``It is deeply discouraging for the family after 22 months,'' a spokesman said."
+    )
+    shown, kept = listed(nlp, text)
+    assert [label for label in kept if "discouraging" in label] == ["discouraging for the family"]
+    assert not [label for label in shown if "discouraging" in label]
+
+
 def test_what_led_nowhere_did_not_happen(nlp):
     text = "On Monday the police said the interrogations had led nowhere."
     [led] = [

@@ -429,9 +429,11 @@ def names_happening(mention: EventMention) -> bool:
     if noun and mention.event_class == "I_ACTION" and mention.tense == "NONE":
         return False  # "an attempt to", "a plan", "the demand": an intention, unless a light
         # verb tells that it was made ("reached an agreement", "made an offer")
-    if mention.time is None and (mention.quoted or mention.modality == "FUTURE"):
+    # a length or a frequency ("after 22 months", "every day") dates nothing
+    dated = mention.time is not None and mention.time.type in ("DATE", "TIME")
+    if not dated and (mention.quoted or mention.modality == "FUTURE"):
         return False  # a speaker's words, a plan or a threat: no happening until dated
-    if mention.time is None and mention.background:
+    if not dated and mention.background:
         return False  # background on someone or something, or an indirect question
     if noun:
         return True
