@@ -1146,10 +1146,24 @@ def _dot(first: _Sparse, second: _Sparse) -> float:
         keys, values, other_keys, other_values = other_keys, other_values, keys, values
     if not keys.size:
         return 0.0
-    at = np.searchsorted(other_keys, keys)
-    np.minimum(at, other_keys.size - 1, out=at)
-    common = other_keys[at] == keys
+    at, common = _located(other_keys, keys)
     return math.fsum((values[common] * other_values[at[common]]).tolist())
+
+
+def _located(
+    ordered: np.ndarray[Any, np.dtype[Any]], keys: np.ndarray[Any, np.dtype[Any]]
+) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.bool_]]]:
+    """Where each of ``keys`` is in the sorted array ``ordered`` (or near where it would be),
+    and whether it is there.
+
+    >>> at, there = _located(np.array([2, 5, 9]), np.array([5, 7, 12]))
+    >>> at.tolist(), there.tolist()
+    ([1, 2, 2], [True, False, False])
+    """
+    if not ordered.size:
+        return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
+    at = np.minimum(ordered.searchsorted(keys), ordered.size - 1)
+    return at, ordered[at] == keys
 
 
 class _Rows:
@@ -1216,9 +1230,7 @@ class _Rows:
         other_keys = other * self.width + self.keys[at_second]
         if not other_keys.size:
             return [0.0] * len(first)
-        at = np.searchsorted(other_keys, keys)
-        np.minimum(at, other_keys.size - 1, out=at)
-        common = other_keys[at] == keys
+        at, common = _located(other_keys, keys)
         products = (self.values[at_first[common]] * self.values[at_second[at[common]]]).tolist()
         ends = np.cumsum(np.bincount(pair[common], minlength=len(first))).tolist()
         return [math.fsum(products[s:e]) for s, e in zip([0, *ends[:-1]], ends, strict=True)]
@@ -1277,7 +1289,7 @@ class _Found:
         self, keys: np.ndarray[Any, np.dtype[np.int64]]
     ) -> np.ndarray[Any, np.dtype[np.int64]]:
         """Of ``keys``, those not kept."""
-        _, known = self._stored(keys)
+        _, known = _located(self.keys, keys)
         newer = self.newer
         return keys[
             [
@@ -1290,21 +1302,12 @@ class _Found:
         self, keys: np.ndarray[Any, np.dtype[np.int64]]
     ) -> np.ndarray[Any, np.dtype[np.float64]]:
         """The numbers kept for ``keys``, all kept."""
-        at, known = self._stored(keys)
+        at, known = _located(self.keys, keys)
         found = np.zeros(len(keys), dtype=np.float64)
         found[known] = self.values[at[known]]
         for i in np.flatnonzero(~known).tolist():
             found[i] = self.recall(int(keys[i]))
         return found
-
-    def _stored(
-        self, keys: np.ndarray[Any, np.dtype[np.int64]]
-    ) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.bool_]]]:
-        """Where each of ``keys`` is or would be in the sorted arrays, and whether it is."""
-        if not self.keys.size:
-            return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
-        at = np.minimum(self.keys.searchsorted(keys), self.keys.size - 1)
-        return at, self.keys[at] == keys
 
     def keep(self, key: int, value: float) -> None:
         """Keep ``value`` for ``key``, a key not kept yet."""
@@ -1653,10 +1656,7 @@ class _Traits:
         self, pairs: np.ndarray[Any, np.dtype[np.int64]]
     ) -> np.ndarray[Any, np.dtype[np.bool_]]:
         """Which of ``pairs`` (numbers) their article orders."""
-        if not self.links.size:
-            return np.zeros(len(pairs), dtype=bool)
-        at = np.minimum(self.links.searchsorted(pairs), self.links.size - 1)
-        return self.links[at] == pairs
+        return _located(self.links, pairs)[1]
 
 
 #: The traits of a cluster that make its kind (:class:`_Traits`): all but the mentions it

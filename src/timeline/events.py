@@ -1523,7 +1523,7 @@ class _Extractor:
                 grammar = bounds_grammar = (
                     self.unable(token, written, heads) or self.predicate(token, written) or written
                 )
-            told_as_fact = grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
+            told_as_fact = self.told_as_fact(token, grammar)
             if (
                 self.in_headline(token)
                 and bounds_grammar is not None
@@ -1740,6 +1740,11 @@ class _Extractor:
         said = self.tokens[self.head_at[speaker.i]]
         return statement if self.classes.get(self.lemma(said)) == "REPORTING" else None
 
+    def told_as_fact(self, token: Any, grammar: _Grammar) -> bool:
+        """Whether the mention at ``token`` is told as fact: a verb done or not done
+        (:attr:`_Grammar.told`), an event noun only done (:attr:`_Grammar.realis`)."""
+        return grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
+
     def presumed(
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
     ) -> Interval | None:
@@ -1754,8 +1759,11 @@ class _Extractor:
         happening is told of that day), but one in the present perfect ("no one has
         claimed") tells what is still so when the article appeared: on its publication day."""
         published = self.article.published
-        negated = grammar.told and self.pos[token.i] != "NOUN" and not grammar.realis
-        if published is None or not (grammar.realis or negated) or self.dep[token.i] == "relcl":
+        if (
+            published is None
+            or not self.told_as_fact(token, grammar)
+            or self.dep[token.i] == "relcl"
+        ):
             return None
         if self.lemma(token) in self.attributions:  # "according to police": as published
             return Interval(*day_of(published), Granularity.DAY)
@@ -1763,7 +1771,7 @@ class _Extractor:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
             return None
-        perfect = grammar.tense == "PRESENT" and negated
+        perfect = grammar.tense == "PRESENT" and not grammar.realis
         first, last = day_of(published) if perfect else story or day_of(published)
         if first is None or last is None:
             return None
