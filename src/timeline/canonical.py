@@ -429,8 +429,7 @@ def names_happening(mention: EventMention) -> bool:
     if noun and mention.event_class == "I_ACTION" and mention.tense == "NONE":
         return False  # "an attempt to", "a plan", "the demand": an intention, unless a light
         # verb tells that it was made ("reached an agreement", "made an offer")
-    # a length or a frequency ("after 22 months", "every day") dates nothing
-    dated = mention.time is not None and mention.time.type in ("DATE", "TIME")
+    dated = mention.time is not None and mention.time.names_moment
     if not dated and (mention.quoted or mention.modality == "FUTURE"):
         return False  # a speaker's words, a plan or a threat: no happening until dated
     if not dated and mention.background:

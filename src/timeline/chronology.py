@@ -144,7 +144,7 @@ def bounds_interval(earliest: datetime | None, latest: datetime | None) -> Inter
 
 
 def _of_time(time: TimeExpression | None) -> Interval | None:
-    if time is None or time.type not in ("DATE", "TIME") or time.interval is None:
+    if time is None or not time.names_moment or time.interval is None:
         return None
     return reader_interval(time.interval)
 

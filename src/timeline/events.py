@@ -1999,7 +1999,7 @@ class _Extractor:
                         self.same.add((noun, heads[child.i]))
             if target is not None:
                 _attach(attached, target, time)
-            elif time.interval is not None and time.type in ("DATE", "TIME"):
+            elif time.interval is not None and time.names_moment:
                 unattached.setdefault(self.sentence_of[root.i], []).append(time)
         sentence_times = {
             sentence: found[0]

@@ -173,6 +173,19 @@ class TimeExpression:
     def _check_end(self, attribute: attrs.Attribute, end: int) -> None:
         _spans_text(self, end)
 
+    @property
+    def names_moment(self) -> bool:
+        """Whether the expression names when something happens (a date or a time), not how
+        long or how often ("after 22 months", "every day"): only such a time dates an event.
+
+        >>> import timeline
+        >>> from datetime import date
+        >>> [(t.text, t.names_moment) for t in timeline.find_times(
+        ...     "On Monday, after 22 months, he left.", published=date(2020, 1, 7))]
+        [('Monday', True), ('22 months', False)]
+        """
+        return self.type in ("DATE", "TIME")
+
 
 @attrs.frozen
 class ZoneMention:
