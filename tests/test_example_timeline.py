@@ -191,3 +191,15 @@ def test_salience_ranks_the_news_first(built):
         "Iraq's parliament vote",
         "Iran attack in Iraq",
     ]
+
+
+def test_printing_a_timeline_shows_its_listing_and_its_repr_only_counts(built):
+    lines = str(built).splitlines()
+    assert lines[0] == "Timeline: 18 of 51 events"
+    assert len(lines) == 1 + 2 * len(built)
+    assert lines[1].split("  (confidence")[0].endswith(built[0].label)
+    assert lines[2].strip().startswith("sources: ")
+    assert repr(built) == f"<Timeline: 18 listed of 51 events from {len(built.articles)} articles>"
+    every = built.to_text("Iraq", all_events=True).splitlines()
+    assert every[:3] == ["Iraq", "", "Timeline: 51 events"]
+    assert len(every) == 3 + 2 * 51

@@ -79,8 +79,8 @@ from timeline.articles import (
     read_each,
 )
 from timeline.examples import load_examples
-from timeline.export.provenance import headline, sources
-from timeline.export.wording import describe_day, describe_moment, describe_when
+from timeline.export.text import lines, one_line, to_text
+from timeline.export.wording import describe_day, describe_moment
 from timeline.model import Article, TimeExpression, Timeline
 from timeline.nlp import load as load_nlp
 from timeline.parallel import cores
@@ -287,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             traceback.print_exc()
-        _say("error", f"the program failed: {type(error).__name__}: {_one_line(str(error))}")
+        _say("error", f"the program failed: {type(error).__name__}: {one_line(str(error))}")
         if not args.debug:
             print("timeline: run again with --debug to see where", file=sys.stderr)
         return CRASH
@@ -323,9 +323,7 @@ def _model() -> Any:
 #: quotes the sentence of each source), whether every event is asked for (``--all-events``;
 #: JSON always holds every event, the others the listed ones) and the title.
 _RENDERERS: dict[str, Callable[[Timeline, Sequence[Article], bool, str | None], str]] = {
-    "text": lambda built, _, every, title: "".join(
-        _timeline_lines(built, listed=not every, title=title)
-    ),
+    "text": lambda built, _, every, title: to_text(built, all_events=every, title=title),
     "json": lambda built, _, every, title: built.to_json(indent=2) + "\n",
     "html": lambda built, articles, every, title: built.to_html(
         title, articles=articles, all_events=every
@@ -574,7 +572,7 @@ def _demo_lines(articles: Sequence[Article], built: Timeline) -> Iterator[str]:
         if article.title:
             yield f"    {article.title}\n"
     yield "\n"
-    yield from _timeline_lines(built)
+    yield from lines(built)
 
 
 def _published_words(published: date | datetime | None) -> str:
@@ -586,32 +584,11 @@ def _published_words(published: date | datetime | None) -> str:
     return describe_moment(published)
 
 
-def _timeline_lines(
-    built: Timeline, *, listed: bool = True, title: str | None = None
-) -> Iterator[str]:
-    """The readable listing of ``built`` with sources: the events a reader would list
-    (:attr:`timeline.Timeline.listed`), or with ``listed=False`` every event; each event's
-    time in words."""
-    if title:
-        yield f"{_one_line(title)}\n\n"
-    if listed:
-        shown = list(built.listed)
-        yield f"Timeline: {len(shown)} of {len(built.events)} events\n"
-    else:
-        shown = list(built.events)
-        yield f"Timeline: {len(shown)} events\n"
-    times = [describe_when(e) for e in shown]
-    width = max((len(t) for t in times), default=0)
-    for event, time in zip(shown, times, strict=True):
-        yield f"  {time:<{width}}  {headline(event)}  (confidence {event.confidence:.2f})\n"
-        yield f"  {'':<{width}}  sources: {_one_line('; '.join(sources(event)))}\n"
-
-
 def _tab_line(e: TimeExpression) -> str:
     interval = "-"
     if e.interval is not None:
         interval = f"[{e.interval.start.isoformat()}, {e.interval.end.isoformat()})"
-    fields = (f"{e.start}:{e.end}", _one_line(e.text), e.type, e.value, e.mod or "-", interval)
+    fields = (f"{e.start}:{e.end}", one_line(e.text), e.type, e.value, e.mod or "-", interval)
     return "\t".join(fields) + "\n"
 
 
@@ -641,8 +618,3 @@ def _as_dict(e: TimeExpression) -> dict[str, Any]:
         if anchor is None
         else {"kind": anchor.kind, "value": anchor.value, "start": anchor.start},
     }
-
-
-def _one_line(text: str) -> str:
-    """``text`` with each run of whitespace (newlines, tabs) shown as one space."""
-    return " ".join(text.split())

@@ -608,7 +608,7 @@ def _records(records: Iterable[ArticleRecord]) -> tuple[ArticleRecord, ...]:
     return tuple(sorted(records, key=lambda record: record.id))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Timeline:
     """Canonical events in temporal order.
 
@@ -665,6 +665,15 @@ class Timeline:
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._listed)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Timeline: {len(self._listed)} listed of {len(self.events)} events "
+            f"from {len(self.articles)} articles>"
+        )
+
+    def __str__(self) -> str:
+        return self.to_text()
 
     def __len__(self) -> int:
         return len(self._listed)
@@ -869,6 +878,27 @@ class Timeline:
         from timeline.export import timeline_json
 
         return timeline_json.loads(text)
+
+    def to_text(self, title: str | None = None, *, all_events: bool = False) -> str:
+        """The timeline as ``timeline build`` prints it (:mod:`timeline.export.text`): each
+        listed event (:attr:`listed`; with ``all_events``, every event) with its time in
+        words, label, confidence and sources. ``str(timeline)`` is this listing; the
+        ``repr`` only counts.
+
+        >>> from datetime import date
+        >>> import timeline
+        >>> fired = timeline.Article("Iran fired missiles on Tuesday.", date(2020, 1, 8), id="a")
+        >>> tl = timeline.build([fired])
+        >>> print(tl.to_text(), end="")
+        Timeline: 1 of 1 events
+          7 Jan 2020  Iran fired missiles  (confidence 0.50)
+                      sources: a: "fired"
+        >>> tl
+        <Timeline: 1 listed of 1 events from 1 articles>
+        """
+        from timeline.export.text import to_text
+
+        return to_text(self, all_events=all_events, title=title)
 
     def to_html(
         self,

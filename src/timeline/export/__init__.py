@@ -11,6 +11,8 @@
 - :mod:`~timeline.export.dataframe`: a pandas ``DataFrame``, one row per event
   (:meth:`~timeline.Timeline.to_dataframe`, with the ``pandas`` extra);
 - :mod:`~timeline.export.html`: a standalone HTML page (:meth:`~timeline.Timeline.to_html`).
+- :mod:`~timeline.export.text`: the plain-text listing ``timeline build`` prints
+  (:meth:`~timeline.Timeline.to_text`, ``str(timeline)``).
 
 >>> json_schema()["$id"]
 'urn:news-timeline:schema:timeline-1'
