@@ -224,7 +224,7 @@ def test_the_method_delegates_to_the_exporter():
             at(1, month=3),
             None,
             "February 2020",
-            "2020-02-01T00:00/2020-03-01T00:00",
+            "2020-02",  # the unit the words name, not an interval of two midnights
         ),
         (
             at(1, month=1),
@@ -233,7 +233,8 @@ def test_the_method_delegates_to_the_exporter():
             "January -- March 2020",
             "2020-01-01T00:00/2020-04-01T00:00",
         ),
-        (at(1), at(1, year=2021), None, "2020", "2020-01-01T00:00/2021-01-01T00:00"),
+        (at(1), at(1, year=2021), None, "2020", "2020"),
+        (at(7), at(8), None, "7 Jan 2020", "2020-01-07"),
         (at(1, year=2010), at(1, year=2020), None, "2010s", "2010-01-01T00:00/2020-01-01T00:00"),
     ],
 )

@@ -30,7 +30,7 @@ from timeline.export.provenance import headline
 from timeline.export.quotes import Sentences
 from timeline.export.wording import describe_day, describe_moment, describe_when
 from timeline.lang import words
-from timeline.model import Article, ArticleRecord, Event, EventMention, Timeline
+from timeline.model import Article, ArticleRecord, Event, EventMention, Interval, Timeline
 
 __all__ = ["to_html"]
 
@@ -150,7 +150,30 @@ class _Place:
             return self.event.when.timex
         if self.earliest is None and self.latest is None:
             return ""
-        return "/".join(_iso(moment) for moment in (self.earliest, self.latest))
+        return _calendar_timex(self.earliest, self.latest) or "/".join(
+            _iso(moment) for moment in (self.earliest, self.latest)
+        )
+
+
+def _calendar_timex(earliest: datetime | None, latest: datetime | None) -> str | None:
+    """The TIMEX3 value of the day, month or year ``[earliest, latest)`` is, as the words
+    beside it say ("7 Aug 1998", not an ISO interval of two midnights); else ``None``.
+
+    >>> _calendar_timex(datetime(1998, 8, 7), datetime(1998, 8, 8))
+    '1998-08-07'
+    >>> _calendar_timex(datetime(1998, 8, 1), datetime(1998, 9, 1))
+    '1998-08'
+    >>> _calendar_timex(datetime(1998, 8, 7), datetime(1998, 8, 9)) is None
+    True
+    """
+    if earliest is None or latest is None:
+        return None
+    day = earliest.date().isoformat()
+    for value in (day, day[:7], day[:4]):
+        unit = Interval.from_timex(value, earliest.tzinfo)
+        if unit is not None and (unit.start, unit.end) == (earliest, latest):
+            return value
+    return None
 
 
 def _iso(moment: datetime | None) -> str:
