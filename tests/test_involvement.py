@@ -27,6 +27,9 @@ def test_name_variants_single_out_the_entity():
         "States Air Force",
         "Air Force",
     }
+    # a two-word name ending in a kind of organisation is no person's: not "Singapore"
+    assert name_variants("Singapore Airlines", TARGETS) == {"Singapore Airlines"}
+    assert name_variants("Louis Gallois", TARGETS) == {"Louis Gallois", "Louis", "Gallois"}
     assert name_variants("Airbus", TARGETS) == {"Airbus"}
     assert name_variants("Beatles Apple Corps", ["iPod"]) == {
         "Beatles Apple Corps",
@@ -178,3 +181,31 @@ def test_a_list_of_names_after_dashes_reads_without_error(nlp):
         "- Josh Hutcherson\nFilming starts in May."
     )
     assert _texts(extract_events(Article(text), nlp)) == ["named", "starts"]
+
+
+def test_an_article_defined_short_name_involves_under_either_name(nlp):
+    text = (
+        "Singapore Airlines (SIA) took the first A380 on Monday. SIA flew it to Sydney. "
+        "The Government Accountability Office (GAO) upheld the protest. The GAO said the "
+        "office would decide. NAIROBI, Kenya (AP) -- Police said AP reporters left."
+    )
+    mentions = extract_events(Article(text, date(2007, 10, 15), "a"), nlp)
+    assert _texts(mentions_involving(mentions, "Singapore Airlines")) == ["took", "flew"]
+    # "Kenya (AP)" defines nothing: AP does not abbreviate Kenya
+    assert _texts(mentions_involving(mentions, "Kenya")) == []
+    # "GAO" is read as the name it abbreviates, and the entity is asked by either name
+    gao = mentions_involving(mentions, "GAO")
+    assert [(m.text, {a.name for a in m.arguments}) for m in gao] == [
+        ("upheld", {"Government Accountability Office"}),
+        ("protest", {"Government Accountability Office"}),
+        ("said", {"Government Accountability Office"}),
+    ]
+    assert mentions_involving(mentions, "Government Accountability Office") == gao
+
+
+def test_a_product_number_names_it_in_the_plural_too():
+    assert [bool(p.search("two a380s and 787s")) for p in patterns("Airbus A380", ["Airbus"])] == [
+        True,
+        False,
+    ]
+    assert not any(p.search("new airbuses") for p in patterns("Airbus"))

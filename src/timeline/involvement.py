@@ -24,7 +24,7 @@ from typing import Any
 from timeline.model import Argument, Article, EventMention
 from timeline.names import known_as, name_keys
 from timeline.pipeline import analyse
-from timeline.references import product_shaped
+from timeline.references import described_kind, product_shaped
 
 __all__ = ["involving", "keyed", "mentions_involving", "name_variants", "names", "patterns"]
 
@@ -38,13 +38,14 @@ def name_variants(name: str, others: Iterable[str] = ()) -> frozenset[str]:
     entity): a run of two or more words ending the name ("Apple Corps" for "Beatles Apple
     Corps"), one word with a digit and a letter, three digits, or mixed or all capitals
     ("A380", "787", "iTunes", "EADS"), and each word of a two-word name written like a
-    person's ("Jobs" for "Steve Jobs"). Runs of spaces count as one; a blank name is a
-    ``ValueError``.
+    person's ("Jobs" for "Steve Jobs"), unless its last word names a kind of organisation
+    ("Singapore Airlines": ``[descriptions]`` of ``lang/en/references.toml``). Runs of
+    spaces count as one; a blank name is a ``ValueError``.
 
     >>> sorted(name_variants("Airbus A380", ["Airbus", "Boeing"]))
     ['A380', 'Airbus A380']
-    >>> sorted(name_variants("Steve Jobs"))
-    ['Jobs', 'Steve', 'Steve Jobs']
+    >>> sorted(name_variants("Steve Jobs")), sorted(name_variants("Singapore Airlines"))
+    (['Jobs', 'Steve', 'Steve Jobs'], ['Singapore Airlines'])
     >>> sorted(name_variants("iPhone 4", ["iPhone 3G"]))
     ['iPhone 4']
     """
@@ -55,7 +56,11 @@ def name_variants(name: str, others: Iterable[str] = ()) -> frozenset[str]:
         raise ValueError("name is blank")
     whole = " ".join(words)
     rivals = [r for r in (" ".join(o.split()).lower() for o in others) if r != whole.lower()]
-    personal = len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    personal = (
+        len(words) == 2
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not described_kind(words[-1])
+    )
     found = {whole}
     for i in range(len(words)):
         for j in range(i + 1, len(words) + 1):
@@ -81,17 +86,36 @@ def _distinct_word(word: str) -> bool:
 
 
 def _pattern(variant: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(variant.lower()) + r"(?!\w)")
+    """The variant as a whole word of lowercase text; one ending in a digit also in the
+    plural ("A380s", "737s")."""
+    plural = "s?" if variant[-1:].isdigit() else ""
+    return re.compile(r"(?<!\w)" + re.escape(variant.lower()) + plural + r"(?!\w)")
 
 
-def patterns(name: str, others: Iterable[str] = ()) -> list[re.Pattern[str]]:
+def patterns(
+    name: str, others: Iterable[str] = (), arguments: Iterable[Argument] = ()
+) -> list[re.Pattern[str]]:
     """Patterns finding the entity's names (:func:`name_variants`) in lowercase text, each
-    as a whole word.
+    as a whole word; and the full names ``arguments`` show a short one stands for: an
+    argument written "EADS" that stands for "European Aeronautic Defence and Space", as an
+    article that defines "(EADS)" after that name reads it
+    (:meth:`timeline.references.Referents.defined_aliases`), so that "the parent company"
+    after it involves EADS too.
 
     >>> [bool(p.search("eads and airbus")) for p in patterns("EADS")]
     [True]
+    >>> defined = Argument("EADS", "European Aeronautic Defence and Space")
+    >>> full = "european aeronautic defence and space"
+    >>> [bool(p.search(full)) for p in patterns("EADS", arguments=[defined])]
+    [False, True]
     """
-    return [_pattern(v) for v in sorted(name_variants(name, others))]
+    variants = name_variants(name, others)
+    defined = {
+        a.name for a in arguments if a.text in variants and a.text != a.name and a.text.isupper()
+    }
+    return [_pattern(v) for v in sorted(variants, key=str.lower)] + [
+        _pattern(v) for v in sorted(defined - variants)
+    ]
 
 
 def mentions_involving(
@@ -113,7 +137,8 @@ def mentions_involving(
     ['lost']
     """
     mentions = list(mentions)
-    found, keys = patterns(name, others), name_keys(name)
+    arguments = (a for m in mentions for a in m.arguments)
+    found, keys = patterns(name, others, arguments), name_keys(name)
     if not any(m.arguments for m in mentions):
         return [m for m in mentions if any(p.key in keys for p in m.participants)]
     return [m for m in mentions if any(names(a, found) or keyed(a, keys) for a in m.arguments)]

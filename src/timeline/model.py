@@ -761,7 +761,6 @@ class Timeline:
         mentions that have it as an argument."""
         from timeline.involvement import keyed, names, patterns
 
-        found = patterns(name, others)
         if self._arguments is None:
             index: dict[Argument | str, list[tuple[int, int]]] = {}
             # mentions with no arguments at all (made by hand, or read from a document older
@@ -773,6 +772,7 @@ class Timeline:
                     for item in items:
                         index.setdefault(item, []).append((n, k))
             object.__setattr__(self, "_arguments", index)
+        found = patterns(name, others, (a for a in self._arguments if isinstance(a, Argument)))
         keys = name_keys(name)
         involved: dict[int, set[int]] = {}
         for item, places in self._arguments.items():

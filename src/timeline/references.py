@@ -55,7 +55,7 @@ from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start, tokens_text
 from timeline.nlp import text_of, token_strings, tree_of
 
-__all__ = ["Referents", "product_shaped", "with_arguments"]
+__all__ = ["Referents", "described_kind", "product_shaped", "with_arguments"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _ARGUMENTS = _SUBJECTS | {
@@ -85,6 +85,18 @@ def product_shaped(word: str) -> bool:
     [True, True, True, False, False]
     """
     return bool((_DIGIT.search(word) and _LETTER.search(word)) or _SHAPES.search(word))
+
+
+def described_kind(word: str) -> str | None:
+    """The kind of name a describing noun stands for, in the singular or plural
+    (``[descriptions]`` of ``lang/en/references.toml``): ``"organisation"`` for "Airlines".
+
+    >>> described_kind("Airlines"), described_kind("superjumbo"), described_kind("Jobs")
+    ('organisation', 'product', None)
+    """
+    lower = word.lower()
+    described = _described()
+    return described.get(lower) or (described.get(lower[:-1]) if lower.endswith("s") else None)
 
 
 # Kinds of names a thing pronoun ("it") may stand for; "name" is a name of no known kind.
@@ -229,6 +241,7 @@ class Referents:
         self.names = [found[start] for start in sorted(found)]
         self.starts = [name.start for name in self.names]
         self.sentences = list(sentences) if sentences is not None else [s.start for s in doc.sents]
+        self.aliases = self.defined_aliases()
         self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
         self.referred: dict[int, Argument | None] = {}  # what each argument head stands for
         self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
@@ -243,6 +256,27 @@ class Referents:
                 at = bisect.bisect_left(self.starts, i)
                 self.names.insert(at, _Name(i, argument.name, argument.head, kind))
                 self.starts.insert(at, i)
+
+    def defined_aliases(self) -> dict[str, str]:
+        """The short names the article defines in parentheses right after a name, each with
+        that name: "Singapore Airlines (SIA)" makes every "SIA" of the article Singapore
+        Airlines. The short name is two to six capitals that start as the name does and
+        follow its letters in order (not "Kenya (AP)")."""
+        found = {}
+        words = self.words
+        for i in range(1, len(words) - 2):
+            if words[i] != "(" or words[i + 2] != ")":
+                continue
+            short, name = words[i + 1], self.name_at.get(i - 1)
+            if name is not None and name.kind != "person" and _abbreviates(short, name.text):
+                found[short] = name.text
+        return found
+
+    def _argument(self, text: str, name: _Name) -> Argument:
+        """The argument written ``text`` that names or stands for ``name``, a short name the
+        article defines read as the name it stands for."""
+        full = self.aliases.get(name.text)
+        return Argument(text, name.text, name.head) if full is None else Argument(text, full)
 
     def arguments(
         self, index: int, actor: str | None = None
@@ -393,7 +427,7 @@ class Referents:
     def find_argument(self, i: int) -> Argument | None:
         named = self.name_at.get(i) or self.compound_name(i)
         if named is not None:
-            return Argument(named.text, named.text, named.head)
+            return self._argument(named.text, named)
         data = _data()
         lower = self.lowers[i]
         if lower in _word_set("person_pronouns"):
@@ -445,7 +479,7 @@ class Referents:
             if window is not None and i - name.start > window:
                 return None
             if name.kind in kinds and (gender is None or self.gender(name) in (None, gender)):
-                return Argument(text, name.text, name.head)
+                return self._argument(text, name)
         return None
 
     def fullest(self, person: _Name) -> str:
@@ -536,6 +570,19 @@ def _pronoun_genders() -> dict[str, str]:
         for gender, table in _data()["genders"].items()
         for pronoun in table["pronouns"]
     }
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short``, two to six capitals, may abbreviate ``name``: it starts with the
+    name's first letter and the rest follow the name's letters in order.
+
+    >>> _abbreviates("SIA", "Singapore Airlines"), _abbreviates("AP", "Kenya")
+    (True, False)
+    """
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return False
+    letters = iter(c for c in name.upper() if c.isalpha())
+    return next(letters, None) == short[0] and all(c in letters for c in short[1:])
 
 
 def _surname(name: _Name) -> str:
