@@ -1646,6 +1646,7 @@ class _Extractor:
                         or (
                             (below := self.tree.path(o.i, token.i)) is not None
                             and not self.qualifying(below)
+                            and not (self.dep[below[-1]] == "ccomp" and below[-1] > token.i)
                         )
                         for o in owners
                     )
@@ -1656,8 +1657,10 @@ class _Extractor:
                 # Elian was placed"), unless the time dates an event of another clause, as one
                 # that qualifies a noun of this one ("Albright, who fled in 1948, made"); a
                 # statement's sentence often names the time of what was said instead, so
-                # statements keep the story's day; what an infinitive tells is not yet done
-                # ("voted on Sunday to expel")
+                # statements keep the story's day, and a time in a verb's complement dates what
+                # the verb tells, not the telling ("had informed the family that he died on
+                # March 26"); what an infinitive tells is not yet done ("voted on Sunday to
+                # expel")
                 presumed = sentence_time and sentence_time.interval
             particle = next((c for c in self.children(token) if self.dep[c.i] == "prt"), None)
             participants = self.participants(token, light)
