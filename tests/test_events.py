@@ -727,6 +727,17 @@ def test_neither_a_statement_nor_an_infinitive_is_presumed_at_its_sentence_time(
     assert (said.sentence_time.text, said.presumed) == ("last year", None)
 
 
+def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_names(nlp):
+    """A time after the publication day is the one a plan is made for: what the infinitive
+    tells is presumed then, while one of a past time is not yet done by it."""
+    found = events(nlp, "On Friday, the council plans to open the new bridge.")
+    assert find(found, "open").presumed == timeline.Interval(
+        at(10), at(11), timeline.Granularity.DAY
+    )
+    found = events(nlp, "Last Monday, the council decided to open the new bridge.")
+    assert find(found, "open").presumed is None
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))
