@@ -727,12 +727,34 @@ def test_neither_a_statement_nor_an_infinitive_is_presumed_at_its_sentence_time(
     assert (said.sentence_time.text, said.presumed) == ("last year", None)
 
 
+def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_names(nlp):
+    """A time after the publication day is the one a plan is made for: what the infinitive
+    tells is presumed then, while one of a past time is not yet done by it."""
+    found = events(nlp, "On Friday, the council plans to open the new bridge.")
+    assert find(found, "open").presumed == timeline.Interval(
+        at(10), at(11), timeline.Granularity.DAY
+    )
+    found = events(nlp, "Last Monday, the council decided to open the new bridge.")
+    assert find(found, "open").presumed is None
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))
     monday = find(found, "arrived").time.interval
     assert find(found, "returned").presumed == monday  # the clause "after" hangs from
     assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)
+
+
+def test_a_time_in_a_complement_dates_what_is_told_not_the_telling(nlp):
+    """A time in a verb's clausal complement dates what the verb tells or decides, not the
+    verb: "had warned the mayor that the dam broke in May" is not presumed in May."""
+    text = "The agency had warned the mayor that the old dam broke in May 2019."
+    found = events(nlp, text)
+    assert find(found, "broke").time.text == "May 2019"
+    assert find(found, "warned").presumed is None
+    text = "The court decided the ferry must sail by March 4."
+    assert find(events(nlp, text), "decided").presumed is None
 
 
 def test_a_time_of_a_clause_on_a_noun_dates_that_noun_not_the_sentence(nlp):

@@ -26,7 +26,7 @@ import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -1638,7 +1638,7 @@ class _Extractor:
                 presumed is None
                 and time is None
                 and not reporting
-                and grammar.tense != "INFINITIVE"
+                and (grammar.tense != "INFINITIVE" or self.ahead(sentence_time))
                 and (
                     not owners
                     or any(
@@ -1646,6 +1646,7 @@ class _Extractor:
                         or (
                             (below := self.tree.path(o.i, token.i)) is not None
                             and not self.qualifying(below)
+                            and not (self.dep[below[-1]] == "ccomp" and below[-1] > token.i)
                         )
                         for o in owners
                     )
@@ -1656,8 +1657,11 @@ class _Extractor:
                 # Elian was placed"), unless the time dates an event of another clause, as one
                 # that qualifies a noun of this one ("Albright, who fled in 1948, made"); a
                 # statement's sentence often names the time of what was said instead, so
-                # statements keep the story's day; what an infinitive tells is not yet done
-                # ("voted on Sunday to expel")
+                # statements keep the story's day, and a time in a verb's complement dates what
+                # the verb tells, not the telling ("had informed the family that he died on
+                # March 26"); what an infinitive tells is not yet done ("voted on Sunday to
+                # expel"), unless the time is after the publication day: the time it is planned
+                # for ("plans to hold a news conference on Tuesday")
                 presumed = sentence_time and sentence_time.interval
             particle = next((c for c in self.children(token) if self.dep[c.i] == "prt"), None)
             participants = self.participants(token, light)
@@ -1739,6 +1743,15 @@ class _Extractor:
             return None
         said = self.tokens[self.head_at[speaker.i]]
         return statement if self.classes.get(self.lemma(said)) == "REPORTING" else None
+
+    def ahead(self, time: TimeExpression | None) -> bool:
+        """Whether ``time`` begins after the article's publication day: what it dates is still
+        to come ("plans to hold a news conference on Tuesday")."""
+        published = self.article.published
+        if time is None or time.interval is None or published is None:
+            return False
+        day = published.date() if isinstance(published, datetime) else published
+        return time.interval.start.date() > day
 
     def told_as_fact(self, token: Any, grammar: _Grammar) -> bool:
         """Whether the mention at ``token`` is told as fact: a verb done or not done
