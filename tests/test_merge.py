@@ -327,6 +327,28 @@ def test_undated_pairs_are_kept_apart_only_by_different_people_as_agents():
     assert len(timeline.merge([nominates, evolve(planned, polarity="NEG")])) == 2
 
 
+def test_undated_pairs_share_who_did_it_only_in_people():
+    """With no date to check them by, a place or a body named as who did it ("a New Zealand
+    climber fell", "a fall in New Zealand") is shared by a topic's happenings: two falls of
+    unlike articles are one only if one person fell in both."""
+    zealand = Participant("New Zealand", name_key("New Zealand"), "GPE", "agent")
+    hill = Participant("Edmund Hill", name_key("Hill"), "PERSON", "agent")
+    stories = (("a", "Aoraki", "rescue", "storm"), ("b", "Wanaka", "search", "flight"))
+    stories += (("c", "Lima", "vote", "rally"), ("d", "Oslo", "strike", "talks"))
+
+    def falls(who: Participant) -> int:
+        mentions = [mention(a, n, "fall", (who,)) for n, a in enumerate("ab")]
+        for article, place, *others in stories:
+            mentions += [
+                mention(article, 20 + 10 * k, w, location=place) for k, w in enumerate(others)
+            ]
+        events = timeline.merge(mentions)
+        return sum(any(m.lemma == "fall" for m in e.mentions) for e in events)
+
+    assert falls(zealand) == 2
+    assert falls(hill) == 1
+
+
 def test_undated_mentions_merge_within_articles_that_tell_one_story():
     mentions = []
     stories = (

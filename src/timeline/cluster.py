@@ -866,11 +866,16 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
     if a.reports and b.reports and a.agents.isdisjoint(b.agents):
         return 0.0, False, _FINAL  # statements are one when one speaker made them, not one day
     weights = words("merging")["weights"]
-    # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
-    shared = sum(
-        1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
-    )
     undated = _undated(a, b)
+    # Who did it and to whom count; sharing only a bystander ("with", "on") does not, nor,
+    # with no date to check them by, a place or a body ("a New Zealand climber", "a fall in
+    # New Zealand": one topic's happenings share them)
+    shared = sum(
+        1
+        for key in a.roles.keys() & b.roles.keys()
+        if (a.roles[key] | b.roles[key]) - {"other"}
+        and (not undated or key in a.people or key in b.people or key.startswith(_COUNTED))
+    )
     if (
         a.reports
         and b.reports
