@@ -26,7 +26,8 @@ canonical event. It works in four steps:
    must pass these vetoes too. When no publication date bounds the pair (their articles have
    none; one mention is not bounded in time at all, the other at most by a time its text
    names, as in ECB+), the predicate class counts more, how alike the two articles are
-   counts too, and only different people as agents veto.
+   counts too, only people count as participants in common, and only different people as
+   agents veto.
 4. Pairs are taken best first; two groups join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
