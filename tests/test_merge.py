@@ -224,19 +224,44 @@ def test_without_a_veto_the_same_pair_merges():
     assert len(timeline.merge([a, mention("b", 0, "attack", (US,))])) == 1
 
 
+FBI = Participant("FBI", name_key("FBI"), "ORG", "agent")
+
+
 @pytest.mark.parametrize(("days", "events"), [(1, 1), (6, 1), (8, 2), (800, 2)])
-def test_statements_with_no_time_merge_only_from_articles_a_few_days_apart(days, events):
-    fbi = Participant("FBI", name_key("FBI"), "ORG", "agent")
-    said = {"participants": (fbi,), "event_class": "REPORTING"}
+def test_a_statement_with_no_time_meets_only_what_was_told_a_few_days_before(days, events):
+    # the FBI "talked" (told on the 3rd) and, in a later article, "called" with no time of
+    # its own: made at most a few days before that article
+    talked = mention("a", 0, "talk", (FBI,), latest=at(3))
+    called = mention("b", 0, "call", (FBI,), latest=at(3) + timedelta(days=days))
+    assert len(timeline.merge([talked, evolve(called, event_class="REPORTING")])) == events
+
+
+def test_statements_of_two_articles_are_one_only_on_a_common_day():
+    """A statement bounded only by its article's publication may be any the speaker made
+    before it: it does not take the day of another article's statement."""
+    said = {"participants": (FBI,), "event_class": "REPORTING"}
     first = mention("a", 0, "say", latest=at(3), **said)
-    later = mention("b", 0, "say", latest=at(3) + timedelta(days=days), **said)
-    assert len(timeline.merge([first, later])) == events
-    # the later article names the day it was said: no window then
+    later = mention("b", 0, "say", latest=at(4), **said)
+    assert len(timeline.merge([first, later])) == 2
     on_the_2nd = TimeExpression(
         "Jan 2", 20, 25, "DATE", "2020-01-02", interval=Interval.from_timex("2020-01-02")
     )
     dated = evolve(later, time=on_the_2nd, earliest=at(2), latest=at(3))
-    assert len(timeline.merge([first, dated])) == 1
+    assert len(timeline.merge([first, dated])) == 2
+    assert len(timeline.merge([evolve(first, earliest=at(2)), dated])) == 1
+
+
+def test_a_day_holds_many_statements():
+    """ "Khamenei's speech" on Wednesday and what the Guards "say" that day, each told with
+    nobody the other names, are two happenings; the same word on that day may be one."""
+    wednesday = {"earliest": at(8), "latest": at(9)}
+    speech = mention("a", 0, "speech", **wednesday)
+    says = mention("a", 40, "say", event_class="REPORTING", **wednesday)
+    highlighted = mention("a", 10, "highlight", **wednesday)
+    events = timeline.merge([speech, highlighted, says], [(speech, highlighted, "same event")])
+    assert not together(events, speech, says)
+    again = mention("a", 60, "highlight", **wednesday)
+    assert together(timeline.merge([highlighted, again]), highlighted, again)
 
 
 @pytest.mark.parametrize(("days", "events"), [(0, 1), (6, 1), (8, 2), (2900, 2)])
@@ -300,6 +325,28 @@ def test_undated_pairs_are_kept_apart_only_by_different_people_as_agents():
     planned = mention("b", 10, "nominate", (OBAMA,), modality="HYPOTHETICAL")
     assert len(timeline.merge([nominates, planned])) == 1
     assert len(timeline.merge([nominates, evolve(planned, polarity="NEG")])) == 2
+
+
+def test_undated_pairs_share_who_did_it_only_in_people():
+    """With no date to check them by, a place or a body named as who did it ("a New Zealand
+    climber fell", "a fall in New Zealand") is shared by a topic's happenings: two falls of
+    unlike articles are one only if one person fell in both."""
+    zealand = Participant("New Zealand", name_key("New Zealand"), "GPE", "agent")
+    hill = Participant("Edmund Hill", name_key("Hill"), "PERSON", "agent")
+    stories = (("a", "Aoraki", "rescue", "storm"), ("b", "Wanaka", "search", "flight"))
+    stories += (("c", "Lima", "vote", "rally"), ("d", "Oslo", "strike", "talks"))
+
+    def falls(who: Participant) -> int:
+        mentions = [mention(a, n, "fall", (who,)) for n, a in enumerate("ab")]
+        for article, place, *others in stories:
+            mentions += [
+                mention(article, 20 + 10 * k, w, location=place) for k, w in enumerate(others)
+            ]
+        events = timeline.merge(mentions)
+        return sum(any(m.lemma == "fall" for m in e.mentions) for e in events)
+
+    assert falls(zealand) == 2
+    assert falls(hill) == 1
 
 
 def test_undated_mentions_merge_within_articles_that_tell_one_story():
@@ -819,8 +866,8 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ),
         ("8 Jan 2020, presumed", "Iran strike in Ain al-Asad"),
         ("8 Jan 2020, presumed", "Russia and Turkey called for restraint"),
-        ("8 Jan 2020", "meeting in Istanbul"),
         ("8 Jan 2020", "Ali Khamenei speech highlighted the need"),
+        ("8 Jan 2020", "meeting in Istanbul"),
         ("8 Jan 2020", "Recep Tayyip Erdogan and Vladimir Putin statement"),
         ("8 Jan 2020", "Pentagon confirmed Iran had fired dozens of missiles"),
     ]

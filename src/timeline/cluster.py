@@ -18,14 +18,16 @@ canonical event. It works in four steps:
 3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
    same synonym group of ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys (a counted object, "killed 257 people", counts as a patient
-   named alike), agreement of dates and of place. Some differences veto the
+   named alike), agreement of dates and of place (statements are one only when one speaker
+   made them and, told in two articles, on a common day). Some differences veto the
    pair outright: time bounds that leave no common time, opposite polarity, a hypothetical
    against a real event, someone who is the agent in one and the patient in the other,
    different agents, different people it was done with. Links within an article by anaphora
    must pass these vetoes too. When no publication date bounds the pair (their articles have
    none; one mention is not bounded in time at all, the other at most by a time its text
    names, as in ECB+), the predicate class counts more, how alike the two articles are
-   counts too, and only different people as agents veto.
+   counts too, only people count as participants in common, and only different people as
+   agents veto.
 4. Pairs are taken best first; two groups join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
@@ -854,25 +856,46 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it. Two clusters of one
     mention each are scored from their traits alone, the same for every pair of mentions of
-    these traits (:func:`_kind`) but for whether they are of one article."""
+    these traits (:func:`_kind`) but for whether they are of one article.
+
+    Statements are one only when one speaker made them, and, in two articles, on a common
+    day: one bounded only by its article's publication may be any the speaker made before
+    it. A common day counts for a statement and another word of its kind ("says", "a
+    speech") only if they name someone in common."""
     if a.classes.isdisjoint(b.classes) or _vetoed(a, b):
         return 0.0, False, _FINAL
     if a.reports and b.reports and a.agents.isdisjoint(b.agents):
         return 0.0, False, _FINAL  # statements are one when one speaker made them, not one day
     weights = words("merging")["weights"]
-    # Who did it and to whom count; sharing only a bystander ("with", "on") does not.
-    shared = sum(
-        1 for key in a.roles.keys() & b.roles.keys() if (a.roles[key] | b.roles[key]) - {"other"}
-    )
     undated = _undated(a, b)
+    # Who did it and to whom count; sharing only a bystander ("with", "on") does not, nor,
+    # with no date to check them by, a place or a body ("a New Zealand climber", "a fall in
+    # New Zealand": one topic's happenings share them)
+    shared = sum(
+        1
+        for key in a.roles.keys() & b.roles.keys()
+        if (a.roles[key] | b.roles[key]) - {"other"}
+        and (not undated or key in a.people or key in b.people or key.startswith(_COUNTED))
+    )
+    if (
+        a.reports
+        and b.reports
+        and not undated
+        and a.articles.isdisjoint(b.articles)
+        and not (a.dated and b.dated)
+    ):  # bounded only by its article's publication, a statement may be any the speaker made
+        return 0.0, False, _FINAL
     score = weights["predicate"] * (1.0 if undated or not a.lemmas.isdisjoint(b.lemmas) else 0.8)
     if shared:
         score += weights["participants"] * shared / min(len(a.roles), len(b.roles))
     if not _compatible(a, b, zones=bool(shared)):
         return 0.0, bool(shared) and a.dated and b.dated, _FINAL
-    if a.dated and b.dated:
+    # a day holds many statements: one and another word of its kind, naming nobody in
+    # common ("says", "a speech"), are not one for being told on one day
+    timely = shared or not a.lemmas.isdisjoint(b.lemmas) or not (a.reports or b.reports)
+    if timely and a.dated and b.dated:
         score += weights["dated"]
-    elif a.within(_WEEK) and b.within(_WEEK):
+    elif timely and a.within(_WEEK) and b.within(_WEEK):
         score += weights["week"]
     if undated:
         return score + weights["undated"], False, _ADDED
