@@ -15,7 +15,6 @@ article's analysis reads it once: :func:`timeline.nlp.tree_of`).
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 __all__ = ["Tree"]
@@ -46,18 +45,16 @@ class Tree:
         self.tokens: list[Any] = list(doc)
         count = len(self.tokens)
         # each head is stored as an offset from its token (spaCy stores it unsigned)
-        at = numpy.arange(count)
-        heads = at + doc.to_array("HEAD").astype("int64")
+        heads = numpy.arange(count) + doc.to_array("HEAD").astype("int64")
         #: the index of each token's head (a root's is its own)
         self.heads: list[int] = heads.tolist()
-        heads[heads == at] = count  # a root is no child of itself: it goes after the last
-        # the tokens in the order of their heads, each head's children in the order of the text
-        grouped = numpy.argsort(heads, kind="stable").tolist()
-        ends = numpy.cumsum(numpy.bincount(heads, minlength=count + 1)[:count]).tolist()
-        #: the indices of each token's children, in the order of the text
-        self.below: list[tuple[int, ...]] = [
-            tuple(grouped[start:end]) for start, end in itertools.pairwise([0, *ends])
-        ]
+        #: the indices of each token's children, in the order of the text (most words have
+        #: none, and the rest few: each grows one at a time)
+        self.below: list[tuple[int, ...]] = [()] * count
+        below = self.below
+        for i, head in enumerate(self.heads):
+            if head != i:  # a root is no child of itself
+                below[head] += (i,)
         # each token's children as tokens, made when first asked for
         self._children: list[tuple[Any, ...] | None] = [None] * count
         # whether each token is a conjunct of its head, whether it is in a chain of conjuncts
