@@ -51,12 +51,14 @@ class Tree:
         #: the indices of each token's children, in the order of the text (most words have
         #: none, and the rest few: each grows one at a time)
         self.below: list[tuple[int, ...]] = [()] * count
-        below = self.below
+        # each token's children as tokens, gathered alongside (the rules ask for most
+        # words' children, many times)
+        self._children: list[tuple[Any, ...]] = [()] * count
+        below, children, tokens = self.below, self._children, self.tokens
         for i, head in enumerate(self.heads):
             if head != i:  # a root is no child of itself
                 below[head] += (i,)
-        # each token's children as tokens, made when first asked for
-        self._children: list[tuple[Any, ...] | None] = [None] * count
+                children[head] += (tokens[i],)
         # whether each token is a conjunct of its head, whether it is in a chain of conjuncts
         # (a conjunct, or the head of one), and whether the doc tells conjuncts its own way
         # (a user hook, which token.conjuncts follows)
@@ -90,12 +92,7 @@ class Tree:
 
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
-        found = self._children[token.i]
-        if found is None:
-            found = self._children[token.i] = tuple(
-                map(self.tokens.__getitem__, self.below[token.i])
-            )
-        return found
+        return self._children[token.i]
 
     def conjuncts(self, token: Any) -> tuple[Any, ...]:
         """The tokens coordinated with ``token``, a token of the doc, without it: as
