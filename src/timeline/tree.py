@@ -15,7 +15,6 @@ article's analysis reads it once: :func:`timeline.nlp.tree_of`).
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 __all__ = ["Tree"]
@@ -46,20 +45,20 @@ class Tree:
         self.tokens: list[Any] = list(doc)
         count = len(self.tokens)
         # each head is stored as an offset from its token (spaCy stores it unsigned)
-        at = numpy.arange(count)
-        heads = at + doc.to_array("HEAD").astype("int64")
+        heads = numpy.arange(count) + doc.to_array("HEAD").astype("int64")
         #: the index of each token's head (a root's is its own)
         self.heads: list[int] = heads.tolist()
-        heads[heads == at] = count  # a root is no child of itself: it goes after the last
-        # the tokens in the order of their heads, each head's children in the order of the text
-        grouped = numpy.argsort(heads, kind="stable").tolist()
-        ends = numpy.cumsum(numpy.bincount(heads, minlength=count + 1)[:count]).tolist()
-        #: the indices of each token's children, in the order of the text
-        self.below: list[tuple[int, ...]] = [
-            tuple(grouped[start:end]) for start, end in itertools.pairwise([0, *ends])
-        ]
-        # each token's children as tokens, made when first asked for
-        self._children: list[tuple[Any, ...] | None] = [None] * count
+        #: the indices of each token's children, in the order of the text (most words have
+        #: none, and the rest few: each grows one at a time)
+        self.below: list[tuple[int, ...]] = [()] * count
+        # each token's children as tokens, gathered alongside (the rules ask for most
+        # words' children, many times)
+        self._children: list[tuple[Any, ...]] = [()] * count
+        below, children, tokens = self.below, self._children, self.tokens
+        for i, head in enumerate(self.heads):
+            if head != i:  # a root is no child of itself
+                below[head] += (i,)
+                children[head] += (tokens[i],)
         # whether each token is a conjunct of its head, whether it is in a chain of conjuncts
         # (a conjunct, or the head of one), and whether the doc tells conjuncts its own way
         # (a user hook, which token.conjuncts follows)
@@ -93,12 +92,7 @@ class Tree:
 
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
-        found = self._children[token.i]
-        if found is None:
-            found = self._children[token.i] = tuple(
-                map(self.tokens.__getitem__, self.below[token.i])
-            )
-        return found
+        return self._children[token.i]
 
     def conjuncts(self, token: Any) -> tuple[Any, ...]:
         """The tokens coordinated with ``token``, a token of the doc, without it: as
