@@ -704,13 +704,14 @@ def test_verbs_of_coming_to_be_and_seeming_are_mentions_not_happenings(nlp):
 def test_an_undated_mention_is_presumed_at_the_time_its_sentence_names(nlp):
     text = "The incidents of Aug. 7 underscore that terrorists know no borders."
     article = Article(text, published=date(1998, 8, 14), id="a")
-    [incidents] = timeline.extract_events(article, nlp=nlp)
+    incidents, know = timeline.extract_events(article, nlp=nlp)
+    assert (know.text, know.event_class) == ("know", "STATE")  # a state: kept, not listed
     assert (incidents.time, bounds(incidents)) == (None, (None, None))  # the text gives none
     assert (incidents.presumed.start, incidents.presumed.end) == (
         datetime(1998, 8, 7),
         datetime(1998, 8, 8),
     )
-    [event] = timeline.build([article], nlp=nlp).events
+    [event] = [e for e in timeline.build([article], nlp=nlp).events if e.label == "incident"]
     assert (event.earliest, event.latest, event.presumed) == (
         datetime(1998, 8, 7),
         datetime(1998, 8, 8),
@@ -889,6 +890,14 @@ def test_nouns_of_happenings_are_events(nlp, text, noun):
 def test_a_happening_s_word_used_otherwise_is_no_event(nlp, text, word):
     found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
     assert word not in [m.text for m in found]
+
+
+def test_a_state_verb_of_a_clause_is_an_event_not_one_that_qualifies_a_noun(nlp):
+    text = "Officials said the border would stay closed. Farmers living nearby protested."
+    found = analyse(Article(text, published=date(2020, 1, 8)), nlp).mentions
+    assert [(m.text, m.event_class) for m in found if m.lemma in ("stay", "live")] == [
+        ("stay", "STATE")
+    ]
 
 
 def test_a_light_verb_gives_way_only_to_its_first_object(nlp):

@@ -616,7 +616,7 @@ class _Extractor:
                     or (lemma in self.not_events and not self.possesses(token))
                     or self.dep[token.i] == "amod"
                     or not token.is_alpha
-                    or (lemma in self.states and self.dep[token.i] != "ROOT")
+                    or (lemma in self.states and self.dep[token.i] == "acl")
                 ):
                     continue
                 yield token, None
