@@ -624,18 +624,20 @@ class _Extractor:
                 yield token, carried.get(token.i)
 
     def parts_of_times(self, times: Sequence[TimeExpression]) -> frozenset[int]:
-        """The nouns inside ``times`` that name a part of the time after them ("the start of
-        this year", "the end of the quarter"): no events. A noun a time begins with may be
-        misread as one ("Killed In Fall 8:05am"), so only those before "of" count."""
+        """The words of ``times`` that are parts of them, no events: those after a time's
+        first word ("last fall", "this coming Sunday", "year's end"; TBAQ annotates none of
+        11) and a noun that names a part of the time after it ("the start of this year", "the
+        end of the quarter"). A time's first word may be an event misread as part of it
+        ("Killed In Fall 8:05am"), so it counts only before "of"."""
         starts, lower = self.token_starts, self.lower
-        return frozenset(
-            i
-            for time in times
-            for i in range(
-                bisect.bisect_left(starts, time.start), bisect.bisect_left(starts, time.end) - 2
-            )
-            if self.pos[i] == "NOUN" and lower[i + 1] == "of"
-        )
+        found = set()
+        for time in times:
+            first = bisect.bisect_left(starts, time.start)
+            stop = bisect.bisect_left(starts, time.end)
+            found.update(range(first + 1, stop))
+            if first < stop - 2 and self.pos[first] == "NOUN" and lower[first + 1] == "of":
+                found.add(first)
+        return frozenset(found)
 
     def possesses(self, verb: Any) -> bool:
         """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
