@@ -1106,10 +1106,17 @@ class _Extractor:
         participant is ``named`` as its agent, only a common noun that the name qualifies:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
+        events: frozenset[int] = frozenset()
         if self.pos[verb.i] in ("VERB", "AUX"):
-            heads = [
-                c for c in self.children(self.sharing_subject(verb)) if self.dep[c.i] == "nsubj"
-            ]
+            sharing = self.sharing_subject(verb)
+            heads = [c for c in self.children(sharing) if self.dep[c.i] == "nsubj"]
+            if sharing is not verb and self.grammar(sharing).realis:
+                # an event that is the subject of the verb told as done that this one is
+                # joined to is one happening with that verb, and who did this one ("the
+                # broadcast drew a small audience and entered the record books"); not of one
+                # only possible, which the parse may have joined it to in error ("said that
+                # strikes would not solve problems, and urged")
+                events = frozenset(h.i for h in heads)
             # "by the police", not the means of "by road"
             heads += [
                 g
@@ -1129,7 +1136,9 @@ class _Extractor:
         for head in heads:
             if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
-            if head is None or not self.plain(head, ("NOUN",) if named else ("NOUN", "PROPN")):
+            if head is None or not self.plain(
+                head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
+            ):
                 continue
             group = [head, *(c for c in self.children(head) if self.dep[c.i] == "conj")]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
