@@ -513,6 +513,8 @@ class _Cluster:
         people = [p for p in mention.participants if p.label == "PERSON"]
         high = None if mention.latest is None else instant(mention.latest)
         reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
+        # a light verb names no predicate of its own: its noun's ("made a decision")
+        stems = frozenset() if mention.light else frozenset({predicate_stem(mention.lemma)})
         return cls(
             root=index,
             members=None,
@@ -523,9 +525,9 @@ class _Cluster:
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
             agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
             victims=shared.frozen(frozenset(p.key for p in people if "patient" in roles[p.key])),
-            classes=shared.frozen(predicate_kinds(mention.lemma)),
-            lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
-            outcome=_outcome((predicate_stem(mention.lemma),)),
+            classes=shared.frozen(frozenset() if mention.light else predicate_kinds(mention.lemma)),
+            lemmas=shared.frozen(stems),
+            outcome=_outcome(stems),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
@@ -933,7 +935,8 @@ def _features(mention: EventMention) -> list[str]:
         found.append("l:" + mention.location)
     if mention.time is not None and mention.time.value:
         found.append("t:" + mention.time.value[:10])
-    found.append("w:" + predicate_stem(mention.lemma))
+    if not mention.light:
+        found.append("w:" + predicate_stem(mention.lemma))
     found += ["a:" + argument.name.lower() for argument in mention.arguments]
     return found
 

@@ -66,9 +66,10 @@ class Mentions:
 
     ``mentions`` are in document order, bounded by their own time and tense only;
     ``tokens`` holds the index of each one's trigger token in the parse, ``heads`` maps every
-    token that stands for a mention (its trigger, and the light verb of an event noun) to the
-    mention's index, and ``same`` lists pairs of mentions that attaching times showed to be
-    one happening ("a strike on the evening of January 2 that killed").
+    token that stands for a mention (its trigger, and the light verb of an event noun, whose
+    own ``light`` mention stands for the noun's too) to the mention's index, and ``same``
+    lists pairs of mentions that the syntax shows to be one happening ("a strike on the
+    evening of January 2 that killed", "made a decision").
 
     >>> Mentions((), (), {}, ()).mentions
     ()
@@ -100,6 +101,8 @@ def find_mentions(
         raise ValueError("doc must be a spaCy Doc of the article's text")
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
+    if spans is None:
+        mentions, tokens, heads = extractor.with_light_verbs(mentions, tokens, heads)
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
@@ -401,6 +404,8 @@ class _Extractor:
         self.triggers_at: frozenset[int] = frozenset()
         # pairs of mentions the parse missed are one happening, found while attaching times
         self.same: set[tuple[int, int]] = set()
+        #: the light verb of each mention of an event noun that has one, by its index
+        self.carried: dict[int, Any] = {}
         # the starts of times that date a thing, not an event ("notes due Nov. 1, 2009")
         self.of_things: set[int] = set()
         self.words = words("events")
@@ -1710,7 +1715,53 @@ class _Extractor:
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
         self.share_presumed(mentions, [token for token, _ in found], heads)
+        self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
+
+    def with_light_verbs(
+        self, mentions: list[EventMention], tokens: list[int], heads: dict[int, int]
+    ) -> tuple[list[EventMention], list[int], dict[int, int]]:
+        """``mentions`` with one more for each light verb that carries an event noun ("took"
+        of "took effect", "made" of "made a decision"), in document order: TimeML annotates
+        both (TBAQ: the verb in 49 of 56 such pairs). The verb's mention is the noun's as that
+        verb words it, ``light``: one happening with the noun (a pair of :attr:`same`), which
+        no reader's list or label gives on its own. ``tokens`` and ``heads`` are renumbered;
+        the light verb still stands for the noun's mention in ``heads``."""
+        places = sorted(
+            [(token, index, False) for index, token in enumerate(tokens)]
+            + [(verb.i, index, True) for index, verb in self.carried.items()]
+        )
+        renumbered = {index: at for at, (_, index, light) in enumerate(places) if not light}
+        self.same = {(renumbered[a], renumbered[b]) for a, b in self.same}
+        found = []
+        for at, (token, index, light) in enumerate(places):
+            if not light:
+                found.append(mentions[index])
+                continue
+            verb = self.tokens[token]
+            lemma = self.lemma(verb)
+            particle = next((c for c in self.children(verb) if self.dep[c.i] == "prt"), None)
+            start = self.token_starts[token]
+            found.append(
+                attrs.evolve(
+                    mentions[index],
+                    start=start,
+                    end=start + len(verb.text),
+                    text=verb.text,
+                    lemma=lemma,
+                    event_class=self.classes.get(lemma, "OCCURRENCE"),
+                    theme=None,
+                    particle=particle and (particle.idx, particle.idx + len(particle)),
+                    phrasal=particle and f"{verb.text} {particle.text}",
+                    light=True,
+                )
+            )
+            self.same.add((renumbered[index], at))
+        return (
+            found,
+            [token for token, _, _ in places],
+            {t: renumbered[i] for t, i in heads.items()},
+        )
 
     def share_presumed(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
