@@ -930,13 +930,14 @@ def _profiles(mentions: Sequence[EventMention], copies: Sequence[int]) -> dict[s
 def _features(mention: EventMention) -> list[str]:
     """What ``mention`` adds to its article's profile: its participant keys, place, date,
     predicate stem and the names its arguments stand for, each with a letter for its kind."""
+    if mention.light:
+        return []  # its noun's, told once
     found = ["p:" + p.key for p in mention.participants]
     if mention.location:
         found.append("l:" + mention.location)
     if mention.time is not None and mention.time.value:
         found.append("t:" + mention.time.value[:10])
-    if not mention.light:
-        found.append("w:" + predicate_stem(mention.lemma))
+    found.append("w:" + predicate_stem(mention.lemma))
     found += ["a:" + argument.name.lower() for argument in mention.arguments]
     return found
 
