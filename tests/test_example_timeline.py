@@ -103,6 +103,7 @@ def test_iranian_fire_and_the_attack_confirmed_are_one_event_after_it(events):
 def test_the_call_is_the_conversation_and_follows_the_strike(events):
     call = event_of(events, "shoigu-call", "call")
     assert sources(call) == [
+        ("shoigu-call", "held"),  # the light verb of "held a telephone conversation"
         ("shoigu-call", "conversation"),
         ("shoigu-call", "talked"),
         ("shoigu-call", "call"),

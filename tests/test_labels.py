@@ -21,6 +21,11 @@ def listed(nlp, text):
             "Police raided two homes in Mombasa on Monday and searched for a suspect.",
             ["police searched for a suspect", "police raided two homes in Mombasa"],
         ),
+        # ... an event named as that subject too: who did the second
+        (
+            "On Monday the broadcast drew a small audience and entered the record books.",
+            ["broadcast entered the record books", "broadcast drew a small audience"],
+        ),
         # the subject of a passive is what was done to, in lower case at a sentence's start
         ("Reporters were allowed inside the embassy on Friday.", ["allowed reporters"]),
         ("The diplomats were flown to Brussels on Tuesday.", ["flown the diplomats to Brussels"]),

@@ -68,7 +68,12 @@ def assemble(
         [bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted], split
     )
     rank = ranks(len(groups), solution.accepted)
-    ids = [_event_id(mentions[members[0]]) for members in groups]
+    ids = [  # by the place of its first mention, a noun's rather than its light verb's
+        _event_id(
+            next((mentions[m] for m in members if not mentions[m].light), mentions[members[0]])
+        )
+        for members in groups
+    ]
     against: dict[int, set[str]] = defaultdict(set)
     for ga, gb in clusters.contradictions:
         against[ga].add(ids[gb])
@@ -208,6 +213,7 @@ def salience(mentions: Sequence[EventMention], *, dated: bool) -> float:
     True
     """
     weights = words("merging")["salience"]
+    mentions = [m for m in mentions if not m.light] or mentions  # told once with their nouns
     articles = len({m.article_id for m in mentions})
     score = weights["articles"] * min(1.0, (articles - 1) / weights["articles_full"])
     score += weights["mentions"] * min(1.0, (len(mentions) - 1) / weights["mentions_full"])
@@ -421,8 +427,8 @@ def names_happening(mention: EventMention) -> bool:
     >>> names_happening(said), names_happening(attrs.evolve(said, participants=()))
     (True, False)
     """
-    if mention.polarity != "POS" or mention.modality not in ("ASSERTED", "FUTURE"):
-        return False
+    if mention.light or mention.polarity != "POS" or mention.modality not in ("ASSERTED", "FUTURE"):
+        return False  # a light verb's happening is its noun's ("made a decision")
     if mention.event_class in ("ASPECTUAL", "STATE", "I_STATE", "PERCEPTION"):
         return False  # a phase of another, a state, an attitude ("believed", "felt", "saw")
     noun = _is_event_noun(mention)
@@ -490,6 +496,7 @@ def label(mentions: Sequence[EventMention]) -> str:
     ...        EventMention("a", 20, 26, "attack", "attack", 1)])
     'Iran attack'
     """
+    mentions = [m for m in mentions if not m.light] or mentions  # their nouns word them
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
     participants = [p for p in _participants(mentions) if p.label not in places]
 

@@ -515,6 +515,8 @@ class _Cluster:
         people = [p for p in mention.participants if p.label == "PERSON"]
         high = None if mention.latest is None else instant(mention.latest)
         reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
+        # a light verb names no predicate of its own: its noun's ("made a decision")
+        stems = frozenset() if mention.light else frozenset({predicate_stem(mention.lemma)})
         return cls(
             root=index,
             members=None,
@@ -525,9 +527,9 @@ class _Cluster:
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
             agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
             victims=shared.frozen(frozenset(p.key for p in people if "patient" in roles[p.key])),
-            classes=shared.frozen(predicate_kinds(mention.lemma)),
-            lemmas=shared.frozen(frozenset({predicate_stem(mention.lemma)})),
-            outcome=_outcome((predicate_stem(mention.lemma),)),
+            classes=shared.frozen(frozenset() if mention.light else predicate_kinds(mention.lemma)),
+            lemmas=shared.frozen(stems),
+            outcome=_outcome(stems),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
             modalities=shared.frozen(frozenset({mention.modality})),
             polarities=shared.frozen(frozenset({mention.polarity})),
@@ -951,6 +953,8 @@ def _profiles(mentions: Sequence[EventMention], copies: Sequence[int]) -> dict[s
 def _features(mention: EventMention) -> list[str]:
     """What ``mention`` adds to its article's profile: its participant keys, place, date,
     predicate stem and the names its arguments stand for, each with a letter for its kind."""
+    if mention.light:
+        return []  # its noun's, told once
     found = ["p:" + p.key for p in mention.participants]
     if mention.location:
         found.append("l:" + mention.location)

@@ -66,9 +66,10 @@ class Mentions:
 
     ``mentions`` are in document order, bounded by their own time and tense only;
     ``tokens`` holds the index of each one's trigger token in the parse, ``heads`` maps every
-    token that stands for a mention (its trigger, and the light verb of an event noun) to the
-    mention's index, and ``same`` lists pairs of mentions that attaching times showed to be
-    one happening ("a strike on the evening of January 2 that killed").
+    token that stands for a mention (its trigger, and the light verb of an event noun, whose
+    own ``light`` mention stands for the noun's too) to the mention's index, and ``same``
+    lists pairs of mentions that the syntax shows to be one happening ("a strike on the
+    evening of January 2 that killed", "made a decision").
 
     >>> Mentions((), (), {}, ()).mentions
     ()
@@ -100,6 +101,8 @@ def find_mentions(
         raise ValueError("doc must be a spaCy Doc of the article's text")
     extractor = _Extractor(doc, article, spans)
     mentions, tokens, heads = extractor.run(times)
+    if spans is None:
+        mentions, tokens, heads = extractor.with_light_verbs(mentions, tokens, heads)
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
@@ -401,6 +404,8 @@ class _Extractor:
         self.triggers_at: frozenset[int] = frozenset()
         # pairs of mentions the parse missed are one happening, found while attaching times
         self.same: set[tuple[int, int]] = set()
+        #: the light verb of each mention of an event noun that has one, by its index
+        self.carried: dict[int, Any] = {}
         # the starts of times that date a thing, not an event ("notes due Nov. 1, 2009")
         self.of_things: set[int] = set()
         self.words = words("events")
@@ -616,7 +621,7 @@ class _Extractor:
                     or (lemma in self.not_events and not self.possesses(token))
                     or self.dep[token.i] == "amod"
                     or not token.is_alpha
-                    or (lemma in self.states and self.dep[token.i] != "ROOT")
+                    or (lemma in self.states and self.dep[token.i] == "acl")
                 ):
                     continue
                 yield token, None
@@ -624,18 +629,20 @@ class _Extractor:
                 yield token, carried.get(token.i)
 
     def parts_of_times(self, times: Sequence[TimeExpression]) -> frozenset[int]:
-        """The nouns inside ``times`` that name a part of the time after them ("the start of
-        this year", "the end of the quarter"): no events. A noun a time begins with may be
-        misread as one ("Killed In Fall 8:05am"), so only those before "of" count."""
+        """The words of ``times`` that are parts of them, no events: those after a time's
+        first word ("last fall", "this coming Sunday", "year's end"; TBAQ annotates none of
+        11) and a noun that names a part of the time after it ("the start of this year", "the
+        end of the quarter"). A time's first word may be an event misread as part of it
+        ("Killed In Fall 8:05am"), so it counts only before "of"."""
         starts, lower = self.token_starts, self.lower
-        return frozenset(
-            i
-            for time in times
-            for i in range(
-                bisect.bisect_left(starts, time.start), bisect.bisect_left(starts, time.end) - 2
-            )
-            if self.pos[i] == "NOUN" and lower[i + 1] == "of"
-        )
+        found = set()
+        for time in times:
+            first = bisect.bisect_left(starts, time.start)
+            stop = bisect.bisect_left(starts, time.end)
+            found.update(range(first + 1, stop))
+            if first < stop - 2 and self.pos[first] == "NOUN" and lower[first + 1] == "of":
+                found.add(first)
+        return frozenset(found)
 
     def possesses(self, verb: Any) -> bool:
         """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
@@ -1104,10 +1111,17 @@ class _Extractor:
         participant is ``named`` as its agent, only a common noun that the name qualifies:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
+        events: frozenset[int] = frozenset()
         if self.pos[verb.i] in ("VERB", "AUX"):
-            heads = [
-                c for c in self.children(self.sharing_subject(verb)) if self.dep[c.i] == "nsubj"
-            ]
+            sharing = self.sharing_subject(verb)
+            heads = [c for c in self.children(sharing) if self.dep[c.i] == "nsubj"]
+            if sharing is not verb and self.grammar(sharing).realis:
+                # an event that is the subject of the verb told as done that this one is
+                # joined to is one happening with that verb, and who did this one ("the
+                # broadcast drew a small audience and entered the record books"); not of one
+                # only possible, which the parse may have joined it to in error ("said that
+                # strikes would not solve problems, and urged")
+                events = frozenset(h.i for h in heads)
             # "by the police", not the means of "by road"
             heads += [
                 g
@@ -1127,7 +1141,9 @@ class _Extractor:
         for head in heads:
             if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
-            if head is None or not self.plain(head, ("NOUN",) if named else ("NOUN", "PROPN")):
+            if head is None or not self.plain(
+                head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
+            ):
                 continue
             group = [head, *(c for c in self.children(head) if self.dep[c.i] == "conj")]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
@@ -1703,7 +1719,53 @@ class _Extractor:
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
         self.share_presumed(mentions, [token for token, _ in found], heads)
+        self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
+
+    def with_light_verbs(
+        self, mentions: list[EventMention], tokens: list[int], heads: dict[int, int]
+    ) -> tuple[list[EventMention], list[int], dict[int, int]]:
+        """``mentions`` with one more for each light verb that carries an event noun ("took"
+        of "took effect", "made" of "made a decision"), in document order: TimeML annotates
+        both (TBAQ: the verb in 49 of 56 such pairs). The verb's mention is the noun's as that
+        verb words it, ``light``: one happening with the noun (a pair of :attr:`same`), which
+        no reader's list or label gives on its own. ``tokens`` and ``heads`` are renumbered;
+        the light verb still stands for the noun's mention in ``heads``."""
+        places = sorted(
+            [(token, index, False) for index, token in enumerate(tokens)]
+            + [(verb.i, index, True) for index, verb in self.carried.items()]
+        )
+        renumbered = {index: at for at, (_, index, light) in enumerate(places) if not light}
+        self.same = {(renumbered[a], renumbered[b]) for a, b in self.same}
+        found = []
+        for at, (token, index, light) in enumerate(places):
+            if not light:
+                found.append(mentions[index])
+                continue
+            verb = self.tokens[token]
+            lemma = self.lemma(verb)
+            particle = next((c for c in self.children(verb) if self.dep[c.i] == "prt"), None)
+            start = self.token_starts[token]
+            found.append(
+                attrs.evolve(
+                    mentions[index],
+                    start=start,
+                    end=start + len(verb.text),
+                    text=verb.text,
+                    lemma=lemma,
+                    event_class=self.classes.get(lemma, "OCCURRENCE"),
+                    theme=None,
+                    particle=particle and (particle.idx, particle.idx + len(particle)),
+                    phrasal=particle and f"{verb.text} {particle.text}",
+                    light=True,
+                )
+            )
+            self.same.add((renumbered[index], at))
+        return (
+            found,
+            [token for token, _, _ in places],
+            {t: renumbered[i] for t, i in heads.items()},
+        )
 
     def share_presumed(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]

@@ -436,7 +436,10 @@ class EventMention:
     event leave room for it, never part of ``earliest``/``latest``.
     ``background`` says it is told as background to what its sentence tells: in a relative
     clause on someone or something ("an official, who refused to identify himself") or in an
-    indirect question ("determined what the bomb was made of").
+    indirect question ("determined what the bomb was made of"). ``light`` says it is a light
+    verb that carries another mention's event noun ("took" in "took effect", "made" in "made
+    a decision"): TimeML annotates it, and it is one happening with that noun, which no
+    listing or label gives on its own.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -474,6 +477,7 @@ class EventMention:
     presumed: Interval | None = None
     background: bool = False
     phrasal: str | None = None
+    light: bool = False
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:

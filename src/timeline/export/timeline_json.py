@@ -427,6 +427,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "presumed": _Optional(_of(Interval)),
         "background": _flag,
         "phrasal": _Optional(_string),
+        "light": _flag,
     },
     ArticleRecord: {
         "id": _string,
@@ -465,6 +466,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "presumed": None,
         "background": False,
         "phrasal": None,
+        "light": False,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False},
     Participant: {"preposition": None, "qualifier": False},
