@@ -28,7 +28,9 @@ Systems, measured in the same run:
   triggers=...)``, merged by ``timeline.pipeline.timeline_of``).
 
 Mentions are written ``doc-sentence-token`` with the CAT sentence number and token text
-(a verb's particle right after it joins its trigger, ``rolled_out``, as in the gold files).
+(a verb's particle right after it joins its trigger, ``rolled_out``, as in the gold files; a
+light verb's mention, ``EventMention.light``, is left out, as the task annotates the event
+noun of "gave a keynote" only).
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def run_dct_order(
     for doc in docs:
         sentences = doc.text.split("\n")
         for m in timeline.extract_events(article(doc)):
-            if (mention := doc.mention_id(m.start, m.end)) is not None:
+            if not m.light and (mention := doc.mention_id(m.start, m.end)) is not None:
                 found.append((doc, sentences[int(mention.split("-")[1])].lower(), mention))
     dcts = sorted({doc.dct for doc in docs if doc.dct})
     rank_of = {d: k + 1 for k, d in enumerate(dcts)}
@@ -139,14 +141,17 @@ def _end(mention: timeline.EventMention) -> int:
 
 
 def entity_timeline(chronology: Chronology, docs: dict[str, CATDocument]) -> EntityTimeline:
-    """The chronology in the task's format: one line per event, one rank per date."""
+    """The chronology in the task's format: one line per event, one rank per date. A light
+    verb's mention (``EventMention.light``, "gave" of "gave a keynote") is left out: the task
+    annotates the event noun only."""
     lines = []
     for entry in (*chronology.dated, *chronology.undated):
         mentions = tuple(
             dict.fromkeys(
                 mention
                 for m in entry.mentions or entry.event.mentions
-                if (mention := docs[m.article_id].mention_id(m.start, _end(m))) is not None
+                if not m.light
+                and (mention := docs[m.article_id].mention_id(m.start, _end(m))) is not None
             )
         )
         if mentions:
