@@ -128,6 +128,21 @@ def listed(nlp, text):
             "The bombing on Friday was condemned by the UN on Saturday.",
             ["UN condemned the bombing", "bombing"],
         ),
+        # the phrases of one clause: those of two reports do not pile up, a place is said
+        # once, and a long list of names is left out
+        (
+            "The minister met with Fidan on Monday. "
+            "On Monday the minister had met in Ankara with the envoy for Iran.",
+            ["minister met with Fidan in Ankara"],
+        ),
+        (
+            "Police found the fugitive at Houston on Monday.",
+            ["police found the fugitive in Houston"],
+        ),
+        (
+            "On Monday the striker played with Leeds, Chelsea, Everton and Fulham.",
+            ["striker played"],
+        ),
     ],
 )
 def test_labels_say_who_did_what_to_what(nlp, text, labels):
