@@ -297,3 +297,10 @@ def test_a_name_qualifying_an_object_is_a_participant_through_it(nlp):
     parts = {m.text: [(p.name, p.role, p.qualifier) for p in m.participants] for m in mentions}
     assert parts["advised"] == [("United States", "patient", True)]
     assert parts["warned"] == [("Trump", "patient", False)]
+
+
+def test_a_phrase_starts_on_the_line_of_its_last_word(nlp):
+    # a dateline before a headline is not of its subject
+    labels = listed(nlp, "Posted 9:40 PM PT\nTalk show host returns for a second tour")[1]
+    assert labels[0] == "Talk show host return"
+    assert not any("\n" in label or "PT" in label for label in labels)

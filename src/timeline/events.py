@@ -503,9 +503,16 @@ class _Extractor:
         """A phrase for a label as the text writes it, a common noun or article capitalised
         only as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers",
         "The diplomats were flown" "the diplomats"; not "Howes", a person the article names,
-        that the tagger took for a common noun)."""
+        that the tagger took for a common noun). A phrase starts on the line of its last word
+        (a headline or a dateline before "A convicted sex offender" is not of it)."""
+        span = range(line_start(self.text, self.tokens, span.start, span.stop), span.stop)
         opening = self.tokens[span[0]]
-        first = opening.is_sent_start or opening.i == 0 or self.tokens[opening.i - 1].is_space
+        first = (
+            opening.is_sent_start
+            or opening.i == 0
+            or self.tokens[opening.i - 1].is_space
+            or self.text[opening.idx - 1] == "\n"
+        )
         text = self.written(span)
         if (
             first
