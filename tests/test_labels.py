@@ -304,3 +304,22 @@ def test_a_phrase_starts_on_the_line_of_its_last_word(nlp):
     labels = listed(nlp, "Posted 9:40 PM PT\nTalk show host returns for a second tour")[1]
     assert labels[0] == "Talk show host return"
     assert not any("\n" in label or "PT" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the parser took an adjective, or a pronoun, for a second subject
+        (
+            "Smith's stubbornness and seemingly unwavering belief in a plan that didn't suit "
+            "his staff cost him his post on Monday.",
+            "Smith's stubbornness cost",
+        ),
+        (
+            "One office was used by tax officials and another by the police on Monday.",
+            "tax officials used",
+        ),
+    ],
+)
+def test_who_did_it_is_joined_only_to_nouns(nlp, text, label):
+    assert any(shown.startswith(label + " ") for shown in listed(nlp, text)[1])

@@ -1136,7 +1136,16 @@ class _Extractor:
                 head = self.group_before(head)
             if head is None or not self.plain(head, ("NOUN",) if named else ("NOUN", "PROPN")):
                 continue
-            group = [head, *(c for c in self.children(head) if self.dep[c.i] == "conj")]
+            # a noun's conjuncts that are nouns: "stubbornness and unwavering belief", the
+            # adjective taken for a conjunct, is one subject
+            group = [
+                head,
+                *(
+                    c
+                    for c in self.children(head)
+                    if self.dep[c.i] == "conj" and self.pos[c.i] in ("NOUN", "PROPN")
+                ),
+            ]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
