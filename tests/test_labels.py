@@ -143,6 +143,11 @@ def listed(nlp, text):
             ["police found the fugitive in Houston"],
         ),
         (
+            "The envoy arrived at Ankara on Monday. On Monday the envoy arrived in Istanbul. "
+            "The envoy arrived in Istanbul on Monday, officials said.",
+            ["envoy arrived in Istanbul"],
+        ),
+        (
             "On Monday the striker played with Leeds, Chelsea, Everton and Fulham.",
             ["striker played"],
         ),

@@ -634,7 +634,8 @@ def _others(
     """The other participants with their prepositions, those sharing one joined: "with
     Fidan and Bagheri to Ankara". Only those of one clause: the first of ``mentions`` that
     has any (the phrases of several reports pile up: "left a message for Detroit on
-    Cheeks"); the event's ``location`` is said once, as its place.
+    Cheeks"); the event's ``location`` is said once, as its place, and a mention's own
+    place is no other participant of it.
 
     >>> cheeks = Participant("Maurice Cheeks", "chks", "PERSON", "other", "to")
     >>> fidan = Participant("Fidan", "fdn", "PERSON", "other", "with")
@@ -653,7 +654,7 @@ def _others(
         by_preposition: dict[str, dict[str, None]] = {}
         for told in mention.participants:
             same = next((p for p in others if told.key == p.key or _shortens(told, p)), None)
-            if told.role == "other" and same is not None:
+            if told.role == "other" and same is not None and told.name != mention.location:
                 by_preposition.setdefault(told.preposition or "with", {})[same.name] = None
         if by_preposition:
             return " ".join(
