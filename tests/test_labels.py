@@ -29,6 +29,9 @@ def listed(nlp, text):
         # the subject of a passive is what was done to, in lower case at a sentence's start
         ("Reporters were allowed inside the embassy on Friday.", ["allowed reporters"]),
         ("The diplomats were flown to Brussels on Tuesday.", ["flown the diplomats to Brussels"]),
+        # a count opening the sentence is no name
+        ("Two suspects were handed over to the police on Monday.", ["handed over two suspects"]),
+        ("Dozens of people were missing on Monday.", ["dozens missing"]),
         # an event as the object of a full verb
         ("Survivors of the blast toured the damage on Sunday.", ["survivors toured the damage"]),
         # a verb with no object is completed by its infinitive or by what it asks for
@@ -132,6 +135,26 @@ def listed(nlp, text):
         (
             "The bombing on Friday was condemned by the UN on Saturday.",
             ["UN condemned the bombing", "bombing"],
+        ),
+        # the phrases of one clause: those of two reports do not pile up, a place is said
+        # once, and a long list of names is left out
+        (
+            "The minister met with Fidan on Monday. "
+            "On Monday the minister had met in Ankara with the envoy for Iran.",
+            ["minister met with Fidan in Ankara"],
+        ),
+        (
+            "Police found the fugitive at Houston on Monday.",
+            ["police found the fugitive in Houston"],
+        ),
+        (
+            "The envoy arrived at Ankara on Monday. On Monday the envoy arrived in Istanbul. "
+            "The envoy arrived in Istanbul on Monday, officials said.",
+            ["envoy arrived in Istanbul"],
+        ),
+        (
+            "On Monday the striker played with Leeds, Chelsea, Everton and Fulham.",
+            ["striker played"],
         ),
     ],
 )
@@ -287,3 +310,29 @@ def test_a_name_qualifying_an_object_is_a_participant_through_it(nlp):
     parts = {m.text: [(p.name, p.role, p.qualifier) for p in m.participants] for m in mentions}
     assert parts["advised"] == [("United States", "patient", True)]
     assert parts["warned"] == [("Trump", "patient", False)]
+
+
+def test_a_phrase_starts_on_the_line_of_its_last_word(nlp):
+    # a dateline before a headline is not of its subject
+    labels = listed(nlp, "Posted 9:40 PM PT\nTalk show host returns for a second tour")[1]
+    assert labels[0] == "Talk show host return"
+    assert not any("\n" in label or "PT" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the parser took an adjective, or a pronoun, for a second subject
+        (
+            "Smith's stubbornness and seemingly unwavering belief in a plan that didn't suit "
+            "his staff cost him his post on Monday.",
+            "Smith's stubbornness cost",
+        ),
+        (
+            "One office was used by tax officials and another by the police on Monday.",
+            "tax officials used",
+        ),
+    ],
+)
+def test_who_did_it_is_joined_only_to_nouns(nlp, text, label):
+    assert any(shown.startswith(label + " ") for shown in listed(nlp, text)[1])

@@ -550,8 +550,10 @@ def label(mentions: Sequence[EventMention]) -> str:
     # the object as written stands for those who only qualify it ("US commanders")
     theme = _theme(verb, noun)
     patients = names("patient", told_by_verbs, qualifiers=theme is None)
-    others = _others(participants)
     location = _most_common(m.location for m in mentions)
+    # the other participants of the clause the predicate is told in, else of the first told
+    first = [m for m in (verb, noun) if m is not None][:1]
+    others = _others(participants, first + [m for m in told if m not in first], location)
     agents, written = names("agent", qualifiers=True), _actor(real, patients)
     doers = [p for p in participants if p.role == "agent"]
     parts = [
@@ -633,14 +635,46 @@ def _actor(mentions: Sequence[EventMention], patients: str) -> str | None:
     )
 
 
-def _others(participants: Sequence[Participant]) -> str:
+def _others(
+    participants: Sequence[Participant], mentions: Sequence[EventMention], location: str | None
+) -> str:
     """The other participants with their prepositions, those sharing one joined: "with
-    Fidan and Bagheri to Ankara"."""
-    by_preposition: dict[str, list[str]] = {}
-    for p in participants:
-        if p.role == "other":
-            by_preposition.setdefault(p.preposition or "with", []).append(p.name)
-    return " ".join(f"{word} {' and '.join(named)}" for word, named in by_preposition.items())
+    Fidan and Bagheri to Ankara". Only those of one clause: the first of ``mentions`` that
+    has any (the phrases of several reports pile up: "left a message for Detroit on
+    Cheeks"); the event's ``location`` is said once, as its place, and a mention's own
+    place is no other participant of it.
+
+    >>> cheeks = Participant("Maurice Cheeks", "chks", "PERSON", "other", "to")
+    >>> fidan = Participant("Fidan", "fdn", "PERSON", "other", "with")
+    >>> ankara = Participant("Ankara", "nkr", "GPE", "other", "to")
+    >>> met = EventMention("a", 0, 3, "met", "meet", 0, (fidan, ankara))
+    >>> talked = EventMention("b", 0, 6, "talked", "talk", 0, (Participant("Cheeks", "chks",
+    ...     "PERSON", "other", "to"),))
+    >>> _others([cheeks, fidan, ankara], [talked, met], None)
+    'to Maurice Cheeks'
+    >>> _others([cheeks, fidan, ankara], [met, talked], "Ankara")
+    'with Fidan'
+    """
+    others = [p for p in participants if p.role == "other" and p.name != location]
+    for mention in mentions:
+        # each preposition's names, once each, in the order told
+        by_preposition: dict[str, dict[str, None]] = {}
+        for told in mention.participants:
+            same = next((p for p in others if told.key == p.key or _shortens(told, p)), None)
+            if told.role == "other" and same is not None and told.name != mention.location:
+                by_preposition.setdefault(told.preposition or "with", {})[same.name] = None
+        if by_preposition:
+            return " ".join(
+                f"{word} {' and '.join(named)}"
+                for word, named in by_preposition.items()
+                if len(named) <= _LISTED
+            )
+    return ""
+
+
+#: The most names of one phrase a label lists: a longer list ("played with San Antonio, New
+#: York, Atlanta and New Jersey") is left out.
+_LISTED = 2
 
 
 def _precision(mention: EventMention) -> tuple[bool, timedelta]:

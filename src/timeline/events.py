@@ -300,6 +300,8 @@ def _names_a_day(time: TimeExpression) -> bool:
 _UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
 _PARTICIPLES = frozenset({"PRESPART", "PASTPART"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
+#: entities that name nothing: a count or a time ("Two key suspects", "Dozens")
+_UNNAMED_LABELS = _TIME_LABELS | {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
 _OPENING = 3  # sentences in which an article names the day of its news
 # tenses and aspects in which news tells what happened on the story's day
@@ -507,15 +509,23 @@ class _Extractor:
     def as_written(self, span: range) -> str:
         """A phrase for a label as the text writes it, a common noun or article capitalised
         only as the sentence's first word in lower case ("Rescuers cleared" gives "rescuers",
-        "The diplomats were flown" "the diplomats"; not "Howes", a person the article names,
-        that the tagger took for a common noun)."""
+        "The diplomats were flown" "the diplomats", "Two suspects were handed over" "two
+        suspects"; not "Howes", a person the article names, that the tagger took for a common
+        noun). A phrase starts on the line of its last word (a headline or a dateline before
+        "A convicted sex offender" is not of it)."""
+        span = range(line_start(self.text, self.tokens, span.start, span.stop), span.stop)
         opening = self.tokens[span[0]]
-        first = opening.is_sent_start or opening.i == 0 or self.tokens[opening.i - 1].is_space
+        first = (
+            opening.is_sent_start
+            or opening.i == 0
+            or self.tokens[opening.i - 1].is_space
+            or self.text[opening.idx - 1] == "\n"
+        )
         text = self.written(span)
         if (
             first
             and self.pos[opening.i] in ("NOUN", "DET", "ADJ", "NUM")
-            and not opening.ent_type_
+            and (not opening.ent_type_ or opening.ent_type_ in _UNNAMED_LABELS)
             and not (opening.is_upper and len(opening) > 1)  # an acronym
             and name_key(opening.text) not in self.names.persons
         ):
@@ -1145,7 +1155,16 @@ class _Extractor:
                 head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
             ):
                 continue
-            group = [head, *(c for c in self.children(head) if self.dep[c.i] == "conj")]
+            # a noun's conjuncts that are nouns: "stubbornness and unwavering belief", the
+            # adjective taken for a conjunct, is one subject
+            group = [
+                head,
+                *(
+                    c
+                    for c in self.children(head)
+                    if self.dep[c.i] == "conj" and self.pos[c.i] in ("NOUN", "PROPN")
+                ),
+            ]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
