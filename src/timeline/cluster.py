@@ -1466,12 +1466,15 @@ class _Clustering:
         self.grew.clear()  # the scores stand for the groups as they are now
         for key in sorted(ranges, reverse=True):  # a range at a time, let go once taken
             kept, found = ranges.pop(key)
-            scores = np.frombuffer(found, dtype=np.float64)
-            order = np.argsort(-scores, kind="stable")
+            ranked = np.frombuffer(found, dtype=np.float64)
+            np.negative(ranked, out=ranked)
+            order = np.argsort(ranked, kind="stable")
+            above = int(np.count_nonzero(ranked <= -self.threshold))  # the first, in order
+            del ranked, found
             # the pairs in order, each negative if it scores above the threshold
             numbers = np.frombuffer(kept, dtype=np.int64)[order]
-            numbers[scores[order] >= self.threshold] *= -1
-            del scores, order, kept, found
+            del order, kept
+            numbers[:above] *= -1
             for start in range(0, len(numbers), _CHUNK):
                 for pair in numbers[start : start + _CHUNK].tolist():
                     yield *divmod(abs(pair), size), pair < 0
