@@ -1489,42 +1489,51 @@ class _Clustering:
         (pairs of one score in the order of their numbers), each with whether it scores above
         the threshold."""
         size = len(self.mentions)
-        pairs = self.pairs()
-        scores = self._kept(pairs)
+        ranges = self._kept(self.pairs())
         self.grew.clear()  # the scores stand for the groups as they are now
-        ranked = np.frombuffer(scores, dtype=np.float64)
-        np.negative(ranked, out=ranked)
-        order = np.argsort(ranked, kind="stable")
-        above = ranked <= -self.threshold
-        del ranked, scores
-        # the pairs in order, each negative if it scores above the threshold: 8 bytes a pair
-        numbers = pairs[order]
-        del pairs
-        numbers[above[order]] *= -1
-        del above, order
-        for start in range(0, len(numbers), _CHUNK):
-            for pair in numbers[start : start + _CHUNK].tolist():
-                yield *divmod(abs(pair), size), pair < 0
+        for key in sorted(ranges, reverse=True):  # a range at a time, let go once taken
+            kept, found = ranges.pop(key)
+            ranked = np.frombuffer(found, dtype=np.float64)
+            np.negative(ranked, out=ranked)
+            order = np.argsort(ranked, kind="stable")
+            above = int(np.count_nonzero(ranked <= -self.threshold))  # the first, in order
+            del ranked, found
+            # the pairs in order, each negative if it scores above the threshold
+            numbers = np.frombuffer(kept, dtype=np.int64)[order]
+            del order, kept
+            numbers[:above] *= -1
+            for start in range(0, len(numbers), _CHUNK):
+                for pair in numbers[start : start + _CHUNK].tolist():
+                    yield *divmod(abs(pair), size), pair < 0
 
-    def _kept(self, pairs: np.ndarray[Any, np.dtype[np.int64]]) -> array[float]:
-        """Score ``pairs`` (:meth:`_scores`), keep those that score above zero in the same
-        array, in their order (it is resized to them), and give their scores. Pairs are
-        scored in the order of their numbers: clusters made one after the other lie near in
-        memory, so this runs several times faster than in any other order."""
-        scores = array("d")
-        kept = 0
+    def _kept(
+        self, parts: list[np.ndarray[Any, np.dtype[np.int64]]]
+    ) -> dict[int, tuple[array[int], array[float]]]:
+        """Score the pairs of ``parts`` (:meth:`pairs`, the last part first; each is let go
+        once scored) with :meth:`_scores`, and give those that score above zero and their
+        scores by the range of values their score is in (:data:`_RANGE`: a key that sorts as
+        the scores do), in their order: the ranges can be put in order and let go one at a
+        time. Pairs are scored in the order of their numbers: clusters made one after the
+        other lie near in memory, so this runs several times faster than in any other order."""
+        ranges: dict[int, tuple[array[int], array[float]]] = {}
         traits = _Traits.of(self)
-        for start in range(0, len(pairs), _SCORED):
-            chunk = pairs[start : start + _SCORED].copy()  # not a view: ``pairs`` is resized
+        while parts:
+            chunk = parts.pop()
             score, contested = self._scores(chunk, traits)
             self.contested.extend(chunk[contested].tolist())
             taken = score > 0
-            count = int(taken.sum())
-            pairs[kept : kept + count] = chunk[taken]
-            scores.frombytes(score[taken].tobytes())
-            kept += count
-        pairs.resize(kept, refcheck=False)
-        return scores
+            chunk, score = chunk[taken], score[taken]
+            # the bits of a positive float sort as its value does
+            key = score.view(np.int64) >> _RANGE
+            order = np.argsort(key, kind="stable")
+            keys, starts = np.unique(key[order], return_index=True)
+            bounds = itertools.pairwise([*starts.tolist(), len(order)])
+            for k, (start, end) in zip(keys.tolist(), bounds, strict=True):
+                at = order[start:end]
+                pairs, scores = ranges.setdefault(k, (array("q"), array("d")))
+                pairs.frombytes(chunk[at].tobytes())
+                scores.frombytes(score[at].tobytes())
+        return ranges
 
     def _scores(
         self, pairs: np.ndarray[Any, np.dtype[np.int64]], traits: _Traits
@@ -1541,7 +1550,7 @@ class _Clustering:
         kind, other = traits.kinds[first], traits.kinds[second]
         simple = (kind >= 0) & (other >= 0) & ~traits.ordered(pairs)
         at = np.flatnonzero(simple)
-        keys = (kind[at] * traits.count + other[at]) * 2
+        keys = (kind[at].astype(np.int64) * traits.count + other[at]) * 2
         keys += traits.articles[first[at]] == traits.articles[second[at]]
         _, each, back = np.unique(keys, return_index=True, return_inverse=True)
         stories = self.context.stories
@@ -1554,7 +1563,8 @@ class _Clustering:
             score[at] = np.array(values, dtype=np.float64)[back]
             contested[at] = np.array(flags, dtype=bool)[back]
             needs[at] = np.array(wants, dtype=np.int8)[back]
-        ours, theirs = traits.profiles[first], traits.profiles[second]
+        ours = traits.profiles[first].astype(np.int64)
+        theirs = traits.profiles[second].astype(np.int64)
         self.context.expect(ours, theirs)
         at = np.flatnonzero(needs)
         alike, known = self.context.cosines_of(ours[at], theirs[at])
@@ -1569,11 +1579,11 @@ class _Clustering:
             )
         return score, contested
 
-    def pairs(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+    def pairs(self) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
         """The distinct pairs of today's clusters that meet in a block, each cluster with the
         next ``window`` of each of its blocks in time, as sorted numbers ``a * size + b``
-        (``a < b``); found a batch of blocks at a time, so that only the distinct pairs are
-        held."""
+        (``a < b``), in parts (:func:`_parts`: the last part first); found a batch of blocks
+        at a time, so that only the distinct pairs are held."""
         blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         live = sorted((c for c in self.clusters if c is not None), key=_when)
         for cluster in live:  # so each block lists its clusters in time
@@ -1596,7 +1606,7 @@ class _Clustering:
                 batch, held = [], 0
                 if 2 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
                     found = [_distinct(found)]
-        return found[0]
+        return _parts(found[0])
 
     def _number(self, a: int, b: int) -> int:
         """The number of the pair ``a``, ``b``, as :meth:`pairs` gives them."""
@@ -1635,6 +1645,10 @@ _CHUNK = 1 << 12
 _SCORED = 1 << 13
 #: Pairs are made from blocks of about this many clusters in all at a time.
 _BATCH = 1 << 12
+#: Scores are put in order a range at a time: those whose 64 bits agree but for the last
+#: ``_RANGE`` (the sign, the exponent and the first 8 bits of the fraction: 256 ranges from
+#: one power of two to the next).
+_RANGE = 44
 #: How many of the pairs of groups scored below the threshold are remembered, and as many before.
 _FAILED = 1 << 12
 
@@ -1650,18 +1664,18 @@ class _Traits:
     mostly the same objects), so pairs of the same kinds, of one article or not, score alike.
     """
 
-    kinds: np.ndarray[Any, np.dtype[np.int64]]
+    kinds: np.ndarray[Any, np.dtype[np.int32]]
     count: int
-    articles: np.ndarray[Any, np.dtype[np.int64]]
-    profiles: np.ndarray[Any, np.dtype[np.int64]]
+    articles: np.ndarray[Any, np.dtype[np.int32]]
+    profiles: np.ndarray[Any, np.dtype[np.int32]]
     links: np.ndarray[Any, np.dtype[np.int64]]
 
     @classmethod
     def of(cls, clustering: _Clustering) -> _Traits:
         size = len(clustering.mentions)
-        kinds = np.full(size, -1, dtype=np.int64)
-        articles = np.full(size, -1, dtype=np.int64)
-        profiles = np.full(size, -1, dtype=np.int64)
+        kinds = np.full(size, -1, dtype=np.int32)
+        articles = np.full(size, -1, dtype=np.int32)
+        profiles = np.full(size, -1, dtype=np.int32)
         kind: dict[tuple[Any, ...], int] = {}
         article: dict[frozenset[str] | set[str], int] = {}
         for root, c in enumerate(clustering.clusters):
@@ -1673,10 +1687,10 @@ class _Traits:
                 traits = tuple(id(v) if isinstance(v, dict) else v for v in _kind_traits(c))
                 kinds[root] = kind.setdefault(traits, len(kind))
                 articles[root] = article.setdefault(c.articles, len(article))
-        links = np.array(
-            sorted({min(a, b) * size + max(a, b) for a, b, _ in clustering.links}),
-            dtype=np.int64,
-        )
+        ends = np.fromiter(
+            itertools.chain.from_iterable((a, b) for a, b, _ in clustering.links), dtype=np.int64
+        ).reshape(-1, 2)
+        links = np.unique(ends.min(axis=1) * size + ends.max(axis=1))
         return cls(kinds, len(kind), articles, profiles, links)
 
     def ordered(
@@ -1700,14 +1714,48 @@ _kind_traits = operator.attrgetter(
 def _distinct(
     arrays: list[np.ndarray[Any, np.dtype[np.int64]]],
 ) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """The distinct numbers of ``arrays``, sorted; ``arrays`` is emptied (what
-    :func:`numpy.unique` does with three copies of the numbers, with two)."""
-    numbers = np.concatenate(arrays)
+    """The distinct numbers of ``arrays``, sorted, in the first of them (grown in place, then
+    cut to them); ``arrays`` is emptied. What :func:`numpy.unique` does with three copies of
+    the numbers, with one and a byte a number.
+
+    >>> _distinct([np.array([3, 1]), np.array([1, 2])]).tolist()
+    [1, 2, 3]
+    """
+    numbers = arrays[0]
+    at = numbers.size
+    numbers.resize(sum(map(len, arrays)), refcheck=False)
+    for more in arrays[1:]:
+        numbers[at : at + more.size] = more
+        at += more.size
     arrays.clear()
     numbers.sort()
     first = np.ones(len(numbers), dtype=bool)
     np.not_equal(numbers[1:], numbers[:-1], out=first[1:])
-    return numbers[first]
+    # each number moved to its place among the distinct ones, a part at a time
+    at = 0
+    for start in range(0, len(numbers), _SCORED):
+        distinct = numbers[start : start + _SCORED][first[start : start + _SCORED]]
+        numbers[at : at + distinct.size] = distinct
+        at += distinct.size
+    numbers.resize(at, refcheck=False)
+    return numbers
+
+
+def _parts(
+    numbers: np.ndarray[Any, np.dtype[np.int64]],
+) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
+    """``numbers`` in parts of at most :data:`_SCORED`, the last part first; each is copied
+    off the end of ``numbers`` and ``numbers`` cut short, so that none is held twice.
+
+    >>> [len(part) for part in _parts(np.arange(_SCORED + 1))]
+    [8192, 1]
+    """
+    parts = []
+    while numbers.size:
+        cut = max(0, numbers.size - _SCORED)
+        parts.append(numbers[cut:].copy())
+        numbers.resize(cut, refcheck=False)
+    return parts
 
 
 def _near(
