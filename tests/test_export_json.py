@@ -129,6 +129,7 @@ def mentions(draw):
         theme=draw(st.none() | TEXT),
         background=draw(st.booleans()),
         phrasal=draw(st.none() | TEXT),
+        light=draw(st.booleans()),
     )
 
 
