@@ -24,6 +24,16 @@ def day(d: int) -> Interval:
     return Interval(datetime(2021, 3, d), datetime(2021, 3, d + 1), Granularity.DAY)
 
 
+def mentions_of(nlp, text: str) -> list[EventMention]:
+    """The mentions of ``text`` published on Wednesday 10 March 2021."""
+    return timeline.extract_events(Article(text, date(2021, 3, 10), id="a"), nlp)
+
+
+def presumed_days(mentions: list[EventMention]) -> dict[str, Interval | None]:
+    """The day presumed for each mention, by its text."""
+    return {m.text: m.presumed for m in mentions}
+
+
 def listing(tl: timeline.Timeline) -> dict[str, tuple[str, bool]]:
     return {e.label: (describe_when(e), e.presumed) for e in tl.events}
 
@@ -88,7 +98,7 @@ def test_a_source_and_the_event_a_presumed_one_happens_at(nlp):
     """A source's "according to" is a statement the source stands by on the publication day, not at
     the time its sentence names; an event noun that a presumed event happens at or in
     ("at a news conference", "In an interview") is presumed on its day; the plan is not."""
-    mentions = timeline.extract_events(Article(SOURCES, date(2021, 3, 10), id="s"), nlp)
+    mentions = mentions_of(nlp, SOURCES)
     found = {m.text: (m.event_class, m.time, m.presumed) for m in mentions}
     assert found["according"] == ("REPORTING", None, day(10))
     assert found["spoke"][2] == found["conference"][2] == day(10)
@@ -147,8 +157,8 @@ def test_a_participle_after_a_preposition_takes_the_presumed_day_of_its_verb(nlp
     are the saying and the looking ahead; "after meeting" is not (it was before)."""
     text = """The minister was quoted as saying the talks would go on. In looking ahead, the \
 mayor said the city would grow. After meeting the envoy, the king left."""
-    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="q"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, text)
+    found = presumed_days(mentions)
     assert found["quoted"] == found["saying"] == day(10)
     assert found["said"] == found["looking"] == day(10)
     assert found["left"] == day(10)
@@ -165,12 +175,12 @@ def test_a_text_without_line_breaks_is_not_one_paragraph_of_background(nlp):
         "mayor resigned."
     )
     more = " Police closed the road. Traders shut their shops. The bishop prayed for calm."
-    mentions = timeline.extract_events(Article(news + more, date(2021, 3, 10), id="p"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, news + more)
+    found = presumed_days(mentions)
     assert found["hired"] is None
     assert found["protested"] == found["resigned"] == found["prayed"] == day(9)
-    mentions = timeline.extract_events(Article(news, date(2021, 3, 10), id="p"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, news)
+    found = presumed_days(mentions)
     assert found["hired"] is found["protested"] is found["resigned"] is None
 
 
@@ -179,7 +189,7 @@ def test_the_event_a_verb_of_taking_part_has_as_object_is_on_its_day(nlp):
     minister told happened when he told it; a decision is not taken part in."""
 
     def found(text: str) -> dict[str, EventMention]:
-        mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="t"), nlp)
+        mentions = mentions_of(nlp, text)
         return {m.text: m for m in mentions}
 
     assert found("The mourners attended the funeral on Sunday.")["funeral"].time.text == "Sunday"
@@ -192,8 +202,8 @@ def test_what_a_verb_of_beginning_or_going_on_takes_on_happened_on_its_day(nlp):
     """Crowds that began to arrive did arrive, on the story's day as the beginning; what
     the council voted to do is not done yet."""
     text = "Crowds began to arrive in the square. The council voted to close the road."
-    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="w"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, text)
+    found = presumed_days(mentions)
     assert found["began"] == found["arrive"] == day(10)
     assert (found["voted"], found["close"]) == (day(10), None)
 
@@ -208,7 +218,7 @@ def test_an_infinitive_done_or_let_go_when_its_verb_is_takes_its_day(nlp):
         "set out a vision and to defend the treaty. The aides declined to discuss the charges. The "
         "council voted to close the road. The farmers used to grow wheat."
     )
-    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="d"), nlp)
+    mentions = mentions_of(nlp, text)
     found = {(m.text, m.sentence): m for m in mentions}
     assert (found["defend", 0].earliest, found["defend", 0].latest) == (day(9).start, day(9).end)
     for word, sentence in [("set", 1), ("defend", 1), ("discuss", 2)]:
@@ -229,8 +239,8 @@ def test_a_participle_on_the_subject_of_an_event_tells_what_it_did_then(nlp):
         "angry. The family sent a fax to the police explaining the threat. Agents charged in "
         "the case met the judge. The council voted for a resolution calling for calm."
     )
-    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="a"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, text)
+    found = presumed_days(mentions)
     assert found["smoking"] == found["drinking"] == found["said"] == day(10)
     smoking = next(m for m in mentions if m.text == "smoking")
     assert (smoking.earliest, smoking.latest) == (day(10).start, day(10).end)  # as "said"
@@ -257,8 +267,8 @@ def test_a_statement_in_a_paragraph_of_background_is_presumed_on_the_story_day(n
 The army struck a base on March 5. The ministry described the strike as an attack.
 
 In 1995, the company built the plant and hired 200 workers, a spokesman said."""
-    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="b"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, text)
+    found = presumed_days(mentions)
     assert found["said"] == day(9)
     assert found["hired"] is None
     assert found["described"] is None
@@ -292,8 +302,8 @@ def test_how_a_statement_was_made_is_on_the_statement_day(nlp):
         "A police officer, who requested anonymity, said two men were held.\n\n"
         "The man who found the boat said it was empty."
     )
-    mentions = timeline.extract_events(Article(text, date(2021, 3, 10), id="a"), nlp)
-    found = {m.text: m.presumed for m in mentions}
+    mentions = mentions_of(nlp, text)
+    found = presumed_days(mentions)
     assert {m.presumed for m in mentions if m.text == "said"} == {day(10)}
     assert found["spoke"] == found["requested"] == day(10)
     assert found["found"] is None

@@ -750,7 +750,7 @@ class _Extractor:
             tense is None
             or self.conditional(clause)
             or saying(token, heads, self.tree) is not None
-            or any(a <= token.idx < b for a, b in self.quotations)
+            or self.quoted(token.idx)
         ):
             return None
         return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
@@ -1698,7 +1698,6 @@ class _Extractor:
                 # expel"), unless the time is after the publication day: the time it is planned
                 # for ("plans to hold a news conference on Tuesday")
                 presumed = sentence_time and sentence_time.interval
-            particle = next((c for c in self.children(token) if self.dep[c.i] == "prt"), None)
             participants = self.participants(token, light)
             actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
@@ -1730,8 +1729,7 @@ class _Extractor:
                 earliest=earliest,
                 latest=latest,
                 quoted=self.quoted(start),
-                particle=particle and (particle.idx, particle.idx + len(particle)),
-                phrasal=particle and f"{text} {particle.text}",
+                **self.phrasing(token, text),
                 presumed=presumed,
                 background=self.background(token),
             )
@@ -1763,7 +1761,6 @@ class _Extractor:
                 continue
             verb = self.tokens[token]
             lemma = self.lemma(verb)
-            particle = next((c for c in self.children(verb) if self.dep[c.i] == "prt"), None)
             start = self.token_starts[token]
             found.append(
                 attrs.evolve(
@@ -1774,9 +1771,8 @@ class _Extractor:
                     lemma=lemma,
                     event_class=self.classes.get(lemma, "OCCURRENCE"),
                     theme=None,
-                    particle=particle and (particle.idx, particle.idx + len(particle)),
-                    phrasal=particle and f"{verb.text} {particle.text}",
                     light=True,
+                    **self.phrasing(verb, verb.text),
                 )
             )
             self.same.add((renumbered[index], at))
@@ -1952,11 +1948,12 @@ class _Extractor:
         lemma = self.lemma(verb)
         if self.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
             return True
-        children = self.children(verb)
-        particle = next((self.lower[c.i] for c in children if self.dep[c.i] == "prt"), None)
-        return (f"{lemma} {particle}" if particle else lemma) in ordering["done_then"] or (
+        particle = self.particle(verb)
+        return (f"{lemma} {self.lower[particle.i]}" if particle else lemma) in ordering[
+            "done_then"
+        ] or (
             lemma in ordering["done_then_with_object"]
-            and any(self.dep[c.i] == "dobj" for c in children)
+            and any(self.dep[c.i] == "dobj" for c in self.children(verb))
         )
 
     def conjunct_of(
@@ -2134,6 +2131,21 @@ class _Extractor:
     def in_headline(self, token: Any) -> bool:
         """Whether ``token`` is in the article's headline."""
         return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
+
+    def particle(self, verb: Any) -> Any | None:
+        """The particle of ``verb`` ("off" of "went off"), if it has one."""
+        return next((c for c in self.children(verb) if self.dep[c.i] == "prt"), None)
+
+    def phrasing(self, verb: Any, text: str) -> dict[str, Any]:
+        """The :attr:`~timeline.EventMention.particle` and
+        :attr:`~timeline.EventMention.phrasal` of a mention written ``text`` whose trigger is
+        ``verb``: the particle's span and the mention written with it ("went off"), or
+        ``None``."""
+        particle = self.particle(verb)
+        if particle is None:
+            return {"particle": None, "phrasal": None}
+        span = (particle.idx, particle.idx + len(particle))
+        return {"particle": span, "phrasal": f"{text} {particle.text}"}
 
     def quoted(self, offset: int) -> bool:
         """Whether the character at ``offset`` is inside a quotation: the last one that

@@ -25,12 +25,13 @@ from typing import Any
 
 import attrs
 
+from timeline.chronology import bounds_interval
 from timeline.export.axis import POINT, Axis
 from timeline.export.provenance import headline
 from timeline.export.quotes import Sentences
 from timeline.export.wording import describe_day, describe_moment, describe_when
 from timeline.lang import words
-from timeline.model import Article, ArticleRecord, Event, EventMention, Interval, Timeline
+from timeline.model import Article, ArticleRecord, Event, EventMention, Timeline
 
 __all__ = ["to_html"]
 
@@ -166,14 +167,8 @@ def _calendar_timex(earliest: datetime | None, latest: datetime | None) -> str |
     >>> _calendar_timex(datetime(1998, 8, 7), datetime(1998, 8, 9)) is None
     True
     """
-    if earliest is None or latest is None:
-        return None
-    day = earliest.date().isoformat()
-    for value in (day, day[:7], day[:4]):
-        unit = Interval.from_timex(value, earliest.tzinfo)
-        if unit is not None and (unit.start, unit.end) == (earliest, latest):
-            return value
-    return None
+    unit = bounds_interval(earliest, latest)
+    return unit.timex if unit is not None and (unit.start, unit.end) == (earliest, latest) else None
 
 
 def _iso(moment: datetime | None) -> str:
