@@ -68,12 +68,8 @@ def assemble(
         [bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted], split
     )
     rank = ranks(len(groups), solution.accepted)
-    ids = [  # by the place of its first mention, a noun's rather than its light verb's
-        _event_id(
-            next((mentions[m] for m in members if not mentions[m].light), mentions[members[0]])
-        )
-        for members in groups
-    ]
+    # by the place of its first mention, a noun's rather than its light verb's
+    ids = [_event_id(_with_nouns([mentions[m] for m in members])[0]) for members in groups]
     against: dict[int, set[str]] = defaultdict(set)
     for ga, gb in clusters.contradictions:
         against[ga].add(ids[gb])
@@ -213,7 +209,7 @@ def salience(mentions: Sequence[EventMention], *, dated: bool) -> float:
     True
     """
     weights = words("merging")["salience"]
-    mentions = [m for m in mentions if not m.light] or mentions  # told once with their nouns
+    mentions = _with_nouns(mentions)
     articles = len({m.article_id for m in mentions})
     score = weights["articles"] * min(1.0, (articles - 1) / weights["articles_full"])
     score += weights["mentions"] * min(1.0, (len(mentions) - 1) / weights["mentions_full"])
@@ -480,6 +476,18 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(words("events")["nouns"]["events"])
 
 
+def _with_nouns(mentions: Sequence[EventMention]) -> Sequence[EventMention]:
+    """``mentions`` but the light verbs that carry an event noun (``EventMention.light``,
+    "made" of "made a decision"): their happening is told, worded and counted with the noun
+    once; all of them if none is another.
+
+    >>> made = EventMention("a", 0, 4, "made", "make", 0, light=True)
+    >>> [m.text for m in _with_nouns([made, EventMention("a", 7, 15, "decision", "decision", 0)])]
+    ['decision']
+    """
+    return [m for m in mentions if not m.light] or mentions
+
+
 def label(mentions: Sequence[EventMention]) -> str:
     """Who did what to whom, where: "United States strike killed Qassem Soleimani in
     Baghdad". The predicate is the event noun most mentions use (of equals, the one the
@@ -496,7 +504,7 @@ def label(mentions: Sequence[EventMention]) -> str:
     ...        EventMention("a", 20, 26, "attack", "attack", 1)])
     'Iran attack'
     """
-    mentions = [m for m in mentions if not m.light] or mentions  # their nouns word them
+    mentions = _with_nouns(mentions)
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
     participants = [p for p in _participants(mentions) if p.label not in places]
 
