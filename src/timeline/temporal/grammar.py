@@ -130,6 +130,7 @@ class Rule:
     cue_always: bool = False
     ranges_only: bool = False
     not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
     name_before_capital: bool = False
     title_is_name: bool = False
     counted: bool = False
@@ -182,6 +183,7 @@ def rules() -> tuple[Rule, ...]:
                 cue_always=raw.get("cue_always", False),
                 ranges_only=raw.get("ranges_only", False),
                 not_after=_word_list(raw["not_after"]) if "not_after" in raw else frozenset(),
+                not_before=_word_list(raw["not_before"]) if "not_before" in raw else frozenset(),
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
                 counted=raw.get("counted", False),
@@ -315,6 +317,17 @@ def _cue_before(text: str, start: int, cues: frozenset[str]) -> bool:
     return number or last in cues or f"{first} {second}" in cues
 
 
+_WORDS_AFTER = re.compile(r"\s*([\w'.-]+)(?:\s+([\w'.-]+))?")
+
+
+def _cue_after(text: str, end: int, cues: frozenset[str]) -> bool:
+    m = _WORDS_AFTER.match(text, end, end + 40)
+    if not m:
+        return False
+    first, second = (w.lower().strip(",.-") if w else "" for w in m.groups())
+    return first in cues or f"{first} {second}" in cues
+
+
 def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> list[Match]:
     """Every time expression in ``text``: the longest non-overlapping matches, in text order.
 
@@ -419,7 +432,11 @@ def _matches(
         if _a_title(m, rule):
             yield start, end, priority, None
             continue
-        if _a_name(text, m, rule) or (rule.not_after and _cue_before(text, start, rule.not_after)):
+        if (
+            _a_name(text, m, rule)
+            or (rule.not_after and _cue_before(text, start, rule.not_after))
+            or (rule.not_before and _cue_after(text, end, rule.not_before))
+        ):
             continue
         try:
             spec = read(rule.kind, m.groupdict())
