@@ -1,7 +1,7 @@
 """The schema of each language file in ``lang/<code>/``: its sections, keys and their types.
 
->>> sorted(SCHEMAS)
-['events', 'layout', 'merging', 'page', 'predicates', 'quotes', 'references', 'wording']
+>>> len(SCHEMAS), sorted(SCHEMAS)[-3:]
+(9, ['references', 'tokens', 'wording'])
 """
 
 from __future__ import annotations
@@ -233,6 +233,27 @@ LAYOUT = Section(
     }
 )
 
+#: How a corpus of one token per element is written back as text (``evaluation/xmldocs.py``).
+TOKENS = Section(
+    {
+        **dict.fromkeys(
+            (
+                "close",
+                "open",
+                "joiners",
+                "hyphens",
+                "apostrophes",
+                "contractions",
+                "numeric",
+                "stops",
+                "alternating",
+            ),
+            WORDS,
+        ),
+        "quotes": Table(TEXT),
+    }
+)
+
 #: The schema of each file, by name.
 SCHEMAS: dict[str, Section] = {
     "events": EVENTS,
@@ -243,4 +264,5 @@ SCHEMAS: dict[str, Section] = {
     "wording": WORDING,
     "quotes": QUOTES,
     "page": PAGE,
+    "tokens": TOKENS,
 }
