@@ -36,5 +36,10 @@ def test_tokens_are_spaced_as_news_text(tokens, text):
     assert _text(tokens) == text
 
 
+def test_a_quote_mark_kept_on_its_word_opens_or_closes_too():
+    assert _text('"We won , " he said') == '"We won," he said'
+    assert _text('He said " we won . "') == 'He said "we won."'
+
+
 def test_sentences_are_lines_and_quotes_alternate_across_them():
     assert _text('" It rained .', 'It stopped . "', "Then") == '"It rained.\nIt stopped."\nThen'

@@ -111,6 +111,8 @@ def _tight(texts: list[str]) -> list[bool]:
         if word in data["alternating"]:
             tight[n if opened else n + 1] = True
             opened = not opened
+        elif word[:1] in data["alternating"] or word[-1:] in data["alternating"]:
+            opened = word[:1] in data["alternating"] and word[-1:] not in data["alternating"]
         if word in data["joiners"] and left and right:
             tight[n] = tight[n + 1] = True
         if not (left[-1:].isalnum() and right[:1].isalnum()):
