@@ -134,6 +134,7 @@ class Rule:
     name_before_capital: bool = False
     title_is_name: bool = False
     counted: bool = False
+    game_period: bool = False
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -187,6 +188,7 @@ def rules() -> tuple[Rule, ...]:
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
                 counted=raw.get("counted", False),
+                game_period=raw.get("game_period", False),
             )
         )
     return tuple(made)
@@ -350,6 +352,8 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
         and not _trapped(openings, c[0], c[1])
         and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
     ]
+    if any(_game_period(text, c[3]) for c in candidates) and _games().search(text):
+        candidates = [c for c in candidates if not _game_period(text, c[3])]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
 
     chosen: list[Match] = []
@@ -370,6 +374,26 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
         return matches
     joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
+
+
+def _game_period(text: str, match: Match | None) -> bool:
+    """Whether ``match`` is a period that a game has too ("the third quarter"): no year in it."""
+    return (
+        match is not None
+        and match.rule in _game_rules()
+        and not any(ch.isdigit() for ch in text[match.start : match.end])
+        and "year" not in text[match.start : match.end].lower()
+    )
+
+
+@functools.cache
+def _game_rules() -> frozenset[str]:
+    return frozenset(rule.name for rule in rules() if rule.game_period)
+
+
+@functools.cache
+def _games() -> re.Pattern[str]:
+    return re.compile(rf"\b{alternation(lexicon()['blockers']['games'])}\b", re.I)
 
 
 def _candidates(
