@@ -488,15 +488,16 @@ _NEXT_WORD = re.compile(r"\s+([\w'-]+)")
 
 def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
     """Whether the words of ``m`` are a name or a count, not a time: a lowercase ambiguous
-    word where a rule wants capitals ("this march"), a month before a capitalized word with
-    no cue ("June Carter"), a figure before a counted noun ("1999 points")."""
+    word where a rule wants capitals ("this march"), a month or season before a capitalized
+    word with no cue or shift ("June Carter", "the Winter Meetings"; not "last Spring
+    Congress"), a figure before a counted noun ("1999 points")."""
     if rule.capitalized and rule.ambiguous and len(m.group().split()) > 1:
         words = (v for v in m.groupdict().values() if v and " " not in v)
         if any(w.lower().rstrip(".") in rule.ambiguous and w[:1].islower() for w in words):
             return True
     after = _NEXT_WORD.match(text, m.end())
     if rule.name_before_capital and after and after.group(1)[:1].isupper():
-        return not _cue_before(text, m.start(), rule.cue)
+        return not (m.groupdict().get("shift") or _cue_before(text, m.start(), rule.cue))
     if rule.counted and after and after.group(1).lower() in _counted():
         return not _cue_before(text, m.start(), _date_words())
     return False
