@@ -326,3 +326,10 @@ def test_a_participle_nothing_dates_is_presumed_on_the_day_of_its_clause(nlp):
     assert found["Naming"] == found["completing"] == found["planned"] == day(10)
     assert found["hoping"] is None
     assert found["explaining"] is None and found["meeting"] is None
+
+
+def test_a_participle_in_a_clause_of_the_present_perfect_is_on_the_publication_day(nlp):
+    """What is still so when the article appeared: a participle of a clause told in the
+    present perfect, with no event above it to take a day from."""
+    text = "With the inquiry just getting under way, officials have been careful."
+    assert presumed_days(mentions_of(nlp, text))["getting"] == day(10)

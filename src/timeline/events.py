@@ -1826,15 +1826,15 @@ class _Extractor:
         """Give a participle or gerund that nothing dates (no time, no start, no presumed day;
         not in a quotation) the day of the clause it belongs to: the day the event it hangs
         from is presumed on or bounded to ("placing him on the list underscores", "was
-        close to completing"), else, in a clause told in the simple present, the publication
-        day ("a story unfolding here", "has no trip planned"): news speaks of its own day in
-        the present. A soft default, as presumed days are. None for one that hangs from a
-        past event with no day of its own, nor one a word of order sets apart from it
-        ("After meeting the envoy, the king left"), nor what a statement says ("placing
-        the port under guard was his idea, a general said on Monday"); one that qualifies a
-        noun of a clause told in the past tells that thing's content or background, not a
-        happening of the clause's day ("a fax explaining the threat", "agents charged in the
-        case")."""
+        close to completing"), else, in a clause told in the present or present perfect,
+        the publication day ("a story unfolding here", "has no trip planned"): news speaks of
+        its own day in the present. A soft default, as presumed days are. None for one that
+        hangs from a past event with no day of its own, nor one a word of order sets apart
+        from it ("After meeting the envoy, the king left"), nor what a statement says
+        ("placing the port under guard was his idea, a general said on Monday"); one that
+        qualifies a noun of a clause told in the past tells that thing's content or
+        background, not a happening of the clause's day ("a fax explaining the threat",
+        "agents charged in the case")."""
         published = self.article.published
         ordering = self.words["ordering"]
         ordered = frozenset(ordering["after"]) | frozenset(ordering["before"])
@@ -1863,9 +1863,10 @@ class _Extractor:
 
     def told_in_present(self, token: Any) -> bool:
         """Whether the nearest verb above ``token`` that has a tense of its own (not a
-        participle, gerund or infinitive) is told as fact in the simple or progressive
-        present; not when a modal comes first ("it would be an advantage to keep them
-        guessing")."""
+        participle, gerund or infinitive) is told as fact in the present, the present
+        perfect too ("with the inquiry just getting under way, officials have been
+        careful": what is still so when the article appeared); not when a modal comes first
+        ("it would be an advantage to keep them guessing")."""
         at = token
         while self.head_at[at.i] != at.i:
             at = self.head(at)
@@ -1876,11 +1877,7 @@ class _Extractor:
                 grammar.tense in _UNTENSED and grammar.modality == "ASSERTED"
             ):
                 continue
-            return (
-                grammar.tense == "PRESENT"
-                and grammar.aspect in ("NONE", "PROGRESSIVE")
-                and grammar.modality == "ASSERTED"
-            )
+            return grammar.tense == "PRESENT" and grammar.modality == "ASSERTED"
         return False
 
     def speaking_for(self, token: Any, heads: dict[int, int]) -> int | None:
