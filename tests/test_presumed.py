@@ -307,3 +307,29 @@ def test_how_a_statement_was_made_is_on_the_statement_day(nlp):
     assert {m.presumed for m in mentions if m.text == "said"} == {day(10)}
     assert found["spoke"] == found["requested"] == day(10)
     assert found["found"] is None
+
+
+def test_a_participle_nothing_dates_is_presumed_on_the_day_of_its_clause(nlp):
+    """A gerund or participle with no time nor bounds of its own is presumed on the day of the
+    event it hangs from ("wisdom in freeing ... was praised"), or, in a clause told in the
+    present, on the publication day; not in a clause of the future, nor when it qualifies a
+    thing of a clause told in the past, nor when a word of order sets it apart."""
+    text = (
+        "The court's wisdom in freeing the prisoners was praised by the minister. Naming her "
+        "to the panel shows the party's resolve. The firm is close to completing the sale. The "
+        "envoy has no visit planned. The mayor will tour the port, hoping to calm the town. The "
+        "family sent a fax to the police explaining the threat. After meeting the envoy, the "
+        "king left."
+    )
+    found = presumed_days(mentions_of(nlp, text))
+    assert found["freeing"] == found["praised"] == day(10)
+    assert found["Naming"] == found["completing"] == found["planned"] == day(10)
+    assert found["hoping"] is None
+    assert found["explaining"] is None and found["meeting"] is None
+
+
+def test_a_participle_in_a_clause_of_the_present_perfect_is_on_the_publication_day(nlp):
+    """What is still so when the article appeared: a participle of a clause told in the
+    present perfect, with no event above it to take a day from."""
+    text = "With the inquiry just getting under way, officials have been careful."
+    assert presumed_days(mentions_of(nlp, text))["getting"] == day(10)

@@ -336,6 +336,19 @@ def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpressi
         attached[target] = time
 
 
+def _one_day(mention: EventMention) -> Interval | None:
+    """The calendar day ``mention``'s bounds lie within, if they are bounded on both sides
+    within one day."""
+    low, high = mention.earliest, mention.latest
+    if low is None or high is None:
+        return None
+    day = low.replace(hour=0, minute=0, second=0, microsecond=0)
+    end = day + timedelta(days=1)
+    if instant(high) > instant(end):
+        return None
+    return Interval(day, end, Granularity.DAY)
+
+
 def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
     """Of the dates of a mention's sentence, the one a reader would date it by: the finest
     (a day before a month, a month before a year), then the nearest to its ``start``."""
@@ -1736,6 +1749,7 @@ class _Extractor:
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
         self.share_presumed(mentions, [token for token, _ in found], heads)
+        self.presume_participles(mentions, [token for token, _ in found], heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
 
@@ -1805,6 +1819,66 @@ class _Extractor:
                 if other not in self.conjuncts(token):
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
+
+    def presume_participles(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give a participle or gerund that nothing dates (no time, no start, no presumed day;
+        not in a quotation) the day of the clause it belongs to: the day the event it hangs
+        from is presumed on or bounded to ("placing him on the list underscores", "was
+        close to completing"), else, in a clause told in the present or present perfect,
+        the publication day ("a story unfolding here", "has no trip planned"): news speaks of
+        its own day in the present. A soft default, as presumed days are. None for one that
+        hangs from a past event with no day of its own, nor one a word of order sets apart
+        from it ("After meeting the envoy, the king left"), nor what a statement says
+        ("placing the port under guard was his idea, a general said on Monday"); one that
+        qualifies a noun of a clause told in the past tells that thing's content or
+        background, not a happening of the clause's day ("a fax explaining the threat",
+        "agents charged in the case")."""
+        published = self.article.published
+        ordering = self.words["ordering"]
+        ordered = frozenset(ordering["after"]) | frozenset(ordering["before"])
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if (
+                mention.tense not in _PARTICIPLES
+                or mention.time is not None
+                or mention.presumed is not None
+                or mention.earliest is not None
+                or mention.quoted
+                or self.lower[self.head_at[token.i]] in ordered
+            ):
+                continue
+            above, _ = governor(token, heads, self.tree)
+            day = None
+            if (
+                above is not None
+                and not self.qualifying((token.i, self.head_at[token.i]))
+                and saying(token, heads, self.tree) is None
+            ):
+                day = mentions[above].presumed or _one_day(mentions[above])
+            if day is None and published is not None and self.told_in_present(token):
+                day = Interval(*day_of(published), Granularity.DAY)
+            if day is not None:
+                mentions[index] = attrs.evolve(mention, presumed=day)
+
+    def told_in_present(self, token: Any) -> bool:
+        """Whether the nearest verb above ``token`` that has a tense of its own (not a
+        participle, gerund or infinitive) is told as fact in the present, the present
+        perfect too ("with the inquiry just getting under way, officials have been
+        careful": what is still so when the article appeared); not when a modal comes first
+        ("it would be an advantage to keep them guessing")."""
+        at = token
+        while self.head_at[at.i] != at.i:
+            at = self.head(at)
+            if self.pos[at.i] not in ("VERB", "AUX"):
+                continue
+            grammar = self.grammar(at)
+            if grammar.tense == "INFINITIVE" or (
+                grammar.tense in _UNTENSED and grammar.modality == "ASSERTED"
+            ):
+                continue
+            return grammar.tense == "PRESENT" and grammar.modality == "ASSERTED"
+        return False
 
     def speaking_for(self, token: Any, heads: dict[int, int]) -> int | None:
         """The statement (its mention's index) whose speaker the relative clause of ``token``
