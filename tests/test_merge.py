@@ -349,6 +349,34 @@ def test_undated_pairs_share_who_did_it_only_in_people():
     assert falls(hill) == 1
 
 
+def test_general_predicates_merge_only_with_someone_or_a_day_in_common():
+    """Two reports of "went" or "took" in one story are any going and taking: they are one
+    only when they share who did it or to whom, or name a common day, unlike "resigned"."""
+    went, gone = mention("a", 0, "go"), mention("b", 10, "go")
+    assert len(timeline.merge([went, gone])) == 2
+    assert len(timeline.merge([went, mention("a", 30, "go")])) == 2  # within an article too
+    assert len(timeline.merge([mention("a", 0, "resign"), mention("b", 10, "resign")])) == 1
+    took, taking = mention("a", 0, "take", (BENJAMIN,)), mention("b", 10, "take", (BENJAMIN,))
+    assert len(timeline.merge([took, taking])) == 1
+    named = Interval(at(2), at(3), Granularity.DAY)
+    on_the_2nd = TimeExpression("Jan 2", 20, 25, "DATE", "2020-01-02", interval=named)
+    changed = [
+        mention(a, n, "change", (), at(2), at(3), time=on_the_2nd) for n, a in enumerate("ab")
+    ]
+    assert len(timeline.merge(changed, dated=["a", "b"])) == 1
+    told = [evolve(m, time=None) for m in changed]  # dated by their articles only
+    assert len(timeline.merge(told, dated=["a", "b"])) == 2
+    # a particle or an object says what happened: "made off", "set a trial date"
+    off = [
+        mention(a, n, "make", particle=(n + 5, n + 8), phrasal="made off")
+        for n, a in enumerate("ab")
+    ]
+    assert len(timeline.merge(off)) == 1
+    dates = [mention(a, n, "set", theme="a trial date") for n, a in enumerate("ab")]
+    assert len(timeline.merge(dates)) == 1
+    assert len(timeline.merge([dates[0], mention("b", 5, "set", theme="a record")])) == 2
+
+
 def test_undated_mentions_merge_within_articles_that_tell_one_story():
     mentions = []
     stories = (
