@@ -167,7 +167,7 @@ def test_demo_prints_the_examples_and_their_timeline_with_dates_in_words(
     ]
     assert " ".join(events[-1].split()) == "February 2020 European foreign ministers meet"
     vote = lines.index(
-        next(line for line in lines if line.endswith("Iraq's parliament vote  (confidence 0.75)"))
+        next(line for line in lines if line.endswith("Iraq's parliament vote  (confidence 0.50)"))
     )
     assert lines[vote + 1].strip() == 'sources: iraq-withdrawal: "vote"; shoigu-call: "voted"'
     assert "TEV" not in out and "2020-01" not in out  # TIMEX3 only in JSON and TimeML

@@ -83,7 +83,7 @@ def test_the_us_strike_is_one_event_of_two_readings_of_its_day(events):
     # reports' disagreement lowers the confidence
     assert ("istanbul-statement", "killing") in sources(strike)
     assert (strike.earliest, strike.latest) == (datetime(2020, 1, 2, 17), datetime(2020, 1, 4))
-    assert (strike.when, strike.confidence) == (None, 0.45)  # 0.75 for two articles, times 0.6
+    assert (strike.when, strike.confidence) == (None, 0.6)  # reports that agree, times 0.6
     assert is_happening(strike)
 
 

@@ -40,7 +40,7 @@ VOTED = [
     "5 Jan 2020",
     "Iraq's parliament voted to expel US troops",
     'a1: "voted"|a2: "voted"',
-    "0.75",
+    "1.00",
 ]
 
 
@@ -101,7 +101,7 @@ def test_all_events_lists_every_event(tmp_path, nlp):
         HEADER,
         VOTED,
         ["8 Jan 2020", "lawmaker said", 'a2: "said"', "0.50"],
-        ["undated", "Iraq expel US troops", 'a1: "expel"|a2: "expel"', "0.75"],
+        ["undated", "Iraq expel US troops", 'a1: "expel"|a2: "expel"', "1.00"],
     ]
 
 

@@ -11,9 +11,11 @@ that hold every reading, which neither an order cue nor a presumed day narrows t
 timeline sorts events by the time by which they had happened (``latest``), then
 ``earliest``, then from when the text alone lets them have happened, then constraint rank,
 then id, never putting an event before one an article says it follows. An event's
-confidence grows with the number of articles that report it (``1 - 0.5 / articles``), is
-lower (times 0.6) when its reports give times that do not meet or an order cue contradicts
-its bounds, and halves when another event contradicts it. Each event gets a readable label
+confidence is how well its reports agree, not how many they are: 0.5 for the reports of one
+article, up to 1 when each article's reports share who took part, the day they name or the
+place with another article's (``1 - 0.5 * (1 - share)``); it is lower (times 0.6) when its
+reports give times that do not meet or an order cue contradicts its bounds, and halves when
+another event contradicts it. Each event gets a readable label
 (:func:`label`) and says whether it is a happening of its own (:func:`is_happening`).
 
 >>> from datetime import datetime, timedelta
@@ -24,7 +26,7 @@ its bounds, and halves when another event contradicts it. Each event gets a read
 >>> b = EventMention("b", 0, 4, "vote", "vote", 0, (iraq,), earliest=datetime(2020, 1, 5))
 >>> [event] = assemble(cluster([a, b]))
 >>> (event.label, event.articles, event.earliest.day, event.latest.day, event.confidence)
-('Iraq vote', ('a', 'b'), 5, 8, 0.75)
+('Iraq vote', ('a', 'b'), 5, 8, 1.0)
 """
 
 from __future__ import annotations
@@ -92,9 +94,8 @@ def assemble(
         group = [mentions[m] for m in members]
         low, high = solved[g]
         when = _when(group, low, high)
-        articles = len({m.article_id for m in group})
         confidence = (
-            (1.0 - 0.5 / articles)
+            (1.0 - 0.5 * (1.0 - _agreement(group)))
             * (1.0 if agreed[g][1] and g not in conflicted else _DISAGREEING)
             * (0.5 if against[g] else 1.0)
         )
@@ -163,6 +164,40 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
             readings.append(bounds)
     found = functools.reduce(_hull, readings[1:], readings[0]) if readings else (None, None)
     return found, len(readings) <= 1
+
+
+def _agreement(group: Sequence[EventMention]) -> float:
+    """How well the reports of ``group`` agree: the share of its articles whose reports give
+    something particular of it that another article's give too (:func:`_particulars`), 0
+    when one article tells it all. However many articles tell a happening, reports that
+    share only its word ("change", "went") may each tell another.
+
+    >>> from timeline import Participant
+    >>> king = Participant("Billy King", "bll qng", "PERSON", "agent")
+    >>> fired = [EventMention(a, 0, 5, "fired", "fire", 0, (king,)) for a in "abc"]
+    >>> _agreement(fired), _agreement(fired[:1])
+    (1.0, 0.0)
+    >>> _agreement([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)])
+    0.6666666666666666
+    """
+    told: dict[str, set[str]] = defaultdict(set)
+    for m in group:
+        told[m.article_id].update(_particulars(m))
+    if len(told) < 2:
+        return 0.0
+    counts = Counter(x for found in told.values() for x in found)
+    return sum(any(counts[x] > 1 for x in found) for found in told.values()) / len(told)
+
+
+def _particulars(mention: EventMention) -> list[str]:
+    """What a report gives of its happening besides its word: who took part (name keys), the
+    day its text names, and the place."""
+    found = [f"p:{p.key}" for p in mention.participants]
+    if mention.time is not None and mention.time.value:
+        found.append(f"t:{mention.time.value[:10]}")
+    if mention.location:
+        found.append(f"l:{mention.location}")
+    return found
 
 
 def _zones(mention: EventMention) -> tuple[Any, Any]:

@@ -22,7 +22,9 @@ canonical event. It works in four steps:
    made them and, told in two articles, on a common day). Some differences veto the
    pair outright: time bounds that leave no common time, opposite polarity, a hypothetical
    against a real event, someone who is the agent in one and the patient in the other,
-   different agents, different people it was done with. Links within an article by anaphora
+   different agents, different people it was done with; a general predicate ("went",
+   "took": ``general`` in merging.toml) with no particle or object to say what it is needs
+   someone in common, or times the texts name on a common day. Links within an article by anaphora
    must pass these vetoes too. When no publication date bounds the pair (their articles have
    none; one mention is not bounded in time at all, the other at most by a time its text
    names, as in ECB+), the predicate class counts more, how alike the two articles are
@@ -516,7 +518,8 @@ class _Cluster:
         high = None if mention.latest is None else instant(mention.latest)
         reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
         # a light verb names no predicate of its own: its noun's ("made a decision")
-        stems = frozenset() if mention.light else frozenset({predicate_stem(mention.lemma)})
+        predicate = _predicate(mention)
+        stems = frozenset() if mention.light else frozenset({predicate})
         return cls(
             root=index,
             members=None,
@@ -527,7 +530,13 @@ class _Cluster:
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
             agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
             victims=shared.frozen(frozenset(p.key for p in people if "patient" in roles[p.key])),
-            classes=shared.frozen(frozenset() if mention.light else predicate_kinds(mention.lemma)),
+            classes=shared.frozen(
+                frozenset()
+                if mention.light
+                else predicate_kinds(mention.lemma)
+                if predicate == predicate_stem(mention.lemma)
+                else frozenset({predicate})
+            ),
             lemmas=shared.frozen(stems),
             outcome=_outcome(stems),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),
@@ -750,6 +759,33 @@ def _attitude_lemmas() -> frozenset[str]:
     )
 
 
+def _predicate(mention: EventMention) -> str:
+    """The stem of ``mention``'s predicate (:func:`predicate_stem`), and, for a general one
+    (:func:`_general`), the word that says what it is: its particle ("made off") or the last
+    word of what it was done to ("set a trial date", "ended the season")."""
+    stem = predicate_stem(mention.lemma)
+    if stem not in _general_stems():
+        return stem
+    what = mention.phrasal or mention.theme
+    return f"{stem} {what.split()[-1].lower()}" if what else stem
+
+
+def _general(stems: frozenset[str] | set[str]) -> bool:
+    """Whether every one of a group's predicate ``stems`` (:func:`_predicate`) is too general
+    to tell a happening by itself ("went", "took", "a change": the ``general`` predicates of
+    ``lang/en/merging.toml``, with no particle or object to say what they are).
+
+    >>> _general({predicate_stem("go"), predicate_stem("take")}), _general({"fir", "go"})
+    (True, False)
+    """
+    return bool(stems) and stems <= _general_stems()
+
+
+@functools.cache
+def _general_stems() -> frozenset[str]:
+    return frozenset(map(predicate_stem, words("merging")["general"]))
+
+
 def _statement(lemma: str) -> bool:
     """Whether ``lemma`` names a statement (the ``statement`` group of synonyms: "call",
     "urge", "speech"...)."""
@@ -879,6 +915,12 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
         if (a.roles[key] | b.roles[key]) - {"other"}
         and (not undated or key in a.people or key in b.people or key.startswith(_COUNTED))
     )
+    if (
+        not shared
+        and (_general(a.lemmas) or _general(b.lemmas))
+        and not (a.timed and b.timed and a.dated and b.dated)
+    ):  # "went", "took": the same word in one story, done by whom, to whom, and when?
+        return 0.0, False, _FINAL
     if (
         a.reports
         and b.reports

@@ -527,7 +527,8 @@ class Event:
     ``earliest``/``latest`` the tightest bounds its mentions agree on, ``when`` the interval
     it is known to lie in at some granularity (``None`` when no mention dates it),
     ``label`` a readable summary (who did what to whom, where), ``location`` its place,
-    ``confidence`` in ``[0, 1]`` how well its reports agree (on its time above all),
+    ``confidence`` in ``[0, 1]`` how well its reports agree (on who, the day and the place,
+    and on its time),
     ``contradicts`` the ids of events that look like the same happening but are dated
     incompatibly (both readings stay on the timeline), ``happening`` whether it is a
     happening of its own rather than a state, an attitude, a word that only relates or

@@ -123,6 +123,7 @@ MERGING = Section(
         "neighbour_postings": INT,
         "statement_days": INT,
         "attitudes": WORDS,
+        "general": WORDS,
         "endings": WORDS,
         "stem_length": INT,
         "counts": WORDS,
