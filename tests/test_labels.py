@@ -78,6 +78,12 @@ def listed(nlp, text):
             "On Monday Iran vowed that it would take revenge on the US.",
             ["Iran vowed it would take revenge on the US"],
         ),
+        # ... with the phrases that complete its verb, as far as they fit
+        (
+            "On Monday John Smith said that Spain should stand together with France against "
+            "the rebels in order to prevent more attacks.",
+            ["John Smith said Spain should stand together with France"],
+        ),
         # a passive clause is written once, its subject not again as what was done to
         (
             "On Monday Boeing promised that technical assistance would be provided to the "

@@ -855,7 +855,7 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("before 8 Jan 2020", "Sergey Shoygu conversation with Mohammad Bagheri"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Pentagon described the airstrike"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 8 Jan 2020", "Donald Trump tweet"),
-        ("7 Jan 2020", "Hassan Rouhani said Turkey should stand"),
+        ("7 Jan 2020", "Hassan Rouhani said Turkey should stand together with Iran"),
         ("7 Jan 2020", "Russian Defense Ministry statement"),
         ("7 Jan 2020", "Baghdad said the killing of the Iranian general breached the terms"),
         ("before 9 Jan 2020", "Iranian officials urging US forces to swiftly leave the region"),

@@ -1375,10 +1375,32 @@ class _Extractor:
             if self.writable(whole):  # "the launch went as planned"
                 return self.as_written(whole)
             if self.writable(clause):
+                told = self.told_on(verb, clause)
+                if told.stop > clause.stop:  # "Turkey should stand together with Iran"
+                    return self.as_written(told)
                 # "it would take a harsh revenge"; a passive's theme is the subject written
                 what = None if self.passive(verb) else self.theme(verb, events=True)
                 return " ".join(w for w in (self.as_written(clause), what) if w)
         return None
+
+    def told_on(self, verb: Any, clause: range) -> range:
+        """``clause`` (a reported clause up to its ``verb``) with the phrases that follow and
+        complete the verb, each whole, as far as a label may write them: "Turkey should stand
+        together with Iran" of "... against the US in order to prevent ...". Its object ends
+        it, whole or not at all (the label then gives it short, as its theme)."""
+        end = clause.stop
+        for child in self.children(verb):
+            if child.i < verb.i:
+                continue
+            if self.dep[child.i] not in self.words["roles"]["told_on"]:
+                break
+            span = range(clause.start, child.right_edge.i + 1)
+            if not self.writable(span):
+                break
+            end = span.stop
+            if self.dep[child.i] == "dobj":
+                break
+        return range(clause.start, end)
 
     def same_speaker(self, saying: Any, pronoun: Any) -> bool:
         """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it

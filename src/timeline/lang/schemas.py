@@ -54,6 +54,7 @@ EVENTS = Section(
                 "plural_pronouns": WORDS,
                 "quantities": WORDS,
                 "theme_prepositions": WORDS,
+                "told_on": WORDS,
                 "undergoers": WORDS,
                 "relatives": WORDS,
                 "dismissals": WORDS,
