@@ -88,7 +88,7 @@ def listed(nlp, text):
         (
             "On Monday Boeing promised that technical assistance would be provided to the "
             "airline by its engineers in Seattle.",
-            ["Boeing promised technical assistance would be provided"],
+            ["Boeing promised technical assistance would be provided to the airline"],
         ),
         # a verb is written with its particle
         (
