@@ -40,6 +40,8 @@ def listed(nlp, text):
             ["council voted to expel the foreign troops"],
         ),
         ("On Monday the ministers called for restraint.", ["ministers called for restraint"]),
+        # ... or by an infinitive without its mark
+        ("On Monday the minister helped hang a poster.", ["minister helped hang a poster"]),
         # a name qualifying who did it is written with that noun; a name alone stands alone
         (
             "On Monday, Iraq's parliament voted to expel the troops.",

@@ -1298,7 +1298,8 @@ class _Extractor:
     ) -> str | None:
         """What a verb with no object asks for or sets out to do, for a label: its
         infinitive as written up to that verb, with the verb's own object ("voted to expel US
-        troops", "called on all states to cooperate", "pledged to ask Congress"), else its
+        troops", "called on all states to cooperate", "pledged to ask Congress", "helped hang
+        a poster"), else its
         object after a preposition that completes it ("called for restraint"); with
         ``asked``, only the infinitive from its mark, what the verb's object is asked to do
         ("urged Albright to tell Americans")."""
@@ -1312,7 +1313,10 @@ class _Extractor:
                     for a in self.children(verb)
                     if self.dep[a.i] == "aux" and self.lower[a.i] in roles["infinitive_marks"]
                 ),
-                None,
+                # a bare infinitive: "helped hang a poster"
+                verb
+                if self.tag[verb.i] == "VB" and self.lemma(token) in roles["bare_infinitive"]
+                else None,
             )
             if mark is None:
                 continue

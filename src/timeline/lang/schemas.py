@@ -51,6 +51,7 @@ EVENTS = Section(
                 "placed_by_name": WORDS,
                 "theme_articles": WORDS,
                 "infinitive_marks": WORDS,
+                "bare_infinitive": WORDS,
                 "plural_pronouns": WORDS,
                 "quantities": WORDS,
                 "theme_prepositions": WORDS,
