@@ -155,6 +155,12 @@ def listed(nlp, text):
             "Police found the fugitive at Houston on Monday.",
             ["police found the fugitive in Houston"],
         ),
+        # a capital standing for its country as who acts is the city as a place
+        ("On Monday John Smith spoke in Washington.", ["John Smith spoke in Washington"]),
+        (
+            "John Smith coached at Washington in 1998. He later spoke there.",
+            ["John Smith coached in Washington", "John Smith spoke"],
+        ),
         (
             "The envoy arrived at Ankara on Monday. On Monday the envoy arrived in Istanbul. "
             "The envoy arrived in Istanbul on Monday, officials said.",

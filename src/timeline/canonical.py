@@ -663,13 +663,13 @@ def _others(
     >>> _others([cheeks, fidan, ankara], [met, talked], "Ankara")
     'with Fidan'
     """
-    others = [p for p in participants if p.role == "other" and p.name != location]
+    others = [p for p in participants if p.role == "other" and not _places(location, p)]
     for mention in mentions:
         # each preposition's names, once each, in the order told
         by_preposition: dict[str, dict[str, None]] = {}
         for told in mention.participants:
             same = next((p for p in others if told.key == p.key or _shortens(told, p)), None)
-            if told.role == "other" and same is not None and told.name != mention.location:
+            if told.role == "other" and same is not None and not _places(mention.location, told):
                 by_preposition.setdefault(told.preposition or "with", {})[same.name] = None
         if by_preposition:
             return " ".join(
@@ -678,6 +678,12 @@ def _others(
                 if len(named) <= _LISTED
             )
     return ""
+
+
+def _places(location: str | None, participant: Participant) -> bool:
+    """Whether ``location`` is the place ``participant`` names, by its name or an alias
+    ("Washington", where the United States takes part)."""
+    return location is not None and known_as(location, name_keys(participant.name))
 
 
 #: The most names of one phrase a label lists: a longer list ("played with San Antonio, New

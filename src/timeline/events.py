@@ -157,6 +157,13 @@ def _known() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
+def _seats() -> frozenset[str]:
+    """The :func:`name_key` of the cities that, as aliases, stand for their government
+    (``lang/en/events.toml``, ``[names].seats``)."""
+    return frozenset(name_key(n) for n in words("events")["names"]["seats"])
+
+
 def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The given trigger spans, checked, without repeats, in document order."""
     spans = set()
@@ -235,6 +242,16 @@ class _Names:
             return None
         name, key, label = found
         return Participant(name, key, label, role, preposition, qualifier)
+
+    def place(self, ent: Any) -> str | None:
+        """The name of the place ``ent`` names, as :meth:`participant` gives it, but a seat
+        of government as the city it is ("said in Washington", where Washington as who
+        acts is the United States)."""
+        participant = self.participant(ent, "other")
+        if participant is None:
+            return None
+        written = self.cleaned[(ent.start, ent.end, ent.label_)]
+        return written if name_key(written) in _seats() else participant.name
 
     def canonical_name(self, ent: Any) -> tuple[str, str, str] | None:
         """The entity's name, key and label, a person's surname standing for the person and
@@ -1484,8 +1501,7 @@ class _Extractor:
             else ()
         )
         if named:
-            participant = self.names.participant(self.entity_of[named[0].i], "other")
-            return participant.name if participant else None
+            return self.names.place(self.entity_of[named[0].i])
         for head in (token, light):
             if head is None:
                 continue
@@ -1501,8 +1517,7 @@ class _Extractor:
                             and self.tag[self.head_at[t.i]] == "NNS"
                         )
                         if ent is not None and ent.label_ in self.location_labels and not modifier:
-                            participant = self.names.participant(ent, "other")
-                            return participant.name if participant else None
+                            return self.names.place(ent)
         return None
 
     # putting it together

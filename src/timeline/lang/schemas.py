@@ -36,6 +36,7 @@ EVENTS = Section(
                 "titles": WORDS,
                 "suffixes": WORDS,
                 "aliases": GROUPS,
+                "seats": WORDS,
                 "participant_labels": WORDS,
                 "location_labels": WORDS,
             }
