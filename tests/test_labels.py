@@ -288,6 +288,17 @@ def test_a_quote_a_length_of_time_dates_is_not_listed(nlp):
     assert not [label for label in shown if "discouraging" in label]
 
 
+def test_now_does_not_date_what_will_happen(nlp):
+    # "now" says when it is said, not when the plan or the quoted words come true
+    for text in (
+        "The exiles will now try to block the ruling, Cuba said on Monday.",
+        "``The exiles will now appeal,'' John Smith said on Monday.",
+    ):
+        shown, kept = listed(nlp, text)
+        assert [label for label in kept if label.startswith("exiles")]
+        assert not [label for label in shown if label.startswith("exiles")]
+
+
 def test_what_led_nowhere_did_not_happen(nlp):
     text = "On Monday the police said the interrogations had led nowhere."
     [led] = [

@@ -407,13 +407,13 @@ def names_happening(mention: EventMention) -> bool:
 
     Not a happening: what is negated, only possible or generic ("strikes do not solve
     problems"); an intention ("an attempt to", "a plan"); what will happen and a quotation
-    that no time dates; states, attitudes and perceptions ("the crisis", "believed", "felt");
-    a verb in the simple present (a state or a habit: "bases that host US troops"; a headline
-    is told as past), a
+    that no time dates ("now" dates neither: "exiles will now proceed"); states, attitudes
+    and perceptions ("the crisis", "believed", "felt"); a verb in the simple present (a
+    state or a habit: "bases that host US troops"; a headline is told as past), a
     participle without a time of its own ("a resolution calling for") or of a light verb ("a
     statement issued on Wednesday"); words that relate or mark a phase of another event
-    ("followed", "began"); a report
-    with no named speaker or told in the present ("officials say"). A statement in the past
+    ("followed", "began"); a report with no named speaker or told in the present ("officials
+    say"). A statement in the past
     by someone named is one ("Rouhani said"), and so are event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
@@ -431,7 +431,12 @@ def names_happening(mention: EventMention) -> bool:
     if noun and mention.event_class == "I_ACTION" and mention.tense == "NONE":
         return False  # "an attempt to", "a plan", "the demand": an intention, unless a light
         # verb tells that it was made ("reached an agreement", "made an offer")
-    dated = mention.time is not None and mention.time.names_moment
+    # "now" tells when it is said, not when what is said happens ("exiles will now proceed")
+    dated = (
+        mention.time is not None
+        and mention.time.names_moment
+        and mention.time.value != "PRESENT_REF"
+    )
     if not dated and (mention.quoted or mention.modality == "FUTURE"):
         return False  # a speaker's words, a plan or a threat: no happening until dated
     if not dated and mention.background:
