@@ -113,6 +113,12 @@ def listed(nlp, text):
             ["suspected bombs exploded"],
         ),
         ("The blast on Friday shook the embassy.", ["blast shook the embassy"]),
+        # ... but not what a verb with a subject of its own did
+        (
+            "In a televised speech on Monday, President John Smith highlighted the need for "
+            "reform.",
+            ["John Smith highlighted the need"],
+        ),
         # what a passive relative clause tells is done to the one it names
         (
             "A suspect who was returned from Pakistan on Monday had not admitted any role.",

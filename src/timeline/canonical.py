@@ -551,6 +551,8 @@ def label(mentions: Sequence[EventMention]) -> str:
         ),
         default=None,
     )
+    if noun is not None and verb is not None and _done_by_another(verb, nouns):
+        noun = None  # "In a speech, Khamenei highlighted the need": who did it says more
     if noun is None and verb is None:
         verb = told[0]
     # "the bombing of the US embassies killed 257": with a verb, the patients are its own and
@@ -583,6 +585,26 @@ def label(mentions: Sequence[EventMention]) -> str:
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _done_by_another(verb: EventMention, nouns: Sequence[EventMention]) -> bool:
+    """Whether ``verb`` has a subject of its own that none of the event ``nouns`` has, so
+    that the noun is not what did it: "Khamenei highlighted" of "in a speech, Khamenei
+    highlighted the need", not "speech highlighted"; but "the strike by the US that
+    killed", where the strike's agent is the verb's.
+
+    >>> iran = Participant("Iran", "rn", "GPE", "agent")
+    >>> speech = EventMention("a", 0, 6, "speech", "speech", 0)
+    >>> fired = EventMention("a", 9, 14, "fired", "fire", 0, (iran,))
+    >>> _done_by_another(fired, [speech]), _done_by_another(fired, [attrs.evolve(speech,
+    ...     participants=(iran,))])
+    (True, False)
+    """
+    agents = {p.key for p in verb.participants if p.role == "agent"}
+    theirs = {p.key for m in nouns for p in m.participants if p.role == "agent"}
+    return bool(agents - theirs) or (
+        verb.actor is not None and verb.actor not in {m.actor for m in nouns}
+    )
 
 
 def _writes(written: str, participant: Participant) -> bool:
