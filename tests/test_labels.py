@@ -52,7 +52,7 @@ def listed(nlp, text):
         (
             "Hun Sen staged a coup against First Prime Minister Prince Norodom Ranariddh in "
             "July. On Monday, Ranariddh's loyalists fled the capital.",
-            ["Hun Sen coup Norodom Ranariddh", "Ranariddh's loyalists fled the capital"],
+            ["Hun Sen coup against Norodom Ranariddh", "Ranariddh's loyalists fled the capital"],
         ),
         # a name qualifying whom it was done to is written with that noun, and what they
         # are asked to do follows
@@ -101,6 +101,11 @@ def listed(nlp, text):
         (
             "The bombing of the US embassy on Friday killed 12 people.",
             ["bombing killed 12 people"],
+        ),
+        # an event noun told alone says whom it was done to with its preposition
+        (
+            "The party held a meeting on Monday after the election of John Smith.",
+            ["election of John Smith", "party meeting"],
         ),
         # an event written in several words is what a light verb carries, however parsed
         (

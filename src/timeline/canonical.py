@@ -513,12 +513,29 @@ def label(mentions: Sequence[EventMention]) -> str:
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
     participants = [p for p in _participants(mentions) if p.label not in places]
 
-    def names(role: str, keys: frozenset[str] | None = None, *, qualifiers: bool) -> str:
+    def names(
+        role: str,
+        keys: frozenset[str] | None = None,
+        *,
+        qualifiers: bool,
+        prepositions: bool = False,
+    ) -> str:
         """Those in ``role`` (of ``keys``); those only named as what qualifies them ("US"
-        in "US commanders") when ``qualifiers`` allows and there are no others."""
+        in "US commanders") when ``qualifiers`` allows and there are no others; with
+        ``prepositions``, each after the one that ties it to the event, if any ("election of
+        Cheryl Boone Isaacs")."""
         chosen = [p for p in participants if p.role == role and (keys is None or p.key in keys)]
         heads = [p for p in chosen if not p.qualifier]
-        return " and ".join(p.name for p in heads or (chosen if qualifiers else ()))
+        named = heads or (chosen if qualifiers else [])
+        if not prepositions:
+            return " and ".join(p.name for p in named)
+        by_preposition: dict[str | None, list[str]] = defaultdict(list)
+        for p in named:
+            by_preposition[p.preposition].append(p.name)
+        return " ".join(
+            " ".join(w for w in (word, " and ".join(group)) if w)
+            for word, group in by_preposition.items()
+        )
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
     real = [m for m in told if m.realis] or told
@@ -564,7 +581,8 @@ def label(mentions: Sequence[EventMention]) -> str:
     )
     # the object as written stands for those who only qualify it ("US commanders")
     theme = _theme(verb, noun)
-    patients = names("patient", told_by_verbs, qualifiers=theme is None)
+    # an event noun told alone, its patients with their prepositions: "election of Isaacs"
+    patients = names("patient", told_by_verbs, qualifiers=theme is None, prepositions=verb is None)
     location = _most_common(m.location for m in mentions)
     # the other participants of the clause the predicate is told in, else of the first told
     first = [m for m in (verb, noun) if m is not None][:1]

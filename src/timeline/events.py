@@ -1471,7 +1471,8 @@ class _Extractor:
                     continue
                 if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
                     continue
-                preposition = _preposition(argument) if role == "other" else None
+                # "talks with Fidan", and an event noun's patient: "the election of Isaacs"
+                preposition = _preposition(argument) if role != "agent" else None
                 # a name qualifying the event noun itself says who did it ("a US strike")
                 qualifier = qualifies and argument.i != token.i
                 participant = self.names.participant(ent, role, preposition, qualifier)
