@@ -112,6 +112,15 @@ def listed(nlp, text):
             "In July Hun Sen staged a successful coup d'etat against Prince Norodom Ranariddh.",
             ["Hun Sen coup against Norodom Ranariddh"],
         ),
+        # a name set between ", or" and a comma says the one before it again
+        (
+            "Police arrested two men on Monday, said Pravda, or Truth, a Russian newspaper.",
+            ["police arrested two men", "Pravda said"],
+        ),
+        (
+            "The Party of God, or Hezbollah, claimed the attack on Monday.",
+            ["attack", "Party of God claimed the attack"],
+        ),
         # a weapon is who did it; a happening (the blast) is not
         (
             "Suspected bombs exploded outside the embassy on Friday, killing 12 people.",

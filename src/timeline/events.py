@@ -871,7 +871,7 @@ class _Extractor:
         """The entities a noun phrase headed by ``token`` names (conjuncts included), each
         with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
         parliament")."""
-        for head in (token, *self.conjuncts(token)):
+        for head in (token, *(c for c in self.conjuncts(token) if not self.restates(c))):
             ent = self.entity_of.get(head.i)
             if ent is not None:
                 yield ent, False
@@ -898,6 +898,28 @@ class _Extractor:
                         for g in self.children(child):
                             if self.dep[g.i] == "pobj":
                                 yield from self.entities(g, with_modifiers=False)
+
+    def restates(self, conjunct: Any) -> bool:
+        """Whether a conjunct set between ", or" and a comma says its head again in other
+        words ("Uhuru, or Freedom, a Swahili newspaper, said"; "the United Network for Organ
+        Sharing, or UNOS,"): one participant, not a second."""
+        i = conjunct.i
+        # its own words end it, not an apposition that follows ("Freedom, a newspaper")
+        after = 1 + max(
+            (
+                c.right_edge.i
+                for c in self.children(conjunct)
+                if c.i > i and self.dep[c.i] not in ("appos", "punct")
+            ),
+            default=i,
+        )
+        return (
+            i >= 2
+            and self.lower[i - 1] == "or"
+            and self.tokens[i - 2].text == ","
+            and after < len(self.tokens)
+            and self.tokens[after].text in (",", ")")
+        )
 
     def event_class(self, token: Any, light: Any | None) -> str:
         """The TimeML class of a trigger: its lemma's, or ``STATE`` for an event noun that
