@@ -222,6 +222,15 @@ def test_a_bare_event_noun_is_kept_but_not_listed(nlp):
     assert shown == ["flight"]  # dated, it is placed on the timeline
 
 
+def test_a_verb_that_says_neither_who_nor_what_is_kept_but_not_listed(nlp):
+    for text, kept in (
+        ("The minister was fired on Monday. He was replaced with two deputies.", "replaced"),
+        ("Some of the largest gains came in the building trade, the ministry said.", "came"),
+    ):
+        shown, labels = listed(nlp, text)
+        assert kept in labels and kept not in shown
+
+
 def test_a_verb_telling_the_time_of_day_is_kept_but_not_listed(nlp):
     shown, kept = listed(nlp, "Rescuers dug through the rubble as dawn broke on Saturday.")
     assert (shown, sorted(kept)) == (["rescuers dug"], ["broke", "rescuers dug"])

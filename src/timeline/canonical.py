@@ -375,10 +375,11 @@ def is_happening(event: Event) -> bool:
 
 def tells_happening(mentions: Sequence[EventMention]) -> bool:
     """Whether ``mentions`` tell of one happening: some mention names one
-    (:func:`names_happening`), and it is more than a bare event noun or some mention says
-    who, where or when (a time of its own that is no mere length, or bounds on both sides).
-    "The bombing" or "a 16-hour flight" alone tells a reader nothing to place on a
-    timeline; it stays an event, listed once a mention dates or places it.
+    (:func:`names_happening`), and some mention says who, where or when (a time of its own
+    that is no mere length), or, of a verb, to what ("adopted a resolution"), or, of bare
+    event nouns, bounds on both sides. "The bombing", "a 16-hour flight" or "he was
+    replaced" alone tells a reader nothing to place on a timeline; it stays an event, listed
+    once a mention dates or places it.
 
     >>> from timeline import EventMention, Participant
     >>> flight = EventMention("a", 0, 6, "flight", "flight", 0)
@@ -387,17 +388,15 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     (False, True)
     """
     told = [m for m in mentions if names_happening(m)]
-    return bool(told) and (
-        not all(_is_event_noun(m) for m in told)
-        or any(
-            m.participants
-            or m.actor
-            or m.location
-            or (m.time and m.time.interval)
-            or (m.earliest and m.latest)
-            for m in mentions
-        )
-    )
+    if not told:
+        return False
+    if any(
+        m.participants or m.actor or m.location or (m.time and m.time.interval) for m in mentions
+    ):
+        return True
+    if all(_is_event_noun(m) for m in told):
+        return any(m.earliest and m.latest for m in mentions)
+    return any(m.theme for m in mentions)
 
 
 def names_happening(mention: EventMention) -> bool:
