@@ -121,6 +121,11 @@ def listed(nlp, text):
             "The Party of God, or Hezbollah, claimed the attack on Monday.",
             ["attack", "Party of God claimed the attack"],
         ),
+        # three names are listed as a reader lists them
+        (
+            "On Monday John Smith, Mary Jones and Ali Khan signed the treaty.",
+            ["Ali Khan, John Smith and Mary Jones signed the treaty"],
+        ),
         # a weapon is who did it; a happening (the blast) is not
         (
             "Suspected bombs exploded outside the embassy on Friday, killing 12 people.",

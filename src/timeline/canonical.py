@@ -527,12 +527,12 @@ def label(mentions: Sequence[EventMention]) -> str:
         heads = [p for p in chosen if not p.qualifier]
         named = heads or (chosen if qualifiers else [])
         if not prepositions:
-            return " and ".join(p.name for p in named)
+            return _series([p.name for p in named])
         by_preposition: dict[str | None, list[str]] = defaultdict(list)
         for p in named:
             by_preposition[p.preposition].append(p.name)
         return " ".join(
-            " ".join(w for w in (word, " and ".join(group)) if w)
+            " ".join(w for w in (word, _series(group)) if w)
             for word, group in by_preposition.items()
         )
 
@@ -602,6 +602,15 @@ def label(mentions: Sequence[EventMention]) -> str:
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _series(names: Sequence[str]) -> str:
+    """``names`` as a reader lists them: "A and B", "A, B and C".
+
+    >>> _series(["Fidan"]), _series(["Fidan", "Bagheri"]), _series(["A", "B", "C"])
+    ('Fidan', 'Fidan and Bagheri', 'A, B and C')
+    """
+    return " and ".join(filter(None, (", ".join(names[:-1]), *names[-1:])))
 
 
 def _done_by_another(verb: EventMention, nouns: Sequence[EventMention]) -> bool:
