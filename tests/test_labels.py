@@ -75,6 +75,11 @@ def listed(nlp, text):
             "Police and army officers met on Monday. They refused to give details.",
             ["police and army officers refused to give details", "police and army officers met"],
         ),
+        # ... and "it" the thing the clause it completes is told of
+        (
+            "The bomb was so strong on Monday that it tore roofs off houses.",
+            ["bomb tore roofs"],
+        ),
         # a promise or a saying before its clause tells it, its speaker as a pronoun too
         (
             "On Monday Iran vowed that it would take revenge on the US.",

@@ -1190,6 +1190,8 @@ class _Extractor:
         for head in heads:
             if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
+            elif self.lower[head.i] in self.words["roles"]["singular_pronouns"]:
+                head = self.thing_before(head)
             if head is None or not self.plain(
                 head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
             ):
@@ -1251,6 +1253,25 @@ class _Extractor:
         if sentence == 0 or self.dep[self.head_at[pronoun.i]] != "ROOT":
             return None
         return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
+
+    def thing_before(self, pronoun: Any) -> Any | None:
+        """The thing a singular pronoun subject stands for: the common noun in the singular
+        that is the subject of the clause its own clause reports or completes ("the company
+        said it would cut jobs", "the bomb was so powerful that it shook furniture");
+        ``None`` otherwise (not across sentences, nor from "when it came", nor a noun told
+        after it)."""
+        clause = self.head(pronoun)
+        while (
+            self.dep[clause.i] in ("ccomp", "conj", "acomp") and self.head_at[clause.i] != clause.i
+        ):
+            clause = self.head(clause)
+            subjects = [c for c in self.children(clause) if self.dep[c.i] == "nsubj"]
+            if subjects:
+                # told before it: not the speaker after a quotation ("``It is ...,'' a
+                # spokesman said")
+                found = subjects[0]
+                return found if self.tag[found.i] == "NN" and found.i < pronoun.i else None
+        return None
 
     def theme(self, token: Any, *, events: bool | None = None, named: bool = False) -> str | None:
         """What a verb is done to, as the text words it, for a label: its direct object with

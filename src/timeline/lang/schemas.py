@@ -54,6 +54,7 @@ EVENTS = Section(
                 "infinitive_marks": WORDS,
                 "bare_infinitive": WORDS,
                 "plural_pronouns": WORDS,
+                "singular_pronouns": WORDS,
                 "quantities": WORDS,
                 "theme_prepositions": WORDS,
                 "told_on": WORDS,
