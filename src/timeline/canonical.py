@@ -412,8 +412,8 @@ def names_happening(mention: EventMention) -> bool:
     participle without a time of its own ("a resolution calling for") or of a light verb ("a
     statement issued on Wednesday"); words that relate or mark a phase of another event
     ("followed", "began"); a report with no named speaker or told in the present ("officials
-    say"). A statement in the past
-    by someone named is one ("Rouhani said"), and so are event nouns ("a speech").
+    say"). A statement in the past by someone named is one ("Rouhani said"), and so are
+    event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")

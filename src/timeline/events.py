@@ -1359,10 +1359,9 @@ class _Extractor:
         """What a verb with no object asks for or sets out to do, for a label: its
         infinitive as written up to that verb, with the verb's own object ("voted to expel US
         troops", "called on all states to cooperate", "pledged to ask Congress", "helped hang
-        a poster"), else its
-        object after a preposition that completes it ("called for restraint"); with
-        ``asked``, only the infinitive from its mark, what the verb's object is asked to do
-        ("urged Albright to tell Americans")."""
+        a poster"), else its object after a preposition that completes it ("called for
+        restraint"); with ``asked``, only the infinitive from its mark, what the verb's object
+        is asked to do ("urged Albright to tell Americans")."""
         roles = self.words["roles"]
         for verb in self.children(token):
             if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB":
