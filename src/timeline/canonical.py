@@ -410,10 +410,11 @@ def is_happening(event: Event) -> bool:
 
 def tells_happening(mentions: Sequence[EventMention]) -> bool:
     """Whether ``mentions`` tell of one happening: some mention names one
-    (:func:`names_happening`), and it is more than a bare event noun or some mention says
-    who, where or when (a time of its own that is no mere length, or bounds on both sides).
-    "The bombing" or "a 16-hour flight" alone tells a reader nothing to place on a
-    timeline; it stays an event, listed once a mention dates or places it.
+    (:func:`names_happening`), and some mention says who, where or when (a time of its own
+    that is no mere length), or, of a verb, to what ("adopted a resolution"), or, of bare
+    event nouns, bounds on both sides. "The bombing", "a 16-hour flight" or "he was
+    replaced" alone tells a reader nothing to place on a timeline; it stays an event, listed
+    once a mention dates or places it.
 
     >>> from timeline import EventMention, Participant
     >>> flight = EventMention("a", 0, 6, "flight", "flight", 0)
@@ -422,17 +423,15 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     (False, True)
     """
     told = [m for m in mentions if names_happening(m)]
-    return bool(told) and (
-        not all(_is_event_noun(m) for m in told)
-        or any(
-            m.participants
-            or m.actor
-            or m.location
-            or (m.time and m.time.interval)
-            or (m.earliest and m.latest)
-            for m in mentions
-        )
-    )
+    if not told:
+        return False
+    if any(
+        m.participants or m.actor or m.location or (m.time and m.time.interval) for m in mentions
+    ):
+        return True
+    if all(_is_event_noun(m) for m in told):
+        return any(m.earliest and m.latest for m in mentions)
+    return any(m.theme for m in mentions)
 
 
 def names_happening(mention: EventMention) -> bool:
@@ -442,14 +441,14 @@ def names_happening(mention: EventMention) -> bool:
 
     Not a happening: what is negated, only possible or generic ("strikes do not solve
     problems"); an intention ("an attempt to", "a plan"); what will happen and a quotation
-    that no time dates; states, attitudes and perceptions ("the crisis", "believed", "felt");
-    a verb in the simple present (a state or a habit: "bases that host US troops"; a headline
-    is told as past), a
+    that no time dates ("now" dates neither: "exiles will now proceed"); states, attitudes
+    and perceptions ("the crisis", "believed", "felt"); a verb in the simple present (a
+    state or a habit: "bases that host US troops"; a headline is told as past), a
     participle without a time of its own ("a resolution calling for") or of a light verb ("a
     statement issued on Wednesday"); words that relate or mark a phase of another event
-    ("followed", "began"); a report
-    with no named speaker or told in the present ("officials say"). A statement in the past
-    by someone named is one ("Rouhani said"), and so are event nouns ("a speech").
+    ("followed", "began"); a report with no named speaker or told in the present ("officials
+    say"). A statement in the past by someone named is one ("Rouhani said"), and so are
+    event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
@@ -466,7 +465,12 @@ def names_happening(mention: EventMention) -> bool:
     if noun and mention.event_class == "I_ACTION" and mention.tense == "NONE":
         return False  # "an attempt to", "a plan", "the demand": an intention, unless a light
         # verb tells that it was made ("reached an agreement", "made an offer")
-    dated = mention.time is not None and mention.time.names_moment
+    # "now" tells when it is said, not when what is said happens ("exiles will now proceed")
+    dated = (
+        mention.time is not None
+        and mention.time.names_moment
+        and mention.time.value != "PRESENT_REF"
+    )
     if not dated and (mention.quoted or mention.modality == "FUTURE"):
         return False  # a speaker's words, a plan or a threat: no happening until dated
     if not dated and mention.background:
@@ -543,12 +547,29 @@ def label(mentions: Sequence[EventMention]) -> str:
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
     participants = [p for p in _participants(mentions) if p.label not in places]
 
-    def names(role: str, keys: frozenset[str] | None = None, *, qualifiers: bool) -> str:
+    def names(
+        role: str,
+        keys: frozenset[str] | None = None,
+        *,
+        qualifiers: bool,
+        prepositions: bool = False,
+    ) -> str:
         """Those in ``role`` (of ``keys``); those only named as what qualifies them ("US"
-        in "US commanders") when ``qualifiers`` allows and there are no others."""
+        in "US commanders") when ``qualifiers`` allows and there are no others; with
+        ``prepositions``, each after the one that ties it to the event, if any ("election of
+        Cheryl Boone Isaacs")."""
         chosen = [p for p in participants if p.role == role and (keys is None or p.key in keys)]
         heads = [p for p in chosen if not p.qualifier]
-        return " and ".join(p.name for p in heads or (chosen if qualifiers else ()))
+        named = heads or (chosen if qualifiers else [])
+        if not prepositions:
+            return _series([p.name for p in named])
+        by_preposition: dict[str | None, list[str]] = defaultdict(list)
+        for p in named:
+            by_preposition[p.preposition].append(p.name)
+        return " ".join(
+            " ".join(w for w in (word, _series(group)) if w)
+            for word, group in by_preposition.items()
+        )
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
     real = [m for m in told if m.realis] or told
@@ -581,6 +602,8 @@ def label(mentions: Sequence[EventMention]) -> str:
         ),
         default=None,
     )
+    if noun is not None and verb is not None and _done_by_another(verb, nouns):
+        noun = None  # "In a speech, Khamenei highlighted the need": who did it says more
     if noun is None and verb is None:
         verb = told[0]
     # "the bombing of the US embassies killed 257": with a verb, the patients are its own and
@@ -592,7 +615,8 @@ def label(mentions: Sequence[EventMention]) -> str:
     )
     # the object as written stands for those who only qualify it ("US commanders")
     theme = _theme(verb, noun)
-    patients = names("patient", told_by_verbs, qualifiers=theme is None)
+    # an event noun told alone, its patients with their prepositions: "election of Isaacs"
+    patients = names("patient", told_by_verbs, qualifiers=theme is None, prepositions=verb is None)
     location = _most_common(m.location for m in mentions)
     # the other participants of the clause the predicate is told in, else of the first told
     first = [m for m in (verb, noun) if m is not None][:1]
@@ -613,6 +637,35 @@ def label(mentions: Sequence[EventMention]) -> str:
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _series(names: Sequence[str]) -> str:
+    """``names`` as a reader lists them: "A and B", "A, B and C".
+
+    >>> _series(["Fidan"]), _series(["Fidan", "Bagheri"]), _series(["A", "B", "C"])
+    ('Fidan', 'Fidan and Bagheri', 'A, B and C')
+    """
+    return " and ".join(filter(None, (", ".join(names[:-1]), *names[-1:])))
+
+
+def _done_by_another(verb: EventMention, nouns: Sequence[EventMention]) -> bool:
+    """Whether ``verb`` has a subject of its own that none of the event ``nouns`` has, so
+    that the noun is not what did it: "Khamenei highlighted" of "in a speech, Khamenei
+    highlighted the need", not "speech highlighted"; but "the strike by the US that
+    killed", where the strike's agent is the verb's.
+
+    >>> iran = Participant("Iran", "rn", "GPE", "agent")
+    >>> speech = EventMention("a", 0, 6, "speech", "speech", 0)
+    >>> fired = EventMention("a", 9, 14, "fired", "fire", 0, (iran,))
+    >>> _done_by_another(fired, [speech]), _done_by_another(fired, [attrs.evolve(speech,
+    ...     participants=(iran,))])
+    (True, False)
+    """
+    agents = {p.key for p in verb.participants if p.role == "agent"}
+    theirs = {p.key for m in nouns for p in m.participants if p.role == "agent"}
+    return bool(agents - theirs) or (
+        verb.actor is not None and verb.actor not in {m.actor for m in nouns}
+    )
 
 
 def _writes(written: str, participant: Participant) -> bool:
@@ -698,13 +751,13 @@ def _others(
     >>> _others([cheeks, fidan, ankara], [met, talked], "Ankara")
     'with Fidan'
     """
-    others = [p for p in participants if p.role == "other" and p.name != location]
+    others = [p for p in participants if p.role == "other" and not _places(location, p)]
     for mention in mentions:
         # each preposition's names, once each, in the order told
         by_preposition: dict[str, dict[str, None]] = {}
         for told in mention.participants:
             same = next((p for p in others if told.key == p.key or _shortens(told, p)), None)
-            if told.role == "other" and same is not None and told.name != mention.location:
+            if told.role == "other" and same is not None and not _places(mention.location, told):
                 by_preposition.setdefault(told.preposition or "with", {})[same.name] = None
         if by_preposition:
             return " ".join(
@@ -713,6 +766,12 @@ def _others(
                 if len(named) <= _LISTED
             )
     return ""
+
+
+def _places(location: str | None, participant: Participant) -> bool:
+    """Whether ``location`` is the place ``participant`` names, by its name or an alias
+    ("Washington", where the United States takes part)."""
+    return location is not None and known_as(location, name_keys(participant.name))
 
 
 #: The most names of one phrase a label lists: a longer list ("played with San Antonio, New

@@ -157,6 +157,13 @@ def _known() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
+def _seats() -> frozenset[str]:
+    """The :func:`name_key` of the cities that, as aliases, stand for their government
+    (``lang/en/events.toml``, ``[names].seats``)."""
+    return frozenset(name_key(n) for n in words("events")["names"]["seats"])
+
+
 def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The given trigger spans, checked, without repeats, in document order."""
     spans = set()
@@ -235,6 +242,16 @@ class _Names:
             return None
         name, key, label = found
         return Participant(name, key, label, role, preposition, qualifier)
+
+    def place(self, ent: Any) -> str | None:
+        """The name of the place ``ent`` names, as :meth:`participant` gives it, but a seat
+        of government as the city it is ("said in Washington", where Washington as who
+        acts is the United States)."""
+        participant = self.participant(ent, "other")
+        if participant is None:
+            return None
+        written = self.cleaned[(ent.start, ent.end, ent.label_)]
+        return written if name_key(written) in _seats() else participant.name
 
     def canonical_name(self, ent: Any) -> tuple[str, str, str] | None:
         """The entity's name, key and label, a person's surname standing for the person and
@@ -867,7 +884,7 @@ class _Extractor:
         """The entities a noun phrase headed by ``token`` names (conjuncts included), each
         with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
         parliament")."""
-        for head in (token, *self.conjuncts(token)):
+        for head in (token, *(c for c in self.conjuncts(token) if not self.restates(c))):
             ent = self.entity_of.get(head.i)
             if ent is not None:
                 yield ent, False
@@ -894,6 +911,28 @@ class _Extractor:
                         for g in self.children(child):
                             if self.dep[g.i] == "pobj":
                                 yield from self.entities(g, with_modifiers=False)
+
+    def restates(self, conjunct: Any) -> bool:
+        """Whether a conjunct set between ", or" and a comma says its head again in other
+        words ("Uhuru, or Freedom, a Swahili newspaper, said"; "the United Network for Organ
+        Sharing, or UNOS,"): one participant, not a second."""
+        i = conjunct.i
+        # its own words end it, not an apposition that follows ("Freedom, a newspaper")
+        after = 1 + max(
+            (
+                c.right_edge.i
+                for c in self.children(conjunct)
+                if c.i > i and self.dep[c.i] not in ("appos", "punct")
+            ),
+            default=i,
+        )
+        return (
+            i >= 2
+            and self.lower[i - 1] == "or"
+            and self.tokens[i - 2].text == ","
+            and after < len(self.tokens)
+            and self.tokens[after].text in (",", ")")
+        )
 
     def event_class(self, token: Any, light: Any | None) -> str:
         """The TimeML class of a trigger: its lemma's, or ``STATE`` for an event noun that
@@ -1164,6 +1203,8 @@ class _Extractor:
         for head in heads:
             if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
                 head = self.group_before(head)
+            elif self.lower[head.i] in self.words["roles"]["singular_pronouns"]:
+                head = self.thing_before(head)
             if head is None or not self.plain(
                 head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
             ):
@@ -1225,6 +1266,25 @@ class _Extractor:
         if sentence == 0 or self.dep[self.head_at[pronoun.i]] != "ROOT":
             return None
         return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
+
+    def thing_before(self, pronoun: Any) -> Any | None:
+        """The thing a singular pronoun subject stands for: the common noun in the singular
+        that is the subject of the clause its own clause reports or completes ("the company
+        said it would cut jobs", "the bomb was so powerful that it shook furniture");
+        ``None`` otherwise (not across sentences, nor from "when it came", nor a noun told
+        after it)."""
+        clause = self.head(pronoun)
+        while (
+            self.dep[clause.i] in ("ccomp", "conj", "acomp") and self.head_at[clause.i] != clause.i
+        ):
+            clause = self.head(clause)
+            subjects = [c for c in self.children(clause) if self.dep[c.i] == "nsubj"]
+            if subjects:
+                # told before it: not the speaker after a quotation ("``It is ...,'' a
+                # spokesman said")
+                found = subjects[0]
+                return found if self.tag[found.i] == "NN" and found.i < pronoun.i else None
+        return None
 
     def theme(self, token: Any, *, events: bool | None = None, named: bool = False) -> str | None:
         """What a verb is done to, as the text words it, for a label: its direct object with
@@ -1311,10 +1371,10 @@ class _Extractor:
     ) -> str | None:
         """What a verb with no object asks for or sets out to do, for a label: its
         infinitive as written up to that verb, with the verb's own object ("voted to expel US
-        troops", "called on all states to cooperate", "pledged to ask Congress"), else its
-        object after a preposition that completes it ("called for restraint"); with
-        ``asked``, only the infinitive from its mark, what the verb's object is asked to do
-        ("urged Albright to tell Americans")."""
+        troops", "called on all states to cooperate", "pledged to ask Congress", "helped hang
+        a poster"), else its object after a preposition that completes it ("called for
+        restraint"); with ``asked``, only the infinitive from its mark, what the verb's object
+        is asked to do ("urged Albright to tell Americans")."""
         roles = self.words["roles"]
         for verb in self.children(token):
             if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB":
@@ -1325,7 +1385,10 @@ class _Extractor:
                     for a in self.children(verb)
                     if self.dep[a.i] == "aux" and self.lower[a.i] in roles["infinitive_marks"]
                 ),
-                None,
+                # a bare infinitive: "helped hang a poster"
+                verb
+                if self.tag[verb.i] == "VB" and self.lemma(token) in roles["bare_infinitive"]
+                else None,
             )
             if mark is None:
                 continue
@@ -1388,10 +1451,32 @@ class _Extractor:
             if self.writable(whole):  # "the launch went as planned"
                 return self.as_written(whole)
             if self.writable(clause):
+                told = self.told_on(verb, clause)
+                if told.stop > clause.stop:  # "Turkey should stand together with Iran"
+                    return self.as_written(told)
                 # "it would take a harsh revenge"; a passive's theme is the subject written
                 what = None if self.passive(verb) else self.theme(verb, events=True)
                 return " ".join(w for w in (self.as_written(clause), what) if w)
         return None
+
+    def told_on(self, verb: Any, clause: range) -> range:
+        """``clause`` (a reported clause up to its ``verb``) with the phrases that follow and
+        complete the verb, each whole, as far as a label may write them: "Turkey should stand
+        together with Iran" of "... against the US in order to prevent ...". Its object ends
+        it, whole or not at all (the label then gives it short, as its theme)."""
+        end = clause.stop
+        for child in self.children(verb):
+            if child.i < verb.i:
+                continue
+            if self.dep[child.i] not in self.words["roles"]["told_on"]:
+                break
+            span = range(clause.start, child.right_edge.i + 1)
+            if not self.writable(span):
+                break
+            end = span.stop
+            if self.dep[child.i] == "dobj":
+                break
+        return range(clause.start, end)
 
     def same_speaker(self, saying: Any, pronoun: Any) -> bool:
         """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it
@@ -1441,7 +1526,8 @@ class _Extractor:
                     continue
                 if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
                     continue
-                preposition = _preposition(argument) if role == "other" else None
+                # "talks with Fidan", and an event noun's patient: "the election of Isaacs"
+                preposition = _preposition(argument) if role != "agent" else None
                 # a name qualifying the event noun itself says who did it ("a US strike")
                 qualifier = qualifies and argument.i != token.i
                 participant = self.names.participant(ent, role, preposition, qualifier)
@@ -1471,8 +1557,7 @@ class _Extractor:
             else ()
         )
         if named:
-            participant = self.names.participant(self.entity_of[named[0].i], "other")
-            return participant.name if participant else None
+            return self.names.place(self.entity_of[named[0].i])
         for head in (token, light):
             if head is None:
                 continue
@@ -1488,8 +1573,7 @@ class _Extractor:
                             and self.tag[self.head_at[t.i]] == "NNS"
                         )
                         if ent is not None and ent.label_ in self.location_labels and not modifier:
-                            participant = self.names.participant(ent, "other")
-                            return participant.name if participant else None
+                            return self.names.place(ent)
         return None
 
     # putting it together

@@ -344,7 +344,8 @@ class Participant:
     by its variants ("soleimani" for "Qassem Soleimani" too), ``label`` the spaCy entity label
     and ``role`` who did it (``"agent"``), to whom (``"patient"``) or ``"other"``; an other
     participant keeps the ``preposition`` that ties it to the event ("talks with Fidan",
-    "flew to Brussels", "returned from Pakistan"), ``None`` when there is none. A
+    "flew to Brussels", "returned from Pakistan"), and so does the patient of an event noun
+    ("the election of Isaacs"), ``None`` when there is none. A
     ``qualifier`` is named only as what qualifies the noun that takes the role ("US" in
     "advised US commanders", "Iraq" in "Iraq's parliament voted"): it takes part through
     them, and a label writes the noun as the text words it instead.
