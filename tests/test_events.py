@@ -753,6 +753,26 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_an_infinitive_of_a_plan_is_presumed_at_the_time_the_plan_names(nlp):
+    """The time of a verb of planning is the one the plan is for ("planned on Friday to
+    pay"): what its infinitive tells is presumed then, soft, and takes no bounds from it."""
+    found = events(nlp, "On Friday, the ministry planned to pay the first claims.")
+    pay = find(found, "pay")
+    assert (pay.presumed, bounds(pay)) == (
+        timeline.Interval(at(3), at(4), timeline.Granularity.DAY),
+        (None, None),
+    )
+
+
+def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
+    """One that began or went on with its verb ("began to promote") is presumed on the day
+    the verb is dated by, even when that time bounds it on one side only ("by today")."""
+    found = events(nlp, "By today, the state television actually began to promote the visit.")
+    assert find(found, "promote").presumed == timeline.Interval(
+        at(8), at(9), timeline.Granularity.DAY
+    )
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))

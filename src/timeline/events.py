@@ -336,6 +336,11 @@ def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpressi
         attached[target] = time
 
 
+def _own_day(mention: EventMention) -> Interval | None:
+    """The time ``mention`` is dated by in its own words, if any (not one presumed)."""
+    return None if mention.time is None else mention.time.interval
+
+
 def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
     """Of the dates of a mention's sentence, the one a reader would date it by: the finest
     (a day before a month, a month before a year), then the nearest to its ``start``."""
@@ -1873,7 +1878,9 @@ class _Extractor:
         """Give a participle or event noun with no time the bounds of the event its clause
         hangs from ("added, referring to"), where it has none and those bound it on both
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done) unless its verb begins or goes on (:meth:`under_way`); one that
+        expel": not yet done) unless its verb begins or goes on (:meth:`under_way`: then the
+        day its verb is dated by, or presumed on), or plans it for a time it names
+        (:meth:`planned_for`: presumed then); one that
         hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
         looking ahead, Geremek said") only that day. So does a present participle that
         qualifies the event's subject (:meth:`doing`), and a conjunct of one of these
@@ -1897,6 +1904,12 @@ class _Extractor:
                     mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
                 continue
             conjunct = self.conjunct_of(token, mention, mentions, heads)
+            if mention.time is None and not mention.presumed and self.planned_for(token):
+                # "planned on Friday to pay": the time of the plan is the one it is for
+                above, via = governor(token, heads, self.tree)
+                if above is not None and via.i == token.i:
+                    day = _own_day(mentions[above])
+                    mentions[index] = mention = attrs.evolve(mention, presumed=day)
             if mention.time is not None or (
                 mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
             ):
@@ -1917,8 +1930,20 @@ class _Extractor:
             if None not in bounds and (mention.earliest, mention.latest) == (None, None):
                 mention = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
             if mention.presumed is None:
-                mention = attrs.evolve(mention, presumed=mentions[above].presumed)
+                # "actually began today to promote": the day of the verb, told or presumed
+                day = _own_day(mentions[above]) if mention.tense == "INFINITIVE" else None
+                mention = attrs.evolve(mention, presumed=day or mentions[above].presumed)
             mentions[index] = mention
+
+    def planned_for(self, token: Any) -> bool:
+        """Whether ``token`` is the infinitive of a verb of planning (``planned_for``: "planned
+        on Friday to pay", "was scheduled Monday to testify"), whose time is the one the plan
+        is for: what the infinitive tells is presumed then, not done with it."""
+        return (
+            self.dep[token.i] == "xcomp"
+            and self.tag[token.i] == "VB"
+            and self.lemma(self.head(token)) in self.words["ordering"]["planned_for"]
+        )
 
     def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
         """Whether a time attached to the mentions ``owners`` only dates the background of a

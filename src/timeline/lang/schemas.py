@@ -91,6 +91,7 @@ EVENTS = Section(
                 "under_way": WORDS,
                 "done_then": WORDS,
                 "done_then_with_object": WORDS,
+                "planned_for": WORDS,
                 "with_argument": WORDS,
                 "taking_part": WORDS,
                 "within_relative": WORDS,
