@@ -773,6 +773,13 @@ def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
     )
 
 
+def test_a_weekday_a_participle_of_scheduling_names_is_ahead(nlp):
+    """ "Has scheduled a news conference Thursday": the parse's past participle looks ahead,
+    as "scheduled" does in the words around a time without a parse."""
+    found = events(nlp, "The prosecutor has scheduled a news conference Thursday.")
+    assert find(found, "scheduled").time.value == "2020-01-09"
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))
