@@ -753,6 +753,18 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_what_is_said_in_a_dated_document_is_of_its_date(nlp):
+    """A participle that dates a document ("the letter, dated Monday", "a communique issued
+    Tuesday") dates what is said in or by it, not the publication day."""
+    found = events(nlp, "``We object,'' the father said in the letter, dated Monday.")
+    assert (find(found, "said").time.value, bounds(find(found, "said"))) == (
+        "2020-01-06",
+        (at(6), at(7)),
+    )
+    found = events(nlp, "The ministry said in a communique issued Tuesday that talks had failed.")
+    assert find(found, "said").time.value == "2020-01-07"
+
+
 def test_an_infinitive_of_a_plan_is_presumed_at_the_time_the_plan_names(nlp):
     """The time of a verb of planning is the one the plan is for ("planned on Friday to
     pay"): what its infinitive tells is presumed then, soft, and takes no bounds from it."""

@@ -2288,7 +2288,12 @@ class _Extractor:
             ):
                 yield child
             elif dep in ("prep", "agent") and self.lower[child.i] in links:
-                yield from (g for g in self.children(child) if self.dep[g.i] == "pobj")
+                for g in self.children(child):
+                    if self.dep[g.i] == "pobj":
+                        yield g
+                        yield from self.issued(g)
+            elif dep == "nsubj":  # "said a communique, issued Monday"
+                yield from self.issued(child)
         if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
             yield self.head(token)
         if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
@@ -2297,6 +2302,26 @@ class _Extractor:
             yield self.head(self.head(token))
         if self.dep[token.i] == "dobj" and self.lemma(self.head(token)) in taking_part:
             yield self.head(token)
+        if self.issues(token):  # "said in the letter, dated Monday": the saying
+            document = self.head(token)
+            if self.dep[document.i] == "nsubj":
+                yield self.head(document)
+            elif self.dep[document.i] == "pobj" and self.lower[self.head_at[document.i]] in links:
+                yield self.head(self.head(document))
+
+    def issues(self, token: Any) -> bool:
+        """Whether ``token`` is a past participle that dates the document it qualifies
+        (``issuing``: "the letter, dated Monday", "a statement released yesterday")."""
+        return (
+            self.dep[token.i] == "acl"
+            and self.tag[token.i] == "VBN"
+            and self.lemma(token) in self.words["ordering"]["issuing"]
+        )
+
+    def issued(self, document: Any) -> Iterator[Any]:
+        """The participles that date ``document`` (:meth:`issues`), which what is said or
+        done in or by it happens with."""
+        return (c for c in self.children(document) if self.issues(c))
 
     def meanwhile(self, token: Any) -> Iterator[Any]:
         """The tokens whose events happen at the same moment as the event of ``token``: the

@@ -94,6 +94,7 @@ EVENTS = Section(
                 "planned_for": WORDS,
                 "with_argument": WORDS,
                 "taking_part": WORDS,
+                "issuing": WORDS,
                 "within_relative": WORDS,
                 "meanwhile": WORDS,
                 "intended": WORDS,
