@@ -753,6 +753,20 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_a_time_in_what_a_conjunct_says_does_not_date_the_verb(nlp):
+    """A time inside a complement clause below the verb, here of its conjunct "said", dates
+    what is said, not the verb: "would not divulge" is not presumed last month."""
+    text = (
+        "Investigators would not divulge the evidence but said last month's discovery of a "
+        "rifle was a breakthrough."
+    )
+    found = events(nlp, text)
+    assert (find(found, "discovery").time.value, find(found, "divulge").presumed) == (
+        "2019-12",
+        None,
+    )
+
+
 def test_what_is_said_in_a_dated_document_is_of_its_date(nlp):
     """A participle that dates a document ("the letter, dated Monday", "a communique issued
     Tuesday") dates what is said in or by it, not the publication day."""

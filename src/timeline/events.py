@@ -1686,7 +1686,7 @@ class _Extractor:
                         or (
                             (below := self.tree.path(o.i, token.i)) is not None
                             and not self.qualifying(below)
-                            and not (self.dep[below[-1]] == "ccomp" and below[-1] > token.i)
+                            and not any(self.dep[at] == "ccomp" and at > token.i for at in below)
                         )
                         for o in owners
                     )
@@ -1697,9 +1697,10 @@ class _Extractor:
                 # Elian was placed"), unless the time dates an event of another clause, as one
                 # that qualifies a noun of this one ("Albright, who fled in 1948, made"); a
                 # statement's sentence often names the time of what was said instead, so
-                # statements keep the story's day, and a time in a verb's complement dates what
-                # the verb tells, not the telling ("had informed the family that he died on
-                # March 26"); what an infinitive tells is not yet done ("voted on Sunday to
+                # statements keep the story's day, and a time in a complement clause after it
+                # dates what that clause tells, not the telling ("had informed the family that
+                # he died on March 26", "would not divulge it but said last month's discovery
+                # was"); what an infinitive tells is not yet done ("voted on Sunday to
                 # expel"), unless the time is after the publication day: the time it is planned
                 # for ("plans to hold a news conference on Tuesday")
                 presumed = sentence_time and sentence_time.interval
