@@ -753,6 +753,59 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_a_time_in_what_a_conjunct_says_does_not_date_the_verb(nlp):
+    """A time inside a complement clause below the verb, here of its conjunct "said", dates
+    what is said, not the verb: "would not divulge" is not presumed last month."""
+    text = (
+        "Investigators would not divulge the evidence but said last month's discovery of a "
+        "rifle was a breakthrough."
+    )
+    found = events(nlp, text)
+    assert (find(found, "discovery").time.value, find(found, "divulge").presumed) == (
+        "2019-12",
+        None,
+    )
+
+
+def test_what_is_said_in_a_dated_document_is_of_its_date(nlp):
+    """A participle that dates a document ("the letter, dated Monday", "a communique issued
+    Tuesday") dates what is said in or by it, not the publication day."""
+    found = events(nlp, "``We object,'' the father said in the letter, dated Monday.")
+    assert (find(found, "said").time.value, bounds(find(found, "said"))) == (
+        "2020-01-06",
+        (at(6), at(7)),
+    )
+    found = events(nlp, "The ministry said in a communique issued Tuesday that talks had failed.")
+    assert find(found, "said").time.value == "2020-01-07"
+
+
+def test_an_infinitive_of_a_plan_is_presumed_at_the_time_the_plan_names(nlp):
+    """The time of a verb of planning is the one the plan is for ("planned on Friday to
+    pay"): what its infinitive tells is presumed then, soft, and takes no bounds from it."""
+    found = events(nlp, "On Friday, the ministry planned to pay the first claims.")
+    pay = find(found, "pay")
+    assert (pay.presumed, bounds(pay)) == (
+        timeline.Interval(at(3), at(4), timeline.Granularity.DAY),
+        (None, None),
+    )
+
+
+def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
+    """One that began or went on with its verb ("began to promote") is presumed on the day
+    the verb is dated by, even when that time bounds it on one side only ("by today")."""
+    found = events(nlp, "By today, the state television actually began to promote the visit.")
+    assert find(found, "promote").presumed == timeline.Interval(
+        at(8), at(9), timeline.Granularity.DAY
+    )
+
+
+def test_a_weekday_a_participle_of_scheduling_names_is_ahead(nlp):
+    """ "Has scheduled a news conference Thursday": the parse's past participle looks ahead,
+    as "scheduled" does in the words around a time without a parse."""
+    found = events(nlp, "The prosecutor has scheduled a news conference Thursday.")
+    assert find(found, "scheduled").time.value == "2020-01-09"
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))

@@ -51,7 +51,7 @@ def test_the_listing_is_what_a_reader_would_put_on_the_timeline(built):
         (None, "Sergei Shoigu conversation with Mohammad Bagheri"),
         (None, "Russian Defence Ministry statement"),
         (None, "meeting in Istanbul"),
-        (None, "Russia and Turkey statement on Iran and United States"),
+        ("2020-01-08", "Russia and Turkey statement on Iran and United States"),
         ("2020-01-08", "Ali Khamenei speech in Iran"),
         ("2020-01-08", "Iran attack in Iraq"),
         # the presidents' call ("and urged every side", joined to what they said "would not

@@ -366,6 +366,11 @@ def _one_day(mention: EventMention) -> Interval | None:
     return Interval(day, end, Granularity.DAY)
 
 
+def _own_day(mention: EventMention) -> Interval | None:
+    """The time ``mention`` is dated by in its own words, if any (not one presumed)."""
+    return None if mention.time is None else mention.time.interval
+
+
 def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
     """Of the dates of a mention's sentence, the one a reader would date it by: the finest
     (a day before a month, a month before a year), then the nearest to its ``start``."""
@@ -1778,7 +1783,7 @@ class _Extractor:
                         or (
                             (below := self.tree.path(o.i, token.i)) is not None
                             and not self.qualifying(below)
-                            and not (self.dep[below[-1]] == "ccomp" and below[-1] > token.i)
+                            and not any(self.dep[at] == "ccomp" and at > token.i for at in below)
                         )
                         for o in owners
                     )
@@ -1789,9 +1794,10 @@ class _Extractor:
                 # Elian was placed"), unless the time dates an event of another clause, as one
                 # that qualifies a noun of this one ("Albright, who fled in 1948, made"); a
                 # statement's sentence often names the time of what was said instead, so
-                # statements keep the story's day, and a time in a verb's complement dates what
-                # the verb tells, not the telling ("had informed the family that he died on
-                # March 26"); what an infinitive tells is not yet done ("voted on Sunday to
+                # statements keep the story's day, and a time in a complement clause after it
+                # dates what that clause tells, not the telling ("had informed the family that
+                # he died on March 26", "would not divulge it but said last month's discovery
+                # was"); what an infinitive tells is not yet done ("voted on Sunday to
                 # expel"), unless the time is after the publication day: the time it is planned
                 # for ("plans to hold a news conference on Tuesday")
                 presumed = sentence_time and sentence_time.interval
@@ -2031,7 +2037,9 @@ class _Extractor:
         """Give a participle or event noun with no time the bounds of the event its clause
         hangs from ("added, referring to"), where it has none and those bound it on both
         sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done) unless its verb begins or goes on (:meth:`under_way`); one that
+        expel": not yet done) unless its verb begins or goes on (:meth:`under_way`: then the
+        day its verb is dated by, or presumed on), or plans it for a time it names
+        (:meth:`planned_for`: presumed then); one that
         hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
         looking ahead, Geremek said") only that day. So does a present participle that
         qualifies the event's subject (:meth:`doing`), and a conjunct of one of these
@@ -2055,6 +2063,12 @@ class _Extractor:
                     mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
                 continue
             conjunct = self.conjunct_of(token, mention, mentions, heads)
+            if mention.time is None and not mention.presumed and self.planned_for(token):
+                # "planned on Friday to pay": the time of the plan is the one it is for
+                above, via = governor(token, heads, self.tree)
+                if above is not None and via.i == token.i:
+                    day = _own_day(mentions[above])
+                    mentions[index] = mention = attrs.evolve(mention, presumed=day)
             if mention.time is not None or (
                 mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
             ):
@@ -2075,8 +2089,20 @@ class _Extractor:
             if None not in bounds and (mention.earliest, mention.latest) == (None, None):
                 mention = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
             if mention.presumed is None:
-                mention = attrs.evolve(mention, presumed=mentions[above].presumed)
+                # "actually began today to promote": the day of the verb, told or presumed
+                day = _own_day(mentions[above]) if mention.tense == "INFINITIVE" else None
+                mention = attrs.evolve(mention, presumed=day or mentions[above].presumed)
             mentions[index] = mention
+
+    def planned_for(self, token: Any) -> bool:
+        """Whether ``token`` is the infinitive of a verb of planning (``planned_for``: "planned
+        on Friday to pay", "was scheduled Monday to testify"), whose time is the one the plan
+        is for: what the infinitive tells is presumed then, not done with it."""
+        return (
+            self.dep[token.i] == "xcomp"
+            and self.tag[token.i] == "VB"
+            and self.lemma(self.head(token)) in self.words["ordering"]["planned_for"]
+        )
 
     def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
         """Whether a time attached to the mentions ``owners`` only dates the background of a
@@ -2421,7 +2447,12 @@ class _Extractor:
             ):
                 yield child
             elif dep in ("prep", "agent") and self.lower[child.i] in links:
-                yield from (g for g in self.children(child) if self.dep[g.i] == "pobj")
+                for g in self.children(child):
+                    if self.dep[g.i] == "pobj":
+                        yield g
+                        yield from self.issued(g)
+            elif dep == "nsubj":  # "said a communique, issued Monday"
+                yield from self.issued(child)
         if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
             yield self.head(token)
         if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
@@ -2430,6 +2461,26 @@ class _Extractor:
             yield self.head(self.head(token))
         if self.dep[token.i] == "dobj" and self.lemma(self.head(token)) in taking_part:
             yield self.head(token)
+        if self.issues(token):  # "said in the letter, dated Monday": the saying
+            document = self.head(token)
+            if self.dep[document.i] == "nsubj":
+                yield self.head(document)
+            elif self.dep[document.i] == "pobj" and self.lower[self.head_at[document.i]] in links:
+                yield self.head(self.head(document))
+
+    def issues(self, token: Any) -> bool:
+        """Whether ``token`` is a past participle that dates the document it qualifies
+        (``issuing``: "the letter, dated Monday", "a statement released yesterday")."""
+        return (
+            self.dep[token.i] == "acl"
+            and self.tag[token.i] == "VBN"
+            and self.lemma(token) in self.words["ordering"]["issuing"]
+        )
+
+    def issued(self, document: Any) -> Iterator[Any]:
+        """The participles that date ``document`` (:meth:`issues`), which what is said or
+        done in or by it happens with."""
+        return (c for c in self.children(document) if self.issues(c))
 
     def meanwhile(self, token: Any) -> Iterator[Any]:
         """The tokens whose events happen at the same moment as the event of ``token``: the

@@ -271,6 +271,8 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
         return _in_year(spec, spec.year, tz), None
     finest = _finest_named(spec)
     anaphoric = spec.anaphoric or _time_of_day_only(spec)
+    if spec.calunit == "Y" and spec.shift is None:
+        ctx = _without_years_ahead(ctx)
     anchored = _anchor(ctx, anaphoric, finest or G.DAY)
     if anchored is None:
         return None
@@ -293,6 +295,20 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
     if spec.calunit is not None:
         return _calendar_unit(spec, moment, ctx), anchor
     return _interval(floor(moment, G.DAY), G.DAY), anchor
+
+
+def _without_years_ahead(ctx: Context) -> Context:
+    """``ctx`` without the times of its narrative that fall in a year after the publication's:
+    a year only looked ahead to is not "the year" the story is in ("expects a profit next
+    year ... cut costs by the end of the year", "aims at a 50% share by 1992 ... forecast
+    higher earnings for the full year")."""
+    if ctx.published is None:
+        return ctx
+    this_year = floor(ctx.published, G.YEAR)
+    return attrs.evolve(
+        ctx,
+        history=tuple(m for m in ctx.history if floor(m.interval.start, G.YEAR) <= this_year),
+    )
 
 
 def _time_of_day_only(spec: Spec) -> bool:

@@ -280,6 +280,9 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
         lower = child.lower_
         if child.tag_ == "MD" and lower in ("will", "'ll", "shall", "wo", "would"):
             return "future"
+    if token.tag_ == "VBN" and token.lower_ in _cues().not_past:
+        # a participle that looks ahead: "has scheduled a news conference Thursday"
+        return clauses.tense(start, end)
     if token.tag_ in ("VBD", "VBN") or "Past" in token.morph.get("Tense"):
         return "past"
     if any(c.tag_ == "VBD" for c in token.lefts if c.dep_ in ("aux", "auxpass")):
