@@ -1110,6 +1110,13 @@ def test_a_participle_of_a_peaceful_happening_is_no_part(nlp):
     assert all(e.parts == () for e in tl.events)
 
 
+def test_a_dated_simple_present_is_a_schedule_an_undated_one_a_habit(nlp):
+    text = "The envoy arrives in Ankara on January 11. Envoys travel with large staffs."
+    tl = timeline.build([Article(text, date(2020, 1, 7), "a")], nlp=nlp)
+    assert [(e.label, e.when.start.day) for e in tl] == [("envoy arrives in Ankara", 11)]
+    assert "travel" in {m.text for e in tl.events for m in e.mentions}
+
+
 def test_a_perception_is_kept_but_not_listed(nlp):
     text = "The club fired its coach on Saturday. The manager felt the team was not progressing."
     tl = timeline.build([Article(text, date(2008, 12, 14), "a")], nlp=nlp)

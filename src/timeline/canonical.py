@@ -442,8 +442,9 @@ def names_happening(mention: EventMention) -> bool:
     Not a happening: what is negated, only possible or generic ("strikes do not solve
     problems"); an intention ("an attempt to", "a plan"); what will happen and a quotation
     that no time dates ("now" dates neither: "exiles will now proceed"); states, attitudes
-    and perceptions ("the crisis", "believed", "felt"); a verb in the simple present (a
-    state or a habit: "bases that host US troops"; a headline is told as past), a
+    and perceptions ("the crisis", "believed", "felt"); a verb in the simple present that
+    no time dates (a state or a habit: "bases that host US troops"; dated, it is a schedule:
+    "the envoy arrives on Saturday"; a headline is told as past), a
     participle without a time of its own ("a resolution calling for") or of a light verb ("a
     statement issued on Wednesday"); words that relate or mark a phase of another event
     ("followed", "began"); a report with no named speaker or told in the present ("officials
@@ -479,8 +480,8 @@ def names_happening(mention: EventMention) -> bool:
         return True
     if mention.lemma in _not_happenings():
         return False
-    if mention.tense == "PRESENT" and mention.aspect == "NONE":
-        return False
+    if mention.tense == "PRESENT" and mention.aspect == "NONE" and not dated:
+        return False  # a state or a habit; dated, a schedule ("she arrives on Saturday")
     if mention.tense in ("PRESPART", "PASTPART", "NONE") and (
         mention.time is None or mention.lemma in _light()
     ):
