@@ -96,6 +96,34 @@ def test_it_stands_for_a_thing_at_most_60_tokens_back(nlp):
     assert mentions_involving(far, "Ryanair") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the organisation in the speaker's phrase
+        ('Boeing grew. "We will hire pilots," said an Airbus spokesman.', "hire"),
+        # in the phrase the article first names the speaker in, for the sentence after too
+        (
+            'Airbus chief Tom Enders met Boeing. Enders said: "We lost money." "We will cut jobs."',
+            "cut",
+        ),
+        # a speaker holding an office, named with no organisation, speaks for the one named most
+        (
+            'Airbus lost money. Spokeswoman Jane Roe spoke. "We have cut our effort," said Roe.',
+            "cut",
+        ),
+    ],
+)
+def test_we_in_a_quotation_stands_for_the_speakers_organisation(nlp, text, trigger):
+    mentions = _mentions(text, trigger)
+    assert _texts(mentions_involving(mentions, "Airbus", others=["Boeing"])) == [trigger]
+    assert mentions_involving(mentions, "Boeing", others=["Airbus"]) == []
+
+
+def test_we_of_a_speaker_of_no_organisation_stands_for_none(nlp):
+    mentions = _mentions('Airbus grew. "We will win," said the fans.', "win")
+    assert mentions_involving(mentions, "Airbus") == []
+
+
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
     [mention] = _mentions(text, trigger)
     return mention.actor, [a.name for a in mention.arguments]

@@ -19,6 +19,8 @@ verb's subject), and the words in apposition or coordination with them. Each bec
 - is a description: "the company", "the carmaker" stand for the nearest organisation named
   before them, "the aircraft", "the superjumbo" for the nearest product (a name spaCy gives
   no kind fits either).
+- is a speaker's own pronoun: ``we``, ``our`` stand for the organisation of the speaker of
+  their sentence or the one before ('"We will deliver," said an Airbus spokesman').
 
 >>> from timeline import Article, extract_events
 >>> text = "Airbus delayed the A380. The superjumbo flew. The company said it would deliver."
@@ -438,7 +440,97 @@ class Referents:
             return self.refer(i, self.words[i], {"person"}, None, gender)
         if lower in _word_set("thing_pronouns"):
             return self.refer(i, self.words[i], _THINGS, data["windows"]["thing_pronoun"])
+        if lower in _word_set("speaker_pronouns"):
+            side = self.speaker_side(i)
+            return None if side is None else self._argument(self.words[i], side)
         return self.described(i)
+
+    def speaker_side(self, i: int) -> _Name | None:
+        """The organisation a speaker's own pronoun, token ``i`` ("we"), stands for, from
+        the speaker of its sentence, else of the sentence before (a quotation told on): the
+        speaker itself if an organisation ("Airbus said"); else the organisation named in
+        the speaker's phrase ("an Airbus spokesman") or in a phrase where the article names
+        the same person ("Airbus chief executive Thomas Enders"); else, for a speaker
+        holding an office ("Spokeswoman Sandy Angers"), the organisation the article has
+        named most so far."""
+        at = bisect.bisect_right(self.sentences, i) - 1
+        said = (self.speaker(n) for n in (at, at - 1)[: at + 1])
+        speaker = next((s for s in said if s is not None), None)
+        if speaker is None:
+            return None
+        phrases = [speaker]
+        own = self.name_at.get(speaker)
+        if own is None and self.pos[speaker] != "PROPN":  # "a spokesman", "the company"
+            return self.organisation_in(speaker, "")
+        surname = self.words[speaker] if own is None else _surname(own)
+        phrases += [self.phrase_of(n.start) for n in self.names if _surname(n) == surname]
+        office = any(
+            self.lowers[t] in _word_set("offices") for p in phrases for t in self.phrase(p)
+        )
+        if not office:
+            return own if own is not None and own.kind == "organisation" else None
+        found = (self.organisation_in(p, surname) for p in phrases)
+        return next((f for f in found if f is not None), None) or self.most_named(i, surname)
+
+    def speaker(self, sentence: int) -> int | None:
+        """The head of the subject of the first reporting verb of sentence number
+        ``sentence`` ("said an Airbus spokesman", "justified it by saying") that is not a
+        speaker's own pronoun."""
+        start = self.sentences[sentence]
+        last = sentence + 1 == len(self.sentences)
+        end = len(self.words) if last else self.sentences[sentence + 1]
+        reporting, own = _reporting(), _word_set("speaker_pronouns")
+        for verb in range(start, end):
+            if self.pos[verb] != "VERB" or self.lemmas[verb].lower() not in reporting:
+                continue
+            for subject in self.subjects(verb):
+                if self.lowers[subject] not in own:
+                    return subject
+        return None
+
+    def subjects(self, verb: int) -> list[int]:
+        """The subjects of the verb at token ``verb``, else those of the verb it hangs from
+        with no subject of its own ("justified it by saying")."""
+        for _ in range(4):
+            found = [c for c in self.children[verb] if self.deps[c] in ("nsubj", "nsubjpass")]
+            if found or self.deps[verb] not in _SHARES_SUBJECT | {"pcomp", "prep"}:
+                return found
+            verb = self.heads[verb]
+        return []
+
+    def most_named(self, i: int, surname: str) -> _Name | None:
+        """The organisation the article names most often before token ``i``, the latest
+        named of those tied, not one of the last word ``surname``."""
+        named = [n for n in self.before(i) if n.kind == "organisation" and _surname(n) != surname]
+        if not named:
+            return None
+        counts = Counter(name.text for name in named)
+        return max(named[::-1], key=lambda name: counts[name.text])
+
+    def phrase(self, head: int) -> list[int]:
+        """The tokens of the phrase of token ``head``, in the order of the text."""
+        stack, found = [head], []
+        while stack:
+            token = stack.pop()
+            found.append(token)
+            stack += self.children[token]
+        return sorted(found)
+
+    def phrase_of(self, i: int) -> int:
+        """The head of the noun phrase token ``i`` is a word of: the root of its name, or
+        what that root is in apposition with ("Thomas Enders, chief executive of Airbus")."""
+        while self.deps[i] in ("compound", "flat") and self.heads[i] != i:
+            i = self.heads[i]
+        return self.heads[i] if self.deps[i] == "appos" else i
+
+    def organisation_in(self, head: int, surname: str) -> _Name | None:
+        """The first organisation named in the phrase of token ``head``, not one of the last
+        word ``surname`` (the speaker's own name)."""
+        for token in self.phrase(head):
+            name = self.name_at.get(token)
+            if name is not None and name.kind == "organisation" and _surname(name) != surname:
+                return name
+        return None
 
     def described(self, i: int) -> Argument | None:
         """What token ``i`` stands for if it is a describing noun after a determiner ("the
@@ -551,6 +643,12 @@ class Referents:
         """The names that start before token ``index``, nearest first."""
         at = bisect.bisect_left(self.starts, index)
         return reversed(self.names[:at])
+
+
+@functools.cache
+def _reporting() -> frozenset[str]:
+    """The lemmas of reporting verbs ("say", "announce"), whose subject is a speaker."""
+    return frozenset(words("events")["classes"]["REPORTING"])
 
 
 @functools.cache

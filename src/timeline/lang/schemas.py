@@ -166,6 +166,8 @@ REFERENCES = Section(
     {
         "person_pronouns": WORDS,
         "thing_pronouns": WORDS,
+        "speaker_pronouns": WORDS,
+        "offices": WORDS,
         "determiners": WORDS,
         "descriptions": Section({"organisation": WORDS, "product": WORDS}, disjoint=True),
         "labels": Section(
