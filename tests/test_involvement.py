@@ -124,6 +124,18 @@ def test_we_of_a_speaker_of_no_organisation_stands_for_none(nlp):
     assert mentions_involving(mentions, "Airbus") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing built the 787 for the CEO. The plane landed.",
+        "Airbus built the A380. It was shown to the Vice President. The aircraft landed.",
+    ],
+)
+def test_an_office_is_no_name_a_description_stands_for(nlp, text):
+    [landed] = _mentions(text, "landed")
+    assert [a.name for a in landed.arguments] == [_mentions(text, "built")[0].arguments[1].name]
+
+
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
     [mention] = _mentions(text, trigger)
     return mention.actor, [a.name for a in mention.arguments]

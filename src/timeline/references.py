@@ -365,7 +365,7 @@ class Referents:
                 first, last, name = self._extent_name(first, last, "person")
         else:
             return None
-        if not first <= i < last:
+        if not first <= i < last or _office(name.text):
             return None
         head = self.idx[i] - self.idx[first]
         return _Name(name.start, name.text, head, name.kind, name.gender, name.subject)
@@ -643,6 +643,17 @@ class Referents:
         """The names that start before token ``index``, nearest first."""
         at = bisect.bisect_left(self.starts, index)
         return reversed(self.names[:at])
+
+
+def _office(text: str) -> bool:
+    """Whether ``text`` is only the name of an office ("CEO", "Vice President"), which no
+    pronoun or description stands for.
+
+    >>> _office("Vice President"), _office("CEO"), _office("President Obama")
+    (True, True, False)
+    """
+    offices = _word_set("offices")
+    return all(word.lower() in offices for word in text.split())
 
 
 @functools.cache
