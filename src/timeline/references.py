@@ -57,7 +57,7 @@ from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start, tokens_text
 from timeline.nlp import text_of, token_strings, tree_of
 
-__all__ = ["Referents", "described_kind", "product_shaped", "with_arguments"]
+__all__ = ["Referents", "described_kind", "product_shaped", "spoken_for", "with_arguments"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _ARGUMENTS = _SUBJECTS | {
@@ -99,6 +99,16 @@ def described_kind(word: str) -> str | None:
     lower = word.lower()
     described = _described()
     return described.get(lower) or (described.get(lower[:-1]) if lower.endswith("s") else None)
+
+
+def spoken_for(argument: Argument) -> bool:
+    """Whether ``argument`` is a speaker's own pronoun ("we"), standing for the organisation
+    the speaker's phrase names.
+
+    >>> spoken_for(Argument("We", "Airbus")), spoken_for(Argument("it", "Airbus"))
+    (True, False)
+    """
+    return argument.text.lower() in _word_set("speaker_pronouns")
 
 
 # Kinds of names a thing pronoun ("it") may stand for; "name" is a name of no known kind.
