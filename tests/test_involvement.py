@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import timeline
 from timeline import Argument, Article, extract_events
 from timeline.involvement import involving, mentions_involving, name_variants, names, patterns
 
@@ -241,6 +242,19 @@ def test_an_article_defined_short_name_involves_under_either_name(nlp):
         ("said", {"Government Accountability Office"}),
     ]
     assert mentions_involving(mentions, "Government Accountability Office") == gao
+
+
+def test_a_short_name_one_article_defines_names_the_entity_in_the_others(nlp):
+    first = Article("Singapore Airlines (SIA) ordered jets on Monday.", date(2007, 10, 15), "a")
+    second = Article("SIA cancelled flights. Qantas grew.", date(2007, 10, 16), "b")
+    built = timeline.build([first, second])
+    found = built.involving("Singapore Airlines")
+    texts = {m.text for e in found.events for m in e.mentions}
+    assert {"ordered", "cancelled"} <= texts
+    assert "grew" not in texts
+    # an article alone knows only the short names it defines
+    alone = extract_events(second, nlp)
+    assert mentions_involving(alone, "Singapore Airlines") == []
 
 
 def test_a_product_number_names_it_in_the_plural_too():
