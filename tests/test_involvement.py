@@ -137,6 +137,14 @@ def test_an_office_is_no_name_a_description_stands_for(nlp, text):
     assert [a.name for a in landed.arguments] == [_mentions(text, "built")[0].arguments[1].name]
 
 
+def test_the_agent_of_a_passive_is_its_argument(nlp):
+    text = "The A380 superjumbo, made by Airbus, was delivered to Qantas. Pixar, which was "
+    text += "founded by Steve Jobs, grew."
+    mentions = _mentions(text, "made", "delivered", "founded", "grew")
+    assert _texts(mentions_involving(mentions, "Airbus", others=["Airbus A380"])) == ["made"]
+    assert _texts(mentions_involving(mentions, "Steve Jobs")) == ["founded"]
+
+
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
     [mention] = _mentions(text, trigger)
     return mention.actor, [a.name for a in mention.arguments]

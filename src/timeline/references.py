@@ -314,10 +314,10 @@ class Referents:
         deps, children = self.deps, self.children
         args = []
         for child in children[index]:
-            if deps[child] in _ARGUMENTS:
-                args.append(child)
-            elif deps[child] in ("prep", "agent"):
+            if deps[child] in ("prep", "agent"):  # "by Airbus": the agent's object
                 args += [g for g in children[child] if deps[g] == "pobj"]
+            elif deps[child] in _ARGUMENTS:
+                args.append(child)
         head, dep = self.heads[index], deps[index]
         if head == index:
             return args
