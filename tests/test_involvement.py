@@ -145,6 +145,12 @@ def test_the_agent_of_a_passive_is_its_argument(nlp):
     assert _texts(mentions_involving(mentions, "Steve Jobs")) == ["founded"]
 
 
+def test_a_gerund_after_by_takes_the_subject_of_its_verb(nlp):
+    text = "Tim Cook unveiled the phone by walking onto the stage. Prices rose."
+    mentions = _mentions(text, "unveiled", "walking", "rose")
+    assert _texts(mentions_involving(mentions, "Tim Cook")) == ["unveiled", "walking"]
+
+
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
     [mention] = _mentions(text, trigger)
     return mention.actor, [a.name for a in mention.arguments]

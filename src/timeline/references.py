@@ -4,10 +4,11 @@
 it reads each mention's syntactic arguments in the parse once, so that
 :meth:`timeline.Timeline.involving` answers from the mentions without parsing again. The
 arguments of a trigger are the heads of its subject, object, possessor, compound, object of
-a preposition (a verb without a subject takes the one of the verb it hangs from; a relative
-clause takes the noun it modifies; an event noun that is the object of a verb takes the
-verb's subject), and the words in apposition or coordination with them. Each becomes an
-:class:`~timeline.Argument` when it
+a preposition (a verb without a subject takes the one of the verb it hangs from, also
+through "by": "unveiled it by walking on stage"; a relative clause takes the noun it
+modifies; an event noun that is the object of a verb takes the verb's subject), and the
+words in apposition or coordination with them. Each becomes an :class:`~timeline.Argument`
+when it
 
 - is a name: a spaCy entity of a kind in ``lang/en/references.toml``, a run of proper nouns,
   or a word shaped like a product's name ("A380", "iPhone"); a describing noun with a name
@@ -325,6 +326,14 @@ class Referents:
             args.append(head)
         if dep in _SHARES_SUBJECT and not any(deps[c] in _SUBJECTS for c in children[index]):
             args += [c for c in children[head] if deps[c] in _SUBJECTS]
+        elif (
+            dep == "pcomp"
+            and self.pos[index] == "VERB"
+            and self.lowers[head] in _word_set("means_prepositions")
+        ):  # "unveiled the phone by walking onto the stage": the verb's subject walked
+            verb = self.heads[head]
+            if self.pos[verb] == "VERB" and not any(deps[c] in _SUBJECTS for c in children[index]):
+                args += [c for c in children[verb] if deps[c] in _SUBJECTS]
         if self.pos[index] in ("NOUN", "PROPN") and dep in ("dobj", "pobj", "attr"):
             verb = self.heads[head] if dep == "pobj" else head
             if self.pos[verb] in ("VERB", "AUX"):

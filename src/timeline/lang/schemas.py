@@ -168,6 +168,7 @@ REFERENCES = Section(
         "thing_pronouns": WORDS,
         "speaker_pronouns": WORDS,
         "offices": WORDS,
+        "means_prepositions": WORDS,
         "determiners": WORDS,
         "descriptions": Section({"organisation": WORDS, "product": WORDS}, disjoint=True),
         "labels": Section(
