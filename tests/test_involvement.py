@@ -151,6 +151,12 @@ def test_a_gerund_after_by_takes_the_subject_of_its_verb(nlp):
     assert _texts(mentions_involving(mentions, "Tim Cook")) == ["unveiled", "walking"]
 
 
+def test_a_description_stands_for_the_name_ending_in_its_noun(nlp):
+    text = "Apple opened the iTunes Music Store in April. Sony grew. The store sold songs."
+    [sold] = _mentions(text, "sold")
+    assert [a.name for a in sold.arguments][:1] == ["iTunes Music Store"]
+
+
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
     [mention] = _mentions(text, trigger)
     return mention.actor, [a.name for a in mention.arguments]

@@ -19,7 +19,8 @@ when it
   organisation, product, place or other name at most 60 tokens back;
 - is a description: "the company", "the carmaker" stand for the nearest organisation named
   before them, "the aircraft", "the superjumbo" for the nearest product (a name spaCy gives
-  no kind fits either).
+  no kind fits either), or the nearest name that ends in the noun ("the store" after
+  "iTunes Music Store").
 - is a speaker's own pronoun: ``we``, ``our`` stand for the organisation of the speaker of
   their sentence or the one before ('"We will deliver," said an Airbus spokesman').
 
@@ -553,7 +554,8 @@ class Referents:
 
     def described(self, i: int) -> Argument | None:
         """What token ``i`` stands for if it is a describing noun after a determiner ("the
-        company"): the nearest name of its kind before it."""
+        company"): the nearest name before it that ends in the noun (:meth:`ending_in`),
+        else the nearest name of its kind."""
         data = _data()
         kind = _described().get(self.lemmas[i].lower())
         if kind is None or self.pos[i] != "NOUN":
@@ -563,7 +565,18 @@ class Referents:
         if not determiner:
             return None
         text = self.text(determiner[0], i + 1)
-        return self.refer(i, text, {kind, "name"}, data["windows"]["description"])
+        window = data["windows"]["description"]
+        return self.ending_in(i, text, window) or self.refer(i, text, {kind, "name"}, window)
+
+    def ending_in(self, i: int, text: str, window: int) -> Argument | None:
+        """What a describing noun, token ``i`` written ``text``, stands for when a name at
+        most ``window`` tokens before it ends in that noun: the nearest such name ("the
+        store" after "iTunes Music Store", "the airline" after "China Eastern Airlines")."""
+        noun = self.lemmas[i].lower()
+        for name in itertools.takewhile(lambda name: i - name.start <= window, self.before(i)):
+            if _surname(name).lower() in (noun, noun + "s"):
+                return self._argument(text, name)
+        return None
 
     def compound_name(self, i: int) -> _Name | None:
         """The name before a describing noun, token ``i``, that it modifies ("the A380
