@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import timeline
 from timeline import Argument, Article, extract_events
 from timeline.involvement import involving, mentions_involving, name_variants, names, patterns
 
@@ -94,6 +95,66 @@ def test_it_stands_for_a_thing_at_most_60_tokens_back(nlp):
     far = _mentions(f"Ryanair grew. {filler}It announced profits.", "announced")
     assert _texts(mentions_involving(near, "Ryanair")) == ["announced"]
     assert mentions_involving(far, "Ryanair") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the organisation in the speaker's phrase
+        ('Boeing grew. "We will hire pilots," said an Airbus spokesman.', "hire"),
+        # in the phrase the article first names the speaker in, for the sentence after too
+        (
+            'Airbus chief Tom Enders met Boeing. Enders said: "We lost money." "We will cut jobs."',
+            "cut",
+        ),
+        # a speaker holding an office, named with no organisation, speaks for the one named most
+        (
+            'Airbus lost money. Spokeswoman Jane Roe spoke. "We have cut our effort," said Roe.',
+            "cut",
+        ),
+    ],
+)
+def test_we_in_a_quotation_stands_for_the_speakers_organisation(nlp, text, trigger):
+    mentions = _mentions(text, trigger)
+    assert _texts(mentions_involving(mentions, "Airbus", others=["Boeing"])) == [trigger]
+    assert mentions_involving(mentions, "Boeing", others=["Airbus"]) == []
+
+
+def test_we_of_a_speaker_of_no_organisation_stands_for_none(nlp):
+    mentions = _mentions('Airbus grew. "We will win," said the fans.', "win")
+    assert mentions_involving(mentions, "Airbus") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing built the 787 for the CEO. The plane landed.",
+        "Airbus built the A380. It was shown to the Vice President. The aircraft landed.",
+    ],
+)
+def test_an_office_is_no_name_a_description_stands_for(nlp, text):
+    [landed] = _mentions(text, "landed")
+    assert [a.name for a in landed.arguments] == [_mentions(text, "built")[0].arguments[1].name]
+
+
+def test_the_agent_of_a_passive_is_its_argument(nlp):
+    text = "The A380 superjumbo, made by Airbus, was delivered to Qantas. Pixar, which was "
+    text += "founded by Steve Jobs, grew."
+    mentions = _mentions(text, "made", "delivered", "founded", "grew")
+    assert _texts(mentions_involving(mentions, "Airbus", others=["Airbus A380"])) == ["made"]
+    assert _texts(mentions_involving(mentions, "Steve Jobs")) == ["founded"]
+
+
+def test_a_gerund_after_by_takes_the_subject_of_its_verb(nlp):
+    text = "Tim Cook unveiled the phone by walking onto the stage. Prices rose."
+    mentions = _mentions(text, "unveiled", "walking", "rose")
+    assert _texts(mentions_involving(mentions, "Tim Cook")) == ["unveiled", "walking"]
+
+
+def test_a_description_stands_for_the_name_ending_in_its_noun(nlp):
+    text = "Apple opened the iTunes Music Store in April. Sony grew. The store sold songs."
+    [sold] = _mentions(text, "sold")
+    assert [a.name for a in sold.arguments][:1] == ["iTunes Music Store"]
 
 
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
@@ -201,6 +262,19 @@ def test_an_article_defined_short_name_involves_under_either_name(nlp):
         ("said", {"Government Accountability Office"}),
     ]
     assert mentions_involving(mentions, "Government Accountability Office") == gao
+
+
+def test_a_short_name_one_article_defines_names_the_entity_in_the_others(nlp):
+    first = Article("Singapore Airlines (SIA) ordered jets on Monday.", date(2007, 10, 15), "a")
+    second = Article("SIA cancelled flights. Qantas grew.", date(2007, 10, 16), "b")
+    built = timeline.build([first, second])
+    found = built.involving("Singapore Airlines")
+    texts = {m.text for e in found.events for m in e.mentions}
+    assert {"ordered", "cancelled"} <= texts
+    assert "grew" not in texts
+    # an article alone knows only the short names it defines
+    alone = extract_events(second, nlp)
+    assert mentions_involving(alone, "Singapore Airlines") == []
 
 
 def test_a_product_number_names_it_in_the_plural_too():

@@ -20,6 +20,7 @@ import timeline
 from seeds import seed
 from timeline import (
     Anchor,
+    Argument,
     Article,
     ArticleRecord,
     Event,
@@ -1162,3 +1163,10 @@ def test_an_undated_article_tells_two_firings_of_two_people_apart(nlp):
     assert len(fired) == 2
     # dated, one happening may have several victims, told apart or not ("the strike killed
     # Soleimani ... the strike also killed al-Muhandis"): tests/test_example_timeline.py
+
+
+def test_a_speakers_we_adds_nothing_to_its_articles_profile():
+    said = EventMention("a", 0, 3, "cut", "cut", 0, arguments=(Argument("We", "Airbus"),))
+    named = attrs.evolve(said, arguments=(Argument("Airbus", "Airbus"),))
+    assert "a:airbus" not in timeline.cluster._features(said)
+    assert "a:airbus" in timeline.cluster._features(named)

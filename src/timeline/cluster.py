@@ -70,6 +70,7 @@ from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.model import EventMention, Link
 from timeline.moments import instant
+from timeline.references import spoken_for
 
 __all__ = [
     "PART",
@@ -1003,7 +1004,8 @@ def _features(mention: EventMention) -> list[str]:
     if mention.time is not None and mention.time.value:
         found.append("t:" + mention.time.value[:10])
     found.append("w:" + predicate_stem(mention.lemma))
-    found += ["a:" + argument.name.lower() for argument in mention.arguments]
+    # a speaker's "we" repeats the organisation the speaker's phrase names, counted there
+    found += ["a:" + a.name.lower() for a in mention.arguments if not spoken_for(a)]
     return found
 
 

@@ -100,7 +100,9 @@ def patterns(
     argument written "EADS" that stands for "European Aeronautic Defence and Space", as an
     article that defines "(EADS)" after that name reads it
     (:meth:`timeline.references.Referents.defined_aliases`), so that "the parent company"
-    after it involves EADS too.
+    after it involves EADS too; and, the other way, the short names ``arguments`` show stand
+    for one of the entity's names: "SIA", defined as "Singapore Airlines" in one article,
+    names it in the others too.
 
     >>> [bool(p.search("eads and airbus")) for p in patterns("EADS")]
     [True]
@@ -108,11 +110,17 @@ def patterns(
     >>> full = "european aeronautic defence and space"
     >>> [bool(p.search(full)) for p in patterns("EADS", arguments=[defined])]
     [False, True]
+    >>> any(p.search("eads") for p in patterns(defined.name, arguments=[defined]))
+    True
     """
     variants = name_variants(name, others)
-    defined = {
-        a.name for a in arguments if a.text in variants and a.text != a.name and a.text.isupper()
-    }
+    defined = set()
+    for a in arguments:
+        if a.text != a.name and a.text.isupper():
+            if a.text in variants:
+                defined.add(a.name)
+            elif a.name in variants:
+                defined.add(a.text)
     return [_pattern(v) for v in sorted(variants, key=str.lower)] + [
         _pattern(v) for v in sorted(defined - variants)
     ]

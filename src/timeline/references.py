@@ -4,10 +4,11 @@
 it reads each mention's syntactic arguments in the parse once, so that
 :meth:`timeline.Timeline.involving` answers from the mentions without parsing again. The
 arguments of a trigger are the heads of its subject, object, possessor, compound, object of
-a preposition (a verb without a subject takes the one of the verb it hangs from; a relative
-clause takes the noun it modifies; an event noun that is the object of a verb takes the
-verb's subject), and the words in apposition or coordination with them. Each becomes an
-:class:`~timeline.Argument` when it
+a preposition (a verb without a subject takes the one of the verb it hangs from, also
+through "by": "unveiled it by walking on stage"; a relative clause takes the noun it
+modifies; an event noun that is the object of a verb takes the verb's subject), and the
+words in apposition or coordination with them. Each becomes an :class:`~timeline.Argument`
+when it
 
 - is a name: a spaCy entity of a kind in ``lang/en/references.toml``, a run of proper nouns,
   or a word shaped like a product's name ("A380", "iPhone"); a describing noun with a name
@@ -18,7 +19,10 @@ verb's subject), and the words in apposition or coordination with them. Each bec
   organisation, product, place or other name at most 60 tokens back;
 - is a description: "the company", "the carmaker" stand for the nearest organisation named
   before them, "the aircraft", "the superjumbo" for the nearest product (a name spaCy gives
-  no kind fits either).
+  no kind fits either), or the nearest name that ends in the noun ("the store" after
+  "iTunes Music Store").
+- is a speaker's own pronoun: ``we``, ``our`` stand for the organisation of the speaker of
+  their sentence or the one before ('"We will deliver," said an Airbus spokesman').
 
 >>> from timeline import Article, extract_events
 >>> text = "Airbus delayed the A380. The superjumbo flew. The company said it would deliver."
@@ -55,7 +59,7 @@ from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start, tokens_text
 from timeline.nlp import text_of, token_strings, tree_of
 
-__all__ = ["Referents", "described_kind", "product_shaped", "with_arguments"]
+__all__ = ["Referents", "described_kind", "product_shaped", "spoken_for", "with_arguments"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 _ARGUMENTS = _SUBJECTS | {
@@ -97,6 +101,16 @@ def described_kind(word: str) -> str | None:
     lower = word.lower()
     described = _described()
     return described.get(lower) or (described.get(lower[:-1]) if lower.endswith("s") else None)
+
+
+def spoken_for(argument: Argument) -> bool:
+    """Whether ``argument`` is a speaker's own pronoun ("we"), standing for the organisation
+    the speaker's phrase names.
+
+    >>> spoken_for(Argument("We", "Airbus")), spoken_for(Argument("it", "Airbus"))
+    (True, False)
+    """
+    return argument.text.lower() in _word_set("speaker_pronouns")
 
 
 # Kinds of names a thing pronoun ("it") may stand for; "name" is a name of no known kind.
@@ -302,10 +316,10 @@ class Referents:
         deps, children = self.deps, self.children
         args = []
         for child in children[index]:
-            if deps[child] in _ARGUMENTS:
-                args.append(child)
-            elif deps[child] in ("prep", "agent"):
+            if deps[child] in ("prep", "agent"):  # "by Airbus": the agent's object
                 args += [g for g in children[child] if deps[g] == "pobj"]
+            elif deps[child] in _ARGUMENTS:
+                args.append(child)
         head, dep = self.heads[index], deps[index]
         if head == index:
             return args
@@ -313,6 +327,14 @@ class Referents:
             args.append(head)
         if dep in _SHARES_SUBJECT and not any(deps[c] in _SUBJECTS for c in children[index]):
             args += [c for c in children[head] if deps[c] in _SUBJECTS]
+        elif (
+            dep == "pcomp"
+            and self.pos[index] == "VERB"
+            and self.lowers[head] in _word_set("means_prepositions")
+        ):  # "unveiled the phone by walking onto the stage": the verb's subject walked
+            verb = self.heads[head]
+            if self.pos[verb] == "VERB" and not any(deps[c] in _SUBJECTS for c in children[index]):
+                args += [c for c in children[verb] if deps[c] in _SUBJECTS]
         if self.pos[index] in ("NOUN", "PROPN") and dep in ("dobj", "pobj", "attr"):
             verb = self.heads[head] if dep == "pobj" else head
             if self.pos[verb] in ("VERB", "AUX"):
@@ -363,7 +385,7 @@ class Referents:
                 first, last, name = self._extent_name(first, last, "person")
         else:
             return None
-        if not first <= i < last:
+        if not first <= i < last or _office(name.text):
             return None
         head = self.idx[i] - self.idx[first]
         return _Name(name.start, name.text, head, name.kind, name.gender, name.subject)
@@ -438,11 +460,102 @@ class Referents:
             return self.refer(i, self.words[i], {"person"}, None, gender)
         if lower in _word_set("thing_pronouns"):
             return self.refer(i, self.words[i], _THINGS, data["windows"]["thing_pronoun"])
+        if lower in _word_set("speaker_pronouns"):
+            side = self.speaker_side(i)
+            return None if side is None else self._argument(self.words[i], side)
         return self.described(i)
+
+    def speaker_side(self, i: int) -> _Name | None:
+        """The organisation a speaker's own pronoun, token ``i`` ("we"), stands for, from
+        the speaker of its sentence, else of the sentence before (a quotation told on): the
+        speaker itself if an organisation ("Airbus said"); else the organisation named in
+        the speaker's phrase ("an Airbus spokesman") or in a phrase where the article names
+        the same person ("Airbus chief executive Thomas Enders"); else, for a speaker
+        holding an office ("Spokeswoman Sandy Angers"), the organisation the article has
+        named most so far."""
+        at = bisect.bisect_right(self.sentences, i) - 1
+        said = (self.speaker(n) for n in (at, at - 1)[: at + 1])
+        speaker = next((s for s in said if s is not None), None)
+        if speaker is None:
+            return None
+        phrases = [speaker]
+        own = self.name_at.get(speaker)
+        if own is None and self.pos[speaker] != "PROPN":  # "a spokesman", "the company"
+            return self.organisation_in(speaker, "")
+        surname = self.words[speaker] if own is None else _surname(own)
+        phrases += [self.phrase_of(n.start) for n in self.names if _surname(n) == surname]
+        office = any(
+            self.lowers[t] in _word_set("offices") for p in phrases for t in self.phrase(p)
+        )
+        if not office:
+            return own if own is not None and own.kind == "organisation" else None
+        found = (self.organisation_in(p, surname) for p in phrases)
+        return next((f for f in found if f is not None), None) or self.most_named(i, surname)
+
+    def speaker(self, sentence: int) -> int | None:
+        """The head of the subject of the first reporting verb of sentence number
+        ``sentence`` ("said an Airbus spokesman", "justified it by saying") that is not a
+        speaker's own pronoun."""
+        start = self.sentences[sentence]
+        last = sentence + 1 == len(self.sentences)
+        end = len(self.words) if last else self.sentences[sentence + 1]
+        reporting, own = _reporting(), _word_set("speaker_pronouns")
+        for verb in range(start, end):
+            if self.pos[verb] != "VERB" or self.lemmas[verb].lower() not in reporting:
+                continue
+            for subject in self.subjects(verb):
+                if self.lowers[subject] not in own:
+                    return subject
+        return None
+
+    def subjects(self, verb: int) -> list[int]:
+        """The subjects of the verb at token ``verb``, else those of the verb it hangs from
+        with no subject of its own ("justified it by saying")."""
+        for _ in range(4):
+            found = [c for c in self.children[verb] if self.deps[c] in ("nsubj", "nsubjpass")]
+            if found or self.deps[verb] not in _SHARES_SUBJECT | {"pcomp", "prep"}:
+                return found
+            verb = self.heads[verb]
+        return []
+
+    def most_named(self, i: int, surname: str) -> _Name | None:
+        """The organisation the article names most often before token ``i``, the latest
+        named of those tied, not one of the last word ``surname``."""
+        named = [n for n in self.before(i) if n.kind == "organisation" and _surname(n) != surname]
+        if not named:
+            return None
+        counts = Counter(name.text for name in named)
+        return max(named[::-1], key=lambda name: counts[name.text])
+
+    def phrase(self, head: int) -> list[int]:
+        """The tokens of the phrase of token ``head``, in the order of the text."""
+        stack, found = [head], []
+        while stack:
+            token = stack.pop()
+            found.append(token)
+            stack += self.children[token]
+        return sorted(found)
+
+    def phrase_of(self, i: int) -> int:
+        """The head of the noun phrase token ``i`` is a word of: the root of its name, or
+        what that root is in apposition with ("Thomas Enders, chief executive of Airbus")."""
+        while self.deps[i] in ("compound", "flat") and self.heads[i] != i:
+            i = self.heads[i]
+        return self.heads[i] if self.deps[i] == "appos" else i
+
+    def organisation_in(self, head: int, surname: str) -> _Name | None:
+        """The first organisation named in the phrase of token ``head``, not one of the last
+        word ``surname`` (the speaker's own name)."""
+        for token in self.phrase(head):
+            name = self.name_at.get(token)
+            if name is not None and name.kind == "organisation" and _surname(name) != surname:
+                return name
+        return None
 
     def described(self, i: int) -> Argument | None:
         """What token ``i`` stands for if it is a describing noun after a determiner ("the
-        company"): the nearest name of its kind before it."""
+        company"): the nearest name before it that ends in the noun (:meth:`ending_in`),
+        else the nearest name of its kind."""
         data = _data()
         kind = _described().get(self.lemmas[i].lower())
         if kind is None or self.pos[i] != "NOUN":
@@ -452,7 +565,18 @@ class Referents:
         if not determiner:
             return None
         text = self.text(determiner[0], i + 1)
-        return self.refer(i, text, {kind, "name"}, data["windows"]["description"])
+        window = data["windows"]["description"]
+        return self.ending_in(i, text, window) or self.refer(i, text, {kind, "name"}, window)
+
+    def ending_in(self, i: int, text: str, window: int) -> Argument | None:
+        """What a describing noun, token ``i`` written ``text``, stands for when a name at
+        most ``window`` tokens before it ends in that noun: the nearest such name ("the
+        store" after "iTunes Music Store", "the airline" after "China Eastern Airlines")."""
+        noun = self.lemmas[i].lower()
+        for name in itertools.takewhile(lambda name: i - name.start <= window, self.before(i)):
+            if _surname(name).lower() in (noun, noun + "s"):
+                return self._argument(text, name)
+        return None
 
     def compound_name(self, i: int) -> _Name | None:
         """The name before a describing noun, token ``i``, that it modifies ("the A380
@@ -551,6 +675,23 @@ class Referents:
         """The names that start before token ``index``, nearest first."""
         at = bisect.bisect_left(self.starts, index)
         return reversed(self.names[:at])
+
+
+def _office(text: str) -> bool:
+    """Whether ``text`` is only the name of an office ("CEO", "Vice President"), which no
+    pronoun or description stands for.
+
+    >>> _office("Vice President"), _office("CEO"), _office("President Obama")
+    (True, True, False)
+    """
+    offices = _word_set("offices")
+    return all(word.lower() in offices for word in text.split())
+
+
+@functools.cache
+def _reporting() -> frozenset[str]:
+    """The lemmas of reporting verbs ("say", "announce"), whose subject is a speaker."""
+    return frozenset(words("events")["classes"]["REPORTING"])
 
 
 @functools.cache

@@ -173,6 +173,9 @@ REFERENCES = Section(
     {
         "person_pronouns": WORDS,
         "thing_pronouns": WORDS,
+        "speaker_pronouns": WORDS,
+        "offices": WORDS,
+        "means_prepositions": WORDS,
         "determiners": WORDS,
         "descriptions": Section({"organisation": WORDS, "product": WORDS}, disjoint=True),
         "labels": Section(
