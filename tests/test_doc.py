@@ -17,6 +17,20 @@ def test_doc_tags_decide_tense(nlp):
     assert values == ["2020-01-05", "2020-01-10"]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The envoy arrives in Ankara on Saturday.", "2020-01-11"),  # a schedule
+        ("The vote is on Sunday.", "2020-01-12"),
+        ("Weakness in oil stocks hurt the index on Friday.", "2020-01-03"),  # a past form
+        ("Since Monday, the shares have gained 4%.", "2020-01-06"),
+    ],
+)
+def test_a_simple_present_dated_by_a_weekday_is_a_schedule(nlp, text, value):
+    [found] = timeline.find_times(text, published=date(2020, 1, 7), doc=nlp(text))
+    assert found.value == value
+
+
 def test_a_doc_of_another_text_is_refused(nlp):
     with pytest.raises(ValueError, match="same text"):
         timeline.find_times("On Sunday.", published=date(2020, 1, 7), doc=nlp("On Monday."))

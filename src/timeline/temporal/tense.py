@@ -260,6 +260,11 @@ def _next_word_start(text: str, end: int) -> int:
     return space.end() if space else end
 
 
+@functools.cache
+def _past_words() -> frozenset[str]:
+    return frozenset(lexicon()["tense"]["past"])
+
+
 def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
     """The tense of the verb governing the span ``[start, end)`` in a parsed spaCy ``Doc``.
 
@@ -287,4 +292,10 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
         return "past"
     if any(c.tag_ == "VBD" for c in token.lefts if c.dep_ in ("aux", "auxpass")):
         return "past"
+    if (
+        token.tag_ in ("VBZ", "VBP")
+        and token.lower_ not in _past_words()
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.lefts)
+    ):  # a simple present dated by a day is a schedule: "the envoy arrives on Saturday"
+        return "future"  # (not a past of the same form: "weakness hurt stocks Friday")
     return clauses.tense(start, end)
