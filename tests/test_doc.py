@@ -24,6 +24,7 @@ def test_doc_tags_decide_tense(nlp):
         ("The vote is on Sunday.", "2020-01-12"),
         ("Weakness in oil stocks hurt the index on Friday.", "2020-01-03"),  # a past form
         ("Since Monday, the shares have gained 4%.", "2020-01-06"),
+        ("Its share before Monday's purchases is small.", "2020-01-06"),  # dates a noun
     ],
 )
 def test_a_simple_present_dated_by_a_weekday_is_a_schedule(nlp, text, value):

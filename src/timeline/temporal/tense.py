@@ -275,10 +275,12 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return clauses.tense(start, end)
     token = span.root
+    named = False  # whether a noun comes between: "before Friday's purchases"
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:  # the root
             break
         token = token.head
+        named = named or token.pos_ in ("NOUN", "PROPN")
     if token.pos_ not in ("VERB", "AUX"):
         return clauses.tense(start, end)
     for child in (*token.lefts, token):
@@ -294,8 +296,9 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
         return "past"
     if (
         token.tag_ in ("VBZ", "VBP")
+        and not named
         and token.lower_ not in _past_words()
         and not any(c.dep_ in ("aux", "auxpass") for c in token.lefts)
-    ):  # a simple present dated by a day is a schedule: "the envoy arrives on Saturday"
+    ):  # a simple present the day dates is a schedule: "the envoy arrives on Saturday"
         return "future"  # (not a past of the same form: "weakness hurt stocks Friday")
     return clauses.tense(start, end)
