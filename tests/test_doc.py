@@ -32,6 +32,12 @@ def test_a_simple_present_dated_by_a_weekday_is_a_schedule(nlp, text, value):
     assert found.value == value
 
 
+def test_a_headline_tells_the_past_in_the_present(nlp):
+    text = "Parliament votes Sunday to expel troops\n\nThe vote was close."
+    [found] = timeline.find_times(text, published=date(2020, 1, 7), doc=nlp(text))
+    assert found.value == "2020-01-05"
+
+
 def test_a_doc_of_another_text_is_refused(nlp):
     with pytest.raises(ValueError, match="same text"):
         timeline.find_times("On Sunday.", published=date(2020, 1, 7), doc=nlp("On Monday."))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from timeline.layout import headline
 from timeline.model import Granularity, TimeExpression
 from timeline.nlp import text_of
 from timeline.temporal.grammar import scan
@@ -53,12 +54,15 @@ def find_times(
     openings = Openings.of(text)
     clauses = Clauses(text, openings)
     found = []
+    top = headline(text) if doc is not None else None
     for match in scan(text, ranges, openings):
         words = match.start if match.words is None else match.words
+        # a headline tells the past in the present ("Iran fires missiles Wednesday")
+        told = top is None or not top[0] <= match.start < top[1]
         tense = (
             None
             if _needs_no_tense(match.spec)
-            else doc_tense(doc, clauses, words, match.end)
+            else doc_tense(doc, clauses, words, match.end, schedule=told)
             if doc is not None
             else clauses.tense(words, match.end)
         )

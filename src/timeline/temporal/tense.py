@@ -265,11 +265,14 @@ def _past_words() -> frozenset[str]:
     return frozenset(lexicon()["tense"]["past"])
 
 
-def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
+def doc_tense(
+    doc: Any, clauses: Clauses, start: int, end: int, *, schedule: bool = True
+) -> str | None:
     """The tense of the verb governing the span ``[start, end)`` in a parsed spaCy ``Doc``.
 
-    Falls back to ``clauses``, the :class:`Clauses` of the doc's text, where the parse gives
-    no verb.
+    A simple present that the span dates is a schedule, ahead ("arrives on Saturday"),
+    unless ``schedule`` is false (a headline tells the past in the present). Falls back to
+    ``clauses``, the :class:`Clauses` of the doc's text, where the parse gives no verb.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -295,7 +298,8 @@ def doc_tense(doc: Any, clauses: Clauses, start: int, end: int) -> str | None:
     if any(c.tag_ == "VBD" for c in token.lefts if c.dep_ in ("aux", "auxpass")):
         return "past"
     if (
-        token.tag_ in ("VBZ", "VBP")
+        schedule
+        and token.tag_ in ("VBZ", "VBP")
         and not named
         and token.lower_ not in _past_words()
         and not any(c.dep_ in ("aux", "auxpass") for c in token.lefts)
