@@ -25,6 +25,7 @@ def test_doc_tags_decide_tense(nlp):
         ("Weakness in oil stocks hurt the index on Friday.", "2020-01-03"),  # a past form
         ("Since Monday, the shares have gained 4%.", "2020-01-06"),
         ("Its share before Monday's purchases is small.", "2020-01-06"),  # dates a noun
+        ("As of December, the store accounts for 70% of sales.", "2019-12"),  # a state
     ],
 )
 def test_a_simple_present_dated_by_a_weekday_is_a_schedule(nlp, text, value):

@@ -57,12 +57,16 @@ def find_times(
     top = headline(text) if doc is not None else None
     for match in scan(text, ranges, openings):
         words = match.start if match.words is None else match.words
-        # a headline tells the past in the present ("Iran fires missiles Wednesday")
-        told = top is None or not top[0] <= match.start < top[1]
+        # a weekday in the simple present is a schedule ("arrives on Saturday"), unless in a
+        # headline, which tells the past in the present ("Iran fires missiles Wednesday");
+        # a month there is a state's ("as of February, the store accounts for 70%")
+        schedule = match.spec.weekday is not None and (
+            top is None or not top[0] <= match.start < top[1]
+        )
         tense = (
             None
             if _needs_no_tense(match.spec)
-            else doc_tense(doc, clauses, words, match.end, schedule=told)
+            else doc_tense(doc, clauses, words, match.end, schedule=schedule)
             if doc is not None
             else clauses.tense(words, match.end)
         )

@@ -266,12 +266,13 @@ def _past_words() -> frozenset[str]:
 
 
 def doc_tense(
-    doc: Any, clauses: Clauses, start: int, end: int, *, schedule: bool = True
+    doc: Any, clauses: Clauses, start: int, end: int, *, schedule: bool = False
 ) -> str | None:
     """The tense of the verb governing the span ``[start, end)`` in a parsed spaCy ``Doc``.
 
-    A simple present that the span dates is a schedule, ahead ("arrives on Saturday"),
-    unless ``schedule`` is false (a headline tells the past in the present). Falls back to
+    With ``schedule``, a simple present that the span dates is a schedule, ahead ("arrives
+    on Saturday"); the caller says where that holds (a headline tells the past in the
+    present). Falls back to
     ``clauses``, the :class:`Clauses` of the doc's text, where the parse gives no verb.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
