@@ -567,10 +567,7 @@ def label(mentions: Sequence[EventMention]) -> str:
         by_preposition: dict[str | None, list[str]] = defaultdict(list)
         for p in named:
             by_preposition[p.preposition].append(p.name)
-        return " ".join(
-            " ".join(w for w in (word, _series(group)) if w)
-            for word, group in by_preposition.items()
-        )
+        return _phrases(by_preposition)
 
     told = sorted(mentions, key=lambda m: (m.article_id, m.start))
     real = [m for m in told if m.realis] or told
@@ -761,12 +758,20 @@ def _others(
             if told.role == "other" and same is not None and not _places(mention.location, told):
                 by_preposition.setdefault(told.preposition or "with", {})[same.name] = None
         if by_preposition:
-            return " ".join(
-                f"{word} {' and '.join(named)}"
-                for word, named in by_preposition.items()
-                if len(named) <= _LISTED
-            )
+            return _phrases({w: list(n) for w, n in by_preposition.items() if len(n) <= _LISTED})
     return ""
+
+
+def _phrases(by_preposition: Mapping[str | None, Sequence[str]]) -> str:
+    """Names as phrases of their prepositions, in order: "with Fidan and Bagheri to
+    Ankara"; those of no preposition bare.
+
+    >>> _phrases({"with": ["Fidan", "Bagheri"], "to": ["Ankara"], None: ["Iran"]})
+    'with Fidan and Bagheri to Ankara Iran'
+    """
+    return " ".join(
+        " ".join(w for w in (word, _series(names)) if w) for word, names in by_preposition.items()
+    )
 
 
 def _places(location: str | None, participant: Participant) -> bool:

@@ -518,9 +518,15 @@ class _Cluster:
         people = [p for p in mention.participants if p.label == "PERSON"]
         high = None if mention.latest is None else instant(mention.latest)
         reports = mention.event_class == "REPORTING" or _statement(mention.lemma)
-        # a light verb names no predicate of its own: its noun's ("made a decision")
+        # a light verb names no predicate of its own: its noun's ("made a decision"); a
+        # general one is its kind with what says what it is ("made off")
         predicate = _predicate(mention)
-        stems = frozenset() if mention.light else frozenset({predicate})
+        if mention.light:
+            stems = classes = frozenset()
+        elif predicate == predicate_stem(mention.lemma):
+            stems, classes = frozenset({predicate}), predicate_kinds(mention.lemma)
+        else:
+            stems = classes = frozenset({predicate})
         return cls(
             root=index,
             members=None,
@@ -531,13 +537,7 @@ class _Cluster:
             partners=shared.frozen(frozenset(p.key for p in people if p.role == "other")),
             agents=shared.frozen(frozenset(k for k, r in roles.items() if "agent" in r)),
             victims=shared.frozen(frozenset(p.key for p in people if "patient" in roles[p.key])),
-            classes=shared.frozen(
-                frozenset()
-                if mention.light
-                else predicate_kinds(mention.lemma)
-                if predicate == predicate_stem(mention.lemma)
-                else frozenset({predicate})
-            ),
+            classes=shared.frozen(classes),
             lemmas=shared.frozen(stems),
             outcome=_outcome(stems),
             places=shared.frozen(frozenset({mention.location} if mention.location else ())),

@@ -352,8 +352,9 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
         and not _trapped(openings, c[0], c[1])
         and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
     ]
-    if any(_game_period(text, c[3]) for c in candidates) and _games().search(text):
-        candidates = [c for c in candidates if not _game_period(text, c[3])]
+    periods = [c for c in candidates if _game_period(text, c[3])]
+    if periods and _games().search(text):
+        candidates = [c for c in candidates if c not in periods]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
 
     chosen: list[Match] = []
