@@ -15,8 +15,9 @@ canonical event. It works in four steps:
    made a batch of blocks at a time and held only as distinct numbers in arrays, and a
    mention that joins nothing shares its sets of names, places and predicates with the
    others that have them: merging holds under 1 KB per mention.
-3. Each pair gets a score: predicate similarity (same stem, :func:`predicate_stem`, or the
-   same synonym group of ``lang/en/predicates.toml``), participant overlap by
+3. Each pair gets a score: predicate similarity (same stem,
+   :func:`~timeline.predicates.predicate_stem`, or the same synonym group of
+   ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys (a counted object, "killed 257 people", counts as a patient
    named alike), agreement of dates and of place (statements are one only when one speaker
    made them and, told in two articles, on a common day). Some differences veto the
@@ -70,6 +71,15 @@ from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.model import EventMention, Link
 from timeline.moments import instant
+from timeline.predicates import (
+    _attitudes,
+    _general,
+    _outcome,
+    _predicate,
+    _statement,
+    predicate_kinds,
+    predicate_stem,
+)
 from timeline.references import spoken_for
 
 __all__ = [
@@ -330,68 +340,6 @@ def _grouped(
     roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
     contradictions = sorted({(roots[a], roots[b]) for a, b in clustering.contradictions()})
     return groups, tuple(tuple(sorted(pair)) for pair in contradictions)
-
-
-@functools.cache
-def _predicate_classes() -> dict[str, frozenset[int]]:
-    """The synonym groups each predicate stem is in, numbered in the order of the file."""
-    found: dict[str, set[int]] = defaultdict(set)
-    for n, group in enumerate(words("predicates")["synonyms"].values()):
-        for lemma in group:
-            found[predicate_stem(lemma)].add(n)
-    return {stem: frozenset(groups) for stem, groups in found.items()}
-
-
-def predicate_kinds(lemma: str) -> frozenset[int | str]:
-    """The synonym groups of ``lemma``'s stem (``lang/en/predicates.toml``, numbered), or the
-    stem itself when it is in none: two predicates can name one happening when their kinds
-    meet.
-
-    >>> predicate_kinds("airstrike") & predicate_kinds("bombing") != set()
-    True
-    >>> predicate_kinds("win") & predicate_kinds("vote")
-    frozenset()
-    """
-    stem = predicate_stem(lemma)
-    return _predicate_classes().get(stem, frozenset({stem}))
-
-
-@functools.cache
-def _outcome_of() -> dict[str, str]:
-    """The outcome (``predicates.toml``, ``[outcomes]``) each predicate stem tells."""
-    outcomes = words("predicates")["outcomes"]
-    return {predicate_stem(lemma): name for name, group in outcomes.items() for lemma in group}
-
-
-def _outcome(stems: Collection[str]) -> str | None:
-    """The outcome (``predicates.toml``, ``[outcomes]``) predicate stems all tell, if they
-    tell one: two groups whose predicates tell different outcomes ("won", "lost") are two
-    happenings.
-
-    >>> _outcome({"win"}), _outcome({"los"}), _outcome({"win", "beat"}), _outcome({"say"})
-    ('won', 'lost', None, None)
-    """
-    outcome = _outcome_of()
-    told = {outcome.get(stem) for stem in stems}
-    return told.pop() if len(told) == 1 else None
-
-
-@functools.cache
-def predicate_stem(lemma: str) -> str:
-    """``lemma`` without the inflection or derivation ending of ``lang/en/merging.toml``'s
-    ``endings`` (the first that leaves at least ``stem_length`` letters), so that the forms of
-    one predicate agree even where the lemmatizer missed them.
-
-    >>> [predicate_stem(w) for w in ("shooting", "shoot", "escaped", "escape", "checks")]
-    ['shoot', 'shoot', 'escap', 'escap', 'check']
-    >>> predicate_stem("bed")
-    'bed'
-    """
-    merging = words("merging")
-    for ending in merging["endings"]:
-        if lemma.endswith(ending) and len(lemma) - len(ending) >= merging["stem_length"]:
-            return lemma[: -len(ending)]
-    return lemma
 
 
 @contextlib.contextmanager
@@ -740,57 +688,6 @@ def _undated(a: _Cluster, b: _Cluster) -> bool:
     """Whether no publication date bounds the pair: their articles have none, one is not
     bounded in time at all, the other at most by a time its articles name."""
     return a.named and b.named and (a.loose or b.loose)
-
-
-def _attitudes(lemmas: frozenset[str] | set[str]) -> bool:
-    """Whether every one of ``lemmas`` names an attitude or a mental state ("felt",
-    "wanted", "expected": the ``I_STATE`` class of ``lang/en/events.toml`` and the
-    ``attitudes`` of ``lang/en/merging.toml``).
-
-    >>> _attitudes({"feel", "want"}), _attitudes({"feel", "sign"})
-    (True, False)
-    """
-    return lemmas <= _attitude_lemmas()
-
-
-@functools.cache
-def _attitude_lemmas() -> frozenset[str]:
-    return frozenset(words("events")["classes"]["I_STATE"]) | frozenset(
-        words("merging")["attitudes"]
-    )
-
-
-def _predicate(mention: EventMention) -> str:
-    """The stem of ``mention``'s predicate (:func:`predicate_stem`), and, for a general one
-    (:func:`_general`), the word that says what it is: its particle ("made off") or the last
-    word of what it was done to ("set a trial date", "ended the season")."""
-    stem = predicate_stem(mention.lemma)
-    if stem not in _general_stems():
-        return stem
-    what = mention.phrasal or mention.theme
-    return f"{stem} {what.split()[-1].lower()}" if what else stem
-
-
-def _general(stems: frozenset[str] | set[str]) -> bool:
-    """Whether every one of a group's predicate ``stems`` (:func:`_predicate`) is too general
-    to tell a happening by itself ("went", "took", "a change": the ``general`` predicates of
-    ``lang/en/merging.toml``, with no particle or object to say what they are).
-
-    >>> _general({predicate_stem("go"), predicate_stem("take")}), _general({"fir", "go"})
-    (True, False)
-    """
-    return bool(stems) and stems <= _general_stems()
-
-
-@functools.cache
-def _general_stems() -> frozenset[str]:
-    return frozenset(map(predicate_stem, words("merging")["general"]))
-
-
-def _statement(lemma: str) -> bool:
-    """Whether ``lemma`` names a statement (the ``statement`` group of synonyms: "call",
-    "urge", "speech"...)."""
-    return lemma in words("predicates")["synonyms"]["statement"]
 
 
 def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
