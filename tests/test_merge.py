@@ -17,6 +17,7 @@ import pytest
 from hypothesis import strategies as st
 
 import timeline
+import timeline.likeness
 from seeds import seed
 from timeline import (
     Anchor,
@@ -668,7 +669,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
         ]
     ]
     profiles = timeline.cluster.Index.of(mentions).profiles
-    articles = timeline.cluster._Articles(profiles)
+    articles = timeline.likeness._Articles(profiles)
     pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
     everything = [articles.cosine(x, y) for x, y in pairs]
     assert any(c is not None and 0 < c < 1 for c in everything)
@@ -676,7 +677,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
     groups = [(0,), (1,), (0, 2), (1, 3, 4), (2, 4)]
     similar = [articles.similarity(a, b) for a in groups for b in groups]
     assert similar == [articles.similarity(b, a) for a in groups for b in groups]
-    few = timeline.cluster._Articles(profiles)
+    few = timeline.likeness._Articles(profiles)
     few.cosines.latest = few.similarities.kept = 1
     assert [few.cosine(x, y) for x, y in pairs * 2] == everything * 2
     assert [few.similarity(a, b) for a in groups for b in groups] == similar
