@@ -17,6 +17,7 @@ import pytest
 from hypothesis import strategies as st
 
 import timeline
+import timeline.groups
 import timeline.likeness
 from seeds import seed
 from timeline import (
@@ -695,9 +696,9 @@ def test_first_profiles_of_a_group_are_the_first_of_all_its_articles():
     parts = [tuple(range(k, 40, 3)) for k in range(3)]
     kept: tuple[int, ...] = ()
     for part in parts:
-        kept = timeline.cluster._first_profiles(kept, part[:most])
+        kept = timeline.groups._first_profiles(kept, part[:most])
     assert kept == tuple(sorted({p for part in parts for p in part})[:most])
-    assert timeline.cluster._first_profiles((), *(part[:most] for part in parts)) == kept
+    assert timeline.groups._first_profiles((), *(part[:most] for part in parts)) == kept
 
 
 @hypothesis.given(
@@ -711,7 +712,7 @@ def test_bounds_of_clusters_meet_as_bounds_intersect(moments):
     """The clusters' own meeting of bounds (naive instants, compared as they are) is
     :func:`timeline.bounds.intersect`, down to which of two equal bounds it keeps."""
     first, second = tuple(moments[:2]), tuple(moments[2:])
-    met, common = timeline.cluster._meet(first, second), intersect(first, second)
+    met, common = timeline.groups._meet(first, second), intersect(first, second)
     assert met == common
     if met is not None and common is not None:
         assert met[0] is common[0] and met[1] is common[1]
