@@ -21,6 +21,8 @@ from timeline.model import EventMention
 from timeline.moments import instant
 from timeline.predicates import _outcome, _predicate, _statement, predicate_kinds, predicate_stem
 
+__all__: list[str] = []
+
 _DATED = timedelta(days=2)  # bounds at most this wide count as a date
 
 #: The start of the role key of a counted object ("257 people"), apart from name keys.

@@ -19,6 +19,8 @@ import numpy as np
 
 from timeline.lang import words
 
+__all__: list[str] = []
+
 #: What an article tells of: its participant keys, places, dates, predicate stems and the names
 #: its arguments stand for (each with a letter for its kind), each with how often, sorted.
 _Profile = tuple[tuple[str, int], ...]
