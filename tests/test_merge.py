@@ -17,6 +17,7 @@ import pytest
 from hypothesis import strategies as st
 
 import timeline
+import timeline.blocking
 import timeline.groups
 import timeline.likeness
 from seeds import seed
@@ -650,7 +651,7 @@ def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
     copied = mentions + [evolve(m, article_id=m.article_id + "-copy") for m in mentions[::2]]
     events = timeline.merge(copied)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timeline.cluster, "_BATCH", 1)
+        patch.setattr(timeline.blocking, "_BATCH", 1)
         patch.setattr(timeline.cluster, "_CHUNK", 1)
         assert timeline.merge(copied) == events
 

@@ -59,12 +59,12 @@ import operator
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
 import numpy as np
 
+from timeline.blocking import _pairs
 from timeline.groups import _NONE, _Cluster, _Shared
 from timeline.lang import words
 from timeline.likeness import _Articles, _located, _Profile, _Recent
@@ -100,8 +100,6 @@ SAME_CUES = frozenset({"same event", "anaphora", "elaboration"})
 
 #: The cue of a link from a part of a happening to the happening ("killed" in "the bombing").
 PART = "part"
-
-_BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
 
 
 @attrs.frozen
@@ -542,7 +540,7 @@ class _Clustering:
         (pairs of one score in the order of their numbers), each with whether it scores above
         the threshold."""
         size = len(self.mentions)
-        ranges = self._kept(self.pairs())
+        ranges = self._kept(_pairs(self.clusters, size))
         self.grew.clear()  # the scores stand for the groups as they are now
         for key in sorted(ranges, reverse=True):  # a range at a time, let go once taken
             kept, found = ranges.pop(key)
@@ -562,7 +560,7 @@ class _Clustering:
     def _kept(
         self, parts: list[np.ndarray[Any, np.dtype[np.int64]]]
     ) -> dict[int, tuple[array[int], array[float]]]:
-        """Score the pairs of ``parts`` (:meth:`pairs`, the last part first; each is let go
+        """Score the pairs of ``parts`` (:func:`_pairs`, the last part first; each is let go
         once scored) with :meth:`_scores`, and give those that score above zero and their
         scores by the range of values their score is in (:data:`_RANGE`: a key that sorts as
         the scores do), in their order: the ranges can be put in order and let go one at a
@@ -591,7 +589,7 @@ class _Clustering:
     def _scores(
         self, pairs: np.ndarray[Any, np.dtype[np.int64]], traits: _Traits
     ) -> tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]:
-        """The scores of ``pairs`` (numbers, as :meth:`pairs` gives them) and whether each
+        """The scores of ``pairs`` (numbers, as :func:`_pairs` gives them) and whether each
         was contested, as :func:`_score` gives them: those of two clusters of one mention
         each (not ordered by their article) once for each pair of kinds (:class:`_Traits`)
         and whether they are of one article, then with how alike their articles are, for
@@ -632,37 +630,8 @@ class _Clustering:
             )
         return score, contested
 
-    def pairs(self) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
-        """The distinct pairs of today's clusters that meet in a block, each cluster with the
-        next ``window`` of each of its blocks in time, as sorted numbers ``a * size + b``
-        (``a < b``), in parts (:func:`_parts`: the last part first); found a batch of blocks
-        at a time, so that only the distinct pairs are held."""
-        blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-        live = sorted((c for c in self.clusters if c is not None), key=_when)
-        for cluster in live:  # so each block lists its clusters in time
-            for key in _block_keys(cluster):
-                blocks[key].append(cluster.root)
-        del live
-        window = words("merging")["window"]
-        size = len(self.mentions)
-        # the distinct pairs so far, then the pairs of the batches since
-        found: list[np.ndarray[Any, np.dtype[np.int64]]] = [np.zeros(0, dtype=np.int64)]
-        batch: list[list[int]] = []
-        held = 0
-        while blocks:
-            members = blocks.popitem()[1]
-            if len(members) > 1:
-                batch.append(members)
-                held += len(members)
-            if held >= _BATCH or not blocks:
-                found.append(_near(batch, window, size))
-                batch, held = [], 0
-                if 2 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
-                    found = [_distinct(found)]
-        return _parts(found[0])
-
     def _number(self, a: int, b: int) -> int:
-        """The number of the pair ``a``, ``b``, as :meth:`pairs` gives them."""
+        """The number of the pair ``a``, ``b``, as :func:`_pairs` gives them."""
         return min(a, b) * len(self.mentions) + max(a, b)
 
     def _at(self, root: int) -> _Cluster:
@@ -694,10 +663,6 @@ class _Clustering:
 
 #: Pairs are taken this many at a time.
 _CHUNK = 1 << 12
-#: Pairs are scored this many at a time (:meth:`_Clustering._scores`).
-_SCORED = 1 << 13
-#: Pairs are made from blocks of about this many clusters in all at a time.
-_BATCH = 1 << 12
 #: Scores are put in order a range at a time: those whose 64 bits agree but for the last
 #: ``_RANGE`` (the sign, the exponent and the first 8 bits of the fraction: 256 ranges from
 #: one power of two to the next).
@@ -762,87 +727,3 @@ _kind_traits = operator.attrgetter(
         if f.name not in {"root", "members", "forbidden", "articles", "profiles"}
     )
 )
-
-
-def _distinct(
-    arrays: list[np.ndarray[Any, np.dtype[np.int64]]],
-) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """The distinct numbers of ``arrays``, sorted, in the first of them (grown in place, then
-    cut to them); ``arrays`` is emptied. What :func:`numpy.unique` does with three copies of
-    the numbers, with one and a byte a number.
-
-    >>> _distinct([np.array([3, 1]), np.array([1, 2])]).tolist()
-    [1, 2, 3]
-    """
-    numbers = arrays[0]
-    at = numbers.size
-    numbers.resize(sum(map(len, arrays)), refcheck=False)
-    for more in arrays[1:]:
-        numbers[at : at + more.size] = more
-        at += more.size
-    arrays.clear()
-    numbers.sort()
-    first = np.ones(len(numbers), dtype=bool)
-    np.not_equal(numbers[1:], numbers[:-1], out=first[1:])
-    # each number moved to its place among the distinct ones, a part at a time
-    at = 0
-    for start in range(0, len(numbers), _SCORED):
-        distinct = numbers[start : start + _SCORED][first[start : start + _SCORED]]
-        numbers[at : at + distinct.size] = distinct
-        at += distinct.size
-    numbers.resize(at, refcheck=False)
-    return numbers
-
-
-def _parts(
-    numbers: np.ndarray[Any, np.dtype[np.int64]],
-) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
-    """``numbers`` in parts of at most :data:`_SCORED`, the last part first; each is copied
-    off the end of ``numbers`` and ``numbers`` cut short, so that none is held twice.
-
-    >>> [len(part) for part in _parts(np.arange(_SCORED + 1))]
-    [8192, 1]
-    """
-    parts = []
-    while numbers.size:
-        cut = max(0, numbers.size - _SCORED)
-        parts.append(numbers[cut:].copy())
-        numbers.resize(cut, refcheck=False)
-    return parts
-
-
-def _near(
-    blocks: Sequence[Sequence[int]], window: int, size: int
-) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """The distinct pairs of ``blocks`` (clusters in time order) as sorted numbers
-    ``a * size + b`` (``a < b``): each cluster with the next ``window`` of its block."""
-    members = np.fromiter(itertools.chain.from_iterable(blocks), dtype=np.int64)
-    block = np.repeat(np.arange(len(blocks)), [len(b) for b in blocks])
-    found = []
-    for step in range(1, window + 1):
-        both = block[:-step] == block[step:]
-        if not both.any():
-            break
-        first, second = members[:-step][both], members[step:][both]
-        found.append(np.minimum(first, second) * size + np.maximum(first, second))
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-
-
-def _when(cluster: _Cluster) -> tuple[Any, ...]:
-    point = cluster.high or cluster.low
-    return (point is None, point or datetime.min, cluster.low or datetime.min, cluster.root)
-
-
-def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
-    keys: set[tuple[Any, ...]] = set()
-    if cluster.named:
-        keys.update(("lemma", lemma) for lemma in cluster.lemmas)
-        keys.update(("class", kind) for kind in cluster.classes)
-    for kind in cluster.classes:
-        keys.update(("who", key, kind) for key in cluster.roles)
-        if cluster.low is not None and cluster.high is not None:
-            days = (cluster.high - cluster.low).days + 1
-            if days <= _BUCKETED:
-                first = cluster.low.date()
-                keys.update(("day", first + timedelta(days=d), kind) for d in range(days))
-    return keys

@@ -1,0 +1,146 @@
+"""Blocking: the pairs of groups worth scoring. Groups that share a participant key and a
+predicate class, or a predicate class and a day they are dated to, or, for groups no
+publication date bounds, a predicate stem or class, are in one block (:func:`_block_keys`);
+within a block each group meets only the next ``window`` (``lang/en/merging.toml``) in time,
+so the number of pairs grows near-linearly. Pairs are made a batch of blocks at a time and
+held only as distinct numbers in arrays (:func:`_pairs`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+import numpy as np
+
+from timeline.groups import _Cluster
+from timeline.lang import words
+
+__all__: list[str] = []
+
+_BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
+
+#: Pairs are scored this many at a time (:meth:`timeline.cluster._Clustering._scores`).
+_SCORED = 1 << 13
+
+#: Pairs are made from blocks of about this many clusters in all at a time.
+_BATCH = 1 << 12
+
+
+def _pairs(
+    clusters: Iterable[_Cluster | None], size: int
+) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
+    """The distinct pairs of today's ``clusters`` (``None`` for the mentions that have joined
+    another) that meet in a block, each cluster with the next ``window`` of each of its
+    blocks in time, as sorted numbers ``a * size + b`` (``a < b``; ``size``: how many
+    mentions there are), in parts (:func:`_parts`: the last part first); found a batch of
+    blocks at a time, so that only the distinct pairs are held."""
+    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    live = sorted((c for c in clusters if c is not None), key=_when)
+    for cluster in live:  # so each block lists its clusters in time
+        for key in _block_keys(cluster):
+            blocks[key].append(cluster.root)
+    del live
+    window = words("merging")["window"]
+    # the distinct pairs so far, then the pairs of the batches since
+    found: list[np.ndarray[Any, np.dtype[np.int64]]] = [np.zeros(0, dtype=np.int64)]
+    batch: list[list[int]] = []
+    held = 0
+    while blocks:
+        members = blocks.popitem()[1]
+        if len(members) > 1:
+            batch.append(members)
+            held += len(members)
+        if held >= _BATCH or not blocks:
+            found.append(_near(batch, window, size))
+            batch, held = [], 0
+            if 2 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
+                found = [_distinct(found)]
+    return _parts(found[0])
+
+
+def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
+    keys: set[tuple[Any, ...]] = set()
+    if cluster.named:
+        keys.update(("lemma", lemma) for lemma in cluster.lemmas)
+        keys.update(("class", kind) for kind in cluster.classes)
+    for kind in cluster.classes:
+        keys.update(("who", key, kind) for key in cluster.roles)
+        if cluster.low is not None and cluster.high is not None:
+            days = (cluster.high - cluster.low).days + 1
+            if days <= _BUCKETED:
+                first = cluster.low.date()
+                keys.update(("day", first + timedelta(days=d), kind) for d in range(days))
+    return keys
+
+
+def _when(cluster: _Cluster) -> tuple[Any, ...]:
+    point = cluster.high or cluster.low
+    return (point is None, point or datetime.min, cluster.low or datetime.min, cluster.root)
+
+
+def _near(
+    blocks: Sequence[Sequence[int]], window: int, size: int
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The distinct pairs of ``blocks`` (clusters in time order) as sorted numbers
+    ``a * size + b`` (``a < b``): each cluster with the next ``window`` of its block."""
+    members = np.fromiter(itertools.chain.from_iterable(blocks), dtype=np.int64)
+    block = np.repeat(np.arange(len(blocks)), [len(b) for b in blocks])
+    found = []
+    for step in range(1, window + 1):
+        both = block[:-step] == block[step:]
+        if not both.any():
+            break
+        first, second = members[:-step][both], members[step:][both]
+        found.append(np.minimum(first, second) * size + np.maximum(first, second))
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def _distinct(
+    arrays: list[np.ndarray[Any, np.dtype[np.int64]]],
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The distinct numbers of ``arrays``, sorted, in the first of them (grown in place, then
+    cut to them); ``arrays`` is emptied. What :func:`numpy.unique` does with three copies of
+    the numbers, with one and a byte a number.
+
+    >>> _distinct([np.array([3, 1]), np.array([1, 2])]).tolist()
+    [1, 2, 3]
+    """
+    numbers = arrays[0]
+    at = numbers.size
+    numbers.resize(sum(map(len, arrays)), refcheck=False)
+    for more in arrays[1:]:
+        numbers[at : at + more.size] = more
+        at += more.size
+    arrays.clear()
+    numbers.sort()
+    first = np.ones(len(numbers), dtype=bool)
+    np.not_equal(numbers[1:], numbers[:-1], out=first[1:])
+    # each number moved to its place among the distinct ones, a part at a time
+    at = 0
+    for start in range(0, len(numbers), _SCORED):
+        distinct = numbers[start : start + _SCORED][first[start : start + _SCORED]]
+        numbers[at : at + distinct.size] = distinct
+        at += distinct.size
+    numbers.resize(at, refcheck=False)
+    return numbers
+
+
+def _parts(
+    numbers: np.ndarray[Any, np.dtype[np.int64]],
+) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
+    """``numbers`` in parts of at most :data:`_SCORED`, the last part first; each is copied
+    off the end of ``numbers`` and ``numbers`` cut short, so that none is held twice.
+
+    >>> [len(part) for part in _parts(np.arange(_SCORED + 1))]
+    [8192, 1]
+    """
+    parts = []
+    while numbers.size:
+        cut = max(0, numbers.size - _SCORED)
+        parts.append(numbers[cut:].copy())
+        numbers.resize(cut, refcheck=False)
+    return parts
