@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import timeline
 import timeline.blocking
+import timeline.clustering
 import timeline.groups
 import timeline.likeness
 from seeds import seed
@@ -652,7 +653,7 @@ def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
     events = timeline.merge(copied)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(timeline.blocking, "_BATCH", 1)
-        patch.setattr(timeline.cluster, "_CHUNK", 1)
+        patch.setattr(timeline.clustering, "_CHUNK", 1)
         assert timeline.merge(copied) == events
 
 

@@ -23,7 +23,7 @@ __all__: list[str] = []
 
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
 
-#: Pairs are scored this many at a time (:meth:`timeline.cluster._Clustering._scores`).
+#: Pairs are scored this many at a time (:meth:`timeline.clustering._Clustering._scores`).
 _SCORED = 1 << 13
 
 #: Pairs are made from blocks of about this many clusters in all at a time.

@@ -135,7 +135,7 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it. Two clusters of one
     mention each are scored from their traits alone, the same for every pair of mentions of
-    these traits (:class:`~timeline.cluster._Traits`) but for whether they are of one article.
+    these traits (:class:`~timeline.clustering._Traits`) but for whether they are of one article.
 
     Statements are one only when one speaker made them, and, in two articles, on a common
     day: one bounded only by its article's publication may be any the speaker made before
