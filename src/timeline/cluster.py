@@ -37,7 +37,12 @@ canonical event. It works in four steps:
    each dated to a day or two, but to different days, mark their events as contradicting
    each other: both readings stay.
 
-Weights, blocking and stems are data, in ``lang/en/merging.toml``.
+Weights, blocking and stems are data, in ``lang/en/merging.toml``. This module indexes the
+mentions (:class:`Index`) and gives their groups (:class:`Clusters`); the steps are modules
+of their own: :mod:`timeline.clustering` runs them (1 and 4), :mod:`timeline.blocking` makes
+the pairs (2), :mod:`timeline.scoring` scores and vetoes them (3), with what a group's
+mentions agree on (:mod:`timeline.groups`), how their predicates compare
+(:mod:`timeline.predicates`) and how alike their articles are (:mod:`timeline.likeness`).
 
 >>> from datetime import datetime
 >>> from timeline import EventMention, Participant

@@ -108,7 +108,7 @@ EVENTS = Section(
     }
 )
 
-#: Predicates that can name one happening (``cluster.py``, ``cues.py``).
+#: Predicates that can name one happening (``predicates.py``, ``cues.py``).
 PREDICATES = Section(
     {
         "synonyms": Table(WORDS),
@@ -119,7 +119,7 @@ PREDICATES = Section(
     }
 )
 
-#: Merging's blocking, stems and weights (``cluster.py``).
+#: Merging's blocking, stems and weights (``cluster.py`` and the modules of its steps).
 MERGING = Section(
     {
         "window": INT,
