@@ -604,3 +604,15 @@ def test_the_summary_gives_the_extent_of_the_dated_events_only_when_there_are_so
 def test_events_a_few_days_apart_share_one_axis():
     page = Timeline([event("a", "x", at(2), at(3)), event("b", "y", at(30), at(31))]).to_html()
     assert 'class="break"' not in page
+
+
+def test_an_article_without_a_title_is_named_by_its_headline():
+    text = "MPs vote to expel troops\n\nIraq's parliament voted on Sunday."
+    start = text.index("voted")
+    mention = EventMention("a1", start, start + 5, "voted", "vote", 1)
+    page = Timeline([Event("e1", (mention,))]).to_html(articles=[Article(text, id="a1")])
+    assert '<span class="article">MPs vote to expel troops</span>' in page
+    untitled = Article("Iraq's parliament voted on Sunday.", id="a1")
+    assert '<span class="article">a1</span>' in Timeline([Event("e1", (mention,))]).to_html(
+        articles=[untitled]
+    )

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from timeline import layout
 from timeline.chronology import bounds_interval
 from timeline.export.axis import POINT, Axis
 from timeline.export.provenance import headline
@@ -42,7 +43,8 @@ def to_html(
     """The timeline as one HTML page, titled ``title`` (else "Timeline").
 
     Each source names its article by title, linked to its ``url`` (from the timeline's
-    :attr:`~timeline.Timeline.articles`, or from ``articles``), and the page ends with the
+    :attr:`~timeline.Timeline.articles`, or from ``articles``; an article with no title by
+    the headline of its text, :func:`timeline.layout.headline`), and the page ends with the
     list of articles cited. Given the ``articles`` the timeline was built from, each source
     also quotes the words around its trigger, up to the ends of its sentence. Every text is
     escaped; the page loads nothing from outside itself (its only links are the articles').
@@ -242,24 +244,32 @@ def _item(
 
 @attrs.frozen
 class _Library:
-    """What the page knows of the articles: their records (title, link...) and texts."""
+    """What the page knows of the articles: their records (title, link...), texts and
+    headlines."""
 
     records: dict[str, ArticleRecord]
     texts: dict[str, Sentences]
+    headlines: dict[str, str]
 
     @classmethod
     def of(cls, timeline: Timeline, articles: Iterable[Article]) -> _Library:
         records = {record.id: record for record in timeline.articles}
-        texts = {}
+        texts, headlines = {}, {}
         for article in articles:
             records.setdefault(article.id, ArticleRecord.of(article))
             texts[article.id] = Sentences(article.text)
-        return cls(records, texts)
+            top = layout.headline(article.text)
+            if top is not None:
+                headlines[article.id] = article.text[top[0] : top[1]]
+        return cls(records, texts, headlines)
 
     def name(self, article_id: str) -> str:
-        """What the article is called: its title, else its id."""
+        """What the article is called: its title, else the headline of its text, else its
+        id."""
         record = self.records.get(article_id)
-        return record.title if record is not None and record.title else article_id
+        if record is not None and record.title:
+            return record.title
+        return self.headlines.get(article_id, article_id)
 
     def link(self, article_id: str) -> str | None:
         """The article's address, if it is a web address."""

@@ -300,6 +300,12 @@ _TRAP_REACH = 30
 
 
 @functools.cache
+def _web_addresses() -> re.Pattern[str]:
+    """Web addresses, in whose paths no time is found."""
+    return re.compile(lexicon()["web_addresses"]["pattern"])
+
+
+@functools.cache
 def _traps() -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(lexicon()["traps"]["phrases"]) + r"\b", re.IGNORECASE)
 
@@ -359,6 +365,8 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
 
     chosen: list[Match] = []
     taken = bytearray(len(text))
+    for address in _web_addresses().finditer(text):
+        taken[address.start() : address.end()] = b"\x01" * (address.end() - address.start())
     for start, end, _, match in candidates:
         if taken.find(1, start, end) == -1:
             chosen.append(match)
