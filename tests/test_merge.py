@@ -17,10 +17,10 @@ import pytest
 from hypothesis import strategies as st
 
 import timeline
-import timeline.blocking
-import timeline.clustering
-import timeline.groups
-import timeline.likeness
+import timeline.merging.blocking
+import timeline.merging.clustering
+import timeline.merging.groups
+import timeline.merging.likeness
 from seeds import seed
 from timeline import (
     Anchor,
@@ -652,8 +652,8 @@ def test_pairs_made_and_taken_a_few_at_a_time_merge_the_same(mentions):
     copied = mentions + [evolve(m, article_id=m.article_id + "-copy") for m in mentions[::2]]
     events = timeline.merge(copied)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timeline.blocking, "_BATCH", 1)
-        patch.setattr(timeline.clustering, "_CHUNK", 1)
+        patch.setattr(timeline.merging.blocking, "_BATCH", 1)
+        patch.setattr(timeline.merging.clustering, "_CHUNK", 1)
         assert timeline.merge(copied) == events
 
 
@@ -672,7 +672,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
         ]
     ]
     profiles = timeline.cluster.Index.of(mentions).profiles
-    articles = timeline.likeness._Articles(profiles)
+    articles = timeline.merging.likeness._Articles(profiles)
     pairs = [(x, y) for x in range(5) for y in range(5) if x != y]
     everything = [articles.cosine(x, y) for x, y in pairs]
     assert any(c is not None and 0 < c < 1 for c in everything)
@@ -680,7 +680,7 @@ def test_articles_cosines_are_the_same_when_few_are_kept():
     groups = [(0,), (1,), (0, 2), (1, 3, 4), (2, 4)]
     similar = [articles.similarity(a, b) for a in groups for b in groups]
     assert similar == [articles.similarity(b, a) for a in groups for b in groups]
-    few = timeline.likeness._Articles(profiles)
+    few = timeline.merging.likeness._Articles(profiles)
     few.cosines.latest = few.similarities.kept = 1
     assert [few.cosine(x, y) for x, y in pairs * 2] == everything * 2
     assert [few.similarity(a, b) for a in groups for b in groups] == similar
@@ -698,9 +698,9 @@ def test_first_profiles_of_a_group_are_the_first_of_all_its_articles():
     parts = [tuple(range(k, 40, 3)) for k in range(3)]
     kept: tuple[int, ...] = ()
     for part in parts:
-        kept = timeline.groups._first_profiles(kept, part[:most])
+        kept = timeline.merging.groups._first_profiles(kept, part[:most])
     assert kept == tuple(sorted({p for part in parts for p in part})[:most])
-    assert timeline.groups._first_profiles((), *(part[:most] for part in parts)) == kept
+    assert timeline.merging.groups._first_profiles((), *(part[:most] for part in parts)) == kept
 
 
 @hypothesis.given(
@@ -714,7 +714,7 @@ def test_bounds_of_clusters_meet_as_bounds_intersect(moments):
     """The clusters' own meeting of bounds (naive instants, compared as they are) is
     :func:`timeline.bounds.intersect`, down to which of two equal bounds it keeps."""
     first, second = tuple(moments[:2]), tuple(moments[2:])
-    met, common = timeline.groups._meet(first, second), intersect(first, second)
+    met, common = timeline.merging.groups._meet(first, second), intersect(first, second)
     assert met == common
     if met is not None and common is not None:
         assert met[0] is common[0] and met[1] is common[1]

@@ -45,10 +45,10 @@ import attrs
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
 from timeline.cluster import Clusters, place
 from timeline.lang import words
+from timeline.merging.predicates import predicate_kinds
 from timeline.model import Event, EventMention, Interval, Participant
 from timeline.moments import instant
 from timeline.names import ROLE_ORDER, known_as, name_key, name_keys
-from timeline.predicates import predicate_kinds
 
 __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 

@@ -16,7 +16,7 @@ canonical event. It works in four steps:
    mention that joins nothing shares its sets of names, places and predicates with the
    others that have them: merging holds under 1 KB per mention.
 3. Each pair gets a score: predicate similarity (same stem,
-   :func:`~timeline.predicates.predicate_stem`, or the same synonym group of
+   :func:`~timeline.merging.predicates.predicate_stem`, or the same synonym group of
    ``lang/en/predicates.toml``), participant overlap by
    spelling-tolerant name keys (a counted object, "killed 257 people", counts as a patient
    named alike), agreement of dates and of place (statements are one only when one speaker
@@ -38,11 +38,13 @@ canonical event. It works in four steps:
    each other: both readings stay.
 
 Weights, blocking and stems are data, in ``lang/en/merging.toml``. This module indexes the
-mentions (:class:`Index`) and gives their groups (:class:`Clusters`); the steps are modules
-of their own: :mod:`timeline.clustering` runs them (1 and 4), :mod:`timeline.blocking` makes
-the pairs (2), :mod:`timeline.scoring` scores and vetoes them (3), with what a group's
-mentions agree on (:mod:`timeline.groups`), how their predicates compare
-(:mod:`timeline.predicates`) and how alike their articles are (:mod:`timeline.likeness`).
+mentions (:class:`Index`) and gives their groups (:class:`Clusters`); the steps are the
+modules of :mod:`timeline.merging`: :mod:`~timeline.merging.clustering` runs them (1 and 4),
+:mod:`~timeline.merging.blocking` makes the pairs (2), :mod:`~timeline.merging.scoring`
+scores and vetoes them (3), with what a group's mentions agree on
+(:mod:`~timeline.merging.groups`), how their predicates compare
+(:mod:`~timeline.merging.predicates`) and how alike their articles are
+(:mod:`~timeline.merging.likeness`).
 
 >>> from datetime import datetime
 >>> from timeline import EventMention, Participant
@@ -68,12 +70,12 @@ from typing import Any
 import attrs
 import numpy as np
 
-from timeline.clustering import _Clustering
-from timeline.likeness import _Profile
+from timeline.merging.clustering import _Clustering
+from timeline.merging.likeness import _Profile
+from timeline.merging.predicates import predicate_kinds, predicate_stem
+from timeline.merging.scoring import ZONE_SLACK
 from timeline.model import EventMention, Link
-from timeline.predicates import predicate_kinds, predicate_stem
 from timeline.references import spoken_for
-from timeline.scoring import ZONE_SLACK
 
 __all__ = [
     "PART",

@@ -27,9 +27,9 @@ from typing import Any
 
 from timeline.bounds import Constraint, interval_bounds
 from timeline.lang import words
+from timeline.merging.predicates import predicate_kinds
 from timeline.model import EventMention
 from timeline.nlp import line_breaks_of, token_strings, tree_of
-from timeline.predicates import predicate_kinds
 from timeline.tree import Tree
 
 __all__ = [
@@ -415,8 +415,8 @@ def _elaborations(mentions: Sequence[EventMention], paragraph: Sequence[int]) ->
 
 @functools.lru_cache(maxsize=1 << 14)
 def _synonym_groups(lemma: str) -> frozenset[int]:
-    """The numbered synonym groups of ``lemma`` (its :func:`timeline.predicates.predicate_kinds`
-    but its stem)."""
+    """The numbered synonym groups of ``lemma`` (its
+    :func:`~timeline.merging.predicates.predicate_kinds` but its stem)."""
     return frozenset(k for k in predicate_kinds(lemma) if isinstance(k, int))
 
 

@@ -108,7 +108,7 @@ EVENTS = Section(
     }
 )
 
-#: Predicates that can name one happening (``predicates.py``, ``cues.py``).
+#: Predicates that can name one happening (``merging/predicates.py``, ``cues.py``).
 PREDICATES = Section(
     {
         "synonyms": Table(WORDS),

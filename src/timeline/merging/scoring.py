@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from timeline.groups import _COUNTED, _Cluster, _meet
 from timeline.lang import words
-from timeline.likeness import _Articles
-from timeline.predicates import _attitudes, _general
+from timeline.merging.groups import _COUNTED, _Cluster, _meet
+from timeline.merging.likeness import _Articles
+from timeline.merging.predicates import _attitudes, _general
 
 __all__ = ["ZONE_SLACK"]
 
@@ -39,8 +39,8 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
     Friday" in Baghdad) -- for pairs that share who did it or to whom, statements only when
     both name their day (a spokesman speaks every day, a strike happens once). Statements
     with no time of their own are compatible with another article's reports only from the
-    day they may have been made on (:func:`~timeline.groups._told`), and so is news its
-    article presumes on a day (:func:`~timeline.groups._presumed`); within an article, its
+    day they may have been made on (:func:`~timeline.merging.groups._told`), and so is news its
+    article presumes on a day (:func:`~timeline.merging.groups._presumed`); within an article, its
     own links say more than that default."""
     if a.articles.isdisjoint(b.articles) and (
         (a.told is not None and b.high is not None and b.high <= a.told)
@@ -63,7 +63,7 @@ def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
 def _vetoed(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` cannot be one happening, whatever their predicates and times:
     ordered by their article, opposite polarity or outcomes
-    (:func:`~timeline.predicates._outcome`), different people it was done with ("talked with
+    (:func:`~timeline.merging.predicates._outcome`), different people it was done with ("talked with
     Bagheri", "talked with Fidan"), different people it was done to, told in two articles or
     in one with no date to tell apart what it tells ("the Sixers fired Billy King" a year
     ago, "fired Maurice Cheeks" on Saturday; dated, one strike that killed two men may be
@@ -135,7 +135,8 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it. Two clusters of one
     mention each are scored from their traits alone, the same for every pair of mentions of
-    these traits (:class:`~timeline.clustering._Traits`) but for whether they are of one article.
+    these traits (:class:`~timeline.merging.clustering._Traits`) but for whether they are of
+    one article.
 
     Statements are one only when one speaker made them, and, in two articles, on a common
     day: one bounded only by its article's publication may be any the speaker made before

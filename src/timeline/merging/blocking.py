@@ -16,14 +16,14 @@ from typing import Any
 
 import numpy as np
 
-from timeline.groups import _Cluster
 from timeline.lang import words
+from timeline.merging.groups import _Cluster
 
 __all__: list[str] = []
 
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
 
-#: Pairs are scored this many at a time (:meth:`timeline.clustering._Clustering._scores`).
+#: Pairs are scored this many at a time (:meth:`timeline.merging.clustering._Clustering._scores`).
 _SCORED = 1 << 13
 
 #: Pairs are made from blocks of about this many clusters in all at a time.

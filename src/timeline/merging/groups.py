@@ -17,9 +17,15 @@ import attrs
 
 from timeline.bounds import Bounds
 from timeline.lang import words
+from timeline.merging.predicates import (
+    _outcome,
+    _predicate,
+    _statement,
+    predicate_kinds,
+    predicate_stem,
+)
 from timeline.model import EventMention
 from timeline.moments import instant
-from timeline.predicates import _outcome, _predicate, _statement, predicate_kinds, predicate_stem
 
 __all__: list[str] = []
 
@@ -58,7 +64,8 @@ class _Cluster:
     modalities: frozenset[str] | set[str]
     polarities: frozenset[str] | set[str]
     articles: frozenset[str] | set[str]
-    profiles: tuple[int, ...]  # the first of its articles' profiles (:mod:`~timeline.likeness`)
+    #: the first of its articles' profiles (:mod:`~timeline.merging.likeness`)
+    profiles: tuple[int, ...]
     named: bool  # bounded, if at all, only by times its undated articles name
     loose: bool  # some mention of it is not bounded in time at all
     timed: bool  # some mention of it names a time of its own that dates it
@@ -78,8 +85,8 @@ class _Cluster:
         shared: _Shared,
     ) -> _Cluster:
         """The cluster of one mention; ``published``: its article has a publication date;
-        ``profile``: its article's profile (:class:`~timeline.likeness._Articles`), shared by
-        the mentions of the article."""
+        ``profile``: its article's profile (:class:`~timeline.merging.likeness._Articles`),
+        shared by the mentions of the article."""
         unbounded = not _bounded(mention)
         roles: dict[str, frozenset[str]] = {}
         for p in mention.participants:

@@ -1,7 +1,7 @@
 """The clustering loop: union-find over mentions (:class:`_Clustering`). Mentions start as
 one group per text (copies of a text join at once), the groups their articles say are one
-happening join if nothing vetoes it, then the pairs of the blocks (:mod:`timeline.blocking`)
-are scored (:mod:`timeline.scoring`), those of single mentions once for each pair of
+happening join if nothing vetoes it, then the pairs of the blocks (:mod:`timeline.merging.blocking`)
+are scored (:mod:`timeline.merging.scoring`), those of single mentions once for each pair of
 their kinds (:class:`_Traits`), and joined best first, each only if the whole groups still
 pass; pairs kept apart only by their dates are kept as contradictions.
 """
@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
-from timeline.blocking import _pairs
-from timeline.groups import _NONE, _Cluster, _Shared
 from timeline.lang import words
-from timeline.likeness import _Articles, _located, _Recent
-from timeline.scoring import (
+from timeline.merging.blocking import _pairs
+from timeline.merging.groups import _NONE, _Cluster, _Shared
+from timeline.merging.likeness import _Articles, _located, _Recent
+from timeline.merging.scoring import (
     _ADDED,
     _compatible,
     _context_term,
