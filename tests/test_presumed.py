@@ -333,3 +333,15 @@ def test_a_participle_in_a_clause_of_the_present_perfect_is_on_the_publication_d
     present perfect, with no event above it to take a day from."""
     text = "With the inquiry just getting under way, officials have been careful."
     assert presumed_days(mentions_of(nlp, text))["getting"] == day(10)
+
+
+def test_a_time_still_to_come_does_not_keep_news_told_as_done_from_its_day(nlp):
+    """A day after the publication day dates what is still to come ("to a summit on March
+    20"), not the news told in the past or the present perfect around it, which is presumed
+    as if the sentence named no time."""
+    text = (
+        "The minister has invited the leaders to a summit on March 20. The council approved "
+        "a plan for a referendum on March 28."
+    )
+    found = presumed_days(mentions_of(nlp, text))
+    assert found["invited"] == found["approved"] == day(10)
