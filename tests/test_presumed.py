@@ -345,3 +345,15 @@ def test_a_time_still_to_come_does_not_keep_news_told_as_done_from_its_day(nlp):
     )
     found = presumed_days(mentions_of(nlp, text))
     assert found["invited"] == found["approved"] == day(10)
+
+
+def test_a_time_in_what_a_statement_says_does_not_keep_the_rest_from_its_day(nlp):
+    """A time inside the clause a verb of saying reports dates what is said there, not the
+    clauses of the sentence outside it, which are presumed as if it named no time."""
+    text = (
+        "The mayor thanked the rescuers and said the bridge collapsed on Monday.\n\nThe "
+        "police would not name the man but said last week's search found a rifle."
+    )
+    found = presumed_days(mentions_of(nlp, text))
+    assert found["thanked"] == found["name"] == day(10)
+    assert found["collapsed"] is None

@@ -2108,8 +2108,25 @@ class _Extractor:
 
     def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
         """Whether a time attached to the mentions ``owners`` only dates the background of a
-        noun of ``token``'s clause (:meth:`qualifying`), not what ``token`` tells."""
-        return bool(owners) and all(self.qualifying(self.tree.path(o.i, token.i)) for o in owners)
+        noun of ``token``'s clause (:meth:`qualifying`), or what a statement says that
+        ``token`` is no part of (:meth:`said_apart`), not what ``token`` tells."""
+        return bool(owners) and all(
+            self.qualifying(self.tree.path(o.i, token.i)) or self.said_apart(token, o)
+            for o in owners
+        )
+
+    def said_apart(self, token: Any, owner: Any) -> bool:
+        """Whether ``owner`` is in the clause a verb of saying reports (the nearest above it)
+        and ``token`` is not: "would not divulge it but said last month's discovery was a
+        breakthrough" dates the discovery, not the divulging."""
+        at = owner.i
+        while (head := self.head_at[at]) != at:
+            if self.dep[at] in ("ccomp", "parataxis") and (
+                self.classes.get(self.lemma(self.tokens[head])) == "REPORTING"
+            ):
+                return at != token.i and self.tree.path(token.i, at) is None
+            at = head
+        return False
 
     def qualifying(self, path: Sequence[int] | None) -> bool:
         """Whether a way up the tree (:meth:`timeline.tree.Tree.path`; ``None``: none) passes
