@@ -357,3 +357,20 @@ def test_a_time_in_what_a_statement_says_does_not_keep_the_rest_from_its_day(nlp
     found = presumed_days(mentions_of(nlp, text))
     assert found["thanked"] == found["name"] == day(10)
     assert found["collapsed"] is None
+
+
+def test_the_present_a_statement_of_an_earlier_day_quotes_is_of_that_day(nlp):
+    """What a statement quotes in the simple present holds when it is said: on the day a
+    letter is dated, or presumed on the day the statement is presumed on, not on the
+    publication day. Reported speech keeps it: a present not shifted back tells what still
+    holds when the article appeared."""
+    text = (
+        '"We object to the ruling," the mayor said in a letter dated Monday.\n\nThe minister '
+        "said on Monday that the talks are going well.\n\nFloods cut off two towns on "
+        'Tuesday, officials said.\n\n"The army helps us more than in the floods of 2019," a '
+        "doctor said."
+    )
+    found = {m.text: (m.earliest, m.latest, m.presumed) for m in mentions_of(nlp, text)}
+    assert found["object"] == (day(8).start, day(8).end, day(8))
+    assert found["going"][:2] == (day(10).start, day(10).end)
+    assert found["helps"] == (None, day(10).end, day(9))

@@ -1841,6 +1841,7 @@ class _Extractor:
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
         self.share_presumed(mentions, [token for token, _ in found], heads)
+        self.told_then(mentions, [token for token, _ in found], heads)
         self.presume_participles(mentions, [token for token, _ in found], heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
@@ -1911,6 +1912,43 @@ class _Extractor:
                 if other not in self.conjuncts(token):
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
+
+    def told_then(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give a clause in the simple present that a statement quotes the statement's time,
+        when that is a day before the publication day: the speaker's present ("'I formally
+        object,' he said in the letter, dated Monday"), not the publication day its tense
+        alone would put it on. It takes the statement's bounds when they lie within that
+        day, else (a statement presumed on it) the day as its presumed one, bounded only by
+        the statement's end. Reported speech keeps the publication day: a present there, not
+        shifted back, tells what still holds when the article appeared ("said on Monday that
+        the talks are going well")."""
+        published = self.article.published
+        if published is None:
+            return
+        today = day_of(published)
+        issued = published.date() if isinstance(published, datetime) else published
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if (
+                not mention.quoted
+                or mention.time is not None
+                or mention.tense != "PRESENT"
+                or mention.aspect not in ("NONE", "PROGRESSIVE")
+                or (mention.earliest, mention.latest) != today
+            ):
+                continue
+            statement = saying(token, heads, self.tree)
+            if statement is None:
+                continue
+            said = mentions[statement]
+            day = _one_day(said)
+            if day is not None and day.start.date() < issued:
+                mentions[index] = attrs.evolve(mention, earliest=said.earliest, latest=said.latest)
+            elif said.presumed is not None and said.presumed.start.date() < issued:
+                mentions[index] = attrs.evolve(
+                    mention, earliest=None, latest=said.latest, presumed=said.presumed
+                )
 
     def presume_participles(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
