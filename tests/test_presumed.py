@@ -374,3 +374,13 @@ def test_the_present_a_statement_of_an_earlier_day_quotes_is_of_that_day(nlp):
     assert found["object"] == (day(8).start, day(8).end, day(8))
     assert found["going"][:2] == (day(10).start, day(10).end)
     assert found["helps"] == (None, day(10).end, day(9))
+
+
+def test_a_statement_in_the_present_perfect_is_no_reaction_of_an_earlier_day(nlp):
+    """A statement told in the simple past after a happening of a few days before may be a
+    reaction made then, and is not presumed; one in the present perfect tells what is still
+    so when the article appeared, and is presumed on the publication day."""
+    text = "On Monday, the army shelled the port. Officials have said that the port was closed."
+    assert presumed_days(mentions_of(nlp, text))["said"] == day(10)
+    text = "On Monday, the army shelled the port. Officials said that the port was closed."
+    assert presumed_days(mentions_of(nlp, text))["said"] is None

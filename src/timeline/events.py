@@ -1760,7 +1760,11 @@ class _Extractor:
                             not _lately(background, paragraph, sentence, long_paragraph)
                             or (
                                 reporting
-                                and not _lately(reacting, paragraph, sentence, long_paragraph)
+                                and (
+                                    not _lately(reacting, paragraph, sentence, long_paragraph)
+                                    # "officials have said": still so when it appeared
+                                    or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
+                                )
                             )
                         )
                         and saying(token, heads, self.tree) is None
