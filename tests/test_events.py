@@ -755,15 +755,18 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
 
 def test_a_time_in_what_a_conjunct_says_does_not_date_the_verb(nlp):
     """A time inside a complement clause below the verb, here of its conjunct "said", dates
-    what is said, not the verb: "would not divulge" is not presumed last month."""
+    what is said, not the verb: "would not divulge" is not presumed last month, but on the
+    publication day, as if its sentence named no time."""
     text = (
         "Investigators would not divulge the evidence but said last month's discovery of a "
         "rifle was a breakthrough."
     )
     found = events(nlp, text)
-    assert (find(found, "discovery").time.value, find(found, "divulge").presumed) == (
+    divulge = find(found, "divulge").presumed
+    assert (find(found, "discovery").time.value, divulge.start, divulge.end) == (
         "2019-12",
-        None,
+        at(8),
+        at(9),
     )
 
 
@@ -816,13 +819,16 @@ def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
 
 def test_a_time_in_a_complement_dates_what_is_told_not_the_telling(nlp):
     """A time in a verb's clausal complement dates what the verb tells or decides, not the
-    verb: "had warned the mayor that the dam broke in May" is not presumed in May."""
+    verb: "had warned the mayor that the dam broke in May" is not presumed in May; "decided
+    the ferry must sail by March 4" is not presumed then but, as the time is still to come,
+    on the publication day."""
     text = "The agency had warned the mayor that the old dam broke in May 2019."
     found = events(nlp, text)
     assert find(found, "broke").time.text == "May 2019"
     assert find(found, "warned").presumed is None
     text = "The court decided the ferry must sail by March 4."
-    assert find(events(nlp, text), "decided").presumed is None
+    decided = find(events(nlp, text), "decided").presumed
+    assert (decided.start, decided.end) == (at(8), at(9))
 
 
 def test_a_time_of_a_clause_on_a_noun_dates_that_noun_not_the_sentence(nlp):

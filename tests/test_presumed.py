@@ -333,3 +333,54 @@ def test_a_participle_in_a_clause_of_the_present_perfect_is_on_the_publication_d
     present perfect, with no event above it to take a day from."""
     text = "With the inquiry just getting under way, officials have been careful."
     assert presumed_days(mentions_of(nlp, text))["getting"] == day(10)
+
+
+def test_a_time_still_to_come_does_not_keep_news_told_as_done_from_its_day(nlp):
+    """A day after the publication day dates what is still to come ("to a summit on March
+    20"), not the news told in the past or the present perfect around it, which is presumed
+    as if the sentence named no time."""
+    text = (
+        "The minister has invited the leaders to a summit on March 20. The council approved "
+        "a plan for a referendum on March 28."
+    )
+    found = presumed_days(mentions_of(nlp, text))
+    assert found["invited"] == found["approved"] == day(10)
+
+
+def test_a_time_in_what_a_statement_says_does_not_keep_the_rest_from_its_day(nlp):
+    """A time inside the clause a verb of saying reports dates what is said there, not the
+    clauses of the sentence outside it, which are presumed as if it named no time."""
+    text = (
+        "The mayor thanked the rescuers and said the bridge collapsed on Monday.\n\nThe "
+        "police would not name the man but said last week's search found a rifle."
+    )
+    found = presumed_days(mentions_of(nlp, text))
+    assert found["thanked"] == found["name"] == day(10)
+    assert found["collapsed"] is None
+
+
+def test_the_present_a_statement_of_an_earlier_day_quotes_is_of_that_day(nlp):
+    """What a statement quotes in the simple present holds when it is said: on the day a
+    letter is dated, or presumed on the day the statement is presumed on, not on the
+    publication day. Reported speech keeps it: a present not shifted back tells what still
+    holds when the article appeared."""
+    text = (
+        '"We object to the ruling," the mayor said in a letter dated Monday.\n\nThe minister '
+        "said on Monday that the talks are going well.\n\nFloods cut off two towns on "
+        'Tuesday, officials said.\n\n"The army helps us more than in the floods of 2019," a '
+        "doctor said."
+    )
+    found = {m.text: (m.earliest, m.latest, m.presumed) for m in mentions_of(nlp, text)}
+    assert found["object"] == (day(8).start, day(8).end, day(8))
+    assert found["going"][:2] == (day(10).start, day(10).end)
+    assert found["helps"] == (None, day(10).end, day(9))
+
+
+def test_a_statement_in_the_present_perfect_is_no_reaction_of_an_earlier_day(nlp):
+    """A statement told in the simple past after a happening of a few days before may be a
+    reaction made then, and is not presumed; one in the present perfect tells what is still
+    so when the article appeared, and is presumed on the publication day."""
+    text = "On Monday, the army shelled the port. Officials have said that the port was closed."
+    assert presumed_days(mentions_of(nlp, text))["said"] == day(10)
+    text = "On Monday, the army shelled the port. Officials said that the port was closed."
+    assert presumed_days(mentions_of(nlp, text))["said"] is None

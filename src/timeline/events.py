@@ -1745,8 +1745,10 @@ class _Extractor:
                     token,
                     grammar,
                     story,
+                    # (a time after the publication day dates no news told as done: "has
+                    # invited them to a summit on March 20" is presumed as if it named none)
                     all(
-                        self.tells_background(token, owners_of.get(id(t), ()))
+                        self.tells_background(token, owners_of.get(id(t), ())) or self.ahead(t)
                         for t in other_times.get(sentence, ())
                     ),
                 )
@@ -1758,7 +1760,11 @@ class _Extractor:
                             not _lately(background, paragraph, sentence, long_paragraph)
                             or (
                                 reporting
-                                and not _lately(reacting, paragraph, sentence, long_paragraph)
+                                and (
+                                    not _lately(reacting, paragraph, sentence, long_paragraph)
+                                    # "officials have said": still so when it appeared
+                                    or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
+                                )
                             )
                         )
                         and saying(token, heads, self.tree) is None
@@ -1839,6 +1845,7 @@ class _Extractor:
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
         self.share_presumed(mentions, [token for token, _ in found], heads)
+        self.told_then(mentions, [token for token, _ in found], heads)
         self.presume_participles(mentions, [token for token, _ in found], heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
@@ -1909,6 +1916,43 @@ class _Extractor:
                 if other not in self.conjuncts(token):
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
+
+    def told_then(
+        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+    ) -> None:
+        """Give a clause in the simple present that a statement quotes the statement's time,
+        when that is a day before the publication day: the speaker's present ("'I formally
+        object,' he said in the letter, dated Monday"), not the publication day its tense
+        alone would put it on. It takes the statement's bounds when they lie within that
+        day, else (a statement presumed on it) the day as its presumed one, bounded only by
+        the statement's end. Reported speech keeps the publication day: a present there, not
+        shifted back, tells what still holds when the article appeared ("said on Monday that
+        the talks are going well")."""
+        published = self.article.published
+        if published is None:
+            return
+        today = day_of(published)
+        issued = published.date() if isinstance(published, datetime) else published
+        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+            if (
+                not mention.quoted
+                or mention.time is not None
+                or mention.tense != "PRESENT"
+                or mention.aspect not in ("NONE", "PROGRESSIVE")
+                or (mention.earliest, mention.latest) != today
+            ):
+                continue
+            statement = saying(token, heads, self.tree)
+            if statement is None:
+                continue
+            said = mentions[statement]
+            day = _one_day(said)
+            if day is not None and day.start.date() < issued:
+                mentions[index] = attrs.evolve(mention, earliest=said.earliest, latest=said.latest)
+            elif said.presumed is not None and said.presumed.start.date() < issued:
+                mentions[index] = attrs.evolve(
+                    mention, earliest=None, latest=said.latest, presumed=said.presumed
+                )
 
     def presume_participles(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
@@ -2106,8 +2150,25 @@ class _Extractor:
 
     def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
         """Whether a time attached to the mentions ``owners`` only dates the background of a
-        noun of ``token``'s clause (:meth:`qualifying`), not what ``token`` tells."""
-        return bool(owners) and all(self.qualifying(self.tree.path(o.i, token.i)) for o in owners)
+        noun of ``token``'s clause (:meth:`qualifying`), or what a statement says that
+        ``token`` is no part of (:meth:`said_apart`), not what ``token`` tells."""
+        return bool(owners) and all(
+            self.qualifying(self.tree.path(o.i, token.i)) or self.said_apart(token, o)
+            for o in owners
+        )
+
+    def said_apart(self, token: Any, owner: Any) -> bool:
+        """Whether ``owner`` is in the clause a verb of saying reports (the nearest above it)
+        and ``token`` is not: "would not divulge it but said last month's discovery was a
+        breakthrough" dates the discovery, not the divulging."""
+        at = owner.i
+        while (head := self.head_at[at]) != at:
+            if self.dep[at] in ("ccomp", "parataxis") and (
+                self.classes.get(self.lemma(self.tokens[head])) == "REPORTING"
+            ):
+                return at != token.i and self.tree.path(token.i, at) is None
+            at = head
+        return False
 
     def qualifying(self, path: Sequence[int] | None) -> bool:
         """Whether a way up the tree (:meth:`timeline.tree.Tree.path`; ``None``: none) passes
