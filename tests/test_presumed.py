@@ -309,6 +309,29 @@ def test_how_a_statement_was_made_is_on_the_statement_day(nlp):
     assert found["found"] is None
 
 
+def test_a_speaker_goes_on_telling_what_was_said_on_the_day_named(nlp):
+    """A statement dated by its day goes on in the statements of its speaker in its paragraph
+    and the next ("told reporters", "She said"): they are presumed on that day, not the
+    publication day. Not the statements of someone else, nor those of the speaker after a
+    deed the speaker announced on a day ("announced on Monday to open")."""
+    text = """The council closed the market on Wednesday.
+
+On Monday, Mayor Ruth Okafor said the market was unsafe.
+
+"We cannot wait," Okafor told reporters. She said the roof had cracked. A trader said \
+the roof was sound.
+
+Okafor announced on Monday to open a new hall.
+
+She told traders that the hall would be ready."""
+    mentions = mentions_of(nlp, text)
+    told = [m for m in mentions if m.text == "told"]
+    said = [m for m in mentions if m.text == "said"]
+    assert [m.presumed for m in told] == [day(8), day(10)]
+    assert [m.presumed for m in said[1:]] == [day(8), day(10)]
+    assert (told[0].earliest, told[0].latest) == (day(8).start, day(8).end)
+
+
 def test_a_participle_nothing_dates_is_presumed_on_the_day_of_its_clause(nlp):
     """A gerund or participle with no time nor bounds of its own is presumed on the day of the
     event it hangs from ("wisdom in freeing ... was praised"), or, in a clause told in the

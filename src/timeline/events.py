@@ -1643,6 +1643,9 @@ class _Extractor:
             return tense_bounds(tense, modality, published, aspect)
 
         referents = Referents(self.doc, self.sentence_starts, self.ents)
+        # the paragraph and day of each speaker's last statement dated by a day of its own,
+        # by the key of the speaker's name (:meth:`speaker_key`)
+        said_on: dict[str, tuple[int, Bounds]] = {}
         # the tokens of the mentions each attached time dates, by the time's identity
         owners_of: dict[int, list[Any]] = {}
         for index, time in attached.items():
@@ -1704,12 +1707,24 @@ class _Extractor:
             )
             paragraph = self.paragraph_of(token)
             long_paragraph = paragraph in run_on
+            speaker = self.speaker_key(token, referents) if reporting else None
+            # a statement of a speaker whose statement in its paragraph or the one before was
+            # dated by its day goes on telling what was said then ("On Wednesday, Alarcon
+            # said ...", then "Alarcon told reporters"): that day is its story's day
+            spoken = said_on.get(speaker) if speaker is not None else None
+            statement_day = (
+                spoken[1]
+                if spoken is not None
+                and self.paragraphs_between(spoken[0], paragraph) == 0
+                and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
+                else story
+            )
             if (
                 time is None
                 and published is not None
                 and told_as_fact
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
-                and self.classes.get(self.lemma(token)) == "REPORTING"
+                and reporting
                 and not _lately(narrated, paragraph, sentence, long_paragraph)
                 and sentence not in named
             ):
@@ -1717,7 +1732,9 @@ class _Extractor:
                 # names no time, and no dated happening before it in its paragraph (it would
                 # react to that one), was made on the day the article's news happened, else on
                 # its publication day
-                tense_part = intersect(tense_part, story or day_of(published)) or tense_part
+                tense_part = intersect(tense_part, statement_day or day_of(published)) or tense_part
+            if speaker is not None and time is not None and self.said_lately(token, time):
+                said_on[speaker] = (paragraph, interval_bounds(time))
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
                 if before_story(attached[index].interval):
@@ -1744,7 +1761,7 @@ class _Extractor:
                 self.presumed(
                     token,
                     grammar,
-                    story,
+                    statement_day,
                     all(
                         self.tells_background(token, owners_of.get(id(t), ()))
                         for t in other_times.get(sentence, ())
@@ -1985,6 +2002,30 @@ class _Extractor:
         said = self.tokens[self.head_at[speaker.i]]
         return statement if self.classes.get(self.lemma(said)) == "REPORTING" else None
 
+    def speaker_key(self, token: Any, referents: Referents) -> str | None:
+        """The key of the name of who says ``token``'s statement (its subject, a pronoun read
+        as the name it stands for): a person by surname ("Alarcon" of "Ricardo Alarcon")."""
+        subject = next((c for c in self.children(token) if self.dep[c.i] == "nsubj"), None)
+        argument = referents.argument(subject.i) if subject is not None else None
+        if argument is None or not argument.name.split():
+            return None
+        return name_key(argument.name.split()[-1]) or None
+
+    def said_lately(self, token: Any, time: TimeExpression) -> bool:
+        """Whether ``time``, attached to the statement ``token``, dates words said on a day
+        of the last few before publication (:data:`_REACTION`): a statement that reports a
+        clause ("Alarcon said Wednesday the convictions prove", "..., Castro said Sunday"),
+        not a deed announced ("announced on Monday to offer a reward")."""
+        published = self.article.published
+        if published is None or not _names_a_day(time) or self.ahead(time):
+            return False
+        if self.dep[token.i] != "parataxis" and not any(
+            self.dep[c.i] == "ccomp" for c in self.children(token)
+        ):
+            return False
+        today = day_of(published)[0]
+        return today is not None and instant(today) - instant(time.interval.start) < _REACTION
+
     def ahead(self, time: TimeExpression | None) -> bool:
         """Whether ``time`` begins after the article's publication day: what it dates is still
         to come ("plans to hold a news conference on Tuesday")."""
@@ -2200,6 +2241,14 @@ class _Extractor:
     def paragraph_of(self, token: Any) -> int:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
         return bisect.bisect_left(self.breaks, token.idx)
+
+    def paragraphs_between(self, first: int, last: int) -> int:
+        """How many paragraphs with text lie after paragraph ``first`` and before paragraph
+        ``last`` (:meth:`paragraph_of`; blank lines are no paragraphs)."""
+        starts = [-1, *self.breaks]
+        return sum(
+            bool(self.text[starts[p] + 1 : self.breaks[p]].strip()) for p in range(first + 1, last)
+        )
 
     def sentence_dates(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
         """The dates among ``times`` of each sentence that names one, by its index: those a
