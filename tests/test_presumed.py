@@ -230,6 +230,22 @@ def test_an_infinitive_done_or_let_go_when_its_verb_is_takes_its_day(nlp):
     assert not listed & {"defend", "set", "discuss", "close"}
 
 
+def test_a_verb_whose_infinitive_is_done_with_it_takes_the_infinitive_s_time(nlp):
+    """What an infinitive done when its verb is tells at a time of its own dates the verb too:
+    the governor failed to repair the bridge, and the army helped end the siege, in 2019;
+    the mayor who voted to close the market in 2019 has not done so yet, and the vote is not
+    dated by that year."""
+    text = (
+        "The governor failed to repair the bridge in 2019. The army helped end the siege "
+        "in 2019. The mayor voted to close the market in 2019."
+    )
+    found = {m.text: m for m in mentions_of(nlp, text)}
+    year = (datetime(2019, 1, 1), datetime(2020, 1, 1))
+    assert (found["failed"].earliest, found["failed"].latest) == year
+    assert (found["helped"].earliest, found["helped"].latest) == year
+    assert found["voted"].time is None
+
+
 def test_a_participle_on_the_subject_of_an_event_tells_what_it_did_then(nlp):
     """Men smoking and drinking as they spoke: on the day of the event whose subject the
     noun is. A fax explaining, a resolution calling for, tell a thing's content, not an

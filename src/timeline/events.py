@@ -2485,8 +2485,9 @@ class _Extractor:
     def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
         """The tokens whose events happen with the event of ``token``, by the syntax: its
         conjuncts told in the same tense ("raided and searched", not "helped end the war
-        and now are poised"), and the event a verb of taking part has as its object
-        ("attended the funeral")."""
+        and now are poised"), the event a verb of taking part has as its object
+        ("attended the funeral"), and the verb of an infinitive done with it
+        (:meth:`under_way`: "failed to enforce an order in 1992")."""
         yield from (c for c in self.conjuncts(token) if self.tag[c.i] == self.tag[token.i])
         taking_part = self.words["ordering"]["taking_part"]
         for child in self.children(token):
@@ -2502,7 +2503,9 @@ class _Extractor:
                         yield from self.issued(g)
             elif dep == "nsubj":  # "said a communique, issued Monday"
                 yield from self.issued(child)
-        if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
+        if (self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN")) or (
+            self.under_way(token)
+        ):  # "failed to enforce an order in 1992": the failing was then
             yield self.head(token)
         if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
             yield from (c for c in self.children(token) if self.dep[c.i] == "relcl")
