@@ -1643,9 +1643,10 @@ class _Extractor:
             return tense_bounds(tense, modality, published, aspect)
 
         referents = Referents(self.doc, self.sentence_starts, self.ents)
-        # the paragraph and day of each speaker's last statement dated by a day of its own,
-        # by the key of the speaker's name (:meth:`speaker_key`)
-        said_on: dict[str, tuple[int, Bounds]] = {}
+        # the paragraph and day of what each speaker last did or said on a day of its own, and
+        # whether that day reaches the next paragraph (:meth:`told_day`), by the key of the
+        # speaker's name (:meth:`speaker_key`)
+        said_on: dict[str, tuple[int, Bounds, bool]] = {}
         # the tokens of the mentions each attached time dates, by the time's identity
         owners_of: dict[int, list[Any]] = {}
         for index, time in attached.items():
@@ -1707,15 +1708,20 @@ class _Extractor:
             )
             paragraph = self.paragraph_of(token)
             long_paragraph = paragraph in run_on
-            speaker = self.speaker_key(token, referents) if reporting else None
+            speaker = self.speaker_key(token, referents) if reporting or time is not None else None
             # a statement of a speaker whose statement in its paragraph or the one before was
             # dated by its day goes on telling what was said then ("On Wednesday, Alarcon
-            # said ...", then "Alarcon told reporters"): that day is its story's day
-            spoken = said_on.get(speaker) if speaker is not None else None
+            # said ...", then "Alarcon told reporters"), and so does one after what the
+            # speaker did on a day in its paragraph ("Gonzalez lashed out Sunday night ... He
+            # said"): that day is its story's day
+            spoken = said_on.get(speaker) if reporting and speaker is not None else None
             statement_day = (
                 spoken[1]
                 if spoken is not None
-                and self.paragraphs_between(spoken[0], paragraph) == 0
+                and (
+                    spoken[0] == paragraph
+                    or (spoken[2] and self.paragraphs_between(spoken[0], paragraph) == 0)
+                )
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
                 else story
             )
@@ -1733,8 +1739,9 @@ class _Extractor:
                 # react to that one), was made on the day the article's news happened, else on
                 # its publication day
                 tense_part = intersect(tense_part, statement_day or day_of(published)) or tense_part
-            if speaker is not None and time is not None and self.said_lately(token, time):
-                said_on[speaker] = (paragraph, interval_bounds(time))
+            told_day = self.told_day(token, time, reporting) if speaker is not None else None
+            if speaker is not None and told_day is not None:
+                said_on[speaker] = (paragraph, *told_day)
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
                 if before_story(attached[index].interval):
@@ -2011,20 +2018,35 @@ class _Extractor:
             return None
         return name_key(argument.name.split()[-1]) or None
 
-    def said_lately(self, token: Any, time: TimeExpression) -> bool:
-        """Whether ``time``, attached to the statement ``token``, dates words said on a day
-        of the last few before publication (:data:`_REACTION`): a statement that reports a
-        clause ("Alarcon said Wednesday the convictions prove", "..., Castro said Sunday"),
-        not a deed announced ("announced on Monday to offer a reward")."""
+    def told_day(
+        self, token: Any, time: TimeExpression | None, reporting: bool
+    ) -> tuple[Bounds, bool] | None:
+        """The day ``time``, attached to ``token``, dates what its subject did or said on, if
+        it names a day, or a part of one, of the last few before publication
+        (:data:`_REACTION`); and whether the speaker's statements in the next paragraph
+        still tell of that day: those after a statement that reports a clause ("Alarcon said
+        Wednesday the convictions prove", "..., Castro said Sunday") do, those after a deed
+        ("lashed out Sunday night", "announced on Monday to offer a reward") only in its
+        paragraph."""
         published = self.article.published
-        if published is None or not _names_a_day(time) or self.ahead(time):
-            return False
-        if self.dep[token.i] != "parataxis" and not any(
-            self.dep[c.i] == "ccomp" for c in self.children(token)
+        interval = None if time is None else time.interval
+        if (
+            published is None
+            or interval is None
+            or interval.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY)
+            or time.value == "PRESENT_REF"
+            or self.ahead(time)
         ):
-            return False
+            return None
+        start = interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
         today = day_of(published)[0]
-        return today is not None and instant(today) - instant(time.interval.start) < _REACTION
+        if today is None or instant(today) - instant(start) >= _REACTION:
+            return None
+        reports = reporting and (
+            self.dep[token.i] == "parataxis"
+            or any(self.dep[c.i] == "ccomp" for c in self.children(token))
+        )
+        return (start, start + timedelta(days=1)), reports
 
     def ahead(self, time: TimeExpression | None) -> bool:
         """Whether ``time`` begins after the article's publication day: what it dates is still
