@@ -340,15 +340,18 @@ def test_how_a_statement_was_made_is_on_the_statement_day(nlp):
 def test_a_speaker_goes_on_telling_what_was_said_on_the_day_named(nlp):
     """A statement dated by its day goes on in the statements of its speaker in its paragraph
     and the next ("told reporters", "She said"): they are presumed on that day, not the
-    publication day. Not the statements of someone else. What the speaker did on a day dates
-    the speaker's statements after it in its paragraph ("toured the port on Monday night. She
-    said"), not in the next ("announced on Monday to open")."""
+    publication day, and so on while the speaker goes on in the paragraphs after ("added").
+    Not the statements of someone else. What the speaker did on a day dates the speaker's
+    statements after it in its paragraph ("toured the port on Tuesday night. She said"), not
+    in the next ("announced on Monday to open")."""
     text = """The council closed the market on Wednesday.
 
 On Monday, Mayor Ruth Okafor said the market was unsafe.
 
 "We cannot wait," Okafor told reporters. She said the roof had cracked. A trader said \
 the roof was sound.
+
+Okafor added that the stalls were empty.
 
 Okafor announced on Monday to open a new hall.
 
@@ -359,6 +362,7 @@ said the docks were safe."""
     said = [m for m in mentions if m.text == "said"]
     assert [m.presumed for m in told] == [day(8), day(10)]
     assert [m.presumed for m in said[1:]] == [day(8), day(10), day(9)]
+    assert next(m for m in mentions if m.text == "added").presumed == day(8)
     assert (told[0].earliest, told[0].latest) == (day(8).start, day(8).end)
 
 

@@ -1715,16 +1715,15 @@ class _Extractor:
             # speaker did on a day in its paragraph ("Gonzalez lashed out Sunday night ... He
             # said"): that day is its story's day
             spoken = said_on.get(speaker) if reporting and speaker is not None else None
-            statement_day = (
-                spoken[1]
-                if spoken is not None
+            goes_on = (
+                spoken is not None
                 and (
                     spoken[0] == paragraph
                     or (spoken[2] and self.paragraphs_between(spoken[0], paragraph) == 0)
                 )
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
-                else story
             )
+            statement_day = spoken[1] if spoken is not None and goes_on else story
             if (
                 time is None
                 and published is not None
@@ -1742,6 +1741,9 @@ class _Extractor:
             told_day = self.told_day(token, time, reporting) if speaker is not None else None
             if speaker is not None and told_day is not None:
                 said_on[speaker] = (paragraph, *told_day)
+            elif speaker is not None and spoken is not None and goes_on and time is None:
+                # the speaker still tells of that day: it reaches the paragraph after this one
+                said_on[speaker] = (paragraph, spoken[1], spoken[2])
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
                 if before_story(attached[index].interval):
