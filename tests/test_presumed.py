@@ -233,16 +233,19 @@ def test_an_infinitive_done_or_let_go_when_its_verb_is_takes_its_day(nlp):
 def test_a_verb_whose_infinitive_is_done_with_it_takes_the_infinitive_s_time(nlp):
     """What an infinitive done when its verb is tells at a time of its own dates the verb too:
     the governor failed to repair the bridge, and the army helped end the siege, in 2019;
+    shares that began trading in 2019 began then;
     the mayor who voted to close the market in 2019 has not done so yet, and the vote is not
     dated by that year."""
     text = (
         "The governor failed to repair the bridge in 2019. The army helped end the siege "
-        "in 2019. The mayor voted to close the market in 2019."
+        "in 2019. The mayor voted to close the market in 2019. Acme Corp., whose shares began "
+        "trading on the exchange in 2019, closed yesterday at $12."
     )
     found = {m.text: m for m in mentions_of(nlp, text)}
     year = (datetime(2019, 1, 1), datetime(2020, 1, 1))
     assert (found["failed"].earliest, found["failed"].latest) == year
     assert (found["helped"].earliest, found["helped"].latest) == year
+    assert (found["began"].earliest, found["began"].latest) == year  # a gerund too
     assert found["voted"].time is None
 
 

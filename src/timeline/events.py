@@ -2186,17 +2186,20 @@ class _Extractor:
         )
 
     def under_way(self, token: Any) -> bool:
-        """Whether ``token`` is the infinitive of a verb of beginning or going on, which
-        happened with it ("began to arrive"), or of one whose infinitive is done, let go or
-        tried when it is ("went on to defend", "declined to comment", "used her speech to
-        articulate"), not one wanted or decided ("voted to expel")."""
-        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] != "VB":
+        """Whether ``token`` is the infinitive or gerund of a verb of beginning or going on,
+        which happened with it ("began to arrive", "began trading"), or the infinitive of one
+        whose infinitive is done, let go or tried when it is ("went on to defend", "declined
+        to comment", "used her speech to articulate"), not one wanted or decided ("voted to
+        expel")."""
+        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] not in ("VB", "VBG"):
             return False
         ordering = self.words["ordering"]
         verb = self.head(token)
         lemma = self.lemma(verb)
         if self.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
             return True
+        if self.tag[token.i] != "VB":
+            return False
         particle = self.particle(verb)
         return (f"{lemma} {self.lower[particle.i]}" if particle else lemma) in ordering[
             "done_then"
