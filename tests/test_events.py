@@ -667,7 +667,7 @@ def test_a_conjunct_in_another_tense_does_not_share_the_time():
         " to intervene in Kosovo."
     )
     found = bounds_by_text(text, date(1999, 3, 12))
-    assert found["helped"] == (None, datetime(1999, 3, 13))
+    assert found["helped"] == (datetime(1995, 1, 1), datetime(1996, 1, 1))  # helped end then
     assert found["end"] == (datetime(1995, 1, 1), datetime(1996, 1, 1))
     assert found["poised"] == (datetime(1999, 3, 12), datetime(1999, 3, 13))
 

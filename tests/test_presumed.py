@@ -230,6 +230,37 @@ def test_an_infinitive_done_or_let_go_when_its_verb_is_takes_its_day(nlp):
     assert not listed & {"defend", "set", "discuss", "close"}
 
 
+def test_a_verb_whose_infinitive_is_done_with_it_takes_the_infinitive_s_time(nlp):
+    """What an infinitive done when its verb is tells at a time of its own dates the verb too:
+    the governor failed to repair the bridge, and the army helped end the siege, in 2019;
+    shares that began trading in 2019 began then;
+    the mayor who voted to close the market in 2019 has not done so yet, and the vote is not
+    dated by that year."""
+    text = (
+        "The governor failed to repair the bridge in 2019. The army helped end the siege "
+        "in 2019. The mayor voted to close the market in 2019. Acme Corp., whose shares began "
+        "trading on the exchange in 2019, closed yesterday at $12."
+    )
+    found = {m.text: m for m in mentions_of(nlp, text)}
+    year = (datetime(2019, 1, 1), datetime(2020, 1, 1))
+    assert (found["failed"].earliest, found["failed"].latest) == year
+    assert (found["helped"].earliest, found["helped"].latest) == year
+    assert (found["began"].earliest, found["began"].latest) == year  # a gerund too
+    assert found["voted"].time is None
+
+
+def test_what_is_scheduled_comes_after_the_scheduling(nlp):
+    """A hearing the council has scheduled for Friday is still to come: it is presumed on
+    the coming Friday, not bounded to before publication as the scheduling is."""
+    [hearing] = [
+        m
+        for m in mentions_of(nlp, "The council has scheduled a hearing Friday on the plan.")
+        if m.text == "hearing"
+    ]
+    assert hearing.presumed == day(12)
+    assert hearing.latest is None
+
+
 def test_a_participle_on_the_subject_of_an_event_tells_what_it_did_then(nlp):
     """Men smoking and drinking as they spoke: on the day of the event whose subject the
     noun is. A fax explaining, a resolution calling for, tell a thing's content, not an
@@ -307,6 +338,35 @@ def test_how_a_statement_was_made_is_on_the_statement_day(nlp):
     assert {m.presumed for m in mentions if m.text == "said"} == {day(10)}
     assert found["spoke"] == found["requested"] == day(10)
     assert found["found"] is None
+
+
+def test_a_speaker_goes_on_telling_what_was_said_on_the_day_named(nlp):
+    """A statement dated by its day goes on in the statements of its speaker in its paragraph
+    and the next ("told reporters", "She said"): they are presumed on that day, not the
+    publication day, and so on while the speaker goes on in the paragraphs after ("added").
+    Not the statements of someone else. What the speaker did on a day dates the speaker's
+    statements after it in its paragraph ("toured the port on Tuesday night. She said"), not
+    in the next ("announced on Monday to open")."""
+    text = """The council closed the market on Wednesday.
+
+On Monday, Mayor Ruth Okafor said the market was unsafe.
+
+"We cannot wait," Okafor told reporters. She said the roof had cracked. A trader said \
+the roof was sound.
+
+Okafor added that the stalls were empty.
+
+Okafor announced on Monday to open a new hall.
+
+She told traders that the hall would be ready. Okafor toured the port on Tuesday night. She \
+said the docks were safe."""
+    mentions = mentions_of(nlp, text)
+    told = [m for m in mentions if m.text == "told"]
+    said = [m for m in mentions if m.text == "said"]
+    assert [m.presumed for m in told] == [day(8), day(10)]
+    assert [m.presumed for m in said[1:]] == [day(8), day(10), day(9)]
+    assert next(m for m in mentions if m.text == "added").presumed == day(8)
+    assert (told[0].earliest, told[0].latest) == (day(8).start, day(8).end)
 
 
 def test_a_participle_nothing_dates_is_presumed_on_the_day_of_its_clause(nlp):

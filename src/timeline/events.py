@@ -1643,6 +1643,10 @@ class _Extractor:
             return tense_bounds(tense, modality, published, aspect)
 
         referents = Referents(self.doc, self.sentence_starts, self.ents)
+        # the paragraph and day of what each speaker last did or said on a day of its own, and
+        # whether that day reaches the next paragraph (:meth:`told_day`), by the key of the
+        # speaker's name (:meth:`speaker_key`)
+        said_on: dict[str, tuple[int, Bounds, bool]] = {}
         # the tokens of the mentions each attached time dates, by the time's identity
         owners_of: dict[int, list[Any]] = {}
         for index, time in attached.items():
@@ -1704,12 +1708,28 @@ class _Extractor:
             )
             paragraph = self.paragraph_of(token)
             long_paragraph = paragraph in run_on
+            speaker = self.speaker_key(token, referents) if reporting or time is not None else None
+            # a statement of a speaker whose statement in its paragraph or the one before was
+            # dated by its day goes on telling what was said then ("On Wednesday, Alarcon
+            # said ...", then "Alarcon told reporters"), and so does one after what the
+            # speaker did on a day in its paragraph ("Gonzalez lashed out Sunday night ... He
+            # said"): that day is its story's day
+            spoken = said_on.get(speaker) if reporting and speaker is not None else None
+            goes_on = (
+                spoken is not None
+                and (
+                    spoken[0] == paragraph
+                    or (spoken[2] and self.paragraphs_between(spoken[0], paragraph) == 0)
+                )
+                and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
+            )
+            statement_day = spoken[1] if spoken is not None and goes_on else story
             if (
                 time is None
                 and published is not None
                 and told_as_fact
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
-                and self.classes.get(self.lemma(token)) == "REPORTING"
+                and reporting
                 and not _lately(narrated, paragraph, sentence, long_paragraph)
                 and sentence not in named
             ):
@@ -1717,7 +1737,13 @@ class _Extractor:
                 # names no time, and no dated happening before it in its paragraph (it would
                 # react to that one), was made on the day the article's news happened, else on
                 # its publication day
-                tense_part = intersect(tense_part, story or day_of(published)) or tense_part
+                tense_part = intersect(tense_part, statement_day or day_of(published)) or tense_part
+            told_day = self.told_day(token, time, reporting) if speaker is not None else None
+            if speaker is not None and told_day is not None:
+                said_on[speaker] = (paragraph, *told_day)
+            elif speaker is not None and spoken is not None and goes_on and time is None:
+                # the speaker still tells of that day: it reaches the paragraph after this one
+                said_on[speaker] = (paragraph, spoken[1], spoken[2])
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
                 if before_story(attached[index].interval):
@@ -1744,7 +1770,7 @@ class _Extractor:
                 self.presumed(
                     token,
                     grammar,
-                    story,
+                    statement_day,
                     # (a time after the publication day dates no news told as done: "has
                     # invited them to a summit on March 20" is presumed as if it named none)
                     all(
@@ -2029,6 +2055,45 @@ class _Extractor:
         said = self.tokens[self.head_at[speaker.i]]
         return statement if self.classes.get(self.lemma(said)) == "REPORTING" else None
 
+    def speaker_key(self, token: Any, referents: Referents) -> str | None:
+        """The key of the name of who says ``token``'s statement (its subject, a pronoun read
+        as the name it stands for): a person by surname ("Alarcon" of "Ricardo Alarcon")."""
+        subject = next((c for c in self.children(token) if self.dep[c.i] == "nsubj"), None)
+        argument = referents.argument(subject.i) if subject is not None else None
+        if argument is None or not argument.name.split():
+            return None
+        return name_key(argument.name.split()[-1]) or None
+
+    def told_day(
+        self, token: Any, time: TimeExpression | None, reporting: bool
+    ) -> tuple[Bounds, bool] | None:
+        """The day ``time``, attached to ``token``, dates what its subject did or said on, if
+        it names a day, or a part of one, of the last few before publication
+        (:data:`_REACTION`); and whether the speaker's statements in the next paragraph
+        still tell of that day: those after a statement that reports a clause ("Alarcon said
+        Wednesday the convictions prove", "..., Castro said Sunday") do, those after a deed
+        ("lashed out Sunday night", "announced on Monday to offer a reward") only in its
+        paragraph."""
+        published = self.article.published
+        interval = None if time is None else time.interval
+        if (
+            published is None
+            or interval is None
+            or interval.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY)
+            or time.value == "PRESENT_REF"
+            or self.ahead(time)
+        ):
+            return None
+        start = interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
+        today = day_of(published)[0]
+        if today is None or instant(today) - instant(start) >= _REACTION:
+            return None
+        reports = reporting and (
+            self.dep[token.i] == "parataxis"
+            or any(self.dep[c.i] == "ccomp" for c in self.children(token))
+        )
+        return (start, start + timedelta(days=1)), reports
+
     def ahead(self, time: TimeExpression | None) -> bool:
         """Whether ``time`` begins after the article's publication day: what it dates is still
         to come ("plans to hold a news conference on Tuesday")."""
@@ -2182,17 +2247,20 @@ class _Extractor:
         )
 
     def under_way(self, token: Any) -> bool:
-        """Whether ``token`` is the infinitive of a verb of beginning or going on, which
-        happened with it ("began to arrive"), or of one whose infinitive is done, let go or
-        tried when it is ("went on to defend", "declined to comment", "used her speech to
-        articulate"), not one wanted or decided ("voted to expel")."""
-        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] != "VB":
+        """Whether ``token`` is the infinitive or gerund of a verb of beginning or going on,
+        which happened with it ("began to arrive", "began trading"), or the infinitive of one
+        whose infinitive is done, let go or tried when it is ("went on to defend", "declined
+        to comment", "used her speech to articulate"), not one wanted or decided ("voted to
+        expel")."""
+        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] not in ("VB", "VBG"):
             return False
         ordering = self.words["ordering"]
         verb = self.head(token)
         lemma = self.lemma(verb)
         if self.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
             return True
+        if self.tag[token.i] != "VB":
+            return False
         particle = self.particle(verb)
         return (f"{lemma} {self.lower[particle.i]}" if particle else lemma) in ordering[
             "done_then"
@@ -2261,6 +2329,14 @@ class _Extractor:
     def paragraph_of(self, token: Any) -> int:
         """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
         return bisect.bisect_left(self.breaks, token.idx)
+
+    def paragraphs_between(self, first: int, last: int) -> int:
+        """How many paragraphs with text lie after paragraph ``first`` and before paragraph
+        ``last`` (:meth:`paragraph_of`; blank lines are no paragraphs)."""
+        starts = [-1, *self.breaks]
+        return sum(
+            bool(self.text[starts[p] + 1 : self.breaks[p]].strip()) for p in range(first + 1, last)
+        )
 
     def sentence_dates(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
         """The dates among ``times`` of each sentence that names one, by its index: those a
@@ -2497,8 +2573,9 @@ class _Extractor:
     def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
         """The tokens whose events happen with the event of ``token``, by the syntax: its
         conjuncts told in the same tense ("raided and searched", not "helped end the war
-        and now are poised"), and the event a verb of taking part has as its object
-        ("attended the funeral")."""
+        and now are poised"), the event a verb of taking part has as its object
+        ("attended the funeral"), and the verb of an infinitive done with it
+        (:meth:`under_way`: "failed to enforce an order in 1992")."""
         yield from (c for c in self.conjuncts(token) if self.tag[c.i] == self.tag[token.i])
         taking_part = self.words["ordering"]["taking_part"]
         for child in self.children(token):
@@ -2514,7 +2591,9 @@ class _Extractor:
                         yield from self.issued(g)
             elif dep == "nsubj":  # "said a communique, issued Monday"
                 yield from self.issued(child)
-        if self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN"):
+        if (self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN")) or (
+            self.under_way(token)
+        ):  # "failed to enforce an order in 1992": the failing was then
             yield self.head(token)
         if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
             yield from (c for c in self.children(token) if self.dep[c.i] == "relcl")
