@@ -5,7 +5,7 @@ The seed articles are read in place from ../shared/seeds; those tests skip when 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 import hypothesis
 import pytest
@@ -443,6 +443,26 @@ def test_no_publication_date_keeps_order_and_leaves_bounds_open(nlp):
 def test_foreign_or_garbled_text_gives_a_defined_result(nlp, text):
     found = events(nlp, text)
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2020, 1, 8),
+        datetime(2020, 1, 8, tzinfo=timezone.utc),
+        datetime(2020, 1, 8, 0, 0, 1),
+    ],
+)
+def test_a_publication_at_midnight_presumes_nothing_after_it(nlp, moment):
+    texts = [
+        "Officials have no trip planned.",
+        "According to police, the fire spread to three houses.",
+        "The minister resigned, officials said.",
+    ]
+    for text in texts:
+        found = timeline.extract_events(Article(text, published=moment), nlp=nlp)
+        assert found
+        assert all(m.presumed is None or m.presumed.start < moment for m in found)
 
 
 def test_duplicated_sentences_give_one_mention_per_copy(nlp):

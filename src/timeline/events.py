@@ -26,7 +26,7 @@ import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -364,6 +364,14 @@ def _one_day(mention: EventMention) -> Interval | None:
     if instant(high) > instant(end):
         return None
     return Interval(day, end, Granularity.DAY)
+
+
+def _publication_day(published: date | datetime) -> Interval | None:
+    """The day of publication up to the publication time (:func:`~timeline.bounds.day_of`),
+    or ``None`` when that is empty: an article stamped at midnight told nothing yet that
+    day."""
+    first, last = day_of(published)
+    return None if first is None or last is None else Interval(first, last, Granularity.DAY)
 
 
 def _own_day(mention: EventMention) -> Interval | None:
@@ -2017,7 +2025,7 @@ class _Extractor:
             ):
                 day = mentions[above].presumed or _one_day(mentions[above])
             if day is None and published is not None and self.told_in_present(token):
-                day = Interval(*day_of(published), Granularity.DAY)
+                day = _publication_day(published)
             if day is not None:
                 mentions[index] = attrs.evolve(mention, presumed=day)
 
@@ -2129,7 +2137,7 @@ class _Extractor:
         ):
             return None
         if self.lemma(token) in self.attributions:  # "according to police": as published
-            return Interval(*day_of(published), Granularity.DAY)
+            return _publication_day(published)
         if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
