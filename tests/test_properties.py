@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import Granularity, Interval, TimeExpression
+from timeline.moments import instant
 from timeline.temporal.timex3 import PARTS_OF_DAY, format_value, parse_value
 from timeline.temporal.zones import zone_pattern
 
@@ -452,3 +453,30 @@ def test_every_part_of_day_round_trips(code: str, day: date) -> None:
     value = format_value(start, Granularity.PART_OF_DAY)
     assert value == f"{day.isoformat()}T{code}"
     assert parse_value(value) == (start, start + timedelta(hours=length), Granularity.PART_OF_DAY)
+
+
+# --- event bounds whatever the publication time -----------------------------------------------
+
+NEWS = (
+    "Officials have no trip planned. According to police, the fire spread to three houses. "
+    "The minister resigned on Sunday, officials said, and the talks will resume next week."
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(published=st.one_of(any_published, published_dates.map(midnight)))
+def test_event_bounds_are_well_formed_and_no_day_after_publication_is_presumed(
+    published,
+) -> None:
+    found = timeline.extract_events(timeline.Article(NEWS, published=published))
+    assert found
+    if isinstance(published, datetime):
+        moment = instant(published)  # the presumed day may start then, not later
+    elif published is not None:
+        moment = midnight(published)
+    for m in found:
+        if m.earliest is not None and m.latest is not None:
+            assert instant(m.earliest) <= instant(m.latest), m
+        if m.presumed is not None:
+            assert published is not None, m
+            assert instant(m.presumed.start) <= moment, (m, published)
