@@ -814,6 +814,16 @@ def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)
 
 
+def test_a_time_of_a_clause_with_no_event_does_not_date_the_verb_above(nlp):
+    """A time in a complement clause whose verb is no event ("have been hard") is what is
+    told, not the telling; one in such an adverbial clause ("while there was no rain this
+    year") yields to a time of the verb's own."""
+    found = events(nlp, '"The last two weeks have been hard," says the mayor.')
+    assert find(found, "says").time is None
+    found = events(nlp, "While there was no rain this year, last year the river flooded.")
+    assert find(found, "flooded").time.text == "last year"
+
+
 def test_a_time_in_a_complement_dates_what_is_told_not_the_telling(nlp):
     """A time in a verb's clausal complement dates what the verb tells or decides, not the
     verb: "had warned the mayor that the dam broke in May" is not presumed in May."""

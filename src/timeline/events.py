@@ -2225,6 +2225,7 @@ class _Extractor:
         signals: dict[int, str] = {}
         attached: dict[int, TimeExpression] = {}
         unattached: dict[int, list[TimeExpression]] = {}
+        weak: set[int] = set()  # mentions whose time came from a clause of no event
         for time in times:
             span = self.time_span(time)
             root = span.root if span is not None and len(span) else None
@@ -2244,6 +2245,7 @@ class _Extractor:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
             of_thing = False
+            clause = None  # the clause of a verb with no mention the way up left
             for _ in range(12):
                 if token.i not in inside and token.i in heads:
                     target = heads[token.i]
@@ -2251,9 +2253,15 @@ class _Extractor:
                 of_thing = token.i not in inside and self.describes_thing(token, heads)
                 if of_thing or self.head_at[token.i] == token.i:
                     break
+                if token.i not in inside and self.pos[token.i] in ("VERB", "AUX"):
+                    clause = self.dep[token.i]
                 token = self.head(token)
             if of_thing:  # "notes due Nov. 1, 2009, priced at par": the notes' time
                 self.of_things.add(time.start)
+                continue
+            if target is not None and clause == "ccomp":
+                # "'The last two months have been the whole ball game,' says": a time of what
+                # a verb tells, in a clause with no event of its own, is not the telling's
                 continue
             noun = self.event_noun_before(_phrase_start(span), heads)
             lemma = self.lemma(token)
@@ -2273,6 +2281,13 @@ class _Extractor:
                     if noun is not None and relative_subject(child):
                         self.same.add((noun, heads[child.i]))
             if target is not None:
+                # "while there was no profit this year ..., last year they contributed": a
+                # time of a clause with no event of its own yields to the verb's own
+                if clause != "advcl" and target in weak:
+                    del attached[target]
+                    weak.discard(target)
+                elif clause == "advcl" and target not in attached:
+                    weak.add(target)
                 _attach(attached, target, time)
             elif time.interval is not None and time.names_moment:
                 unattached.setdefault(self.sentence_of[root.i], []).append(time)
