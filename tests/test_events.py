@@ -801,9 +801,32 @@ def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
 
 def test_a_weekday_a_participle_of_scheduling_names_is_ahead(nlp):
     """ "Has scheduled a news conference Thursday": the parse's past participle looks ahead,
-    as "scheduled" does in the words around a time without a parse."""
+    as "scheduled" does in the words around a time without a parse. The day is the
+    conference's: what the present perfect tells is done by the publication day; an
+    infinitive of the plan is presumed on it."""
     found = events(nlp, "The prosecutor has scheduled a news conference Thursday.")
-    assert find(found, "scheduled").time.value == "2020-01-09"
+    assert find(found, "conference").time.value == "2020-01-09"
+    assert find(found, "scheduled").time is None
+    found = events(nlp, "The board has scheduled a hearing Thursday to consider the appeal.")
+    assert find(found, "consider").presumed == timeline.Interval(
+        at(9), at(10), timeline.Granularity.DAY
+    )
+
+
+def test_a_time_the_verb_cannot_take_is_the_event_noun_s_before_it(nlp):
+    """A second time of a verb after an event noun is the noun's ("liberated the city in
+    1945 in a rally Saturday": the parse hangs both on the verb), and so is a day before
+    the publication day after the object of a verb told in the present ("is still reviewing
+    a request last week")."""
+    text = "Thousands honored the soldiers who liberated the city in 1945 in a rally Saturday."
+    found = events(nlp, text)
+    assert (find(found, "liberated").time.text, find(found, "rally").time.text) == (
+        "1945",
+        "Saturday",
+    )
+    found = events(nlp, "The ministry is still reviewing a request last week from the union.")
+    assert find(found, "reviewing").time is None
+    assert find(found, "request").time.text == "last week"
 
 
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
