@@ -937,6 +937,26 @@ def test_an_intention_a_light_verb_makes_is_a_happening(nlp, text, listed):
     assert [e in built.listed for e in nouns] == [listed]
 
 
+def test_a_clause_of_as_shares_the_bounds_another_article_gives(nlp):
+    """What happens "as" another event does shares its time both ways, as an order cue, so a
+    day another article gives the event reaches the clause ("was shot ... as he stood in his
+    kitchen", the shooting dated on Friday night elsewhere), not the publication day."""
+    articles = [
+        Article("A sniper shot Dr. Ann Lee in Amherst on Friday night.", date(2020, 1, 8), "a"),
+        Article(
+            "Dr. Ann Lee was shot in Amherst as she stood in her kitchen, police said.",
+            date(2020, 1, 8),
+            "b",
+        ),
+    ]
+    result = analyse(articles[1], nlp)
+    assert sorted(c.cue for c in result.constraints if c.cue == "meanwhile") == ["meanwhile"] * 2
+    built = timeline.build(articles, nlp=nlp)
+    [shot] = [e for e in built.events if {m.text for m in e.mentions} == {"shot"}]
+    [stood] = [e for e in built.events if {m.text for m in e.mentions} == {"stood"}]
+    assert (stood.earliest, stood.latest) == (shot.earliest, shot.latest) == (at(3, 21), at(4, 5))
+
+
 def test_a_time_an_adjective_gives_a_thing_dates_no_event(nlp):
     """A time taken by an adjective that describes a thing after it ("notes due Nov. 1,
     2009", "properties, worth 130 million dollars in October") is the thing's: it dates
