@@ -824,9 +824,32 @@ def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
 
 def test_a_weekday_a_participle_of_scheduling_names_is_ahead(nlp):
     """ "Has scheduled a news conference Thursday": the parse's past participle looks ahead,
-    as "scheduled" does in the words around a time without a parse."""
+    as "scheduled" does in the words around a time without a parse. The day is the
+    conference's: what the present perfect tells is done by the publication day; an
+    infinitive of the plan is presumed on it."""
     found = events(nlp, "The prosecutor has scheduled a news conference Thursday.")
-    assert find(found, "scheduled").time.value == "2020-01-09"
+    assert find(found, "conference").time.value == "2020-01-09"
+    assert find(found, "scheduled").time is None
+    found = events(nlp, "The board has scheduled a hearing Thursday to consider the appeal.")
+    assert find(found, "consider").presumed == timeline.Interval(
+        at(9), at(10), timeline.Granularity.DAY
+    )
+
+
+def test_a_time_the_verb_cannot_take_is_the_event_noun_s_before_it(nlp):
+    """A second time of a verb after an event noun is the noun's ("liberated the city in
+    1945 in a rally Saturday": the parse hangs both on the verb), and so is a day before
+    the publication day after the object of a verb told in the present ("is still reviewing
+    a request last week")."""
+    text = "Thousands honored the soldiers who liberated the city in 1945 in a rally Saturday."
+    found = events(nlp, text)
+    assert (find(found, "liberated").time.text, find(found, "rally").time.text) == (
+        "1945",
+        "Saturday",
+    )
+    found = events(nlp, "The ministry is still reviewing a request last week from the union.")
+    assert find(found, "reviewing").time is None
+    assert find(found, "request").time.text == "last week"
 
 
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
@@ -835,6 +858,16 @@ def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     monday = find(found, "arrived").time.interval
     assert find(found, "returned").presumed == monday  # the clause "after" hangs from
     assert (find(found, "fled").presumed, find(found, "war").presumed) == (None, None)
+
+
+def test_a_time_of_a_clause_with_no_event_does_not_date_the_verb_above(nlp):
+    """A time in a complement clause whose verb is no event ("have been hard") is what is
+    told, not the telling; one in such an adverbial clause ("while there was no rain this
+    year") yields to a time of the verb's own."""
+    found = events(nlp, '"The last two weeks have been hard," says the mayor.')
+    assert find(found, "says").time is None
+    found = events(nlp, "While there was no rain this year, last year the river flooded.")
+    assert find(found, "flooded").time.text == "last year"
 
 
 def test_a_time_in_a_complement_dates_what_is_told_not_the_telling(nlp):
@@ -928,6 +961,26 @@ def test_an_intention_a_light_verb_makes_is_a_happening(nlp, text, listed):
     built = timeline.build([Article(text, published=date(2020, 1, 8), id="a")], nlp=nlp)
     nouns = [e for e in built.events if {m.text for m in e.mentions} & {"agreement", "offer"}]
     assert [e in built.listed for e in nouns] == [listed]
+
+
+def test_a_clause_of_as_shares_the_bounds_another_article_gives(nlp):
+    """What happens "as" another event does shares its time both ways, as an order cue, so a
+    day another article gives the event reaches the clause ("was shot ... as he stood in his
+    kitchen", the shooting dated on Friday night elsewhere), not the publication day."""
+    articles = [
+        Article("A sniper shot Dr. Ann Lee in Amherst on Friday night.", date(2020, 1, 8), "a"),
+        Article(
+            "Dr. Ann Lee was shot in Amherst as she stood in her kitchen, police said.",
+            date(2020, 1, 8),
+            "b",
+        ),
+    ]
+    result = analyse(articles[1], nlp)
+    assert sorted(c.cue for c in result.constraints if c.cue == "meanwhile") == ["meanwhile"] * 2
+    built = timeline.build(articles, nlp=nlp)
+    [shot] = [e for e in built.events if {m.text for m in e.mentions} == {"shot"}]
+    [stood] = [e for e in built.events if {m.text for m in e.mentions} == {"stood"}]
+    assert (stood.earliest, stood.latest) == (shot.earliest, shot.latest) == (at(3, 21), at(4, 5))
 
 
 def test_a_time_an_adjective_gives_a_thing_dates_no_event(nlp):

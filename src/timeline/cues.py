@@ -3,11 +3,12 @@
 :func:`find_constraints` reads a spaCy parse for the cues of time order between mentions:
 reported speech and the past perfect ("said that troops had fired"), prepositions and
 conjunctions ("after the strike", "following a meeting", "before"), verbs whose object is
-their cause or aim ("to avenge the operation"), one happening named twice ("the attack
-killed", "said in a statement"), a definite event noun that names an earlier event ("an
-airstrike" ... "the attack") and reactions told after a dated happening. The constraints it
-returns are solved with the mentions' bounds by :func:`timeline.bounds.solve`. The words are
-data, in ``lang/en/events.toml`` (``[ordering]``) and ``lang/en/predicates.toml``.
+their cause or aim ("to avenge the operation"), a clause that happens while its event does
+("shot as he stood", both ways), one happening named twice ("the attack killed", "said in
+a statement"), a definite event noun that names an earlier event ("an airstrike" ... "the
+attack") and reactions told after a dated happening. The constraints it returns are solved
+with the mentions' bounds by :func:`timeline.bounds.solve`. The words are data, in
+``lang/en/events.toml`` (``[ordering]``) and ``lang/en/predicates.toml``.
 
 >>> from datetime import date
 >>> from timeline.pipeline import analyse
@@ -66,7 +67,7 @@ def find_constraints(
         if before is not None and after is not None and before != after:
             found.append(Constraint(before, after, cue))
 
-    # Reported speech, past perfect, relative clauses on event nouns, "then".
+    # Reported speech, past perfect, relative clauses on event nouns, "then", "as".
     for i, m in enumerate(mentions):
         token = triggers[i]
         above, via = governor(token, heads, tree)
@@ -86,6 +87,17 @@ def find_constraints(
             add(above, i, "same event")
         if dep[token.i] == "conj" and any(lowers[c.i] in ordering["then"] for c in children(token)):
             add(above, i, "then")
+        if (
+            dep[token.i] == "advcl"
+            and any(
+                dep[c.i] == "mark" and lowers[c.i] in ordering["meanwhile"] for c in children(token)
+            )
+            and (m.tense, m.aspect) == (mentions[above].tense, mentions[above].aspect)
+        ):
+            # "was shot at 10 p.m. as he stood": each happens while the other does, told in
+            # one tense ("has been attempting since December ..., as it intends": a reason)
+            add(i, above, "meanwhile")
+            add(above, i, "meanwhile")
 
     # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
     for i, lower in enumerate(lowers):

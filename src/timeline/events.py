@@ -2185,6 +2185,14 @@ class _Extractor:
                 above, via = governor(token, heads, self.tree)
                 if above is not None and via.i == token.i:
                     day = _own_day(mentions[above])
+                    # "has scheduled a hearing Thursday to consider": the day of the event
+                    # planned
+                    planned = (
+                        heads[c.i]
+                        for c in self.children(self.head(token))
+                        if self.dep[c.i] == "dobj" and c.i in heads
+                    )
+                    day = day or next((_own_day(mentions[p]) for p in planned), None)
                     mentions[index] = mention = attrs.evolve(mention, presumed=day)
             if mention.time is not None or (
                 mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
@@ -2370,6 +2378,7 @@ class _Extractor:
         signals: dict[int, str] = {}
         attached: dict[int, TimeExpression] = {}
         unattached: dict[int, list[TimeExpression]] = {}
+        weak: set[int] = set()  # mentions whose time came from a clause of no event
         for time in times:
             span = self.time_span(time)
             root = span.root if span is not None and len(span) else None
@@ -2389,6 +2398,7 @@ class _Extractor:
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
             of_thing = False
+            clause = None  # the clause of a verb with no mention the way up left
             for _ in range(12):
                 if token.i not in inside and token.i in heads:
                     target = heads[token.i]
@@ -2396,9 +2406,15 @@ class _Extractor:
                 of_thing = token.i not in inside and self.describes_thing(token, heads)
                 if of_thing or self.head_at[token.i] == token.i:
                     break
+                if token.i not in inside and self.pos[token.i] in ("VERB", "AUX"):
+                    clause = self.dep[token.i]
                 token = self.head(token)
             if of_thing:  # "notes due Nov. 1, 2009, priced at par": the notes' time
                 self.of_things.add(time.start)
+                continue
+            if target is not None and clause == "ccomp":
+                # "'The last two months have been the whole ball game,' says": a time of what
+                # a verb tells, in a clause with no event of its own, is not the telling's
                 continue
             noun = self.event_noun_before(_phrase_start(span), heads)
             lemma = self.lemma(token)
@@ -2417,7 +2433,27 @@ class _Extractor:
                     attached.setdefault(heads[child.i], time)
                     if noun is not None and relative_subject(child):
                         self.same.add((noun, heads[child.i]))
+            if target is not None and noun is not None and noun != target:
+                held = attached.get(target)
+                if (
+                    held is not None
+                    and held.interval is not None
+                    and held.value != time.value
+                    and target not in weak
+                ) or self.misdates(token, time):
+                    # "launched the revolution decades ago in a rally Saturday", "is still
+                    # considering a request last week": a second time of a verb, or one
+                    # before the day a verb in the present is told of, is the event noun's it
+                    # follows
+                    target = noun
             if target is not None:
+                # "while there was no profit this year ..., last year they contributed": a
+                # time of a clause with no event of its own yields to the verb's own
+                if clause != "advcl" and target in weak:
+                    del attached[target]
+                    weak.discard(target)
+                elif clause == "advcl" and target not in attached:
+                    weak.add(target)
                 _attach(attached, target, time)
             elif time.interval is not None and time.names_moment:
                 unattached.setdefault(self.sentence_of[root.i], []).append(time)
@@ -2428,6 +2464,22 @@ class _Extractor:
         }
         self.spread(attached, heads)
         return attached, sentence_times, signals
+
+    def misdates(self, verb: Any, time: TimeExpression) -> bool:
+        """Whether ``time`` cannot date ``verb`` as its tense tells it: a verb in the simple or
+        progressive present is of the article's day, not of one before it ("is still
+        considering a request last week"), and one in the present perfect is done by then,
+        not on a day after it ("has scheduled a news conference Thursday")."""
+        published = self.article.published
+        if published is None or time.interval is None or self.pos[verb.i] not in ("VERB", "AUX"):
+            return False
+        grammar = self.grammar(verb)
+        if grammar.tense != "PRESENT" or grammar.modality != "ASSERTED":
+            return False
+        first, last = day_of(published)
+        if grammar.aspect in ("NONE", "PROGRESSIVE"):
+            return instant(time.interval.end) <= instant(first)
+        return instant(time.interval.start) >= instant(last)
 
     def describes_thing(self, token: Any, heads: dict[int, int]) -> bool:
         """Whether ``token`` is an adjective that describes a thing, no event, after it ("notes
