@@ -947,13 +947,6 @@ class _Extractor:
             and self.tokens[after].text in (",", ")")
         )
 
-    def event_class(self, token: Any, light: Any | None) -> str:
-        """The TimeML class of a trigger: its lemma's, or ``STATE`` for an event noun that
-        only describes another (:meth:`describes`)."""
-        if self.describes(token, light):
-            return "STATE"
-        return self.classes.get(self.lemma(token), "OCCURRENCE")
-
     def describes(self, token: Any, light: Any | None) -> bool:
         """Whether an event noun only describes another event, as a predicate ("the Pentagon
         described the airstrike as a defensive action", "it was an attack"), or a verb tells
