@@ -258,6 +258,15 @@ def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(n
     assert found == {"shot": "1998-10-23TNI", "stood": "1998-10-23TNI", "left": None}
 
 
+def test_the_night_of_a_named_day_ends_at_its_midnight(nlp):
+    """News names what happens after midnight by the next day ("early Thursday"), so the
+    march of "Tuesday night" is bounded within Tuesday, as TimeML dates it."""
+    text = "Students marched to the ministry on Tuesday night. The police watched."
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 11), id="n"), nlp)
+    marched = next(m for m in mentions if m.text == "marched")
+    assert (marched.earliest, marched.latest) == (datetime(2021, 3, 9, 21), day(10).start)
+
+
 def test_a_statement_in_a_paragraph_of_background_is_presumed_on_the_story_day(nlp):
     """A paragraph that tells what happened in 1995 is background: its happenings are not
     presumed on the story's day, but a statement about them was still made for the story;
