@@ -258,6 +258,15 @@ def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(n
     assert found == {"shot": "1998-10-23TNI", "stood": "1998-10-23TNI", "left": None}
 
 
+def test_a_time_of_a_relative_clause_sets_no_background_for_the_paragraph(nlp):
+    """A year that dates what a relative clause tells of the subject is that subject's
+    background: the news of the sentence and of the next one is still presumed on the
+    publication day."""
+    text = "The mayor, who left the city in 2015, opened the new bridge. She thanked the builders."
+    found = presumed_days(mentions_of(nlp, text))
+    assert found == {"left": None, "opened": day(10), "thanked": day(10)}
+
+
 def test_the_night_of_a_named_day_ends_at_its_midnight(nlp):
     """News names what happens after midnight by the next day ("early Thursday"), so the
     march of "Tuesday night" is bounded within Tuesday, as TimeML dates it."""

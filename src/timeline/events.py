@@ -1720,7 +1720,7 @@ class _Extractor:
                 tense_part = intersect(tense_part, story or day_of(published)) or tense_part
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
-                if before_story(attached[index].interval):
+                if before_story(attached[index].interval) and not self.qualifies_noun(token):
                     background[paragraph] = sentence
                     if instant(story_start) - instant(attached[index].interval.end) < _REACTION:
                         reacting[paragraph] = sentence
@@ -2119,6 +2119,16 @@ class _Extractor:
             self.dep[at] in ("relcl", "acl") and self.pos[self.head_at[at]] in _NOMINAL
             for at in path[:-1]
         )
+
+    def qualifies_noun(self, token: Any) -> bool:
+        """Whether ``token`` lies in a clause that qualifies a noun of its sentence
+        (:meth:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
+        there dates that noun's background, which sets no background for its paragraph."""
+        path, at = [], token.i
+        while self.head_at[at] != at:
+            path.append(at)
+            at = self.head_at[at]
+        return self.qualifying(path)
 
     def under_way(self, token: Any) -> bool:
         """Whether ``token`` is the infinitive of a verb of beginning or going on, which
