@@ -267,6 +267,15 @@ def test_a_time_of_a_relative_clause_sets_no_background_for_the_paragraph(nlp):
     assert found == {"left": None, "opened": day(10), "thanked": day(10)}
 
 
+def test_a_length_names_no_time_that_keeps_the_sentence_from_its_day(nlp):
+    """A sentence whose only time is a length ("a three-year delay") names no other time
+    than the story's: what it tells is presumed on the publication day."""
+    found = presumed_days(
+        mentions_of(nlp, "The council opened the bridge after a three-year delay.")
+    )
+    assert found == {"opened": day(10), "delay": None}
+
+
 def test_the_night_of_a_named_day_ends_at_its_midnight(nlp):
     """News names what happens after midnight by the next day ("early Thursday"), so the
     march of "Tuesday night" is bounded within Tuesday, as TimeML dates it."""

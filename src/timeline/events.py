@@ -1613,10 +1613,15 @@ class _Extractor:
         story = self.story_day(told)
         # sentences that name a time other than the story's day, with those times: their
         # narrative is at that time, or at one they tell of, unless the time only dates the
-        # background of a noun ("Albright, who fled in 1948, made no secret")
+        # background of a noun ("Albright, who fled in 1948, made no secret"); a length or a
+        # set names no time ("after a six-year process")
         other_times: dict[int | None, list[TimeExpression]] = {}
         for time in times:
-            if interval_bounds(time) != story and time.start not in self.of_things:
+            if (
+                time.interval is not None
+                and interval_bounds(time) != story
+                and time.start not in self.of_things
+            ):
                 other_times.setdefault(self.time_sentence(time), []).append(time)
         timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
