@@ -276,6 +276,14 @@ def test_a_length_names_no_time_that_keeps_the_sentence_from_its_day(nlp):
     assert found == {"opened": day(10), "delay": None}
 
 
+def test_a_statement_day_of_the_sentence_before_is_the_next_statement_day(nlp):
+    """A day named for a statement is the day of a statement the next sentence tells in the
+    simple past with nothing dating it, as a happening's day would be."""
+    text = "On Monday, the police said they had found the car. The mayor said the town was safe."
+    second = [m for m in mentions_of(nlp, text) if m.text == "said"][1]
+    assert (second.earliest, second.latest) == (day(8).start, day(8).end)
+
+
 def test_the_night_of_a_named_day_ends_at_its_midnight(nlp):
     """News names what happens after midnight by the next day ("early Thursday"), so the
     march of "Tuesday night" is bounded within Tuesday, as TimeML dates it."""

@@ -1700,7 +1700,12 @@ class _Extractor:
                         grammar.tense == "PAST" and time is None and self.dep[token.i] != "relcl"
                     )
             reporting = self.classes.get(self.lemma(token)) == "REPORTING"
-            reference = self.reference_time(token, told, reporting) if narrative else None
+            # a statement's day is one a happening or a statement before it was told on
+            reference = (
+                self.reference_time(token, times if reporting else told, reporting)
+                if narrative
+                else None
+            )
             tense_part = (
                 grammar_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
                 if bounds_grammar is not None
