@@ -289,6 +289,41 @@ def test_a_clause_told_as_happening_meanwhile_takes_the_time_even_a_clock_time(n
     assert found == {"shot": "1998-10-23TNI", "stood": "1998-10-23TNI", "left": None}
 
 
+def test_a_time_of_a_relative_clause_sets_no_background_for_the_paragraph(nlp):
+    """A year that dates what a relative clause tells of the subject is that subject's
+    background: the news of the sentence and of the next one is still presumed on the
+    publication day."""
+    text = "The mayor, who left the city in 2015, opened the new bridge. She thanked the builders."
+    found = presumed_days(mentions_of(nlp, text))
+    assert found == {"left": None, "opened": day(10), "thanked": day(10)}
+
+
+def test_a_length_names_no_time_that_keeps_the_sentence_from_its_day(nlp):
+    """A sentence whose only time is a length ("a three-year delay") names no other time
+    than the story's: what it tells is presumed on the publication day."""
+    found = presumed_days(
+        mentions_of(nlp, "The council opened the bridge after a three-year delay.")
+    )
+    assert found == {"opened": day(10), "delay": None}
+
+
+def test_a_statement_day_of_the_sentence_before_is_the_next_statement_day(nlp):
+    """A day named for a statement is the day of a statement the next sentence tells in the
+    simple past with nothing dating it, as a happening's day would be."""
+    text = "On Monday, the police said they had found the car. The mayor said the town was safe."
+    second = [m for m in mentions_of(nlp, text) if m.text == "said"][1]
+    assert (second.earliest, second.latest) == (day(8).start, day(8).end)
+
+
+def test_the_night_of_a_named_day_ends_at_its_midnight(nlp):
+    """News names what happens after midnight by the next day ("early Thursday"), so the
+    march of "Tuesday night" is bounded within Tuesday, as TimeML dates it."""
+    text = "Students marched to the ministry on Tuesday night. The police watched."
+    mentions = timeline.extract_events(Article(text, date(2021, 3, 11), id="n"), nlp)
+    marched = next(m for m in mentions if m.text == "marched")
+    assert (marched.earliest, marched.latest) == (datetime(2021, 3, 9, 21), day(10).start)
+
+
 def test_a_statement_in_a_paragraph_of_background_is_presumed_on_the_story_day(nlp):
     """A paragraph that tells what happened in 1995 is background: its happenings are not
     presumed on the story's day, but a statement about them was still made for the story;

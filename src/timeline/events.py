@@ -1614,10 +1614,15 @@ class _Extractor:
         story = self.story_day(told)
         # sentences that name a time other than the story's day, with those times: their
         # narrative is at that time, or at one they tell of, unless the time only dates the
-        # background of a noun ("Albright, who fled in 1948, made no secret")
+        # background of a noun ("Albright, who fled in 1948, made no secret"); a length or a
+        # set names no time ("after a six-year process")
         other_times: dict[int | None, list[TimeExpression]] = {}
         for time in times:
-            if interval_bounds(time) != story and time.start not in self.of_things:
+            if (
+                time.interval is not None
+                and interval_bounds(time) != story
+                and time.start not in self.of_things
+            ):
                 other_times.setdefault(self.time_sentence(time), []).append(time)
         timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
@@ -1700,7 +1705,12 @@ class _Extractor:
                         grammar.tense == "PAST" and time is None and self.dep[token.i] != "relcl"
                     )
             reporting = self.classes.get(self.lemma(token)) == "REPORTING"
-            reference = self.reference_time(token, told, reporting) if narrative else None
+            # a statement's day is one a happening or a statement before it was told on
+            reference = (
+                self.reference_time(token, times if reporting else told, reporting)
+                if narrative
+                else None
+            )
             tense_part = (
                 grammar_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
                 if bounds_grammar is not None
@@ -1747,7 +1757,7 @@ class _Extractor:
                 said_on[speaker] = (paragraph, spoken[1], spoken[2])
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
-                if before_story(attached[index].interval):
+                if before_story(attached[index].interval) and not self.qualifies_noun(token):
                     background[paragraph] = sentence
                     if instant(story_start) - instant(attached[index].interval.end) < _REACTION:
                         reacting[paragraph] = sentence
@@ -2254,6 +2264,16 @@ class _Extractor:
             self.dep[at] in ("relcl", "acl") and self.pos[self.head_at[at]] in _NOMINAL
             for at in path[:-1]
         )
+
+    def qualifies_noun(self, token: Any) -> bool:
+        """Whether ``token`` lies in a clause that qualifies a noun of its sentence
+        (:meth:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
+        there dates that noun's background, which sets no background for its paragraph."""
+        path, at = [], token.i
+        while self.head_at[at] != at:
+            path.append(at)
+            at = self.head_at[at]
+        return self.qualifying(path)
 
     def under_way(self, token: Any) -> bool:
         """Whether ``token`` is the infinitive or gerund of a verb of beginning or going on,

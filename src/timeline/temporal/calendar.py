@@ -38,7 +38,8 @@ def floor(moment: datetime, granularity: Granularity) -> datetime:
     """The start of the unit of ``granularity`` that contains ``moment``.
 
     For a weekend, the Saturday of the moment's ISO week; for a part of day, the part of
-    day that contains the moment (night before 05:00 belongs to the previous day).
+    day that contains the moment, and for the small hours, which no part holds, the night
+    before them (the night they follow).
     """
     day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
     if granularity is G.SECOND:

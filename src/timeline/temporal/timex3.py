@@ -40,14 +40,17 @@ class Granularity(enum.Enum):
     CENTURY = "century"
 
 
-#: Parts of day: TIMEX3 code -> (start hour, length in hours). Night runs past midnight.
+#: Parts of day: TIMEX3 code -> (start hour, length in hours). The night of a day ends at its
+#: midnight: news names what happens after it by the next day ("late Tuesday night", then
+#: "early Wednesday"), and TimeML values a night by the day it begins on. The small hours
+#: before the morning belong to no part.
 PARTS_OF_DAY: dict[str, tuple[int, int]] = {
     "MO": (5, 7),
     "DT": (8, 10),
     "MI": (11, 2),
     "AF": (12, 5),
     "EV": (17, 4),
-    "NI": (21, 8),
+    "NI": (21, 3),
 }
 _PART_BY_HOUR = {hour: code for code, (hour, _) in PARTS_OF_DAY.items()}
 
@@ -131,10 +134,7 @@ def format_value(start: datetime, granularity: Granularity) -> str:
     if granularity is g.DAY:
         return _ymd(start)
     if granularity is g.PART_OF_DAY:
-        code = _part_code(start)
-        night_after_midnight = code == "NI" and start.hour < PARTS_OF_DAY["NI"][0]
-        day = start - timedelta(days=1) if night_after_midnight else start
-        return f"{_ymd(day)}T{code}"
+        return f"{_ymd(start)}T{_part_code(start)}"
     if granularity is g.HOUR:
         return f"{_ymd(start)}T{start.hour:02d}"
     if granularity is g.MINUTE:
