@@ -1798,7 +1798,9 @@ class _Extractor:
                             or (
                                 reporting
                                 and (
-                                    not _lately(reacting, paragraph, sentence, long_paragraph)
+                                    # the speaker's own dated deed or statement gives its day
+                                    goes_on
+                                    or not _lately(reacting, paragraph, sentence, long_paragraph)
                                     # "officials have said": still so when it appeared
                                     or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
                                 )
