@@ -179,13 +179,21 @@ class Index:
         constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
         *,
         links: Iterable[Link] = (),
+        copies: Collection[tuple[EventMention, EventMention]] = (),
     ) -> Index:
         """``constraints`` as ``(first, second, cue)`` mention triples, or ``links`` between
-        the mentions by place, as a timeline keeps them (:attr:`timeline.Timeline.links`)."""
+        the mentions by place, as a timeline keeps them (:attr:`timeline.Timeline.links`).
+        ``copies`` are pairs ``(copy, original)`` of ``mentions`` (the objects given) known
+        to be the same but for their article (as :meth:`timeline.Timeline.from_json` reads
+        them), the original at an earlier place: only the others' texts are compared."""
         unique, places = _unique(mentions)
         same, ordered, parts = _linked(places, constraints, links)
+        known = _known_copies(unique, copies)
         first: dict[tuple[Any, ...], int] = {}
-        copies = [first.setdefault(_signature(m), i) for i, m in enumerate(unique)]
+        texts = np.arange(len(unique), dtype=np.int64)
+        for i in np.flatnonzero(known == texts).tolist():
+            texts[i] = first.setdefault(_signature(unique[i]), i)
+        texts = texts[known]  # a known copy's first is its original's
         hashes = np.fromiter(map(hash, first), dtype=np.int64, count=len(first))
         order = np.argsort(hashes, kind="stable")
         return cls(
@@ -193,11 +201,11 @@ class Index:
             same,
             ordered,
             parts,
-            np.array(copies, dtype=np.int64),
+            texts,
             hashes[order],
             np.fromiter(first.values(), dtype=np.int64, count=len(first))[order],
             frozenset(places.articles),
-            _profiles(unique, copies, places.runs()),
+            _profiles(unique, texts.tolist(), places.runs()),
         )
 
     def clusters(self, dated: frozenset[str]) -> Clusters:
@@ -288,6 +296,32 @@ def _interleaved(
     links = [(at[a], at[b], *rest) for a, b, *rest in old]
     links += [(added[a], added[b], *rest) for a, b, *rest in new]
     return sorted(links, key=lambda link: every[link[0]].article_id)
+
+
+def _known_copies(
+    mentions: Sequence[EventMention], copies: Collection[tuple[EventMention, EventMention]]
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """For each of ``mentions``, the index of the one that ``copies`` (pairs ``(copy,
+    original)`` of them, by identity) says it copies, through any chain of them, or its
+    own: a pair with an end that is not one of ``mentions``, or whose original is at a
+    later place, says nothing."""
+    known = np.arange(len(mentions), dtype=np.int64)
+    if not copies or not mentions:
+        return known
+    ids = np.fromiter(map(id, mentions), dtype=np.int64, count=len(mentions))
+    by_id = np.argsort(ids)
+    ends = itertools.chain.from_iterable(copies)
+    wanted = np.fromiter(map(id, ends), dtype=np.int64, count=2 * len(copies)).reshape(-1, 2)
+    at = np.minimum(np.searchsorted(ids[by_id], wanted), len(ids) - 1)
+    found = (ids[by_id][at] == wanted).all(axis=1)
+    copy, original = by_id[at[found]].T
+    taken = original < copy
+    known[copy[taken]] = original[taken]
+    while True:  # each step goes to an earlier place: the chains end
+        further = known[known]
+        if np.array_equal(further, known):
+            return known
+        known = further
 
 
 def _linked(
