@@ -343,15 +343,16 @@ def _linked(
     article, start, end, other, other_start, other_end, cues = zip(*ends, strict=True)
     firsts = places.find(article, start, end).tolist()
     seconds = places.find(other, other_start, other_end).tolist()
+    index = list(range(len(places.article)))  # one number object per mention, as links share
     for a, b, cue in zip(firsts, seconds, cues, strict=True):
         if a < 0 or b < 0 or a == b:
             continue
         if cue in SAME_CUES:
-            same.append((a, b, cue))
+            same.append((index[a], index[b], cue))
         elif cue == PART:
-            parts.append((a, b))
+            parts.append((index[a], index[b]))
         else:
-            ordered.append((a, b, cue))
+            ordered.append((index[a], index[b], cue))
     return same, ordered, parts
 
 
