@@ -8,7 +8,7 @@ naive ones without an offset, aware ones with their UTC offset and, for a
 kinds come back as a fixed offset: the same instants, compared equal. An event lists which
 of its mentions copy another's text (``copies``, optional), as merging found them, so that
 an update of the timeline read back compares only the others' texts; a reader takes a pair
-only where the two mentions as written are the same but for their article.
+only where the two mentions are the same but for their article.
 The document is described by a versioned JSON Schema, :func:`json_schema`.
 
 >>> from datetime import datetime
@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 import numpy as np
 
-from timeline.cluster import collector_paused
+from timeline.cluster import _signature, collector_paused
 from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
@@ -230,11 +230,13 @@ def _read_document(text: str | bytes) -> Timeline:
         )
     finally:
         _read.reset(reading)
+    # a pair is taken only where the two are the same but for their article, as merging
+    # compares them (a document edited since it was written)
     copies = [
         (event.mentions[k], event.mentions[j])
-        for event, item, pairs in zip(timeline.events, events, claims, strict=True)
+        for event, pairs in zip(timeline.events, claims, strict=True)
         for k, j in pairs
-        if _same_but_article(item["mentions"][k], item["mentions"][j])
+        if _signature(event.mentions[k]) == _signature(event.mentions[j])
     ]
     object.__setattr__(timeline, "_copies", tuple(copies))
     return timeline
@@ -258,16 +260,6 @@ def _claimed(event: Any, n: int) -> list[tuple[int, int]]:
     raise ValueError(
         f"malformed timeline JSON: event {n}: copies must be pairs [k, j] of its mentions, j < k"
     )
-
-
-def _same_but_article(copy: dict[str, Any], original: dict[str, Any]) -> bool:
-    """Whether two mentions as written are the same but for their article id: the pairs of
-    ``copies`` are taken only where they are (a document edited since it was written)."""
-    article = copy.get("article_id")
-    copy["article_id"] = original.get("article_id")
-    same = copy == original
-    copy["article_id"] = article
-    return same
 
 
 def _decoded(cls: type, items: list[Any], noun: str) -> list[Any]:
