@@ -37,6 +37,7 @@ from timeline import (
 )
 from timeline.bounds import intersect
 from timeline.export.wording import describe_when
+from timeline.model import Link
 from timeline.names import name_key
 from timeline.pipeline import analyse
 
@@ -1174,3 +1175,19 @@ def test_a_speakers_we_adds_nothing_to_its_articles_profile():
     named = attrs.evolve(said, arguments=(Argument("Airbus", "Airbus"),))
     assert "a:airbus" not in timeline.cluster._features(said)
     assert "a:airbus" in timeline.cluster._features(named)
+
+
+@pytest.mark.parametrize("far", [100, 1 << 40])
+def test_mentions_are_found_by_place_however_far_into_their_article(far):
+    """Places are numbered to be found at C speed; offsets too large for 64-bit numbers
+    are numbered as Python integers: the same links are found, the same groups made."""
+    mentions = [mention(a, s, w) for a in "bca" for s, w in [(far, "vote"), (0, "attack")]]
+    links = [Link(a, (0, 6), (far, far + 4), "before") for a in "abc"]
+    links += [Link("a", (0, 6), (far, far + 5), "before"), Link("z", (0, 6), (0, 6), "anaphora")]
+    unique, places = timeline.cluster._unique(mentions)
+    assert [(m.article_id, m.start) for m in unique] == [(a, s) for a in "abc" for s in (0, far)]
+    assert places.numbers.dtype == (object if far > 1 << 20 else np.int64)
+    indexed = timeline.cluster.Index.of(mentions, links=links)
+    assert indexed.ordered == [(0, 1, "before"), (2, 3, "before"), (4, 5, "before")]
+    assert indexed.same == indexed.parts == []
+    assert indexed.clusters(frozenset()).groups == ((0, 2, 4), (1, 3, 5))

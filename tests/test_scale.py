@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import pickle
 import subprocess
 import sys
@@ -212,3 +213,45 @@ def test_a_long_article_is_analysed_in_pieces_at_their_places(nlp):
     assert len(whole.constraints) == sum(len(r.constraints) for r in pieces)
     sentences = [m.sentence for m in whole.mentions]
     assert sentences == sorted(sentences) and sentences[-1] > 100
+
+
+def _copied(result, article_id):
+    """An analysis as that of a copy of its article under another id."""
+    article = attrs.evolve(result.article, id=article_id)
+    mentions = tuple(attrs.evolve(m, article_id=article_id) for m in result.mentions)
+    return attrs.evolve(result, article=article, mentions=mentions)
+
+
+def test_a_saved_timeline_says_which_mentions_copy_another_for_its_update(analysed):
+    """The JSON of a timeline gives, for each event, which of its mentions copy another's
+    text (every field but the article); read back, only the others' texts are compared
+    when it is updated. Documents without them, or with pairs edited since, update equal
+    to rebuilding too: a pair is taken only where the two mentions are the same."""
+    copies = [_copied(r, r.article.id + "-copy") for r in analysed]
+    rebuilt = timeline_of(analysed + copies)
+    document = json.loads(timeline_of(analysed + copies[:3]).to_json())
+    pairs = [(e, k, j) for e in document["events"] for k, j in e.get("copies", [])]
+    assert pairs and all(
+        {**e["mentions"][k], "article_id": ""} == {**e["mentions"][j], "article_id": ""}
+        for e, k, j in pairs
+    )
+    saved = Timeline.from_json(json.dumps(document))
+    assert len(saved._copies) == len(pairs)
+    assert timeline_of(copies[3:], base=saved) == rebuilt
+    old = json.loads(json.dumps(document))
+    for event in old["events"]:
+        event.pop("copies", None)
+    assert Timeline.from_json(json.dumps(old)) == saved
+    assert timeline_of(copies[3:], base=Timeline.from_json(json.dumps(old))) == rebuilt
+    # a copy edited since: its pair is left, and the update is that of the edited timeline
+    changed, k, _ = pairs[0]
+    changed["mentions"][k]["sentence"] += 1
+    edited = Timeline.from_json(json.dumps(document))
+    assert len(edited._copies) == len(pairs) - 1
+    for event in document["events"]:
+        event.pop("copies", None)
+    unknown = Timeline.from_json(json.dumps(document))
+    assert timeline_of(copies[3:], base=edited) == timeline_of(copies[3:], base=unknown)
+    changed["copies"] = [[0, 0]]
+    with pytest.raises(ValueError, match=r"event \d+: copies must be pairs"):
+        Timeline.from_json(json.dumps(document))

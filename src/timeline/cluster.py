@@ -63,7 +63,7 @@ import contextlib
 import gc
 import itertools
 import operator
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -176,13 +176,21 @@ class Index:
         constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
         *,
         links: Iterable[Link] = (),
+        copies: Collection[tuple[EventMention, EventMention]] = (),
     ) -> Index:
         """``constraints`` as ``(first, second, cue)`` mention triples, or ``links`` between
-        the mentions by place, as a timeline keeps them (:attr:`timeline.Timeline.links`)."""
-        unique = _unique(mentions)
-        same, ordered, parts = _linked(unique, constraints, links)
+        the mentions by place, as a timeline keeps them (:attr:`timeline.Timeline.links`).
+        ``copies`` are pairs ``(copy, original)`` of ``mentions`` (the objects given) known
+        to be the same but for their article (as :meth:`timeline.Timeline.from_json` reads
+        them), the original at an earlier place: only the others' texts are compared."""
+        unique, places = _unique(mentions)
+        same, ordered, parts = _linked(places, constraints, links)
+        known = _known_copies(unique, copies)
         first: dict[tuple[Any, ...], int] = {}
-        copies = [first.setdefault(_signature(m), i) for i, m in enumerate(unique)]
+        texts = np.arange(len(unique), dtype=np.int64)
+        for i in np.flatnonzero(known == texts).tolist():
+            texts[i] = first.setdefault(_signature(unique[i]), i)
+        texts = texts[known]  # a known copy's first is its original's
         hashes = np.fromiter(map(hash, first), dtype=np.int64, count=len(first))
         order = np.argsort(hashes, kind="stable")
         return cls(
@@ -190,11 +198,11 @@ class Index:
             same,
             ordered,
             parts,
-            np.array(copies, dtype=np.int64),
+            texts,
             hashes[order],
             np.fromiter(first.values(), dtype=np.int64, count=len(first))[order],
-            frozenset(m.article_id for m in unique),
-            _profiles(unique, copies),
+            frozenset(places.articles),
+            _profiles(unique, texts.tolist(), places.runs()),
         )
 
     def clusters(self, dated: frozenset[str]) -> Clusters:
@@ -287,33 +295,61 @@ def _interleaved(
     return sorted(links, key=lambda link: every[link[0]].article_id)
 
 
+def _known_copies(
+    mentions: Sequence[EventMention], copies: Collection[tuple[EventMention, EventMention]]
+) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """For each of ``mentions``, the index of the one that ``copies`` (pairs ``(copy,
+    original)`` of them, by identity) says it copies, through any chain of them, or its
+    own: a pair with an end that is not one of ``mentions``, or whose original is at a
+    later place, says nothing."""
+    known = np.arange(len(mentions), dtype=np.int64)
+    if not copies or not mentions:
+        return known
+    ids = np.fromiter(map(id, mentions), dtype=np.int64, count=len(mentions))
+    by_id = np.argsort(ids)
+    ends = itertools.chain.from_iterable(copies)
+    wanted = np.fromiter(map(id, ends), dtype=np.int64, count=2 * len(copies)).reshape(-1, 2)
+    at = np.minimum(np.searchsorted(ids[by_id], wanted), len(ids) - 1)
+    found = (ids[by_id][at] == wanted).all(axis=1)
+    copy, original = by_id[at[found]].T
+    taken = original < copy
+    known[copy[taken]] = original[taken]
+    while True:  # each step goes to an earlier place: the chains end
+        further = known[known]
+        if np.array_equal(further, known):
+            return known
+        known = further
+
+
 def _linked(
-    mentions: Sequence[EventMention],
+    places: _Places,
     constraints: Iterable[tuple[EventMention, EventMention, str]],
     links: Iterable[Link] = (),
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """The ``constraints`` and ``links`` between ``mentions`` (sorted by place) by index:
-    those that say two are one happening, those that order them, and those from a part to
-    its whole. Each end is found by its place; one that is not among ``mentions`` drops its
+    """The ``constraints`` and ``links`` between the mentions at ``places`` by index: those
+    that say two are one happening, those that order them, and those from a part to its
+    whole. Each end is found by its place; one that is not among the mentions drops its
     link."""
-    at = {where: i for i, where in enumerate(map(_where, mentions))}
-    ends = itertools.chain(
-        ((_where(first), _where(second), cue) for first, second, cue in constraints),
-        (((k.article_id, *k.before), (k.article_id, *k.after), k.cue) for k in links),
-    )
+    ends = [(*_where(first), *_where(second), cue) for first, second, cue in constraints]
+    ends += [(k.article_id, *k.before, k.article_id, *k.after, k.cue) for k in links]
     same: list[tuple[int, int, str]] = []
     ordered: list[tuple[int, int, str]] = []
     parts: list[tuple[int, int]] = []
-    for first, second, cue in ends:
-        a, b = at.get(first), at.get(second)
-        if a is None or b is None or a == b:
+    if not ends:
+        return same, ordered, parts
+    article, start, end, other, other_start, other_end, cues = zip(*ends, strict=True)
+    firsts = places.find(article, start, end).tolist()
+    seconds = places.find(other, other_start, other_end).tolist()
+    index = list(range(len(places.article)))  # one number object per mention, as links share
+    for a, b, cue in zip(firsts, seconds, cues, strict=True):
+        if a < 0 or b < 0 or a == b:
             continue
         if cue in SAME_CUES:
-            same.append((a, b, cue))
+            same.append((index[a], index[b], cue))
         elif cue == PART:
-            parts.append((a, b))
+            parts.append((index[a], index[b]))
         else:
-            ordered.append((a, b, cue))
+            ordered.append((index[a], index[b], cue))
     return same, ordered, parts
 
 
@@ -368,18 +404,92 @@ def place(mention: EventMention) -> tuple[str, int, int]:
 _where = operator.attrgetter("article_id", "start", "end")
 
 
-def _unique(mentions: Iterable[EventMention]) -> list[EventMention]:
-    found: dict[tuple[str, int, int], EventMention] = {}
-    for mention in mentions:
+def _unique(mentions: Iterable[EventMention]) -> tuple[list[EventMention], _Places]:
+    """The distinct ``mentions`` sorted by :func:`place`, and where they are; equal mentions
+    given twice count once, two different ones at one place are refused."""
+    given = list(mentions)
+    for mention in given:
         if not isinstance(mention, EventMention):
             raise TypeError(f"mentions must be EventMentions, not {type(mention).__name__}")
-        known = found.setdefault(_where(mention), mention)
+    ids = list(map(_article_id, given))
+    articles = {article: n for n, article in enumerate(sorted(set(ids)))}
+    article = np.fromiter(map(articles.__getitem__, ids), dtype=np.int64, count=len(ids))
+    start = np.fromiter(map(_start, given), dtype=np.int64, count=len(ids))
+    end = np.fromiter(map(_end, given), dtype=np.int64, count=len(ids))
+    order = np.lexsort((end, start, article))  # stable: the first given of a place first
+    width = 1 + int(end.max(initial=0))
+    numbers = _numbered(len(articles), width, article[order], start[order], end[order])
+    again = numbers[1:] == numbers[:-1]
+    for k in np.flatnonzero(again).tolist():
+        known, mention = given[order[k]], given[order[k + 1]]
         if known is not mention and known != mention:
             raise ValueError(
                 f"two different mentions at {mention.start}..{mention.end} of article "
                 f"{mention.article_id!r}: {known.text!r} and {mention.text!r}"
             )
-    return [found[where] for where in sorted(found)]
+    kept = np.ones(len(order), dtype=bool)
+    kept[1:] = ~again
+    places = _Places(articles, article[order][kept], width, numbers[kept])
+    return [given[i] for i in order[kept].tolist()], places
+
+
+_article_id = operator.attrgetter("article_id")
+_start = operator.attrgetter("start")
+_end = operator.attrgetter("end")
+
+
+def _numbered(
+    articles: int,
+    width: int,
+    article: np.ndarray[Any, Any],
+    start: np.ndarray[Any, Any],
+    end: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """Places ``(article number, start, end)`` (of ``articles`` articles, offsets below
+    ``width``) as one number each, sorting as they do: 64-bit integers, or Python's where
+    those could overflow."""
+    if articles * width * width >= 1 << 63:
+        article = article.astype(object)
+    return (article * width + start) * width + end
+
+
+@attrs.frozen(eq=False)
+class _Places:
+    """Where mentions sorted by :func:`place` are: the number of each article id, in the
+    order of the ids (``articles``); the number of each mention's article (``article``);
+    one more than the largest offset (``width``); and each mention's place as one number
+    (:func:`_numbered`), sorted, to find mentions by place at C speed (``numbers``)."""
+
+    articles: dict[str, int]
+    article: np.ndarray[Any, np.dtype[np.int64]]
+    width: int
+    numbers: np.ndarray[Any, Any]
+
+    def find(
+        self, ids: Sequence[str], starts: Sequence[int], ends: Sequence[int]
+    ) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """The index of the mention at each place ``(ids[k], starts[k], ends[k])``, ``-1``
+        where there is none."""
+        if not self.numbers.size:
+            return np.full(len(ids), -1, dtype=np.int64)
+        article = np.fromiter(
+            (self.articles.get(i, -1) for i in ids), dtype=np.int64, count=len(ids)
+        )
+        start, end = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+        valid = (article >= 0) & (start >= 0) & (start < self.width)
+        valid &= (end >= 0) & (end < self.width)
+        wanted = _numbered(
+            len(self.articles), self.width, *(np.where(valid, x, 0) for x in (article, start, end))
+        )
+        at = np.minimum(np.searchsorted(self.numbers, wanted), self.numbers.size - 1)
+        return np.where(valid & (self.numbers[at] == wanted), at, -1)
+
+    def runs(self) -> list[tuple[int, int]]:
+        """The ``(start, end)`` indices of each article's mentions."""
+        if not self.article.size:
+            return []
+        starts = [0, *(np.flatnonzero(self.article[1:] != self.article[:-1]) + 1).tolist()]
+        return list(zip(starts, [*starts[1:], len(self.article)], strict=True))
 
 
 # --- copies of a text, articles' profiles -------------------------------------------------------
@@ -391,25 +501,33 @@ _signature = operator.attrgetter(
 )
 
 
-def _profiles(mentions: Sequence[EventMention], copies: Sequence[int]) -> dict[str, _Profile]:
+def _profiles(
+    mentions: Sequence[EventMention], copies: Sequence[int], runs: Iterable[tuple[int, int]]
+) -> dict[str, _Profile]:
     """The profile of each article of ``mentions`` (:class:`_Articles`), by id, the traits of
     each text counted once for all its copies (``copies``: the first mention of each one's
-    text, as :func:`_copies` gives them); articles share one copy of each feature with its
-    count, and of each profile (copies of a text), as an update keeps them all
-    (:class:`Index`)."""
+    text, as :func:`_copies` gives them; ``runs``, the ``(start, end)`` indices of each
+    article's mentions); articles share one copy of each feature with its count, and of
+    each profile (copies of a text), as an update keeps them all (:class:`Index`)."""
     features: dict[int, list[str]] = {}
-    told: dict[str, list[str]] = defaultdict(list)
-    for m, first in zip(mentions, copies, strict=True):
-        found = features.get(first)
-        if found is None:
-            found = features[first] = _features(m)
-        told[m.article_id] += found
     items: dict[tuple[str, int], tuple[str, int]] = {}
     profiles: dict[_Profile, _Profile] = {}
+    # articles of the same texts (copies) have one profile, counted once
+    by_texts: dict[tuple[int, ...], _Profile] = {}
     kept = {}
-    for article, found in told.items():
-        profile = tuple(sorted(items.setdefault(item, item) for item in Counter(found).items()))
-        kept[article] = profiles.setdefault(profile, profile)
+    for start, end in runs:
+        texts = tuple(copies[start:end])
+        profile = by_texts.get(texts)
+        if profile is None:
+            found: list[str] = []
+            for first in texts:
+                told = features.get(first)
+                if told is None:
+                    told = features[first] = _features(mentions[first])
+                found += told
+            counted = tuple(sorted(items.setdefault(item, item) for item in Counter(found).items()))
+            profile = by_texts[texts] = profiles.setdefault(counted, counted)
+        kept[mentions[start].article_id] = profile
     return kept
 
 

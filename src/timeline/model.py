@@ -644,6 +644,8 @@ class Timeline:
     )
     # what merging more articles into it reuses (timeline.pipeline.timeline_of), if it made it
     _indexed: Any = attrs.field(init=False, repr=False, eq=False, default=None)
+    # the (copy, original) pairs of mentions its JSON said are copies of one text, if read
+    _copies: Any = attrs.field(init=False, repr=False, eq=False, default=None)
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -843,7 +845,8 @@ class Timeline:
         analysed, then every mention is merged anew (:func:`timeline.pipeline.update`; the
         arguments are those of :func:`timeline.build`). A timeline built or updated in this
         process (not read from JSON) also keeps how its mentions were indexed for merging,
-        so that only the new ones are indexed; events whose mentions stay as they were keep
+        so that only the new ones are indexed; one read from JSON knows which of its mentions
+        copy another's text (:meth:`to_json`); events whose mentions stay as they were keep
         their labels. An article id already on the timeline is refused.
 
         >>> from datetime import date
@@ -859,7 +862,9 @@ class Timeline:
 
     def to_json(self, **dumps: Any) -> str:
         """The timeline as JSON (format ``timeline/1``): every event, mention, participant,
-        time and interval, read back equal by :meth:`from_json`. Its JSON Schema is
+        time and interval, read back equal by :meth:`from_json`, and which mentions of an
+        event copy another's text (``copies``), so that an update of the timeline read back
+        compares only the others' texts (:meth:`update`). Its JSON Schema is
         :func:`timeline.export.json_schema`; keyword arguments go to :func:`json.dumps`.
 
         >>> print(Timeline(()).to_json(indent=1))

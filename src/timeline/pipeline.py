@@ -299,8 +299,10 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     (:class:`~timeline.ArticleRecord`) for the exports to cite; with ``base``, a timeline's
     mentions, cues and articles merged too. Each analysis is dropped as soon as its mentions
     are taken, so ``analysed`` can stream. A timeline made here keeps how its mentions were
-    indexed for merging (in memory, not in its JSON), so that merging more articles into it
-    indexes only theirs; its events' labels are kept for the groups that stay as they were.
+    indexed for merging (in memory), so that merging more articles into it indexes only
+    theirs; one read from JSON knows which of its mentions copy another's text
+    (:meth:`Timeline.to_json`), so that only the others' texts are compared. Its events'
+    labels are kept for the groups that stay as they were.
     Merging runs with the cycle collector paused (:func:`~timeline.cluster.collector_paused`)."""
     mentions: list[EventMention] = []
     links: list[Link] = []
@@ -320,9 +322,11 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         if base is not None:
             links = sorted([*base.links, *links], key=lambda k: k.article_id)
         if indexed is None:
+            copies = ()
             if base is not None:
                 mentions = [m for event in base.events for m in event.mentions] + mentions
-            indexed = Index.of(mentions, links=links)
+                copies = base._copies or ()
+            indexed = Index.of(mentions, links=links, copies=copies)
         del mentions
         # a group of the same mentions as an event of ``base`` has that event's label
         labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None

@@ -5,7 +5,10 @@ the round trip is lossless (``loads(dumps(tl)) == tl``). Datetimes are ISO 8601 
 naive ones without an offset, aware ones with their UTC offset and, for a
 :class:`zoneinfo.ZoneInfo` zone, its key in brackets as RFC 9557 writes it
 (``2020-01-05T09:00:00+01:00[Europe/Paris]``), so the zone itself survives. Other ``tzinfo``
-kinds come back as a fixed offset: the same instants, compared equal.
+kinds come back as a fixed offset: the same instants, compared equal. An event lists which
+of its mentions copy another's text (``copies``, optional), as merging found them, so that
+an update of the timeline read back compares only the others' texts; a reader takes a pair
+only where the two mentions are the same but for their article.
 The document is described by a versioned JSON Schema, :func:`json_schema`.
 
 >>> from datetime import datetime
@@ -29,8 +32,9 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
+import numpy as np
 
-from timeline.cluster import collector_paused
+from timeline.cluster import _signature, collector_paused
 from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
@@ -144,11 +148,41 @@ def dumps(timeline: Timeline, **options: Any) -> str:
     '{"events": [], "format": "timeline/1"}'
     """
     document: dict[str, Any] = {"events": [_encode(e) for e in timeline.events], "format": FORMAT}
+    for encoded, copies in zip(document["events"], _copies(timeline), strict=True):
+        if copies:
+            encoded["copies"] = copies
     if timeline.links:
         document["links"] = [_encode(link) for link in timeline.links]
     if timeline.articles:
         document["articles"] = [_encode(record) for record in timeline.articles]
     return json.dumps(document, ensure_ascii=False, sort_keys=True, **options)
+
+
+def _copies(timeline: Timeline) -> list[list[list[int]]]:
+    """For each event of ``timeline``, the pairs ``[k, j]`` of its mentions that are the same
+    but for their article, ``j`` the first: those merging found (a timeline it made) or read
+    (one read back). Empty where none is known."""
+    known: dict[int, EventMention]
+    indexed = timeline._indexed
+    if indexed is not None:
+        copied = np.flatnonzero(indexed.copies != np.arange(len(indexed.copies))).tolist()
+        firsts = indexed.copies[copied].tolist()
+        every = indexed.mentions
+        known = {id(every[i]): every[f] for i, f in zip(copied, firsts, strict=True)}
+    else:
+        known = {id(copy): original for copy, original in timeline._copies or ()}
+    found: list[list[list[int]]] = []
+    for event in timeline.events:
+        pairs: list[list[int]] = []
+        if known:
+            at = {id(m): k for k, m in enumerate(event.mentions)}
+            for k, mention in enumerate(event.mentions):
+                original = known.get(id(mention))
+                j = None if original is None else at.get(id(original))
+                if j is not None and j < k:
+                    pairs.append([k, j])
+        found.append(pairs)
+    return found
 
 
 def loads(text: str | bytes) -> Timeline:
@@ -186,15 +220,46 @@ def _read_document(text: str | bytes) -> Timeline:
     for key in ("links", "articles"):
         if not isinstance(data.get(key, []), list):
             raise ValueError(f"malformed timeline JSON: {key!r} must be a list")
+    claims = [_claimed(event, n) for n, event in enumerate(events)]
     reading = _read.set(_Reading(_TRUSTING if _plain_unicode(text) else _CHECKING, {}))
     try:
-        return Timeline(
+        timeline = Timeline(
             _decoded(Event, events, "event"),
             _decoded(ArticleRecord, data.get("articles", []), "article"),
             _decoded(Link, data.get("links", []), "link"),
         )
     finally:
         _read.reset(reading)
+    # a pair is taken only where the two are the same but for their article, as merging
+    # compares them (a document edited since it was written)
+    copies = [
+        (event.mentions[k], event.mentions[j])
+        for event, pairs in zip(timeline.events, claims, strict=True)
+        for k, j in pairs
+        if _signature(event.mentions[k]) == _signature(event.mentions[j])
+    ]
+    object.__setattr__(timeline, "_copies", tuple(copies))
+    return timeline
+
+
+def _claimed(event: Any, n: int) -> list[tuple[int, int]]:
+    """The pairs ``[k, j]`` of ``event``'s ``copies`` (taken out of it, :func:`dumps`): its
+    mentions ``k`` said to be ``j`` but for their article, ``j`` before ``k``."""
+    if not isinstance(event, dict) or "copies" not in event:
+        return []
+    copies = event.pop("copies")
+    count = len(event["mentions"]) if isinstance(event.get("mentions"), list) else 0
+    if isinstance(copies, list) and all(
+        isinstance(pair, list)
+        and len(pair) == 2
+        and all(type(x) is int for x in pair)
+        and 0 <= pair[1] < pair[0] < count
+        for pair in copies
+    ):
+        return [(k, j) for k, j in copies]
+    raise ValueError(
+        f"malformed timeline JSON: event {n}: copies must be pairs [k, j] of its mentions, j < k"
+    )
 
 
 def _decoded(cls: type, items: list[Any], noun: str) -> list[Any]:
