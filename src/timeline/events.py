@@ -2493,7 +2493,8 @@ class _Extractor:
             return False
         first, last = day_of(published)
         if grammar.aspect in ("NONE", "PROGRESSIVE"):
-            return instant(time.interval.end) <= instant(first)
+            # (published at its midnight, the day up to publication is empty: it starts then)
+            return instant(time.interval.end) <= instant(last if first is None else first)
         return instant(time.interval.start) >= instant(last)
 
     def describes_thing(self, token: Any, heads: dict[int, int]) -> bool:
