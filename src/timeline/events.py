@@ -26,7 +26,7 @@ import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -56,6 +56,7 @@ from timeline.names import (
 )
 from timeline.nlp import text_of, token_strings, tree_of
 from timeline.references import Referents
+from timeline.temporal.calendar import floor
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -359,18 +360,17 @@ def _one_day(mention: EventMention) -> Interval | None:
     low, high = mention.earliest, mention.latest
     if low is None or high is None:
         return None
-    day = low.replace(hour=0, minute=0, second=0, microsecond=0)
+    day = floor(low, Granularity.DAY)
     end = day + timedelta(days=1)
     if instant(high) > instant(end):
         return None
     return Interval(day, end, Granularity.DAY)
 
 
-def _publication_day(published: date | datetime) -> Interval | None:
-    """The day of publication up to the publication time (:func:`~timeline.bounds.day_of`),
-    or ``None`` when that is empty: an article stamped at midnight told nothing yet that
-    day."""
-    first, last = day_of(published)
+def _as_day(bounds: Bounds) -> Interval | None:
+    """The day of ``bounds`` (:func:`~timeline.bounds.day_of`, a story's day), or ``None``
+    when a side is open: an article stamped at midnight told nothing yet that day."""
+    first, last = bounds
     return None if first is None or last is None else Interval(first, last, Granularity.DAY)
 
 
@@ -2030,7 +2030,7 @@ class _Extractor:
             ):
                 day = mentions[above].presumed or _one_day(mentions[above])
             if day is None and published is not None and self.told_in_present(token):
-                day = _publication_day(published)
+                day = _as_day(day_of(published))
             if day is not None:
                 mentions[index] = attrs.evolve(mention, presumed=day)
 
@@ -2097,7 +2097,7 @@ class _Extractor:
             or self.ahead(time)
         ):
             return None
-        start = interval.start.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = floor(interval.start, Granularity.DAY)
         today = day_of(published)[0]
         if today is None or instant(today) - instant(start) >= _REACTION:
             return None
@@ -2142,16 +2142,13 @@ class _Extractor:
         ):
             return None
         if self.lemma(token) in self.attributions:  # "according to police": as published
-            return _publication_day(published)
+            return _as_day(day_of(published))
         if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
         if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
             return None
         perfect = grammar.tense == "PRESENT" and not grammar.realis
-        first, last = day_of(published) if perfect else story or day_of(published)
-        if first is None or last is None:
-            return None
-        return Interval(first, last, Granularity.DAY)
+        return _as_day(day_of(published) if perfect else story or day_of(published))
 
     def inherit(
         self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
