@@ -157,6 +157,28 @@ def test_a_description_stands_for_the_name_ending_in_its_noun(nlp):
     assert [a.name for a in sold.arguments][:1] == ["iTunes Music Store"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # in apposition, though another product is named between
+        (
+            "Airbus unveiled the A380, a twin-deck aircraft. Boeing's 747 is smaller. "
+            "The new aircraft will fly.",
+            "fly",
+        ),
+        # the noun the name modifies, and a noun alike ("plane" for "airliner")
+        (
+            "Airbus showed its A380 airliner in Toulouse. Sales must pass the 250 needed "
+            "to break even. The plane landed in Paris.",
+            "landed",
+        ),
+    ],
+)
+def test_a_description_stands_for_the_name_described_alike(nlp, text, trigger):
+    [mention] = _mentions(text, trigger)
+    assert [a.name for a in mention.arguments][:1] == ["A380"]
+
+
 def _actor(text: str, trigger: str) -> tuple[str | None, list[str]]:
     [mention] = _mentions(text, trigger)
     return mention.actor, [a.name for a in mention.arguments]

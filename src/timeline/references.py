@@ -19,8 +19,9 @@ when it
   organisation, product, place or other name at most 60 tokens back;
 - is a description: "the company", "the carmaker" stand for the nearest organisation named
   before them, "the aircraft", "the superjumbo" for the nearest product (a name spaCy gives
-  no kind fits either), or the nearest name that ends in the noun ("the store" after
-  "iTunes Music Store").
+  no kind fits either); before that, for the nearest name that ends in the noun ("the
+  store" after "iTunes Music Store"), else the nearest name the article described by the
+  noun or one alike ("the plane" after "the A380, a twin-deck aircraft").
 - is a speaker's own pronoun: ``we``, ``our`` stand for the organisation of the speaker of
   their sentence or the one before ('"We will deliver," said an Airbus spokesman').
 
@@ -261,6 +262,7 @@ class Referents:
         self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
+        self.described_as = self.descriptions_of_names()
         described = _described()
         for i, pos in enumerate(self.pos):  # a description stands for its name after it
             if pos != "NOUN" or i in self.named or self.lemmas[i].lower() not in described:
@@ -270,6 +272,40 @@ class Referents:
                 at = bisect.bisect_left(self.starts, i)
                 self.names.insert(at, _Name(i, argument.name, argument.head, kind))
                 self.starts.insert(at, i)
+
+    def descriptions_of_names(self) -> dict[int, frozenset[str]]:
+        """The describing nouns the article gives each name, by the name's first token: the
+        noun it modifies ("60 Boeing 787 Dreamliner aircraft", "the A380 superjumbo
+        airliner") or stands in apposition with ("the A380, a twin-deck aircraft"; "the
+        largest airliner, the A380"), each as the first noun of its ``[alike]`` group."""
+        tokens_of: dict[int, list[int]] = {}
+        for i, name in self.name_at.items():
+            if name is not None:
+                tokens_of.setdefault(name.start, []).append(i)
+        described, heads, deps = _described(), self.heads, self.deps
+        found = {}
+        for start, tokens in tokens_of.items():
+            inside = set(tokens)
+            # the name's head word: its last word whose head is outside it
+            root = max(
+                (t for t in tokens if heads[t] not in inside or heads[t] == t), default=start
+            )
+            nouns = [c for c in self.children[root] if deps[c] == "appos"]
+            nouns += self.apposed_sibling(root, max(tokens))
+            token = root
+            while deps[token] == "compound" and heads[token] != token:
+                token = heads[token]
+                nouns.append(token)
+            if deps[token] == "appos":  # one step: not on to what that noun is apposed to
+                nouns.append(heads[token])
+            kinds = {
+                _alike(self.lemmas[n])
+                for n in nouns
+                if self.pos[n] == "NOUN" and self.lemmas[n].lower() in described
+            }
+            if kinds:
+                found[start] = frozenset(kinds)
+        return found
 
     def defined_aliases(self) -> dict[str, str]:
         """The short names the article defines in parentheses right after a name, each with
@@ -566,7 +602,36 @@ class Referents:
             return None
         text = self.text(determiner[0], i + 1)
         window = data["windows"]["description"]
-        return self.ending_in(i, text, window) or self.refer(i, text, {kind, "name"}, window)
+        return (
+            self.ending_in(i, text, window)
+            or self.described_alike(i, text, window)
+            or self.refer(i, text, {kind, "name"}, window)
+        )
+
+    def apposed_sibling(self, root: int, last: int) -> list[int]:
+        """The head of a noun phrase set off by a comma right after a name (of root token
+        ``root`` and last token ``last``) that the parser took for a second argument of the
+        name's head rather than in apposition ("unveiled the A380, a twin-deck aircraft")."""
+        comma = last + 1
+        if comma >= len(self.words) or self.words[comma] != "," or self.heads[root] == root:
+            return []
+        head, dep = self.heads[root], self.deps[root]
+        return [
+            n
+            for n in self.children[head]
+            if n > comma and self.deps[n] == dep and self.phrase(n)[0] == comma + 1
+        ]
+
+    def described_alike(self, i: int, text: str, window: int) -> Argument | None:
+        """What a describing noun, token ``i`` written ``text``, stands for when a name at
+        most ``window`` tokens before it was described by a noun alike
+        (:meth:`descriptions_of_names`): the nearest such name ("the aircraft" after "the
+        A380, a twin-deck aircraft", though a Boeing 747 is named between)."""
+        noun = _alike(self.lemmas[i])
+        for name in itertools.takewhile(lambda name: i - name.start <= window, self.before(i)):
+            if noun in self.described_as.get(name.start, ()):
+                return self._argument(text, name)
+        return None
 
     def ending_in(self, i: int, text: str, window: int) -> Argument | None:
         """What a describing noun, token ``i`` written ``text``, stands for when a name at
@@ -686,6 +751,23 @@ def _office(text: str) -> bool:
     """
     offices = _word_set("offices")
     return all(word.lower() in offices for word in text.split())
+
+
+@functools.cache
+def _alikes() -> dict[str, str]:
+    """The first noun of the ``[alike]`` group of each describing noun in one."""
+    return {noun: nouns[0] for nouns in _data()["alike"].values() for noun in nouns}
+
+
+def _alike(lemma: str) -> str:
+    """The describing noun ``lemma`` stands as: the first of its ``[alike]`` group
+    ("aircraft" for "plane"), else itself.
+
+    >>> _alike("Plane"), _alike("company")
+    ('aircraft', 'company')
+    """
+    lower = lemma.lower()
+    return _alikes().get(lower, lower)
 
 
 @functools.cache

@@ -178,6 +178,7 @@ REFERENCES = Section(
         "means_prepositions": WORDS,
         "determiners": WORDS,
         "descriptions": Section({"organisation": WORDS, "product": WORDS}, disjoint=True),
+        "alike": Table(WORDS),
         "labels": Section(
             {"person": WORDS, "organisation": WORDS, "product": WORDS, "place": WORDS},
             disjoint=True,
