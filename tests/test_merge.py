@@ -387,8 +387,11 @@ def test_confidence_is_how_well_the_reports_agree_not_how_many_they_are():
     bare = [mention(a, n, "resignation") for n, a in enumerate("abcdef")]
     [event] = timeline.merge(bare)
     assert (len(event.articles), event.confidence) == (6, 0.5)  # they share only their word
+    # one article's reports are one account: nothing disagrees, whatever they give
     [alone] = timeline.merge([mention("a", 0, "resignation", (BENJAMIN,))])
-    assert alone.confidence == 0.5
+    assert alone.confidence == 1.0
+    [bare_alone] = timeline.merge([mention("a", 0, "resignation")])
+    assert bare_alone.confidence == 1.0
     named = [mention(a, n, "resignation", (BENJAMIN,)) for n, a in enumerate("ab")]
     [event] = timeline.merge(named)
     assert event.confidence == 1.0

@@ -11,11 +11,14 @@ that hold every reading, which neither an order cue nor a presumed day narrows t
 timeline sorts events by the time by which they had happened (``latest``), then
 ``earliest``, then from when the text alone lets them have happened, then constraint rank,
 then id, never putting an event before one an article says it follows. An event's
-confidence is how well its reports agree, not how many they are: 0.5 for the reports of one
-article, up to 1 when each article's reports share who took part, the day they name or the
-place with another article's (``1 - 0.5 * (1 - share)``); it is lower (times 0.6) when its
-reports give times that do not meet or an order cue contradicts its bounds, and halves when
-another event contradicts it. Each event gets a readable label
+confidence is how well its reports agree, not how many they are: 1 when nothing disagrees
+(the reports of one article are one account, and several articles' are as sure when each
+shares who took part, the day it names or the place with another's), lower when several
+articles' reports share only their word (``1 - 0.5 * (1 - share)``, 0.5 when none share
+anything: they may tell different happenings), times 0.6 when its reports give times that do
+not meet or an order cue contradicts its bounds, and halved when another event contradicts
+it. A day presumed rather than told is not a disagreement: :attr:`~timeline.Event.presumed`
+says so. Each event gets a readable label
 (:func:`label`) and says whether it is a happening of its own (:func:`is_happening`).
 
 >>> from datetime import datetime, timedelta
@@ -169,15 +172,16 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
 
 def _agreement(group: Sequence[EventMention]) -> float:
     """How well the reports of ``group`` agree: the share of its articles whose reports give
-    something particular of it that another article's give too (:func:`_particulars`), 0
-    when one article tells it all. However many articles tell a happening, reports that
-    share only its word ("change", "went") may each tell another.
+    something particular of it that another article's give too (:func:`_particulars`), 1
+    when one article tells it all (one account, with no other to disagree with). However
+    many articles tell a happening, reports that share only its word ("change", "went") may
+    each tell another.
 
     >>> from timeline import Participant
     >>> king = Participant("Billy King", "bll qng", "PERSON", "agent")
     >>> fired = [EventMention(a, 0, 5, "fired", "fire", 0, (king,)) for a in "abc"]
     >>> _agreement(fired), _agreement(fired[:1])
-    (1.0, 0.0)
+    (1.0, 1.0)
     >>> _agreement([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)])
     0.6666666666666666
     """
@@ -185,7 +189,7 @@ def _agreement(group: Sequence[EventMention]) -> float:
     for m in group:
         told[m.article_id].update(_particulars(m))
     if len(told) < 2:
-        return 0.0
+        return 1.0
     counts = Counter(x for found in told.values() for x in found)
     return sum(any(counts[x] > 1 for x in found) for found in told.values()) / len(told)
 
