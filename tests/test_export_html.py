@@ -285,6 +285,12 @@ def test_the_details_give_time_confidence_who_where_and_each_source():
     assert texts == ["afp: “kill”, sentence 1, negated", "tass: “killed”, sentence 4, hypothetical"]
 
 
+def test_a_confidence_of_one_is_not_shown_as_nothing_disagrees():
+    page = Timeline([event("v", "parliament voted", at(5), at(6))]).to_html()
+    assert "<dt>Confidence</dt>" not in page and "confidence 1.00" not in page
+    assert '<span class="meta">1 mention in 1 article</span>' in page
+
+
 def test_events_sharing_an_id_keep_their_own_rows_and_links_go_to_the_first():
     first, second = event("same", "first", at(1), at(2)), event("same", "second", at(3), at(4))
     third = event("c", "third", at(5), at(6), contradicts=("same",))

@@ -383,12 +383,46 @@ def test_general_predicates_merge_only_with_someone_or_a_day_in_common():
     assert len(timeline.merge([dates[0], mention("b", 5, "set", theme="a record")])) == 2
 
 
+def test_salience_weighs_articles_against_the_most_reported_happening():
+    # five articles tell the resignation, four the vote (five times): the most reported one
+    # is more news, however many articles both have
+    resigned = [mention(a, n, "resignation", (BENJAMIN,)) for n, a in enumerate("abcde")]
+    voted = [mention(a, 50 + n, "vote", (OBAMA,)) for n, a in enumerate("abcda")]
+    events = {e.mentions[0].lemma: e for e in timeline.merge([*resigned, *voted])}
+    assert events["resignation"].salience > events["vote"].salience
+
+
+def test_a_year_is_background_not_a_date_that_makes_news():
+    year = Interval.from_timex("1987")
+    in_1987 = TimeExpression("in 1987", 0, 7, "DATE", year.timex, year)
+    hired = mention("a", 0, "hire", (OBAMA,), year.start, year.end, time=in_1987)
+    [dated] = timeline.merge([hired])
+    [undated] = timeline.merge([mention("a", 0, "hire", (OBAMA,))])
+    assert dated.when == year and dated.salience == undated.salience
+
+
+def test_what_another_event_reports_or_reacts_to_is_more_news():
+    # "The ministry confirmed that Iran had shelled the base", beside a march told alike
+    told = {"sentence": 5, "earliest": at(7), "latest": at(8)}
+    shelled = attrs.evolve(mention("a", 200, "shell", (IRAN,)), **told)
+    confirmed = attrs.evolve(mention("a", 180, "confirm", (US,), event_class="REPORTING"), **told)
+    marched = attrs.evolve(mention("a", 300, "march", (OBAMA,)), **told)
+    events = timeline.merge(
+        [shelled, confirmed, marched], [(shelled, confirmed, "reported speech")], dated="a"
+    )
+    salience = {e.mentions[0].lemma: e.salience for e in events}
+    assert salience["shell"] > salience["march"]
+
+
 def test_confidence_is_how_well_the_reports_agree_not_how_many_they_are():
     bare = [mention(a, n, "resignation") for n, a in enumerate("abcdef")]
     [event] = timeline.merge(bare)
     assert (len(event.articles), event.confidence) == (6, 0.5)  # they share only their word
+    # one article's reports are one account: nothing disagrees, whatever they give
     [alone] = timeline.merge([mention("a", 0, "resignation", (BENJAMIN,))])
-    assert alone.confidence == 0.5
+    assert alone.confidence == 1.0
+    [bare_alone] = timeline.merge([mention("a", 0, "resignation")])
+    assert bare_alone.confidence == 1.0
     named = [mention(a, n, "resignation", (BENJAMIN,)) for n, a in enumerate("ab")]
     [event] = timeline.merge(named)
     assert event.confidence == 1.0

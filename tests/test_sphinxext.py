@@ -100,7 +100,7 @@ def test_all_events_lists_every_event(tmp_path, nlp):
     assert _rows(app) == [
         HEADER,
         VOTED,
-        ["8 Jan 2020", "lawmaker said", 'a2: "said"', "0.50"],
+        ["8 Jan 2020", "lawmaker said", 'a2: "said"', "1.00"],
         ["undated", "Iraq expel US troops", 'a1: "expel"|a2: "expel"', "1.00"],
     ]
 
@@ -128,7 +128,7 @@ def test_path_reads_a_folder_of_articles_relative_to_the_document(tmp_path, nlp)
     options = ":path: news\n:dated-only:\n:all-events:"
     app, warnings = _build(tmp_path, _directive(options, ""), files)
     assert warnings == ""
-    assert _rows(app) == [HEADER, VOTED, ["8 Jan 2020", "lawmaker said", 'a2: "said"', "0.50"]]
+    assert _rows(app) == [HEADER, VOTED, ["8 Jan 2020", "lawmaker said", 'a2: "said"', "1.00"]]
 
 
 def test_bad_front_matter_is_an_error_at_its_line(tmp_path):

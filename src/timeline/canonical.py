@@ -11,11 +11,14 @@ that hold every reading, which neither an order cue nor a presumed day narrows t
 timeline sorts events by the time by which they had happened (``latest``), then
 ``earliest``, then from when the text alone lets them have happened, then constraint rank,
 then id, never putting an event before one an article says it follows. An event's
-confidence is how well its reports agree, not how many they are: 0.5 for the reports of one
-article, up to 1 when each article's reports share who took part, the day they name or the
-place with another article's (``1 - 0.5 * (1 - share)``); it is lower (times 0.6) when its
-reports give times that do not meet or an order cue contradicts its bounds, and halves when
-another event contradicts it. Each event gets a readable label
+confidence is how well its reports agree, not how many they are: 1 when nothing disagrees
+(the reports of one article are one account, and several articles' are as sure when each
+shares who took part, the day it names or the place with another's), lower when several
+articles' reports share only their word (``1 - 0.5 * (1 - share)``, 0.5 when none share
+anything: they may tell different happenings), times 0.6 when its reports give times that do
+not meet or an order cue contradicts its bounds, and halved when another event contradicts
+it. A day presumed rather than told is not a disagreement: :attr:`~timeline.Event.presumed`
+says so. Each event gets a readable label
 (:func:`label`) and says whether it is a happening of its own (:func:`is_happening`).
 
 >>> from datetime import datetime, timedelta
@@ -44,6 +47,7 @@ import attrs
 
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
 from timeline.cluster import Clusters, place
+from timeline.cues import tells_of
 from timeline.lang import words
 from timeline.merging.predicates import predicate_kinds
 from timeline.model import Event, EventMention, Interval, Participant
@@ -90,6 +94,17 @@ def assemble(
         and (day := _presumed([mentions[m] for m in members])) is not None
     ]
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
+    happens = [tells_happening([mentions[m] for m in members]) for members in groups]
+    # what another event reports or reacts to; how many articles the most reported tell
+    reported = {before for before, _, cue in lifted if tells_of(cue)}
+    most = max(
+        (
+            _articles([mentions[m] for m in members])
+            for g, members in enumerate(groups)
+            if happens[g]
+        ),
+        default=1,
+    )
     events = []
     for g, members in enumerate(groups):
         group = [mentions[m] for m in members]
@@ -112,9 +127,11 @@ def assemble(
                 location=_most_common(m.location for m in group),
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
-                happening=tells_happening(group),
+                happening=happens[g],
                 parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
-                salience=salience(group, dated=when is not None or _within_days(*told[g])),
+                salience=salience(
+                    group, dated=_within_days(*told[g]), reported=g in reported, most=most
+                ),
                 presumed=solved[g] != told[g],
             )
         )
@@ -137,7 +154,8 @@ def _label(
 _DISAGREEING = 0.6
 
 
-#: Bounds at most this wide date an event for its salience, a ``when`` or not.
+#: Bounds at most this wide, as the text tells them (not a presumed day), date an event for
+#: its salience: a month, a year or a decade is background.
 _DATED = timedelta(days=2)
 
 
@@ -169,15 +187,16 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
 
 def _agreement(group: Sequence[EventMention]) -> float:
     """How well the reports of ``group`` agree: the share of its articles whose reports give
-    something particular of it that another article's give too (:func:`_particulars`), 0
-    when one article tells it all. However many articles tell a happening, reports that
-    share only its word ("change", "went") may each tell another.
+    something particular of it that another article's give too (:func:`_particulars`), 1
+    when one article tells it all (one account, with no other to disagree with). However
+    many articles tell a happening, reports that share only its word ("change", "went") may
+    each tell another.
 
     >>> from timeline import Participant
     >>> king = Participant("Billy King", "bll qng", "PERSON", "agent")
     >>> fired = [EventMention(a, 0, 5, "fired", "fire", 0, (king,)) for a in "abc"]
     >>> _agreement(fired), _agreement(fired[:1])
-    (1.0, 0.0)
+    (1.0, 1.0)
     >>> _agreement([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)])
     0.6666666666666666
     """
@@ -185,7 +204,7 @@ def _agreement(group: Sequence[EventMention]) -> float:
     for m in group:
         told[m.article_id].update(_particulars(m))
     if len(told) < 2:
-        return 0.0
+        return 1.0
     counts = Counter(x for found in told.values() for x in found)
     return sum(any(counts[x] > 1 for x in found) for found in told.values()) / len(told)
 
@@ -233,21 +252,31 @@ def _wholes(clusters: Clusters, group_of: dict[int, int]) -> dict[int, int]:
     return {part: whole for part, whole in found.items() if found.get(whole) != part}
 
 
-def salience(mentions: Sequence[EventMention], *, dated: bool) -> float:
+def salience(
+    mentions: Sequence[EventMention], *, dated: bool, reported: bool = False, most: int = 1
+) -> float:
     """How much of the news an event made of ``mentions`` is, in ``[0, 1]``: the weights of
-    ``lang/en/merging.toml``'s ``[salience]`` for being reported by more articles, told more
-    often, told in an article's lead, dated (``dated``) and done by or to someone named.
+    ``lang/en/merging.toml``'s ``[salience]`` for being reported by more articles (all of
+    the weight for as many as the ``most`` that report any happening of the timeline), told
+    more often, told in an article's lead, dated to a day or two (``dated``), done by or to
+    someone named, and being what another event reports or reacts to (``reported``: "the
+    Pentagon confirmed that Iran had fired", "to avenge the operation"; :func:`tells_of`).
 
     >>> from timeline import EventMention, Participant
     >>> iran = Participant("Iran", "rn", "GPE", "agent")
     >>> fired = EventMention("a", 0, 5, "fired", "fire", 0, (iran,))
     >>> salience([fired], dated=True) > salience([fired], dated=False)
     True
+    >>> salience([fired], dated=False, reported=True) > salience([fired], dated=False)
+    True
+    >>> again = EventMention("b", 0, 5, "fired", "fire", 0, (iran,))
+    >>> salience([fired, again], dated=False, most=2), salience([fired, again], dated=False, most=5)
+    (0.625, 0.3625)
     """
     weights = words("merging")["salience"]
     mentions = _with_nouns(mentions)
-    articles = len({m.article_id for m in mentions})
-    score = weights["articles"] * min(1.0, (articles - 1) / weights["articles_full"])
+    share = (_articles(mentions) - 1) / (most - 1) if most > 1 else 0.0
+    score = weights["articles"] * share
     score += weights["mentions"] * min(1.0, (len(mentions) - 1) / weights["mentions_full"])
     if any(m.sentence < weights["lead_sentences"] for m in mentions):
         score += weights["lead"]
@@ -255,7 +284,15 @@ def salience(mentions: Sequence[EventMention], *, dated: bool) -> float:
         score += weights["dated"]
     if any(p.role != "other" for m in mentions for p in m.participants):
         score += weights["participants"]
+    if reported:
+        score += weights["reported"]
     return round(min(1.0, score), 4)
+
+
+def _articles(mentions: Sequence[EventMention]) -> int:
+    """How many articles report a happening in ``mentions`` (light verbs counted with their
+    noun, :func:`_with_nouns`)."""
+    return len({m.article_id for m in _with_nouns(mentions)})
 
 
 def _width(mention: EventMention) -> tuple[bool, timedelta]:

@@ -40,6 +40,7 @@ __all__ = [
     "governor",
     "relative_subject",
     "saying",
+    "tells_of",
 ]
 
 
@@ -268,6 +269,30 @@ def _ordering() -> dict[str, frozenset[str]]:
     """The word lists of ``[ordering]`` in ``lang/en/events.toml``, as sets."""
     ordering = words("events")["ordering"]
     return {key: frozenset(found) for key, found in ordering.items() if isinstance(found, tuple)}
+
+
+def tells_of(cue: str) -> bool:
+    """Whether a constraint's ``cue`` says that its later event reports or reacts to its
+    earlier one: reported speech ("the Pentagon confirmed that Iran had fired"), a verb
+    whose object is its cause ("to avenge the operation", "condemned the bombing"), a
+    reaction's noun ("revenge over the strike") or a statement told after a dated
+    happening; not a mere order ("after the vote"), nor one happening named twice.
+
+    >>> tells_of("reported speech"), tells_of("to avenge"), tells_of("after")
+    (True, True, False)
+    """
+    return cue in _telling()
+
+
+@functools.cache
+def _telling() -> frozenset[str]:
+    """The cues of :func:`tells_of`."""
+    ordering = _ordering()
+    verbs = ordering["object_before"]
+    return frozenset(
+        {"reported speech", "reaction", *verbs, *(f"to {verb}" for verb in verbs)}
+        | ordering["reactions"]
+    )
 
 
 @functools.cache

@@ -529,17 +529,19 @@ class Event:
     it is known to lie in at some granularity (``None`` when no mention dates it),
     ``label`` a readable summary (who did what to whom, where), ``location`` its place,
     ``confidence`` in ``[0, 1]`` how well its reports agree (on who, the day and the place,
-    and on its time),
+    and on its time): 1 when nothing disagrees, the reports of one article included,
     ``contradicts`` the ids of events that look like the same happening but are dated
     incompatibly (both readings stay on the timeline), ``happening`` whether it is a
     happening of its own rather than a state, an attitude, a word that only relates or
     marks a phase of another, or one that is not said to happen (:meth:`Timeline.happenings`),
     ``parts`` the ids of the events that tell what it did or consisted of ("At least 82 were
     killed" of a bombing), and ``salience`` in ``[0, 1]`` how much of the news it is: reported
-    by several articles, in their leads, dated, with named participants
-    (:meth:`Timeline.top`). ``presumed`` says its bounds rest on a day presumed rather than
-    told (:attr:`EventMention.presumed`, its own or one the order cues carry to it): nothing
-    in the text contradicts that day, nothing names it either.
+    by as many articles as the timeline's most reported happening, told often, in their leads,
+    dated to a day or two, with named participants, and what another event reports or reacts
+    to (:meth:`Timeline.top`, :func:`timeline.canonical.salience`). ``presumed`` says its
+    bounds rest on a day presumed rather than told (:attr:`EventMention.presumed`, its own
+    or one the order cues carry to it): nothing in the text contradicts that day, nothing
+    names it either.
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -893,8 +895,8 @@ class Timeline:
     def to_text(self, title: str | None = None, *, all_events: bool = False) -> str:
         """The timeline as ``timeline build`` prints it (:mod:`timeline.export.text`): each
         listed event (:attr:`listed`; with ``all_events``, every event) with its time in
-        words, label, confidence and sources. ``str(timeline)`` is this listing; the
-        ``repr`` only counts.
+        words, label, confidence when below 1 and sources. ``str(timeline)`` is this
+        listing; the ``repr`` only counts.
 
         >>> from datetime import date
         >>> import timeline
@@ -902,7 +904,7 @@ class Timeline:
         >>> tl = timeline.build([fired])
         >>> print(tl.to_text(), end="")
         Timeline: 1 of 1 events
-          7 Jan 2020  Iran fired missiles  (confidence 0.50)
+          7 Jan 2020  Iran fired missiles
                       sources: a: "fired"
         >>> tl
         <Timeline: 1 listed of 1 events from 1 articles>
@@ -920,8 +922,8 @@ class Timeline:
     ) -> str:
         """The timeline as one self-contained HTML page (:func:`timeline.export.html.to_html`):
         a time axis with each listed event (:attr:`listed`; with ``all_events``, every
-        event), its time, confidence and sources (quoted from ``articles`` when given);
-        nothing from the network.
+        event), its time, confidence when below 1 and sources (quoted from ``articles`` when
+        given); nothing from the network.
 
         >>> "<title>Iraq, January 2020</title>" in Timeline(()).to_html("Iraq, January 2020")
         True

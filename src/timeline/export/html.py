@@ -2,9 +2,10 @@
 
 The page asks nothing of the network: its style and a small script are inline, its data is
 embedded as JSON, and without the script it is still a readable list of events, each with its
-time, confidence and sources behind a disclosure. Events are points when their bounds are a
-day or less apart, spans otherwise, faded towards an open end; undated events are listed
-apart. The same timeline always gives the same page, byte for byte.
+time, its confidence when something about it disagrees, and its sources behind a
+disclosure. Events are points when their bounds are a day or less apart, spans otherwise,
+faded towards an open end; undated events are listed apart. The same timeline always gives
+the same page, byte for byte.
 
 >>> from timeline import Timeline
 >>> page = to_html(Timeline(()), title="Nothing yet")
@@ -30,7 +31,12 @@ from timeline.chronology import bounds_interval
 from timeline.export.axis import POINT, Axis
 from timeline.export.provenance import headline
 from timeline.export.quotes import Sentences
-from timeline.export.wording import describe_day, describe_moment, describe_when
+from timeline.export.wording import (
+    describe_day,
+    describe_moment,
+    describe_when,
+    shows_confidence,
+)
 from timeline.lang import words
 from timeline.model import Article, ArticleRecord, Event, EventMention, Timeline
 
@@ -191,12 +197,15 @@ def _mark(place: _Place, axis: Axis) -> str:
 
 
 def _meta(event: Event) -> str:
-    """The event's confidence and how often it is reported, in words."""
+    """How often the event is reported, in words, after its confidence when something about
+    it disagrees (:func:`~timeline.export.wording.shows_confidence`)."""
     phrases = _words()["phrases"]
     mentions = phrases["mentions"].format(
         mentions=_count("mention", len(event.mentions)),
         articles=_count("article", len(event.articles)),
     )
+    if not shows_confidence(event):
+        return mentions
     return f"{phrases['confidence'].format(value=f'{event.confidence:.2f}')} · {mentions}"
 
 
@@ -206,12 +215,14 @@ def _item(
     targets: dict[str, tuple[str, str]],
     library: _Library,
 ) -> str:
-    """One event of the list: its line (time, label, confidence, mark) and its details."""
+    """One event of the list: its line (time, label, confidence when below 1, mark) and its
+    details."""
     words, event = _words(), place.event
-    confidence = f"{event.confidence:.2f}"
     timex = f' <code class="timex">{_escape(place.timex)}</code>' if place.timex else ""
     track = f'<span class="track" aria-hidden="true">{_mark(place, axis)}</span>' if axis else ""
-    facts = [("when", f"{_escape(place.when)}{timex}"), ("confidence", confidence)]
+    facts = [("when", f"{_escape(place.when)}{timex}")]
+    if shows_confidence(event):
+        facts.append(("confidence", f"{event.confidence:.2f}"))
     names = dict.fromkeys(p.name for p in event.participants)
     if names:
         facts.append(("who", _escape(", ".join(names))))

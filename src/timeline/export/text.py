@@ -1,12 +1,17 @@
 """The plain-text listing of a :class:`timeline.Timeline`, as ``timeline build`` prints it and
 ``str(timeline)`` gives it: a count, then one line per event with its time in words, its
-label and confidence, and a line of its sources (article and trigger words).
+label, its confidence when something about it disagrees (below 1), and a line of its sources
+(article and trigger words).
 
 >>> from timeline import Event, EventMention, Timeline
 >>> said = EventMention("a", 0, 4, "said", "say", 0, tense="PAST")
 >>> print(to_text(Timeline([Event("e1", [said], label="Rouhani said")])), end="")
 Timeline: 1 of 1 events
-  undated  Rouhani said  (confidence 1.00)
+  undated  Rouhani said
+           sources: a: "said"
+>>> print(to_text(Timeline([Event("e1", [said], label="Rouhani said", confidence=0.6)])), end="")
+Timeline: 1 of 1 events
+  undated  Rouhani said  (confidence 0.60)
            sources: a: "said"
 """
 
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from timeline.export.provenance import headline, sources
-from timeline.export.wording import describe_when
+from timeline.export.wording import describe_when, shows_confidence
 from timeline.model import Timeline
 
 
@@ -38,7 +43,8 @@ def lines(built: Timeline, *, all_events: bool = False, title: str | None = None
     times = [describe_when(e) for e in shown]
     width = max((len(t) for t in times), default=0)
     for event, time in zip(shown, times, strict=True):
-        yield f"  {time:<{width}}  {headline(event)}  (confidence {event.confidence:.2f})\n"
+        doubt = f"  (confidence {event.confidence:.2f})" if shows_confidence(event) else ""
+        yield f"  {time:<{width}}  {headline(event)}{doubt}\n"
         yield f"  {'':<{width}}  sources: {one_line('; '.join(sources(event)))}\n"
 
 

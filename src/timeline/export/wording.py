@@ -1,5 +1,6 @@
 """An event's time in words, the same in every output: the command line's text, the Sphinx
-directive's table, the HTML page and the TimelineJS cards.
+directive's table, the HTML page and the TimelineJS cards; and whether its confidence is
+worth showing (:func:`shows_confidence`).
 
 :func:`describe_when` says when an event happened as a reader would: "8 Jan 2020,
 evening", "January 2020", "autumn 1998", "1980s", "before 8 Jan 2020", "undated". Its words
@@ -30,6 +31,7 @@ __all__ = [
     "describe_moment",
     "describe_when",
     "month_name",
+    "shows_confidence",
     "words",
 ]
 
@@ -41,6 +43,18 @@ def words() -> Mapping[str, Any]:
     'undated'
     """
     return language_words("wording")
+
+
+def shows_confidence(event: Event) -> bool:
+    """Whether a listing shows ``event``'s confidence: only when it is below 1, something
+    about it disagreeing (:attr:`~timeline.Event.confidence`); 1 tells a reader nothing.
+
+    >>> from timeline import EventMention
+    >>> m = EventMention("a1", 0, 5, "voted", "vote", 0)
+    >>> shows_confidence(Event("e", (m,))), shows_confidence(Event("e", (m,), confidence=0.6))
+    (False, True)
+    """
+    return event.confidence < 1.0
 
 
 def describe_when(event: Event) -> str:

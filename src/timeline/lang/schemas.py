@@ -154,13 +154,13 @@ MERGING = Section(
             dict.fromkeys(
                 (
                     "articles",
-                    "articles_full",
                     "mentions",
                     "mentions_full",
                     "lead",
                     "lead_sentences",
                     "dated",
                     "participants",
+                    "reported",
                 ),
                 NUMBER,
             )
