@@ -851,3 +851,35 @@ def test_build_jobs_sets_the_worker_processes(
     assert asked == [2]
     code, _, err = run(capsys, "build", "vote.txt", "--jobs", "0")
     assert code == 2 and "expected a number of processes >= 1, not '0'" in err
+
+
+def test_build_about_keeps_the_events_of_an_entity_and_top_the_most_salient(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    nlp: object,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (
+        "Airbus delayed the A380 on Monday. The superjumbo flew on Tuesday. "
+        "Boeing hired engineers on Wednesday."
+    )
+    Path("air.txt").write_text(FRONT_MATTER + text, encoding="utf-8")
+    code, out, err = run(capsys, "build", "air.txt", "--about", "Airbus A380", "--about", "Airbus")
+    assert (code, err) == (0, "")
+    assert [line.split("  ")[-1] for line in out.splitlines()[1::2]] == [
+        "Airbus delayed",
+        "superjumbo flew",
+    ]
+    code, out, err = run(capsys, "build", "air.txt", "--about", "Boeing", "--about", "Ryanair")
+    assert code == 0
+    assert errors(err) == ["timeline: warning: no event involves 'Ryanair'"]
+    assert [line.split("  ")[-1] for line in out.splitlines()[1::2]] == ["Boeing hired engineers"]
+    built = timeline.build(
+        [Article(text, published=date(2020, 1, 7), id="vote", source="Wire", title="MPs vote")]
+    )
+    code, out, _ = run(capsys, "build", "air.txt", "--top", "1", "--format", "json")
+    assert code == 0
+    assert [e.id for e in Timeline.from_json(out).events] == [e.id for e in built.top(1).events]
+    assert built.top(1).articles == built.articles  # the sources stay citable
+    assert run(capsys, "build", "air.txt", "--top", "0")[0] == 2

@@ -6,7 +6,8 @@ tab-separated: offsets ``start:end``, text, TIMEX3 type, value, mod and the reso
 instead. ``timeline demo`` builds the timeline of the example articles bundled with the
 package and prints its events with their sources.
 
-``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--title TITLE] [--all-events]``
+``timeline build ARTICLES... [-o OUT] [--format FORMAT] [--title TITLE] [--all-events]
+[--about NAME] [--top K]``
 builds the timeline of your articles. Each of ARTICLES is a file or a folder as
 :func:`timeline.read_articles` reads it (text with or without a YAML front matter, JSON, JSON
 lines; with extras, news pages, feeds and tables), or ``-``: JSON lines on standard input.
@@ -26,6 +27,9 @@ iCalendar outputs list what a reader would put on a timeline (:attr:`timeline.Ti
 happenings, not attitudes, generic, negated or hypothetical mentions, nor the words that
 only relate, report or phase another event, and not the parts of another event);
 ``--all-events`` writes every event, and JSON always holds every event.
+``--about NAME`` keeps the events that involve NAME (:meth:`timeline.Timeline.involving`;
+repeat it for several names: the events that involve any), and ``--top K`` the K most
+salient listed events (:meth:`timeline.Timeline.top`), in every format.
 For example::
 
     timeline build articles/ -o timeline.html --title "Iraq, January 2020"
@@ -236,6 +240,21 @@ def _parser() -> argparse.ArgumentParser:
         "html, timelinejs and ics outputs list the happenings; json always holds every event",
     )
     build.add_argument(
+        "--about",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep only the events that involve NAME, a person, organisation, place or "
+        "product, named or referred to (repeat for several: the events that involve any; a "
+        "part one name shares with another names neither, as 'Airbus' in 'Airbus A380')",
+    )
+    build.add_argument(
+        "--top",
+        type=_events,
+        metavar="K",
+        help="keep only the K most salient of the listed events, with their parts",
+    )
+    build.add_argument(
         "--jobs",
         type=_jobs,
         metavar="N",
@@ -356,6 +375,13 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _events(value: str) -> int:
+    """``--top``: a whole number of events, at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of events >= 1, not {value!r}")
+    return int(value)
+
+
 def _output_format(output: str | None, chosen: str | None) -> str:
     """The format to write: ``chosen`` (``--format``), else the one the suffix of ``output`` names.
 
@@ -418,12 +444,29 @@ def _build(args: argparse.Namespace) -> int:
         progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
     )
     progress.clear()
+    if args.about:
+        built = _about(built, args.about, quiet=args.quiet)
+    if args.top is not None:
+        built = built.top(args.top)
     text = _RENDERERS[format_](built, articles, args.all_events, args.title)
     if target is None:
         sys.stdout.write(text)
     else:
         _write(text, target, output)
     return 1 if errors else 0
+
+
+def _about(built: timeline.Timeline, names: Sequence[str], *, quiet: bool) -> timeline.Timeline:
+    """The events of ``built`` that involve any of ``names`` (``--about``), each name asked
+    with the others as :meth:`~timeline.Timeline.involving`'s ``others``; a warning for a
+    name no event involves, unless ``quiet``."""
+    involved: set[str] = set()
+    for n, name in enumerate(names):
+        found = built.involving(name, others=[*names[:n], *names[n + 1 :]]).events
+        if not found and not quiet:
+            _say("warning", f"no event involves {name!r}")
+        involved.update(event.id for event in found)
+    return Timeline((e for e in built.events if e.id in involved), articles=built.articles)
 
 
 def _target(output: str | None) -> str | None:

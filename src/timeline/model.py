@@ -703,7 +703,7 @@ class Timeline:
         ranked = sorted(range(len(self._listed)), key=lambda n: -self._listed[n].salience)
         chosen = {self._listed[n].id for n in ranked[:k]}
         kept = chosen | {p for e in self._listed if e.id in chosen for p in e.parts}
-        return Timeline(e for e in self.events if e.id in kept)
+        return self._with(e for e in self.events if e.id in kept)
 
     def parts_of(self, event: Event) -> tuple[Event, ...]:
         """The events of this timeline that are parts of ``event``, in order.
