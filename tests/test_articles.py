@@ -343,6 +343,7 @@ FERRY = "Ferry runs aground off the coast\n{line}\nThe ferry ran aground on Mond
             "Mar 4, 2019 21:15 GMT+01:00",
         ),
         ("Mar 4, 2019 9:15 PM IST", datetime(2019, 3, 4, 21, 15), "Mar 4, 2019 9:15 PM IST"),
+        ("2019-03-04 21:15 EDT", datetime(2019, 3, 4, 21, 15), "2019-03-04 21:15 EDT"),
     ],
 )
 def test_a_printed_date_line_is_taken_as_the_publication_date(

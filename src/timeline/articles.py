@@ -875,7 +875,9 @@ class PrintedDate:
 
 #: A zone written as an offset or as UTC: kept; a zone named otherwise ("EDT", "IST", "ET")
 #: may stand for several offsets, and the time is kept as printed, without it.
-_WRITTEN_OFFSET = re.compile(r"[+-]\d{1,2}(?::?\d{2})?\b|\b(?:UTC|GMT|Z)\b")
+_WRITTEN_OFFSET = re.compile(
+    r"(?:(?<=GMT)|(?<=UTC)|(?<=\s)|(?<=\d:\d\d))[+-]\d{2}:?\d{2}\b|\b(?:UTC|GMT)\b|(?<=\d)Z\b"
+)
 
 
 def printed_date(

@@ -146,8 +146,8 @@ def date_lines(text: str) -> list[DateLine]:
     among the first ``date_line_lines`` lines that are not blank, each line with a figure in
     it, without the stamp word that opens it ("Posted on") and without a second stamp that
     follows the first ("| Updated 9:01 AM"), when what is left is no longer than
-    ``stamp_length``. Whether what is left is a date is for :func:`timeline.articles.
-    printed_date` to read.
+    ``stamp_length``. Whether what is left is a date is for
+    :func:`timeline.articles.printed_date` to read.
 
     >>> text = "Storm hits coast\nMay 24, 2005 | Updated 6:10 pm\nIt hit on May 23, 2005."
     >>> [(text[a:b], line, updated) for a, b, line, updated in date_lines(text)]
