@@ -18,7 +18,8 @@ Systems, measured in the same run:
 - **same lemma**: the same with spaCy's lemma of the head token (the usual lemma baseline);
 - **timeline**: ``timeline.extract_events(Article(text), triggers=[(start, end), ...])``
   builds one mention per gold span, and ``timeline.merge`` clusters all mentions of a
-  topic; a span it returns no mention for stays a singleton.
+  topic (the dated articles' as dated reports, as ``timeline.build`` does); a span it
+  returns no mention for stays a singleton.
 
 The whole pipeline is scored in a second table: ``timeline.extract_events(Article(text))``
 finds the mentions itself, ``timeline.merge`` clusters each topic, and the response is scored
@@ -136,6 +137,12 @@ def articles(docs: Sequence[ECBDocument], printed_dates: bool) -> list[timeline.
     return timeline.read_articles(undated, printed_dates=True) if printed_dates else undated
 
 
+def dated(read: Sequence[timeline.Article]) -> list[str]:
+    """The ids of the articles with a publication date, which ``timeline.merge`` merges as
+    dated reports (as ``timeline.build`` does)."""
+    return [article.id for article in read if article.published is not None]
+
+
 def run_timeline(
     docs: Sequence[ECBDocument], nlp: Any, printed_dates: bool = False
 ) -> dict[str, str]:
@@ -144,13 +151,14 @@ def run_timeline(
     for topic, group in by_topic(docs).items():
         mentions = []
         key_of: dict[tuple[str, int, int], str] = {}
-        for doc, article in zip(group, articles(group, printed_dates), strict=True):
+        read = articles(group, printed_dates)
+        for doc, article in zip(group, read, strict=True):
             spans = [(m.start, m.end) for m in doc.mentions]
             for m in doc.mentions:
                 key_of[(doc.name, m.start, m.end)] = m.key
             if spans:
                 mentions += timeline.extract_events(article, nlp, triggers=spans)
-        for event in timeline.merge(mentions):
+        for event in timeline.merge(mentions, dated=dated(read)):
             for mention in event.mentions:
                 key = key_of.get((mention.article_id, mention.start, mention.end))
                 if key is not None:
@@ -195,7 +203,8 @@ def run_pipeline(
     for topic, group in by_topic(docs).items():
         mentions = []
         match: dict[tuple[str, int, int], str] = {}
-        for doc, article in zip(group, articles(group, printed_dates), strict=True):
+        read = articles(group, printed_dates)
+        for doc, article in zip(group, read, strict=True):
             found = timeline.extract_events(article, nlp)
             mentions += found
             kept = None if sentences is None else sentences.get(doc.name, frozenset())
@@ -214,7 +223,7 @@ def run_pipeline(
                         matched += 1
                         del untaken[key]
                         break
-        for event in timeline.merge(mentions):
+        for event in timeline.merge(mentions, dated=dated(read)):
             for mention in event.mentions:
                 scored = match.get((mention.article_id, mention.start, mention.end))
                 if scored is not None:
