@@ -378,7 +378,9 @@ def parse_article(
     printed_dates: bool = False,
 ) -> Article:
     """The article of a text: a YAML front matter between two ``---`` lines, then the text;
-    or, without a front matter, plain text (published on ``published``, if given).
+    or, without a front matter, plain text (published on ``published``, if given). With
+    ``printed_dates``, an article that gives no date is dated by the date line its text
+    prints, if any (:func:`with_printed_date`), before ``published``.
 
     The front matter's ``published``, ``id``, ``source``, ``title`` (and ``url``) are the
     article's, as written (``id: 007`` is ``"007"``, ``title: 1984`` is ``"1984"``); every
