@@ -18,7 +18,8 @@ Systems, measured in the same run:
 - **same lemma**: the same with spaCy's lemma of the head token (the usual lemma baseline);
 - **timeline**: ``timeline.extract_events(Article(text), triggers=[(start, end), ...])``
   builds one mention per gold span, and ``timeline.merge`` clusters all mentions of a
-  topic; a span it returns no mention for stays a singleton.
+  topic (the dated articles' as dated reports, as ``timeline.build`` does); a span it
+  returns no mention for stays a singleton.
 
 The whole pipeline is scored in a second table: ``timeline.extract_events(Article(text))``
 finds the mentions itself, ``timeline.merge`` clusters each topic, and the response is scored
@@ -36,12 +37,16 @@ baseline is scored on the same predicted mentions (their lemmas, per topic).
 The head of a multi-token mention is the token whose syntactic head lies outside the mention
 (spaCy's parse of the document); the first token when spaCy is not available. Each document
 is parsed once, for its heads and for timeline. ECB+ gives no publication dates, so articles
-have none.
+have none; with ``--printed-dates`` each table gains a row for timeline on the same articles
+read with ``timeline.read_articles(..., printed_dates=True)``, which dates an article by the
+date line its page prints near the top ("May 2, 2013 1:35 pm"; the "plus" documents have
+one, the ECB ones none).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -126,20 +131,34 @@ def by_topic(docs: Sequence[ECBDocument]) -> dict[str, list[ECBDocument]]:
     return found
 
 
-def run_timeline(docs: Sequence[ECBDocument], nlp: Any) -> dict[str, str]:
+def articles(docs: Sequence[ECBDocument], printed_dates: bool) -> list[timeline.Article]:
+    """One article per document, undated, or dated by its printed date line."""
+    undated = [timeline.Article(doc.text, id=doc.name) for doc in docs]
+    return timeline.read_articles(undated, printed_dates=True) if printed_dates else undated
+
+
+def dated(read: Sequence[timeline.Article]) -> list[str]:
+    """The ids of the articles with a publication date, which ``timeline.merge`` merges as
+    dated reports (as ``timeline.build`` does)."""
+    return [article.id for article in read if article.published is not None]
+
+
+def run_timeline(
+    docs: Sequence[ECBDocument], nlp: Any, printed_dates: bool = False
+) -> dict[str, str]:
     """timeline.extract_events on the gold spans, then timeline.merge per topic."""
     response: dict[str, str] = {}
     for topic, group in by_topic(docs).items():
         mentions = []
         key_of: dict[tuple[str, int, int], str] = {}
-        for doc in group:
-            article = timeline.Article(doc.text, id=doc.name)
+        read = articles(group, printed_dates)
+        for doc, article in zip(group, read, strict=True):
             spans = [(m.start, m.end) for m in doc.mentions]
             for m in doc.mentions:
                 key_of[(doc.name, m.start, m.end)] = m.key
             if spans:
                 mentions += timeline.extract_events(article, nlp, triggers=spans)
-        for event in timeline.merge(mentions):
+        for event in timeline.merge(mentions, dated=dated(read)):
             for mention in event.mentions:
                 key = key_of.get((mention.article_id, mention.start, mention.end))
                 if key is not None:
@@ -174,6 +193,7 @@ def run_pipeline(
     nlp: Any,
     head_of: dict[str, Head],
     sentences: dict[str, frozenset[int]] | None,
+    printed_dates: bool = False,
 ) -> Pipeline:
     """timeline.extract_events on the raw text, timeline.merge per topic, and the predicted
     mentions matched to the gold ones by head token (see the module docstring)."""
@@ -183,8 +203,9 @@ def run_pipeline(
     for topic, group in by_topic(docs).items():
         mentions = []
         match: dict[tuple[str, int, int], str] = {}
-        for doc in group:
-            found = timeline.extract_events(timeline.Article(doc.text, id=doc.name), nlp)
+        read = articles(group, printed_dates)
+        for doc, article in zip(group, read, strict=True):
+            found = timeline.extract_events(article, nlp)
             mentions += found
             kept = None if sentences is None else sentences.get(doc.name, frozenset())
             sentence_at = {t.start: t.sentence for t in doc.tokens}
@@ -202,7 +223,7 @@ def run_pipeline(
                         matched += 1
                         del untaken[key]
                         break
-        for event in timeline.merge(mentions):
+        for event in timeline.merge(mentions, dated=dated(read)):
             for mention in event.mentions:
                 scored = match.get((mention.article_id, mention.start, mention.end))
                 if scored is not None:
@@ -217,6 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--topics", help="comma-separated topic numbers (default: dev topics)")
     parser.add_argument("--all-sentences", action="store_true", help="keep every mention")
+    parser.add_argument(
+        "--printed-dates",
+        action="store_true",
+        help="also score timeline on the articles dated by their printed date lines",
+    )
     args = parser.parse_args(argv)
 
     root = shared_data("ecbplus")
@@ -253,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if nlp is not None:
         runs["timeline"] = lambda: run_timeline(docs, nlp)
+        if args.printed_dates:
+            runs["timeline, printed dates"] = lambda: run_timeline(docs, nlp, True)
     for name, run in runs.items():
         response, seconds = timed(run)
         if isinstance(response, str):
@@ -269,17 +297,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if nlp is None:
         print("whole pipeline: not scored without spaCy")
         return 0
-    pipeline, seconds = timed(lambda: run_pipeline(docs, nlp, head_of, sentences))
-    if isinstance(pipeline, str):
-        print(f"whole pipeline: not scored: {pipeline}")
-        return 0
-    detection = pipeline.detection()
+    table: list[list[str] | None] = []
+    modes = {"timeline": False, "timeline, printed dates": True}
+    for name in list(modes)[: 1 + args.printed_dates]:
+        run = functools.partial(run_pipeline, docs, nlp, head_of, sentences, modes[name])
+        pipeline, seconds = timed(run)
+        if isinstance(pipeline, str):
+            print(f"whole pipeline: not scored: {pipeline}")
+            return 0
+        detection = pipeline.detection()
+        if not table:
+            lemma = score_coref(key, pipeline.same_lemma)
+            table.append(["same lemma", *detection, *lemma.row(), ""])
+        score = score_coref(key, pipeline.response)
+        table.append([name, *detection, *score.row(), f"{seconds:.1f}"])
     print_table(
         ["system", "MD P", "MD R", "MD F1", *CorefScore.COLUMNS, "s"],
-        [
-            ["same lemma", *detection, *score_coref(key, pipeline.same_lemma).row(), ""],
-            ["timeline", *detection, *score_coref(key, pipeline.response).row(), f"{seconds:.1f}"],
-        ],
+        table,
         title=(
             "ECB+ event coreference, whole pipeline (predicted mentions, matched by head "
             "token; twinless mentions kept), within gold topics, percent"

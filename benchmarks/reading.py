@@ -25,7 +25,9 @@ The timelines:
   76ers' coach firing), which have no publication date.
 
 The issue's target for the share of one-word labels is 15% or less. ``--show`` prints each
-timeline's listing (bounds, label, articles) for reading.
+timeline's listing (bounds, label, articles) for reading. ``--printed-dates`` reads the ECB+
+documents with ``timeline.read_articles(..., printed_dates=True)``, which dates the "plus"
+pages by the date line they print near the top.
 """
 
 from __future__ import annotations
@@ -81,25 +83,30 @@ def embassy() -> list[timeline.Article]:
     return articles
 
 
-def ecb_topic(topic: int) -> Callable[[], list[timeline.Article]]:
-    """The first twelve documents of an ECB+ topic, undated."""
+def ecb_topic(topic: int, printed_dates: bool = False) -> Callable[[], list[timeline.Article]]:
+    """The first twelve documents of an ECB+ topic, undated, or dated by their printed date
+    lines."""
 
     def read() -> list[timeline.Article]:
         folder = shared_data("ecbplus", "topics", str(topic))
-        return [
+        articles = [
             timeline.Article(read_ecbplus_document(p).text, id=p.stem)
             for p in sorted(folder.glob("*.xml"))[:12]
         ]
+        return timeline.read_articles(articles, printed_dates=printed_dates)
 
     return read
 
 
-SETS: dict[str, Callable[[], list[timeline.Article]]] = {
-    "seeds": seeds,
-    "embassy": embassy,
-    "ECB+ topic 2": ecb_topic(2),
-    "ECB+ topic 5": ecb_topic(5),
-}
+#: The ECB+ topics read, the first twelve documents of each.
+ECB_TOPICS = (2, 5)
+
+
+def sets(printed_dates: bool = False) -> dict[str, Callable[[], list[timeline.Article]]]:
+    """The timelines to build, by name; ``printed_dates`` dates the ECB+ pages by their date
+    lines."""
+    ecb = {f"ECB+ topic {topic}": ecb_topic(topic, printed_dates) for topic in ECB_TOPICS}
+    return {"seeds": seeds, "embassy": embassy, **ecb}
 
 
 def percent(part: int, whole: int) -> str:
@@ -109,9 +116,12 @@ def percent(part: int, whole: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="print each listing")
+    parser.add_argument(
+        "--printed-dates", action="store_true", help="date ECB+ pages by their date lines"
+    )
     args = parser.parse_args()
     rows = []
-    for name, read in SETS.items():
+    for name, read in sets(args.printed_dates).items():
         articles = read()
         built = timeline.build(articles)
         listed = built.listed

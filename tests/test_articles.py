@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline import Article
-from timeline.articles import FIELDS, ArticleError, parse_article, parse_published, read_each
+from timeline.articles import (
+    FIELDS,
+    ArticleError,
+    parse_article,
+    parse_published,
+    printed_date,
+    read_each,
+    with_printed_date,
+)
 from timeline.metadata import Metadata
 
 DATA = Path(__file__).parent / "data" / "articles"
@@ -311,6 +319,101 @@ def test_relative_dates_count_from_the_reference_given():
         2020, 1, 7, 10, tzinfo=timezone.utc
     )
     assert parse_published("yesterday", reference=noon) == date(2020, 1, 6)
+
+
+# --- dates printed in the text -----------------------------------------------------------------
+
+FERRY = "Ferry runs aground off the coast\n{line}\nThe ferry ran aground on Monday night."
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "printed"),
+    [
+        ("March 4, 2019", date(2019, 3, 4), "March 4, 2019"),
+        (
+            "Posted on Mon 4 Mar 2019, 9:15 pm",
+            datetime(2019, 3, 4, 21, 15),
+            "Mon 4 Mar 2019, 9:15 pm",
+        ),
+        ("Published: March 4, 2019 | Updated: March 5, 2019", date(2019, 3, 4), "March 4, 2019"),
+        ("4 March 2019 Last updated at 21:40 GMT", date(2019, 3, 4), "4 March 2019"),
+        (
+            "Mar 4, 2019 21:15 GMT+01:00",
+            datetime(2019, 3, 4, 21, 15, tzinfo=timezone(timedelta(hours=1))),
+            "Mar 4, 2019 21:15 GMT+01:00",
+        ),
+        ("Mar 4, 2019 9:15 PM IST", datetime(2019, 3, 4, 21, 15), "Mar 4, 2019 9:15 PM IST"),
+        ("2019-03-04 21:15 EDT", datetime(2019, 3, 4, 21, 15), "2019-03-04 21:15 EDT"),
+    ],
+)
+def test_a_printed_date_line_is_taken_as_the_publication_date(
+    line: str, expected: date | datetime, printed: str
+):
+    found = printed_date(FERRY.format(line=line))
+    assert found is not None
+    assert (found.published, found.line, found.text) == (expected, 2, printed)
+    assert found.published.__class__ is expected.__class__
+    assert getattr(found.published, "tzinfo", None) == getattr(expected, "tzinfo", None)
+
+
+def test_a_published_stamp_is_taken_before_an_update_stamp_above_it():
+    text = FERRY.format(line="Updated: March 5, 2019\nFirst published: March 4, 2019")
+    found = printed_date(text)
+    assert found is not None
+    assert (found.published, found.line) == (date(2019, 3, 4), 3)
+    assert printed_date(FERRY.format(line="Updated: March 5, 2019")).published == date(2019, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferry was built on March 4, 1989.",  # a date in a sentence
+        "February 30, 2019",  # no such day
+        "March 4",  # no year
+        "04/03/2019",  # day and month could be swapped
+        "March 2019",  # not a day
+    ],
+)
+def test_what_is_not_a_date_line_of_one_day_is_not_taken(line: str):
+    assert printed_date(FERRY.format(line=line)) is None
+
+
+def test_a_date_line_below_the_top_of_the_text_is_not_taken():
+    body = "\n".join(f"The crew counted passenger {n}." for n in range(6))
+    assert printed_date(f"Ferry runs aground\n{body}\nMarch 4, 2019") is None
+    assert printed_date(f"Ferry runs aground\nMarch 4, 2019\n{body}") is not None
+
+
+def test_the_order_stated_reads_a_numeric_date_line():
+    found = printed_date(FERRY.format(line="04/03/2019"), date_order="DMY")
+    assert found is not None and found.published == date(2019, 3, 4)
+
+
+def test_an_article_is_dated_by_its_printed_date_only_when_asked_and_undated():
+    text = FERRY.format(line="Posted: March 4, 2019")
+    assert read_each([{"text": text}]).__next__().article.published is None
+    [article] = timeline.read_articles([{"text": text}], printed_dates=True)
+    assert article.published == date(2019, 3, 4)
+    assert dict(article.meta["published_from"]) == {"line": 2, "text": "March 4, 2019"}
+    [kept] = timeline.read_articles(
+        [{"text": text, "published": "2019-03-06"}], printed_dates=True, published="2019-03-07"
+    )
+    assert (kept.published, "published_from" in kept.meta) == (date(2019, 3, 6), False)
+    given = Article(text, date(2019, 3, 6), "a1")
+    assert with_printed_date(given) is given
+    [undated, fallback] = timeline.read_articles(
+        [Article(text, id="a2"), {"text": "The ferry ran aground."}],
+        printed_dates=True,
+        published="2019-03-07",
+    )
+    assert (undated.published, fallback.published) == (date(2019, 3, 4), date(2019, 3, 7))
+
+
+def test_a_plain_text_file_is_dated_by_its_printed_date(tmp_path: Path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(FERRY.format(line="March 4, 2019"), encoding="utf-8")
+    assert timeline.read_articles(path)[0].published is None
+    assert timeline.read_articles(path, printed_dates=True)[0].published == date(2019, 3, 4)
 
 
 # --- pages, feeds, tables (extras) --------------------------------------------------------------

@@ -345,6 +345,24 @@ def test_build_reads_dates_with_the_order_reference_and_default_given(
     assert "argument --field: 'body=text' is not FIELD=KEY" in err
 
 
+def test_build_dates_articles_by_their_printed_date_lines_when_asked(
+    capsys: pytest.CaptureFixture[str], built: list[Article]
+) -> None:
+    Path("ferry.txt").write_text(
+        "Ferry runs aground\nPosted: March 4, 2019\n\nThe ferry ran aground.", encoding="utf-8"
+    )
+    Path("note.txt").write_text("The ferry was refloated.", encoding="utf-8")
+    assert run(capsys, "build", "ferry.txt", "note.txt", "--quiet")[0] == 0
+    assert [a.published for a in built] == [None, None]
+    built.clear()
+    argv = ["build", "ferry.txt", "note.txt", "--printed-dates", "--published", "2019-03-06"]
+    assert run(capsys, *argv) == (0, EMPTY_TEXT, "")
+    assert [(a.id, a.published) for a in built] == [
+        ("ferry", date(2019, 3, 4)),
+        ("note", date(2019, 3, 6)),
+    ]
+
+
 def test_build_skips_bad_json_lines_and_names_them(
     capsys: pytest.CaptureFixture[str], built: list[Article]
 ) -> None:

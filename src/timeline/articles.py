@@ -30,7 +30,9 @@ Publication dates are read by :func:`parse_published`: ISO 8601, RFC 2822 as in 
 2020 10:31 EST", "7 January 2020", other languages' month names, through ``dateparser``;
 time zones are kept. A date whose day and month could be swapped ("07/01/2020") needs
 ``date_order``; a relative one ("2 hours ago") needs a ``reference`` time. An article that
-gives no date gets ``published`` (else none: its relative times stay unresolved).
+gives no date gets, with ``printed_dates``, the date its text prints in a date line near its
+top (:func:`printed_date`, "Posted: May 24, 2005"), recorded in ``meta["published_from"]``;
+else ``published`` (else none: its relative times stay unresolved).
 
 An article without an id gets the file's name without suffix, followed by ``#N`` for the
 N-th article of a JSON list or feed, or by ``#LINE`` for a JSON line or table row. Each
@@ -63,6 +65,7 @@ from typing import IO, Any, Literal
 import attrs
 import yaml
 
+from timeline.layout import date_lines
 from timeline.model import Article
 
 __all__ = [
@@ -70,11 +73,14 @@ __all__ = [
     "SUFFIXES",
     "ArticleError",
     "DateOrder",
+    "PrintedDate",
     "Read",
     "parse_article",
     "parse_published",
+    "printed_date",
     "read_articles",
     "read_each",
+    "with_printed_date",
 ]
 
 #: How many bytes of one file (or one line of JSON lines) are read at most, by default.
@@ -150,9 +156,24 @@ class _Options:
     reference: datetime | None = None
     fields: Mapping[str, str] = attrs.field(factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    printed_dates: bool = False
 
     def date(self, value: str) -> date | datetime:
         return parse_published(value, date_order=self.date_order, reference=self.reference)
+
+    def printed(self, article: Article) -> Article:
+        """``article`` dated by its printed date line, when asked for and it has no date."""
+        if not self.printed_dates:
+            return article
+        return with_printed_date(article, date_order=self.date_order, reference=self.reference)
+
+    def undated(self, article: Article) -> Article:
+        """``article``, which gives no date, dated by its printed date line when asked for,
+        else on ``published``."""
+        article = self.printed(article)
+        if article.published is None and self.published is not None:
+            return attrs.evolve(article, published=self.published)
+        return article
 
     def key(self, field: str) -> str:
         return self.fields.get(field, field)
@@ -160,8 +181,10 @@ class _Options:
 
 def read_articles(sources: Any, **options: Any) -> list[Article]:
     """The articles of ``sources``: paths, folders, streams, records or articles (see the
-    module). The ``options`` are those of :func:`read_each`: ``published`` (a date, or text
-    :func:`parse_published` reads) dates the articles that give no date; ``date_order``
+    module). The ``options`` are those of :func:`read_each`: ``printed_dates`` dates each
+    article that gives no date (an :class:`~timeline.Article` given too) by the date line
+    its text prints, if any (:func:`with_printed_date`); ``published`` (a date, or text
+    :func:`parse_published` reads) dates the articles still without one; ``date_order``
     (``"DMY"``, ``"MDY"``, ``"YMD"``) reads dates whose day and month could be swapped;
     ``reference`` is the time relative dates count from; ``fields`` names the keys or
     columns of the article's fields; ``max_bytes`` bounds what is read of one input. Raises
@@ -187,6 +210,7 @@ def read_each(
     reference: datetime | None = None,
     fields: Mapping[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    printed_dates: bool = False,
     on_error: Callable[[ArticleError], object] | None = None,
     progress: Callable[[int, int], object] | None = None,
 ) -> Iterator[Read]:
@@ -206,7 +230,9 @@ def read_each(
         raise ValueError(f"max_bytes must be a positive integer, not {max_bytes!r}")
     if isinstance(published, str):
         published = parse_published(published, date_order=date_order, reference=reference)
-    options = _Options(published, date_order, reference, dict(fields or {}), max_bytes)
+    options = _Options(
+        published, date_order, reference, dict(fields or {}), max_bytes, printed_dates
+    )
     inputs = _inputs(sources)
     for number, item in enumerate(inputs, start=1):
         for found in _read(item, number, options):
@@ -247,7 +273,7 @@ def _read(item: Any, number: int, options: _Options) -> Iterator[Read | ArticleE
     if isinstance(item, ArticleError):
         yield item
     elif isinstance(item, Article):
-        yield Read(item, "<articles>", number)
+        yield Read(options.printed(item), "<articles>", number)
     elif isinstance(item, Mapping):
         yield _found(_record(item, options, ""), "<records>", number)
     elif hasattr(item, "read"):
@@ -349,9 +375,12 @@ def parse_article(
     published: date | datetime | None = None,
     date_order: DateOrder | None = None,
     reference: datetime | None = None,
+    printed_dates: bool = False,
 ) -> Article:
     """The article of a text: a YAML front matter between two ``---`` lines, then the text;
-    or, without a front matter, plain text (published on ``published``, if given).
+    or, without a front matter, plain text (published on ``published``, if given). With
+    ``printed_dates``, an article that gives no date is dated by the date line its text
+    prints, if any (:func:`with_printed_date`), before ``published``.
 
     The front matter's ``published``, ``id``, ``source``, ``title`` (and ``url``) are the
     article's, as written (``id: 007`` is ``"007"``, ``title: 1984`` is ``"1984"``); every
@@ -372,7 +401,7 @@ def parse_article(
     timeline.articles.ArticleError: x.txt:2: the front matter is not YAML: mapping values are not \
 allowed here (column 12); quote a value that holds ': ' or starts with a special character
     """
-    options = _Options(published, date_order, reference)
+    options = _Options(published, date_order, reference, printed_dates=printed_dates)
     return _article(raw, name, options, "")
 
 
@@ -466,7 +495,7 @@ def _record(data: Mapping[str, Any], options: _Options, default_id: str) -> Arti
     elif isinstance(when, (date, datetime)):
         values["published"] = when
     elif when is None or when == "":
-        values["published"] = options.published
+        values["published"] = None
     else:
         return f'published\0"{options.key("published")}" must be a date, not {_json_kind(when)}'
     keys = {options.key(field) for field in FIELDS}
@@ -474,7 +503,7 @@ def _record(data: Mapping[str, Any], options: _Options, default_id: str) -> Arti
     if options.key("url") in data:
         meta["url"] = data[options.key("url")]
     try:
-        return Article(
+        article = Article(
             values["text"],
             published=values["published"],
             id=values["id"] or default_id,
@@ -484,6 +513,7 @@ def _record(data: Mapping[str, Any], options: _Options, default_id: str) -> Arti
         )
     except (TypeError, ValueError) as error:
         return f"\0{error}"
+    return article if article.published is not None else options.undated(article)
 
 
 def _json_kind(value: Any) -> str:
@@ -822,3 +852,91 @@ def _dateparser(text: str, order: str, relative_to: datetime | None) -> date | d
     if offset is None:
         return moment
     return moment.replace(tzinfo=timezone.utc if offset == timedelta(0) else timezone(offset))
+
+
+# --- dates printed in the text ------------------------------------------------------------------
+
+
+@attrs.frozen
+class PrintedDate:
+    """The publication date a text prints in its date line: the date or time read
+    (``published``), the ``line`` it is on (1-based) and its ``text`` as printed.
+
+    >>> PrintedDate(date(2005, 5, 24), 2, "May 24, 2005").provenance()
+    {'line': 2, 'text': 'May 24, 2005'}
+    """
+
+    published: date | datetime
+    line: int
+    text: str
+
+    def provenance(self) -> dict[str, Any]:
+        """What ``meta["published_from"]`` records of it: its line and text."""
+        return {"line": self.line, "text": self.text}
+
+
+#: A zone written as an offset or as UTC: kept; a zone named otherwise ("EDT", "IST", "ET")
+#: may stand for several offsets, and the time is kept as printed, without it.
+_WRITTEN_OFFSET = re.compile(
+    r"(?:(?<=GMT)|(?<=UTC)|(?<=\s)|(?<=\d:\d\d))[+-]\d{2}:?\d{2}\b|\b(?:UTC|GMT)\b|(?<=\d)Z\b"
+)
+
+
+def printed_date(
+    text: str, *, date_order: DateOrder | None = None, reference: datetime | None = None
+) -> PrintedDate | None:
+    """The publication date that ``text`` prints in a date line near its top, or ``None``.
+
+    A date line is a line of its own among the first lines of the text (before the body) that
+    is only one day, maybe with a time, as :func:`parse_published` reads it: "May 2, 2013
+    1:35 pm", "Posted on Thu Jun 12, 2008" (:func:`timeline.layout.date_lines` finds them). A
+    date in a sentence is not one; nor is a date that is not a day (February 30, a day without
+    its year, a day whose day and month could be swapped unless ``date_order`` says how).
+    Of two stamps ("Published ... Updated ..."), the first is taken, on the same line or on
+    lines of their own; an update stamp only when the page prints no other date line. A time
+    keeps its zone when written as an offset or as UTC/GMT ("GMT+05:00"); a zone named by an
+    abbreviation ("EDT", "IST", "ET"), which may stand for several offsets, is left out and
+    the time stays the wall clock printed (naive).
+
+    >>> found = printed_date("Coach fired\\nUpdated: May 25, 2005\\nPosted: May 24, 2005 "
+    ...                      "6:10 pm EDT\\nThe team fired him on May 23, 2005.")
+    >>> found.published, found.line, found.text
+    (datetime.datetime(2005, 5, 24, 18, 10), 3, 'May 24, 2005 6:10 pm EDT')
+    >>> printed_date("Coach fired\\nThe team fired him on May 23, 2005.") is None
+    True
+    """
+    found: list[PrintedDate] = []
+    for start, end, line, updated in date_lines(text):
+        printed = text[start:end]
+        try:
+            published = parse_published(printed, date_order=date_order, reference=reference)
+        except ValueError:
+            continue
+        if isinstance(published, datetime) and _WRITTEN_OFFSET.search(printed) is None:
+            published = published.replace(tzinfo=None)
+        if not updated:
+            return PrintedDate(published, line, printed)
+        found.append(PrintedDate(published, line, printed))
+    return found[0] if found else None
+
+
+def with_printed_date(
+    article: Article, *, date_order: DateOrder | None = None, reference: datetime | None = None
+) -> Article:
+    """``article`` published on the date its text prints (:func:`printed_date`) when it has
+    no publication date, with ``meta["published_from"]`` naming the line it was read from;
+    ``article`` itself when it has a date or its text prints none.
+
+    >>> a = with_printed_date(Article("Coach fired\\nMay 24, 2005\\nThe team fired him."))
+    >>> a.published, dict(a.meta["published_from"])
+    (datetime.date(2005, 5, 24), {'line': 2, 'text': 'May 24, 2005'})
+    >>> with_printed_date(Article("May 24, 2005\\nText.", date(2005, 5, 25))).published
+    datetime.date(2005, 5, 25)
+    """
+    if article.published is not None:
+        return article
+    found = printed_date(article.text, date_order=date_order, reference=reference)
+    if found is None:
+        return article
+    meta = {**article.meta, "published_from": found.provenance()}
+    return attrs.evolve(article, published=found.published, meta=meta)

@@ -11,7 +11,9 @@ package and prints its events with their sources.
 builds the timeline of your articles. Each of ARTICLES is a file or a folder as
 :func:`timeline.read_articles` reads it (text with or without a YAML front matter, JSON, JSON
 lines; with extras, news pages, feeds and tables), or ``-``: JSON lines on standard input.
-``--published DATE`` dates the articles that give no date; ``--date-order DMY|MDY|YMD``
+``--published DATE`` dates the articles that give no date; ``--printed-dates`` dates them,
+before that, by the date line their text prints near its top ("Posted: May 24, 2005",
+:func:`timeline.articles.printed_date`); ``--date-order DMY|MDY|YMD``
 says how to read dates such as ``07/01/2020`` (refused without it); ``--reference TIME``
 is what relative publication dates ("2 hours ago") count from; ``--field FIELD=KEY``
 names the key or column that holds a field (``--field text=body``); ``--max-bytes N``
@@ -204,6 +206,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_published,
         metavar="DATE",
         help="publication date of the articles that give none (e.g. plain .txt files)",
+    )
+    build.add_argument(
+        "--printed-dates",
+        action="store_true",
+        help="date the articles that give no date by the date line their text prints near "
+        "its top ('Posted: May 24, 2005'), before --published",
     )
     build.add_argument(
         "--date-order",
@@ -417,6 +425,7 @@ def _build(args: argparse.Namespace) -> int:
             reference=args.reference,
             fields=dict(args.field),
             max_bytes=args.max_bytes,
+            printed_dates=args.printed_dates,
             on_error=errors.append,
             progress=lambda done, total: progress.show(f"reading: {done}/{total} files"),
         )

@@ -23,12 +23,32 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from timeline.lang import words
 
-__all__ = ["byline", "dateline", "headline", "line_breaks", "quotations", "stamps"]
+__all__ = [
+    "DateLine",
+    "byline",
+    "date_lines",
+    "dateline",
+    "headline",
+    "line_breaks",
+    "quotations",
+    "stamps",
+]
 
 Span = tuple[int, int]
+
+
+class DateLine(NamedTuple):
+    """The date of a page's date line: its ``start`` and ``end`` in the text, the number of
+    its ``line`` (1-based), and whether an update word opens it (``updated``)."""
+
+    start: int
+    end: int
+    line: int
+    updated: bool
 
 
 @functools.cache
@@ -104,6 +124,56 @@ def stamps(text: str) -> list[Span]:
         for found in _stamp_pattern().finditer(text)
         if len(found.group().strip()) <= longest
     ]
+
+
+@functools.cache
+def _date_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    layout = words("layout")
+    stamp_words = [*layout["stamp_words"], *layout["date_line_words"]]
+    opening = "|".join(re.escape(w) for w in sorted(stamp_words, key=len)[::-1])
+    updates = "|".join(re.escape(w) for w in sorted(layout["update_words"], key=len)[::-1])
+    seconds = [w for w in stamp_words if w.lower() != "on"]
+    second = "|".join(re.escape(w) for w in sorted(seconds, key=len)[::-1])
+    return (
+        re.compile(rf"[ \t]*(?i:(?:{opening})\b(?:[ \t]+(?:on|at|time)\b)?[ \t]*:?)?[ \t]*"),
+        re.compile(rf"(?i:{updates})\b"),
+        re.compile(rf"[ \t|/,;-]+(?i:{second})\b"),
+    )
+
+
+def date_lines(text: str) -> list[DateLine]:
+    r"""The dates of the lines near the top of ``text`` that may be a web page's date line:
+    among the first ``date_line_lines`` lines that are not blank, each line with a figure in
+    it, without the stamp word that opens it ("Posted on") and without a second stamp that
+    follows the first ("| Updated 9:01 AM"), when what is left is no longer than
+    ``stamp_length``. Whether what is left is a date is for
+    :func:`timeline.articles.printed_date` to read.
+
+    >>> text = "Storm hits coast\nMay 24, 2005 | Updated 6:10 pm\nIt hit on May 23, 2005."
+    >>> [(text[a:b], line, updated) for a, b, line, updated in date_lines(text)]
+    [('May 24, 2005', 2, False), ('It hit on May 23, 2005', 3, False)]
+    """
+    layout = words("layout")
+    opening, update, second = _date_line_patterns()
+    found: list[DateLine] = []
+    seen = 0
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        end = start + len(line)
+        if line.strip():
+            seen += 1
+            lead = opening.match(line)
+            first = start + lead.end()
+            rest = line[lead.end() :]
+            cut = second.search(rest)
+            rest = (rest[: cut.start()] if cut else rest).rstrip(" \t|,;.-")
+            if rest and len(rest) <= layout["stamp_length"] and re.search(r"\d", rest):
+                updated = update.match(line.strip()) is not None
+                found.append(DateLine(first, first + len(rest), number, updated))
+            if seen == layout["date_line_lines"]:
+                break
+        start = end + 1
+    return found
 
 
 def headline(text: str) -> Span | None:

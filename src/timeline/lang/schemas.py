@@ -239,6 +239,9 @@ LAYOUT = Section(
         "byline_words": WORDS,
         "stamp_words": WORDS,
         "stamp_length": INT,
+        "date_line_words": WORDS,
+        "date_line_lines": INT,
+        "update_words": WORDS,
         "stops": WORDS,
         "quote_marks": Table(TEXT),
     }
