@@ -37,6 +37,7 @@ from timeline import (
 )
 from timeline.bounds import intersect
 from timeline.export.wording import describe_when
+from timeline.merging.predicates import predicate_kinds
 from timeline.model import Link
 from timeline.names import name_key
 from timeline.pipeline import analyse
@@ -429,6 +430,24 @@ def test_synonyms_merge_other_predicates_do_not():
     assert len(timeline.merge([a, mention("b", 0, "vote", (US,), at(2), at(3))])) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("arson", "fire"),  # the crime, not the fire it set
+        ("clinch", "win"),  # what a run of games earns, not one of them
+        ("seize", "arrest"),  # a thing seized, a person arrested
+        ("operation", "attack"),  # a rescue, a surgery, a business
+    ],
+)
+def test_acts_that_only_look_alike_are_not_synonyms(first, second):
+    assert predicate_kinds(first).isdisjoint(predicate_kinds(second))
+    pair = [
+        mention("a", 0, first, (US,), at(2), at(3)),
+        mention("b", 0, second, (US,), at(2), at(3)),
+    ]
+    assert len(timeline.merge(pair)) == 2
+
+
 def test_same_event_links_join_and_order_cues_separate():
     strike = mention("a", 0, "strike", (), None, at(9))
     assassinated = mention("a", 20, "assassinate", (US, SOLEIMANI), None, at(9))
@@ -438,6 +457,7 @@ def test_same_event_links_join_and_order_cues_separate():
     links = [
         (strike, assassinated, "same event"),
         (assassinated, strike, "same event"),
+        (operation, strike, "anaphora"),  # "the operation": an attack for its article alone
         (operation, avenge, "to avenge"),
     ]
     events = timeline.merge([strike, assassinated, operation, avenge, dated], links)
