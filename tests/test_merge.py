@@ -288,6 +288,22 @@ def test_news_presumed_on_days_far_apart_is_two_happenings(days, events):
     assert len(timeline.merge([first, later])) == 1
 
 
+def test_a_presumed_day_its_group_dates_earlier_keeps_no_other_report_apart():
+    """An article of 20 January tells "the bombing" of 2 January and, with nothing dating
+    it, "the bombing" again, presumed on the 20th: once the two are one, the presumed day no
+    longer keeps apart another article's bombing of 2 January."""
+    us = Participant("United States", name_key("United States"), "GPE", "patient")
+    day = Interval.from_timex("2020-01-02")
+    on_the_2nd = TimeExpression("Jan. 2", 20, 26, "DATE", "2020-01-02", interval=day)
+    dated = mention("a", 0, "bombing", (us,), day.start, day.end, time=on_the_2nd)
+    presumed = mention(
+        "a", 60, "bombing", (us,), latest=at(21), presumed=Interval.from_timex("2020-01-20")
+    )
+    other = mention("b", 0, "bombing", (), day.start, day.end, time=on_the_2nd)
+    [event] = timeline.merge([dated, presumed, other], dated="ab")
+    assert set(event.mentions) == {dated, presumed, other}
+
+
 def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
     quake, again = mention("a", 0, "earthquake"), mention("b", 0, "earthquake")
     assert len(timeline.merge([quake, again])) == 1
