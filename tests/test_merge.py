@@ -464,6 +464,14 @@ def test_acts_that_only_look_alike_are_not_synonyms(first, second):
     assert len(timeline.merge(pair)) == 2
 
 
+def test_what_was_fired_makes_a_fire_an_attack():
+    attack = mention("b", 0, "attack", (US,), at(2), at(3))
+    fired = mention("a", 0, "fire", (US,), at(2), at(3), theme="rockets")
+    assert together(timeline.merge([fired, attack]), fired, attack)
+    blaze = mention("a", 0, "fire", (US,), at(2), at(3))
+    assert len(timeline.merge([blaze, attack])) == 2
+
+
 def test_same_event_links_join_and_order_cues_separate():
     strike = mention("a", 0, "strike", (), None, at(9))
     assassinated = mention("a", 20, "assassinate", (US, SOLEIMANI), None, at(9))
@@ -1107,7 +1115,11 @@ def test_a_presumed_day_does_not_keep_apart_what_its_article_links(nlp):
 
 def test_groups_named_in_predicate_data_are_synonym_groups():
     data = timeline.lang.words("predicates")
-    named = {*data["wholes"], *(group for union in data["anaphora"] for group in union)}
+    named = {
+        *data["wholes"],
+        *data["with_object"],
+        *(group for union in data["anaphora"] for group in union),
+    }
     assert named <= set(data["synonyms"])
 
 

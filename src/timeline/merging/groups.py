@@ -18,10 +18,10 @@ import attrs
 from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.merging.predicates import (
+    _mention_kinds,
     _outcome,
     _predicate,
     _statement,
-    predicate_kinds,
     predicate_stem,
 )
 from timeline.model import EventMention
@@ -106,7 +106,7 @@ class _Cluster:
         if mention.light:
             stems = classes = frozenset()
         elif predicate == predicate_stem(mention.lemma):
-            stems, classes = frozenset({predicate}), predicate_kinds(mention.lemma)
+            stems, classes = frozenset({predicate}), _mention_kinds(mention)
         else:
             stems = classes = frozenset({predicate})
         return cls(
