@@ -37,6 +37,7 @@ from timeline import (
 )
 from timeline.bounds import intersect
 from timeline.export.wording import describe_when
+from timeline.merging.predicates import predicate_kinds
 from timeline.model import Link
 from timeline.names import name_key
 from timeline.pipeline import analyse
@@ -287,6 +288,22 @@ def test_news_presumed_on_days_far_apart_is_two_happenings(days, events):
     assert len(timeline.merge([first, later])) == 1
 
 
+def test_a_presumed_day_its_group_dates_earlier_keeps_no_other_report_apart():
+    """An article of 20 January tells "the bombing" of 2 January and, with nothing dating
+    it, "the bombing" again, presumed on the 20th: once the two are one, the presumed day no
+    longer keeps apart another article's bombing of 2 January."""
+    us = Participant("United States", name_key("United States"), "GPE", "patient")
+    day = Interval.from_timex("2020-01-02")
+    on_the_2nd = TimeExpression("Jan. 2", 20, 26, "DATE", "2020-01-02", interval=day)
+    dated = mention("a", 0, "bombing", (us,), day.start, day.end, time=on_the_2nd)
+    presumed = mention(
+        "a", 60, "bombing", (us,), latest=at(21), presumed=Interval.from_timex("2020-01-20")
+    )
+    other = mention("b", 0, "bombing", (), day.start, day.end, time=on_the_2nd)
+    [event] = timeline.merge([dated, presumed, other], dated="ab")
+    assert set(event.mentions) == {dated, presumed, other}
+
+
 def test_with_nothing_in_time_or_people_only_the_same_lemma_merges():
     quake, again = mention("a", 0, "earthquake"), mention("b", 0, "earthquake")
     assert len(timeline.merge([quake, again])) == 1
@@ -463,6 +480,32 @@ def test_synonyms_merge_other_predicates_do_not():
     assert len(timeline.merge([a, mention("b", 0, "vote", (US,), at(2), at(3))])) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("arson", "fire"),  # the crime, not the fire it set
+        ("clinch", "win"),  # what a run of games earns, not one of them
+        ("seize", "arrest"),  # a thing seized, a person arrested
+        ("operation", "attack"),  # a rescue, a surgery, a business
+    ],
+)
+def test_acts_that_only_look_alike_are_not_synonyms(first, second):
+    assert predicate_kinds(first).isdisjoint(predicate_kinds(second))
+    pair = [
+        mention("a", 0, first, (US,), at(2), at(3)),
+        mention("b", 0, second, (US,), at(2), at(3)),
+    ]
+    assert len(timeline.merge(pair)) == 2
+
+
+def test_what_was_fired_makes_a_fire_an_attack():
+    attack = mention("b", 0, "attack", (US,), at(2), at(3))
+    fired = mention("a", 0, "fire", (US,), at(2), at(3), theme="rockets")
+    assert together(timeline.merge([fired, attack]), fired, attack)
+    blaze = mention("a", 0, "fire", (US,), at(2), at(3))
+    assert len(timeline.merge([blaze, attack])) == 2
+
+
 def test_same_event_links_join_and_order_cues_separate():
     strike = mention("a", 0, "strike", (), None, at(9))
     assassinated = mention("a", 20, "assassinate", (US, SOLEIMANI), None, at(9))
@@ -472,6 +515,7 @@ def test_same_event_links_join_and_order_cues_separate():
     links = [
         (strike, assassinated, "same event"),
         (assassinated, strike, "same event"),
+        (operation, strike, "anaphora"),  # "the operation": an attack for its article alone
         (operation, avenge, "to avenge"),
     ]
     events = timeline.merge([strike, assassinated, operation, avenge, dated], links)
@@ -1105,7 +1149,11 @@ def test_a_presumed_day_does_not_keep_apart_what_its_article_links(nlp):
 
 def test_groups_named_in_predicate_data_are_synonym_groups():
     data = timeline.lang.words("predicates")
-    named = {*data["wholes"], *(group for union in data["anaphora"] for group in union)}
+    named = {
+        *data["wholes"],
+        *data["with_object"],
+        *(group for union in data["anaphora"] for group in union),
+    }
     assert named <= set(data["synonyms"])
 
 

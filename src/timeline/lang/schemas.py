@@ -116,6 +116,7 @@ PREDICATES = Section(
         "wholes": WORDS,
         "ambiguous": WORDS,
         "outcomes": Table(WORDS),
+        "with_object": Table(WORDS),
     }
 )
 

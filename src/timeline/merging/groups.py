@@ -18,10 +18,10 @@ import attrs
 from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.merging.predicates import (
+    _mention_kinds,
     _outcome,
     _predicate,
     _statement,
-    predicate_kinds,
     predicate_stem,
 )
 from timeline.model import EventMention
@@ -70,7 +70,9 @@ class _Cluster:
     loose: bool  # some mention of it is not bounded in time at all
     timed: bool  # some mention of it names a time of its own that dates it
     reports: bool  # every mention of it is a statement ("said", "a statement")
-    told: datetime | None  # the earliest its untimed statements or presumed news may have been
+    #: the earliest its untimed statements or presumed news may have been; none once its
+    #: bounds end before that
+    told: datetime | None
     forbidden: frozenset[int] | set[int]
 
     @classmethod
@@ -104,7 +106,7 @@ class _Cluster:
         if mention.light:
             stems = classes = frozenset()
         elif predicate == predicate_stem(mention.lemma):
-            stems, classes = frozenset({predicate}), predicate_kinds(mention.lemma)
+            stems, classes = frozenset({predicate}), _mention_kinds(mention)
         else:
             stems = classes = frozenset({predicate})
         return cls(
@@ -207,6 +209,11 @@ class _Cluster:
         self.reports = self.reports and other.reports
         if other.told is not None and (self.told is None or other.told > self.told):
             self.told = other.told
+        if self.told is not None and self.high is not None and self.high <= self.told:
+            # joined to what happened before it could have been told: "the bombings" an
+            # article presumes on the day of the search for their suspect are the bombings
+            # its other mentions date a month before; that default no longer holds
+            self.told = None
         self.forbidden = _union(self.forbidden, other.forbidden)
 
     @property

@@ -3,9 +3,11 @@ their predicates' kinds meet.
 
 :func:`predicate_stem` cuts an inflection or derivation ending off a lemma, so that "shooting"
 and "shoot" agree; :func:`predicate_kinds` gives the synonym groups of its stem
-(``lang/en/predicates.toml``). The rest are the predicates merging treats apart: those that
-tell an outcome ("won", "lost"), general ones that need a particle or an object to say what
-they are ("went", "took"), statements ("said", "a speech") and attitudes ("felt", "wanted").
+(``lang/en/predicates.toml``), and :func:`_mention_kinds` those of a mention, whose word may
+be of a group only when it says what was done to ("fired missiles"). The rest are the
+predicates merging treats apart: those that tell an outcome ("won", "lost"), general ones
+that need a particle or an object to say what they are ("went", "took"), statements ("said",
+"a speech") and attitudes ("felt", "wanted").
 """
 
 from __future__ import annotations
@@ -60,6 +62,37 @@ def predicate_kinds(lemma: str) -> frozenset[int | str]:
     """
     stem = predicate_stem(lemma)
     return _predicate_classes().get(stem, frozenset({stem}))
+
+
+def _mention_kinds(mention: EventMention) -> frozenset[int | str]:
+    """:func:`predicate_kinds` of ``mention``'s lemma, but for the groups its word is of only
+    when it says what was done to (``[with_object]`` of ``lang/en/predicates.toml``): "fired
+    dozens of missiles" is an attack, "the fire" and "the fired coach" are not.
+
+    >>> from timeline.model import EventMention
+    >>> blaze = EventMention("a", 4, 8, "fire", "fire", 0)
+    >>> missiles = EventMention("a", 4, 9, "fired", "fire", 0, theme="missiles")
+    >>> attack = predicate_kinds("attack")
+    >>> bool(_mention_kinds(blaze) & attack), bool(_mention_kinds(missiles) & attack)
+    (False, True)
+    """
+    kinds = predicate_kinds(mention.lemma)
+    unless = _with_object().get(predicate_stem(mention.lemma))
+    if unless is None or mention.theme or any(p.role == "patient" for p in mention.participants):
+        return kinds
+    return kinds - unless
+
+
+@functools.cache
+def _with_object() -> dict[str, frozenset[int]]:
+    """The groups each predicate stem is of only with an object, by number as
+    :func:`predicate_kinds` gives them."""
+    numbers = {name: n for n, name in enumerate(words("predicates")["synonyms"])}
+    found: dict[str, set[int]] = defaultdict(set)
+    for group, lemmas in words("predicates")["with_object"].items():
+        for lemma in lemmas:
+            found[predicate_stem(lemma)].add(numbers[group])
+    return {stem: frozenset(groups) for stem, groups in found.items()}
 
 
 @functools.cache
