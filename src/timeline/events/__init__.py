@@ -25,7 +25,7 @@ import bisect
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,8 +34,7 @@ import attrs
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.chronology import fineness
 from timeline.cues import gives_cause, governor, relative_subject, saying
-from timeline.lang import words
-from timeline.layout import byline, dateline, headline, line_breaks, quotations, stamps
+from timeline.events.parse import _Parse
 from timeline.model import (
     Article,
     EventMention,
@@ -47,14 +46,10 @@ from timeline.model import (
 from timeline.moments import instant
 from timeline.names import (
     ROLE_ORDER,
-    canonical_alias,
-    fullest_forms,
     line_start,
     name_key,
-    person_start,
-    tokens_text,
 )
-from timeline.nlp import text_of, token_strings, tree_of
+from timeline.nlp import text_of
 from timeline.references import Referents
 from timeline.temporal.calendar import floor
 
@@ -114,57 +109,6 @@ def _verb_or_its_particle(token: Any) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
-def _lemma(lemma: str, pos: str) -> str:
-    """The lowercase lemma of a token of spaCy lemma ``lemma`` and part of speech ``pos``.
-    English models drop the silent e of some verbs ("hoped", "staged", "waged" as "hop",
-    "stag", "wag"): of a verb's lemma with and without it, one the word lists know wins.
-
-    >>> from timeline.nlp import load
-    >>> [_lemma(t.lemma_, t.pos_) for t in load()("Officials hoped they staged it.")][1:5]
-    ['hope', 'they', 'stage', 'it']
-    """
-    lemma = lemma.lower()
-    return _verb_lemma(lemma) if pos == "VERB" else lemma
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _verb_lemma(lemma: str) -> str:
-    """A verb's lowercase lemma with the silent e the model dropped, if the word lists know
-    it so (:func:`_lemma`; kept for the verbs met most recently)."""
-    if lemma not in _known() and lemma + "e" in _known():
-        return lemma + "e"
-    return lemma
-
-
-@functools.cache
-def _known() -> frozenset[str]:
-    """The lemmas of the English event classes, verb lists and predicate groups."""
-    found: set[str] = set()
-
-    def gather(value: Any) -> None:
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, Mapping):
-            for item in value.values():
-                gather(item)
-        elif isinstance(value, (tuple, list)):
-            for item in value:
-                gather(item)
-
-    events = words("events")
-    gather(events["classes"])
-    gather(events["verbs"])
-    gather(words("predicates")["synonyms"])
-    return frozenset(found)
-
-
-@functools.cache
-def _seats() -> frozenset[str]:
-    """The :func:`name_key` of the cities that, as aliases, stand for their government
-    (``lang/en/events.toml``, ``[names].seats``)."""
-    return frozenset(name_key(n) for n in words("events")["names"]["seats"])
-
-
 def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The given trigger spans, checked, without repeats, in document order."""
     spans = set()
@@ -182,94 +126,6 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
             )
         spans.add((start, end))
     return sorted(spans)
-
-
-class _Names:
-    """Canonical names of one article's entities: aliases, surnames and spellings joined."""
-
-    def __init__(self, ents: Sequence[Any], tokens: Sequence[Any], text: str) -> None:
-        #: the parse's tokens, by index, and its text
-        self.tokens, self.text = tokens, text
-        self.titles = frozenset(words("events")["names"]["titles"])
-        self.suffixes = frozenset(words("events")["names"]["suffixes"])
-        self.canonical: dict[tuple[int, int, str], tuple[str, str, str] | None] = {}
-        #: each entity's :meth:`clean` text, by its span
-        self.cleaned = {(e.start, e.end, e.label_): self.clean(e) for e in ents}
-        # surname key -> the form the person is best written by
-        self.persons = fullest_forms(
-            name for (_, _, label), name in self.cleaned.items() if label == "PERSON"
-        )
-        # initials -> the name they stand for in this article ("OAU", "the Organization of
-        # African Unity")
-        self.initials: dict[str, str] = {}
-        for (_, _, label), name in self.cleaned.items():
-            if label != "PERSON" and len(parts := name.split()) > 1:
-                self.initials.setdefault(
-                    "".join(w[0] for w in parts if w[0].isupper()), " ".join(parts)
-                )
-
-    def clean(self, ent: Any) -> str:
-        """The entity's text without titles, leading article and possessive ending, from
-        its last line."""
-        tokens = self.tokens
-        first, last = line_start(self.text, tokens, ent.start, ent.end), ent.end
-        while first < last and (
-            tokens[first].lower_ in self.titles
-            or tokens[first].is_punct
-            # "Having Jackman host": a person's name starts at its first proper noun
-            or (ent.label_ == "PERSON" and person_start(tokens, first, last) > first)
-        ):
-            first += 1
-        while last > first and (
-            tokens[last - 1].tag_ == "POS"
-            or tokens[last - 1].is_punct
-            # "Arcade Joseph Comeaux Jr.": a person is keyed by the surname before the suffix
-            or (
-                ent.label_ == "PERSON"
-                and last - first > 1
-                and tokens[last - 1].lower_.rstrip(".") in self.suffixes
-            )
-        ):
-            last -= 1
-        return tokens_text(self.text, tokens, first, last)
-
-    def participant(
-        self, ent: Any, role: str, preposition: str | None = None, qualifier: bool = False
-    ) -> Participant | None:
-        span = (ent.start, ent.end, ent.label_)
-        if span not in self.canonical:  # an entity takes part in many events
-            self.canonical[span] = self.canonical_name(ent)
-        if (found := self.canonical[span]) is None:
-            return None
-        name, key, label = found
-        return Participant(name, key, label, role, preposition, qualifier)
-
-    def place(self, ent: Any) -> str | None:
-        """The name of the place ``ent`` names, as :meth:`participant` gives it, but a seat
-        of government as the city it is ("said in Washington", where Washington as who
-        acts is the United States)."""
-        participant = self.participant(ent, "other")
-        if participant is None:
-            return None
-        written = self.cleaned[(ent.start, ent.end, ent.label_)]
-        return written if name_key(written) in _seats() else participant.name
-
-    def canonical_name(self, ent: Any) -> tuple[str, str, str] | None:
-        """The entity's name, key and label, a person's surname standing for the person and
-        an alias for its canonical name; ``None`` if nothing of it is a name."""
-        name = self.cleaned[(ent.start, ent.end, ent.label_)]
-        if not name.strip():
-            return None
-        key = name_key(name)
-        label = ent.label_
-        surname = name_key(name.split()[-1])
-        if label == "PERSON" or (len(name.split()) == 1 and surname in self.persons):
-            label, name, key = "PERSON", self.persons.get(surname, name), surname
-        elif (alias := canonical_alias(key)) is not None:
-            name, key = alias, name_key(alias)
-        elif (full := self.initials.get(name.replace(".", ""))) is not None and name.isupper():
-            name, key = full, name_key(full)  # "OAU" for the Organization of African Unity
-        return name, key, label
 
 
 def _preposition(argument: Any) -> str | None:
@@ -321,7 +177,6 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
 #: entities that name nothing: a count or a time ("Two key suspects", "Dozens")
 _UNNAMED_LABELS = _TIME_LABELS | {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
-_OPENING = 3  # sentences in which an article names the day of its news
 # tenses and aspects in which news tells what happened on the story's day
 _NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
@@ -434,16 +289,9 @@ class _Extractor:
     def __init__(
         self, doc: Any, article: Article, spans: Sequence[tuple[int, int]] | None = None
     ) -> None:
-        self.doc = doc
-        #: the dependency tree, read once (:func:`timeline.nlp.tree_of`)
-        self.tree = tree = tree_of(doc)
-        #: each token, by index, its head's index, its head, children and conjuncts (the
-        #: tree's)
-        self.tokens = tree.tokens
-        self.head_at = tree.heads
-        self.head = tree.head
-        self.children = tree.children
-        self.conjuncts = tree.conjuncts
+        #: the article's parse as the rules read it, and their word lists
+        self.parse = _Parse(doc, article)
+        self.lex = self.parse.lex
         self.article = article
         self.spans = spans
         self.triggers_at: frozenset[int] = frozenset()
@@ -453,101 +301,8 @@ class _Extractor:
         self.carried: dict[int, Any] = {}
         # the starts of times that date a thing, not an event ("notes due Nov. 1, 2009")
         self.of_things: set[int] = set()
-        self.words = words("events")
-        verbs = self.words["verbs"]
-        self.not_events = frozenset(verbs["not_events"])
-        self.possessions = frozenset(verbs["possessions"])
-        self.light = frozenset(verbs["light"])
-        self.time_subjects = frozenset(verbs["time_subjects"])
-        self.relational = frozenset(verbs["relational"])
-        self.states = frozenset(verbs["states"])
-        self.schedules = frozenset(verbs["schedules"])
-        self.speaking_terms = frozenset(verbs["speaking_terms"])
-        self.attributions = frozenset(verbs["attributions"])
-        self.nouns = frozenset(self.words["nouns"]["events"])
-        #: the words after the first of each event written in several ("coup d'etat")
-        self.phrases: dict[str, set[tuple[str, ...]]] = {}
-        for phrase in self.words["nouns"]["phrases"]:
-            first, *rest = phrase.lower().split()
-            self.phrases.setdefault(first, set()).add(tuple(rest))
-        self.placed_by_name = frozenset(self.words["roles"]["placed_by_name"])
-        self.relatives = frozenset(self.words["roles"]["relatives"])
-        self.classes: dict[str, str] = {}
-        for name, lemmas in self.words["classes"].items():
-            for lemma in lemmas:
-                self.classes.setdefault(lemma, name)
-        #: the entities of the parse (spaCy builds ``doc.ents`` anew at every access)
-        self.ents = list(doc.ents)
-        self.names = _Names(self.ents, self.tokens, article.text)
-        names = self.words["names"]
-        self.participant_labels = frozenset(names["participant_labels"])
-        self.location_labels = frozenset(names["location_labels"])
-        # a dateline, byline or time stamp says where the story was filed, who wrote it and
-        # when, not who did what: its entities take part in nothing, its words are no events
-        self.text = text = article.text  # the doc's (spaCy builds doc.text anew at every access)
-        self.breaks = line_breaks(text)
-        self.time_spans: dict[tuple[int, int], Any] = {}
-        self.time_sentences: dict[tuple[int, int], int | None] = {}
-        aside = [span for span in (dateline(text), byline(text)) if span is not None]
-        aside += stamps(text)
-        #: each token's character offset, ascending
-        self.token_starts = starts = doc.to_array("IDX").tolist()
-        self.aside = frozenset(
-            i
-            for a, b in aside
-            for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
-        )
-        self.entity_of = {
-            i: ent
-            for ent in self.ents
-            if not any(start <= ent.start_char < end for start, end in aside)
-            for i in range(ent.start, ent.end)
-        }
-        self.headline = headline(text)
-        #: the spans inside quotation marks, in text order and apart, and where each begins
-        self.quotations = quotations(text)
-        self.quotation_starts = [start for start, _ in self.quotations]
-        #: the first token of each sentence, and the sentence of each token
-        self.sentence_starts = [sentence.start for sentence in doc.sents]
-        ends = [*self.sentence_starts[1:], len(doc)]
-        self.sentence_of = [
-            number
-            for number, (start, end) in enumerate(zip(self.sentence_starts, ends, strict=True))
-            for _ in range(start, end)
-        ]
-        #: the sentences that may name the day of the article's news: the first _OPENING
-        #: ones after those of its headline, dateline and byline
-        told = next(
-            (
-                t.i
-                for t in doc
-                if not t.is_space and t.i not in self.aside and not self.in_headline(t)
-            ),
-            len(doc),
-        )
-        self.opening = (self.sentence_of[told] if told < len(doc) else 0) + _OPENING
-        #: each token's part of speech, dependency, tag, lowercase form and lemma
-        #: (:func:`_lemma`), read once: spaCy finds a token's string anew at each access
-        self.pos = token_strings(doc, "POS")
-        self.dep = token_strings(doc, "DEP")
-        self.tag = token_strings(doc, "TAG")
-        self.lower = token_strings(doc, "LOWER")
-        self.lemmas = [
-            _lemma(lemma, pos)
-            for lemma, pos in zip(token_strings(doc, "LEMMA"), self.pos, strict=True)
-        ]
         #: the grammar of each verb read so far (:meth:`grammar`), by its index
         self.grammars: dict[int, _Grammar] = {}
-
-    def lemma(self, token: Any) -> str:
-        """The lemma of ``token``, a token of the parse (:func:`_lemma`)."""
-        return self.lemmas[token.i]
-
-    def written(self, span: range) -> str:
-        """The text of ``span``, the indices of a run of tokens of the parse (the labels'
-        phrases are such runs, not spaCy spans: spaCy makes a new ``Span`` at every slice),
-        as ``doc[span.start : span.stop].text`` gives it, sliced from the article's text."""
-        return tokens_text(self.text, self.tokens, span.start, span.stop)
 
     def as_written(self, span: range) -> str:
         """A phrase for a label as the text writes it, a common noun or article capitalised
@@ -556,125 +311,96 @@ class _Extractor:
         suspects"; not "Howes", a person the article names, that the tagger took for a common
         noun). A phrase starts on the line of its last word (a headline or a dateline before
         "A convicted sex offender" is not of it)."""
-        span = range(line_start(self.text, self.tokens, span.start, span.stop), span.stop)
-        opening = self.tokens[span[0]]
+        span = range(
+            line_start(self.parse.text, self.parse.tokens, span.start, span.stop), span.stop
+        )
+        opening = self.parse.tokens[span[0]]
         first = (
             opening.is_sent_start
             or opening.i == 0
-            or self.tokens[opening.i - 1].is_space
-            or self.text[opening.idx - 1] == "\n"
+            or self.parse.tokens[opening.i - 1].is_space
+            or self.parse.text[opening.idx - 1] == "\n"
         )
-        text = self.written(span)
+        text = self.parse.written(span)
         if (
             first
-            and self.pos[opening.i] in ("NOUN", "DET", "ADJ", "NUM")
+            and self.parse.pos[opening.i] in ("NOUN", "DET", "ADJ", "NUM")
             and (not opening.ent_type_ or opening.ent_type_ in _UNNAMED_LABELS)
             and not (opening.is_upper and len(opening) > 1)  # an acronym
-            and name_key(opening.text) not in self.names.persons
+            and name_key(opening.text) not in self.parse.names.persons
         ):
             return text[0].lower() + text[1:]
         return text
 
     # the parse
 
-    def passive(self, verb: Any) -> bool:
-        """Whether ``verb`` is told in the passive ("was questioned")."""
-        return any(self.dep[c.i] in ("auxpass", "nsubjpass") for c in self.children(verb))
-
-    def marked(self, clause: Any, words: Collection[str]) -> bool:
-        """Whether ``clause`` is opened by one of ``words`` ("if the sale had gone", "as he
-        stood")."""
-        return any(
-            self.dep[c.i] == "mark" and self.lower[c.i] in words for c in self.children(clause)
-        )
-
-    def sharing_subject(self, verb: Any) -> Any:
-        """The verb whose subject ``verb`` shares: itself, or for a verb joined to another with
-        no subject of its own ("police raided two homes and searched"), the first of the chain;
-        a passive joined to an active one ("DiLeo coached ... and was named") shares none."""
-        while (
-            self.dep[verb.i] == "conj"
-            and self.pos[self.head_at[verb.i]] in ("VERB", "AUX")
-            and not any(self.dep[c.i] in ("nsubj", "nsubjpass") for c in self.children(verb))
-            and self.passive(verb) == self.passive(self.head(verb))
-        ):
-            verb = self.head(verb)
-        return verb
-
-    def without_clauses(self, head: Any) -> list[Any]:
-        """The words of the phrase ``head`` heads, in order, without the clauses inside it: the
-        place of "in efforts to prevent his return to Cuba" is not Cuba."""
-        found, stack = [], [head]
-        while stack:
-            token = stack.pop()
-            found.append(token)
-            stack.extend(c for c in self.children(token) if self.pos[c.i] not in ("VERB", "AUX"))
-        return sorted(found, key=lambda t: t.i)
-
     # triggers
 
     def is_event_noun(self, token: Any) -> bool:
         return (
-            self.pos[token.i] == "NOUN"
-            and self.lemma(token) in self.nouns
-            and self.dep[token.i] not in ("compound",)
+            self.parse.pos[token.i] == "NOUN"
+            and self.parse.lemma(token) in self.lex.nouns
+            and self.parse.dep[token.i] not in ("compound",)
         ) or self.starts_phrase(token)
 
     def starts_phrase(self, token: Any) -> bool:
         """Whether ``token`` is the first word of an event written in several ("coup d'etat"),
         which the parse may take for a modifier or a foreign word."""
-        tails = self.phrases.get(self.lower[token.i], ())
-        return any(tuple(self.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
+        tails = self.lex.phrases.get(self.parse.lower[token.i], ())
+        return any(tuple(self.parse.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
 
     def event_object(self, verb: Any) -> Any | None:
         """The event noun a light verb carries ("carried out an airstrike"), if any: its first
         object only, as a verb has one ("took effect Aug. 9 pending ratification" is misparsed
         with a second, and the verb is the happening)."""
-        for child in self.children(verb):
+        for child in self.parse.children(verb):
             target = child
-            if self.dep[child.i] in ("nsubjpass", "nsubj") and self.tag[child.i] in ("WDT", "WP"):
-                target = self.head(verb) if self.dep[verb.i] == "relcl" else child
-            elif self.dep[child.i] not in ("dobj", "nsubjpass"):
+            if self.parse.dep[child.i] in ("nsubjpass", "nsubj") and self.parse.tag[child.i] in (
+                "WDT",
+                "WP",
+            ):
+                target = self.parse.head(verb) if self.parse.dep[verb.i] == "relcl" else child
+            elif self.parse.dep[child.i] not in ("dobj", "nsubjpass"):
                 continue
             if self.is_event_noun(target):
                 return target
             # "staged a coup d'etat": the parse heads the phrase by its last word
-            phrase = next((c for c in self.children(target) if self.starts_phrase(c)), None)
+            phrase = next((c for c in self.parse.children(target) if self.starts_phrase(c)), None)
             if phrase is not None:
                 return phrase
-            if self.dep[child.i] == "dobj":
+            if self.parse.dep[child.i] == "dobj":
                 return None
         return None
 
     def triggers(self) -> Iterator[tuple[Any, Any | None]]:
         """``(trigger, light verb or None)`` for each event, in document order."""
         carried: dict[int, Any] = {}
-        pos = self.pos  # only verbs and nouns are read further
-        for token in (self.tokens[i] for i, p in enumerate(pos) if p == "VERB"):
-            if self.lemma(token) in self.light:
+        pos = self.parse.pos  # only verbs and nouns are read further
+        for token in (self.parse.tokens[i] for i, p in enumerate(pos) if p == "VERB"):
+            if self.parse.lemma(token) in self.lex.light:
                 noun = self.event_object(token)
                 if noun is not None:
                     carried[noun.i] = token
         if self.spans is not None:
             for start, end in self.spans:
-                span = self.doc.char_span(start, end, alignment_mode="expand")
+                span = self.parse.doc.char_span(start, end, alignment_mode="expand")
                 yield span.root, carried.get(span.root.i)
             return
         light_verbs = {verb.i for verb in carried.values()}
         for token in (
-            self.tokens[i]
+            self.parse.tokens[i]
             for i, p in enumerate(pos)
-            if p in ("VERB", "NOUN", "X") and i not in self.aside
+            if p in ("VERB", "NOUN", "X") and i not in self.parse.aside
         ):
-            if self.pos[token.i] == "VERB":
-                lemma = self.lemma(token)
+            if self.parse.pos[token.i] == "VERB":
+                lemma = self.parse.lemma(token)
                 if (
                     token.i in light_verbs
-                    or (self.dep[token.i] == "prep" and lemma not in self.attributions)
-                    or (lemma in self.not_events and not self.possesses(token))
-                    or self.dep[token.i] == "amod"
+                    or (self.parse.dep[token.i] == "prep" and lemma not in self.lex.attributions)
+                    or (lemma in self.lex.not_events and not self.possesses(token))
+                    or self.parse.dep[token.i] == "amod"
                     or not token.is_alpha
-                    or (lemma in self.states and self.dep[token.i] == "acl")
+                    or (lemma in self.lex.states and self.parse.dep[token.i] == "acl")
                 ):
                     continue
                 yield token, None
@@ -687,13 +413,13 @@ class _Extractor:
         11) and a noun that names a part of the time after it ("the start of this year", "the
         end of the quarter"). A time's first word may be an event misread as part of it
         ("Killed In Fall 8:05am"), so it counts only before "of"."""
-        starts, lower = self.token_starts, self.lower
+        starts, lower = self.parse.token_starts, self.parse.lower
         found = set()
         for time in times:
             first = bisect.bisect_left(starts, time.start)
             stop = bisect.bisect_left(starts, time.end)
             found.update(range(first + 1, stop))
-            if first < stop - 2 and self.pos[first] == "NOUN" and lower[first + 1] == "of":
+            if first < stop - 2 and self.parse.pos[first] == "NOUN" and lower[first + 1] == "of":
                 found.add(first)
         return frozenset(found)
 
@@ -701,9 +427,9 @@ class _Extractor:
         """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
         ("Iraq had no weapons", not "had fired" nor "had to leave")."""
         return (
-            self.lemma(verb) in self.possessions
-            and self.dep[verb.i] not in ("aux", "auxpass")
-            and any(self.dep[c.i] == "dobj" for c in self.children(verb))
+            self.parse.lemma(verb) in self.lex.possessions
+            and self.parse.dep[verb.i] not in ("aux", "auxpass")
+            and any(self.parse.dep[c.i] == "dobj" for c in self.parse.children(verb))
         )
 
     # grammar
@@ -717,32 +443,36 @@ class _Extractor:
         return found
 
     def read_grammar(self, verb: Any) -> _Grammar:
-        tense_words = self.words["tense"]
-        auxes = [c for c in self.children(verb) if self.dep[c.i] in ("aux", "auxpass")]
+        tense_words = self.lex.tense
+        auxes = [c for c in self.parse.children(verb) if self.parse.dep[c.i] in ("aux", "auxpass")]
         negated = any(
-            self.dep[c.i] == "neg"
-            or self.lower[c.i] in tense_words["negation"]
+            self.parse.dep[c.i] == "neg"
+            or self.parse.lower[c.i] in tense_words["negation"]
             or (
-                self.dep[c.i] in ("nsubj", "nsubjpass")
-                and self.lower[c.i] in tense_words["negative_subjects"]
+                self.parse.dep[c.i] in ("nsubj", "nsubjpass")
+                and self.parse.lower[c.i] in tense_words["negative_subjects"]
             )
             or (
-                self.dep[c.i] in _CORE_ARGUMENTS
+                self.parse.dep[c.i] in _CORE_ARGUMENTS
                 and self.negated_noun(c)
-                and self.lemma(verb) not in self.relational
+                and self.parse.lemma(verb) not in self.lex.relational
             )
-            for c in self.children(verb)
+            for c in self.parse.children(verb)
         )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
         # relational verb's says what its event did not do ("the attack caused no casualties")
-        if self.dep[verb.i] == "conj" and not auxes and not self.own_tense(verb):
+        if self.parse.dep[verb.i] == "conj" and not auxes and not self.own_tense(verb):
             auxes = [
-                c for c in self.children(self.head(verb)) if self.dep[c.i] in ("aux", "auxpass")
+                c
+                for c in self.parse.children(self.parse.head(verb))
+                if self.parse.dep[c.i] in ("aux", "auxpass")
             ]
-            negated = negated or any(self.dep[c.i] == "neg" for c in self.children(self.head(verb)))
+            negated = negated or any(
+                self.parse.dep[c.i] == "neg" for c in self.parse.children(self.parse.head(verb))
+            )
         polarity = "NEG" if negated else "POS"
-        perfect = any(self.lemma(a) == "have" for a in auxes)
-        progressive = self.tag[verb.i] == "VBG" and any(
-            self.lemma(a) == "be" and self.dep[a.i] == "aux" for a in auxes
+        perfect = any(self.parse.lemma(a) == "have" for a in auxes)
+        progressive = self.parse.tag[verb.i] == "VBG" and any(
+            self.parse.lemma(a) == "be" and self.parse.dep[a.i] == "aux" for a in auxes
         )
         aspect = {
             (True, True): "PERFECTIVE_PROGRESSIVE",
@@ -750,21 +480,29 @@ class _Extractor:
             (False, True): "PROGRESSIVE",
         }.get((perfect, progressive), "NONE")
         for aux in auxes:
-            if self.tag[aux.i] == "MD" and self.lower[aux.i] in tense_words["future"]:
+            if self.parse.tag[aux.i] == "MD" and self.parse.lower[aux.i] in tense_words["future"]:
                 return _Grammar("FUTURE", aspect, "FUTURE", polarity)
-            if self.tag[aux.i] == "MD" and self.lower[aux.i] in tense_words["hypothetical"]:
+            if (
+                self.parse.tag[aux.i] == "MD"
+                and self.parse.lower[aux.i] in tense_words["hypothetical"]
+            ):
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
-        finite = [_FINITE[self.tag[t.i]] for t in (*auxes, verb) if self.tag[t.i] in _FINITE]
-        if self.marked(
-            self.head(verb) if self.dep[verb.i] == "conj" else verb, tense_words["conditions"]
+        finite = [
+            _FINITE[self.parse.tag[t.i]] for t in (*auxes, verb) if self.parse.tag[t.i] in _FINITE
+        ]
+        if self.parse.marked(
+            self.parse.head(verb) if self.parse.dep[verb.i] == "conj" else verb,
+            tense_words["conditions"],
         ):
             # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
-        if self.tag[verb.i] == "VB" and any(self.tag[a.i] == "TO" for a in auxes):
+        if self.parse.tag[verb.i] == "VB" and any(self.parse.tag[a.i] == "TO" for a in auxes):
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
-        return _Grammar(_NONFINITE.get(self.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
+        return _Grammar(
+            _NONFINITE.get(self.parse.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity
+        )
 
     def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:
         """The grammar of the fact that the verb ``token`` tells with a negated modal of
@@ -782,18 +520,20 @@ class _Extractor:
         if grammar.modality != "HYPOTHETICAL" or grammar.polarity != "NEG":
             return None
         clause = token
-        auxes = [c for c in self.children(token) if self.dep[c.i] in ("aux", "auxpass")]
-        if not auxes and self.dep[token.i] == "conj":
-            clause = self.head(token)
-            auxes = [c for c in self.children(clause) if self.dep[c.i] in ("aux", "auxpass")]
-        tense_words = self.words["tense"]
-        modal = next((self.lower[a.i] for a in auxes if self.tag[a.i] == "MD"), "")
+        auxes = [c for c in self.parse.children(token) if self.parse.dep[c.i] in ("aux", "auxpass")]
+        if not auxes and self.parse.dep[token.i] == "conj":
+            clause = self.parse.head(token)
+            auxes = [
+                c for c in self.parse.children(clause) if self.parse.dep[c.i] in ("aux", "auxpass")
+            ]
+        tense_words = self.lex.tense
+        modal = next((self.parse.lower[a.i] for a in auxes if self.parse.tag[a.i] == "MD"), "")
         tense = tense_words["unable"].get(modal)
         if (
             tense is None
             or self.conditional(clause)
-            or saying(token, heads, self.tree) is not None
-            or self.quoted(token.idx)
+            or saying(token, heads, self.parse.tree) is not None
+            or self.parse.quoted(token.idx)
         ):
             return None
         return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
@@ -809,26 +549,28 @@ class _Extractor:
         >>> extractor.predicate(doc[4], extractor.grammar(doc[4])).tense
         'PRESENT'
         """
-        if grammar.tense not in ("PASTPART", "PRESPART") or self.dep[token.i] != "acomp":
+        if grammar.tense not in ("PASTPART", "PRESPART") or self.parse.dep[token.i] != "acomp":
             return None
-        verb = self.head(token)
-        if self.lemma(verb) not in self.words["tense"]["predicate_of"]:
+        verb = self.parse.head(token)
+        if self.parse.lemma(verb) not in self.lex.tense["predicate_of"]:
             return None
         return self.grammar(verb)
 
     def conditional(self, clause: Any) -> bool:
         """Whether ``clause`` is a condition or the consequence of one ("if the dam broke,
         the town could not survive")."""
-        conditions = self.words["tense"]["conditions"]
-        return self.marked(clause, conditions) or any(
-            self.dep[c.i] == "advcl" and self.marked(c, conditions) for c in self.children(clause)
+        conditions = self.lex.tense["conditions"]
+        return self.parse.marked(clause, conditions) or any(
+            self.parse.dep[c.i] == "advcl" and self.parse.marked(c, conditions)
+            for c in self.parse.children(clause)
         )
 
     def negated_noun(self, noun: Any) -> bool:
         """Whether ``noun`` is determined by a negation ("no reason", "no one")."""
-        negation = self.words["tense"]["negation"]
+        negation = self.lex.tense["negation"]
         return any(
-            self.lower[c.i] in negation and self.dep[c.i] == "det" for c in self.children(noun)
+            self.parse.lower[c.i] in negation and self.parse.dep[c.i] == "det"
+            for c in self.parse.children(noun)
         )
 
     def own_tense(self, verb: Any) -> bool:
@@ -836,9 +578,10 @@ class _Extractor:
         joined to has a modal or "do" ("would not divulge the evidence but said"): those
         take a bare verb, so a past or third-person form does not share them, nor their
         negation."""
-        return self.tag[verb.i] in ("VBD", "VBZ") and any(
-            self.dep[c.i] == "aux" and (self.tag[c.i] == "MD" or self.lemma(c) == "do")
-            for c in self.children(self.head(verb))
+        return self.parse.tag[verb.i] in ("VBD", "VBZ") and any(
+            self.parse.dep[c.i] == "aux"
+            and (self.parse.tag[c.i] == "MD" or self.parse.lemma(c) == "do")
+            for c in self.parse.children(self.parse.head(verb))
         )
 
     def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
@@ -848,44 +591,48 @@ class _Extractor:
         might or will happen ("strikes would not solve", "to prevent an escalation"): it
         takes that verb's modality."""
         own = _Grammar(polarity="NEG" if self.negated_noun(noun) else "POS")
-        if self.dep[noun.i] == "conj" and self.pos[self.head_at[noun.i]] == "VERB":
+        if (
+            self.parse.dep[noun.i] == "conj"
+            and self.parse.pos[self.parse.head_at[noun.i]] == "VERB"
+        ):
             # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
             # comment"): it shares that verb's grammar
-            verb = self.grammar(self.head(noun))
+            verb = self.grammar(self.parse.head(noun))
             return attrs.evolve(own, modality=verb.modality, polarity=verb.polarity), verb
         if self.generic(noun):
             own = attrs.evolve(own, modality="GENERIC")
         token = noun
         argument = False
         for _ in range(8):
-            if self.head_at[token.i] == token.i:
+            if self.parse.head_at[token.i] == token.i:
                 return own, None
             argument = (
                 argument
                 or (
-                    self.dep[token.i] in _CORE_ARGUMENTS
-                    and self.pos[self.head_at[token.i]] in ("VERB", "AUX")
+                    self.parse.dep[token.i] in _CORE_ARGUMENTS
+                    and self.parse.pos[self.parse.head_at[token.i]] in ("VERB", "AUX")
                 )
                 or (  # "to step back from confrontation", "called for de-escalation"
-                    self.dep[token.i] == "pobj"
-                    and self.dep[self.head_at[token.i]] == "prep"
-                    and _verb_or_its_particle(self.head(self.head(token)))
-                    and self.lower[self.head_at[token.i]] in self.words["ordering"]["intended"]
+                    self.parse.dep[token.i] == "pobj"
+                    and self.parse.dep[self.parse.head_at[token.i]] == "prep"
+                    and _verb_or_its_particle(self.parse.head(self.parse.head(token)))
+                    and self.parse.lower[self.parse.head_at[token.i]]
+                    in self.lex.ordering["intended"]
                 )
             )
-            token = self.head(token)
-            if gives_cause(token, self.lemma):
+            token = self.parse.head(token)
+            if gives_cause(token, self.parse.lemma):
                 return own, None  # "vowed revenge for the killing": that one happened
-            if self.pos[token.i] in ("VERB", "AUX"):
-                lemma = self.lemma(token)
-                if lemma in self.words["ordering"]["object_after"]:
+            if self.parse.pos[token.i] in ("VERB", "AUX"):
+                lemma = self.parse.lemma(token)
+                if lemma in self.lex.ordering["object_after"]:
                     return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
                 context = self.grammar(token)
-                if lemma in self.words["ordering"]["object_before"]:
+                if lemma in self.lex.ordering["object_before"]:
                     return own, context  # "to avenge the operation": that one happened
                 if argument and context.modality != "ASSERTED":
                     own = attrs.evolve(own, modality=context.modality)
-                elif argument and self.classes.get(lemma) in ("I_ACTION", "I_STATE"):
+                elif argument and self.lex.classes.get(lemma) in ("I_ACTION", "I_STATE"):
                     # what is called for, sought or feared has not happened by being so
                     own = attrs.evolve(own, modality="HYPOTHETICAL")
                 return own, context
@@ -897,8 +644,8 @@ class _Extractor:
         """The entities a noun phrase headed by ``token`` names (conjuncts included), each
         with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
         parliament")."""
-        for head in (token, *(c for c in self.conjuncts(token) if not self.restates(c))):
-            ent = self.entity_of.get(head.i)
+        for head in (token, *(c for c in self.parse.conjuncts(token) if not self.restates(c))):
+            ent = self.parse.entity_of.get(head.i)
             if ent is not None:
                 yield ent, False
             elif with_modifiers:
@@ -906,23 +653,23 @@ class _Extractor:
                 if person is not None:  # "Russia's defence minister, Sergei Shoigu"
                     yield person, False
                     continue
-                relative = self.lemma(head) in self.relatives
-                for child in self.children(head):
-                    if self.dep[child.i] == "poss" and relative:
+                relative = self.parse.lemma(head) in self.lex.relatives
+                for child in self.parse.children(head):
+                    if self.parse.dep[child.i] == "poss" and relative:
                         continue  # "Kopp's stepmother said": not Kopp
                     if (
-                        self.dep[child.i] in ("compound", "poss", "appos")
-                        and child.i in self.entity_of
+                        self.parse.dep[child.i] in ("compound", "poss", "appos")
+                        and child.i in self.parse.entity_of
                     ):
-                        yield self.entity_of[child.i], self.dep[child.i] != "appos"
+                        yield self.parse.entity_of[child.i], self.parse.dep[child.i] != "appos"
                     elif (
-                        self.dep[child.i] == "prep"
-                        and self.lower[child.i] == "of"
+                        self.parse.dep[child.i] == "prep"
+                        and self.parse.lower[child.i] == "of"
                         and self.titled(head)
                     ):
                         # "the presidents of Russia and Turkey called"
-                        for g in self.children(child):
-                            if self.dep[g.i] == "pobj":
+                        for g in self.parse.children(child):
+                            if self.parse.dep[g.i] == "pobj":
                                 yield from self.entities(g, with_modifiers=False)
 
     def restates(self, conjunct: Any) -> bool:
@@ -934,35 +681,36 @@ class _Extractor:
         after = 1 + max(
             (
                 c.right_edge.i
-                for c in self.children(conjunct)
-                if c.i > i and self.dep[c.i] not in ("appos", "punct")
+                for c in self.parse.children(conjunct)
+                if c.i > i and self.parse.dep[c.i] not in ("appos", "punct")
             ),
             default=i,
         )
         return (
             i >= 2
-            and self.lower[i - 1] == "or"
-            and self.tokens[i - 2].text == ","
-            and after < len(self.tokens)
-            and self.tokens[after].text in (",", ")")
+            and self.parse.lower[i - 1] == "or"
+            and self.parse.tokens[i - 2].text == ","
+            and after < len(self.parse.tokens)
+            and self.parse.tokens[after].text in (",", ")")
         )
 
     def describes(self, token: Any, light: Any | None) -> bool:
         """Whether an event noun only describes another event, as a predicate ("the Pentagon
         described the airstrike as a defensive action", "it was an attack"), or a verb tells
         the time of day ("as dawn broke")."""
-        if self.pos[token.i] == "VERB":
+        if self.parse.pos[token.i] == "VERB":
             # its subject, or the word before it where the parser took "as dawn" for a phrase
-            times = self.time_subjects
-            before = self.tokens[token.i - 1] if token.i > 0 else token
-            return self.lower[before.i] in times or any(
-                self.dep[c.i] == "nsubj" and self.lower[c.i] in times for c in self.children(token)
+            times = self.lex.time_subjects
+            before = self.parse.tokens[token.i - 1] if token.i > 0 else token
+            return self.parse.lower[before.i] in times or any(
+                self.parse.dep[c.i] == "nsubj" and self.parse.lower[c.i] in times
+                for c in self.parse.children(token)
             )
-        if self.pos[token.i] != "NOUN" or light is not None:
+        if self.parse.pos[token.i] != "NOUN" or light is not None:
             return False
-        return self.dep[token.i] in ("attr", "oprd") or (
-            self.dep[token.i] == "pobj"
-            and self.lower[self.head_at[token.i]] in self.words["ordering"]["as"]
+        return self.parse.dep[token.i] in ("attr", "oprd") or (
+            self.parse.dep[token.i] == "pobj"
+            and self.parse.lower[self.parse.head_at[token.i]] in self.lex.ordering["as"]
         )
 
     def generic(self, noun: Any) -> bool:
@@ -971,15 +719,20 @@ class _Extractor:
         (no article, possessive or number) as the subject or object of a verb in the simple
         present, or of one that is negated ("strikes and counter-strikes do not solve the
         problems", "military action alone was not enough")."""
-        determiners = [c for c in self.children(noun) if self.dep[c.i] in ("det", "poss", "nummod")]
-        if any(self.lower[d.i] in self.words["tense"]["nonspecific"] for d in determiners):
+        determiners = [
+            c for c in self.parse.children(noun) if self.parse.dep[c.i] in ("det", "poss", "nummod")
+        ]
+        if any(self.parse.lower[d.i] in self.lex.tense["nonspecific"] for d in determiners):
             return True  # "any new military action"
-        if self.tag[noun.i] not in ("NN", "NNS") or determiners:
+        if self.parse.tag[noun.i] not in ("NN", "NNS") or determiners:
             return False
-        head = self.head(noun)
-        while self.dep[noun.i] == "conj" and self.pos[head.i] == "NOUN":
-            noun, head = head, self.head(head)
-        if self.dep[noun.i] not in _CORE_ARGUMENTS or self.pos[head.i] not in ("VERB", "AUX"):
+        head = self.parse.head(noun)
+        while self.parse.dep[noun.i] == "conj" and self.parse.pos[head.i] == "NOUN":
+            noun, head = head, self.parse.head(head)
+        if self.parse.dep[noun.i] not in _CORE_ARGUMENTS or self.parse.pos[head.i] not in (
+            "VERB",
+            "AUX",
+        ):
             return False
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
@@ -988,11 +741,12 @@ class _Extractor:
         """Whether a verb in the passive says what its infinitive is planned to do ("was set
         to land on Monday", "was scheduled to lay flowers")."""
         return (
-            self.lemma(verb) in self.schedules
-            and self.passive(verb)
+            self.parse.lemma(verb) in self.lex.schedules
+            and self.parse.passive(verb)
             and any(
-                self.dep[c.i] == "xcomp" and any(self.tag[a.i] == "TO" for a in self.children(c))
-                for c in self.children(verb)
+                self.parse.dep[c.i] == "xcomp"
+                and any(self.parse.tag[a.i] == "TO" for a in self.parse.children(c))
+                for c in self.parse.children(verb)
             )
         )
 
@@ -1007,44 +761,48 @@ class _Extractor:
         from Pakistan"), and so is what a relative clause on an event tells of it ("the blast
         that killed 10 people")."""
         clause = token
-        while self.pos[clause.i] not in ("VERB", "AUX"):
-            if self.head_at[clause.i] == clause.i:
+        while self.parse.pos[clause.i] not in ("VERB", "AUX"):
+            if self.parse.head_at[clause.i] == clause.i:
                 return False
-            clause = self.head(clause)
-        while self.dep[clause.i] in ("conj", "xcomp") and self.pos[self.head_at[clause.i]] in (
+            clause = self.parse.head(clause)
+        while self.parse.dep[clause.i] in ("conj", "xcomp") and self.parse.pos[
+            self.parse.head_at[clause.i]
+        ] in (
             "VERB",
             "AUX",
         ):
-            clause = self.head(clause)
-        if self.dep[clause.i] == "relcl":
-            undergone = relative_subject(clause) and self.passive(clause)
-            return not undergone and not self.is_event_noun(self.head(clause))
+            clause = self.parse.head(clause)
+        if self.parse.dep[clause.i] == "relcl":
+            undergone = relative_subject(clause) and self.parse.passive(clause)
+            return not undergone and not self.is_event_noun(self.parse.head(clause))
         return (
-            self.dep[clause.i] in ("ccomp", "csubj", "pcomp")
-            and self.lower[clause.left_edge.i] in self.words["clauses"]["questions"]
+            self.parse.dep[clause.i] in ("ccomp", "csubj", "pcomp")
+            and self.parse.lower[clause.left_edge.i] in self.lex.clauses["questions"]
         )
 
     def dismisses(self, verb: Any) -> bool:
         """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
         "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
-        roles = self.words["roles"]
-        if self.pos[verb.i] != "VERB" or self.lemma(verb) not in roles["dismissals"]:
+        roles = self.lex.roles
+        if self.parse.pos[verb.i] != "VERB" or self.parse.lemma(verb) not in roles["dismissals"]:
             return False
-        direct = [c for c in self.children(verb) if self.dep[c.i] == "dobj"][
+        direct = [c for c in self.parse.children(verb) if self.parse.dep[c.i] == "dobj"][
             :1
         ]  # a second is a misparse
-        objects = direct + [c for c in self.children(verb) if self.dep[c.i] == "nsubjpass"]
-        if self.dep[verb.i] in ("acl", "relcl"):
-            objects.append(self.head(verb))
+        objects = direct + [
+            c for c in self.parse.children(verb) if self.parse.dep[c.i] == "nsubjpass"
+        ]
+        if self.parse.dep[verb.i] in ("acl", "relcl"):
+            objects.append(self.parse.head(verb))
         return any(
-            self.lemma(o) in roles["posts"]
-            or (o.i in self.entity_of and self.entity_of[o.i].label_ == "PERSON")
+            self.parse.lemma(o) in roles["posts"]
+            or (o.i in self.parse.entity_of and self.parse.entity_of[o.i].label_ == "PERSON")
             for o in objects
         )
 
     def titled(self, head: Any) -> bool:
         """Whether ``head`` is a title of office ("president", "minister", "head")."""
-        return self.lemma(head) in self.names.titles
+        return self.parse.lemma(head) in self.lex.titles
 
     def apposition(self, head: Any) -> Any | None:
         """The person a noun phrase headed by ``head`` names in apposition, if any: "the
@@ -1052,18 +810,18 @@ class _Extractor:
         Fidan", and, for a title of office, "the chief of staff of Iran's armed forces,
         Mohammad Bagheri," when the parse hangs the name elsewhere (not "a petition on behalf
         of Elian's great-uncle, Lazaro Gonzalez": the name is the uncle's)."""
-        for child in self.children(head):
-            ent = self.entity_of.get(child.i)
-            if self.dep[child.i] == "appos" and ent is not None and ent.label_ == "PERSON":
+        for child in self.parse.children(head):
+            ent = self.parse.entity_of.get(child.i)
+            if self.parse.dep[child.i] == "appos" and ent is not None and ent.label_ == "PERSON":
                 return ent
         if not self.titled(head):
             return None
-        tokens, last = self.tokens, head.right_edge.i
+        tokens, last = self.parse.tokens, head.right_edge.i
         while last > head.i and tokens[last].is_punct:
             last -= 1
-        ent = self.entity_of.get(last)
+        ent = self.parse.entity_of.get(last)
         if ent is None or ent.start - 1 <= head.i:
-            ent = self.entity_of.get(last + 2) if last + 2 < len(tokens) else None
+            ent = self.parse.entity_of.get(last + 2) if last + 2 < len(tokens) else None
             if ent is None or ent.start != last + 2 or ent.end >= len(tokens):
                 return None
             if tokens[last + 1].text != "," or tokens[ent.end].text != ",":
@@ -1075,88 +833,113 @@ class _Extractor:
     def name_before(self, verb: Any) -> Any | None:
         """The last token of a named entity right before a finite ``verb`` that has no
         subject (a comma between them allowed): its subject where the parse lost it."""
-        if self.tag[verb.i] not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        if self.parse.tag[verb.i] not in ("VBD", "VBZ", "VBP") or verb.i == 0:
             return None
-        before = self.tokens[verb.i - 1]
+        before = self.parse.tokens[verb.i - 1]
         if before.text == "," and verb.i > 1:
-            before = self.tokens[verb.i - 2]
-        ent = self.entity_of.get(before.i)
-        if ent is None or ent.end - 1 != before.i or ent.label_ not in self.participant_labels:
+            before = self.parse.tokens[verb.i - 2]
+        ent = self.parse.entity_of.get(before.i)
+        if ent is None or ent.end - 1 != before.i or ent.label_ not in self.lex.participant_labels:
             return None
         return before
 
     def arguments(self, token: Any, light: Any | None) -> Iterator[tuple[str, Any]]:
-        roles = self.words["roles"]
-        verbs = [v for v in (light, token) if v is not None and self.pos[v.i] in ("VERB", "AUX")]
+        roles = self.lex.roles
+        verbs = [
+            v for v in (light, token) if v is not None and self.parse.pos[v.i] in ("VERB", "AUX")
+        ]
         for verb in verbs:
-            children = list(self.children(verb))
-            if self.dep[verb.i] in ("conj", "xcomp", "advcl") and not any(
-                self.dep[c.i] in ("nsubj", "nsubjpass") for c in children
+            children = list(self.parse.children(verb))
+            if self.parse.dep[verb.i] in ("conj", "xcomp", "advcl") and not any(
+                self.parse.dep[c.i] in ("nsubj", "nsubjpass") for c in children
             ):
-                inherited = [c for c in self.children(self.head(verb)) if self.dep[c.i] == "nsubj"]
-                if self.passive(verb):
+                inherited = [
+                    c
+                    for c in self.parse.children(self.parse.head(verb))
+                    if self.parse.dep[c.i] == "nsubj"
+                ]
+                if self.parse.passive(verb):
                     # "the winglet struck the hangar and was crumpled": what the active
                     # verb's subject did, the passive one's underwent
                     yield from (("patient", c) for c in inherited)
                 else:
                     children += inherited
-            subjects = [c for c in children if self.dep[c.i] in ("nsubj", "nsubjpass", "expl")]
+            subjects = [
+                c for c in children if self.parse.dep[c.i] in ("nsubj", "nsubjpass", "expl")
+            ]
             named = self.name_before(verb)
             if named is not None and (
                 not subjects
-                or any(self.dep[c.i] == "ccomp" and c.i < verb.i for c in self.children(verb))
+                or any(
+                    self.parse.dep[c.i] == "ccomp" and c.i < verb.i
+                    for c in self.parse.children(verb)
+                )
             ):
                 # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
                 # ministry said": the speaker named right before a verb of saying that
                 # follows what was said is its subject, whatever the parse made of it
                 yield "agent", named
                 children = [c for c in children if c not in subjects]
-            direct = [c for c in children if self.dep[c.i] == "dobj"]
+            direct = [c for c in children if self.parse.dep[c.i] == "dobj"]
             for child in children:
-                dep = self.dep[child.i]
+                dep = self.parse.dep[child.i]
                 if dep == "dobj" and child != direct[0]:
                     continue  # a second object is a misparse: "fired missiles at bases, Ain"
-                if dep in ("nsubj", "nsubjpass") and self.tag[child.i] in (
+                if dep in ("nsubj", "nsubjpass") and self.parse.tag[child.i] in (
                     "WDT",
                     "WP",
                 ):
                     # "a Libyan who was questioned": the one the pronoun stands for undergoes it
                     role = "agent" if dep != "nsubjpass" else "patient"
-                    yield role, self.head(verb) if self.dep[verb.i] == "relcl" else child
+                    yield (
+                        role,
+                        self.parse.head(verb) if self.parse.dep[verb.i] == "relcl" else child,
+                    )
                 elif dep == "agent":
                     yield from (
-                        ("agent", g) for g in self.children(child) if self.dep[g.i] == "pobj"
+                        ("agent", g)
+                        for g in self.parse.children(child)
+                        if self.parse.dep[g.i] == "pobj"
                     )
                 elif dep in roles["agent"]:
-                    undergoes = dep == "nsubj" and self.lemma(verb) in roles["undergoers"]
+                    undergoes = dep == "nsubj" and self.parse.lemma(verb) in roles["undergoers"]
                     yield ("patient" if undergoes else "agent"), child
                 elif dep in roles["patient"]:
                     yield "patient", child
-                elif dep == "prep" and self.lower[child.i] in roles["with"]:
+                elif dep == "prep" and self.parse.lower[child.i] in roles["with"]:
                     yield from (
-                        ("other", g) for g in self.children(child) if self.dep[g.i] == "pobj"
+                        ("other", g)
+                        for g in self.parse.children(child)
+                        if self.parse.dep[g.i] == "pobj"
                     )
                 # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
                 objects = [child] if dep == "dobj" else []
                 if dep == "prep":
-                    objects = [g for g in self.children(child) if self.dep[g.i] == "pobj"]
+                    objects = [
+                        g for g in self.parse.children(child) if self.parse.dep[g.i] == "pobj"
+                    ]
                 for obj in objects:
-                    for prep in self.children(obj):
-                        if self.dep[prep.i] == "prep" and self.lower[prep.i] in roles["with"]:
+                    for prep in self.parse.children(obj):
+                        if (
+                            self.parse.dep[prep.i] == "prep"
+                            and self.parse.lower[prep.i] in roles["with"]
+                        ):
                             yield from (
-                                ("other", g) for g in self.children(prep) if self.dep[g.i] == "pobj"
+                                ("other", g)
+                                for g in self.parse.children(prep)
+                                if self.parse.dep[g.i] == "pobj"
                             )
-        if self.pos[token.i] == "NOUN":
-            for child in self.children(token):
-                if self.dep[child.i] == "poss" or (
+        if self.parse.pos[token.i] == "NOUN":
+            for child in self.parse.children(token):
+                if self.parse.dep[child.i] == "poss" or (
                     # "a US drone strike", "an Iranian missile attack", not "the Kenya bombing"
-                    self.dep[child.i] in ("compound", "amod")
-                    and child.i in self.entity_of
+                    self.parse.dep[child.i] in ("compound", "amod")
+                    and child.i in self.parse.entity_of
                     and not self.placed_by(token, child)
                 ):
                     yield "agent", child
-                elif self.dep[child.i] == "prep":
-                    lower = self.lower[child.i]
+                elif self.parse.dep[child.i] == "prep":
+                    lower = self.parse.lower[child.i]
                     role = (
                         "agent"
                         if lower in roles["noun_agent"]
@@ -1168,7 +951,9 @@ class _Extractor:
                     )
                     if role:
                         yield from (
-                            (role, g) for g in self.children(child) if self.dep[g.i] == "pobj"
+                            (role, g)
+                            for g in self.parse.children(child)
+                            if self.parse.dep[g.i] == "pobj"
                         )
 
     def actor(self, token: Any, light: Any | None, *, named: bool = False) -> str | None:
@@ -1180,9 +965,9 @@ class _Extractor:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
         verb = light if light is not None else token
         events: frozenset[int] = frozenset()
-        if self.pos[verb.i] in ("VERB", "AUX"):
-            sharing = self.sharing_subject(verb)
-            heads = [c for c in self.children(sharing) if self.dep[c.i] == "nsubj"]
+        if self.parse.pos[verb.i] in ("VERB", "AUX"):
+            sharing = self.parse.sharing_subject(verb)
+            heads = [c for c in self.parse.children(sharing) if self.parse.dep[c.i] == "nsubj"]
             if sharing is not verb and self.grammar(sharing).realis:
                 # an event that is the subject of the verb told as done that this one is
                 # joined to is one happening with that verb, and who did this one ("the
@@ -1193,23 +978,23 @@ class _Extractor:
             # "by the police", not the means of "by road"
             heads += [
                 g
-                for c in self.children(verb)
-                if self.dep[c.i] == "agent"
-                for g in self.children(c)
-                if self.tag[g.i] != "NN"
-                or any(self.dep[d.i] in ("det", "poss") for d in self.children(g))
+                for c in self.parse.children(verb)
+                if self.parse.dep[c.i] == "agent"
+                for g in self.parse.children(c)
+                if self.parse.tag[g.i] != "NN"
+                or any(self.parse.dep[d.i] in ("det", "poss") for d in self.parse.children(g))
             ]
         else:  # of an event noun, a possessor that is no time ("Wednesday's ruling")
             heads = [
                 c
-                for c in self.children(token)
-                if self.dep[c.i] == "poss"
-                and getattr(self.entity_of.get(c.i), "label_", None) not in _TIME_LABELS
+                for c in self.parse.children(token)
+                if self.parse.dep[c.i] == "poss"
+                and getattr(self.parse.entity_of.get(c.i), "label_", None) not in _TIME_LABELS
             ]
         for head in heads:
-            if self.lower[head.i] in self.words["roles"]["plural_pronouns"]:
+            if self.parse.lower[head.i] in self.lex.roles["plural_pronouns"]:
                 head = self.group_before(head)
-            elif self.lower[head.i] in self.words["roles"]["singular_pronouns"]:
+            elif self.parse.lower[head.i] in self.lex.roles["singular_pronouns"]:
                 head = self.thing_before(head)
             if head is None or not self.plain(
                 head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
@@ -1221,8 +1006,8 @@ class _Extractor:
                 head,
                 *(
                     c
-                    for c in self.children(head)
-                    if self.dep[c.i] == "conj" and self.pos[c.i] in ("NOUN", "PROPN")
+                    for c in self.parse.children(head)
+                    if self.parse.dep[c.i] == "conj" and self.parse.pos[c.i] in ("NOUN", "PROPN")
                 ),
             ]
             spans = [self.qualified(g, self.qualifies_actor) for g in group]
@@ -1235,9 +1020,9 @@ class _Extractor:
         """Whether ``word`` qualifies the noun of who did it in a label: an adjective or noun
         before it ("Iranian officials"), a name's words included ("U.S. Embassy official"),
         or a name that owns it ("Iraq's parliament")."""
-        named = word.i in self.entity_of
-        return (self.dep[word.i] in ("amod", "compound") and (word.is_alpha or named)) or (
-            self.dep[word.i] == "poss" and named
+        named = word.i in self.parse.entity_of
+        return (self.parse.dep[word.i] in ("amod", "compound") and (word.is_alpha or named)) or (
+            self.parse.dep[word.i] == "poss" and named
         )
 
     def group_before(self, pronoun: Any) -> Any | None:
@@ -1248,30 +1033,32 @@ class _Extractor:
 
         def group(verb: Any) -> Any | None:
             subjects = [
-                c for c in self.children(self.sharing_subject(verb)) if self.dep[c.i] == "nsubj"
+                c
+                for c in self.parse.children(self.parse.sharing_subject(verb))
+                if self.parse.dep[c.i] == "nsubj"
             ]
             return next(
                 (
                     s
                     for s in subjects
-                    if self.tag[s.i] in ("NNS", "NNPS")
-                    or any(self.dep[c.i] == "conj" for c in self.children(s))
+                    if self.parse.tag[s.i] in ("NNS", "NNPS")
+                    or any(self.parse.dep[c.i] == "conj" for c in self.parse.children(s))
                 ),
                 None,
             )
 
-        verb = self.head(pronoun)
+        verb = self.parse.head(pronoun)
         while (
-            self.dep[verb.i] in ("ccomp", "xcomp", "conj", "advcl")
-            and self.head_at[verb.i] != verb.i
+            self.parse.dep[verb.i] in ("ccomp", "xcomp", "conj", "advcl")
+            and self.parse.head_at[verb.i] != verb.i
         ):
-            verb = self.head(verb)
+            verb = self.parse.head(verb)
             if (found := group(verb)) is not None:
                 return found
-        sentence = self.sentence_of[pronoun.i]
-        if sentence == 0 or self.dep[self.head_at[pronoun.i]] != "ROOT":
+        sentence = self.parse.sentence_of[pronoun.i]
+        if sentence == 0 or self.parse.dep[self.parse.head_at[pronoun.i]] != "ROOT":
             return None
-        return group(self.doc[self.sentence_starts[sentence - 1]].sent.root)
+        return group(self.parse.doc[self.parse.sentence_starts[sentence - 1]].sent.root)
 
     def thing_before(self, pronoun: Any) -> Any | None:
         """The thing a singular pronoun subject stands for: the common noun in the singular
@@ -1279,17 +1066,18 @@ class _Extractor:
         said it would cut jobs", "the bomb was so powerful that it shook furniture");
         ``None`` otherwise (not across sentences, nor from "when it came", nor a noun told
         after it)."""
-        clause = self.head(pronoun)
+        clause = self.parse.head(pronoun)
         while (
-            self.dep[clause.i] in ("ccomp", "conj", "acomp") and self.head_at[clause.i] != clause.i
+            self.parse.dep[clause.i] in ("ccomp", "conj", "acomp")
+            and self.parse.head_at[clause.i] != clause.i
         ):
-            clause = self.head(clause)
-            subjects = [c for c in self.children(clause) if self.dep[c.i] == "nsubj"]
+            clause = self.parse.head(clause)
+            subjects = [c for c in self.parse.children(clause) if self.parse.dep[c.i] == "nsubj"]
             if subjects:
                 # told before it: not the speaker after a quotation ("``It is ...,'' a
                 # spokesman said")
                 found = subjects[0]
-                return found if self.tag[found.i] == "NN" and found.i < pronoun.i else None
+                return found if self.parse.tag[found.i] == "NN" and found.i < pronoun.i else None
         return None
 
     def theme(self, token: Any, *, events: bool | None = None, named: bool = False) -> str | None:
@@ -1300,53 +1088,60 @@ class _Extractor:
         pronoun, a name, an event of its own ("made a visit", unless ``events``) or a trigger
         that is no verb. When a patient is ``named``, the label writes the name and only what
         it is asked to do follows ("urged Albright to tell Americans")."""
-        if self.pos[token.i] != "VERB":
+        if self.parse.pos[token.i] != "VERB":
             return None
-        articles = self.words["roles"]["theme_articles"]
+        articles = self.lex.roles["theme_articles"]
 
         def qualifies(c: Any) -> bool:
             return (
-                (self.dep[c.i] in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
-                or (self.dep[c.i] == "det" and self.lower[c.i] in articles)
+                (
+                    self.parse.dep[c.i] in ("amod", "compound", "nummod")
+                    and (c.is_alpha or c.like_num)
+                )
+                or (self.parse.dep[c.i] == "det" and self.parse.lower[c.i] in articles)
                 # "the president's power", not a time's ("this week's announcement")
                 or (
-                    self.dep[c.i] == "poss"
-                    and self.pos[c.i] in ("NOUN", "PROPN")
-                    and (not c.ent_type_ or c.ent_type_ in self.participant_labels)
+                    self.parse.dep[c.i] == "poss"
+                    and self.parse.pos[c.i] in ("NOUN", "PROPN")
+                    and (not c.ent_type_ or c.ent_type_ in self.lex.participant_labels)
                 )
             )
 
         if named:
             return self.complement(token, qualifies, asked=True)
-        heads = [c for c in self.children(token) if self.dep[c.i] == "dobj"]
+        heads = [c for c in self.parse.children(token) if self.parse.dep[c.i] == "dobj"]
         if not heads:
             heads = [
                 c
-                for c in self.children(self.sharing_subject(token))
-                if self.dep[c.i] == "nsubjpass"
+                for c in self.parse.children(self.parse.sharing_subject(token))
+                if self.parse.dep[c.i] == "nsubjpass"
             ]
-            if self.dep[token.i] == "relcl" and heads and relative_subject(token):
-                heads = [self.head(token)]  # "a suspect who was returned": the suspect
-        if not heads and self.dep[token.i] == "conj" and self.passive(token):
+            if self.parse.dep[token.i] == "relcl" and heads and relative_subject(token):
+                heads = [self.parse.head(token)]  # "a suspect who was returned": the suspect
+        if not heads and self.parse.dep[token.i] == "conj" and self.parse.passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
-            heads = [c for c in self.children(self.head(token)) if self.dep[c.i] == "nsubj"]
-        if not heads and self.tag[token.i] in ("VBN", "VBD"):
+            heads = [
+                c
+                for c in self.parse.children(self.parse.head(token))
+                if self.parse.dep[c.i] == "nsubj"
+            ]
+        if not heads and self.parse.tag[token.i] in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
             # the parser reads "and" as joining
-            participle = self.sharing_subject(token)
-            qualifying = self.dep[participle.i] == "acl" or (
-                self.dep[participle.i] == "conj"
-                and self.pos[self.head_at[participle.i]] == "NOUN"
+            participle = self.parse.sharing_subject(token)
+            qualifying = self.parse.dep[participle.i] == "acl" or (
+                self.parse.dep[participle.i] == "conj"
+                and self.parse.pos[self.parse.head_at[participle.i]] == "NOUN"
                 and not any(
-                    self.dep[c.i] == "dobj" for c in self.children(token)
+                    self.parse.dep[c.i] == "dobj" for c in self.parse.children(token)
                 )  # "angered Washington"
             )
-            heads = [self.head(participle)] if qualifying else []
+            heads = [self.parse.head(participle)] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
         if events is None:
-            events = self.lemma(token) not in self.light
+            events = self.parse.lemma(token) not in self.lex.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
                 what = self.as_written(self.counted(self.qualified(head, qualifies)))
@@ -1358,15 +1153,15 @@ class _Extractor:
     def counted(self, span: range) -> range:
         """``span`` with what it counts when it names a quantity ("dozens of missiles",
         not "dozens")."""
-        head = self.tokens[span.stop - 1]
-        if self.lemma(head) not in self.words["roles"]["quantities"]:
+        head = self.parse.tokens[span.stop - 1]
+        if self.parse.lemma(head) not in self.lex.roles["quantities"]:
             return span
-        for prep in self.children(head):
-            if self.dep[prep.i] == "prep" and prep.i == head.i + 1:
+        for prep in self.parse.children(head):
+            if self.parse.dep[prep.i] == "prep" and prep.i == head.i + 1:
                 objects = [
                     o
-                    for o in self.children(prep)
-                    if self.dep[o.i] == "pobj" and self.pos[o.i] == "NOUN"
+                    for o in self.parse.children(prep)
+                    if self.parse.dep[o.i] == "pobj" and self.parse.pos[o.i] == "NOUN"
                 ]
                 if objects and objects[0].i - head.i <= _COMPLEMENT_WORDS:
                     return range(span.start, objects[0].i + 1)
@@ -1381,19 +1176,21 @@ class _Extractor:
         a poster"), else its object after a preposition that completes it ("called for
         restraint"); with ``asked``, only the infinitive from its mark, what the verb's object
         is asked to do ("urged Albright to tell Americans")."""
-        roles = self.words["roles"]
-        for verb in self.children(token):
-            if self.dep[verb.i] != "xcomp" or self.pos[verb.i] != "VERB":
+        roles = self.lex.roles
+        for verb in self.parse.children(token):
+            if self.parse.dep[verb.i] != "xcomp" or self.parse.pos[verb.i] != "VERB":
                 continue
             mark = next(
                 (
                     a
-                    for a in self.children(verb)
-                    if self.dep[a.i] == "aux" and self.lower[a.i] in roles["infinitive_marks"]
+                    for a in self.parse.children(verb)
+                    if self.parse.dep[a.i] == "aux"
+                    and self.parse.lower[a.i] in roles["infinitive_marks"]
                 ),
                 # a bare infinitive: "helped hang a poster"
                 verb
-                if self.tag[verb.i] == "VB" and self.lemma(token) in roles["bare_infinitive"]
+                if self.parse.tag[verb.i] == "VB"
+                and self.parse.lemma(token) in roles["bare_infinitive"]
                 else None,
             )
             if mark is None:
@@ -1402,37 +1199,46 @@ class _Extractor:
             end = (
                 verb.i
                 + 1
-                + any(self.dep[c.i] == "prt" and c.i == verb.i + 1 for c in self.children(verb))
+                + any(
+                    self.parse.dep[c.i] == "prt" and c.i == verb.i + 1
+                    for c in self.parse.children(verb)
+                )
             )
             between = range(mark.i if asked else token.i + 1, end)
             if not self.writable(between):
                 continue
             what = self.theme(verb) or next(
                 (
-                    self.written(self.qualified(c, lambda q: self.dep[q.i] == "compound"))
-                    for c in self.children(verb)
-                    if self.dep[c.i] == "dobj" and self.pos[c.i] == "PROPN"
+                    self.parse.written(
+                        self.qualified(c, lambda q: self.parse.dep[q.i] == "compound")
+                    )
+                    for c in self.parse.children(verb)
+                    if self.parse.dep[c.i] == "dobj" and self.parse.pos[c.i] == "PROPN"
                 ),
                 None,
             )
-            return " ".join(w for w in (self.written(between), what) if w)
-        for prep in self.children(token):
-            if self.dep[prep.i] != "prep" or self.lower[prep.i] not in roles["theme_prepositions"]:
+            return " ".join(w for w in (self.parse.written(between), what) if w)
+        for prep in self.parse.children(token):
+            if (
+                self.parse.dep[prep.i] != "prep"
+                or self.parse.lower[prep.i] not in roles["theme_prepositions"]
+            ):
                 continue
-            for obj in self.children(prep):
+            for obj in self.parse.children(prep):
                 if asked:
                     # what it is asked for or against, told by a gerund: "advised US
                     # commanders against embarking on any new military action"
-                    if self.dep[obj.i] == "pcomp" and self.tag[obj.i] == "VBG":
+                    if self.parse.dep[obj.i] == "pcomp" and self.parse.tag[obj.i] == "VBG":
                         asked_for = range(prep.i, obj.right_edge.i + 1)
-                        return self.written(asked_for) if self.writable(asked_for) else None
+                        return self.parse.written(asked_for) if self.writable(asked_for) else None
                 # a common noun, not a time or an amount ("hinting for months")
                 elif (
-                    self.dep[obj.i] == "pobj"
+                    self.parse.dep[obj.i] == "pobj"
                     and not obj.ent_type_
                     and self.plain(obj, ("NOUN",), events=True)
                 ):
-                    return f"{self.lower[prep.i]} {self.as_written(self.qualified(obj, qualifies))}"
+                    what = self.as_written(self.qualified(obj, qualifies))
+                    return f"{self.parse.lower[prep.i]} {what}"
         return None if asked else self.reported(token, qualifies)
 
     def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
@@ -1441,12 +1247,20 @@ class _Extractor:
         killing breached the terms", "the Pentagon confirmed Iran had fired dozens", "Iran
         vowed it would take a harsh revenge"); ``None`` for a quotation told before its
         speaker or a clause whose subject is a pronoun other than the one that says it."""
-        if self.classes.get(self.lemma(token)) not in ("REPORTING", "I_ACTION"):
+        if self.lex.classes.get(self.parse.lemma(token)) not in ("REPORTING", "I_ACTION"):
             return None
-        for verb in self.children(token):
-            if self.dep[verb.i] != "ccomp" or self.pos[verb.i] != "VERB" or verb.i < token.i:
+        for verb in self.parse.children(token):
+            if (
+                self.parse.dep[verb.i] != "ccomp"
+                or self.parse.pos[verb.i] != "VERB"
+                or verb.i < token.i
+            ):
                 continue
-            subjects = [c for c in self.children(verb) if self.dep[c.i] in ("nsubj", "nsubjpass")]
+            subjects = [
+                c
+                for c in self.parse.children(verb)
+                if self.parse.dep[c.i] in ("nsubj", "nsubjpass")
+            ]
             if not subjects or not (
                 self.plain(subjects[0], ("NOUN", "PROPN"), events=True)
                 or self.same_speaker(token, subjects[0])
@@ -1461,7 +1275,7 @@ class _Extractor:
                 if told.stop > clause.stop:  # "Turkey should stand together with Iran"
                     return self.as_written(told)
                 # "it would take a harsh revenge"; a passive's theme is the subject written
-                what = None if self.passive(verb) else self.theme(verb, events=True)
+                what = None if self.parse.passive(verb) else self.theme(verb, events=True)
                 return " ".join(w for w in (self.as_written(clause), what) if w)
         return None
 
@@ -1471,16 +1285,16 @@ class _Extractor:
         together with Iran" of "... against the US in order to prevent ...". Its object ends
         it, whole or not at all (the label then gives it short, as its theme)."""
         end = clause.stop
-        for child in self.children(verb):
+        for child in self.parse.children(verb):
             if child.i < verb.i:
                 continue
-            if self.dep[child.i] not in self.words["roles"]["told_on"]:
+            if self.parse.dep[child.i] not in self.lex.roles["told_on"]:
                 break
             span = range(clause.start, child.right_edge.i + 1)
             if not self.writable(span):
                 break
             end = span.stop
-            if self.dep[child.i] == "dobj":
+            if self.parse.dep[child.i] == "dobj":
                 break
         return range(clause.start, end)
 
@@ -1488,16 +1302,18 @@ class _Extractor:
         """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it
         would", "Rouhani said he would"): a pronoun of its person and number, the saying's
         subject being a name of that kind."""
-        subject = next((c for c in self.children(saying) if self.dep[c.i] == "nsubj"), None)
-        ent = self.entity_of.get(subject.i) if subject is not None else None
-        kinds = self.words["clauses"]["speaker_pronouns"].get(self.lower[pronoun.i], ())
-        return self.pos[pronoun.i] == "PRON" and ent is not None and ent.label_ in kinds
+        subject = next(
+            (c for c in self.parse.children(saying) if self.parse.dep[c.i] == "nsubj"), None
+        )
+        ent = self.parse.entity_of.get(subject.i) if subject is not None else None
+        kinds = self.lex.clauses["speaker_pronouns"].get(self.parse.lower[pronoun.i], ())
+        return self.parse.pos[pronoun.i] == "PRON" and ent is not None and ent.label_ in kinds
 
     def writable(self, span: range) -> bool:
         """Whether a label may write ``span`` out: a few words, no punctuation, no dateline."""
         return len(span) <= _COMPLEMENT_WORDS and not any(
-            w.is_punct or w.is_quote or w.i in self.aside
-            for w in self.tokens[span.start : span.stop]
+            w.is_punct or w.is_quote or w.i in self.parse.aside
+            for w in self.parse.tokens[span.start : span.stop]
         )
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
@@ -1506,10 +1322,13 @@ class _Extractor:
         trigger or event noun of its own ("the blast killed": an event, not an actor; "bombs
         exploded" has an actor)."""
         return (
-            self.pos[head.i] in kinds
+            self.parse.pos[head.i] in kinds
             and head.is_alpha
-            and head.i not in self.aside
-            and (events or (head.i not in self.triggers_at and self.lemma(head) not in self.nouns))
+            and head.i not in self.parse.aside
+            and (
+                events
+                or (head.i not in self.triggers_at and self.parse.lemma(head) not in self.lex.nouns)
+            )
         )
 
     def qualified(self, head: Any, qualifies: Callable[[Any], bool]) -> range:
@@ -1517,8 +1336,8 @@ class _Extractor:
         "the" of "the president's"), outside any dateline, as the indices of its tokens."""
         words = [
             c
-            for c in self.children(head)
-            if c.i < head.i and c.i not in self.aside and qualifies(c)
+            for c in self.parse.children(head)
+            if c.i < head.i and c.i not in self.parse.aside and qualifies(c)
         ]
         return range(min((w.left_edge.i for w in words), default=head.i), head.i + 1)
 
@@ -1528,7 +1347,7 @@ class _Extractor:
             # the entities around another event ("followed a US strike") are that event's
             around = argument.i not in self.triggers_at or argument.i == token.i
             for ent, qualifies in self.entities(argument, with_modifiers=around):
-                if ent.label_ not in self.participant_labels:
+                if ent.label_ not in self.lex.participant_labels:
                     continue
                 if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
                     continue
@@ -1536,7 +1355,7 @@ class _Extractor:
                 preposition = _preposition(argument) if role != "agent" else None
                 # a name qualifying the event noun itself says who did it ("a US strike")
                 qualifier = qualifies and argument.i != token.i
-                participant = self.names.participant(ent, role, preposition, qualifier)
+                participant = self.parse.names.participant(ent, role, preposition, qualifier)
                 if participant is None:
                     continue
                 known = found.get(participant.key)
@@ -1550,36 +1369,43 @@ class _Extractor:
     def placed_by(self, noun: Any, modifier: Any) -> bool:
         """Whether ``modifier``, a name set before the event noun ``noun``, is where it
         happened ("the Kenya bombing") rather than who did it ("a US drone strike")."""
-        if self.dep[modifier.i] != "compound" or self.lemma(noun) not in self.placed_by_name:
+        if (
+            self.parse.dep[modifier.i] != "compound"
+            or self.parse.lemma(noun) not in self.lex.placed_by_name
+        ):
             return False
-        ent = self.entity_of.get(modifier.i)
-        return ent is not None and ent.label_ in self.location_labels
+        ent = self.parse.entity_of.get(modifier.i)
+        return ent is not None and ent.label_ in self.lex.location_labels
 
     def location(self, token: Any, light: Any | None) -> str | None:
-        places = self.words["roles"]["place"]
+        places = self.lex.roles["place"]
         named = (
-            [c for c in self.children(token) if self.placed_by(token, c)]
-            if self.lemma(token) in self.placed_by_name
+            [c for c in self.parse.children(token) if self.placed_by(token, c)]
+            if self.parse.lemma(token) in self.lex.placed_by_name
             else ()
         )
         if named:
-            return self.names.place(self.entity_of[named[0].i])
+            return self.parse.names.place(self.parse.entity_of[named[0].i])
         for head in (token, light):
             if head is None:
                 continue
-            for prep in self.children(head):
-                if self.dep[prep.i] != "prep" or self.lower[prep.i] not in places:
+            for prep in self.parse.children(head):
+                if self.parse.dep[prep.i] != "prep" or self.parse.lower[prep.i] not in places:
                     continue
-                for obj in self.children(prep):
-                    for t in self.without_clauses(obj):
-                        ent = self.entity_of.get(t.i)
+                for obj in self.parse.children(prep):
+                    for t in self.parse.without_clauses(obj):
+                        ent = self.parse.entity_of.get(t.i)
                         # "bases hosting US troops": a place naming people is not the place
                         modifier = (
-                            self.dep[t.i] in ("compound", "amod")
-                            and self.tag[self.head_at[t.i]] == "NNS"
+                            self.parse.dep[t.i] in ("compound", "amod")
+                            and self.parse.tag[self.parse.head_at[t.i]] == "NNS"
                         )
-                        if ent is not None and ent.label_ in self.location_labels and not modifier:
-                            return self.names.place(ent)
+                        if (
+                            ent is not None
+                            and ent.label_ in self.lex.location_labels
+                            and not modifier
+                        ):
+                            return self.parse.names.place(ent)
         return None
 
     # putting it together
@@ -1606,7 +1432,7 @@ class _Extractor:
         reports = {
             id(time)
             for index, time in attached.items()
-            if self.classes.get(self.lemma(found[index][0])) in ("REPORTING", "I_STATE")
+            if self.lex.classes.get(self.parse.lemma(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
         # the day of the news is a day its opening tells a happening on, not one it names
@@ -1623,11 +1449,11 @@ class _Extractor:
                 and interval_bounds(time) != story
                 and time.start not in self.of_things
             ):
-                other_times.setdefault(self.time_sentence(time), []).append(time)
+                other_times.setdefault(self.parse.time_sentence(time), []).append(time)
         timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
         named = {
-            self.time_sentence(t)
+            self.parse.time_sentence(t)
             for t in times
             if t.interval is not None and t.start not in self.of_things
         } - {None}
@@ -1636,7 +1462,10 @@ class _Extractor:
         background: dict[int, int] = {}  # those that have told one before the story's day
         reacting: dict[int, int] = {}  # those whose one was days before: statements react to it
         story_start = (story or (day_of(published) if published is not None else (None, None)))[0]
-        lengths = Counter(self.paragraph_of(self.tokens[start]) for start in self.sentence_starts)
+        lengths = Counter(
+            self.parse.paragraph_of(self.parse.tokens[start])
+            for start in self.parse.sentence_starts
+        )
         run_on = {paragraph for paragraph, length in lengths.items() if length > _PARAGRAPH}
 
         def before_story(interval: Interval) -> bool:
@@ -1648,7 +1477,7 @@ class _Extractor:
         def grammar_bounds(tense: str, modality: str, aspect: str) -> Bounds:
             return tense_bounds(tense, modality, published, aspect)
 
-        referents = Referents(self.doc, self.sentence_starts, self.ents)
+        referents = Referents(self.parse.doc, self.parse.sentence_starts, self.parse.ents)
         # the paragraph and day of what each speaker last did or said on a day of its own, and
         # whether that day reaches the next paragraph (:meth:`told_day`), by the key of the
         # speaker's name (:meth:`speaker_key`)
@@ -1659,7 +1488,7 @@ class _Extractor:
             owners_of.setdefault(id(time), []).append(found[index][0])
         mentions = []
         for index, (token, light) in enumerate(found):
-            if self.pos[token.i] == "NOUN":
+            if self.parse.pos[token.i] == "NOUN":
                 own, context = self.noun_grammar(token)
                 grammar = written = self.grammar(light) if light is not None else own
                 bounds_grammar = grammar if light is not None else context
@@ -1672,39 +1501,41 @@ class _Extractor:
                 )
             told_as_fact = self.told_as_fact(token, grammar)
             if (
-                self.in_headline(token)
+                self.parse.in_headline(token)
                 and bounds_grammar is not None
                 and (bounds_grammar.tense, bounds_grammar.aspect) == ("PRESENT", "NONE")
             ):  # a headline tells in the present what has happened
                 bounds_grammar = attrs.evolve(bounds_grammar, tense="PAST")
             elif (
-                self.pos[token.i] == "NOUN"
+                self.parse.pos[token.i] == "NOUN"
                 and light is None
                 and bounds_grammar is not None
                 and bounds_grammar.tense == "PRESENT"
                 and bounds_grammar.aspect in ("NONE", "PROGRESSIVE")
-                and dates.get(self.sentence_of[token.i])
+                and dates.get(self.parse.sentence_of[token.i])
             ):
                 # a verb told in the present is of the article's day, not the event noun
                 # it names in a sentence that names another time ("is calling for the
                 # redemption on Dec. 7", "follows two decisions last June")
                 bounds_grammar = None
-            sentence = self.sentence_of[token.i]
+            sentence = self.parse.sentence_of[token.i]
             # the time of a sentence told "according to" a source dates what it tells
-            attribution = self.lemma(token) in self.attributions
+            attribution = self.parse.lemma(token) in self.lex.attributions
             time = None if attribution else attached.get(index)
             narrative = False
             if time is None and told_as_fact and grammar.tense != "FUTURE" and not attribution:
-                above, via = governor(token, heads, self.tree)
-                reported = above is not None and self.dep[via.i] in ("ccomp", "parataxis")
+                above, via = governor(token, heads, self.parse.tree)
+                reported = above is not None and self.parse.dep[via.i] in ("ccomp", "parataxis")
                 if not (grammar.tense == "PAST" and grammar.aspect != "NONE") and not reported:
                     time = sentence_times.get(sentence)
                     # a relative clause on a thing tells its background ("the agency,
                     # which built the camera"), not the narrative
                     narrative = (
-                        grammar.tense == "PAST" and time is None and self.dep[token.i] != "relcl"
+                        grammar.tense == "PAST"
+                        and time is None
+                        and self.parse.dep[token.i] != "relcl"
                     )
-            reporting = self.classes.get(self.lemma(token)) == "REPORTING"
+            reporting = self.lex.classes.get(self.parse.lemma(token)) == "REPORTING"
             # a statement's day is one a happening or a statement before it was told on
             reference = (
                 self.reference_time(token, times if reporting else told, reporting)
@@ -1714,10 +1545,10 @@ class _Extractor:
             tense_part = (
                 grammar_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
                 if bounds_grammar is not None
-                and (bounds_grammar.polarity == "POS" or self.pos[token.i] != "NOUN")
+                and (bounds_grammar.polarity == "POS" or self.parse.pos[token.i] != "NOUN")
                 else (None, None)
             )
-            paragraph = self.paragraph_of(token)
+            paragraph = self.parse.paragraph_of(token)
             long_paragraph = paragraph in run_on
             speaker = self.speaker_key(token, referents) if reporting or time is not None else None
             # a statement of a speaker whose statement in its paragraph or the one before was
@@ -1730,7 +1561,7 @@ class _Extractor:
                 spoken is not None
                 and (
                     spoken[0] == paragraph
-                    or (spoken[2] and self.paragraphs_between(spoken[0], paragraph) == 0)
+                    or (spoken[2] and self.parse.paragraphs_between(spoken[0], paragraph) == 0)
                 )
                 and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
             )
@@ -1769,7 +1600,7 @@ class _Extractor:
                 narrative
                 and reference is None
                 and story
-                and sentence < self.opening
+                and sentence < self.parse.opening
                 and sentence not in timed
             ):
                 # told in the past in the opening, which names the day of its news, in a
@@ -1806,12 +1637,12 @@ class _Extractor:
                                 )
                             )
                         )
-                        and saying(token, heads, self.tree) is None
+                        and saying(token, heads, self.parse.tree) is None
                     )
                 )
                 else None
             )
-            lemma = "dismiss" if self.dismisses(token) else self.lemma(token)
+            lemma = "dismiss" if self.dismisses(token) else self.parse.lemma(token)
             start, end = spans[index]
             text = self.article.text[start:end]
             sentence_time = _sentence_time(dates.get(sentence, ()), start)
@@ -1824,11 +1655,13 @@ class _Extractor:
                 and (
                     not owners
                     or any(
-                        self.tree.path(token.i, o.i) is not None
+                        self.parse.tree.path(token.i, o.i) is not None
                         or (
-                            (below := self.tree.path(o.i, token.i)) is not None
+                            (below := self.parse.tree.path(o.i, token.i)) is not None
                             and not self.qualifying(below)
-                            and not any(self.dep[at] == "ccomp" and at > token.i for at in below)
+                            and not any(
+                                self.parse.dep[at] == "ccomp" and at > token.i for at in below
+                            )
                         )
                         for o in owners
                     )
@@ -1871,12 +1704,12 @@ class _Extractor:
                     if self.describes(token, light)
                     else "I_STATE"
                     if self.scheduled(token)
-                    else self.classes.get(lemma, "OCCURRENCE")
+                    else self.lex.classes.get(lemma, "OCCURRENCE")
                 ),
                 time=time,
                 earliest=earliest,
                 latest=latest,
-                quoted=self.quoted(start),
+                quoted=self.parse.quoted(start),
                 **self.phrasing(token, text),
                 presumed=presumed,
                 background=self.background(token),
@@ -1909,9 +1742,9 @@ class _Extractor:
             if not light:
                 found.append(mentions[index])
                 continue
-            verb = self.tokens[token]
-            lemma = self.lemma(verb)
-            start = self.token_starts[token]
+            verb = self.parse.tokens[token]
+            lemma = self.parse.lemma(verb)
+            start = self.parse.token_starts[token]
             found.append(
                 attrs.evolve(
                     mentions[index],
@@ -1919,7 +1752,7 @@ class _Extractor:
                     end=start + len(verb.text),
                     text=verb.text,
                     lemma=lemma,
-                    event_class=self.classes.get(lemma, "OCCURRENCE"),
+                    event_class=self.lex.classes.get(lemma, "OCCURRENCE"),
                     theme=None,
                     light=True,
                     **self.phrasing(verb, verb.text),
@@ -1940,7 +1773,7 @@ class _Extractor:
         "In an interview ..., the father criticized"): the syntax that lets a time date both
         (:meth:`spread`) lets a presumed day stand for both; and the day of the statement
         whose speaker a relative clause tells how it was made (:meth:`speaking_for`)."""
-        links = self.words["ordering"]["during"]
+        links = self.lex.ordering["during"]
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.presumed is not None or mention.time is not None:
                 continue
@@ -1952,7 +1785,7 @@ class _Extractor:
                 source = heads.get(other.i)
                 if source is None or source == index or not mentions[source].presumed:
                     continue
-                if other not in self.conjuncts(token):
+                if other not in self.parse.conjuncts(token):
                     mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
                     break
 
@@ -1981,7 +1814,7 @@ class _Extractor:
                 or (mention.earliest, mention.latest) != today
             ):
                 continue
-            statement = saying(token, heads, self.tree)
+            statement = saying(token, heads, self.parse.tree)
             if statement is None:
                 continue
             said = mentions[statement]
@@ -2009,7 +1842,7 @@ class _Extractor:
         background, not a happening of the clause's day ("a fax explaining the threat",
         "agents charged in the case")."""
         published = self.article.published
-        ordering = self.words["ordering"]
+        ordering = self.lex.ordering
         ordered = frozenset(ordering["after"]) | frozenset(ordering["before"])
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if (
@@ -2018,15 +1851,15 @@ class _Extractor:
                 or mention.presumed is not None
                 or mention.earliest is not None
                 or mention.quoted
-                or self.lower[self.head_at[token.i]] in ordered
+                or self.parse.lower[self.parse.head_at[token.i]] in ordered
             ):
                 continue
-            above, _ = governor(token, heads, self.tree)
+            above, _ = governor(token, heads, self.parse.tree)
             day = None
             if (
                 above is not None
-                and not self.qualifying((token.i, self.head_at[token.i]))
-                and saying(token, heads, self.tree) is None
+                and not self.qualifying((token.i, self.parse.head_at[token.i]))
+                and saying(token, heads, self.parse.tree) is None
             ):
                 day = mentions[above].presumed or _one_day(mentions[above])
             if day is None and published is not None and self.told_in_present(token):
@@ -2041,9 +1874,9 @@ class _Extractor:
         careful": what is still so when the article appeared); not when a modal comes first
         ("it would be an advantage to keep them guessing")."""
         at = token
-        while self.head_at[at.i] != at.i:
-            at = self.head(at)
-            if self.pos[at.i] not in ("VERB", "AUX"):
+        while self.parse.head_at[at.i] != at.i:
+            at = self.parse.head(at)
+            if self.parse.pos[at.i] not in ("VERB", "AUX"):
                 continue
             grammar = self.grammar(at)
             if grammar.tense == "INFINITIVE" or (
@@ -2057,21 +1890,26 @@ class _Extractor:
         """The statement (its mention's index) whose speaker the relative clause of ``token``
         qualifies by how the statement was made ("sources who spoke on the condition of
         anonymity said", ``speaking_terms``), if it is one."""
-        if self.dep[token.i] != "relcl" or self.lemma(token) not in self.speaking_terms:
+        if (
+            self.parse.dep[token.i] != "relcl"
+            or self.parse.lemma(token) not in self.lex.speaking_terms
+        ):
             return None
-        speaker = self.head(token)
-        if self.dep[speaker.i] != "nsubj":
+        speaker = self.parse.head(token)
+        if self.parse.dep[speaker.i] != "nsubj":
             return None
-        statement = heads.get(self.head_at[speaker.i])
+        statement = heads.get(self.parse.head_at[speaker.i])
         if statement is None:
             return None
-        said = self.tokens[self.head_at[speaker.i]]
-        return statement if self.classes.get(self.lemma(said)) == "REPORTING" else None
+        said = self.parse.tokens[self.parse.head_at[speaker.i]]
+        return statement if self.lex.classes.get(self.parse.lemma(said)) == "REPORTING" else None
 
     def speaker_key(self, token: Any, referents: Referents) -> str | None:
         """The key of the name of who says ``token``'s statement (its subject, a pronoun read
         as the name it stands for): a person by surname ("Alarcon" of "Ricardo Alarcon")."""
-        subject = next((c for c in self.children(token) if self.dep[c.i] == "nsubj"), None)
+        subject = next(
+            (c for c in self.parse.children(token) if self.parse.dep[c.i] == "nsubj"), None
+        )
         argument = referents.argument(subject.i) if subject is not None else None
         if argument is None or not argument.name.split():
             return None
@@ -2102,8 +1940,8 @@ class _Extractor:
         if today is None or instant(today) - instant(start) >= _REACTION:
             return None
         reports = reporting and (
-            self.dep[token.i] == "parataxis"
-            or any(self.dep[c.i] == "ccomp" for c in self.children(token))
+            self.parse.dep[token.i] == "parataxis"
+            or any(self.parse.dep[c.i] == "ccomp" for c in self.parse.children(token))
         )
         return (start, start + timedelta(days=1)), reports
 
@@ -2119,7 +1957,7 @@ class _Extractor:
     def told_as_fact(self, token: Any, grammar: _Grammar) -> bool:
         """Whether the mention at ``token`` is told as fact: a verb done or not done
         (:attr:`_Grammar.told`), an event noun only done (:attr:`_Grammar.realis`)."""
-        return grammar.told if self.pos[token.i] != "NOUN" else grammar.realis
+        return grammar.told if self.parse.pos[token.i] != "NOUN" else grammar.realis
 
     def presumed(
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
@@ -2138,14 +1976,14 @@ class _Extractor:
         if (
             published is None
             or not self.told_as_fact(token, grammar)
-            or self.dep[token.i] == "relcl"
+            or self.parse.dep[token.i] == "relcl"
         ):
             return None
-        if self.lemma(token) in self.attributions:  # "according to police": as published
+        if self.parse.lemma(token) in self.lex.attributions:  # "according to police": as published
             return _as_day(day_of(published))
         if (grammar.tense, grammar.aspect) not in _NEWS:
             return None
-        if not untimed and self.classes.get(self.lemma(token)) != "REPORTING":
+        if not untimed and self.lex.classes.get(self.parse.lemma(token)) != "REPORTING":
             return None
         perfect = grammar.tense == "PRESENT" and not grammar.realis
         return _as_day(day_of(published) if perfect else story or day_of(published))
@@ -2165,7 +2003,7 @@ class _Extractor:
         (:meth:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
         inside an event noun ("the vote, in which lawmakers backed") with no time of its own
         happened within that event's bounds."""
-        ordering = self.words["ordering"]
+        ordering = self.lex.ordering
         links = ordering["with_governor"]
         with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
@@ -2184,15 +2022,15 @@ class _Extractor:
             conjunct = self.conjunct_of(token, mention, mentions, heads)
             if mention.time is None and not mention.presumed and self.planned_for(token):
                 # "planned on Friday to pay": the time of the plan is the one it is for
-                above, via = governor(token, heads, self.tree)
+                above, via = governor(token, heads, self.parse.tree)
                 if above is not None and via.i == token.i:
                     day = _own_day(mentions[above])
                     # "has scheduled a hearing Thursday to consider": the day of the event
                     # planned
                     planned = (
                         heads[c.i]
-                        for c in self.children(self.head(token))
-                        if self.dep[c.i] == "dobj" and c.i in heads
+                        for c in self.parse.children(self.parse.head(token))
+                        if self.parse.dep[c.i] == "dobj" and c.i in heads
                     )
                     day = day or next((_own_day(mentions[p]) for p in planned), None)
                     mentions[index] = mention = attrs.evolve(mention, presumed=day)
@@ -2200,13 +2038,13 @@ class _Extractor:
                 mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
             ):
                 continue
-            above, via = governor(token, heads, self.tree)
+            above, via = governor(token, heads, self.parse.tree)
             if above is None:
                 continue
-            if self.dep[via.i] not in links and not conjunct and not self.doing(token, via):
+            if self.parse.dep[via.i] not in links and not conjunct and not self.doing(token, via):
                 if (
-                    self.dep[via.i] == "prep"
-                    and self.lower[via.i] in with_preposition
+                    self.parse.dep[via.i] == "prep"
+                    and self.parse.lower[via.i] in with_preposition
                     and not mention.presumed
                 ):
                     # "quoted as saying", "In looking ahead, Geremek said": on its day
@@ -2226,9 +2064,9 @@ class _Extractor:
         on Friday to pay", "was scheduled Monday to testify"), whose time is the one the plan
         is for: what the infinitive tells is presumed then, not done with it."""
         return (
-            self.dep[token.i] == "xcomp"
-            and self.tag[token.i] == "VB"
-            and self.lemma(self.head(token)) in self.words["ordering"]["planned_for"]
+            self.parse.dep[token.i] == "xcomp"
+            and self.parse.tag[token.i] == "VB"
+            and self.parse.lemma(self.parse.head(token)) in self.lex.ordering["planned_for"]
         )
 
     def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
@@ -2236,7 +2074,7 @@ class _Extractor:
         noun of ``token``'s clause (:meth:`qualifying`), or what a statement says that
         ``token`` is no part of (:meth:`said_apart`), not what ``token`` tells."""
         return bool(owners) and all(
-            self.qualifying(self.tree.path(o.i, token.i)) or self.said_apart(token, o)
+            self.qualifying(self.parse.tree.path(o.i, token.i)) or self.said_apart(token, o)
             for o in owners
         )
 
@@ -2245,11 +2083,11 @@ class _Extractor:
         and ``token`` is not: "would not divulge it but said last month's discovery was a
         breakthrough" dates the discovery, not the divulging."""
         at = owner.i
-        while (head := self.head_at[at]) != at:
-            if self.dep[at] in ("ccomp", "parataxis") and (
-                self.classes.get(self.lemma(self.tokens[head])) == "REPORTING"
+        while (head := self.parse.head_at[at]) != at:
+            if self.parse.dep[at] in ("ccomp", "parataxis") and (
+                self.lex.classes.get(self.parse.lemma(self.parse.tokens[head])) == "REPORTING"
             ):
-                return at != token.i and self.tree.path(token.i, at) is None
+                return at != token.i and self.parse.tree.path(token.i, at) is None
             at = head
         return False
 
@@ -2260,7 +2098,8 @@ class _Extractor:
         in the bombing"), which tells that noun's background; one on the top itself dates it
         ("a summit set for April")."""
         return path is not None and any(
-            self.dep[at] in ("relcl", "acl") and self.pos[self.head_at[at]] in _NOMINAL
+            self.parse.dep[at] in ("relcl", "acl")
+            and self.parse.pos[self.parse.head_at[at]] in _NOMINAL
             for at in path[:-1]
         )
 
@@ -2269,9 +2108,9 @@ class _Extractor:
         (:meth:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
         there dates that noun's background, which sets no background for its paragraph."""
         path, at = [], token.i
-        while self.head_at[at] != at:
+        while self.parse.head_at[at] != at:
             path.append(at)
-            at = self.head_at[at]
+            at = self.parse.head_at[at]
         return self.qualifying(path)
 
     def under_way(self, token: Any) -> bool:
@@ -2280,21 +2119,24 @@ class _Extractor:
         whose infinitive is done, let go or tried when it is ("went on to defend", "declined
         to comment", "used her speech to articulate"), not one wanted or decided ("voted to
         expel")."""
-        if self.dep[token.i] not in ("xcomp", "advcl") or self.tag[token.i] not in ("VB", "VBG"):
+        if self.parse.dep[token.i] not in ("xcomp", "advcl") or self.parse.tag[token.i] not in (
+            "VB",
+            "VBG",
+        ):
             return False
-        ordering = self.words["ordering"]
-        verb = self.head(token)
-        lemma = self.lemma(verb)
-        if self.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
+        ordering = self.lex.ordering
+        verb = self.parse.head(token)
+        lemma = self.parse.lemma(verb)
+        if self.parse.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
             return True
-        if self.tag[token.i] != "VB":
+        if self.parse.tag[token.i] != "VB":
             return False
-        particle = self.particle(verb)
-        return (f"{lemma} {self.lower[particle.i]}" if particle else lemma) in ordering[
+        particle = self.parse.particle(verb)
+        return (f"{lemma} {self.parse.lower[particle.i]}" if particle else lemma) in ordering[
             "done_then"
         ] or (
             lemma in ordering["done_then_with_object"]
-            and any(self.dep[c.i] == "dobj" for c in self.children(verb))
+            and any(self.parse.dep[c.i] == "dobj" for c in self.parse.children(verb))
         )
 
     def conjunct_of(
@@ -2308,36 +2150,36 @@ class _Extractor:
         infinitive (:meth:`under_way`), which it shares the bounds and day of ("to
         articulate a vision and to defend", "smoking cigars and drinking beer"). Not a bare
         verb: one with no tense or "to" may be a misread infinitive of anything."""
-        if self.dep[token.i] != "conj":
+        if self.parse.dep[token.i] != "conj":
             return False
-        first = heads.get(self.head(token).i)
+        first = heads.get(self.parse.head(token).i)
         if first is None or mentions[first].tense != mention.tense:
             return False
-        return mention.tense in _PARTICIPLES or self.under_way(self.head(token))
+        return mention.tense in _PARTICIPLES or self.under_way(self.parse.head(token))
 
     def doing(self, token: Any, via: Any) -> bool:
         """Whether ``token`` is a present participle that qualifies the subject of the event
         above ``via`` (``ordering.with_argument``: "Men smoking cigars said", "Kikwete,
         speaking at a news conference, said"): what the doer was doing then."""
-        if self.dep[token.i] != "acl" or self.tag[token.i] != "VBG":
+        if self.parse.dep[token.i] != "acl" or self.parse.tag[token.i] != "VBG":
             return False
-        noun = self.head(token)
-        return noun.i == via.i and self.dep[noun.i] in self.words["ordering"]["with_argument"]
+        noun = self.parse.head(token)
+        return noun.i == via.i and self.parse.dep[noun.i] in self.lex.ordering["with_argument"]
 
     def within_relative(self, token: Any) -> Any | None:
         """The preposition that sets the relative clause ``token`` heads inside an event
         ("the vote, in which lawmakers backed"), if it is one (whatever the parser called
         the clause: "in which" opens a relative one)."""
-        if self.pos[token.i] not in ("VERB", "AUX"):
+        if self.parse.pos[token.i] not in ("VERB", "AUX"):
             return None
-        words = self.words["ordering"]["within_relative"]
+        words = self.lex.ordering["within_relative"]
         return next(
             (
                 c
-                for c in self.children(token)
-                if self.dep[c.i] == "prep"
-                and self.lower[c.i] in words
-                and any(self.tag[g.i] == "WDT" for g in self.children(c))
+                for c in self.parse.children(token)
+                if self.parse.dep[c.i] == "prep"
+                and self.parse.lower[c.i] in words
+                and any(self.parse.tag[g.i] == "WDT" for g in self.parse.children(c))
                 and c.i < token.i
             ),
             None,
@@ -2347,24 +2189,12 @@ class _Extractor:
         """The mention of the nearest event noun before ``preposition`` in its clause: what a
         relative clause it opens qualifies, wherever the parser hung the clause ("the vote in
         parliament last week, in which")."""
-        for token in reversed(self.doc[preposition.sent.start : preposition.i]):
-            if self.pos[token.i] in ("VERB", "AUX"):
+        for token in reversed(self.parse.doc[preposition.sent.start : preposition.i]):
+            if self.parse.pos[token.i] in ("VERB", "AUX"):
                 return None
-            if self.pos[token.i] == "NOUN" and token.i in heads:
+            if self.parse.pos[token.i] == "NOUN" and token.i in heads:
                 return heads[token.i]
         return None
-
-    def paragraph_of(self, token: Any) -> int:
-        """The index of ``token``'s paragraph (paragraphs end at line breaks)."""
-        return bisect.bisect_left(self.breaks, token.idx)
-
-    def paragraphs_between(self, first: int, last: int) -> int:
-        """How many paragraphs with text lie after paragraph ``first`` and before paragraph
-        ``last`` (:meth:`paragraph_of`; blank lines are no paragraphs)."""
-        starts = [-1, *self.breaks]
-        return sum(
-            bool(self.text[starts[p] + 1 : self.breaks[p]].strip()) for p in range(first + 1, last)
-        )
 
     def sentence_dates(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
         """The dates among ``times`` of each sentence that names one, by its index: those a
@@ -2376,7 +2206,7 @@ class _Extractor:
                 continue
             if fineness(time.interval.granularity) is None:
                 continue
-            sentence = self.time_sentence(time)
+            sentence = self.parse.time_sentence(time)
             if sentence is not None:
                 dates.setdefault(sentence, []).append(time)
         return dates
@@ -2386,27 +2216,33 @@ class _Extractor:
     ) -> tuple[dict[int, TimeExpression], dict[int, TimeExpression], dict[int, str]]:
         """Times attached to the mention they modify, each sentence's unattached time, and
         the order signal before a time ("before Sunday"), by the time's start offset."""
-        signal_words = self.words["ordering"]["signals"]
+        signal_words = self.lex.ordering["signals"]
         signals: dict[int, str] = {}
         attached: dict[int, TimeExpression] = {}
         unattached: dict[int, list[TimeExpression]] = {}
         weak: set[int] = set()  # mentions whose time came from a clause of no event
         for time in times:
-            span = self.time_span(time)
+            span = self.parse.time_span(time)
             root = span.root if span is not None and len(span) else None
-            if root is None or root.i in self.aside:
+            if root is None or root.i in self.parse.aside:
                 continue  # a page's time stamp dates no event
             if self.borrowed_day(time):
                 continue
             inside = range(span.start, span.end)
             token = root
-            if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in signal_words:
-                signals[time.start] = self.lower[self.head_at[token.i]]
+            if (
+                self.parse.dep[token.i] == "pobj"
+                and self.parse.lower[self.parse.head_at[token.i]] in signal_words
+            ):
+                signals[time.start] = self.parse.lower[self.parse.head_at[token.i]]
             modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
             if modified is not None:
                 attached.setdefault(modified, time)
                 continue
-            if self.dep[token.i] in _INSIDE_NOUN_PHRASE and self.head_at[token.i] not in heads:
+            if (
+                self.parse.dep[token.i] in _INSIDE_NOUN_PHRASE
+                and self.parse.head_at[token.i] not in heads
+            ):
                 continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
             target = None
             of_thing = False
@@ -2416,11 +2252,11 @@ class _Extractor:
                     target = heads[token.i]
                     break
                 of_thing = token.i not in inside and self.describes_thing(token, heads)
-                if of_thing or self.head_at[token.i] == token.i:
+                if of_thing or self.parse.head_at[token.i] == token.i:
                     break
-                if token.i not in inside and self.pos[token.i] in ("VERB", "AUX"):
-                    clause = self.dep[token.i]
-                token = self.head(token)
+                if token.i not in inside and self.parse.pos[token.i] in ("VERB", "AUX"):
+                    clause = self.parse.dep[token.i]
+                token = self.parse.head(token)
             if of_thing:  # "notes due Nov. 1, 2009, priced at par": the notes' time
                 self.of_things.add(time.start)
                 continue
@@ -2429,9 +2265,9 @@ class _Extractor:
                 # a verb tells, in a clause with no event of its own, is not the telling's
                 continue
             noun = self.event_noun_before(_phrase_start(span), heads)
-            lemma = self.lemma(token)
+            lemma = self.parse.lemma(token)
             if target is not None and (
-                lemma in self.relational or self.classes.get(lemma) == "REPORTING"
+                lemma in self.lex.relational or self.lex.classes.get(lemma) == "REPORTING"
             ):
                 # "followed a strike near the airport on the evening of January 2",
                 # "described the strike as an answer to the killing ... on Friday": a relation
@@ -2440,7 +2276,9 @@ class _Extractor:
                 target = noun if noun is not None else target
             # "a strike on the evening of January 2 that killed General Soleimani": the
             # relative clause on the time is the time's, and the noun's before it
-            for child in (c for t in span for c in self.children(t) if self.dep[c.i] == "relcl"):
+            for child in (
+                c for t in span for c in self.parse.children(t) if self.parse.dep[c.i] == "relcl"
+            ):
                 if child.i in heads:
                     attached.setdefault(heads[child.i], time)
                     if noun is not None and relative_subject(child):
@@ -2468,7 +2306,7 @@ class _Extractor:
                     weak.add(target)
                 _attach(attached, target, time)
             elif time.interval is not None and time.names_moment:
-                unattached.setdefault(self.sentence_of[root.i], []).append(time)
+                unattached.setdefault(self.parse.sentence_of[root.i], []).append(time)
         sentence_times = {
             sentence: found[0]
             for sentence, found in unattached.items()
@@ -2483,7 +2321,11 @@ class _Extractor:
         considering a request last week"), and one in the present perfect is done by then,
         not on a day after it ("has scheduled a news conference Thursday")."""
         published = self.article.published
-        if published is None or time.interval is None or self.pos[verb.i] not in ("VERB", "AUX"):
+        if (
+            published is None
+            or time.interval is None
+            or self.parse.pos[verb.i] not in ("VERB", "AUX")
+        ):
             return False
         grammar = self.grammar(verb)
         if grammar.tense != "PRESENT" or grammar.modality != "ASSERTED":
@@ -2499,12 +2341,12 @@ class _Extractor:
         due Nov. 1, 2009", "properties, worth millions in October"): a time it takes is the
         thing's."""
         return (
-            self.pos[token.i] == "ADJ"
-            and self.dep[token.i] == "amod"
+            self.parse.pos[token.i] == "ADJ"
+            and self.parse.dep[token.i] == "amod"
             and token.i not in heads
-            and self.head_at[token.i] < token.i
-            and self.head_at[token.i] not in heads
-            and self.pos[self.head_at[token.i]] in _NOMINAL
+            and self.parse.head_at[token.i] < token.i
+            and self.parse.head_at[token.i] not in heads
+            and self.parse.pos[self.parse.head_at[token.i]] in _NOMINAL
         )
 
     def borrowed_day(self, time: TimeExpression) -> bool:
@@ -2518,52 +2360,20 @@ class _Extractor:
             and anchor.kind == "narrative"
             and anchor.start is not None
             and time.value[:10] == anchor.value[:10]
-            and bisect.bisect_left(self.breaks, anchor.start)
-            < bisect.bisect_left(self.breaks, time.start)
+            and bisect.bisect_left(self.parse.breaks, anchor.start)
+            < bisect.bisect_left(self.parse.breaks, time.start)
         )
-
-    def in_headline(self, token: Any) -> bool:
-        """Whether ``token`` is in the article's headline."""
-        return self.headline is not None and self.headline[0] <= token.idx < self.headline[1]
-
-    def particle(self, verb: Any) -> Any | None:
-        """The particle of ``verb`` ("off" of "went off"), if it has one."""
-        return next((c for c in self.children(verb) if self.dep[c.i] == "prt"), None)
 
     def phrasing(self, verb: Any, text: str) -> dict[str, Any]:
         """The :attr:`~timeline.EventMention.particle` and
         :attr:`~timeline.EventMention.phrasal` of a mention written ``text`` whose trigger is
         ``verb``: the particle's span and the mention written with it ("went off"), or
         ``None``."""
-        particle = self.particle(verb)
+        particle = self.parse.particle(verb)
         if particle is None:
             return {"particle": None, "phrasal": None}
         span = (particle.idx, particle.idx + len(particle))
         return {"particle": span, "phrasal": f"{text} {particle.text}"}
-
-    def quoted(self, offset: int) -> bool:
-        """Whether the character at ``offset`` is inside a quotation: the last one that
-        begins at or before it holds it, if any does."""
-        last = bisect.bisect_right(self.quotation_starts, offset) - 1
-        return last >= 0 and offset < self.quotations[last][1]
-
-    def time_span(self, time: TimeExpression) -> Any:
-        """The span of the tokens of ``time`` (``None`` where none lies inside it), made once
-        per time: attaching it and finding its sentence both read it."""
-        key = (time.start, time.end)
-        if key not in self.time_spans:
-            self.time_spans[key] = self.doc.char_span(*key, alignment_mode="expand")
-        return self.time_spans[key]
-
-    def time_sentence(self, time: TimeExpression) -> int | None:
-        """The index of the sentence of ``time``'s head token, or ``None`` where its span
-        holds no token; found once per time."""
-        key = (time.start, time.end)
-        if key not in self.time_sentences:
-            span = self.time_span(time)
-            found = self.sentence_of[span.root.i] if span is not None and len(span) else None
-            self.time_sentences[key] = found
-        return self.time_sentences[key]
 
     def reference_time(
         self, token: Any, times: Sequence[TimeExpression], reporting: bool
@@ -2572,8 +2382,8 @@ class _Extractor:
         named before it in its paragraph, in its sentence or the one before; for a verb of
         saying, in the sentence before only (a day of its own sentence is what was said's:
         "On Sunday, parliament voted, an MP said")."""
-        paragraph = self.text.rfind("\n", 0, token.idx) + 1
-        sentence = self.sentence_of[token.i]
+        paragraph = self.parse.text.rfind("\n", 0, token.idx) + 1
+        sentence = self.parse.sentence_of[token.i]
         earliest_sentence = sentence - 1
         latest_sentence = sentence - 1 if reporting else sentence
         found = None
@@ -2585,7 +2395,7 @@ class _Extractor:
                 continue
             if not _names_a_day(time):
                 continue
-            sentence = self.time_sentence(time)
+            sentence = self.parse.time_sentence(time)
             if sentence is not None and earliest_sentence <= sentence <= latest_sentence:
                 found = time
         return found
@@ -2599,8 +2409,8 @@ class _Extractor:
             return None
         today = day_of(published)[0]
         for time in times:
-            sentence = self.time_sentence(time)
-            if sentence is None or sentence >= self.opening:
+            sentence = self.parse.time_sentence(time)
+            if sentence is None or sentence >= self.parse.opening:
                 break
             interval = time.interval
             if interval is None or not _names_a_day(time) or today is None:
@@ -2617,7 +2427,7 @@ class _Extractor:
         1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
         both ways; and any time, a clock time too, to a clause that happens at that moment
         (:meth:`meanwhile`: "shot on Friday night as he stood")."""
-        links = self.words["ordering"]["during"]
+        links = self.lex.ordering["during"]
         tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
         for token, index in heads.items():
             tokens.setdefault(index, []).append(token)
@@ -2630,7 +2440,7 @@ class _Extractor:
                 time = attached[index]
                 if time.interval is None:
                     continue
-                for token in map(self.tokens.__getitem__, tokens.get(index, ())):
+                for token in map(self.parse.tokens.__getitem__, tokens.get(index, ())):
                     # what happens at that moment takes any time, what goes with it a day
                     others = [*self.meanwhile(token)]
                     if _spreads(time):
@@ -2649,74 +2459,85 @@ class _Extractor:
         and now are poised"), the event a verb of taking part has as its object
         ("attended the funeral"), and the verb of an infinitive done with it
         (:meth:`under_way`: "failed to enforce an order in 1992")."""
-        yield from (c for c in self.conjuncts(token) if self.tag[c.i] == self.tag[token.i])
-        taking_part = self.words["ordering"]["taking_part"]
-        for child in self.children(token):
-            dep = self.dep[child.i]
-            if (dep == "advcl" and self.tag[child.i] in ("VBG", "VBN")) or (
-                dep == "dobj" and self.lemma(token) in taking_part
+        yield from (
+            c for c in self.parse.conjuncts(token) if self.parse.tag[c.i] == self.parse.tag[token.i]
+        )
+        taking_part = self.lex.ordering["taking_part"]
+        for child in self.parse.children(token):
+            dep = self.parse.dep[child.i]
+            if (dep == "advcl" and self.parse.tag[child.i] in ("VBG", "VBN")) or (
+                dep == "dobj" and self.parse.lemma(token) in taking_part
             ):
                 yield child
-            elif dep in ("prep", "agent") and self.lower[child.i] in links:
-                for g in self.children(child):
-                    if self.dep[g.i] == "pobj":
+            elif dep in ("prep", "agent") and self.parse.lower[child.i] in links:
+                for g in self.parse.children(child):
+                    if self.parse.dep[g.i] == "pobj":
                         yield g
                         yield from self.issued(g)
             elif dep == "nsubj":  # "said a communique, issued Monday"
                 yield from self.issued(child)
-        if (self.dep[token.i] == "advcl" and self.tag[token.i] in ("VBG", "VBN")) or (
+        if (self.parse.dep[token.i] == "advcl" and self.parse.tag[token.i] in ("VBG", "VBN")) or (
             self.under_way(token)
         ):  # "failed to enforce an order in 1992": the failing was then
-            yield self.head(token)
-        if self.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
-            yield from (c for c in self.children(token) if self.dep[c.i] == "relcl")
-        if self.dep[token.i] == "pobj" and self.lower[self.head_at[token.i]] in links:
-            yield self.head(self.head(token))
-        if self.dep[token.i] == "dobj" and self.lemma(self.head(token)) in taking_part:
-            yield self.head(token)
+            yield self.parse.head(token)
+        if self.parse.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
+            yield from (c for c in self.parse.children(token) if self.parse.dep[c.i] == "relcl")
+        if (
+            self.parse.dep[token.i] == "pobj"
+            and self.parse.lower[self.parse.head_at[token.i]] in links
+        ):
+            yield self.parse.head(self.parse.head(token))
+        if (
+            self.parse.dep[token.i] == "dobj"
+            and self.parse.lemma(self.parse.head(token)) in taking_part
+        ):
+            yield self.parse.head(token)
         if self.issues(token):  # "said in the letter, dated Monday": the saying
-            document = self.head(token)
-            if self.dep[document.i] == "nsubj":
-                yield self.head(document)
-            elif self.dep[document.i] == "pobj" and self.lower[self.head_at[document.i]] in links:
-                yield self.head(self.head(document))
+            document = self.parse.head(token)
+            if self.parse.dep[document.i] == "nsubj":
+                yield self.parse.head(document)
+            elif (
+                self.parse.dep[document.i] == "pobj"
+                and self.parse.lower[self.parse.head_at[document.i]] in links
+            ):
+                yield self.parse.head(self.parse.head(document))
 
     def issues(self, token: Any) -> bool:
         """Whether ``token`` is a past participle that dates the document it qualifies
         (``issuing``: "the letter, dated Monday", "a statement released yesterday")."""
         return (
-            self.dep[token.i] == "acl"
-            and self.tag[token.i] == "VBN"
-            and self.lemma(token) in self.words["ordering"]["issuing"]
+            self.parse.dep[token.i] == "acl"
+            and self.parse.tag[token.i] == "VBN"
+            and self.parse.lemma(token) in self.lex.ordering["issuing"]
         )
 
     def issued(self, document: Any) -> Iterator[Any]:
         """The participles that date ``document`` (:meth:`issues`), which what is said or
         done in or by it happens with."""
-        return (c for c in self.children(document) if self.issues(c))
+        return (c for c in self.parse.children(document) if self.issues(c))
 
     def meanwhile(self, token: Any) -> Iterator[Any]:
         """The tokens whose events happen at the same moment as the event of ``token``: the
         adverbial clause it heads or hangs from by "as", "while" or "when" ("was shot on
         Friday night as he stood in his kitchen")."""
-        words = self.words["ordering"]["meanwhile"]
+        words = self.lex.ordering["meanwhile"]
 
         def marked(clause: Any) -> bool:
-            return self.dep[clause.i] == "advcl" and self.marked(clause, words)
+            return self.parse.dep[clause.i] == "advcl" and self.parse.marked(clause, words)
 
-        yield from (c for c in self.children(token) if marked(c))
+        yield from (c for c in self.parse.children(token) if marked(c))
         if marked(token):
-            yield self.head(token)
+            yield self.parse.head(token)
 
     def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
         """The mention of the event noun a date stands before in one noun phrase ("the
         Dec. 21, 1988, bombing", "the Aug. 7 bombings"), whatever the parser made of the
         commas: the date follows a determiner and the noun follows the date, or its comma."""
-        tokens = self.tokens
-        if span.start == 0 or self.tag[span.start - 1] not in ("DT", "PRP$"):
+        tokens = self.parse.tokens
+        if span.start == 0 or self.parse.tag[span.start - 1] not in ("DT", "PRP$"):
             return None
         after = span.end + (span.end < len(tokens) and tokens[span.end].text == ",")
-        if after >= len(tokens) or after not in heads or self.pos[after] != "NOUN":
+        if after >= len(tokens) or after not in heads or self.parse.pos[after] != "NOUN":
             return None
         return heads[after]
 
@@ -2725,11 +2546,11 @@ class _Extractor:
         ``start`` ("a strike near the airport | on the evening of January 2"), if any."""
         if start == 0:
             return None
-        token = self.tokens[start - 1]
+        token = self.parse.tokens[start - 1]
         while token.i not in heads:
-            if self.head_at[token.i] == token.i or self.head_at[token.i] >= start:
+            if self.parse.head_at[token.i] == token.i or self.parse.head_at[token.i] >= start:
                 return None
-            token = self.head(token)
-        if self.pos[token.i] == "NOUN" and token.right_edge.i == start - 1:
+            token = self.parse.head(token)
+        if self.parse.pos[token.i] == "NOUN" and token.right_edge.i == start - 1:
             return heads[token.i]
         return None
