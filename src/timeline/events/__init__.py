@@ -35,6 +35,13 @@ from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bo
 from timeline.chronology import fineness
 from timeline.cues import gives_cause, governor, relative_subject, saying
 from timeline.events.parse import _Parse
+from timeline.events.triggers import (
+    event_class,
+    find_triggers,
+    is_event_noun,
+    lemma_for,
+    parts_of_times,
+)
 from timeline.model import (
     Article,
     EventMention,
@@ -336,102 +343,6 @@ class _Extractor:
 
     # triggers
 
-    def is_event_noun(self, token: Any) -> bool:
-        return (
-            self.parse.pos[token.i] == "NOUN"
-            and self.parse.lemma(token) in self.lex.nouns
-            and self.parse.dep[token.i] not in ("compound",)
-        ) or self.starts_phrase(token)
-
-    def starts_phrase(self, token: Any) -> bool:
-        """Whether ``token`` is the first word of an event written in several ("coup d'etat"),
-        which the parse may take for a modifier or a foreign word."""
-        tails = self.lex.phrases.get(self.parse.lower[token.i], ())
-        return any(tuple(self.parse.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
-
-    def event_object(self, verb: Any) -> Any | None:
-        """The event noun a light verb carries ("carried out an airstrike"), if any: its first
-        object only, as a verb has one ("took effect Aug. 9 pending ratification" is misparsed
-        with a second, and the verb is the happening)."""
-        for child in self.parse.children(verb):
-            target = child
-            if self.parse.dep[child.i] in ("nsubjpass", "nsubj") and self.parse.tag[child.i] in (
-                "WDT",
-                "WP",
-            ):
-                target = self.parse.head(verb) if self.parse.dep[verb.i] == "relcl" else child
-            elif self.parse.dep[child.i] not in ("dobj", "nsubjpass"):
-                continue
-            if self.is_event_noun(target):
-                return target
-            # "staged a coup d'etat": the parse heads the phrase by its last word
-            phrase = next((c for c in self.parse.children(target) if self.starts_phrase(c)), None)
-            if phrase is not None:
-                return phrase
-            if self.parse.dep[child.i] == "dobj":
-                return None
-        return None
-
-    def triggers(self) -> Iterator[tuple[Any, Any | None]]:
-        """``(trigger, light verb or None)`` for each event, in document order."""
-        carried: dict[int, Any] = {}
-        pos = self.parse.pos  # only verbs and nouns are read further
-        for token in (self.parse.tokens[i] for i, p in enumerate(pos) if p == "VERB"):
-            if self.parse.lemma(token) in self.lex.light:
-                noun = self.event_object(token)
-                if noun is not None:
-                    carried[noun.i] = token
-        if self.spans is not None:
-            for start, end in self.spans:
-                span = self.parse.doc.char_span(start, end, alignment_mode="expand")
-                yield span.root, carried.get(span.root.i)
-            return
-        light_verbs = {verb.i for verb in carried.values()}
-        for token in (
-            self.parse.tokens[i]
-            for i, p in enumerate(pos)
-            if p in ("VERB", "NOUN", "X") and i not in self.parse.aside
-        ):
-            if self.parse.pos[token.i] == "VERB":
-                lemma = self.parse.lemma(token)
-                if (
-                    token.i in light_verbs
-                    or (self.parse.dep[token.i] == "prep" and lemma not in self.lex.attributions)
-                    or (lemma in self.lex.not_events and not self.possesses(token))
-                    or self.parse.dep[token.i] == "amod"
-                    or not token.is_alpha
-                    or (lemma in self.lex.states and self.parse.dep[token.i] == "acl")
-                ):
-                    continue
-                yield token, None
-            elif self.is_event_noun(token):
-                yield token, carried.get(token.i)
-
-    def parts_of_times(self, times: Sequence[TimeExpression]) -> frozenset[int]:
-        """The words of ``times`` that are parts of them, no events: those after a time's
-        first word ("last fall", "this coming Sunday", "year's end"; TBAQ annotates none of
-        11) and a noun that names a part of the time after it ("the start of this year", "the
-        end of the quarter"). A time's first word may be an event misread as part of it
-        ("Killed In Fall 8:05am"), so it counts only before "of"."""
-        starts, lower = self.parse.token_starts, self.parse.lower
-        found = set()
-        for time in times:
-            first = bisect.bisect_left(starts, time.start)
-            stop = bisect.bisect_left(starts, time.end)
-            found.update(range(first + 1, stop))
-            if first < stop - 2 and self.parse.pos[first] == "NOUN" and lower[first + 1] == "of":
-                found.add(first)
-        return frozenset(found)
-
-    def possesses(self, verb: Any) -> bool:
-        """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
-        ("Iraq had no weapons", not "had fired" nor "had to leave")."""
-        return (
-            self.parse.lemma(verb) in self.lex.possessions
-            and self.parse.dep[verb.i] not in ("aux", "auxpass")
-            and any(self.parse.dep[c.i] == "dobj" for c in self.parse.children(verb))
-        )
-
     # grammar
 
     def grammar(self, verb: Any) -> _Grammar:
@@ -694,25 +605,6 @@ class _Extractor:
             and self.parse.tokens[after].text in (",", ")")
         )
 
-    def describes(self, token: Any, light: Any | None) -> bool:
-        """Whether an event noun only describes another event, as a predicate ("the Pentagon
-        described the airstrike as a defensive action", "it was an attack"), or a verb tells
-        the time of day ("as dawn broke")."""
-        if self.parse.pos[token.i] == "VERB":
-            # its subject, or the word before it where the parser took "as dawn" for a phrase
-            times = self.lex.time_subjects
-            before = self.parse.tokens[token.i - 1] if token.i > 0 else token
-            return self.parse.lower[before.i] in times or any(
-                self.parse.dep[c.i] == "nsubj" and self.parse.lower[c.i] in times
-                for c in self.parse.children(token)
-            )
-        if self.parse.pos[token.i] != "NOUN" or light is not None:
-            return False
-        return self.parse.dep[token.i] in ("attr", "oprd") or (
-            self.parse.dep[token.i] == "pobj"
-            and self.parse.lower[self.parse.head_at[token.i]] in self.lex.ordering["as"]
-        )
-
     def generic(self, noun: Any) -> bool:
         """Whether an event noun names a kind of event rather than one: one whose
         determiner says no event in particular ("any new military action"), or a bare noun
@@ -736,19 +628,6 @@ class _Extractor:
             return False
         grammar = self.grammar(head)
         return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
-
-    def scheduled(self, verb: Any) -> bool:
-        """Whether a verb in the passive says what its infinitive is planned to do ("was set
-        to land on Monday", "was scheduled to lay flowers")."""
-        return (
-            self.parse.lemma(verb) in self.lex.schedules
-            and self.parse.passive(verb)
-            and any(
-                self.parse.dep[c.i] == "xcomp"
-                and any(self.parse.tag[a.i] == "TO" for a in self.parse.children(c))
-                for c in self.parse.children(verb)
-            )
-        )
 
     def background(self, token: Any) -> bool:
         """Whether a verb is told as background to what its sentence tells: in a relative
@@ -774,30 +653,10 @@ class _Extractor:
             clause = self.parse.head(clause)
         if self.parse.dep[clause.i] == "relcl":
             undergone = relative_subject(clause) and self.parse.passive(clause)
-            return not undergone and not self.is_event_noun(self.parse.head(clause))
+            return not undergone and not is_event_noun(self.parse, self.parse.head(clause))
         return (
             self.parse.dep[clause.i] in ("ccomp", "csubj", "pcomp")
             and self.parse.lower[clause.left_edge.i] in self.lex.clauses["questions"]
-        )
-
-    def dismisses(self, verb: Any) -> bool:
-        """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
-        "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
-        roles = self.lex.roles
-        if self.parse.pos[verb.i] != "VERB" or self.parse.lemma(verb) not in roles["dismissals"]:
-            return False
-        direct = [c for c in self.parse.children(verb) if self.parse.dep[c.i] == "dobj"][
-            :1
-        ]  # a second is a misparse
-        objects = direct + [
-            c for c in self.parse.children(verb) if self.parse.dep[c.i] == "nsubjpass"
-        ]
-        if self.parse.dep[verb.i] in ("acl", "relcl"):
-            objects.append(self.parse.head(verb))
-        return any(
-            self.parse.lemma(o) in roles["posts"]
-            or (o.i in self.parse.entity_of and self.parse.entity_of[o.i].label_ == "PERSON")
-            for o in objects
         )
 
     def titled(self, head: Any) -> bool:
@@ -1415,9 +1274,9 @@ class _Extractor:
     ) -> tuple[list[EventMention], list[int], dict[int, int]]:
         """The mentions, bounded by their own time and tense, their trigger tokens and the
         tokens that stand for each."""
-        found = list(self.triggers())
+        found = list(find_triggers(self.parse, self.spans))
         if self.spans is None:
-            parts = self.parts_of_times(times)
+            parts = parts_of_times(self.parse, times)
             found = [(token, light) for token, light in found if token.i not in parts]
         spans = self.spans or [(t.idx, t.idx + len(t.text)) for t, _ in found]
         heads: dict[int, int] = {}
@@ -1642,7 +1501,7 @@ class _Extractor:
                 )
                 else None
             )
-            lemma = "dismiss" if self.dismisses(token) else self.parse.lemma(token)
+            lemma = lemma_for(self.parse, token)
             start, end = spans[index]
             text = self.article.text[start:end]
             sentence_time = _sentence_time(dates.get(sentence, ()), start)
@@ -1699,13 +1558,7 @@ class _Extractor:
                 aspect=written.aspect,
                 modality=written.modality,
                 polarity=written.polarity,
-                event_class=(
-                    "STATE"
-                    if self.describes(token, light)
-                    else "I_STATE"
-                    if self.scheduled(token)
-                    else self.lex.classes.get(lemma, "OCCURRENCE")
-                ),
+                event_class=event_class(self.parse, token, light, lemma),
                 time=time,
                 earliest=earliest,
                 latest=latest,
