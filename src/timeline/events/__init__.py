@@ -33,12 +33,19 @@ import attrs
 
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.chronology import fineness
-from timeline.cues import gives_cause, governor, relative_subject, saying
+from timeline.cues import governor, relative_subject, saying
+from timeline.events.grammar import (
+    _PARTICIPLES,
+    _UNTENSED,
+    _Grammar,
+    _Grammars,
+    as_fact,
+    in_background,
+)
 from timeline.events.parse import _Parse
 from timeline.events.triggers import (
     event_class,
     find_triggers,
-    is_event_noun,
     lemma_for,
     parts_of_times,
 )
@@ -109,13 +116,6 @@ def find_mentions(
     return Mentions(tuple(mentions), tuple(tokens), heads, tuple(sorted(extractor.same)))
 
 
-def _verb_or_its_particle(token: Any) -> bool:
-    """Whether ``token`` is a verb, or the adverb or particle of one ("step back from")."""
-    if token.dep_ in ("advmod", "prt") and token.pos_ in ("ADV", "ADP", "PART"):
-        token = token.head
-    return token.pos_ in ("VERB", "AUX")
-
-
 def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The given trigger spans, checked, without repeats, in document order."""
     spans = set()
@@ -178,8 +178,6 @@ def _names_a_day(time: TimeExpression) -> bool:
     )
 
 
-_UNTENSED = frozenset({"NONE", "PRESPART", "PASTPART"})  # not "INFINITIVE"
-_PARTICIPLES = frozenset({"PRESPART", "PASTPART"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
 #: entities that name nothing: a count or a time ("Two key suspects", "Dozens")
 _UNNAMED_LABELS = _TIME_LABELS | {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -257,29 +255,7 @@ def _phrase_start(span: Any) -> int:
 
 # --- mentions -------------------------------------------------------------------------------
 
-_FINITE = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
-_NONFINITE = {"VBG": "PRESPART", "VBN": "PASTPART"}
-_CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _INSIDE_NOUN_PHRASE = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
-
-
-@attrs.frozen
-class _Grammar:
-    tense: str = "NONE"
-    aspect: str = "NONE"
-    modality: str = "ASSERTED"
-    polarity: str = "POS"
-
-    @property
-    def realis(self) -> bool:
-        return self.modality == "ASSERTED" and self.polarity == "POS"
-
-    @property
-    def told(self) -> bool:
-        """Whether a verb is told as fact, done or not done: a negated one tells the state
-        of its not happening at the time its clause tells ("police did not say", "no one
-        has claimed"), and is bounded as a done one would be (it is no happening to list)."""
-        return self.modality == "ASSERTED"
 
 
 def _lately(marks: dict[int, int], paragraph: int, sentence: int, run_on: bool) -> bool:
@@ -308,8 +284,8 @@ class _Extractor:
         self.carried: dict[int, Any] = {}
         # the starts of times that date a thing, not an event ("notes due Nov. 1, 2009")
         self.of_things: set[int] = set()
-        #: the grammar of each verb read so far (:meth:`grammar`), by its index
-        self.grammars: dict[int, _Grammar] = {}
+        #: the grammar of each verb, read once
+        self.grammars = _Grammars(self.parse)
 
     def as_written(self, span: range) -> str:
         """A phrase for a label as the text writes it, a common noun or article capitalised
@@ -344,210 +320,6 @@ class _Extractor:
     # triggers
 
     # grammar
-
-    def grammar(self, verb: Any) -> _Grammar:
-        """The tense, aspect, modality and polarity of ``verb``, read once for each verb: its
-        own mention asks for it, and so do the event nouns it governs."""
-        found = self.grammars.get(verb.i)
-        if found is None:
-            found = self.grammars[verb.i] = self.read_grammar(verb)
-        return found
-
-    def read_grammar(self, verb: Any) -> _Grammar:
-        tense_words = self.lex.tense
-        auxes = [c for c in self.parse.children(verb) if self.parse.dep[c.i] in ("aux", "auxpass")]
-        negated = any(
-            self.parse.dep[c.i] == "neg"
-            or self.parse.lower[c.i] in tense_words["negation"]
-            or (
-                self.parse.dep[c.i] in ("nsubj", "nsubjpass")
-                and self.parse.lower[c.i] in tense_words["negative_subjects"]
-            )
-            or (
-                self.parse.dep[c.i] in _CORE_ARGUMENTS
-                and self.negated_noun(c)
-                and self.parse.lemma(verb) not in self.lex.relational
-            )
-            for c in self.parse.children(verb)
-        )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
-        # relational verb's says what its event did not do ("the attack caused no casualties")
-        if self.parse.dep[verb.i] == "conj" and not auxes and not self.own_tense(verb):
-            auxes = [
-                c
-                for c in self.parse.children(self.parse.head(verb))
-                if self.parse.dep[c.i] in ("aux", "auxpass")
-            ]
-            negated = negated or any(
-                self.parse.dep[c.i] == "neg" for c in self.parse.children(self.parse.head(verb))
-            )
-        polarity = "NEG" if negated else "POS"
-        perfect = any(self.parse.lemma(a) == "have" for a in auxes)
-        progressive = self.parse.tag[verb.i] == "VBG" and any(
-            self.parse.lemma(a) == "be" and self.parse.dep[a.i] == "aux" for a in auxes
-        )
-        aspect = {
-            (True, True): "PERFECTIVE_PROGRESSIVE",
-            (True, False): "PERFECTIVE",
-            (False, True): "PROGRESSIVE",
-        }.get((perfect, progressive), "NONE")
-        for aux in auxes:
-            if self.parse.tag[aux.i] == "MD" and self.parse.lower[aux.i] in tense_words["future"]:
-                return _Grammar("FUTURE", aspect, "FUTURE", polarity)
-            if (
-                self.parse.tag[aux.i] == "MD"
-                and self.parse.lower[aux.i] in tense_words["hypothetical"]
-            ):
-                return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
-        finite = [
-            _FINITE[self.parse.tag[t.i]] for t in (*auxes, verb) if self.parse.tag[t.i] in _FINITE
-        ]
-        if self.parse.marked(
-            self.parse.head(verb) if self.parse.dep[verb.i] == "conj" else verb,
-            tense_words["conditions"],
-        ):
-            # "if the sale had gone through": only might have happened
-            return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
-        if finite:
-            return _Grammar(finite[0], aspect, "ASSERTED", polarity)
-        if self.parse.tag[verb.i] == "VB" and any(self.parse.tag[a.i] == "TO" for a in auxes):
-            return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
-        return _Grammar(
-            _NONFINITE.get(self.parse.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity
-        )
-
-    def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:
-        """The grammar of the fact that the verb ``token`` tells with a negated modal of
-        ability or will (``tense.unable``) in a clause the article tells itself: told as
-        fact, negated, in that modal's tense ("could not be reached for comment", "aides
-        would not comment", "can't find buyers"); ``None`` for any other, and for what
-        someone said ("said he would not resign"), a condition or a quotation.
-
-        >>> from timeline.nlp import load
-        >>> doc = load()("The aides would not comment.")
-        >>> extractor = _Extractor(doc, Article(doc.text), None)
-        >>> extractor.unable(doc[4], extractor.grammar(doc[4]), {4: 0}).tense
-        'PAST'
-        """
-        if grammar.modality != "HYPOTHETICAL" or grammar.polarity != "NEG":
-            return None
-        clause = token
-        auxes = [c for c in self.parse.children(token) if self.parse.dep[c.i] in ("aux", "auxpass")]
-        if not auxes and self.parse.dep[token.i] == "conj":
-            clause = self.parse.head(token)
-            auxes = [
-                c for c in self.parse.children(clause) if self.parse.dep[c.i] in ("aux", "auxpass")
-            ]
-        tense_words = self.lex.tense
-        modal = next((self.parse.lower[a.i] for a in auxes if self.parse.tag[a.i] == "MD"), "")
-        tense = tense_words["unable"].get(modal)
-        if (
-            tense is None
-            or self.conditional(clause)
-            or saying(token, heads, self.parse.tree) is not None
-            or self.parse.quoted(token.idx)
-        ):
-            return None
-        return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
-
-    def predicate(self, token: Any, grammar: _Grammar) -> _Grammar | None:
-        """The grammar of the verb whose predicate the participle ``token`` is
-        (``tense.predicate_of``: "the majority is bitterly opposed", "I am shocked"): a
-        state told in that verb's tense; ``None`` for any other.
-
-        >>> from timeline.nlp import load
-        >>> doc = load()("The majority is bitterly opposed to uniting Ireland.")
-        >>> extractor = _Extractor(doc, Article(doc.text), None)
-        >>> extractor.predicate(doc[4], extractor.grammar(doc[4])).tense
-        'PRESENT'
-        """
-        if grammar.tense not in ("PASTPART", "PRESPART") or self.parse.dep[token.i] != "acomp":
-            return None
-        verb = self.parse.head(token)
-        if self.parse.lemma(verb) not in self.lex.tense["predicate_of"]:
-            return None
-        return self.grammar(verb)
-
-    def conditional(self, clause: Any) -> bool:
-        """Whether ``clause`` is a condition or the consequence of one ("if the dam broke,
-        the town could not survive")."""
-        conditions = self.lex.tense["conditions"]
-        return self.parse.marked(clause, conditions) or any(
-            self.parse.dep[c.i] == "advcl" and self.parse.marked(c, conditions)
-            for c in self.parse.children(clause)
-        )
-
-    def negated_noun(self, noun: Any) -> bool:
-        """Whether ``noun`` is determined by a negation ("no reason", "no one")."""
-        negation = self.lex.tense["negation"]
-        return any(
-            self.parse.lower[c.i] in negation and self.parse.dep[c.i] == "det"
-            for c in self.parse.children(noun)
-        )
-
-    def own_tense(self, verb: Any) -> bool:
-        """Whether the conjunct ``verb`` is told in a tense of its own where the verb it is
-        joined to has a modal or "do" ("would not divulge the evidence but said"): those
-        take a bare verb, so a past or third-person form does not share them, nor their
-        negation."""
-        return self.parse.tag[verb.i] in ("VBD", "VBZ") and any(
-            self.parse.dep[c.i] == "aux"
-            and (self.parse.tag[c.i] == "MD" or self.parse.lemma(c) == "do")
-            for c in self.parse.children(self.parse.head(verb))
-        )
-
-    def noun_grammar(self, noun: Any) -> tuple[_Grammar, _Grammar | None]:
-        """A noun's own grammar, and the grammar of the verb it hangs from (for bounds).
-
-        A noun is not said to happen when it is the subject or object of a verb that only
-        might or will happen ("strikes would not solve", "to prevent an escalation"): it
-        takes that verb's modality."""
-        own = _Grammar(polarity="NEG" if self.negated_noun(noun) else "POS")
-        if (
-            self.parse.dep[noun.i] == "conj"
-            and self.parse.pos[self.parse.head_at[noun.i]] == "VERB"
-        ):
-            # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
-            # comment"): it shares that verb's grammar
-            verb = self.grammar(self.parse.head(noun))
-            return attrs.evolve(own, modality=verb.modality, polarity=verb.polarity), verb
-        if self.generic(noun):
-            own = attrs.evolve(own, modality="GENERIC")
-        token = noun
-        argument = False
-        for _ in range(8):
-            if self.parse.head_at[token.i] == token.i:
-                return own, None
-            argument = (
-                argument
-                or (
-                    self.parse.dep[token.i] in _CORE_ARGUMENTS
-                    and self.parse.pos[self.parse.head_at[token.i]] in ("VERB", "AUX")
-                )
-                or (  # "to step back from confrontation", "called for de-escalation"
-                    self.parse.dep[token.i] == "pobj"
-                    and self.parse.dep[self.parse.head_at[token.i]] == "prep"
-                    and _verb_or_its_particle(self.parse.head(self.parse.head(token)))
-                    and self.parse.lower[self.parse.head_at[token.i]]
-                    in self.lex.ordering["intended"]
-                )
-            )
-            token = self.parse.head(token)
-            if gives_cause(token, self.parse.lemma):
-                return own, None  # "vowed revenge for the killing": that one happened
-            if self.parse.pos[token.i] in ("VERB", "AUX"):
-                lemma = self.parse.lemma(token)
-                if lemma in self.lex.ordering["object_after"]:
-                    return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
-                context = self.grammar(token)
-                if lemma in self.lex.ordering["object_before"]:
-                    return own, context  # "to avenge the operation": that one happened
-                if argument and context.modality != "ASSERTED":
-                    own = attrs.evolve(own, modality=context.modality)
-                elif argument and self.lex.classes.get(lemma) in ("I_ACTION", "I_STATE"):
-                    # what is called for, sought or feared has not happened by being so
-                    own = attrs.evolve(own, modality="HYPOTHETICAL")
-                return own, context
-        return own, None
 
     # arguments
 
@@ -603,60 +375,6 @@ class _Extractor:
             and self.parse.tokens[i - 2].text == ","
             and after < len(self.parse.tokens)
             and self.parse.tokens[after].text in (",", ")")
-        )
-
-    def generic(self, noun: Any) -> bool:
-        """Whether an event noun names a kind of event rather than one: one whose
-        determiner says no event in particular ("any new military action"), or a bare noun
-        (no article, possessive or number) as the subject or object of a verb in the simple
-        present, or of one that is negated ("strikes and counter-strikes do not solve the
-        problems", "military action alone was not enough")."""
-        determiners = [
-            c for c in self.parse.children(noun) if self.parse.dep[c.i] in ("det", "poss", "nummod")
-        ]
-        if any(self.parse.lower[d.i] in self.lex.tense["nonspecific"] for d in determiners):
-            return True  # "any new military action"
-        if self.parse.tag[noun.i] not in ("NN", "NNS") or determiners:
-            return False
-        head = self.parse.head(noun)
-        while self.parse.dep[noun.i] == "conj" and self.parse.pos[head.i] == "NOUN":
-            noun, head = head, self.parse.head(head)
-        if self.parse.dep[noun.i] not in _CORE_ARGUMENTS or self.parse.pos[head.i] not in (
-            "VERB",
-            "AUX",
-        ):
-            return False
-        grammar = self.grammar(head)
-        return grammar.polarity == "NEG" or (grammar.tense, grammar.aspect) == ("PRESENT", "NONE")
-
-    def background(self, token: Any) -> bool:
-        """Whether a verb is told as background to what its sentence tells: in a relative
-        clause on someone or something ("an official, who refused to identify himself"), or
-        in an indirect question ("having determined what the bomb was made of and who
-        carried it"), and so is an event noun there ("the force that has been at the forefront
-        of the fight"). A verb joined to another, or its infinitive, is in that one's clause.
-
-        What is done to the one a relative clause names is news ("a suspect who was returned
-        from Pakistan"), and so is what a relative clause on an event tells of it ("the blast
-        that killed 10 people")."""
-        clause = token
-        while self.parse.pos[clause.i] not in ("VERB", "AUX"):
-            if self.parse.head_at[clause.i] == clause.i:
-                return False
-            clause = self.parse.head(clause)
-        while self.parse.dep[clause.i] in ("conj", "xcomp") and self.parse.pos[
-            self.parse.head_at[clause.i]
-        ] in (
-            "VERB",
-            "AUX",
-        ):
-            clause = self.parse.head(clause)
-        if self.parse.dep[clause.i] == "relcl":
-            undergone = relative_subject(clause) and self.parse.passive(clause)
-            return not undergone and not is_event_noun(self.parse, self.parse.head(clause))
-        return (
-            self.parse.dep[clause.i] in ("ccomp", "csubj", "pcomp")
-            and self.parse.lower[clause.left_edge.i] in self.lex.clauses["questions"]
         )
 
     def titled(self, head: Any) -> bool:
@@ -827,7 +545,7 @@ class _Extractor:
         if self.parse.pos[verb.i] in ("VERB", "AUX"):
             sharing = self.parse.sharing_subject(verb)
             heads = [c for c in self.parse.children(sharing) if self.parse.dep[c.i] == "nsubj"]
-            if sharing is not verb and self.grammar(sharing).realis:
+            if sharing is not verb and self.grammars.of(sharing).realis:
                 # an event that is the subject of the verb told as done that this one is
                 # joined to is one happening with that verb, and who did this one ("the
                 # broadcast drew a small audience and entered the record books"); not of one
@@ -1348,17 +1066,19 @@ class _Extractor:
         mentions = []
         for index, (token, light) in enumerate(found):
             if self.parse.pos[token.i] == "NOUN":
-                own, context = self.noun_grammar(token)
-                grammar = written = self.grammar(light) if light is not None else own
+                own, context = self.grammars.noun_grammar(token)
+                grammar = written = self.grammars.of(light) if light is not None else own
                 bounds_grammar = grammar if light is not None else context
             else:
                 # the mention is written with its own grammar; a fact its negated modal
                 # tells ("could not be reached") is bounded as told in that fact's tense
-                written = self.grammar(token)
+                written = self.grammars.of(token)
                 grammar = bounds_grammar = (
-                    self.unable(token, written, heads) or self.predicate(token, written) or written
+                    self.grammars.unable(token, written, heads)
+                    or self.grammars.predicate(token, written)
+                    or written
                 )
-            told_as_fact = self.told_as_fact(token, grammar)
+            told_as_fact = as_fact(self.parse, token, grammar)
             if (
                 self.parse.in_headline(token)
                 and bounds_grammar is not None
@@ -1565,7 +1285,7 @@ class _Extractor:
                 quoted=self.parse.quoted(start),
                 **self.phrasing(token, text),
                 presumed=presumed,
-                background=self.background(token),
+                background=in_background(self.parse, token),
             )
             mentions.append(mention)
         self.inherit(mentions, [token for token, _ in found], heads)
@@ -1715,29 +1435,10 @@ class _Extractor:
                 and saying(token, heads, self.parse.tree) is None
             ):
                 day = mentions[above].presumed or _one_day(mentions[above])
-            if day is None and published is not None and self.told_in_present(token):
+            if day is None and published is not None and self.grammars.told_in_present(token):
                 day = _as_day(day_of(published))
             if day is not None:
                 mentions[index] = attrs.evolve(mention, presumed=day)
-
-    def told_in_present(self, token: Any) -> bool:
-        """Whether the nearest verb above ``token`` that has a tense of its own (not a
-        participle, gerund or infinitive) is told as fact in the present, the present
-        perfect too ("with the inquiry just getting under way, officials have been
-        careful": what is still so when the article appeared); not when a modal comes first
-        ("it would be an advantage to keep them guessing")."""
-        at = token
-        while self.parse.head_at[at.i] != at.i:
-            at = self.parse.head(at)
-            if self.parse.pos[at.i] not in ("VERB", "AUX"):
-                continue
-            grammar = self.grammar(at)
-            if grammar.tense == "INFINITIVE" or (
-                grammar.tense in _UNTENSED and grammar.modality == "ASSERTED"
-            ):
-                continue
-            return grammar.tense == "PRESENT" and grammar.modality == "ASSERTED"
-        return False
 
     def speaking_for(self, token: Any, heads: dict[int, int]) -> int | None:
         """The statement (its mention's index) whose speaker the relative clause of ``token``
@@ -1807,11 +1508,6 @@ class _Extractor:
         day = published.date() if isinstance(published, datetime) else published
         return time.interval.start.date() > day
 
-    def told_as_fact(self, token: Any, grammar: _Grammar) -> bool:
-        """Whether the mention at ``token`` is told as fact: a verb done or not done
-        (:attr:`_Grammar.told`), an event noun only done (:attr:`_Grammar.realis`)."""
-        return grammar.told if self.parse.pos[token.i] != "NOUN" else grammar.realis
-
     def presumed(
         self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
     ) -> Interval | None:
@@ -1828,7 +1524,7 @@ class _Extractor:
         published = self.article.published
         if (
             published is None
-            or not self.told_as_fact(token, grammar)
+            or not as_fact(self.parse, token, grammar)
             or self.parse.dep[token.i] == "relcl"
         ):
             return None
@@ -2180,7 +1876,7 @@ class _Extractor:
             or self.parse.pos[verb.i] not in ("VERB", "AUX")
         ):
             return False
-        grammar = self.grammar(verb)
+        grammar = self.grammars.of(verb)
         if grammar.tense != "PRESENT" or grammar.modality != "ASSERTED":
             return False
         first, last = day_of(published)
