@@ -43,6 +43,7 @@ from timeline.events.grammar import (
     in_background,
 )
 from timeline.events.parse import _Parse
+from timeline.events.participants import find_participants, location
 from timeline.events.triggers import (
     event_class,
     find_triggers,
@@ -54,12 +55,10 @@ from timeline.model import (
     EventMention,
     Granularity,
     Interval,
-    Participant,
     TimeExpression,
 )
 from timeline.moments import instant
 from timeline.names import (
-    ROLE_ORDER,
     line_start,
     name_key,
 )
@@ -133,16 +132,6 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
             )
         spans.add((start, end))
     return sorted(spans)
-
-
-def _preposition(argument: Any) -> str | None:
-    """The preposition whose object ``argument`` is, or is joined to ("with Fidan and
-    Bagheri"), in lower case; ``None`` if it has none."""
-    while argument.dep_ == "conj" and argument.head is not argument:
-        argument = argument.head
-    if argument.dep_ == "pobj" and argument.head.dep_ == "prep":
-        return str(argument.head.lower_)
-    return None
 
 
 def _spreads(time: TimeExpression) -> bool:
@@ -322,216 +311,6 @@ class _Extractor:
     # grammar
 
     # arguments
-
-    def entities(self, token: Any, *, with_modifiers: bool) -> Iterator[tuple[Any, bool]]:
-        """The entities a noun phrase headed by ``token`` names (conjuncts included), each
-        with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
-        parliament")."""
-        for head in (token, *(c for c in self.parse.conjuncts(token) if not self.restates(c))):
-            ent = self.parse.entity_of.get(head.i)
-            if ent is not None:
-                yield ent, False
-            elif with_modifiers:
-                person = None if head.i in self.triggers_at else self.apposition(head)
-                if person is not None:  # "Russia's defence minister, Sergei Shoigu"
-                    yield person, False
-                    continue
-                relative = self.parse.lemma(head) in self.lex.relatives
-                for child in self.parse.children(head):
-                    if self.parse.dep[child.i] == "poss" and relative:
-                        continue  # "Kopp's stepmother said": not Kopp
-                    if (
-                        self.parse.dep[child.i] in ("compound", "poss", "appos")
-                        and child.i in self.parse.entity_of
-                    ):
-                        yield self.parse.entity_of[child.i], self.parse.dep[child.i] != "appos"
-                    elif (
-                        self.parse.dep[child.i] == "prep"
-                        and self.parse.lower[child.i] == "of"
-                        and self.titled(head)
-                    ):
-                        # "the presidents of Russia and Turkey called"
-                        for g in self.parse.children(child):
-                            if self.parse.dep[g.i] == "pobj":
-                                yield from self.entities(g, with_modifiers=False)
-
-    def restates(self, conjunct: Any) -> bool:
-        """Whether a conjunct set between ", or" and a comma says its head again in other
-        words ("Uhuru, or Freedom, a Swahili newspaper, said"; "the United Network for Organ
-        Sharing, or UNOS,"): one participant, not a second."""
-        i = conjunct.i
-        # its own words end it, not an apposition that follows ("Freedom, a newspaper")
-        after = 1 + max(
-            (
-                c.right_edge.i
-                for c in self.parse.children(conjunct)
-                if c.i > i and self.parse.dep[c.i] not in ("appos", "punct")
-            ),
-            default=i,
-        )
-        return (
-            i >= 2
-            and self.parse.lower[i - 1] == "or"
-            and self.parse.tokens[i - 2].text == ","
-            and after < len(self.parse.tokens)
-            and self.parse.tokens[after].text in (",", ")")
-        )
-
-    def titled(self, head: Any) -> bool:
-        """Whether ``head`` is a title of office ("president", "minister", "head")."""
-        return self.parse.lemma(head) in self.lex.titles
-
-    def apposition(self, head: Any) -> Any | None:
-        """The person a noun phrase headed by ``head`` names in apposition, if any: "the
-        defence minister, Sergei Shoigu", "the head of Turkey's intelligence service, Hakan
-        Fidan", and, for a title of office, "the chief of staff of Iran's armed forces,
-        Mohammad Bagheri," when the parse hangs the name elsewhere (not "a petition on behalf
-        of Elian's great-uncle, Lazaro Gonzalez": the name is the uncle's)."""
-        for child in self.parse.children(head):
-            ent = self.parse.entity_of.get(child.i)
-            if self.parse.dep[child.i] == "appos" and ent is not None and ent.label_ == "PERSON":
-                return ent
-        if not self.titled(head):
-            return None
-        tokens, last = self.parse.tokens, head.right_edge.i
-        while last > head.i and tokens[last].is_punct:
-            last -= 1
-        ent = self.parse.entity_of.get(last)
-        if ent is None or ent.start - 1 <= head.i:
-            ent = self.parse.entity_of.get(last + 2) if last + 2 < len(tokens) else None
-            if ent is None or ent.start != last + 2 or ent.end >= len(tokens):
-                return None
-            if tokens[last + 1].text != "," or tokens[ent.end].text != ",":
-                return None
-        elif tokens[ent.start - 1].text != ",":
-            return None
-        return ent if ent.label_ == "PERSON" else None
-
-    def name_before(self, verb: Any) -> Any | None:
-        """The last token of a named entity right before a finite ``verb`` that has no
-        subject (a comma between them allowed): its subject where the parse lost it."""
-        if self.parse.tag[verb.i] not in ("VBD", "VBZ", "VBP") or verb.i == 0:
-            return None
-        before = self.parse.tokens[verb.i - 1]
-        if before.text == "," and verb.i > 1:
-            before = self.parse.tokens[verb.i - 2]
-        ent = self.parse.entity_of.get(before.i)
-        if ent is None or ent.end - 1 != before.i or ent.label_ not in self.lex.participant_labels:
-            return None
-        return before
-
-    def arguments(self, token: Any, light: Any | None) -> Iterator[tuple[str, Any]]:
-        roles = self.lex.roles
-        verbs = [
-            v for v in (light, token) if v is not None and self.parse.pos[v.i] in ("VERB", "AUX")
-        ]
-        for verb in verbs:
-            children = list(self.parse.children(verb))
-            if self.parse.dep[verb.i] in ("conj", "xcomp", "advcl") and not any(
-                self.parse.dep[c.i] in ("nsubj", "nsubjpass") for c in children
-            ):
-                inherited = [
-                    c
-                    for c in self.parse.children(self.parse.head(verb))
-                    if self.parse.dep[c.i] == "nsubj"
-                ]
-                if self.parse.passive(verb):
-                    # "the winglet struck the hangar and was crumpled": what the active
-                    # verb's subject did, the passive one's underwent
-                    yield from (("patient", c) for c in inherited)
-                else:
-                    children += inherited
-            subjects = [
-                c for c in children if self.parse.dep[c.i] in ("nsubj", "nsubjpass", "expl")
-            ]
-            named = self.name_before(verb)
-            if named is not None and (
-                not subjects
-                or any(
-                    self.parse.dep[c.i] == "ccomp" and c.i < verb.i
-                    for c in self.parse.children(verb)
-                )
-            ):
-                # "Iran's leader, Ayatollah Ali Khamenei, said", and "... with Bagheri, the
-                # ministry said": the speaker named right before a verb of saying that
-                # follows what was said is its subject, whatever the parse made of it
-                yield "agent", named
-                children = [c for c in children if c not in subjects]
-            direct = [c for c in children if self.parse.dep[c.i] == "dobj"]
-            for child in children:
-                dep = self.parse.dep[child.i]
-                if dep == "dobj" and child != direct[0]:
-                    continue  # a second object is a misparse: "fired missiles at bases, Ain"
-                if dep in ("nsubj", "nsubjpass") and self.parse.tag[child.i] in (
-                    "WDT",
-                    "WP",
-                ):
-                    # "a Libyan who was questioned": the one the pronoun stands for undergoes it
-                    role = "agent" if dep != "nsubjpass" else "patient"
-                    yield (
-                        role,
-                        self.parse.head(verb) if self.parse.dep[verb.i] == "relcl" else child,
-                    )
-                elif dep == "agent":
-                    yield from (
-                        ("agent", g)
-                        for g in self.parse.children(child)
-                        if self.parse.dep[g.i] == "pobj"
-                    )
-                elif dep in roles["agent"]:
-                    undergoes = dep == "nsubj" and self.parse.lemma(verb) in roles["undergoers"]
-                    yield ("patient" if undergoes else "agent"), child
-                elif dep in roles["patient"]:
-                    yield "patient", child
-                elif dep == "prep" and self.parse.lower[child.i] in roles["with"]:
-                    yield from (
-                        ("other", g)
-                        for g in self.parse.children(child)
-                        if self.parse.dep[g.i] == "pobj"
-                    )
-                # "spoke on the phone with Bagheri", "discussed the situation with Fidan"
-                objects = [child] if dep == "dobj" else []
-                if dep == "prep":
-                    objects = [
-                        g for g in self.parse.children(child) if self.parse.dep[g.i] == "pobj"
-                    ]
-                for obj in objects:
-                    for prep in self.parse.children(obj):
-                        if (
-                            self.parse.dep[prep.i] == "prep"
-                            and self.parse.lower[prep.i] in roles["with"]
-                        ):
-                            yield from (
-                                ("other", g)
-                                for g in self.parse.children(prep)
-                                if self.parse.dep[g.i] == "pobj"
-                            )
-        if self.parse.pos[token.i] == "NOUN":
-            for child in self.parse.children(token):
-                if self.parse.dep[child.i] == "poss" or (
-                    # "a US drone strike", "an Iranian missile attack", not "the Kenya bombing"
-                    self.parse.dep[child.i] in ("compound", "amod")
-                    and child.i in self.parse.entity_of
-                    and not self.placed_by(token, child)
-                ):
-                    yield "agent", child
-                elif self.parse.dep[child.i] == "prep":
-                    lower = self.parse.lower[child.i]
-                    role = (
-                        "agent"
-                        if lower in roles["noun_agent"]
-                        else "patient"
-                        if lower in roles["noun_patient"]
-                        else "other"
-                        if lower in roles["with"]
-                        else None
-                    )
-                    if role:
-                        yield from (
-                            (role, g)
-                            for g in self.parse.children(child)
-                            if self.parse.dep[g.i] == "pobj"
-                        )
 
     def actor(self, token: Any, light: Any | None, *, named: bool = False) -> str | None:
         """Who did it, as the text words it, for a label: the subject of its verb (the light
@@ -918,73 +697,6 @@ class _Extractor:
         ]
         return range(min((w.left_edge.i for w in words), default=head.i), head.i + 1)
 
-    def participants(self, token: Any, light: Any | None) -> tuple[Participant, ...]:
-        found: dict[str, Participant] = {}
-        for role, argument in self.arguments(token, light):
-            # the entities around another event ("followed a US strike") are that event's
-            around = argument.i not in self.triggers_at or argument.i == token.i
-            for ent, qualifies in self.entities(argument, with_modifiers=around):
-                if ent.label_ not in self.lex.participant_labels:
-                    continue
-                if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
-                    continue
-                # "talks with Fidan", and an event noun's patient: "the election of Isaacs"
-                preposition = _preposition(argument) if role != "agent" else None
-                # a name qualifying the event noun itself says who did it ("a US strike")
-                qualifier = qualifies and argument.i != token.i
-                participant = self.parse.names.participant(ent, role, preposition, qualifier)
-                if participant is None:
-                    continue
-                known = found.get(participant.key)
-                if known is None or (ROLE_ORDER[role], qualifier) < (
-                    ROLE_ORDER[known.role],
-                    known.qualifier,
-                ):
-                    found[participant.key] = participant
-        return tuple(found.values())
-
-    def placed_by(self, noun: Any, modifier: Any) -> bool:
-        """Whether ``modifier``, a name set before the event noun ``noun``, is where it
-        happened ("the Kenya bombing") rather than who did it ("a US drone strike")."""
-        if (
-            self.parse.dep[modifier.i] != "compound"
-            or self.parse.lemma(noun) not in self.lex.placed_by_name
-        ):
-            return False
-        ent = self.parse.entity_of.get(modifier.i)
-        return ent is not None and ent.label_ in self.lex.location_labels
-
-    def location(self, token: Any, light: Any | None) -> str | None:
-        places = self.lex.roles["place"]
-        named = (
-            [c for c in self.parse.children(token) if self.placed_by(token, c)]
-            if self.parse.lemma(token) in self.lex.placed_by_name
-            else ()
-        )
-        if named:
-            return self.parse.names.place(self.parse.entity_of[named[0].i])
-        for head in (token, light):
-            if head is None:
-                continue
-            for prep in self.parse.children(head):
-                if self.parse.dep[prep.i] != "prep" or self.parse.lower[prep.i] not in places:
-                    continue
-                for obj in self.parse.children(prep):
-                    for t in self.parse.without_clauses(obj):
-                        ent = self.parse.entity_of.get(t.i)
-                        # "bases hosting US troops": a place naming people is not the place
-                        modifier = (
-                            self.parse.dep[t.i] in ("compound", "amod")
-                            and self.parse.tag[self.parse.head_at[t.i]] == "NNS"
-                        )
-                        if (
-                            ent is not None
-                            and ent.label_ in self.lex.location_labels
-                            and not modifier
-                        ):
-                            return self.parse.names.place(ent)
-        return None
-
     # putting it together
 
     def run(
@@ -1258,7 +970,7 @@ class _Extractor:
                 # expel"), unless the time is after the publication day: the time it is planned
                 # for ("plans to hold a news conference on Tuesday")
                 presumed = sentence_time and sentence_time.interval
-            participants = self.participants(token, light)
+            participants = find_participants(self.parse, token, light, self.triggers_at)
             actor = self.actor(token, light, named=any(p.role == "agent" for p in participants))
             arguments, actor = referents.arguments(token.i, actor)
             mention = EventMention(
@@ -1273,7 +985,7 @@ class _Extractor:
                 arguments=arguments,
                 sentence_time=sentence_time,
                 theme=self.theme(token, named=any(p.named_patient for p in participants)),
-                location=self.location(token, light),
+                location=location(self.parse, token, light),
                 tense=written.tense,
                 aspect=written.aspect,
                 modality=written.modality,
