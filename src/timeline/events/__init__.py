@@ -21,19 +21,38 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
 
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
-from timeline.chronology import fineness
-from timeline.cues import governor, relative_subject, saying
+from timeline.cues import governor, saying
+from timeline.events.attachment import (
+    _names_a_day,
+    _sentence_time,
+    _signal,
+    attach,
+    reference_time,
+    sentence_dates,
+)
+from timeline.events.clauses import (
+    alongside,
+    doing,
+    meanwhile,
+    noun_before,
+    planned_for,
+    qualifies_noun,
+    qualifying,
+    speaking_for,
+    tells_background,
+    under_way,
+    within_relative,
+)
 from timeline.events.grammar import (
     _PARTICIPLES,
     _UNTENSED,
@@ -132,41 +151,6 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
     return sorted(spans)
 
 
-def _spreads(time: TimeExpression) -> bool:
-    """Whether a time names a day or a longer period, so that it dates what goes with it
-    ("now" names the moment of the telling, not a period)."""
-    interval = time.interval
-    return (
-        interval is not None
-        and interval.granularity not in _FINER_THAN_DAY
-        and time.value != "PRESENT_REF"
-    )
-
-
-def _signal(
-    time: TimeExpression | None, signals: Mapping[int, str], grammar: _Grammar
-) -> str | None:
-    """The word that opens a mention's ``time`` on one side ("before Sunday"); "now" told
-    of what will happen is from now on ("exiles will now proceed"), not today."""
-    if time is None:
-        return None
-    if time.value == "PRESENT_REF" and grammar.tense == "FUTURE":
-        return signals.get(time.start, "since")
-    return signals.get(time.start)
-
-
-def _names_a_day(time: TimeExpression) -> bool:
-    """Whether a time names one day ("now" names the moment of the telling, not its day)."""
-    interval = time.interval
-    return (
-        interval is not None
-        and interval.granularity is Granularity.DAY
-        and time.value != "PRESENT_REF"
-    )
-
-
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})  # parts of speech a clause may qualify
-# tenses and aspects in which news tells what happened on the story's day
 _NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
 _STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
 # how long after a happening a statement in its paragraph may be a reaction to it rather than
@@ -177,19 +161,6 @@ _REACTION = timedelta(days=7)
 # breaks were lost: a dated happening colours only the _SPAN sentences of it from its own on
 _PARAGRAPH = 8
 _SPAN = 3
-
-_FINER_THAN_DAY = frozenset(
-    {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
-)
-
-
-def _attach(attached: dict[int, TimeExpression], target: int, time: TimeExpression) -> None:
-    """Attach ``time`` to mention ``target`` unless it has one; a time that names a span
-    takes the place of a length ("a letter in two weeks was published on Tuesday": the
-    length is the letters', the day the publishing's)."""
-    held = attached.get(target)
-    if held is None or (held.interval is None and time.interval is not None):
-        attached[target] = time
 
 
 def _one_day(mention: EventMention) -> Interval | None:
@@ -217,25 +188,6 @@ def _own_day(mention: EventMention) -> Interval | None:
     return None if mention.time is None else mention.time.interval
 
 
-def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
-    """Of the dates of a mention's sentence, the one a reader would date it by: the finest
-    (a day before a month, a month before a year), then the nearest to its ``start``."""
-    if not dates:
-        return None
-    return min(dates, key=lambda t: (fineness(t.interval.granularity), abs(t.start - start)))
-
-
-def _phrase_start(span: Any) -> int:
-    """Where the phrase of a time begins: its preposition ("on"), else the time itself."""
-    head = span.root.head
-    return head.i if head.dep_ == "prep" and head.i == span.start - 1 else span.start
-
-
-# --- mentions -------------------------------------------------------------------------------
-
-_INSIDE_NOUN_PHRASE = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
-
-
 def _lately(marks: dict[int, int], paragraph: int, sentence: int, run_on: bool) -> bool:
     """Whether ``paragraph`` told what ``marks`` records (by the sentence of the last one)
     before ``sentence``: anywhere before it, or in a paragraph that is run-on text (``run_on``,
@@ -260,8 +212,6 @@ class _Extractor:
         self.same: set[tuple[int, int]] = set()
         #: the light verb of each mention of an event noun that has one, by its index
         self.carried: dict[int, Any] = {}
-        # the starts of times that date a thing, not an event ("notes due Nov. 1, 2009")
-        self.of_things: set[int] = set()
         #: the grammar of each verb, read once
         self.grammars = _Grammars(self.parse)
 
@@ -292,7 +242,14 @@ class _Extractor:
                 heads.setdefault(light.i, index)
         self.triggers_at = frozenset(heads)
         labels = _Labels(self.parse, self.grammars, self.triggers_at)
-        attached, sentence_times, signals = self.attach(times, heads)
+        found_times = attach(self.parse, self.grammars, times, heads)
+        attached, sentence_times, signals = (
+            found_times.attached,
+            found_times.sentence_times,
+            found_times.signals,
+        )
+        self.same = set(found_times.same)
+        of_things = found_times.of_things
         published = self.article.published
         # times that set the narrative's day: those of happenings, not of reports of them
         reports = {
@@ -313,7 +270,7 @@ class _Extractor:
             if (
                 time.interval is not None
                 and interval_bounds(time) != story
-                and time.start not in self.of_things
+                and time.start not in of_things
             ):
                 other_times.setdefault(self.parse.time_sentence(time), []).append(time)
         timed = set(other_times) - {None}
@@ -321,7 +278,7 @@ class _Extractor:
         named = {
             self.parse.time_sentence(t)
             for t in times
-            if t.interval is not None and t.start not in self.of_things
+            if t.interval is not None and t.start not in of_things
         } - {None}
         # paragraphs that have told a dated happening so far, by the sentence of the last one
         narrated: dict[int, int] = {}
@@ -337,7 +294,7 @@ class _Extractor:
         def before_story(interval: Interval) -> bool:
             return story_start is not None and instant(interval.end) <= instant(story_start)
 
-        dates = self.sentence_dates(times)
+        dates = sentence_dates(self.parse, times, of_things)
 
         @functools.cache
         def grammar_bounds(tense: str, modality: str, aspect: str) -> Bounds:
@@ -406,7 +363,7 @@ class _Extractor:
             reporting = self.lex.classes.get(self.parse.lemma(token)) == "REPORTING"
             # a statement's day is one a happening or a statement before it was told on
             reference = (
-                self.reference_time(token, times if reporting else told, reporting)
+                reference_time(self.parse, token, times if reporting else told, reporting)
                 if narrative
                 else None
             )
@@ -456,7 +413,7 @@ class _Extractor:
                 said_on[speaker] = (paragraph, spoken[1], spoken[2])
             if index in attached and attached[index].interval is not None:
                 narrated[paragraph] = sentence
-                if before_story(attached[index].interval) and not self.qualifies_noun(token):
+                if before_story(attached[index].interval) and not qualifies_noun(self.parse, token):
                     background[paragraph] = sentence
                     if instant(story_start) - instant(attached[index].interval.end) < _REACTION:
                         reacting[paragraph] = sentence
@@ -484,7 +441,8 @@ class _Extractor:
                     # (a time after the publication day dates no news told as done: "has
                     # invited them to a summit on March 20" is presumed as if it named none)
                     all(
-                        self.tells_background(token, owners_of.get(id(t), ())) or self.ahead(t)
+                        tells_background(self.parse, token, owners_of.get(id(t), ()))
+                        or self.ahead(t)
                         for t in other_times.get(sentence, ())
                     ),
                 )
@@ -526,7 +484,7 @@ class _Extractor:
                         self.parse.tree.path(token.i, o.i) is not None
                         or (
                             (below := self.parse.tree.path(o.i, token.i)) is not None
-                            and not self.qualifying(below)
+                            and not qualifying(self.parse, below)
                             and not any(
                                 self.parse.dep[at] == "ccomp" and at > token.i for at in below
                             )
@@ -639,11 +597,13 @@ class _Extractor:
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
             if mention.presumed is not None or mention.time is not None:
                 continue
-            statement = self.speaking_for(token, heads)
+            statement = speaking_for(self.parse, token, heads)
             if statement is not None and mentions[statement].presumed:
                 mentions[index] = attrs.evolve(mention, presumed=mentions[statement].presumed)
                 continue
-            for other in itertools.chain(self.alongside(token, links), self.meanwhile(token)):
+            for other in itertools.chain(
+                alongside(self.parse, token, links), meanwhile(self.parse, token)
+            ):
                 source = heads.get(other.i)
                 if source is None or source == index or not mentions[source].presumed:
                     continue
@@ -720,7 +680,7 @@ class _Extractor:
             day = None
             if (
                 above is not None
-                and not self.qualifying((token.i, self.parse.head_at[token.i]))
+                and not qualifying(self.parse, (token.i, self.parse.head_at[token.i]))
                 and saying(token, heads, self.parse.tree) is None
             ):
                 day = mentions[above].presumed or _one_day(mentions[above])
@@ -728,24 +688,6 @@ class _Extractor:
                 day = _as_day(day_of(published))
             if day is not None:
                 mentions[index] = attrs.evolve(mention, presumed=day)
-
-    def speaking_for(self, token: Any, heads: dict[int, int]) -> int | None:
-        """The statement (its mention's index) whose speaker the relative clause of ``token``
-        qualifies by how the statement was made ("sources who spoke on the condition of
-        anonymity said", ``speaking_terms``), if it is one."""
-        if (
-            self.parse.dep[token.i] != "relcl"
-            or self.parse.lemma(token) not in self.lex.speaking_terms
-        ):
-            return None
-        speaker = self.parse.head(token)
-        if self.parse.dep[speaker.i] != "nsubj":
-            return None
-        statement = heads.get(self.parse.head_at[speaker.i])
-        if statement is None:
-            return None
-        said = self.parse.tokens[self.parse.head_at[speaker.i]]
-        return statement if self.lex.classes.get(self.parse.lemma(said)) == "REPORTING" else None
 
     def speaker_key(self, token: Any, referents: Referents) -> str | None:
         """The key of the name of who says ``token``'s statement (its subject, a pronoun read
@@ -845,9 +787,9 @@ class _Extractor:
         links = ordering["with_governor"]
         with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
         for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
-            relative = self.within_relative(token) if mention.time is None else None
+            relative = within_relative(self.parse, token) if mention.time is None else None
             if relative is not None:
-                above = self.noun_before(relative, heads)
+                above = noun_before(self.parse, relative, heads)
                 low, high = (
                     (None, None)
                     if above is None
@@ -858,7 +800,7 @@ class _Extractor:
                     mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
                 continue
             conjunct = self.conjunct_of(token, mention, mentions, heads)
-            if mention.time is None and not mention.presumed and self.planned_for(token):
+            if mention.time is None and not mention.presumed and planned_for(self.parse, token):
                 # "planned on Friday to pay": the time of the plan is the one it is for
                 above, via = governor(token, heads, self.parse.tree)
                 if above is not None and via.i == token.i:
@@ -873,13 +815,17 @@ class _Extractor:
                     day = day or next((_own_day(mentions[p]) for p in planned), None)
                     mentions[index] = mention = attrs.evolve(mention, presumed=day)
             if mention.time is not None or (
-                mention.tense not in _UNTENSED and not self.under_way(token) and not conjunct
+                mention.tense not in _UNTENSED and not under_way(self.parse, token) and not conjunct
             ):
                 continue
             above, via = governor(token, heads, self.parse.tree)
             if above is None:
                 continue
-            if self.parse.dep[via.i] not in links and not conjunct and not self.doing(token, via):
+            if (
+                self.parse.dep[via.i] not in links
+                and not conjunct
+                and not doing(self.parse, token, via)
+            ):
                 if (
                     self.parse.dep[via.i] == "prep"
                     and self.parse.lower[via.i] in with_preposition
@@ -897,86 +843,6 @@ class _Extractor:
                 mention = attrs.evolve(mention, presumed=day or mentions[above].presumed)
             mentions[index] = mention
 
-    def planned_for(self, token: Any) -> bool:
-        """Whether ``token`` is the infinitive of a verb of planning (``planned_for``: "planned
-        on Friday to pay", "was scheduled Monday to testify"), whose time is the one the plan
-        is for: what the infinitive tells is presumed then, not done with it."""
-        return (
-            self.parse.dep[token.i] == "xcomp"
-            and self.parse.tag[token.i] == "VB"
-            and self.parse.lemma(self.parse.head(token)) in self.lex.ordering["planned_for"]
-        )
-
-    def tells_background(self, token: Any, owners: Sequence[Any]) -> bool:
-        """Whether a time attached to the mentions ``owners`` only dates the background of a
-        noun of ``token``'s clause (:meth:`qualifying`), or what a statement says that
-        ``token`` is no part of (:meth:`said_apart`), not what ``token`` tells."""
-        return bool(owners) and all(
-            self.qualifying(self.parse.tree.path(o.i, token.i)) or self.said_apart(token, o)
-            for o in owners
-        )
-
-    def said_apart(self, token: Any, owner: Any) -> bool:
-        """Whether ``owner`` is in the clause a verb of saying reports (the nearest above it)
-        and ``token`` is not: "would not divulge it but said last month's discovery was a
-        breakthrough" dates the discovery, not the divulging."""
-        at = owner.i
-        while (head := self.parse.head_at[at]) != at:
-            if self.parse.dep[at] in ("ccomp", "parataxis") and (
-                self.lex.classes.get(self.parse.lemma(self.parse.tokens[head])) == "REPORTING"
-            ):
-                return at != token.i and self.parse.tree.path(token.i, at) is None
-            at = head
-        return False
-
-    def qualifying(self, path: Sequence[int] | None) -> bool:
-        """Whether a way up the tree (:meth:`timeline.tree.Tree.path`; ``None``: none) passes
-        through a clause that qualifies a noun below its top (a relative clause or a
-        participle after the noun: "Albright, who fled after the takeover", "agents charged
-        in the bombing"), which tells that noun's background; one on the top itself dates it
-        ("a summit set for April")."""
-        return path is not None and any(
-            self.parse.dep[at] in ("relcl", "acl")
-            and self.parse.pos[self.parse.head_at[at]] in _NOMINAL
-            for at in path[:-1]
-        )
-
-    def qualifies_noun(self, token: Any) -> bool:
-        """Whether ``token`` lies in a clause that qualifies a noun of its sentence
-        (:meth:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
-        there dates that noun's background, which sets no background for its paragraph."""
-        path, at = [], token.i
-        while self.parse.head_at[at] != at:
-            path.append(at)
-            at = self.parse.head_at[at]
-        return self.qualifying(path)
-
-    def under_way(self, token: Any) -> bool:
-        """Whether ``token`` is the infinitive or gerund of a verb of beginning or going on,
-        which happened with it ("began to arrive", "began trading"), or the infinitive of one
-        whose infinitive is done, let go or tried when it is ("went on to defend", "declined
-        to comment", "used her speech to articulate"), not one wanted or decided ("voted to
-        expel")."""
-        if self.parse.dep[token.i] not in ("xcomp", "advcl") or self.parse.tag[token.i] not in (
-            "VB",
-            "VBG",
-        ):
-            return False
-        ordering = self.lex.ordering
-        verb = self.parse.head(token)
-        lemma = self.parse.lemma(verb)
-        if self.parse.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
-            return True
-        if self.parse.tag[token.i] != "VB":
-            return False
-        particle = self.parse.particle(verb)
-        return (f"{lemma} {self.parse.lower[particle.i]}" if particle else lemma) in ordering[
-            "done_then"
-        ] or (
-            lemma in ordering["done_then_with_object"]
-            and any(self.parse.dep[c.i] == "dobj" for c in self.parse.children(verb))
-        )
-
     def conjunct_of(
         self,
         token: Any,
@@ -993,239 +859,7 @@ class _Extractor:
         first = heads.get(self.parse.head(token).i)
         if first is None or mentions[first].tense != mention.tense:
             return False
-        return mention.tense in _PARTICIPLES or self.under_way(self.parse.head(token))
-
-    def doing(self, token: Any, via: Any) -> bool:
-        """Whether ``token`` is a present participle that qualifies the subject of the event
-        above ``via`` (``ordering.with_argument``: "Men smoking cigars said", "Kikwete,
-        speaking at a news conference, said"): what the doer was doing then."""
-        if self.parse.dep[token.i] != "acl" or self.parse.tag[token.i] != "VBG":
-            return False
-        noun = self.parse.head(token)
-        return noun.i == via.i and self.parse.dep[noun.i] in self.lex.ordering["with_argument"]
-
-    def within_relative(self, token: Any) -> Any | None:
-        """The preposition that sets the relative clause ``token`` heads inside an event
-        ("the vote, in which lawmakers backed"), if it is one (whatever the parser called
-        the clause: "in which" opens a relative one)."""
-        if self.parse.pos[token.i] not in ("VERB", "AUX"):
-            return None
-        words = self.lex.ordering["within_relative"]
-        return next(
-            (
-                c
-                for c in self.parse.children(token)
-                if self.parse.dep[c.i] == "prep"
-                and self.parse.lower[c.i] in words
-                and any(self.parse.tag[g.i] == "WDT" for g in self.parse.children(c))
-                and c.i < token.i
-            ),
-            None,
-        )
-
-    def noun_before(self, preposition: Any, heads: dict[int, int]) -> int | None:
-        """The mention of the nearest event noun before ``preposition`` in its clause: what a
-        relative clause it opens qualifies, wherever the parser hung the clause ("the vote in
-        parliament last week, in which")."""
-        for token in reversed(self.parse.doc[preposition.sent.start : preposition.i]):
-            if self.parse.pos[token.i] in ("VERB", "AUX"):
-                return None
-            if self.parse.pos[token.i] == "NOUN" and token.i in heads:
-                return heads[token.i]
-        return None
-
-    def sentence_dates(self, times: Sequence[TimeExpression]) -> dict[int, list[TimeExpression]]:
-        """The dates among ``times`` of each sentence that names one, by its index: those a
-        mention's :attr:`~timeline.EventMention.sentence_time` is chosen from
-        (:func:`_sentence_time`)."""
-        dates: dict[int, list[TimeExpression]] = {}
-        for time in times:
-            if time.type != "DATE" or time.interval is None or time.start in self.of_things:
-                continue
-            if fineness(time.interval.granularity) is None:
-                continue
-            sentence = self.parse.time_sentence(time)
-            if sentence is not None:
-                dates.setdefault(sentence, []).append(time)
-        return dates
-
-    def attach(
-        self, times: Sequence[TimeExpression], heads: dict[int, int]
-    ) -> tuple[dict[int, TimeExpression], dict[int, TimeExpression], dict[int, str]]:
-        """Times attached to the mention they modify, each sentence's unattached time, and
-        the order signal before a time ("before Sunday"), by the time's start offset."""
-        signal_words = self.lex.ordering["signals"]
-        signals: dict[int, str] = {}
-        attached: dict[int, TimeExpression] = {}
-        unattached: dict[int, list[TimeExpression]] = {}
-        weak: set[int] = set()  # mentions whose time came from a clause of no event
-        for time in times:
-            span = self.parse.time_span(time)
-            root = span.root if span is not None and len(span) else None
-            if root is None or root.i in self.parse.aside:
-                continue  # a page's time stamp dates no event
-            if self.borrowed_day(time):
-                continue
-            inside = range(span.start, span.end)
-            token = root
-            if (
-                self.parse.dep[token.i] == "pobj"
-                and self.parse.lower[self.parse.head_at[token.i]] in signal_words
-            ):
-                signals[time.start] = self.parse.lower[self.parse.head_at[token.i]]
-            modified = self.event_noun_after(span, heads) if time.type == "DATE" else None
-            if modified is not None:
-                attached.setdefault(modified, time)
-                continue
-            if (
-                self.parse.dep[token.i] in _INSIDE_NOUN_PHRASE
-                and self.parse.head_at[token.i] not in heads
-            ):
-                continue  # "Kopp's 1987 Chevrolet": a time of a thing, not of an event
-            target = None
-            of_thing = False
-            clause = None  # the clause of a verb with no mention the way up left
-            for _ in range(12):
-                if token.i not in inside and token.i in heads:
-                    target = heads[token.i]
-                    break
-                of_thing = token.i not in inside and self.describes_thing(token, heads)
-                if of_thing or self.parse.head_at[token.i] == token.i:
-                    break
-                if token.i not in inside and self.parse.pos[token.i] in ("VERB", "AUX"):
-                    clause = self.parse.dep[token.i]
-                token = self.parse.head(token)
-            if of_thing:  # "notes due Nov. 1, 2009, priced at par": the notes' time
-                self.of_things.add(time.start)
-                continue
-            if target is not None and clause == "ccomp":
-                # "'The last two months have been the whole ball game,' says": a time of what
-                # a verb tells, in a clause with no event of its own, is not the telling's
-                continue
-            noun = self.event_noun_before(_phrase_start(span), heads)
-            lemma = self.parse.lemma(token)
-            if target is not None and (
-                lemma in self.lex.relational or self.lex.classes.get(lemma) == "REPORTING"
-            ):
-                # "followed a strike near the airport on the evening of January 2",
-                # "described the strike as an answer to the killing ... on Friday": a relation
-                # has no time of its own, and a time after the event noun a report tells of
-                # is that event's
-                target = noun if noun is not None else target
-            # "a strike on the evening of January 2 that killed General Soleimani": the
-            # relative clause on the time is the time's, and the noun's before it
-            for child in (
-                c for t in span for c in self.parse.children(t) if self.parse.dep[c.i] == "relcl"
-            ):
-                if child.i in heads:
-                    attached.setdefault(heads[child.i], time)
-                    if noun is not None and relative_subject(child):
-                        self.same.add((noun, heads[child.i]))
-            if target is not None and noun is not None and noun != target:
-                held = attached.get(target)
-                if (
-                    held is not None
-                    and held.interval is not None
-                    and held.value != time.value
-                    and target not in weak
-                ) or self.misdates(token, time):
-                    # "launched the revolution decades ago in a rally Saturday", "is still
-                    # considering a request last week": a second time of a verb, or one
-                    # before the day a verb in the present is told of, is the event noun's it
-                    # follows
-                    target = noun
-            if target is not None:
-                # "while there was no profit this year ..., last year they contributed": a
-                # time of a clause with no event of its own yields to the verb's own
-                if clause != "advcl" and target in weak:
-                    del attached[target]
-                    weak.discard(target)
-                elif clause == "advcl" and target not in attached:
-                    weak.add(target)
-                _attach(attached, target, time)
-            elif time.interval is not None and time.names_moment:
-                unattached.setdefault(self.parse.sentence_of[root.i], []).append(time)
-        sentence_times = {
-            sentence: found[0]
-            for sentence, found in unattached.items()
-            if len({t.value for t in found}) == 1
-        }
-        self.spread(attached, heads)
-        return attached, sentence_times, signals
-
-    def misdates(self, verb: Any, time: TimeExpression) -> bool:
-        """Whether ``time`` cannot date ``verb`` as its tense tells it: a verb in the simple or
-        progressive present is of the article's day, not of one before it ("is still
-        considering a request last week"), and one in the present perfect is done by then,
-        not on a day after it ("has scheduled a news conference Thursday")."""
-        published = self.article.published
-        if (
-            published is None
-            or time.interval is None
-            or self.parse.pos[verb.i] not in ("VERB", "AUX")
-        ):
-            return False
-        grammar = self.grammars.of(verb)
-        if grammar.tense != "PRESENT" or grammar.modality != "ASSERTED":
-            return False
-        first, last = day_of(published)
-        if grammar.aspect in ("NONE", "PROGRESSIVE"):
-            # (published at its midnight, the day up to publication is empty: it starts then)
-            return instant(time.interval.end) <= instant(last if first is None else first)
-        return instant(time.interval.start) >= instant(last)
-
-    def describes_thing(self, token: Any, heads: dict[int, int]) -> bool:
-        """Whether ``token`` is an adjective that describes a thing, no event, after it ("notes
-        due Nov. 1, 2009", "properties, worth millions in October"): a time it takes is the
-        thing's."""
-        return (
-            self.parse.pos[token.i] == "ADJ"
-            and self.parse.dep[token.i] == "amod"
-            and token.i not in heads
-            and self.parse.head_at[token.i] < token.i
-            and self.parse.head_at[token.i] not in heads
-            and self.parse.pos[self.parse.head_at[token.i]] in _NOMINAL
-        )
-
-    def borrowed_day(self, time: TimeExpression) -> bool:
-        """Whether ``time`` is a clock time that names no day and took the day of a date
-        told in an earlier paragraph ("a jogger spotted the car at 6 a.m.", paragraphs after
-        "on April 8"): that day is another event's, so it dates no event."""
-        anchor = time.anchor
-        return (
-            time.type == "TIME"
-            and anchor is not None
-            and anchor.kind == "narrative"
-            and anchor.start is not None
-            and time.value[:10] == anchor.value[:10]
-            and bisect.bisect_left(self.parse.breaks, anchor.start)
-            < bisect.bisect_left(self.parse.breaks, time.start)
-        )
-
-    def reference_time(
-        self, token: Any, times: Sequence[TimeExpression], reporting: bool
-    ) -> TimeExpression | None:
-        """The narrative's day at ``token``: the last of ``times`` (days, with no modifier)
-        named before it in its paragraph, in its sentence or the one before; for a verb of
-        saying, in the sentence before only (a day of its own sentence is what was said's:
-        "On Sunday, parliament voted, an MP said")."""
-        paragraph = self.parse.text.rfind("\n", 0, token.idx) + 1
-        sentence = self.parse.sentence_of[token.i]
-        earliest_sentence = sentence - 1
-        latest_sentence = sentence - 1 if reporting else sentence
-        found = None
-        for time in times:
-            if time.start >= token.idx:
-                break
-            interval = time.interval
-            if time.start < paragraph or interval is None or time.mod is not None:
-                continue
-            if not _names_a_day(time):
-                continue
-            sentence = self.parse.time_sentence(time)
-            if sentence is not None and earliest_sentence <= sentence <= latest_sentence:
-                found = time
-        return found
+        return mention.tense in _PARTICIPLES or under_way(self.parse, self.parse.head(token))
 
     def story_day(self, times: Sequence[TimeExpression]) -> Bounds | None:
         """The day the article's news happened, when its opening names it: the first day in
@@ -1244,140 +878,4 @@ class _Extractor:
                 continue
             if timedelta(0) <= instant(today) - instant(interval.start) <= _STORY_DAYS:
                 return (interval.start, interval.end)
-        return None
-
-    def spread(self, attached: dict[int, TimeExpression], heads: dict[int, int]) -> None:
-        """Give a day, or a coarser time, of one mention to the mentions the syntax says
-        happen with it and that have no time of their own: its conjuncts ("raided two homes
-        and searched"), its participle clauses ("Retaliating ..., US forces struck on
-        Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
-        1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
-        both ways; and any time, a clock time too, to a clause that happens at that moment
-        (:meth:`meanwhile`: "shot on Friday night as he stood")."""
-        links = self.lex.ordering["during"]
-        tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
-        for token, index in heads.items():
-            tokens.setdefault(index, []).append(token)
-        # three steps at most, each from the mentions the step before gave a time (the
-        # others have given theirs already)
-        given = list(attached)
-        for _ in range(3):
-            added = []
-            for index in given:
-                time = attached[index]
-                if time.interval is None:
-                    continue
-                for token in map(self.parse.tokens.__getitem__, tokens.get(index, ())):
-                    # what happens at that moment takes any time, what goes with it a day
-                    others = [*self.meanwhile(token)]
-                    if _spreads(time):
-                        others += self.alongside(token, links)
-                    for target in (heads.get(other.i) for other in others):
-                        if target is not None and target not in attached:
-                            attached[target] = time
-                            added.append(target)
-            if not added:
-                break
-            given = added
-
-    def alongside(self, token: Any, links: Sequence[str]) -> Iterator[Any]:
-        """The tokens whose events happen with the event of ``token``, by the syntax: its
-        conjuncts told in the same tense ("raided and searched", not "helped end the war
-        and now are poised"), the event a verb of taking part has as its object
-        ("attended the funeral"), and the verb of an infinitive done with it
-        (:meth:`under_way`: "failed to enforce an order in 1992")."""
-        yield from (
-            c for c in self.parse.conjuncts(token) if self.parse.tag[c.i] == self.parse.tag[token.i]
-        )
-        taking_part = self.lex.ordering["taking_part"]
-        for child in self.parse.children(token):
-            dep = self.parse.dep[child.i]
-            if (dep == "advcl" and self.parse.tag[child.i] in ("VBG", "VBN")) or (
-                dep == "dobj" and self.parse.lemma(token) in taking_part
-            ):
-                yield child
-            elif dep in ("prep", "agent") and self.parse.lower[child.i] in links:
-                for g in self.parse.children(child):
-                    if self.parse.dep[g.i] == "pobj":
-                        yield g
-                        yield from self.issued(g)
-            elif dep == "nsubj":  # "said a communique, issued Monday"
-                yield from self.issued(child)
-        if (self.parse.dep[token.i] == "advcl" and self.parse.tag[token.i] in ("VBG", "VBN")) or (
-            self.under_way(token)
-        ):  # "failed to enforce an order in 1992": the failing was then
-            yield self.parse.head(token)
-        if self.parse.pos[token.i] == "NOUN":  # "the vote last week, in which lawmakers backed"
-            yield from (c for c in self.parse.children(token) if self.parse.dep[c.i] == "relcl")
-        if (
-            self.parse.dep[token.i] == "pobj"
-            and self.parse.lower[self.parse.head_at[token.i]] in links
-        ):
-            yield self.parse.head(self.parse.head(token))
-        if (
-            self.parse.dep[token.i] == "dobj"
-            and self.parse.lemma(self.parse.head(token)) in taking_part
-        ):
-            yield self.parse.head(token)
-        if self.issues(token):  # "said in the letter, dated Monday": the saying
-            document = self.parse.head(token)
-            if self.parse.dep[document.i] == "nsubj":
-                yield self.parse.head(document)
-            elif (
-                self.parse.dep[document.i] == "pobj"
-                and self.parse.lower[self.parse.head_at[document.i]] in links
-            ):
-                yield self.parse.head(self.parse.head(document))
-
-    def issues(self, token: Any) -> bool:
-        """Whether ``token`` is a past participle that dates the document it qualifies
-        (``issuing``: "the letter, dated Monday", "a statement released yesterday")."""
-        return (
-            self.parse.dep[token.i] == "acl"
-            and self.parse.tag[token.i] == "VBN"
-            and self.parse.lemma(token) in self.lex.ordering["issuing"]
-        )
-
-    def issued(self, document: Any) -> Iterator[Any]:
-        """The participles that date ``document`` (:meth:`issues`), which what is said or
-        done in or by it happens with."""
-        return (c for c in self.parse.children(document) if self.issues(c))
-
-    def meanwhile(self, token: Any) -> Iterator[Any]:
-        """The tokens whose events happen at the same moment as the event of ``token``: the
-        adverbial clause it heads or hangs from by "as", "while" or "when" ("was shot on
-        Friday night as he stood in his kitchen")."""
-        words = self.lex.ordering["meanwhile"]
-
-        def marked(clause: Any) -> bool:
-            return self.parse.dep[clause.i] == "advcl" and self.parse.marked(clause, words)
-
-        yield from (c for c in self.parse.children(token) if marked(c))
-        if marked(token):
-            yield self.parse.head(token)
-
-    def event_noun_after(self, span: Any, heads: dict[int, int]) -> int | None:
-        """The mention of the event noun a date stands before in one noun phrase ("the
-        Dec. 21, 1988, bombing", "the Aug. 7 bombings"), whatever the parser made of the
-        commas: the date follows a determiner and the noun follows the date, or its comma."""
-        tokens = self.parse.tokens
-        if span.start == 0 or self.parse.tag[span.start - 1] not in ("DT", "PRP$"):
-            return None
-        after = span.end + (span.end < len(tokens) and tokens[span.end].text == ",")
-        if after >= len(tokens) or after not in heads or self.parse.pos[after] != "NOUN":
-            return None
-        return heads[after]
-
-    def event_noun_before(self, start: int, heads: dict[int, int]) -> int | None:
-        """The mention of the event noun whose noun phrase ends right before token
-        ``start`` ("a strike near the airport | on the evening of January 2"), if any."""
-        if start == 0:
-            return None
-        token = self.parse.tokens[start - 1]
-        while token.i not in heads:
-            if self.parse.head_at[token.i] == token.i or self.parse.head_at[token.i] >= start:
-                return None
-            token = self.parse.head(token)
-        if self.parse.pos[token.i] == "NOUN" and token.right_edge.i == start - 1:
-            return heads[token.i]
         return None
