@@ -22,10 +22,8 @@ text tighten them in the next stage. The word lists are data, in ``lang/en/event
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -33,7 +31,6 @@ import attrs
 from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
 from timeline.cues import governor, saying
 from timeline.events.attachment import (
-    _names_a_day,
     _sentence_time,
     _signal,
     attach,
@@ -41,22 +38,11 @@ from timeline.events.attachment import (
     sentence_dates,
 )
 from timeline.events.clauses import (
-    alongside,
-    doing,
-    meanwhile,
-    noun_before,
-    planned_for,
     qualifies_noun,
     qualifying,
-    speaking_for,
     tells_background,
-    under_way,
-    within_relative,
 )
 from timeline.events.grammar import (
-    _PARTICIPLES,
-    _UNTENSED,
-    _Grammar,
     _Grammars,
     as_fact,
     in_background,
@@ -64,6 +50,20 @@ from timeline.events.grammar import (
 from timeline.events.labels import _Labels, phrasing
 from timeline.events.parse import _Parse
 from timeline.events.participants import find_participants, location
+from timeline.events.presumption import (
+    _PARAGRAPH,
+    _REACTION,
+    _lately,
+    ahead,
+    day_told,
+    inherit,
+    presume_participles,
+    presumed_day,
+    share_presumed,
+    speaker_key,
+    story_day,
+    told_then,
+)
 from timeline.events.triggers import (
     event_class,
     find_triggers,
@@ -73,15 +73,12 @@ from timeline.events.triggers import (
 from timeline.model import (
     Article,
     EventMention,
-    Granularity,
     Interval,
     TimeExpression,
 )
 from timeline.moments import instant
-from timeline.names import name_key
 from timeline.nlp import text_of
 from timeline.references import Referents
-from timeline.temporal.calendar import floor
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -151,51 +148,6 @@ def _trigger_spans(text: str, triggers: Iterable[tuple[int, int]]) -> list[tuple
     return sorted(spans)
 
 
-_NEWS = frozenset({("PAST", "NONE"), ("PRESENT", "PERFECTIVE")})
-_STORY_DAYS = timedelta(days=1)  # how long before publication that day may be
-# how long after a happening a statement in its paragraph may be a reaction to it rather than
-# said for the story (the Pentagon's description of the strike of 2 January, published on 7
-# January, against a spokesman's account of what the company did in 1995)
-_REACTION = timedelta(days=7)
-# a "paragraph" of more sentences than a news paragraph runs to (_PARAGRAPH) is text whose line
-# breaks were lost: a dated happening colours only the _SPAN sentences of it from its own on
-_PARAGRAPH = 8
-_SPAN = 3
-
-
-def _one_day(mention: EventMention) -> Interval | None:
-    """The calendar day ``mention``'s bounds lie within, if they are bounded on both sides
-    within one day."""
-    low, high = mention.earliest, mention.latest
-    if low is None or high is None:
-        return None
-    day = floor(low, Granularity.DAY)
-    end = day + timedelta(days=1)
-    if instant(high) > instant(end):
-        return None
-    return Interval(day, end, Granularity.DAY)
-
-
-def _as_day(bounds: Bounds) -> Interval | None:
-    """The day of ``bounds`` (:func:`~timeline.bounds.day_of`, a story's day), or ``None``
-    when a side is open: an article stamped at midnight told nothing yet that day."""
-    first, last = bounds
-    return None if first is None or last is None else Interval(first, last, Granularity.DAY)
-
-
-def _own_day(mention: EventMention) -> Interval | None:
-    """The time ``mention`` is dated by in its own words, if any (not one presumed)."""
-    return None if mention.time is None else mention.time.interval
-
-
-def _lately(marks: dict[int, int], paragraph: int, sentence: int, run_on: bool) -> bool:
-    """Whether ``paragraph`` told what ``marks`` records (by the sentence of the last one)
-    before ``sentence``: anywhere before it, or in a paragraph that is run-on text (``run_on``,
-    :data:`_PARAGRAPH`) in it or the few sentences before it (:data:`_SPAN`)."""
-    told = marks.get(paragraph)
-    return told is not None and (not run_on or sentence - told < _SPAN)
-
-
 class _Extractor:
     """Finds the mentions of one parsed article."""
 
@@ -260,7 +212,7 @@ class _Extractor:
         told = [time for time in times if id(time) not in reports]
         # the day of the news is a day its opening tells a happening on, not one it names
         # only for a statement ("82 were killed, officials said as dawn broke Saturday")
-        story = self.story_day(told)
+        story = story_day(self.parse, told)
         # sentences that name a time other than the story's day, with those times: their
         # narrative is at that time, or at one they tell of, unless the time only dates the
         # background of a noun ("Albright, who fled in 1948, made no secret"); a length or a
@@ -302,7 +254,7 @@ class _Extractor:
 
         referents = Referents(self.parse.doc, self.parse.sentence_starts, self.parse.ents)
         # the paragraph and day of what each speaker last did or said on a day of its own, and
-        # whether that day reaches the next paragraph (:meth:`told_day`), by the key of the
+        # whether that day reaches the next paragraph (:func:`day_told`), by the key of the
         # speaker's name (:meth:`speaker_key`)
         said_on: dict[str, tuple[int, Bounds, bool]] = {}
         # the tokens of the mentions each attached time dates, by the time's identity
@@ -375,7 +327,9 @@ class _Extractor:
             )
             paragraph = self.parse.paragraph_of(token)
             long_paragraph = paragraph in run_on
-            speaker = self.speaker_key(token, referents) if reporting or time is not None else None
+            speaker = (
+                speaker_key(self.parse, token, referents) if reporting or time is not None else None
+            )
             # a statement of a speaker whose statement in its paragraph or the one before was
             # dated by its day goes on telling what was said then ("On Wednesday, Alarcon
             # said ...", then "Alarcon told reporters"), and so does one after what the
@@ -405,7 +359,7 @@ class _Extractor:
                 # react to that one), was made on the day the article's news happened, else on
                 # its publication day
                 tense_part = intersect(tense_part, statement_day or day_of(published)) or tense_part
-            told_day = self.told_day(token, time, reporting) if speaker is not None else None
+            told_day = day_told(self.parse, token, time, reporting) if speaker is not None else None
             if speaker is not None and told_day is not None:
                 said_on[speaker] = (paragraph, *told_day)
             elif speaker is not None and spoken is not None and goes_on and time is None:
@@ -434,7 +388,8 @@ class _Extractor:
             time_part = interval_bounds(time, _signal(time, signals, grammar))
             earliest, latest = intersect(time_part, tense_part) or time_part
             presumed = (
-                self.presumed(
+                presumed_day(
+                    self.parse,
                     token,
                     grammar,
                     statement_day,
@@ -442,7 +397,7 @@ class _Extractor:
                     # invited them to a summit on March 20" is presumed as if it named none)
                     all(
                         tells_background(self.parse, token, owners_of.get(id(t), ()))
-                        or self.ahead(t)
+                        or ahead(self.parse, t)
                         for t in other_times.get(sentence, ())
                     ),
                 )
@@ -477,7 +432,7 @@ class _Extractor:
                 presumed is None
                 and time is None
                 and not reporting
-                and (grammar.tense != "INFINITIVE" or self.ahead(sentence_time))
+                and (grammar.tense != "INFINITIVE" or ahead(self.parse, sentence_time))
                 and (
                     not owners
                     or any(
@@ -535,10 +490,12 @@ class _Extractor:
                 background=in_background(self.parse, token),
             )
             mentions.append(mention)
-        self.inherit(mentions, [token for token, _ in found], heads)
-        self.share_presumed(mentions, [token for token, _ in found], heads)
-        self.told_then(mentions, [token for token, _ in found], heads)
-        self.presume_participles(mentions, [token for token, _ in found], heads)
+        inherit(self.parse, mentions, [token for token, _ in found], heads)
+        share_presumed(self.parse, mentions, [token for token, _ in found], heads)
+        told_then(self.parse, mentions, [token for token, _ in found], heads)
+        presume_participles(
+            self.parse, self.grammars, mentions, [token for token, _ in found], heads
+        )
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
 
@@ -584,298 +541,3 @@ class _Extractor:
             [token for token, _, _ in places],
             {t: renumbered[i] for t, i in heads.items()},
         )
-
-    def share_presumed(
-        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
-    ) -> None:
-        """Give an undated mention with no presumed day the day presumed for an event it
-        happens in, on or at, or that happens in it ("said Freeh at a press conference",
-        "In an interview ..., the father criticized"): the syntax that lets a time date both
-        (:meth:`spread`) lets a presumed day stand for both; and the day of the statement
-        whose speaker a relative clause tells how it was made (:meth:`speaking_for`)."""
-        links = self.lex.ordering["during"]
-        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
-            if mention.presumed is not None or mention.time is not None:
-                continue
-            statement = speaking_for(self.parse, token, heads)
-            if statement is not None and mentions[statement].presumed:
-                mentions[index] = attrs.evolve(mention, presumed=mentions[statement].presumed)
-                continue
-            for other in itertools.chain(
-                alongside(self.parse, token, links), meanwhile(self.parse, token)
-            ):
-                source = heads.get(other.i)
-                if source is None or source == index or not mentions[source].presumed:
-                    continue
-                if other not in self.parse.conjuncts(token):
-                    mentions[index] = attrs.evolve(mention, presumed=mentions[source].presumed)
-                    break
-
-    def told_then(
-        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
-    ) -> None:
-        """Give a clause in the simple present that a statement quotes the statement's time,
-        when that is a day before the publication day: the speaker's present ("'I formally
-        object,' he said in the letter, dated Monday"), not the publication day its tense
-        alone would put it on. It takes the statement's bounds when they lie within that
-        day, else (a statement presumed on it) the day as its presumed one, bounded only by
-        the statement's end. Reported speech keeps the publication day: a present there, not
-        shifted back, tells what still holds when the article appeared ("said on Monday that
-        the talks are going well")."""
-        published = self.article.published
-        if published is None:
-            return
-        today = day_of(published)
-        issued = published.date() if isinstance(published, datetime) else published
-        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
-            if (
-                not mention.quoted
-                or mention.time is not None
-                or mention.tense != "PRESENT"
-                or mention.aspect not in ("NONE", "PROGRESSIVE")
-                or (mention.earliest, mention.latest) != today
-            ):
-                continue
-            statement = saying(token, heads, self.parse.tree)
-            if statement is None:
-                continue
-            said = mentions[statement]
-            day = _one_day(said)
-            if day is not None and day.start.date() < issued:
-                mentions[index] = attrs.evolve(mention, earliest=said.earliest, latest=said.latest)
-            elif said.presumed is not None and said.presumed.start.date() < issued:
-                mentions[index] = attrs.evolve(
-                    mention, earliest=None, latest=said.latest, presumed=said.presumed
-                )
-
-    def presume_participles(
-        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
-    ) -> None:
-        """Give a participle or gerund that nothing dates (no time, no start, no presumed day;
-        not in a quotation) the day of the clause it belongs to: the day the event it hangs
-        from is presumed on or bounded to ("placing him on the list underscores", "was
-        close to completing"), else, in a clause told in the present or present perfect,
-        the publication day ("a story unfolding here", "has no trip planned"): news speaks of
-        its own day in the present. A soft default, as presumed days are. None for one that
-        hangs from a past event with no day of its own, nor one a word of order sets apart
-        from it ("After meeting the envoy, the king left"), nor what a statement says
-        ("placing the port under guard was his idea, a general said on Monday"); one that
-        qualifies a noun of a clause told in the past tells that thing's content or
-        background, not a happening of the clause's day ("a fax explaining the threat",
-        "agents charged in the case")."""
-        published = self.article.published
-        ordering = self.lex.ordering
-        ordered = frozenset(ordering["after"]) | frozenset(ordering["before"])
-        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
-            if (
-                mention.tense not in _PARTICIPLES
-                or mention.time is not None
-                or mention.presumed is not None
-                or mention.earliest is not None
-                or mention.quoted
-                or self.parse.lower[self.parse.head_at[token.i]] in ordered
-            ):
-                continue
-            above, _ = governor(token, heads, self.parse.tree)
-            day = None
-            if (
-                above is not None
-                and not qualifying(self.parse, (token.i, self.parse.head_at[token.i]))
-                and saying(token, heads, self.parse.tree) is None
-            ):
-                day = mentions[above].presumed or _one_day(mentions[above])
-            if day is None and published is not None and self.grammars.told_in_present(token):
-                day = _as_day(day_of(published))
-            if day is not None:
-                mentions[index] = attrs.evolve(mention, presumed=day)
-
-    def speaker_key(self, token: Any, referents: Referents) -> str | None:
-        """The key of the name of who says ``token``'s statement (its subject, a pronoun read
-        as the name it stands for): a person by surname ("Alarcon" of "Ricardo Alarcon")."""
-        subject = next(
-            (c for c in self.parse.children(token) if self.parse.dep[c.i] == "nsubj"), None
-        )
-        argument = referents.argument(subject.i) if subject is not None else None
-        if argument is None or not argument.name.split():
-            return None
-        return name_key(argument.name.split()[-1]) or None
-
-    def told_day(
-        self, token: Any, time: TimeExpression | None, reporting: bool
-    ) -> tuple[Bounds, bool] | None:
-        """The day ``time``, attached to ``token``, dates what its subject did or said on, if
-        it names a day, or a part of one, of the last few before publication
-        (:data:`_REACTION`); and whether the speaker's statements in the next paragraph
-        still tell of that day: those after a statement that reports a clause ("Alarcon said
-        Wednesday the convictions prove", "..., Castro said Sunday") do, those after a deed
-        ("lashed out Sunday night", "announced on Monday to offer a reward") only in its
-        paragraph."""
-        published = self.article.published
-        interval = None if time is None else time.interval
-        if (
-            published is None
-            or interval is None
-            or interval.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY)
-            or time.value == "PRESENT_REF"
-            or self.ahead(time)
-        ):
-            return None
-        start = floor(interval.start, Granularity.DAY)
-        today = day_of(published)[0]
-        if today is None or instant(today) - instant(start) >= _REACTION:
-            return None
-        reports = reporting and (
-            self.parse.dep[token.i] == "parataxis"
-            or any(self.parse.dep[c.i] == "ccomp" for c in self.parse.children(token))
-        )
-        return (start, start + timedelta(days=1)), reports
-
-    def ahead(self, time: TimeExpression | None) -> bool:
-        """Whether ``time`` begins after the article's publication day: what it dates is still
-        to come ("plans to hold a news conference on Tuesday")."""
-        published = self.article.published
-        if time is None or time.interval is None or published is None:
-            return False
-        day = published.date() if isinstance(published, datetime) else published
-        return time.interval.start.date() > day
-
-    def presumed(
-        self, token: Any, grammar: _Grammar, story: Bounds | None, untimed: bool
-    ) -> Interval | None:
-        """The day a reader would put an undated mention on (a soft default): news told in
-        the simple past or the present perfect ("have called for restraint") happened on the
-        story's day (:meth:`story_day`), else on the publication day. Not a relative
-        clause's background ("the agency, which built the camera"), nor a happening in a
-        sentence that names another time than one of a noun's background (``untimed`` is
-        false, :meth:`tells_background`); a statement's sentence may name the time of what
-        was said. What was said is left to the saying it happened by (the caller leaves out
-        the clauses of a verb of saying). A negated verb is presumed as a done one (its not
-        happening is told of that day), but one in the present perfect ("no one has
-        claimed") tells what is still so when the article appeared: on its publication day."""
-        published = self.article.published
-        if (
-            published is None
-            or not as_fact(self.parse, token, grammar)
-            or self.parse.dep[token.i] == "relcl"
-        ):
-            return None
-        if self.parse.lemma(token) in self.lex.attributions:  # "according to police": as published
-            return _as_day(day_of(published))
-        if (grammar.tense, grammar.aspect) not in _NEWS:
-            return None
-        if not untimed and self.lex.classes.get(self.parse.lemma(token)) != "REPORTING":
-            return None
-        perfect = grammar.tense == "PRESENT" and not grammar.realis
-        return _as_day(day_of(published) if perfect else story or day_of(published))
-
-    def inherit(
-        self, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
-    ) -> None:
-        """Give a participle or event noun with no time the bounds of the event its clause
-        hangs from ("added, referring to"), where it has none and those bound it on both
-        sides, and the day that event is presumed on; an infinitive is left open ("voted to
-        expel": not yet done) unless its verb begins or goes on (:meth:`under_way`: then the
-        day its verb is dated by, or presumed on), or plans it for a time it names
-        (:meth:`planned_for`: presumed then); one that
-        hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
-        looking ahead, Geremek said") only that day. So does a present participle that
-        qualifies the event's subject (:meth:`doing`), and a conjunct of one of these
-        (:meth:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
-        inside an event noun ("the vote, in which lawmakers backed") with no time of its own
-        happened within that event's bounds."""
-        ordering = self.lex.ordering
-        links = ordering["with_governor"]
-        with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
-        for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
-            relative = within_relative(self.parse, token) if mention.time is None else None
-            if relative is not None:
-                above = noun_before(self.parse, relative, heads)
-                low, high = (
-                    (None, None)
-                    if above is None
-                    else (mentions[above].earliest, mentions[above].latest)
-                )
-                inside = intersect((mention.earliest, mention.latest), (low, high))
-                if None not in (low, high) and inside is not None:
-                    mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
-                continue
-            conjunct = self.conjunct_of(token, mention, mentions, heads)
-            if mention.time is None and not mention.presumed and planned_for(self.parse, token):
-                # "planned on Friday to pay": the time of the plan is the one it is for
-                above, via = governor(token, heads, self.parse.tree)
-                if above is not None and via.i == token.i:
-                    day = _own_day(mentions[above])
-                    # "has scheduled a hearing Thursday to consider": the day of the event
-                    # planned
-                    planned = (
-                        heads[c.i]
-                        for c in self.parse.children(self.parse.head(token))
-                        if self.parse.dep[c.i] == "dobj" and c.i in heads
-                    )
-                    day = day or next((_own_day(mentions[p]) for p in planned), None)
-                    mentions[index] = mention = attrs.evolve(mention, presumed=day)
-            if mention.time is not None or (
-                mention.tense not in _UNTENSED and not under_way(self.parse, token) and not conjunct
-            ):
-                continue
-            above, via = governor(token, heads, self.parse.tree)
-            if above is None:
-                continue
-            if (
-                self.parse.dep[via.i] not in links
-                and not conjunct
-                and not doing(self.parse, token, via)
-            ):
-                if (
-                    self.parse.dep[via.i] == "prep"
-                    and self.parse.lower[via.i] in with_preposition
-                    and not mention.presumed
-                ):
-                    # "quoted as saying", "In looking ahead, Geremek said": on its day
-                    mentions[index] = attrs.evolve(mention, presumed=mentions[above].presumed)
-                continue
-            bounds = (mentions[above].earliest, mentions[above].latest)
-            if None not in bounds and (mention.earliest, mention.latest) == (None, None):
-                mention = attrs.evolve(mention, earliest=bounds[0], latest=bounds[1])
-            if mention.presumed is None:
-                # "actually began today to promote": the day of the verb, told or presumed
-                day = _own_day(mentions[above]) if mention.tense == "INFINITIVE" else None
-                mention = attrs.evolve(mention, presumed=day or mentions[above].presumed)
-            mentions[index] = mention
-
-    def conjunct_of(
-        self,
-        token: Any,
-        mention: EventMention,
-        mentions: Sequence[EventMention],
-        heads: dict[int, int],
-    ) -> bool:
-        """Whether ``token`` is joined to a mention told in the same form, a participle or an
-        infinitive (:meth:`under_way`), which it shares the bounds and day of ("to
-        articulate a vision and to defend", "smoking cigars and drinking beer"). Not a bare
-        verb: one with no tense or "to" may be a misread infinitive of anything."""
-        if self.parse.dep[token.i] != "conj":
-            return False
-        first = heads.get(self.parse.head(token).i)
-        if first is None or mentions[first].tense != mention.tense:
-            return False
-        return mention.tense in _PARTICIPLES or under_way(self.parse, self.parse.head(token))
-
-    def story_day(self, times: Sequence[TimeExpression]) -> Bounds | None:
-        """The day the article's news happened, when its opening names it: the first day in
-        its first three sentences (after its headline, dateline and byline) that is the
-        publication day or the day before."""
-        published = self.article.published
-        if published is None:
-            return None
-        today = day_of(published)[0]
-        for time in times:
-            sentence = self.parse.time_sentence(time)
-            if sentence is None or sentence >= self.parse.opening:
-                break
-            interval = time.interval
-            if interval is None or not _names_a_day(time) or today is None:
-                continue
-            if timedelta(0) <= instant(today) - instant(interval.start) <= _STORY_DAYS:
-                return (interval.start, interval.end)
-        return None

@@ -87,7 +87,6 @@ def _names_a_day(time: TimeExpression) -> bool:
     )
 
 
-# tenses and aspects in which news tells what happened on the story's day
 def _sentence_time(dates: Sequence[TimeExpression], start: int) -> TimeExpression | None:
     """Of the dates of a mention's sentence, the one a reader would date it by: the finest
     (a day before a month, a month before a year), then the nearest to its ``start``."""
