@@ -31,7 +31,6 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import day_of
 from timeline.chronology import fineness
 from timeline.cues import relative_subject
 from timeline.events.clauses import _NOMINAL, alongside, meanwhile
@@ -213,17 +212,15 @@ def misdates(parse: _Parse, grammars: _Grammars, verb: Any, time: TimeExpression
     progressive present is of the article's day, not of one before it ("is still
     considering a request last week"), and one in the present perfect is done by then,
     not on a day after it ("has scheduled a news conference Thursday")."""
-    published = parse.article.published
-    if published is None or time.interval is None or parse.pos[verb.i] not in ("VERB", "AUX"):
+    publication = parse.publication
+    if publication is None or time.interval is None or parse.pos[verb.i] not in ("VERB", "AUX"):
         return False
     grammar = grammars.of(verb)
     if grammar.tense != "PRESENT" or grammar.modality != "ASSERTED":
         return False
-    first, last = day_of(published)
     if grammar.aspect in ("NONE", "PROGRESSIVE"):
-        # (published at its midnight, the day up to publication is empty: it starts then)
-        return instant(time.interval.end) <= instant(last if first is None else first)
-    return instant(time.interval.start) >= instant(last)
+        return instant(time.interval.end) <= instant(publication.start)
+    return instant(time.interval.start) >= instant(publication.bounds[1])
 
 
 def spread(parse: _Parse, attached: dict[int, TimeExpression], heads: dict[int, int]) -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import Bounds, day_of, intersect, interval_bounds, tense_bounds
+from timeline.bounds import Bounds, intersect, interval_bounds, tense_bounds
 from timeline.cues import governor, saying
 from timeline.events.attachment import (
     _Attached,
@@ -226,7 +226,7 @@ class _Extractor:
         attached: _Attached,
     ) -> _Setting:
         """The days and times the article's text sets (:class:`_Setting`)."""
-        published = self.article.published
+        publication = self.parse.publication
         # times that set the narrative's day: those of happenings, not of reports of them
         reports = {
             id(time)
@@ -256,7 +256,11 @@ class _Extractor:
             for t in times
             if t.interval is not None and t.start not in attached.of_things
         } - {None}
-        story_start = (story or (day_of(published) if published is not None else (None, None)))[0]
+        story_start = None  # none when nothing of the publication day was told yet
+        if story:
+            story_start = story[0]
+        elif publication is not None and not publication.empty:
+            story_start = publication.start
         lengths = Counter(
             self.parse.paragraph_of(self.parse.tokens[start])
             for start in self.parse.sentence_starts
@@ -388,7 +392,7 @@ class _Extractor:
         """The bounds of the mention read from its own time and its tense, narrowed to the
         day its statement, its narrative or the article's opening tells of."""
         token, grammar, bounds_grammar = reading.token, reading.grammar, reading.bounds_grammar
-        sentence, time, published = reading.sentence, reading.time, self.article.published
+        sentence, time, publication = reading.sentence, reading.time, self.parse.publication
         # a statement's day is one a happening or a statement before it was told on
         reference = (
             reference_time(
@@ -405,7 +409,7 @@ class _Extractor:
         )
         if (
             time is None
-            and published is not None
+            and publication is not None
             and reading.fact
             and (grammar.tense, grammar.aspect) == ("PAST", "NONE")
             and reading.reporting
@@ -416,7 +420,7 @@ class _Extractor:
             # names no time, and no dated happening before it in its paragraph (it would
             # react to that one), was made on the day the article's news happened, else on
             # its publication day
-            tense_part = intersect(tense_part, statement.day or day_of(published)) or tense_part
+            tense_part = intersect(tense_part, statement.day or publication.bounds) or tense_part
         if reference is not None:
             # told in the past with no time of its own, after a day the paragraph named in
             # the same or the sentence before: the narrative's day

@@ -24,6 +24,7 @@ from typing import Any
 
 from timeline.events.lexicon import lemma_of, lexicon
 from timeline.events.naming import _Names
+from timeline.events.publication import _Publication
 from timeline.layout import byline, dateline, headline, line_breaks, quotations, stamps
 from timeline.model import Article, TimeExpression
 from timeline.names import tokens_text
@@ -39,6 +40,8 @@ class _Parse:
     def __init__(self, doc: Any, article: Article) -> None:
         self.doc = doc
         self.article = article
+        #: the day it was published, if it was
+        self.publication = _Publication.of(article.published)
         #: the word lists the rules read
         self.lex = lexicon()
         #: the dependency tree, read once (:func:`timeline.nlp.tree_of`)

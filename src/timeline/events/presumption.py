@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import attrs
 
-from timeline.bounds import Bounds, day_of, intersect
+from timeline.bounds import Bounds, intersect
 from timeline.cues import governor, saying
 from timeline.events.attachment import _names_a_day
 from timeline.events.clauses import (
@@ -42,6 +42,7 @@ from timeline.events.clauses import (
 )
 from timeline.events.grammar import _PARTICIPLES, _UNTENSED, _Grammar, _Grammars, as_fact
 from timeline.events.parse import _Parse
+from timeline.events.publication import _as_day
 from timeline.model import EventMention, Granularity, Interval, TimeExpression
 from timeline.moments import instant
 from timeline.names import name_key
@@ -74,13 +75,6 @@ def _one_day(mention: EventMention) -> Interval | None:
     return Interval(day, end, Granularity.DAY)
 
 
-def _as_day(bounds: Bounds) -> Interval | None:
-    """The day of ``bounds`` (:func:`~timeline.bounds.day_of`, a story's day), or ``None``
-    when a side is open: an article stamped at midnight told nothing yet that day."""
-    first, last = bounds
-    return None if first is None or last is None else Interval(first, last, Granularity.DAY)
-
-
 def _own_day(mention: EventMention) -> Interval | None:
     """The time ``mention`` is dated by in its own words, if any (not one presumed)."""
     return None if mention.time is None else mention.time.interval
@@ -98,18 +92,17 @@ def story_day(parse: _Parse, times: Sequence[TimeExpression]) -> Bounds | None:
     """The day the article's news happened, when its opening names it: the first day in
     its first three sentences (after its headline, dateline and byline) that is the
     publication day or the day before."""
-    published = parse.article.published
-    if published is None:
+    publication = parse.publication
+    if publication is None or publication.empty:  # nothing of the day told yet
         return None
-    today = day_of(published)[0]
     for time in times:
         sentence = parse.time_sentence(time)
         if sentence is None or sentence >= parse.opening:
             break
         interval = time.interval
-        if interval is None or not _names_a_day(time) or today is None:
+        if interval is None or not _names_a_day(time):
             continue
-        if timedelta(0) <= instant(today) - instant(interval.start) <= _STORY_DAYS:
+        if timedelta(0) <= instant(publication.start) - instant(interval.start) <= _STORY_DAYS:
             return (interval.start, interval.end)
     return None
 
@@ -117,11 +110,10 @@ def story_day(parse: _Parse, times: Sequence[TimeExpression]) -> Bounds | None:
 def ahead(parse: _Parse, time: TimeExpression | None) -> bool:
     """Whether ``time`` begins after the article's publication day: what it dates is still
     to come ("plans to hold a news conference on Tuesday")."""
-    published = parse.article.published
-    if time is None or time.interval is None or published is None:
+    publication = parse.publication
+    if time is None or time.interval is None or publication is None:
         return False
-    day = published.date() if isinstance(published, datetime) else published
-    return time.interval.start.date() > day
+    return time.interval.start.date() > publication.date
 
 
 def day_told(
@@ -134,10 +126,10 @@ def day_told(
     Wednesday the convictions prove", "..., Castro said Sunday") do, those after a deed
     ("lashed out Sunday night", "announced on Monday to offer a reward") only in its
     paragraph."""
-    published = parse.article.published
+    publication = parse.publication
     interval = None if time is None else time.interval
     if (
-        published is None
+        publication is None
         or interval is None
         or interval.granularity not in (Granularity.DAY, Granularity.PART_OF_DAY)
         or time.value == "PRESENT_REF"
@@ -145,8 +137,7 @@ def day_told(
     ):
         return None
     start = floor(interval.start, Granularity.DAY)
-    today = day_of(published)[0]
-    if today is None or instant(today) - instant(start) >= _REACTION:
+    if publication.empty or instant(publication.start) - instant(start) >= _REACTION:
         return None
     reports = reporting and (
         parse.dep[token.i] == "parataxis"
@@ -179,17 +170,17 @@ def presumed_day(
     happening is told of that day), but one in the present perfect ("no one has
     claimed") tells what is still so when the article appeared: on its publication day."""
     lex = parse.lex
-    published = parse.article.published
-    if published is None or not as_fact(parse, token, grammar) or parse.dep[token.i] == "relcl":
+    publication = parse.publication
+    if publication is None or not as_fact(parse, token, grammar) or parse.dep[token.i] == "relcl":
         return None
     if parse.lemma(token) in lex.attributions:  # "according to police": as published
-        return _as_day(day_of(published))
+        return publication.day
     if (grammar.tense, grammar.aspect) not in _NEWS:
         return None
     if not untimed and lex.classes.get(parse.lemma(token)) != "REPORTING":
         return None
     perfect = grammar.tense == "PRESENT" and not grammar.realis
-    return _as_day(day_of(published) if perfect else story or day_of(published))
+    return publication.day if perfect or not story else _as_day(story)
 
 
 def conjunct_of(
@@ -321,11 +312,10 @@ def told_then(
     the statement's end. Reported speech keeps the publication day: a present there, not
     shifted back, tells what still holds when the article appeared ("said on Monday that
     the talks are going well")."""
-    published = parse.article.published
-    if published is None:
+    publication = parse.publication
+    if publication is None:
         return
-    today = day_of(published)
-    issued = published.date() if isinstance(published, datetime) else published
+    today, issued = publication.bounds, publication.date
     for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
         if (
             not mention.quoted
@@ -368,7 +358,7 @@ def presume_participles(
     background, not a happening of the clause's day ("a fax explaining the threat",
     "agents charged in the case")."""
     lex = parse.lex
-    published = parse.article.published
+    publication = parse.publication
     ordering = lex.ordering
     ordered = frozenset(ordering["after"]) | frozenset(ordering["before"])
     for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
@@ -389,7 +379,7 @@ def presume_participles(
             and saying(token, heads, parse.tree) is None
         ):
             day = mentions[above].presumed or _one_day(mentions[above])
-        if day is None and published is not None and grammars.told_in_present(token):
-            day = _as_day(day_of(published))
+        if day is None and publication is not None and grammars.told_in_present(token):
+            day = publication.day
         if day is not None:
             mentions[index] = attrs.evolve(mention, presumed=day)
