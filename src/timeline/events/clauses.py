@@ -142,25 +142,19 @@ def qualifies_noun(parse: _Parse, token: Any) -> bool:
     """Whether ``token`` lies in a clause that qualifies a noun of its sentence
     (:meth:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
     there dates that noun's background, which sets no background for its paragraph."""
-    path, at = [], token.i
-    while parse.head_at[at] != at:
-        path.append(at)
-        at = parse.head_at[at]
-    return qualifying(parse, path)
+    return qualifying(parse, parse.tree.up(token.i))
 
 
 def said_apart(parse: _Parse, token: Any, owner: Any) -> bool:
     """Whether ``owner`` is in the clause a verb of saying reports (the nearest above it)
     and ``token`` is not: "would not divulge it but said last month's discovery was a
     breakthrough" dates the discovery, not the divulging."""
-    lex = parse.lex
-    at = owner.i
-    while (head := parse.head_at[at]) != at:
+    classes = parse.lex.classes
+    for at in parse.tree.up(owner.i):
         if parse.dep[at] in ("ccomp", "parataxis") and (
-            lex.classes.get(parse.lemma(parse.tokens[head])) == "REPORTING"
+            classes.get(parse.lemmas[parse.head_at[at]]) == "REPORTING"
         ):
             return at != token.i and parse.tree.path(token.i, at) is None
-        at = head
     return False
 
 

@@ -19,6 +19,7 @@ it changes once it is built but two memos of where each time expression lies.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Collection
 from typing import Any
 
@@ -177,10 +178,19 @@ class _Parse:
     def paragraphs_between(self, first: int, last: int) -> int:
         """How many paragraphs with text lie after paragraph ``first`` and before paragraph
         ``last`` (:meth:`paragraph_of`; blank lines are no paragraphs)."""
-        starts = [-1, *self.breaks]
-        return sum(
-            bool(self.text[starts[p] + 1 : self.breaks[p]].strip()) for p in range(first + 1, last)
-        )
+        if last <= first + 1:
+            return 0
+        return self.texted_before[last] - self.texted_before[first + 1]
+
+    @functools.cached_property
+    def texted_before(self) -> list[int]:
+        """How many paragraphs with text come before each paragraph that ends at a line
+        break, and before the last (:meth:`paragraphs_between`), counted once."""
+        counts, start = [0], 0
+        for end in self.breaks:
+            counts.append(counts[-1] + bool(self.text[start:end].strip()))
+            start = end + 1
+        return counts
 
     def time_span(self, time: TimeExpression) -> Any:
         """The span of the tokens of ``time`` (``None`` where none lies inside it), made once
