@@ -473,6 +473,34 @@ class _Extractor:
                 if instant(story_start) - instant(interval.end) < _REACTION:
                     told.reacting[paragraph] = sentence
 
+    def presumes(
+        self, reading: _Reading, statement: _Statement, told: _Told, heads: dict[int, int]
+    ) -> bool:
+        """Whether a reader presumes a day for the mention read (:func:`presumed_day`): one
+        with no time of its own told "according to" a source, or one no verb of saying
+        reports (:func:`~timeline.cues.saying`) in a paragraph that told no happening before
+        the story's day; a statement there too when it goes on telling its speaker's dated
+        deed or statement (:class:`_Statement`), when its paragraph told none days before
+        (it would react to that one), or in the present perfect ("officials have said":
+        still so when the article appeared)."""
+        if reading.time is not None:
+            return False
+        if reading.attribution:
+            return True
+        paragraph, sentence, run_on = reading.paragraph, reading.sentence, reading.run_on
+        grammar = reading.grammar
+        return (
+            not _lately(told.background, paragraph, sentence, run_on)
+            or (
+                reading.reporting
+                and (
+                    statement.goes_on
+                    or not _lately(told.reacting, paragraph, sentence, run_on)
+                    or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
+                )
+            )
+        ) and saying(reading.token, heads, self.parse.tree) is None
+
     def presumed(
         self,
         reading: _Reading,
@@ -491,8 +519,6 @@ class _Extractor:
             reading.time,
             reading.sentence,
         )
-        paragraph, long_paragraph, reporting = reading.paragraph, reading.run_on, reading.reporting
-        goes_on = statement.goes_on
         presumed = (
             presumed_day(
                 self.parse,
@@ -507,29 +533,10 @@ class _Extractor:
                     for t in setting.other_times.get(sentence, ())
                 ),
             )
-            if time is None
-            and (
-                reading.attribution
-                or (
-                    (
-                        not _lately(told.background, paragraph, sentence, long_paragraph)
-                        or (
-                            reporting
-                            and (
-                                # the speaker's own dated deed or statement gives its day
-                                goes_on
-                                or not _lately(told.reacting, paragraph, sentence, long_paragraph)
-                                # "officials have said": still so when it appeared
-                                or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
-                            )
-                        )
-                    )
-                    and saying(token, heads, self.parse.tree) is None
-                )
-            )
+            if self.presumes(reading, statement, told, heads)
             else None
         )
-        if presumed is not None or time is not None or reporting:
+        if presumed is not None or time is not None or reading.reporting:
             return presumed
         owners = setting.owners_of.get(id(sentence_time), ())
         if (grammar.tense != "INFINITIVE" or ahead(self.parse, sentence_time)) and (
