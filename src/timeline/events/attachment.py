@@ -230,9 +230,8 @@ def spread(parse: _Parse, attached: dict[int, TimeExpression], heads: dict[int, 
     Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
     1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
     both ways; and any time, a clock time too, to a clause that happens at that moment
-    (:meth:`meanwhile`: "shot on Friday night as he stood")."""
-    lex = parse.lex
-    links = lex.ordering["during"]
+    (:func:`meanwhile`: "shot on Friday night as he stood")."""
+    links = parse.lex.ordering["during"]
     tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
     for token, index in heads.items():
         tokens.setdefault(index, []).append(token)

@@ -31,10 +31,9 @@ def alongside(parse: _Parse, token: Any, links: Sequence[str]) -> Iterator[Any]:
     conjuncts told in the same tense ("raided and searched", not "helped end the war
     and now are poised"), the event a verb of taking part has as its object
     ("attended the funeral"), and the verb of an infinitive done with it
-    (:meth:`under_way`: "failed to enforce an order in 1992")."""
-    lex = parse.lex
+    (:func:`under_way`: "failed to enforce an order in 1992")."""
     yield from (c for c in parse.conjuncts(token) if parse.tag[c.i] == parse.tag[token.i])
-    taking_part = lex.ordering["taking_part"]
+    taking_part = parse.lex.ordering["taking_part"]
     for child in parse.children(token):
         dep = parse.dep[child.i]
         if (dep == "advcl" and parse.tag[child.i] in ("VBG", "VBN")) or (
@@ -69,16 +68,15 @@ def alongside(parse: _Parse, token: Any, links: Sequence[str]) -> Iterator[Any]:
 def issues(parse: _Parse, token: Any) -> bool:
     """Whether ``token`` is a past participle that dates the document it qualifies
     (``issuing``: "the letter, dated Monday", "a statement released yesterday")."""
-    lex = parse.lex
     return (
         parse.dep[token.i] == "acl"
         and parse.tag[token.i] == "VBN"
-        and parse.lemma(token) in lex.ordering["issuing"]
+        and parse.lemma(token) in parse.lex.ordering["issuing"]
     )
 
 
 def issued(parse: _Parse, document: Any) -> Iterator[Any]:
-    """The participles that date ``document`` (:meth:`issues`), which what is said or
+    """The participles that date ``document`` (:func:`issues`), which what is said or
     done in or by it happens with."""
     return (c for c in parse.children(document) if issues(parse, c))
 
@@ -87,8 +85,7 @@ def meanwhile(parse: _Parse, token: Any) -> Iterator[Any]:
     """The tokens whose events happen at the same moment as the event of ``token``: the
     adverbial clause it heads or hangs from by "as", "while" or "when" ("was shot on
     Friday night as he stood in his kitchen")."""
-    lex = parse.lex
-    words = lex.ordering["meanwhile"]
+    words = parse.lex.ordering["meanwhile"]
 
     def marked(clause: Any) -> bool:
         return parse.dep[clause.i] == "advcl" and parse.marked(clause, words)
@@ -104,13 +101,12 @@ def under_way(parse: _Parse, token: Any) -> bool:
     whose infinitive is done, let go or tried when it is ("went on to defend", "declined
     to comment", "used her speech to articulate"), not one wanted or decided ("voted to
     expel")."""
-    lex = parse.lex
     if parse.dep[token.i] not in ("xcomp", "advcl") or parse.tag[token.i] not in (
         "VB",
         "VBG",
     ):
         return False
-    ordering = lex.ordering
+    ordering = parse.lex.ordering
     verb = parse.head(token)
     lemma = parse.lemma(verb)
     if parse.dep[token.i] == "xcomp" and lemma in ordering["under_way"]:
@@ -140,7 +136,7 @@ def qualifying(parse: _Parse, path: Sequence[int] | None) -> bool:
 
 def qualifies_noun(parse: _Parse, token: Any) -> bool:
     """Whether ``token`` lies in a clause that qualifies a noun of its sentence
-    (:meth:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
+    (:func:`qualifying`: "Albright, who fled after the takeover in 1948, made"): a time
     there dates that noun's background, which sets no background for its paragraph."""
     return qualifying(parse, parse.tree.up(token.i))
 
@@ -160,8 +156,8 @@ def said_apart(parse: _Parse, token: Any, owner: Any) -> bool:
 
 def tells_background(parse: _Parse, token: Any, owners: Sequence[Any]) -> bool:
     """Whether a time attached to the mentions ``owners`` only dates the background of a
-    noun of ``token``'s clause (:meth:`qualifying`), or what a statement says that
-    ``token`` is no part of (:meth:`said_apart`), not what ``token`` tells."""
+    noun of ``token``'s clause (:func:`qualifying`), or what a statement says that
+    ``token`` is no part of (:func:`said_apart`), not what ``token`` tells."""
     return bool(owners) and all(
         qualifying(parse, parse.tree.path(o.i, token.i)) or said_apart(parse, token, o)
         for o in owners
@@ -172,11 +168,10 @@ def planned_for(parse: _Parse, token: Any) -> bool:
     """Whether ``token`` is the infinitive of a verb of planning (``planned_for``: "planned
     on Friday to pay", "was scheduled Monday to testify"), whose time is the one the plan
     is for: what the infinitive tells is presumed then, not done with it."""
-    lex = parse.lex
     return (
         parse.dep[token.i] == "xcomp"
         and parse.tag[token.i] == "VB"
-        and parse.lemma(parse.head(token)) in lex.ordering["planned_for"]
+        and parse.lemma(parse.head(token)) in parse.lex.ordering["planned_for"]
     )
 
 
@@ -184,21 +179,19 @@ def doing(parse: _Parse, token: Any, via: Any) -> bool:
     """Whether ``token`` is a present participle that qualifies the subject of the event
     above ``via`` (``ordering.with_argument``: "Men smoking cigars said", "Kikwete,
     speaking at a news conference, said"): what the doer was doing then."""
-    lex = parse.lex
     if parse.dep[token.i] != "acl" or parse.tag[token.i] != "VBG":
         return False
     noun = parse.head(token)
-    return noun.i == via.i and parse.dep[noun.i] in lex.ordering["with_argument"]
+    return noun.i == via.i and parse.dep[noun.i] in parse.lex.ordering["with_argument"]
 
 
 def within_relative(parse: _Parse, token: Any) -> Any | None:
     """The preposition that sets the relative clause ``token`` heads inside an event
     ("the vote, in which lawmakers backed"), if it is one (whatever the parser called
     the clause: "in which" opens a relative one)."""
-    lex = parse.lex
     if parse.pos[token.i] not in ("VERB", "AUX"):
         return None
-    words = lex.ordering["within_relative"]
+    words = parse.lex.ordering["within_relative"]
     return next(
         (
             c

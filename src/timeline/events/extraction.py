@@ -171,15 +171,16 @@ class _Extractor:
     ) -> tuple[list[EventMention], list[int], dict[int, int]]:
         """The mentions, bounded by their own time and tense, their trigger tokens and the
         tokens that stand for each."""
+        parse = self.parse
         found, heads = self.triggers(times)
         spans = self.spans or [(t.idx, t.idx + len(t.text)) for t, _ in found]
         self.triggers_at = frozenset(heads)
-        attached = attach(self.parse, self.grammars, times, heads)
+        attached = attach(parse, self.grammars, times, heads)
         self.same = set(attached.same)
         setting = self.setting(times, found, attached)
         told = _Told()
-        labels = _Labels(self.parse, self.grammars, self.triggers_at)
-        referents = Referents(self.parse.doc, self.parse.sentence_starts, self.parse.ents)
+        labels = _Labels(parse, self.grammars, self.triggers_at)
+        referents = Referents(parse.doc, parse.sentence_starts, parse.ents)
         mentions = []
         for index, (token, light) in enumerate(found):
             reading = self.reading(index, token, light, setting, heads)
@@ -196,10 +197,10 @@ class _Extractor:
                 )
             )
         tokens = [token for token, _ in found]
-        inherit(self.parse, mentions, tokens, heads)
-        share_presumed(self.parse, mentions, tokens, heads)
-        told_then(self.parse, mentions, tokens, heads)
-        presume_participles(self.parse, self.grammars, mentions, tokens, heads)
+        inherit(parse, mentions, tokens, heads)
+        share_presumed(parse, mentions, tokens, heads)
+        told_then(parse, mentions, tokens, heads)
+        presume_participles(parse, self.grammars, mentions, tokens, heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
 
@@ -226,17 +227,18 @@ class _Extractor:
         attached: _Attached,
     ) -> _Setting:
         """The days and times the article's text sets (:class:`_Setting`)."""
-        publication = self.parse.publication
+        parse = self.parse
+        publication = parse.publication
         # times that set the narrative's day: those of happenings, not of reports of them
         reports = {
             id(time)
             for index, time in attached.attached.items()
-            if self.lex.classes.get(self.parse.lemma(found[index][0])) in ("REPORTING", "I_STATE")
+            if self.lex.classes.get(parse.lemma(found[index][0])) in ("REPORTING", "I_STATE")
         }
         told = [time for time in times if id(time) not in reports]
         # the day of the news is a day its opening tells a happening on, not one it names
         # only for a statement ("82 were killed, officials said as dawn broke Saturday")
-        story = story_day(self.parse, told)
+        story = story_day(parse, told)
         # sentences that name a time other than the story's day, with those times: their
         # narrative is at that time, or at one they tell of, unless the time only dates the
         # background of a noun ("Albright, who fled in 1948, made no secret"); a length or a
@@ -248,11 +250,11 @@ class _Extractor:
                 and interval_bounds(time) != story
                 and time.start not in attached.of_things
             ):
-                other_times.setdefault(self.parse.time_sentence(time), []).append(time)
+                other_times.setdefault(parse.time_sentence(time), []).append(time)
         timed = set(other_times) - {None}
         # sentences that name any time: a statement in one may be made at it
         named = {
-            self.parse.time_sentence(t)
+            parse.time_sentence(t)
             for t in times
             if t.interval is not None and t.start not in attached.of_things
         } - {None}
@@ -262,8 +264,7 @@ class _Extractor:
         elif publication is not None and not publication.empty:
             story_start = publication.start
         lengths = Counter(
-            self.parse.paragraph_of(self.parse.tokens[start])
-            for start in self.parse.sentence_starts
+            parse.paragraph_of(parse.tokens[start]) for start in parse.sentence_starts
         )
         run_on = {paragraph for paragraph, length in lengths.items() if length > _PARAGRAPH}
         owners_of: dict[int, list[Any]] = {}
@@ -277,7 +278,7 @@ class _Extractor:
             other_times=other_times,
             timed=timed,
             named=named,
-            dates=sentence_dates(self.parse, times, attached.of_things),
+            dates=sentence_dates(parse, times, attached.of_things),
             run_on=run_on,
             owners_of=owners_of,
         )
@@ -391,12 +392,13 @@ class _Extractor:
     ) -> Bounds:
         """The bounds of the mention read from its own time and its tense, narrowed to the
         day its statement, its narrative or the article's opening tells of."""
+        parse = self.parse
         token, grammar, bounds_grammar = reading.token, reading.grammar, reading.bounds_grammar
-        sentence, time, publication = reading.sentence, reading.time, self.parse.publication
+        sentence, time, publication = reading.sentence, reading.time, parse.publication
         # a statement's day is one a happening or a statement before it was told on
         reference = (
             reference_time(
-                self.parse, token, times if reading.reporting else setting.told, reading.reporting
+                parse, token, times if reading.reporting else setting.told, reading.reporting
             )
             if reading.narrative
             else None
@@ -404,7 +406,7 @@ class _Extractor:
         tense_part = (
             self.tense_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
             if bounds_grammar is not None
-            and (bounds_grammar.polarity == "POS" or self.parse.pos[token.i] != "NOUN")
+            and (bounds_grammar.polarity == "POS" or parse.pos[token.i] != "NOUN")
             else (None, None)
         )
         if (
@@ -429,7 +431,7 @@ class _Extractor:
             reading.narrative
             and reference is None
             and setting.story
-            and sentence < self.parse.opening
+            and sentence < parse.opening
             and sentence not in setting.timed
         ):
             # told in the past in the opening, which names the day of its news, in a
@@ -513,6 +515,7 @@ class _Extractor:
         """The day a reader would put the mention read on when nothing dates it: the
         story's, a statement's or the publication day (:func:`presumed_day`), else the time
         its sentence names (``sentence_time``)."""
+        parse = self.parse
         token, grammar, time, sentence = (
             reading.token,
             reading.grammar,
@@ -521,15 +524,15 @@ class _Extractor:
         )
         presumed = (
             presumed_day(
-                self.parse,
+                parse,
                 token,
                 grammar,
                 statement.day,
                 # (a time after the publication day dates no news told as done: "has
                 # invited them to a summit on March 20" is presumed as if it named none)
                 all(
-                    tells_background(self.parse, token, setting.owners_of.get(id(t), ()))
-                    or ahead(self.parse, t)
+                    tells_background(parse, token, setting.owners_of.get(id(t), ()))
+                    or ahead(parse, t)
                     for t in setting.other_times.get(sentence, ())
                 ),
             )
@@ -539,14 +542,14 @@ class _Extractor:
         if presumed is not None or time is not None or reading.reporting:
             return presumed
         owners = setting.owners_of.get(id(sentence_time), ())
-        if (grammar.tense != "INFINITIVE" or ahead(self.parse, sentence_time)) and (
+        if (grammar.tense != "INFINITIVE" or ahead(parse, sentence_time)) and (
             not owners
             or any(
-                self.parse.tree.path(token.i, o.i) is not None
+                parse.tree.path(token.i, o.i) is not None
                 or (
-                    (below := self.parse.tree.path(o.i, token.i)) is not None
-                    and not qualifying(self.parse, below)
-                    and not any(self.parse.dep[at] == "ccomp" and at > token.i for at in below)
+                    (below := parse.tree.path(o.i, token.i)) is not None
+                    and not qualifying(parse, below)
+                    and not any(parse.dep[at] == "ccomp" and at > token.i for at in below)
                 )
                 for o in owners
             )
@@ -620,6 +623,7 @@ class _Extractor:
         verb words it, ``light``: one happening with the noun (a pair of :attr:`same`), which
         no reader's list or label gives on its own. ``tokens`` and ``heads`` are renumbered;
         the light verb still stands for the noun's mention in ``heads``."""
+        parse = self.parse
         places = sorted(
             [(token, index, False) for index, token in enumerate(tokens)]
             + [(verb.i, index, True) for index, verb in self.carried.items()]
@@ -631,9 +635,9 @@ class _Extractor:
             if not light:
                 found.append(mentions[index])
                 continue
-            verb = self.parse.tokens[token]
-            lemma = self.parse.lemma(verb)
-            start = self.parse.token_starts[token]
+            verb = parse.tokens[token]
+            lemma = parse.lemma(verb)
+            start = parse.token_starts[token]
             found.append(
                 attrs.evolve(
                     mentions[index],
@@ -644,7 +648,7 @@ class _Extractor:
                     event_class=self.lex.classes.get(lemma, "OCCURRENCE"),
                     theme=None,
                     light=True,
-                    **phrasing(self.parse, verb, verb.text),
+                    **phrasing(parse, verb, verb.text),
                 )
             )
             self.same.add((renumbered[index], at))

@@ -65,8 +65,7 @@ def _verb_or_its_particle(token: Any) -> bool:
 def conditional(parse: _Parse, clause: Any) -> bool:
     """Whether ``clause`` is a condition or the consequence of one ("if the dam broke,
     the town could not survive")."""
-    lex = parse.lex
-    conditions = lex.tense["conditions"]
+    conditions = parse.lex.tense["conditions"]
     return parse.marked(clause, conditions) or any(
         parse.dep[c.i] == "advcl" and parse.marked(c, conditions) for c in parse.children(clause)
     )
@@ -74,8 +73,7 @@ def conditional(parse: _Parse, clause: Any) -> bool:
 
 def negated_noun(parse: _Parse, noun: Any) -> bool:
     """Whether ``noun`` is determined by a negation ("no reason", "no one")."""
-    lex = parse.lex
-    negation = lex.tense["negation"]
+    negation = parse.lex.tense["negation"]
     return any(
         parse.lower[c.i] in negation and parse.dep[c.i] == "det" for c in parse.children(noun)
     )
@@ -102,7 +100,6 @@ def in_background(parse: _Parse, token: Any) -> bool:
     What is done to the one a relative clause names is news ("a suspect who was returned
     from Pakistan"), and so is what a relative clause on an event tells of it ("the blast
     that killed 10 people")."""
-    lex = parse.lex
     clause = token
     while parse.pos[clause.i] not in ("VERB", "AUX"):
         if parse.head_at[clause.i] == clause.i:
@@ -118,7 +115,7 @@ def in_background(parse: _Parse, token: Any) -> bool:
         return not undergone and not is_event_noun(parse, parse.head(clause))
     return (
         parse.dep[clause.i] in ("ccomp", "csubj", "pcomp")
-        and parse.lower[clause.left_edge.i] in lex.clauses["questions"]
+        and parse.lower[clause.left_edge.i] in parse.lex.clauses["questions"]
     )
 
 
@@ -147,36 +144,37 @@ class _Grammars:
         return found
 
     def read_grammar(self, verb: Any) -> _Grammar:
-        tense_words = self.parse.lex.tense
-        auxes = [c for c in self.parse.children(verb) if self.parse.dep[c.i] in ("aux", "auxpass")]
+        """The grammar of ``verb`` as its auxiliaries, tag, negations and conditions tell
+        it (:meth:`of` keeps it)."""
+        parse = self.parse
+        tense_words = parse.lex.tense
+        auxes = [c for c in parse.children(verb) if parse.dep[c.i] in ("aux", "auxpass")]
         negated = any(
-            self.parse.dep[c.i] == "neg"
-            or self.parse.lower[c.i] in tense_words["negation"]
+            parse.dep[c.i] == "neg"
+            or parse.lower[c.i] in tense_words["negation"]
             or (
-                self.parse.dep[c.i] in ("nsubj", "nsubjpass")
-                and self.parse.lower[c.i] in tense_words["negative_subjects"]
+                parse.dep[c.i] in ("nsubj", "nsubjpass")
+                and parse.lower[c.i] in tense_words["negative_subjects"]
             )
             or (
-                self.parse.dep[c.i] in _CORE_ARGUMENTS
-                and negated_noun(self.parse, c)
-                and self.parse.lemma(verb) not in self.parse.lex.relational
+                parse.dep[c.i] in _CORE_ARGUMENTS
+                and negated_noun(parse, c)
+                and parse.lemma(verb) not in parse.lex.relational
             )
-            for c in self.parse.children(verb)
+            for c in parse.children(verb)
         )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
         # relational verb's says what its event did not do ("the attack caused no casualties")
-        if self.parse.dep[verb.i] == "conj" and not auxes and not own_tense(self.parse, verb):
+        if parse.dep[verb.i] == "conj" and not auxes and not own_tense(parse, verb):
             auxes = [
-                c
-                for c in self.parse.children(self.parse.head(verb))
-                if self.parse.dep[c.i] in ("aux", "auxpass")
+                c for c in parse.children(parse.head(verb)) if parse.dep[c.i] in ("aux", "auxpass")
             ]
             negated = negated or any(
-                self.parse.dep[c.i] == "neg" for c in self.parse.children(self.parse.head(verb))
+                parse.dep[c.i] == "neg" for c in parse.children(parse.head(verb))
             )
         polarity = "NEG" if negated else "POS"
-        perfect = any(self.parse.lemma(a) == "have" for a in auxes)
-        progressive = self.parse.tag[verb.i] == "VBG" and any(
-            self.parse.lemma(a) == "be" and self.parse.dep[a.i] == "aux" for a in auxes
+        perfect = any(parse.lemma(a) == "have" for a in auxes)
+        progressive = parse.tag[verb.i] == "VBG" and any(
+            parse.lemma(a) == "be" and parse.dep[a.i] == "aux" for a in auxes
         )
         aspect = {
             (True, True): "PERFECTIVE_PROGRESSIVE",
@@ -184,29 +182,22 @@ class _Grammars:
             (False, True): "PROGRESSIVE",
         }.get((perfect, progressive), "NONE")
         for aux in auxes:
-            if self.parse.tag[aux.i] == "MD" and self.parse.lower[aux.i] in tense_words["future"]:
+            if parse.tag[aux.i] == "MD" and parse.lower[aux.i] in tense_words["future"]:
                 return _Grammar("FUTURE", aspect, "FUTURE", polarity)
-            if (
-                self.parse.tag[aux.i] == "MD"
-                and self.parse.lower[aux.i] in tense_words["hypothetical"]
-            ):
+            if parse.tag[aux.i] == "MD" and parse.lower[aux.i] in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
-        finite = [
-            _FINITE[self.parse.tag[t.i]] for t in (*auxes, verb) if self.parse.tag[t.i] in _FINITE
-        ]
-        if self.parse.marked(
-            self.parse.head(verb) if self.parse.dep[verb.i] == "conj" else verb,
+        finite = [_FINITE[parse.tag[t.i]] for t in (*auxes, verb) if parse.tag[t.i] in _FINITE]
+        if parse.marked(
+            parse.head(verb) if parse.dep[verb.i] == "conj" else verb,
             tense_words["conditions"],
         ):
             # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
-        if self.parse.tag[verb.i] == "VB" and any(self.parse.tag[a.i] == "TO" for a in auxes):
+        if parse.tag[verb.i] == "VB" and any(parse.tag[a.i] == "TO" for a in auxes):
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
-        return _Grammar(
-            _NONFINITE.get(self.parse.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity
-        )
+        return _Grammar(_NONFINITE.get(parse.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
 
     def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:
         """The grammar of the fact that the verb ``token`` tells with a negated modal of
@@ -222,23 +213,22 @@ class _Grammars:
         >>> grammars.unable(doc[4], grammars.of(doc[4]), {4: 0}).tense
         'PAST'
         """
+        parse = self.parse
         if grammar.modality != "HYPOTHETICAL" or grammar.polarity != "NEG":
             return None
         clause = token
-        auxes = [c for c in self.parse.children(token) if self.parse.dep[c.i] in ("aux", "auxpass")]
-        if not auxes and self.parse.dep[token.i] == "conj":
-            clause = self.parse.head(token)
-            auxes = [
-                c for c in self.parse.children(clause) if self.parse.dep[c.i] in ("aux", "auxpass")
-            ]
-        tense_words = self.parse.lex.tense
-        modal = next((self.parse.lower[a.i] for a in auxes if self.parse.tag[a.i] == "MD"), "")
+        auxes = [c for c in parse.children(token) if parse.dep[c.i] in ("aux", "auxpass")]
+        if not auxes and parse.dep[token.i] == "conj":
+            clause = parse.head(token)
+            auxes = [c for c in parse.children(clause) if parse.dep[c.i] in ("aux", "auxpass")]
+        tense_words = parse.lex.tense
+        modal = next((parse.lower[a.i] for a in auxes if parse.tag[a.i] == "MD"), "")
         tense = tense_words["unable"].get(modal)
         if (
             tense is None
-            or conditional(self.parse, clause)
-            or saying(token, heads, self.parse.tree) is not None
-            or self.parse.quoted(token.idx)
+            or conditional(parse, clause)
+            or saying(token, heads, parse.tree) is not None
+            or parse.quoted(token.idx)
         ):
             return None
         return _Grammar(tense, grammar.aspect, "ASSERTED", "NEG")
@@ -255,10 +245,11 @@ class _Grammars:
         >>> grammars.predicate(doc[4], grammars.of(doc[4])).tense
         'PRESENT'
         """
-        if grammar.tense not in ("PASTPART", "PRESPART") or self.parse.dep[token.i] != "acomp":
+        parse = self.parse
+        if grammar.tense not in ("PASTPART", "PRESPART") or parse.dep[token.i] != "acomp":
             return None
-        verb = self.parse.head(token)
-        if self.parse.lemma(verb) not in self.parse.lex.tense["predicate_of"]:
+        verb = parse.head(token)
+        if parse.lemma(verb) not in parse.lex.tense["predicate_of"]:
             return None
         return self.of(verb)
 
@@ -268,49 +259,46 @@ class _Grammars:
         A noun is not said to happen when it is the subject or object of a verb that only
         might or will happen ("strikes would not solve", "to prevent an escalation"): it
         takes that verb's modality."""
-        own = _Grammar(polarity="NEG" if negated_noun(self.parse, noun) else "POS")
-        if (
-            self.parse.dep[noun.i] == "conj"
-            and self.parse.pos[self.parse.head_at[noun.i]] == "VERB"
-        ):
+        parse = self.parse
+        own = _Grammar(polarity="NEG" if negated_noun(parse, noun) else "POS")
+        if parse.dep[noun.i] == "conj" and parse.pos[parse.head_at[noun.i]] == "VERB":
             # a noun joined to a verb is a verb the tagger missed ("would not elaborate, or
             # comment"): it shares that verb's grammar
-            verb = self.of(self.parse.head(noun))
+            verb = self.of(parse.head(noun))
             return attrs.evolve(own, modality=verb.modality, polarity=verb.polarity), verb
         if self.generic(noun):
             own = attrs.evolve(own, modality="GENERIC")
         token = noun
         argument = False
         for _ in range(8):
-            if self.parse.head_at[token.i] == token.i:
+            if parse.head_at[token.i] == token.i:
                 return own, None
             argument = (
                 argument
                 or (
-                    self.parse.dep[token.i] in _CORE_ARGUMENTS
-                    and self.parse.pos[self.parse.head_at[token.i]] in ("VERB", "AUX")
+                    parse.dep[token.i] in _CORE_ARGUMENTS
+                    and parse.pos[parse.head_at[token.i]] in ("VERB", "AUX")
                 )
                 or (  # "to step back from confrontation", "called for de-escalation"
-                    self.parse.dep[token.i] == "pobj"
-                    and self.parse.dep[self.parse.head_at[token.i]] == "prep"
-                    and _verb_or_its_particle(self.parse.head(self.parse.head(token)))
-                    and self.parse.lower[self.parse.head_at[token.i]]
-                    in self.parse.lex.ordering["intended"]
+                    parse.dep[token.i] == "pobj"
+                    and parse.dep[parse.head_at[token.i]] == "prep"
+                    and _verb_or_its_particle(parse.head(parse.head(token)))
+                    and parse.lower[parse.head_at[token.i]] in parse.lex.ordering["intended"]
                 )
             )
-            token = self.parse.head(token)
-            if gives_cause(token, self.parse.lemma):
+            token = parse.head(token)
+            if gives_cause(token, parse.lemma):
                 return own, None  # "vowed revenge for the killing": that one happened
-            if self.parse.pos[token.i] in ("VERB", "AUX"):
-                lemma = self.parse.lemma(token)
-                if lemma in self.parse.lex.ordering["object_after"]:
+            if parse.pos[token.i] in ("VERB", "AUX"):
+                lemma = parse.lemma(token)
+                if lemma in parse.lex.ordering["object_after"]:
                     return attrs.evolve(own, modality="HYPOTHETICAL") if argument else own, None
                 context = self.of(token)
-                if lemma in self.parse.lex.ordering["object_before"]:
+                if lemma in parse.lex.ordering["object_before"]:
                     return own, context  # "to avenge the operation": that one happened
                 if argument and context.modality != "ASSERTED":
                     own = attrs.evolve(own, modality=context.modality)
-                elif argument and self.parse.lex.classes.get(lemma) in ("I_ACTION", "I_STATE"):
+                elif argument and parse.lex.classes.get(lemma) in ("I_ACTION", "I_STATE"):
                     # what is called for, sought or feared has not happened by being so
                     own = attrs.evolve(own, modality="HYPOTHETICAL")
                 return own, context
@@ -322,17 +310,18 @@ class _Grammars:
         (no article, possessive or number) as the subject or object of a verb in the simple
         present, or of one that is negated ("strikes and counter-strikes do not solve the
         problems", "military action alone was not enough")."""
+        parse = self.parse
         determiners = [
-            c for c in self.parse.children(noun) if self.parse.dep[c.i] in ("det", "poss", "nummod")
+            c for c in parse.children(noun) if parse.dep[c.i] in ("det", "poss", "nummod")
         ]
-        if any(self.parse.lower[d.i] in self.parse.lex.tense["nonspecific"] for d in determiners):
+        if any(parse.lower[d.i] in parse.lex.tense["nonspecific"] for d in determiners):
             return True  # "any new military action"
-        if self.parse.tag[noun.i] not in ("NN", "NNS") or determiners:
+        if parse.tag[noun.i] not in ("NN", "NNS") or determiners:
             return False
-        head = self.parse.head(noun)
-        while self.parse.dep[noun.i] == "conj" and self.parse.pos[head.i] == "NOUN":
-            noun, head = head, self.parse.head(head)
-        if self.parse.dep[noun.i] not in _CORE_ARGUMENTS or self.parse.pos[head.i] not in (
+        head = parse.head(noun)
+        while parse.dep[noun.i] == "conj" and parse.pos[head.i] == "NOUN":
+            noun, head = head, parse.head(head)
+        if parse.dep[noun.i] not in _CORE_ARGUMENTS or parse.pos[head.i] not in (
             "VERB",
             "AUX",
         ):
@@ -346,10 +335,11 @@ class _Grammars:
         perfect too ("with the inquiry just getting under way, officials have been
         careful": what is still so when the article appeared); not when a modal comes first
         ("it would be an advantage to keep them guessing")."""
+        parse = self.parse
         at = token
-        while self.parse.head_at[at.i] != at.i:
-            at = self.parse.head(at)
-            if self.parse.pos[at.i] not in ("VERB", "AUX"):
+        while parse.head_at[at.i] != at.i:
+            at = parse.head(at)
+            if parse.pos[at.i] not in ("VERB", "AUX"):
                 continue
             grammar = self.of(at)
             if grammar.tense == "INFINITIVE" or (

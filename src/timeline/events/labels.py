@@ -119,9 +119,8 @@ def thing_before(parse: _Parse, pronoun: Any) -> Any | None:
 def counted(parse: _Parse, span: range) -> range:
     """``span`` with what it counts when it names a quantity ("dozens of missiles",
     not "dozens")."""
-    lex = parse.lex
     head = parse.tokens[span.stop - 1]
-    if parse.lemma(head) not in lex.roles["quantities"]:
+    if parse.lemma(head) not in parse.lex.roles["quantities"]:
         return span
     for prep in parse.children(head):
         if parse.dep[prep.i] == "prep" and prep.i == head.i + 1:
@@ -140,12 +139,11 @@ def told_on(parse: _Parse, verb: Any, clause: range) -> range:
     complete the verb, each whole, as far as a label may write them: "Turkey should stand
     together with Iran" of "... against the US in order to prevent ...". Its object ends
     it, whole or not at all (the label then gives it short, as its theme)."""
-    lex = parse.lex
     end = clause.stop
     for child in parse.children(verb):
         if child.i < verb.i:
             continue
-        if parse.dep[child.i] not in lex.roles["told_on"]:
+        if parse.dep[child.i] not in parse.lex.roles["told_on"]:
             break
         span = range(clause.start, child.right_edge.i + 1)
         if not writable(parse, span):
@@ -160,10 +158,9 @@ def same_speaker(parse: _Parse, saying: Any, pronoun: Any) -> bool:
     """Whether ``pronoun`` stands for the one who says or promises ("Iran vowed that it
     would", "Rouhani said he would"): a pronoun of its person and number, the saying's
     subject being a name of that kind."""
-    lex = parse.lex
     subject = next((c for c in parse.children(saying) if parse.dep[c.i] == "nsubj"), None)
     ent = parse.entity_of.get(subject.i) if subject is not None else None
-    kinds = lex.clauses["speaker_pronouns"].get(parse.lower[pronoun.i], ())
+    kinds = parse.lex.clauses["speaker_pronouns"].get(parse.lower[pronoun.i], ())
     return parse.pos[pronoun.i] == "PRON" and ent is not None and ent.label_ in kinds
 
 
@@ -210,11 +207,12 @@ class _Labels:
         for a pronoun, a relative pronoun or a trigger with no such argument. When a
         participant is ``named`` as its agent, only a common noun that the name qualifies:
         "Iraq's parliament", "a U.S. Embassy official" (the name alone says who otherwise)."""
+        parse = self.parse
         verb = light if light is not None else token
         events: frozenset[int] = frozenset()
-        if self.parse.pos[verb.i] in ("VERB", "AUX"):
-            sharing = self.parse.sharing_subject(verb)
-            heads = [c for c in self.parse.children(sharing) if self.parse.dep[c.i] == "nsubj"]
+        if parse.pos[verb.i] in ("VERB", "AUX"):
+            sharing = parse.sharing_subject(verb)
+            heads = [c for c in parse.children(sharing) if parse.dep[c.i] == "nsubj"]
             if sharing is not verb and self.grammars.of(sharing).realis:
                 # an event that is the subject of the verb told as done that this one is
                 # joined to is one happening with that verb, and who did this one ("the
@@ -225,24 +223,24 @@ class _Labels:
             # "by the police", not the means of "by road"
             heads += [
                 g
-                for c in self.parse.children(verb)
-                if self.parse.dep[c.i] == "agent"
-                for g in self.parse.children(c)
-                if self.parse.tag[g.i] != "NN"
-                or any(self.parse.dep[d.i] in ("det", "poss") for d in self.parse.children(g))
+                for c in parse.children(verb)
+                if parse.dep[c.i] == "agent"
+                for g in parse.children(c)
+                if parse.tag[g.i] != "NN"
+                or any(parse.dep[d.i] in ("det", "poss") for d in parse.children(g))
             ]
         else:  # of an event noun, a possessor that is no time ("Wednesday's ruling")
             heads = [
                 c
-                for c in self.parse.children(token)
-                if self.parse.dep[c.i] == "poss"
-                and getattr(self.parse.entity_of.get(c.i), "label_", None) not in _TIME_LABELS
+                for c in parse.children(token)
+                if parse.dep[c.i] == "poss"
+                and getattr(parse.entity_of.get(c.i), "label_", None) not in _TIME_LABELS
             ]
         for head in heads:
-            if self.parse.lower[head.i] in self.parse.lex.roles["plural_pronouns"]:
-                head = group_before(self.parse, head)
-            elif self.parse.lower[head.i] in self.parse.lex.roles["singular_pronouns"]:
-                head = thing_before(self.parse, head)
+            if parse.lower[head.i] in parse.lex.roles["plural_pronouns"]:
+                head = group_before(parse, head)
+            elif parse.lower[head.i] in parse.lex.roles["singular_pronouns"]:
+                head = thing_before(parse, head)
             if head is None or not self.plain(
                 head, ("NOUN",) if named else ("NOUN", "PROPN"), events=head.i in events
             ):
@@ -253,23 +251,24 @@ class _Labels:
                 head,
                 *(
                     c
-                    for c in self.parse.children(head)
-                    if self.parse.dep[c.i] == "conj" and self.parse.pos[c.i] in ("NOUN", "PROPN")
+                    for c in parse.children(head)
+                    if parse.dep[c.i] == "conj" and parse.pos[c.i] in ("NOUN", "PROPN")
                 ),
             ]
-            spans = [qualified(self.parse, g, self.qualifies_actor) for g in group]
+            spans = [qualified(parse, g, self.qualifies_actor) for g in group]
             if named and all(s.start == g.i for s, g in zip(spans, group, strict=True)):
                 continue
-            return as_written(self.parse, range(spans[0].start, spans[-1].stop))
+            return as_written(parse, range(spans[0].start, spans[-1].stop))
         return None
 
     def qualifies_actor(self, word: Any) -> bool:
         """Whether ``word`` qualifies the noun of who did it in a label: an adjective or noun
         before it ("Iranian officials"), a name's words included ("U.S. Embassy official"),
         or a name that owns it ("Iraq's parliament")."""
-        named = word.i in self.parse.entity_of
-        return (self.parse.dep[word.i] in ("amod", "compound") and (word.is_alpha or named)) or (
-            self.parse.dep[word.i] == "poss" and named
+        parse = self.parse
+        named = word.i in parse.entity_of
+        return (parse.dep[word.i] in ("amod", "compound") and (word.is_alpha or named)) or (
+            parse.dep[word.i] == "poss" and named
         )
 
     def theme(self, token: Any, *, events: bool | None = None, named: bool = False) -> str | None:
@@ -280,65 +279,57 @@ class _Labels:
         pronoun, a name, an event of its own ("made a visit", unless ``events``) or a trigger
         that is no verb. When a patient is ``named``, the label writes the name and only what
         it is asked to do follows ("urged Albright to tell Americans")."""
-        if self.parse.pos[token.i] != "VERB":
+        parse = self.parse
+        if parse.pos[token.i] != "VERB":
             return None
-        articles = self.parse.lex.roles["theme_articles"]
+        articles = parse.lex.roles["theme_articles"]
 
         def qualifies(c: Any) -> bool:
             return (
-                (
-                    self.parse.dep[c.i] in ("amod", "compound", "nummod")
-                    and (c.is_alpha or c.like_num)
-                )
-                or (self.parse.dep[c.i] == "det" and self.parse.lower[c.i] in articles)
+                (parse.dep[c.i] in ("amod", "compound", "nummod") and (c.is_alpha or c.like_num))
+                or (parse.dep[c.i] == "det" and parse.lower[c.i] in articles)
                 # "the president's power", not a time's ("this week's announcement")
                 or (
-                    self.parse.dep[c.i] == "poss"
-                    and self.parse.pos[c.i] in ("NOUN", "PROPN")
-                    and (not c.ent_type_ or c.ent_type_ in self.parse.lex.participant_labels)
+                    parse.dep[c.i] == "poss"
+                    and parse.pos[c.i] in ("NOUN", "PROPN")
+                    and (not c.ent_type_ or c.ent_type_ in parse.lex.participant_labels)
                 )
             )
 
         if named:
             return self.complement(token, qualifies, asked=True)
-        heads = [c for c in self.parse.children(token) if self.parse.dep[c.i] == "dobj"]
+        heads = [c for c in parse.children(token) if parse.dep[c.i] == "dobj"]
         if not heads:
             heads = [
                 c
-                for c in self.parse.children(self.parse.sharing_subject(token))
-                if self.parse.dep[c.i] == "nsubjpass"
+                for c in parse.children(parse.sharing_subject(token))
+                if parse.dep[c.i] == "nsubjpass"
             ]
-            if self.parse.dep[token.i] == "relcl" and heads and relative_subject(token):
-                heads = [self.parse.head(token)]  # "a suspect who was returned": the suspect
-        if not heads and self.parse.dep[token.i] == "conj" and self.parse.passive(token):
+            if parse.dep[token.i] == "relcl" and heads and relative_subject(token):
+                heads = [parse.head(token)]  # "a suspect who was returned": the suspect
+        if not heads and parse.dep[token.i] == "conj" and parse.passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
-            heads = [
-                c
-                for c in self.parse.children(self.parse.head(token))
-                if self.parse.dep[c.i] == "nsubj"
-            ]
-        if not heads and self.parse.tag[token.i] in ("VBN", "VBD"):
+            heads = [c for c in parse.children(parse.head(token)) if parse.dep[c.i] == "nsubj"]
+        if not heads and parse.tag[token.i] in ("VBN", "VBD"):
             # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
             # (at times tagged as a past tense) qualifies the noun, or is joined to it when
             # the parser reads "and" as joining
-            participle = self.parse.sharing_subject(token)
-            qualifying = self.parse.dep[participle.i] == "acl" or (
-                self.parse.dep[participle.i] == "conj"
-                and self.parse.pos[self.parse.head_at[participle.i]] == "NOUN"
+            participle = parse.sharing_subject(token)
+            qualifying = parse.dep[participle.i] == "acl" or (
+                parse.dep[participle.i] == "conj"
+                and parse.pos[parse.head_at[participle.i]] == "NOUN"
                 and not any(
-                    self.parse.dep[c.i] == "dobj" for c in self.parse.children(token)
+                    parse.dep[c.i] == "dobj" for c in parse.children(token)
                 )  # "angered Washington"
             )
-            heads = [self.parse.head(participle)] if qualifying else []
+            heads = [parse.head(participle)] if qualifying else []
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
         if events is None:
-            events = self.parse.lemma(token) not in self.parse.lex.light
+            events = parse.lemma(token) not in parse.lex.light
         for head in heads:
             if self.plain(head, ("NOUN",), events=events):
-                what = as_written(
-                    self.parse, counted(self.parse, qualified(self.parse, head, qualifies))
-                )
+                what = as_written(parse, counted(parse, qualified(parse, head, qualifies)))
                 # and what it is asked to do: "urging US forces to swiftly leave the region"
                 asked = self.complement(token, qualifies, asked=True)
                 return f"{what} {asked}" if asked else what
@@ -353,21 +344,20 @@ class _Labels:
         a poster"), else its object after a preposition that completes it ("called for
         restraint"); with ``asked``, only the infinitive from its mark, what the verb's object
         is asked to do ("urged Albright to tell Americans")."""
-        roles = self.parse.lex.roles
-        for verb in self.parse.children(token):
-            if self.parse.dep[verb.i] != "xcomp" or self.parse.pos[verb.i] != "VERB":
+        parse = self.parse
+        roles = parse.lex.roles
+        for verb in parse.children(token):
+            if parse.dep[verb.i] != "xcomp" or parse.pos[verb.i] != "VERB":
                 continue
             mark = next(
                 (
                     a
-                    for a in self.parse.children(verb)
-                    if self.parse.dep[a.i] == "aux"
-                    and self.parse.lower[a.i] in roles["infinitive_marks"]
+                    for a in parse.children(verb)
+                    if parse.dep[a.i] == "aux" and parse.lower[a.i] in roles["infinitive_marks"]
                 ),
                 # a bare infinitive: "helped hang a poster"
                 verb
-                if self.parse.tag[verb.i] == "VB"
-                and self.parse.lemma(token) in roles["bare_infinitive"]
+                if parse.tag[verb.i] == "VB" and parse.lemma(token) in roles["bare_infinitive"]
                 else None,
             )
             if mark is None:
@@ -376,50 +366,41 @@ class _Labels:
             end = (
                 verb.i
                 + 1
-                + any(
-                    self.parse.dep[c.i] == "prt" and c.i == verb.i + 1
-                    for c in self.parse.children(verb)
-                )
+                + any(parse.dep[c.i] == "prt" and c.i == verb.i + 1 for c in parse.children(verb))
             )
             between = range(mark.i if asked else token.i + 1, end)
-            if not writable(self.parse, between):
+            if not writable(parse, between):
                 continue
             what = self.theme(verb) or next(
                 (
-                    self.parse.written(
-                        qualified(self.parse, c, lambda q: self.parse.dep[q.i] == "compound")
-                    )
-                    for c in self.parse.children(verb)
-                    if self.parse.dep[c.i] == "dobj" and self.parse.pos[c.i] == "PROPN"
+                    parse.written(qualified(parse, c, lambda q: parse.dep[q.i] == "compound"))
+                    for c in parse.children(verb)
+                    if parse.dep[c.i] == "dobj" and parse.pos[c.i] == "PROPN"
                 ),
                 None,
             )
-            return " ".join(w for w in (self.parse.written(between), what) if w)
-        for prep in self.parse.children(token):
+            return " ".join(w for w in (parse.written(between), what) if w)
+        for prep in parse.children(token):
             if (
-                self.parse.dep[prep.i] != "prep"
-                or self.parse.lower[prep.i] not in roles["theme_prepositions"]
+                parse.dep[prep.i] != "prep"
+                or parse.lower[prep.i] not in roles["theme_prepositions"]
             ):
                 continue
-            for obj in self.parse.children(prep):
+            for obj in parse.children(prep):
                 if asked:
                     # what it is asked for or against, told by a gerund: "advised US
                     # commanders against embarking on any new military action"
-                    if self.parse.dep[obj.i] == "pcomp" and self.parse.tag[obj.i] == "VBG":
+                    if parse.dep[obj.i] == "pcomp" and parse.tag[obj.i] == "VBG":
                         asked_for = range(prep.i, obj.right_edge.i + 1)
-                        return (
-                            self.parse.written(asked_for)
-                            if writable(self.parse, asked_for)
-                            else None
-                        )
+                        return parse.written(asked_for) if writable(parse, asked_for) else None
                 # a common noun, not a time or an amount ("hinting for months")
                 elif (
-                    self.parse.dep[obj.i] == "pobj"
+                    parse.dep[obj.i] == "pobj"
                     and not obj.ent_type_
                     and self.plain(obj, ("NOUN",), events=True)
                 ):
-                    what = as_written(self.parse, qualified(self.parse, obj, qualifies))
-                    return f"{self.parse.lower[prep.i]} {what}"
+                    what = as_written(parse, qualified(parse, obj, qualifies))
+                    return f"{parse.lower[prep.i]} {what}"
         return None if asked else self.reported(token, qualifies)
 
     def reported(self, token: Any, qualifies: Callable[[Any], bool]) -> str | None:
@@ -428,36 +409,29 @@ class _Labels:
         killing breached the terms", "the Pentagon confirmed Iran had fired dozens", "Iran
         vowed it would take a harsh revenge"); ``None`` for a quotation told before its
         speaker or a clause whose subject is a pronoun other than the one that says it."""
-        if self.parse.lex.classes.get(self.parse.lemma(token)) not in ("REPORTING", "I_ACTION"):
+        parse = self.parse
+        if parse.lex.classes.get(parse.lemma(token)) not in ("REPORTING", "I_ACTION"):
             return None
-        for verb in self.parse.children(token):
-            if (
-                self.parse.dep[verb.i] != "ccomp"
-                or self.parse.pos[verb.i] != "VERB"
-                or verb.i < token.i
-            ):
+        for verb in parse.children(token):
+            if parse.dep[verb.i] != "ccomp" or parse.pos[verb.i] != "VERB" or verb.i < token.i:
                 continue
-            subjects = [
-                c
-                for c in self.parse.children(verb)
-                if self.parse.dep[c.i] in ("nsubj", "nsubjpass")
-            ]
+            subjects = [c for c in parse.children(verb) if parse.dep[c.i] in ("nsubj", "nsubjpass")]
             if not subjects or not (
                 self.plain(subjects[0], ("NOUN", "PROPN"), events=True)
-                or same_speaker(self.parse, token, subjects[0])
+                or same_speaker(parse, token, subjects[0])
             ):
                 continue
-            start = qualified(self.parse, subjects[0], qualifies).start
+            start = qualified(parse, subjects[0], qualifies).start
             whole, clause = range(start, verb.right_edge.i + 1), range(start, verb.i + 1)
-            if writable(self.parse, whole):  # "the launch went as planned"
-                return as_written(self.parse, whole)
-            if writable(self.parse, clause):
-                told = told_on(self.parse, verb, clause)
+            if writable(parse, whole):  # "the launch went as planned"
+                return as_written(parse, whole)
+            if writable(parse, clause):
+                told = told_on(parse, verb, clause)
                 if told.stop > clause.stop:  # "Turkey should stand together with Iran"
-                    return as_written(self.parse, told)
+                    return as_written(parse, told)
                 # "it would take a harsh revenge"; a passive's theme is the subject written
-                what = None if self.parse.passive(verb) else self.theme(verb, events=True)
-                return " ".join(w for w in (as_written(self.parse, clause), what) if w)
+                what = None if parse.passive(verb) else self.theme(verb, events=True)
+                return " ".join(w for w in (as_written(parse, clause), what) if w)
         return None
 
     def plain(self, head: Any, kinds: tuple[str, ...], *, events: bool = False) -> bool:
@@ -465,15 +439,13 @@ class _Labels:
         not in a dateline ("NAIROBI, Kenya (AP) _ Bombings ..."), and unless ``events``, no
         trigger or event noun of its own ("the blast killed": an event, not an actor; "bombs
         exploded" has an actor)."""
+        parse = self.parse
         return (
-            self.parse.pos[head.i] in kinds
+            parse.pos[head.i] in kinds
             and head.is_alpha
-            and head.i not in self.parse.aside
+            and head.i not in parse.aside
             and (
                 events
-                or (
-                    head.i not in self.triggers_at
-                    and self.parse.lemma(head) not in self.parse.lex.nouns
-                )
+                or (head.i not in self.triggers_at and parse.lemma(head) not in parse.lex.nouns)
             )
         )

@@ -44,7 +44,6 @@ def entities(
     with whether it only qualifies the noun that heads it ("US commanders", "Iraq's
     parliament"): ``triggers_at`` holds the triggers' tokens, whose own names are not
     taken for the phrase's."""
-    lex = parse.lex
     for head in (token, *(c for c in parse.conjuncts(token) if not restates(parse, c))):
         ent = parse.entity_of.get(head.i)
         if ent is not None:
@@ -54,7 +53,7 @@ def entities(
             if person is not None:  # "Russia's defence minister, Sergei Shoigu"
                 yield person, False
                 continue
-            relative = parse.lemma(head) in lex.relatives
+            relative = parse.lemma(head) in parse.lex.relatives
             for child in parse.children(head):
                 if parse.dep[child.i] == "poss" and relative:
                     continue  # "Kopp's stepmother said": not Kopp
@@ -99,8 +98,7 @@ def restates(parse: _Parse, conjunct: Any) -> bool:
 
 def titled(parse: _Parse, head: Any) -> bool:
     """Whether ``head`` is a title of office ("president", "minister", "head")."""
-    lex = parse.lex
-    return parse.lemma(head) in lex.titles
+    return parse.lemma(head) in parse.lex.titles
 
 
 def apposition(parse: _Parse, head: Any) -> Any | None:
@@ -133,14 +131,13 @@ def apposition(parse: _Parse, head: Any) -> Any | None:
 def name_before(parse: _Parse, verb: Any) -> Any | None:
     """The last token of a named entity right before a finite ``verb`` that has no
     subject (a comma between them allowed): its subject where the parse lost it."""
-    lex = parse.lex
     if parse.tag[verb.i] not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
     before = parse.tokens[verb.i - 1]
     if before.text == "," and verb.i > 1:
         before = parse.tokens[verb.i - 2]
     ent = parse.entity_of.get(before.i)
-    if ent is None or ent.end - 1 != before.i or ent.label_ not in lex.participant_labels:
+    if ent is None or ent.end - 1 != before.i or ent.label_ not in parse.lex.participant_labels:
         return None
     return before
 
@@ -151,8 +148,7 @@ def arguments(parse: _Parse, token: Any, light: Any | None) -> Iterator[tuple[st
     subject of its own shares, the speaker named right before a verb of saying, the
     objects of "with" and its kin, and an event noun's possessor, qualifying name and
     objects of its prepositions."""
-    lex = parse.lex
-    roles = lex.roles
+    roles = parse.lex.roles
     verbs = [v for v in (light, token) if v is not None and parse.pos[v.i] in ("VERB", "AUX")]
     for verb in verbs:
         children = list(parse.children(verb))
@@ -243,13 +239,12 @@ def find_participants(
     """The participants of the mention at ``token`` (with its ``light`` verb, if any), each
     once, in its first role: the entities among its arguments (:func:`arguments`); those
     around another event (``triggers_at`` holds the triggers' tokens) are that one's."""
-    lex = parse.lex
     found: dict[str, Participant] = {}
     for role, argument in arguments(parse, token, light):
         # the entities around another event ("followed a US strike") are that event's
         around = argument.i not in triggers_at or argument.i == token.i
         for ent, qualifies in entities(parse, argument, triggers_at, with_modifiers=around):
-            if ent.label_ not in lex.participant_labels:
+            if ent.label_ not in parse.lex.participant_labels:
                 continue
             if ent.label_ == "NORP" and argument.i not in range(ent.start, ent.end):
                 continue

@@ -161,10 +161,10 @@ def presumed_day(
 ) -> Interval | None:
     """The day a reader would put an undated mention on (a soft default): news told in
     the simple past or the present perfect ("have called for restraint") happened on the
-    story's day (:meth:`story_day`), else on the publication day. Not a relative
+    story's day (:func:`story_day`), else on the publication day. Not a relative
     clause's background ("the agency, which built the camera"), nor a happening in a
     sentence that names another time than one of a noun's background (``untimed`` is
-    false, :meth:`tells_background`); a statement's sentence may name the time of what
+    false, :func:`tells_background`); a statement's sentence may name the time of what
     was said. What was said is left to the saying it happened by (the caller leaves out
     the clauses of a verb of saying). A negated verb is presumed as a done one (its not
     happening is told of that day), but one in the present perfect ("no one has
@@ -191,7 +191,7 @@ def conjunct_of(
     heads: dict[int, int],
 ) -> bool:
     """Whether ``token`` is joined to a mention told in the same form, a participle or an
-    infinitive (:meth:`under_way`), which it shares the bounds and day of ("to
+    infinitive (:func:`under_way`), which it shares the bounds and day of ("to
     articulate a vision and to defend", "smoking cigars and drinking beer"). Not a bare
     verb: one with no tense or "to" may be a misread infinitive of anything."""
     if parse.dep[token.i] != "conj":
@@ -208,17 +208,16 @@ def inherit(
     """Give a participle or event noun with no time the bounds of the event its clause
     hangs from ("added, referring to"), where it has none and those bound it on both
     sides, and the day that event is presumed on; an infinitive is left open ("voted to
-    expel": not yet done) unless its verb begins or goes on (:meth:`under_way`: then the
+    expel": not yet done) unless its verb begins or goes on (:func:`under_way`: then the
     day its verb is dated by, or presumed on), or plans it for a time it names
-    (:meth:`planned_for`: presumed then); one that
+    (:func:`planned_for`: presumed then); one that
     hangs from it by a preposition it happens in, on or as ("quoted as saying", "In
     looking ahead, Geremek said") only that day. So does a present participle that
-    qualifies the event's subject (:meth:`doing`), and a conjunct of one of these
-    (:meth:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
+    qualifies the event's subject (:func:`doing`), and a conjunct of one of these
+    (:func:`conjunct_of`: "to articulate a vision and to defend"). A relative clause set
     inside an event noun ("the vote, in which lawmakers backed") with no time of its own
     happened within that event's bounds."""
-    lex = parse.lex
-    ordering = lex.ordering
+    ordering = parse.lex.ordering
     links = ordering["with_governor"]
     with_preposition = frozenset(ordering["during"]) | frozenset(ordering["as"])
     for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
@@ -281,10 +280,9 @@ def share_presumed(
     """Give an undated mention with no presumed day the day presumed for an event it
     happens in, on or at, or that happens in it ("said Freeh at a press conference",
     "In an interview ..., the father criticized"): the syntax that lets a time date both
-    (:meth:`spread`) lets a presumed day stand for both; and the day of the statement
-    whose speaker a relative clause tells how it was made (:meth:`speaking_for`)."""
-    lex = parse.lex
-    links = lex.ordering["during"]
+    (:func:`spread`) lets a presumed day stand for both; and the day of the statement
+    whose speaker a relative clause tells how it was made (:func:`speaking_for`)."""
+    links = parse.lex.ordering["during"]
     for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
         if mention.presumed is not None or mention.time is not None:
             continue
@@ -357,9 +355,8 @@ def presume_participles(
     qualifies a noun of a clause told in the past tells that thing's content or
     background, not a happening of the clause's day ("a fax explaining the threat",
     "agents charged in the case")."""
-    lex = parse.lex
     publication = parse.publication
-    ordering = lex.ordering
+    ordering = parse.lex.ordering
     ordered = frozenset(ordering["after"]) | frozenset(ordering["before"])
     for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
         if (

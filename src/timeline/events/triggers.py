@@ -39,8 +39,7 @@ def is_event_noun(parse: _Parse, token: Any) -> bool:
 def starts_phrase(parse: _Parse, token: Any) -> bool:
     """Whether ``token`` is the first word of an event written in several ("coup d'etat"),
     which the parse may take for a modifier or a foreign word."""
-    lex = parse.lex
-    tails = lex.phrases.get(parse.lower[token.i], ())
+    tails = parse.lex.phrases.get(parse.lower[token.i], ())
     return any(tuple(parse.lower[token.i + 1 : token.i + 1 + len(t)]) == t for t in tails)
 
 
@@ -128,9 +127,8 @@ def parts_of_times(parse: _Parse, times: Sequence[TimeExpression]) -> frozenset[
 def possesses(parse: _Parse, verb: Any) -> bool:
     """Whether ``verb`` is a verb of possession with an object of its own, no auxiliary
     ("Iraq had no weapons", not "had fired" nor "had to leave")."""
-    lex = parse.lex
     return (
-        parse.lemma(verb) in lex.possessions
+        parse.lemma(verb) in parse.lex.possessions
         and parse.dep[verb.i] not in ("aux", "auxpass")
         and any(parse.dep[c.i] == "dobj" for c in parse.children(verb))
     )
@@ -158,9 +156,8 @@ def describes(parse: _Parse, token: Any, light: Any | None) -> bool:
 def scheduled(parse: _Parse, verb: Any) -> bool:
     """Whether a verb in the passive says what its infinitive is planned to do ("was set
     to land on Monday", "was scheduled to lay flowers")."""
-    lex = parse.lex
     return (
-        parse.lemma(verb) in lex.schedules
+        parse.lemma(verb) in parse.lex.schedules
         and parse.passive(verb)
         and any(
             parse.dep[c.i] == "xcomp" and any(parse.tag[a.i] == "TO" for a in parse.children(c))
@@ -172,8 +169,7 @@ def scheduled(parse: _Parse, verb: Any) -> bool:
 def dismisses(parse: _Parse, verb: Any) -> bool:
     """Whether ``verb`` dismisses someone from a post ("fired coach Maurice Cheeks",
     "Cheeks was fired", "the fifth coach fired this season"), not fires a weapon."""
-    lex = parse.lex
-    roles = lex.roles
+    roles = parse.lex.roles
     if parse.pos[verb.i] != "VERB" or parse.lemma(verb) not in roles["dismissals"]:
         return False
     direct = [c for c in parse.children(verb) if parse.dep[c.i] == "dobj"][
