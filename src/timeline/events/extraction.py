@@ -2,11 +2,12 @@
 
 :class:`_Extractor` reads an article in the order a reader would: its triggers
 (:mod:`~timeline.events.triggers`), the times attached to them
-(:mod:`~timeline.events.attachment`), the days its text sets (:class:`_Setting`: the story's
-day, the sentences that name other times), then each mention in document order (its grammar,
-own time, statement day, bounds and presumed day, participants and label phrases), keeping
-what its paragraphs and speakers have told so far (:class:`_Told`); last, the passes that let
-mentions share days (:mod:`~timeline.events.presumption`).
+(:mod:`~timeline.events.attachment`), the days its text sets
+(:mod:`~timeline.events.setting`: the story's day, the sentences that name other times),
+then each mention in document order (its grammar, own time, statement day, bounds and
+presumed day, participants and label phrases), keeping what its paragraphs and speakers
+have told so far (:class:`_Told`); last, the passes that let mentions share days
+(:mod:`~timeline.events.presumption`).
 
 >>> from datetime import date
 >>> from timeline import Article, find_times
@@ -22,9 +23,7 @@ mentions share days (:mod:`~timeline.events.presumption`).
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 import attrs
@@ -32,12 +31,10 @@ import attrs
 from timeline.bounds import Bounds, intersect, interval_bounds, tense_bounds
 from timeline.cues import governor, saying
 from timeline.events.attachment import (
-    _Attached,
     _sentence_time,
     _signal,
     attach,
     reference_time,
-    sentence_dates,
 )
 from timeline.events.clauses import qualifies_noun, qualifying, tells_background
 from timeline.events.grammar import _Grammar, _Grammars, as_fact, in_background
@@ -45,7 +42,6 @@ from timeline.events.labels import _Labels, phrasing
 from timeline.events.parse import _Parse
 from timeline.events.participants import find_participants, location
 from timeline.events.presumption import (
-    _PARAGRAPH,
     _REACTION,
     _lately,
     ahead,
@@ -55,38 +51,13 @@ from timeline.events.presumption import (
     presumed_day,
     share_presumed,
     speaker_key,
-    story_day,
     told_then,
 )
+from timeline.events.setting import _Setting, read_setting
 from timeline.events.triggers import event_class, find_triggers, lemma_for, parts_of_times
 from timeline.model import Article, EventMention, Interval, TimeExpression
 from timeline.moments import instant
 from timeline.references import Referents
-
-
-@attrs.frozen
-class _Setting:
-    """The days and times an article's text sets for its mentions, read before them."""
-
-    #: the times attached to mentions (:func:`~timeline.events.attachment.attach`)
-    times: _Attached
-    #: the times that set the narrative's day: those of happenings, not of reports of them
-    told: list[TimeExpression]
-    #: the day of the article's news, when its opening names it
-    story: Bounds | None
-    #: the first moment of the story's day, else of the publication day
-    story_start: datetime | None
-    #: the times other than the story's day, by the sentence that names them
-    other_times: dict[int | None, list[TimeExpression]]
-    #: the sentences that name a time other than the story's day, and those that name any
-    timed: set[int | None]
-    named: set[int | None]
-    #: the dates of each sentence that names one
-    dates: dict[int, list[TimeExpression]]
-    #: the paragraphs that are run-on text (more sentences than a news paragraph runs to)
-    run_on: set[int]
-    #: the tokens of the mentions each attached time dates, by the time's identity
-    owners_of: dict[int, list[Any]]
 
 
 @attrs.frozen
@@ -177,7 +148,7 @@ class _Extractor:
         self.triggers_at = frozenset(heads)
         attached = attach(parse, self.grammars, times, heads)
         self.same = set(attached.same)
-        setting = self.setting(times, found, attached)
+        setting = read_setting(parse, times, found, attached)
         told = _Told()
         labels = _Labels(parse, self.grammars, self.triggers_at)
         referents = Referents(parse.doc, parse.sentence_starts, parse.ents)
@@ -219,69 +190,6 @@ class _Extractor:
             if light is not None:
                 heads.setdefault(light.i, index)
         return found, heads
-
-    def setting(
-        self,
-        times: Sequence[TimeExpression],
-        found: Sequence[tuple[Any, Any | None]],
-        attached: _Attached,
-    ) -> _Setting:
-        """The days and times the article's text sets (:class:`_Setting`)."""
-        parse = self.parse
-        publication = parse.publication
-        # times that set the narrative's day: those of happenings, not of reports of them
-        reports = {
-            id(time)
-            for index, time in attached.attached.items()
-            if self.lex.classes.get(parse.lemma(found[index][0])) in ("REPORTING", "I_STATE")
-        }
-        told = [time for time in times if id(time) not in reports]
-        # the day of the news is a day its opening tells a happening on, not one it names
-        # only for a statement ("82 were killed, officials said as dawn broke Saturday")
-        story = story_day(parse, told)
-        # sentences that name a time other than the story's day, with those times: their
-        # narrative is at that time, or at one they tell of, unless the time only dates the
-        # background of a noun ("Albright, who fled in 1948, made no secret"); a length or a
-        # set names no time ("after a six-year process")
-        other_times: dict[int | None, list[TimeExpression]] = {}
-        for time in times:
-            if (
-                time.interval is not None
-                and interval_bounds(time) != story
-                and time.start not in attached.of_things
-            ):
-                other_times.setdefault(parse.time_sentence(time), []).append(time)
-        timed = set(other_times) - {None}
-        # sentences that name any time: a statement in one may be made at it
-        named = {
-            parse.time_sentence(t)
-            for t in times
-            if t.interval is not None and t.start not in attached.of_things
-        } - {None}
-        story_start = None  # none when nothing of the publication day was told yet
-        if story:
-            story_start = story[0]
-        elif publication is not None and not publication.empty:
-            story_start = publication.start
-        lengths = Counter(
-            parse.paragraph_of(parse.tokens[start]) for start in parse.sentence_starts
-        )
-        run_on = {paragraph for paragraph, length in lengths.items() if length > _PARAGRAPH}
-        owners_of: dict[int, list[Any]] = {}
-        for index, time in attached.attached.items():
-            owners_of.setdefault(id(time), []).append(found[index][0])
-        return _Setting(
-            times=attached,
-            told=told,
-            story=story,
-            story_start=story_start,
-            other_times=other_times,
-            timed=timed,
-            named=named,
-            dates=sentence_dates(parse, times, attached.of_things),
-            run_on=run_on,
-            owners_of=owners_of,
-        )
 
     def reading(
         self, index: int, token: Any, light: Any | None, setting: _Setting, heads: dict[int, int]
