@@ -90,6 +90,21 @@ class Tree:
                 return found
         return None
 
+    def up(self, low: int) -> list[int]:
+        """The indices of the words from ``low`` up to its root, the root left out: the
+        :meth:`path` from ``low`` to its root (none for a root).
+
+        >>> from timeline.nlp import load
+        >>> tree = Tree(load()("Iran fired missiles."))
+        >>> tree.up(2), tree.up(1)
+        ([2], [])
+        """
+        heads, found, at = self.heads, [], low
+        while heads[at] != at:
+            found.append(at)
+            at = heads[at]
+        return found
+
     def children(self, token: Any) -> tuple[Any, ...]:
         """The children of ``token``, a token of the doc, in the order of the text."""
         return self._children[token.i]
