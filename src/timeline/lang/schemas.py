@@ -12,7 +12,7 @@ __all__ = ["SCHEMAS"]
 
 _EVENT_CLASSES = ("REPORTING", "PERCEPTION", "ASPECTUAL", "I_ACTION", "I_STATE", "STATE")
 
-#: Event extraction (``events.py``), order cues (``cues.py``) and bounds (``bounds.py``).
+#: Event extraction (the ``events`` package), order cues (``cues.py``) and bounds (``bounds.py``).
 EVENTS = Section(
     {
         "verbs": Section(
