@@ -304,10 +304,9 @@ def _without_years_ahead(ctx: Context) -> Context:
     higher earnings for the full year")."""
     if ctx.published is None:
         return ctx
-    this_year = floor(ctx.published, G.YEAR)
+    this_year = ctx.published.year
     return attrs.evolve(
-        ctx,
-        history=tuple(m for m in ctx.history if floor(m.interval.start, G.YEAR) <= this_year),
+        ctx, history=tuple(m for m in ctx.history if m.interval.start.year <= this_year)
     )
 
 
