@@ -19,11 +19,12 @@ from timeline.temporal.clocks import hour_in_part
 from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
-_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+|in\s+)?")
-# A dash between a day and its clock time, as datelines and posts write them ("Jan. 6, 2017
-# - 6:37 a.m."): one moment, no range.
-_DAY_DASH_CLOCK = re.compile(r"\s+[-\u2013]\s+")
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?", re.I)
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+|in\s+)?", re.I)
+# A dash, bar or "@" between a day and its clock time, as datelines and posts write them
+# ("Jan. 6, 2017 - 6:37 a.m.", "May 2, 2013 | 5:03pm", "9/10/2010 @ 1:19PM"): one moment,
+# no range.
+_DAY_DASH_CLOCK = re.compile(r"\s+[-\u2013]\s+|\s*[|@]\s*")
 
 
 def _is_time_only(spec: Spec) -> bool:

@@ -33,7 +33,7 @@ from timeline.temporal.compose import (
 )
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
-from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
+from timeline.temporal.spec import KINDS, Match, Rejected, Spec, name_key, read
 from timeline.temporal.starts import TOKEN, Openings, Starts, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
@@ -104,8 +104,10 @@ def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str
 
 
 #: Boundaries around every rule: not inside a word, a number, an amount or a version string.
+#: A year may end before a clock time glued to it by a dash or a slash ("August 8, 2012-4:43
+#: pm", as web pages stamp their posts): the date keeps its year.
 _OPEN = r"(?<![\w$£€#@])(?<!\d[.,/:-])"
-_CLOSE = r"(?![\w%@])(?![.,/:-]\d)"
+_CLOSE = r"(?![\w%@])(?:(?<=\d{4})(?=[-/][0-2]?\d:[0-5]\d)|(?![.,/:-]\d))"
 
 
 @attrs.frozen
@@ -133,6 +135,7 @@ class Rule:
     not_before: frozenset[str] = frozenset()
     name_before_capital: bool = False
     title_is_name: bool = False
+    titled_figure: bool = False
     counted: bool = False
     game_period: bool = False
 
@@ -187,6 +190,7 @@ def rules() -> tuple[Rule, ...]:
                 not_before=_word_list(raw["not_before"]) if "not_before" in raw else frozenset(),
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
+                titled_figure=raw.get("titled_figure", False),
                 counted=raw.get("counted", False),
                 game_period=raw.get("game_period", False),
             )
@@ -462,7 +466,7 @@ def _matches(
             continue
         if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
             continue
-        if _a_title(m, rule):
+        if _a_title(m, rule) or _a_titled_figure(text, m, rule):
             yield start, end, priority, None
             continue
         if (
@@ -477,6 +481,10 @@ def _matches(
             continue
         if spec.kind == "offset" and _takes_object(text, m):
             continue
+        if _placed_by_event(text, end, spec):
+            spec = attrs.evolve(spec, by_event=True)
+        elif _ranked_in_year(text, start, spec):
+            spec = attrs.evolve(spec, anaphoric=False, shift=0)
         if spec.kind == "duration" and spec.mod == "APPROX" and m.start("quant") == start:
             start = m.end("quant") + len(m.group("quant_gap") or "")
         yield start, end, priority, Match(start, end, rule.name, spec)
@@ -490,6 +498,50 @@ def _takes_object(text: str, m: re.Match[str]) -> bool:
     "before"/"after" ("two days after,") makes the offset from the narrative."""
     direction = (m.groupdict().get("direction") or "").lower()
     return direction in ("before", "after") and _OBJECT_AFTER.match(text, m.end()) is not None
+
+
+@functools.cache
+def _event_after() -> re.Pattern[str]:
+    words = alternation(lexicon()["cues"]["event_relations"])
+    return re.compile(rf"\s+{words}\s+[\w$\"']", re.I)
+
+
+def _placed_by_event(text: str, end: int, spec: Spec) -> bool:
+    """Whether ``spec`` is the narrative's unit or part of a day before a happening that
+    places it ("the day after his death", "the night before the attack"): the time of the
+    happening is not in the words."""
+    return (
+        spec.kind == "point"
+        and spec.anaphoric
+        and spec.shift is None
+        and spec.day_offset is None
+        and spec.hour is None
+        and all(v is None for v in (spec.year, spec.month, spec.day, spec.weekday))
+        and (spec.calunit is not None or spec.part is not None)
+        and _event_after().match(text, end) is not None
+    )
+
+
+@functools.cache
+def _superlative_of() -> re.Pattern[str]:
+    not_superlatives = alternation(lexicon()["blockers"]["est_words"])
+    return re.compile(
+        rf"(?<![\w-])(?:(?:most|least)\s+[a-z-]+|(?!{not_superlatives}(?![\w-]))[a-z]+est)"
+        r"(?:\s+[\w'-]+){0,4}\s+of\s+$",
+        re.I,
+    )
+
+
+def _ranked_in_year(text: str, start: int, spec: Spec) -> bool:
+    """Whether ``spec`` is "the year" a superlative ranks in ("the largest fire of the
+    year"): the year at hand, not the last one the narrative named."""
+    return (
+        spec.calunit == "Y"
+        and spec.anaphoric
+        and spec.shift is None
+        and spec.year is None
+        and _superlative_of().search(text, max(0, start - 60), start) is not None
+    )
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'-]+)")
@@ -522,6 +574,38 @@ def _a_title(m: re.Match[str], rule: Rule) -> bool:
         and all(w[:1].isupper() for w in words)
         and not m.group().isupper()
     )
+
+
+_LINE_WORDS = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def _a_titled_figure(text: str, m: re.Match[str], rule: Rule) -> bool:
+    """Whether ``m`` is a figure before capitalized words ("60 Minutes") in running prose,
+    so the name of a show or a book, not a time: a lowercase word near it on its line,
+    other than the small words Title Case leaves lowercase, tells prose from a headline
+    ("Talks Last 60 Minutes")."""
+    words = m.group().split()
+    if not (
+        rule.titled_figure
+        and len(words) > 1
+        and words[0].isdigit()
+        and all(w[:1].isupper() for w in words[1:])
+        and not m.group().isupper()
+    ):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    before = _LINE_WORDS.findall(text, max(line_start, m.start() - 40), m.start())[-3:]
+    after = _LINE_WORDS.findall(
+        text, m.end(), min(m.end() + 40, len(text) if line_end < 0 else line_end)
+    )[:3]
+    small = _title_lowercase()
+    return any(w[:1].islower() and w.lower() not in small for w in (*before, *after))
+
+
+@functools.cache
+def _title_lowercase() -> frozenset[str]:
+    return frozenset(lexicon()["blockers"]["title_lowercase"])
 
 
 @functools.cache

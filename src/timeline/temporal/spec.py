@@ -37,6 +37,8 @@ class Spec:
     ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
     the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
     ``midnight`` marks a clock named "midnight", which ends the day named with it.
+    ``by_event`` marks a narrative unit placed by a happening named after it ("the day after
+    his death"), which no time of the text anchors: its date stays unknown.
     """
 
     kind: str
@@ -74,6 +76,7 @@ class Spec:
     within: bool = False
     zone: str | None = None
     midnight: bool = False
+    by_event: bool = False
 
 
 @attrs.frozen
