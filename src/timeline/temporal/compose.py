@@ -295,6 +295,29 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     )
 
 
+_GLUE = re.compile(r"[-/](?=\d)")
+
+
+def with_glued_clocks(
+    text: str, matches: list[Match], clock_at: Callable[[str, int], Match | None]
+) -> list[Match]:
+    """Give a date with its year the clock time glued to it by a dash or a slash, as web
+    pages stamp their posts ("August 8, 2012-4:43 pm", "16/08/2011-13:42"): ``clock_at``
+    reads a clock time starting at an offset of the text, or ``None``."""
+    out: list[Match] = []
+    for index, match in enumerate(matches):
+        ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+        if _is_day(match.spec) and match.spec.year is not None and _GLUE.match(text, match.end):
+            clock = clock_at(text, match.end + 1)
+            if clock is not None and clock.end <= ceiling:
+                spec = _at_clock(
+                    text, match, clock, start=match.start, hour=clock.spec.hour, part=None
+                )
+                match = Match(match.start, clock.end, f"{match.rule}+{clock.rule}", spec)
+        out.append(match)
+    return out
+
+
 def _next_to(
     text: str,
     left: Match,

@@ -27,6 +27,7 @@ from timeline.temporal.compose import (
     weekday_ranges,
     with_bare_hours,
     with_day_numbers,
+    with_glued_clocks,
     with_positions,
     with_units_around,
     with_years,
@@ -376,6 +377,7 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
             chosen.append(match)
             taken[start:end] = b"\x01" * (end - start)
     matches = combine(text, sorted(chosen, key=lambda m: m.start))
+    matches = with_glued_clocks(text, matches, _clock_at)
     matches = with_bare_hours(text, with_day_numbers(text, matches))
     matches = with_parts_of_day(text, matches)
     matches = with_years(text, matches)
@@ -387,6 +389,32 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
         return matches
     joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
+
+
+#: The rules of clock times a dash or a slash may glue to a date's year.
+_GLUED_CLOCKS = ("clock_ampm", "clock_24h")
+#: A glued clock time is read in the rest of its line, at most this long.
+_CLOCK_REACH = 40
+
+
+def _clock_at(text: str, start: int) -> Match | None:
+    """The clock time that starts at ``start`` right after a dash or a slash glued to a
+    year, which the rules' own boundary keeps out ("2012-4:43 pm"), read in the text after
+    the glue."""
+    end = text.find("\n", start, start + _CLOCK_REACH)
+    piece = text[start : end if end >= 0 else start + _CLOCK_REACH]
+    for rule in rules():
+        if rule.name not in _GLUED_CLOCKS:
+            continue
+        m = rule.regex.match(piece)
+        if m is None or not _CLOSE_AT.match(text, start + m.end()):
+            continue
+        try:
+            spec = read(rule.kind, m.groupdict())
+        except Rejected:
+            continue
+        return Match(start, start + m.end(), rule.name, spec)
+    return None
 
 
 def _game_period(text: str, match: Match | None) -> bool:
