@@ -104,10 +104,11 @@ def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str
     return names, [w for w in table if w not in names]
 
 
-#: Boundaries around every rule: not inside a word, a number, an amount or a version string.
-#: A year may end before a clock time glued to it by a dash or a slash ("August 8, 2012-4:43
-#: pm", as web pages stamp their posts): the date keeps its year.
-_OPEN = r"(?<![\w$£€#@])(?<!\d[.,/:-])"
+#: Boundaries around every rule: not inside a word, a number, an amount, a version string or
+#: a zone's offset ("GMT+05:00" holds no clock time). A year may end before a clock time
+#: glued to it by a dash or a slash ("August 8, 2012-4:43 pm", as web pages stamp their
+#: posts): the date keeps its year.
+_OPEN = r"(?<![\w$£€#@+])(?<!\d[.,/:-])"
 _CLOSE = r"(?![\w%@])(?:(?<=\d{4})(?=[-/][0-2]?\d:[0-5]\d)|(?![.,/:-]\d))"
 
 
