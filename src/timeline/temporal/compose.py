@@ -295,6 +295,26 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
     )
 
 
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def in_apposition(text: str, matches: list[Match]) -> list[Match]:
+    """A unit placed by a happening right after a day it restates is that day: "Oct. 12,
+    the day before the crash" (the day is Oct. 12); alone, "the day before the crash" is
+    unknown (:attr:`Spec.by_event`)."""
+    out: list[Match] = []
+    for match in matches:
+        if (
+            out
+            and match.spec.by_event
+            and _is_day(out[-1].spec)
+            and _APPOSITION.fullmatch(text, out[-1].end, match.start)
+        ):
+            match = attrs.evolve(match, spec=attrs.evolve(match.spec, by_event=False))
+        out.append(match)
+    return out
+
+
 _GLUE = re.compile(r"[-/](?=\d)")
 
 

@@ -22,6 +22,7 @@ from timeline.temporal.clocks import with_hour_ranges, with_parts_of_day
 from timeline.temporal.compose import (
     combine,
     compounds,
+    in_apposition,
     lengths,
     open_ranges,
     weekday_ranges,
@@ -385,7 +386,7 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
     matches = compounds(text, matches)
-    matches = with_directions(text, matches)
+    matches = in_apposition(text, with_directions(text, matches))
     if not ranges:
         return matches
     joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
