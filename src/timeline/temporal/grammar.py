@@ -520,12 +520,17 @@ def _matches(
         yield start, end, priority, Match(start, end, rule.name, spec)
 
 
-_OBJECT_AFTER = re.compile(r"\s*[\w$\"']")
+#: A word after "before"/"after" that names what they relate to: "that" refers back to the
+#: narrative's last time ("the day after that") or opens a clause ("learned the day before
+#: that he had won"), so it names nothing new.
+_OBJECT = r"(?!that\b)[\w$\"']"
+_OBJECT_AFTER = re.compile(rf"\s*{_OBJECT}", re.I)
 
 
 def _takes_object(text: str, m: re.Match[str]) -> bool:
     """ "two days after the attack": the duration relates two times; only a clause-final
-    "before"/"after" ("two days after,") makes the offset from the narrative."""
+    "before"/"after" ("two days after,", "the day after that") makes the offset from the
+    narrative."""
     direction = (m.groupdict().get("direction") or "").lower()
     return direction in ("before", "after") and _OBJECT_AFTER.match(text, m.end()) is not None
 
@@ -533,7 +538,7 @@ def _takes_object(text: str, m: re.Match[str]) -> bool:
 @functools.cache
 def _event_after() -> re.Pattern[str]:
     words = alternation(lexicon()["cues"]["event_relations"])
-    return re.compile(rf"\s+{words}\s+[\w$\"']", re.I)
+    return re.compile(rf"\s+{words}\s+{_OBJECT}", re.I)
 
 
 def _placed_by_event(text: str, end: int, spec: Spec) -> bool:
