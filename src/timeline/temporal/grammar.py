@@ -496,7 +496,7 @@ def _matches(
             continue
         if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
             continue
-        if _a_title(m, rule) or _a_titled_figure(text, m, rule):
+        if _a_title(m, rule) or _a_title_in_prose(text, m, rule):
             yield start, end, priority, None
             continue
         if (
@@ -611,29 +611,31 @@ def _a_title(m: re.Match[str], rule: Rule) -> bool:
     )
 
 
+#: How far around a title its line is read for a word of prose, in characters.
+_PROSE_REACH = 50
 _LINE_WORDS = re.compile(r"[^\W\d_][\w'.-]*")
 
 
-def _a_titled_figure(text: str, m: re.Match[str], rule: Rule) -> bool:
-    """Whether ``m`` is a figure before capitalized words ("60 Minutes") in running prose,
-    so the name of a show or a book, not a time: a lowercase word near it on its line,
-    other than the small words Title Case leaves lowercase, tells prose from a headline
-    ("Talks Last 60 Minutes")."""
+def _a_title_in_prose(text: str, m: re.Match[str], rule: Rule) -> bool:
+    """Whether ``m`` ends a title in running prose, so names a show, a book or an award, not a
+    time: capitalized words after a figure ("told 60 Minutes", rules marked
+    ``titled_figure``) or after a lowercase "the" ("crowned Playmate of the Month", rules
+    marked ``title_is_name``). A lowercase word within :data:`_PROSE_REACH` characters on
+    its line, other than the small words Title Case leaves lowercase, tells prose from a
+    headline ("Talks Last 60 Minutes", "Stocks Fall for the Week")."""
     words = m.group().split()
+    if len(words) < 2 or m.group().isupper() or not all(w[:1].isupper() for w in words[1:]):
+        return False
     if not (
-        rule.titled_figure
-        and len(words) > 1
-        and words[0].isdigit()
-        and all(w[:1].isupper() for w in words[1:])
-        and not m.group().isupper()
+        (rule.titled_figure and words[0].isdigit()) or (rule.title_is_name and words[0] == "the")
     ):
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
-    before = _LINE_WORDS.findall(text, max(line_start, m.start() - 40), m.start())[-3:]
+    before = _LINE_WORDS.findall(text, max(line_start, m.start() - _PROSE_REACH), m.start())
     after = _LINE_WORDS.findall(
-        text, m.end(), min(m.end() + 40, len(text) if line_end < 0 else line_end)
-    )[:3]
+        text, m.end(), min(m.end() + _PROSE_REACH, len(text) if line_end < 0 else line_end)
+    )
     small = _title_lowercase()
     return any(w[:1].islower() and w.lower() not in small for w in (*before, *after))
 
