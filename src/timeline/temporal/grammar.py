@@ -139,6 +139,7 @@ class Rule:
     name_before_capital: bool = False
     title_is_name: bool = False
     titled_figure: bool = False
+    name_in_prose: bool = False
     counted: bool = False
     game_period: bool = False
 
@@ -194,6 +195,7 @@ def rules() -> tuple[Rule, ...]:
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
                 titled_figure=raw.get("titled_figure", False),
+                name_in_prose=raw.get("name_in_prose", False),
                 counted=raw.get("counted", False),
                 game_period=raw.get("game_period", False),
             )
@@ -617,27 +619,60 @@ _LINE_WORDS = re.compile(r"[^\W\d_][\w'.-]*")
 
 
 def _a_title_in_prose(text: str, m: re.Match[str], rule: Rule) -> bool:
-    """Whether ``m`` ends a title in running prose, so names a show, a book or an award, not a
-    time: capitalized words after a figure ("told 60 Minutes", rules marked
+    """Whether ``m`` is part of a title in running prose, so names a show, a book or an
+    award, not a time: capitalized words after a figure ("told 60 Minutes", rules marked
     ``titled_figure``) or after a lowercase "the" ("crowned Playmate of the Month", rules
-    marked ``title_is_name``). A lowercase word within :data:`_PROSE_REACH` characters on
-    its line, other than the small words Title Case leaves lowercase, tells prose from a
+    marked ``title_is_name``), or, for rules marked ``name_in_prose``, capitalized words
+    right after or before another capitalized word ("World News Tonight", "CBS This
+    Morning", "The Tonight Show"). A lowercase word within :data:`_PROSE_REACH` characters
+    on its line, other than the small words Title Case leaves lowercase, tells prose from a
     headline ("Talks Last 60 Minutes", "Stocks Fall for the Week")."""
     words = m.group().split()
-    if len(words) < 2 or m.group().isupper() or not all(w[:1].isupper() for w in words[1:]):
+    if not words or m.group().isupper():
         return False
-    if not (
-        (rule.titled_figure and words[0].isdigit()) or (rule.title_is_name and words[0] == "the")
-    ):
+    if rule.name_in_prose and words[0][:1].isupper():
+        if _sentence_start(text, m.start()):
+            return False
+        after = _NEXT_WORD.match(text, m.end())
+        named = _capital_before(text, m.start()) or (
+            after is not None and after.group(1)[:1].isupper()
+        )
+    else:
+        named = (
+            len(words) > 1
+            and all(w[:1].isupper() for w in words[1:])
+            and (
+                (rule.titled_figure and words[0].isdigit())
+                or (rule.title_is_name and words[0] == "the")
+            )
+        )
+    if not named:
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
     line_end = text.find("\n", m.end())
     before = _LINE_WORDS.findall(text, max(line_start, m.start() - _PROSE_REACH), m.start())
-    after = _LINE_WORDS.findall(
+    after_words = _LINE_WORDS.findall(
         text, m.end(), min(m.end() + _PROSE_REACH, len(text) if line_end < 0 else line_end)
     )
     small = _title_lowercase()
-    return any(w[:1].islower() and w.lower() not in small for w in (*before, *after))
+    return any(w[:1].islower() and w.lower() not in small for w in (*before, *after_words))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'.]*) $")
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start``, a single space away, is capitalized, ends no
+    sentence and names no day or month ("Tuesday Night" is a time)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return (
+        word[:1].isupper()
+        and not word.endswith(".")
+        and word.lower() not in _word_list("weekdays") | _word_list("months")
+    )
 
 
 @functools.cache
