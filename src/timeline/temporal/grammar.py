@@ -669,10 +669,13 @@ def _capital_before(text: str, start: int) -> bool:
         return False
     word = before.group(1)
     return (
-        word[:1].isupper()
-        and not word.endswith(".")
-        and word.lower() not in _word_list("weekdays") | _word_list("months")
+        word[:1].isupper() and not word.endswith(".") and word.lower() not in _day_and_month_names()
     )
+
+
+@functools.cache
+def _day_and_month_names() -> frozenset[str]:
+    return _word_list("weekdays") | _word_list("months")
 
 
 @functools.cache
