@@ -19,11 +19,12 @@ from timeline.temporal.clocks import hour_in_part
 from timeline.temporal.spec import Match, Spec
 from timeline.temporal.words import alternation, lexicon
 
-_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?")
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+|in\s+)?")
-# A dash between a day and its clock time, as datelines and posts write them ("Jan. 6, 2017
-# - 6:37 a.m."): one moment, no range.
-_DAY_DASH_CLOCK = re.compile(r"\s+[-\u2013]\s+")
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|around\s+|about\s+|in\s+(?:the\s+)?)?", re.I)
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:of\s+|on\s+|in\s+)?", re.I)
+# A dash, bar or "@" between a day and its clock time, as datelines and posts write them
+# ("Jan. 6, 2017 - 6:37 a.m.", "May 2, 2013 | 5:03pm", "9/10/2010 @ 1:19PM"): one moment,
+# no range.
+_DAY_DASH_CLOCK = re.compile(r"\s+[-\u2013]\s+|\s*[|@]\s*")
 
 
 def _is_time_only(spec: Spec) -> bool:
@@ -292,6 +293,49 @@ def _joinable(text: str, left: Match, right: Match) -> bool:
             and _DAY_DASH_CLOCK.fullmatch(text, left.end, right.start) is not None
         )
     )
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def in_apposition(text: str, matches: list[Match]) -> list[Match]:
+    """A unit placed by a happening right after a day it restates is that day: "Oct. 12,
+    the day before the crash" (the day is Oct. 12); alone, "the day before the crash" is
+    unknown (:attr:`Spec.by_event`)."""
+    out: list[Match] = []
+    for match in matches:
+        if (
+            out
+            and match.spec.by_event
+            and _is_day(out[-1].spec)
+            and _APPOSITION.fullmatch(text, out[-1].end, match.start)
+        ):
+            match = attrs.evolve(match, spec=attrs.evolve(match.spec, by_event=False))
+        out.append(match)
+    return out
+
+
+_GLUE = re.compile(r"[-/](?=\d)")
+
+
+def with_glued_clocks(
+    text: str, matches: list[Match], clock_at: Callable[[str, int], Match | None]
+) -> list[Match]:
+    """Give a date with its year the clock time glued to it by a dash or a slash, as web
+    pages stamp their posts ("August 8, 2012-4:43 pm", "16/08/2011-13:42"): ``clock_at``
+    reads a clock time starting at an offset of the text, or ``None``."""
+    out: list[Match] = []
+    for index, match in enumerate(matches):
+        ceiling = matches[index + 1].start if index + 1 < len(matches) else len(text)
+        if _is_day(match.spec) and match.spec.year is not None and _GLUE.match(text, match.end):
+            clock = clock_at(text, match.end + 1)
+            if clock is not None and clock.end <= ceiling:
+                spec = _at_clock(
+                    text, match, clock, start=match.start, hour=clock.spec.hour, part=None
+                )
+                match = Match(match.start, clock.end, f"{match.rule}+{clock.rule}", spec)
+        out.append(match)
+    return out
 
 
 def _next_to(

@@ -22,18 +22,20 @@ from timeline.temporal.clocks import with_hour_ranges, with_parts_of_day
 from timeline.temporal.compose import (
     combine,
     compounds,
+    in_apposition,
     lengths,
     open_ranges,
     weekday_ranges,
     with_bare_hours,
     with_day_numbers,
+    with_glued_clocks,
     with_positions,
     with_units_around,
     with_years,
 )
 from timeline.temporal.compose import ranges as join_ranges
 from timeline.temporal.relative import with_directions
-from timeline.temporal.spec import KINDS, Match, Rejected, name_key, read
+from timeline.temporal.spec import KINDS, Match, Rejected, Spec, name_key, read
 from timeline.temporal.starts import TOKEN, Openings, Starts, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
 from timeline.temporal.zones import zone_pattern
@@ -103,9 +105,12 @@ def _names_and_abbreviations(table: dict[str, int]) -> tuple[list[str], list[str
     return names, [w for w in table if w not in names]
 
 
-#: Boundaries around every rule: not inside a word, a number, an amount or a version string.
-_OPEN = r"(?<![\w$£€#@])(?<!\d[.,/:-])"
-_CLOSE = r"(?![\w%@])(?![.,/:-]\d)"
+#: Boundaries around every rule: not inside a word, a number, an amount, a version string or
+#: a zone's offset ("GMT+05:00" holds no clock time). A year may end before a clock time
+#: glued to it by a dash or a slash ("August 8, 2012-4:43 pm", as web pages stamp their
+#: posts): the date keeps its year.
+_OPEN = r"(?<![\w$£€#@+])(?<!\d[.,/:-])"
+_CLOSE = r"(?![\w%@])(?:(?<=\d{4})(?=[-/][0-2]?\d:[0-5]\d)|(?![.,/:-]\d))"
 
 
 @attrs.frozen
@@ -133,6 +138,8 @@ class Rule:
     not_before: frozenset[str] = frozenset()
     name_before_capital: bool = False
     title_is_name: bool = False
+    titled_figure: bool = False
+    name_in_prose: bool = False
     counted: bool = False
     game_period: bool = False
 
@@ -187,6 +194,8 @@ def rules() -> tuple[Rule, ...]:
                 not_before=_word_list(raw["not_before"]) if "not_before" in raw else frozenset(),
                 name_before_capital=raw.get("name_before_capital", False),
                 title_is_name=raw.get("title_is_name", False),
+                titled_figure=raw.get("titled_figure", False),
+                name_in_prose=raw.get("name_in_prose", False),
                 counted=raw.get("counted", False),
                 game_period=raw.get("game_period", False),
             )
@@ -372,17 +381,44 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
             chosen.append(match)
             taken[start:end] = b"\x01" * (end - start)
     matches = combine(text, sorted(chosen, key=lambda m: m.start))
+    matches = with_glued_clocks(text, matches, _clock_at)
     matches = with_bare_hours(text, with_day_numbers(text, matches))
     matches = with_parts_of_day(text, matches)
     matches = with_years(text, matches)
     matches = with_units_around(text, matches)
     matches = with_positions(text, matches)
     matches = compounds(text, matches)
-    matches = with_directions(text, matches)
+    matches = in_apposition(text, with_directions(text, matches))
     if not ranges:
         return matches
     joined = weekday_ranges(text, join_ranges(text, with_hour_ranges(text, matches)))
     return open_ranges(text, lengths(text, joined))
+
+
+#: The rules of clock times a dash or a slash may glue to a date's year.
+_GLUED_CLOCKS = ("clock_ampm", "clock_24h")
+#: A glued clock time is read in the rest of its line, at most this long.
+_CLOCK_REACH = 40
+
+
+def _clock_at(text: str, start: int) -> Match | None:
+    """The clock time that starts at ``start`` right after a dash or a slash glued to a
+    year, which the rules' own boundary keeps out ("2012-4:43 pm"), read in the text after
+    the glue."""
+    end = text.find("\n", start, start + _CLOCK_REACH)
+    piece = text[start : end if end >= 0 else start + _CLOCK_REACH]
+    for rule in rules():
+        if rule.name not in _GLUED_CLOCKS:
+            continue
+        m = rule.regex.match(piece)
+        if m is None or not _CLOSE_AT.match(text, start + m.end()):
+            continue
+        try:
+            spec = read(rule.kind, m.groupdict())
+        except Rejected:
+            continue
+        return Match(start, start + m.end(), rule.name, spec)
+    return None
 
 
 def _game_period(text: str, match: Match | None) -> bool:
@@ -462,7 +498,7 @@ def _matches(
             continue
         if rule.needs_cue(m.group()) and not _accept_ambiguous(text, start, m.group(), rule):
             continue
-        if _a_title(m, rule):
+        if _a_title(m, rule) or _a_title_in_prose(text, m, rule):
             yield start, end, priority, None
             continue
         if (
@@ -477,19 +513,72 @@ def _matches(
             continue
         if spec.kind == "offset" and _takes_object(text, m):
             continue
+        if _placed_by_event(text, end, spec):
+            spec = attrs.evolve(spec, by_event=True)
+        elif _ranked_in_year(text, start, spec):
+            spec = attrs.evolve(spec, anaphoric=False, shift=0)
         if spec.kind == "duration" and spec.mod == "APPROX" and m.start("quant") == start:
             start = m.end("quant") + len(m.group("quant_gap") or "")
         yield start, end, priority, Match(start, end, rule.name, spec)
 
 
-_OBJECT_AFTER = re.compile(r"\s*[\w$\"']")
+#: A word after "before"/"after" that names what they relate to: "that" refers back to the
+#: narrative's last time ("the day after that") or opens a clause ("learned the day before
+#: that he had won"), so it names nothing new.
+_OBJECT = r"(?!that\b)[\w$\"']"
+_OBJECT_AFTER = re.compile(rf"\s*{_OBJECT}", re.I)
 
 
 def _takes_object(text: str, m: re.Match[str]) -> bool:
     """ "two days after the attack": the duration relates two times; only a clause-final
-    "before"/"after" ("two days after,") makes the offset from the narrative."""
+    "before"/"after" ("two days after,", "the day after that") makes the offset from the
+    narrative."""
     direction = (m.groupdict().get("direction") or "").lower()
     return direction in ("before", "after") and _OBJECT_AFTER.match(text, m.end()) is not None
+
+
+@functools.cache
+def _event_after() -> re.Pattern[str]:
+    words = alternation(lexicon()["cues"]["event_relations"])
+    return re.compile(rf"\s+{words}\s+{_OBJECT}", re.I)
+
+
+def _placed_by_event(text: str, end: int, spec: Spec) -> bool:
+    """Whether ``spec`` is the narrative's unit or part of a day before a happening that
+    places it ("the day after his death", "the night before the attack"): the time of the
+    happening is not in the words."""
+    return (
+        spec.kind == "point"
+        and spec.anaphoric
+        and spec.shift is None
+        and spec.day_offset is None
+        and spec.hour is None
+        and all(v is None for v in (spec.year, spec.month, spec.day, spec.weekday))
+        and (spec.calunit is not None or spec.part is not None)
+        and _event_after().match(text, end) is not None
+    )
+
+
+@functools.cache
+def _superlative_of() -> re.Pattern[str]:
+    not_superlatives = alternation(lexicon()["blockers"]["est_words"])
+    return re.compile(
+        rf"(?<![\w-])(?:(?:most|least)\s+[a-z-]+|(?!{not_superlatives}(?![\w-]))[a-z]+est)"
+        r"(?:\s+[\w'-]+){0,4}\s+of\s+$",
+        re.I,
+    )
+
+
+def _ranked_in_year(text: str, start: int, spec: Spec) -> bool:
+    """Whether ``spec`` is "the year" a superlative ranks in ("the largest fire of the
+    year"): the year at hand, not the last one the narrative named."""
+    return (
+        spec.calunit == "Y"
+        and spec.anaphoric
+        and spec.shift is None
+        and spec.year is None
+        and _superlative_of().search(text, max(0, start - 60), start) is not None
+    )
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'-]+)")
@@ -522,6 +611,76 @@ def _a_title(m: re.Match[str], rule: Rule) -> bool:
         and all(w[:1].isupper() for w in words)
         and not m.group().isupper()
     )
+
+
+#: How far around a title its line is read for a word of prose, in characters.
+_PROSE_REACH = 50
+_LINE_WORDS = re.compile(r"[^\W\d_][\w'.-]*")
+
+
+def _a_title_in_prose(text: str, m: re.Match[str], rule: Rule) -> bool:
+    """Whether ``m`` is part of a title in running prose, so names a show, a book or an
+    award, not a time: capitalized words after a figure ("told 60 Minutes", rules marked
+    ``titled_figure``) or after a lowercase "the" ("crowned Playmate of the Month", rules
+    marked ``title_is_name``), or, for rules marked ``name_in_prose``, capitalized words
+    right after or before another capitalized word ("World News Tonight", "CBS This
+    Morning", "The Tonight Show"). A lowercase word within :data:`_PROSE_REACH` characters
+    on its line, other than the small words Title Case leaves lowercase, tells prose from a
+    headline ("Talks Last 60 Minutes", "Stocks Fall for the Week")."""
+    words = m.group().split()
+    if not words or m.group().isupper():
+        return False
+    if rule.name_in_prose and words[0][:1].isupper():
+        if _sentence_start(text, m.start()):
+            return False
+        after = _NEXT_WORD.match(text, m.end())
+        named = _capital_before(text, m.start()) or (
+            after is not None and after.group(1)[:1].isupper()
+        )
+    else:
+        named = (
+            len(words) > 1
+            and all(w[:1].isupper() for w in words[1:])
+            and (
+                (rule.titled_figure and words[0].isdigit())
+                or (rule.title_is_name and words[0] == "the")
+            )
+        )
+    if not named:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    before = _LINE_WORDS.findall(text, max(line_start, m.start() - _PROSE_REACH), m.start())
+    after_words = _LINE_WORDS.findall(
+        text, m.end(), min(m.end() + _PROSE_REACH, len(text) if line_end < 0 else line_end)
+    )
+    small = _title_lowercase()
+    return any(w[:1].islower() and w.lower() not in small for w in (*before, *after_words))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'.]*) $")
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start``, a single space away, is capitalized, ends no
+    sentence and names no day or month ("Tuesday Night" is a time)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return (
+        word[:1].isupper() and not word.endswith(".") and word.lower() not in _day_and_month_names()
+    )
+
+
+@functools.cache
+def _day_and_month_names() -> frozenset[str]:
+    return _word_list("weekdays") | _word_list("months")
+
+
+@functools.cache
+def _title_lowercase() -> frozenset[str]:
+    return frozenset(lexicon()["blockers"]["title_lowercase"])
 
 
 @functools.cache

@@ -38,10 +38,13 @@ TENSES = ("past", "present", "future")
 
 @attrs.frozen
 class Mention:
-    """A time resolved earlier in the narrative, available as an anchor."""
+    """A time resolved earlier in the narrative, available as an anchor. ``ends_day``: a
+    midnight that ends the day before its interval ("midnight Friday" is Friday's end), the
+    day a following "the next morning" counts from."""
 
     interval: Interval
     start: int
+    ends_day: bool = False
 
 
 @attrs.frozen
@@ -173,13 +176,20 @@ def _publication(published: datetime, zone: tzinfo | None) -> Anchor:
     return Anchor("publication", value)
 
 
-def _anchor(ctx: Context, anaphoric: bool, finest: Granularity) -> tuple[datetime, Anchor] | None:
-    """The narrative's last time at ``finest`` or finer when ``anaphoric``; else publication."""
+def _anchor(
+    ctx: Context, anaphoric: bool, finest: Granularity, *, by_day: bool = False
+) -> tuple[datetime, Anchor] | None:
+    """The narrative's last time at ``finest`` or finer when ``anaphoric``; else publication.
+    ``by_day``: the anchor's day is what counts, so a midnight that ends a day stands for
+    that day ("midnight Friday ... the next morning" is Saturday's)."""
     if anaphoric:
         for mention in reversed(ctx.history):
             if _RANK[mention.interval.granularity] <= _RANK[finest]:
                 interval = mention.interval
-                return interval.start, Anchor("narrative", interval.timex, mention.start)
+                moment = interval.start
+                if by_day and mention.ends_day:
+                    moment -= timedelta(microseconds=1)
+                return moment, Anchor("narrative", interval.timex, mention.start)
     return _publication_anchor(ctx)
 
 
@@ -203,7 +213,8 @@ def _point(spec: Spec, ctx: Context) -> Resolution:
         return Resolution(kind, value, mod=_position(spec))
     interval, anchor = found
     if timed and _RANK[interval.granularity] <= _RANK[G.DAY]:
-        interval = _with_time(spec, interval, ctx.tense)
+        narrated = anchor is not None and anchor.kind == "narrative"
+        interval = _with_time(spec, interval, ctx.tense, narrated)
     elif timed:
         kind = "DATE"
     mod = _position(spec) or spec.mod
@@ -269,11 +280,14 @@ def _date_part(spec: Spec, ctx: Context) -> tuple[Interval, Anchor | None] | Non
         return _unit_of_year(spec, ctx), None
     if spec.year is not None:
         return _in_year(spec, spec.year, tz), None
+    if spec.by_event:
+        return None
     finest = _finest_named(spec)
     anaphoric = spec.anaphoric or _time_of_day_only(spec)
     if spec.calunit == "Y" and spec.shift is None:
         ctx = _without_years_ahead(ctx)
-    anchored = _anchor(ctx, anaphoric, finest or G.DAY)
+    by_day = spec.day_offset is not None or spec.calunit == "D"
+    anchored = _anchor(ctx, anaphoric, finest or G.DAY, by_day=by_day)
     if anchored is None:
         return None
     moment, anchor = anchored
@@ -304,10 +318,9 @@ def _without_years_ahead(ctx: Context) -> Context:
     higher earnings for the full year")."""
     if ctx.published is None:
         return ctx
-    this_year = floor(ctx.published, G.YEAR)
+    this_year = ctx.published.year
     return attrs.evolve(
-        ctx,
-        history=tuple(m for m in ctx.history if floor(m.interval.start, G.YEAR) <= this_year),
+        ctx, history=tuple(m for m in ctx.history if m.interval.start.year <= this_year)
     )
 
 
@@ -540,16 +553,22 @@ def _the_unit(granularity: Granularity, moment: datetime, ctx: Context) -> Inter
     return _interval(start, granularity)
 
 
-def _with_time(spec: Spec, day_interval: Interval, tense: str | None) -> Interval:
-    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day.
-    A zone named with the time ("0300 GMT") is kept as its offset on that wall clock."""
+def _with_time(
+    spec: Spec, day_interval: Interval, tense: str | None, narrated: bool = False
+) -> Interval:
+    """The time of day on that day; a midnight ahead ("expires at midnight") ends the day, as
+    does one on a day the narrative is at (``narrated``: "in the evening ... went to bed at
+    midnight"). A zone named with the time ("0300 GMT") is kept as its offset on that wall
+    clock."""
     day = floor(day_interval.start, G.DAY)
     zone = zone_on(spec.zone, day) if spec.zone else None
     if zone is not None:
         day = day.replace(tzinfo=zone)
     if spec.hour is not None:
         start = day.replace(hour=spec.hour, minute=spec.minute or 0, second=spec.second or 0)
-        if start == day and (tense == "future" or (spec.midnight and _names_day(spec))):
+        if start == day and (
+            tense == "future" or (spec.midnight and (narrated or _names_day(spec)))
+        ):
             start += timedelta(days=1)
         return _interval(start, G.SECOND if spec.second is not None else G.MINUTE)
     return _interval(day + timedelta(hours=PARTS_OF_DAY[spec.part or "MO"][0]), G.PART_OF_DAY)

@@ -37,6 +37,8 @@ class Spec:
     ``ON_OR_AFTER``), whose named time keeps its own interval and ``mod``. ``plus`` holds
     the further lengths of a compound one, as ``(number, unit)`` ("2 months and 10 days").
     ``midnight`` marks a clock named "midnight", which ends the day named with it.
+    ``by_event`` marks a narrative unit placed by a happening named after it ("the day after
+    his death"), which no time of the text anchors: its date stays unknown.
     """
 
     kind: str
@@ -74,6 +76,7 @@ class Spec:
     within: bool = False
     zone: str | None = None
     midnight: bool = False
+    by_event: bool = False
 
 
 @attrs.frozen
@@ -317,6 +320,7 @@ _READERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "this_year": ("year_shift", _this_year),
     "calunit": ("calunit", _lookup("calendar_units")),
     "reportunit": ("calunit", _lookup("reporting_units")),
+    "eventunit": ("calunit", _lookup("units_before_events")),
     "quant": ("mod", _lookup("quantifiers")),
     "ref": ("ref", _lookup("references")),
     "freq": ("freq", _lookup("frequencies")),
@@ -371,6 +375,8 @@ def read(kind: str, groups: dict[str, str | None]) -> Spec:
         or ("calunit" in g and "shift" not in fields and fields["calunit"] != "WE")
     ):
         fields["anaphoric"] = True  # "the week" is the narrative's; "the weekend" the news
+    if "eventunit" in g:  # "hours after his arrest": when the arrest was is not told
+        fields.update(anaphoric=True, by_event=True)
     if "ashift" in g and "part" in g:  # "the next night": the night of the day after
         fields["day_offset"] = fields.pop("shift")
     if "partshift" in g:

@@ -6,7 +6,7 @@ as ``doc=`` and the tense of each clause comes from its tags instead of word cue
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from timeline.layout import headline
@@ -98,7 +98,9 @@ def find_times(
             and resolution.narrative
             and match.spec.kind in ("point", "offset")
         ):
-            latest[resolution.interval.granularity] = Mention(resolution.interval, match.start)
+            interval = resolution.interval
+            ends_day = match.spec.midnight and interval.start.time() == time()
+            latest[interval.granularity] = Mention(interval, match.start, ends_day)
             history = tuple(sorted(latest.values(), key=lambda m: m.start))
     return found
 
