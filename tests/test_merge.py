@@ -1173,8 +1173,8 @@ def test_an_undated_article_tells_two_firings_of_two_people_apart(nlp):
 def test_a_speakers_we_adds_nothing_to_its_articles_profile():
     said = EventMention("a", 0, 3, "cut", "cut", 0, arguments=(Argument("We", "Airbus"),))
     named = attrs.evolve(said, arguments=(Argument("Airbus", "Airbus"),))
-    assert "a:airbus" not in timeline.cluster._features(said)
-    assert "a:airbus" in timeline.cluster._features(named)
+    assert "a:airbus" not in timeline.merging.likeness._features(said)
+    assert "a:airbus" in timeline.merging.likeness._features(named)
 
 
 @pytest.mark.parametrize("far", [100, 1 << 40])
