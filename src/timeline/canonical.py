@@ -61,7 +61,10 @@ def assemble(
     places ``(article id, start, end)`` of their mentions (as a timeline's events give
     them, to update it): those are not labelled again."""
     mentions, groups = clusters.mentions, clusters.groups
-    group_of = {m: g for g, members in enumerate(groups) for m in members}
+    group_of = [0] * len(mentions)
+    for g, members in enumerate(groups):
+        for m in members:
+            group_of[m] = g
     agreed = [_agreed([mentions[m] for m in members]) for members in groups]
     # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
     # of one report, a presumed day or a whole would silently take one reading for all
@@ -223,7 +226,7 @@ def _hull(first: Bounds, second: Bounds) -> Bounds:
     return (low, high)
 
 
-def _wholes(clusters: Clusters, group_of: dict[int, int]) -> dict[int, int]:
+def _wholes(clusters: Clusters, group_of: Sequence[int]) -> dict[int, int]:
     """The group each group is a part of, if any: the one most of its part links point to,
     unless that one is itself a part of it."""
     votes: dict[int, Counter[int]] = defaultdict(Counter)
