@@ -210,7 +210,7 @@ class Index:
                 group_of[m] = g
         return Clusters(
             self.mentions,
-            tuple(tuple(members) for members in groups),
+            tuple(groups),
             tuple((a, b, cue) for a, b, cue in self.ordered if group_of[a] != group_of[b]),
             contradictions,
             tuple(sorted((a, b) for a, b in self.parts if group_of[a] != group_of[b])),
@@ -370,13 +370,14 @@ def _linked(
 
 def _grouped(
     indexed: Index, dated: frozenset[str]
-) -> tuple[list[list[int]], tuple[tuple[int, int], ...]]:
+) -> tuple[list[tuple[int, ...]], tuple[tuple[int, int], ...]]:
     """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
     clustering = _Clustering(indexed, dated)
     clustering.run()
-    groups = sorted(clustering.groups())
+    contradicting = clustering.contradictions()
+    groups = sorted(clustering.groups())  # the clusters let go on the way
     roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
-    contradictions = sorted({(roots[a], roots[b]) for a, b in clustering.contradictions()})
+    contradictions = sorted({(roots[a], roots[b]) for a, b in contradicting})
     return groups, tuple(tuple(sorted(pair)) for pair in contradictions)
 
 

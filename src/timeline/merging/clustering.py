@@ -163,13 +163,11 @@ class _Clustering:
             order = np.argsort(ranked, kind="stable")
             above = int(np.count_nonzero(ranked <= -self.threshold))  # the first, in order
             del ranked, found
-            # the pairs in order, each negative if it scores above the threshold
-            numbers = np.frombuffer(kept, dtype=held)[order].astype(np.int64)
+            numbers = np.frombuffer(kept, dtype=held)[order]  # the pairs in order
             del order, kept
-            numbers[:above] *= -1
             for start in range(0, len(numbers), _CHUNK):
-                for pair in numbers[start : start + _CHUNK].tolist():
-                    yield *divmod(abs(pair), size), pair < 0
+                for at, pair in enumerate(numbers[start : start + _CHUNK].tolist(), start):
+                    yield *divmod(pair, size), at < above
 
     def _kept(self, parts: list[np.ndarray[Any, Any]]) -> dict[int, tuple[bytearray, bytearray]]:
         """Score the pairs of ``parts`` (:func:`_pairs`, the last part first; each is let go
@@ -262,8 +260,15 @@ class _Clustering:
             elif above:
                 self._joined(a, b)
 
-    def groups(self) -> list[list[int]]:
-        return [sorted(c.indices()) for c in self.clusters if c is not None]
+    def groups(self) -> list[tuple[int, ...]]:
+        """The mentions of each group, sorted; each group's cluster is let go once taken (the
+        groups do not change after :meth:`run`), so that the two are not held at once."""
+        found = []
+        for root, c in enumerate(self.clusters):
+            if c is not None:
+                found.append(tuple(sorted(c.indices())))
+                self.clusters[root] = None
+        return found
 
     def contradictions(self) -> set[tuple[int, int]]:
         """Pairs of final groups (by root) that differ only in their incompatible dates."""
