@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 
 from timeline.lang import words
-from timeline.merging.blocking import _held, _pairs
+from timeline.merging.blocking import _distinct, _held, _pairs
 from timeline.merging.groups import _NONE, _Cluster, _Shared
 from timeline.merging.likeness import _Articles, _located, _Recent
 from timeline.merging.scoring import (
@@ -317,7 +317,7 @@ class _Traits:
         ends = np.fromiter(
             itertools.chain.from_iterable((a, b) for a, b, _ in clustering.links), dtype=np.int64
         ).reshape(-1, 2)
-        links = np.unique(ends.min(axis=1) * size + ends.max(axis=1))
+        links = _distinct([ends.min(axis=1) * size + ends.max(axis=1)])
         return cls(kinds, len(kind), articles, profiles, links)
 
     def ordered(

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 
 from timeline.lang import words
+from timeline.merging.blocking import _distinct
 from timeline.merging.predicates import predicate_stem
 from timeline.model import EventMention
 from timeline.references import spoken_for
@@ -145,7 +146,7 @@ class _Articles:
         x, y = ours[both], theirs[both]
         both = some[x] & some[y]
         x, y = x[both], y[both]
-        keys = np.unique(np.minimum(x, y) * vectors + np.maximum(x, y))
+        keys = _distinct([np.minimum(x, y) * vectors + np.maximum(x, y)])
         x, y = np.divmod(self.cosines.missing(keys), vectors)
         self._computed(list(zip(x.tolist(), y.tolist(), strict=True)))
 
@@ -370,7 +371,7 @@ class _Rows:
         )
         ends = np.searchsorted(np.cumsum(sizes), np.arange(self.BATCH, sizes.sum(), self.BATCH))
         found: list[float] = []
-        for part in np.split(np.arange(len(first)), np.unique(ends)):
+        for part in np.split(np.arange(len(first)), _distinct([ends])):
             found += self._dots(first[part], second[part])
         return found
 
