@@ -86,6 +86,7 @@ __all__ = [
     "place",
     "predicate_kinds",
     "predicate_stem",
+    "same_text",
 ]
 
 #: Order cues that say two mentions are one happening rather than one before the other.
@@ -515,3 +516,17 @@ class _Places:
 _signature = operator.attrgetter(
     *(f.name for f in attrs.fields(EventMention) if f.name != "article_id")
 )
+
+
+def same_text(mention: EventMention, other: EventMention) -> bool:
+    """Whether two mentions are copies of one text: the same in everything but their
+    article, as merging finds them (a wire story republished).
+
+    >>> from timeline import EventMention
+    >>> said = EventMention("a", 0, 4, "said", "say", 0)
+    >>> same_text(said, EventMention("b", 0, 4, "said", "say", 0))
+    True
+    >>> same_text(said, EventMention("b", 0, 4, "said", "say", 1))
+    False
+    """
+    return bool(_signature(mention) == _signature(other))
