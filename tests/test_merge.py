@@ -698,6 +698,32 @@ def test_indexing_more_mentions_gives_up_on_an_article_indexed_or_a_hash_met():
     assert indexed.more([vote], ()) is not None
 
 
+class _Colliding:
+    """A mention's signature whose hash every other one has."""
+
+    def __init__(self, signature: tuple) -> None:
+        self.signature = signature
+
+    def __hash__(self) -> int:
+        return 7
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Colliding) and self.signature == other.signature
+
+
+def test_texts_whose_hashes_are_alike_are_told_apart_by_their_signatures():
+    """Copies of a text are found by the hash of its signature: two different texts with
+    one hash stay two texts, copies of each are still found."""
+    vote, said = mention("a", 0, "vote"), mention("a", 10, "say")
+    every = [vote, said, evolve(vote, article_id="b"), evolve(said, article_id="b")]
+    signature = timeline.cluster._signature
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timeline.cluster, "_signature", lambda m: _Colliding(signature(m)))
+        indexed = timeline.cluster.Index.of(every)
+    assert indexed.copies.tolist() == [0, 1, 0, 1]
+    assert indexed.firsts.tolist() == [0, 1] and indexed.hashes.tolist() == [7, 7]
+
+
 @hypothesis.given(mention_sets(), st.randoms(use_true_random=False))
 @hypothesis.settings(max_examples=80)
 def test_merge_invariants(mentions, rng):
@@ -1255,8 +1281,8 @@ def test_an_undated_article_tells_two_firings_of_two_people_apart(nlp):
 def test_a_speakers_we_adds_nothing_to_its_articles_profile():
     said = EventMention("a", 0, 3, "cut", "cut", 0, arguments=(Argument("We", "Airbus"),))
     named = attrs.evolve(said, arguments=(Argument("Airbus", "Airbus"),))
-    assert "a:airbus" not in timeline.cluster._features(said)
-    assert "a:airbus" in timeline.cluster._features(named)
+    assert "a:airbus" not in timeline.merging.likeness._features(said)
+    assert "a:airbus" in timeline.merging.likeness._features(named)
 
 
 @pytest.mark.parametrize("far", [100, 1 << 40])

@@ -44,6 +44,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
+import numpy as np
 
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
 from timeline.cluster import Clusters, place
@@ -65,7 +66,10 @@ def assemble(
     places ``(article id, start, end)`` of their mentions (as a timeline's events give
     them, to update it): those are not labelled again."""
     mentions, groups = clusters.mentions, clusters.groups
-    group_of = {m: g for g, members in enumerate(groups) for m in members}
+    group_of = [0] * len(mentions)
+    for g, members in enumerate(groups):
+        for m in members:
+            group_of[m] = g
     agreed = [_agreed([mentions[m] for m in members]) for members in groups]
     # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
     # of one report, a presumed day or a whole would silently take one reading for all
@@ -242,7 +246,7 @@ def _hull(first: Bounds, second: Bounds) -> Bounds:
     return (low, high)
 
 
-def _wholes(clusters: Clusters, group_of: dict[int, int]) -> dict[int, int]:
+def _wholes(clusters: Clusters, group_of: Sequence[int]) -> dict[int, int]:
     """The group each group is a part of, if any: the one most of its part links point to,
     unless that one is itself a part of it."""
     votes: dict[int, Counter[int]] = defaultdict(Counter)
@@ -312,42 +316,67 @@ def _order(
     from when the text alone says they could have: a presumed day first where it may have
     been earlier), no event before one an article says it follows, ties by constraint rank
     and id."""
-
-    def key(g: int) -> tuple[Any, ...]:
-        e = events[g]
-        return (
-            e.latest is None and e.earliest is None,
-            instant(e.latest or e.earliest or datetime.min),
-            instant(e.earliest or datetime.min),
-            instant(told[g][0] or datetime.min),
-            rank[g],
-            e.id,
-        )
-
-    waiting = [0] * len(events)
+    count = len(events)
+    at = _in_order(events, rank, told)  # the events ready are taken by their place in it
+    position = np.empty(count, dtype=np.int64)
+    position[at] = np.arange(count)
+    places = position.tolist()
+    waiting = [0] * count
     after: dict[int, list[int]] = defaultdict(list)
     for c in constraints:
         after[c.before].append(c.after)
         waiting[c.after] += 1
-    ready = [(key(g), g) for g in range(len(events)) if not waiting[g]]
+    ready = [places[g] for g in range(count) if not waiting[g]]
     heapq.heapify(ready)
-    left = set(range(len(events)))
-    result = []
-    while left:
+    taken = bytearray(count)
+    result: list[int] = []
+    while len(result) < count:
         if not ready:  # a cycle of order cues: take its earliest event by time
-            g = min(left, key=key)
+            g = min((g for g in range(count) if not taken[g]), key=places.__getitem__)
             waiting[g] = 0
-            heapq.heappush(ready, (key(g), g))
-        _, g = heapq.heappop(ready)
-        if g not in left:
+            heapq.heappush(ready, places[g])
+        g = int(at[heapq.heappop(ready)])
+        if taken[g]:
             continue
-        left.discard(g)
+        taken[g] = True
         result.append(g)
-        for nxt in after[g]:
+        for nxt in after.get(g, ()):
             waiting[nxt] -= 1
-            if waiting[nxt] == 0 and nxt in left:
-                heapq.heappush(ready, (key(nxt), nxt))
+            if waiting[nxt] == 0 and not taken[nxt]:
+                heapq.heappush(ready, places[nxt])
     return result
+
+
+def _in_order(
+    events: Sequence[Event], rank: Sequence[int], told: Sequence[Bounds]
+) -> np.ndarray[Any, np.dtype[np.intp]]:
+    """The indices of ``events`` in the order of :func:`_order` but for its order cues
+    (unbounded last, then by when it had happened by, from when it could have, from when the
+    text alone says it could have, its constraint rank and its id), found from one array of
+    numbers for each, where a tuple of datetimes for each took about 250 bytes an event."""
+    count = len(events)
+
+    def moments(found: Iterable[datetime | None]) -> np.ndarray[Any, np.dtype[np.int64]]:
+        since = ((instant(m or datetime.min) - datetime.min) // _MICROSECOND for m in found)
+        return np.fromiter(since, dtype=np.int64, count=count)
+
+    ids = sorted(range(count), key=lambda g: events[g].id)
+    named = np.empty(count, dtype=np.int64)
+    named[ids] = np.arange(count)
+    return np.lexsort(
+        (
+            named,
+            np.array(rank, dtype=np.int64),
+            moments(bounds[0] for bounds in told),
+            moments(e.earliest for e in events),
+            moments(e.latest or e.earliest for e in events),
+            np.fromiter((e.latest is None and e.earliest is None for e in events), bool, count),
+        )
+    )
+
+
+#: The unit of :func:`_in_order`'s numbers of moments.
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def _event_id(mention: EventMention) -> str:

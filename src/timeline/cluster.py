@@ -63,7 +63,6 @@ import contextlib
 import gc
 import itertools
 import operator
-from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -71,11 +70,10 @@ import attrs
 import numpy as np
 
 from timeline.merging.clustering import _Clustering
-from timeline.merging.likeness import _Profile
+from timeline.merging.likeness import _Profile, _profiles
 from timeline.merging.predicates import predicate_kinds, predicate_stem
 from timeline.merging.scoring import ZONE_SLACK
 from timeline.model import EventMention, Link
-from timeline.references import spoken_for
 
 __all__ = [
     "PART",
@@ -88,6 +86,7 @@ __all__ = [
     "place",
     "predicate_kinds",
     "predicate_stem",
+    "same_text",
 ]
 
 #: Order cues that say two mentions are one happening rather than one before the other.
@@ -149,8 +148,8 @@ class Index:
     their articles), for each mention the first with its text (``copies``: copies of one
     text), the hash of each text (:func:`_signature`), sorted, with the index of its first
     mention (``hashes``, ``firsts``), the ids of their articles and the profile of each
-    (:func:`_profiles`). A timeline keeps the index of its mentions, so that an update
-    indexes only the new ones.
+    (:func:`~timeline.merging.likeness._profiles`). A timeline keeps the index of its
+    mentions, so that an update indexes only the new ones.
 
     >>> from timeline import EventMention
     >>> index = Index.of([EventMention("a", 0, 4, "said", "say", 0)], ())
@@ -185,13 +184,9 @@ class Index:
         them), the original at an earlier place: only the others' texts are compared."""
         unique, places = _unique(mentions)
         same, ordered, parts = _linked(places, constraints, links)
-        known = _known_copies(unique, copies)
-        first: dict[tuple[Any, ...], int] = {}
-        texts = np.arange(len(unique), dtype=np.int64)
-        for i in np.flatnonzero(known == texts).tolist():
-            texts[i] = first.setdefault(_signature(unique[i]), i)
-        texts = texts[known]  # a known copy's first is its original's
-        hashes = np.fromiter(map(hash, first), dtype=np.int64, count=len(first))
+        texts, hashes = _texts(unique, _known_copies(unique, copies))
+        firsts = np.flatnonzero(texts == np.arange(len(unique)))
+        hashes = hashes[firsts]
         order = np.argsort(hashes, kind="stable")
         return cls(
             tuple(unique),
@@ -200,7 +195,7 @@ class Index:
             parts,
             texts,
             hashes[order],
-            np.fromiter(first.values(), dtype=np.int64, count=len(first))[order],
+            firsts[order],
             frozenset(places.articles),
             _profiles(unique, texts.tolist(), places.runs()),
         )
@@ -216,7 +211,7 @@ class Index:
                 group_of[m] = g
         return Clusters(
             self.mentions,
-            tuple(tuple(members) for members in groups),
+            tuple(groups),
             tuple((a, b, cue) for a, b, cue in self.ordered if group_of[a] != group_of[b]),
             contradictions,
             tuple(sorted((a, b) for a, b in self.parts if group_of[a] != group_of[b])),
@@ -321,6 +316,27 @@ def _known_copies(
         known = further
 
 
+def _texts(
+    mentions: Sequence[EventMention], known: np.ndarray[Any, np.dtype[np.int64]]
+) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.int64]]]:
+    """For each of ``mentions``, the index of the first with its text (:func:`_signature`),
+    and the hash of its text where it is that first; ``known``: the index of the one each
+    copies (:func:`_known_copies`), whose text is not compared. Texts are found by their
+    hash, the two compared where it is met again: only a number is held for each text."""
+    texts = np.arange(len(mentions), dtype=np.int64)
+    hashes = np.zeros(len(mentions), dtype=np.int64)
+    first: dict[int, int] = {}
+    others: dict[tuple[Any, ...], int] = {}  # texts whose hash an earlier text has
+    for i in np.flatnonzero(known == texts).tolist():
+        signature = _signature(mentions[i])
+        hashes[i] = number = hash(signature)
+        found = first.setdefault(number, i)
+        if found != i and _signature(mentions[found]) != signature:
+            found = others.setdefault(signature, i)
+        texts[i] = found
+    return texts[known], hashes  # a known copy's first is its original's
+
+
 def _linked(
     places: _Places,
     constraints: Iterable[tuple[EventMention, EventMention, str]],
@@ -355,13 +371,14 @@ def _linked(
 
 def _grouped(
     indexed: Index, dated: frozenset[str]
-) -> tuple[list[list[int]], tuple[tuple[int, int], ...]]:
+) -> tuple[list[tuple[int, ...]], tuple[tuple[int, int], ...]]:
     """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
     clustering = _Clustering(indexed, dated)
     clustering.run()
-    groups = sorted(clustering.groups())
+    contradicting = clustering.contradictions()
+    groups = sorted(clustering.groups())  # the clusters let go on the way
     roots = {clustering.find(members[0]): g for g, members in enumerate(groups)}
-    contradictions = sorted({(roots[a], roots[b]) for a, b in clustering.contradictions()})
+    contradictions = sorted({(roots[a], roots[b]) for a, b in contradicting})
     return groups, tuple(tuple(sorted(pair)) for pair in contradictions)
 
 
@@ -492,7 +509,7 @@ class _Places:
         return list(zip(starts, [*starts[1:], len(self.article)], strict=True))
 
 
-# --- copies of a text, articles' profiles -------------------------------------------------------
+# --- copies of a text -----------------------------------------------------------------------
 
 
 #: Everything about a mention but its article: copies of one text share it.
@@ -501,47 +518,15 @@ _signature = operator.attrgetter(
 )
 
 
-def _profiles(
-    mentions: Sequence[EventMention], copies: Sequence[int], runs: Iterable[tuple[int, int]]
-) -> dict[str, _Profile]:
-    """The profile of each article of ``mentions`` (:class:`_Articles`), by id, the traits of
-    each text counted once for all its copies (``copies``: the first mention of each one's
-    text, as :func:`_copies` gives them; ``runs``, the ``(start, end)`` indices of each
-    article's mentions); articles share one copy of each feature with its count, and of
-    each profile (copies of a text), as an update keeps them all (:class:`Index`)."""
-    features: dict[int, list[str]] = {}
-    items: dict[tuple[str, int], tuple[str, int]] = {}
-    profiles: dict[_Profile, _Profile] = {}
-    # articles of the same texts (copies) have one profile, counted once
-    by_texts: dict[tuple[int, ...], _Profile] = {}
-    kept = {}
-    for start, end in runs:
-        texts = tuple(copies[start:end])
-        profile = by_texts.get(texts)
-        if profile is None:
-            found: list[str] = []
-            for first in texts:
-                told = features.get(first)
-                if told is None:
-                    told = features[first] = _features(mentions[first])
-                found += told
-            counted = tuple(sorted(items.setdefault(item, item) for item in Counter(found).items()))
-            profile = by_texts[texts] = profiles.setdefault(counted, counted)
-        kept[mentions[start].article_id] = profile
-    return kept
+def same_text(mention: EventMention, other: EventMention) -> bool:
+    """Whether two mentions are copies of one text: the same in everything but their
+    article, as merging finds them (a wire story republished).
 
-
-def _features(mention: EventMention) -> list[str]:
-    """What ``mention`` adds to its article's profile: its participant keys, place, date,
-    predicate stem and the names its arguments stand for, each with a letter for its kind."""
-    if mention.light:
-        return []  # its noun's, told once
-    found = ["p:" + p.key for p in mention.participants]
-    if mention.location:
-        found.append("l:" + mention.location)
-    if mention.time is not None and mention.time.value:
-        found.append("t:" + mention.time.value[:10])
-    found.append("w:" + predicate_stem(mention.lemma))
-    # a speaker's "we" repeats the organisation the speaker's phrase names, counted there
-    found += ["a:" + a.name.lower() for a in mention.arguments if not spoken_for(a)]
-    return found
+    >>> from timeline import EventMention
+    >>> said = EventMention("a", 0, 4, "said", "say", 0)
+    >>> same_text(said, EventMention("b", 0, 4, "said", "say", 0))
+    True
+    >>> same_text(said, EventMention("b", 0, 4, "said", "say", 1))
+    False
+    """
+    return bool(_signature(mention) == _signature(other))

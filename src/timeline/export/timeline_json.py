@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 import numpy as np
 
-from timeline.cluster import _signature, collector_paused
+from timeline.cluster import collector_paused, same_text
 from timeline.metadata import Metadata, lone_surrogate
 from timeline.model import (
     Anchor,
@@ -236,7 +236,7 @@ def _read_document(text: str | bytes) -> Timeline:
         (event.mentions[k], event.mentions[j])
         for event, pairs in zip(timeline.events, claims, strict=True)
         for k, j in pairs
-        if _signature(event.mentions[k]) == _signature(event.mentions[j])
+        if same_text(event.mentions[k], event.mentions[j])
     ]
     object.__setattr__(timeline, "_copies", tuple(copies))
     return timeline

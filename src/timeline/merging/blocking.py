@@ -24,20 +24,18 @@ __all__: list[str] = []
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
 
 #: Pairs are scored this many at a time (:meth:`timeline.merging.clustering._Clustering._scores`).
-_SCORED = 1 << 13
+_SCORED = 1 << 11
 
 #: Pairs are made from blocks of about this many clusters in all at a time.
 _BATCH = 1 << 12
 
 
-def _pairs(
-    clusters: Iterable[_Cluster | None], size: int
-) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
+def _pairs(clusters: Iterable[_Cluster | None], size: int) -> list[np.ndarray[Any, Any]]:
     """The distinct pairs of today's ``clusters`` (``None`` for the mentions that have joined
     another) that meet in a block, each cluster with the next ``window`` of each of its
     blocks in time, as sorted numbers ``a * size + b`` (``a < b``; ``size``: how many
-    mentions there are), in parts (:func:`_parts`: the last part first); found a batch of
-    blocks at a time, so that only the distinct pairs are held."""
+    mentions there are) of the type :func:`_held`, in parts (:func:`_parts`: the last part
+    first); found a batch of blocks at a time, so that only the distinct pairs are held."""
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     live = sorted((c for c in clusters if c is not None), key=_when)
     for cluster in live:  # so each block lists its clusters in time
@@ -46,20 +44,32 @@ def _pairs(
     del live
     window = words("merging")["window"]
     # the distinct pairs so far, then the pairs of the batches since
-    found: list[np.ndarray[Any, np.dtype[np.int64]]] = [np.zeros(0, dtype=np.int64)]
+    held = _held(size)
+    found: list[np.ndarray[Any, Any]] = [np.zeros(0, dtype=held)]
     batch: list[list[int]] = []
-    held = 0
+    count = 0
     while blocks:
         members = blocks.popitem()[1]
         if len(members) > 1:
             batch.append(members)
-            held += len(members)
-        if held >= _BATCH or not blocks:
-            found.append(_near(batch, window, size))
-            batch, held = [], 0
+            count += len(members)
+        if count >= _BATCH or not blocks:
+            found.append(_near(batch, window, size).astype(held))
+            batch, count = [], 0
             if 2 * sum(map(len, found[1:])) >= len(found[0]) or not blocks:
                 found = [_distinct(found)]
     return _parts(found[0])
+
+
+def _held(size: int) -> type[np.unsignedinteger[Any]] | type[np.signedinteger[Any]]:
+    """The type the numbers of the pairs of ``size`` mentions are held in (:func:`_pairs`)
+    until they are taken: 32 bits where those hold them (up to 65,536 mentions), half the
+    memory, else 64.
+
+    >>> _held(65_536), _held(65_537)
+    (<class 'numpy.uint32'>, <class 'numpy.int64'>)
+    """
+    return np.uint32 if size * size <= 1 << 32 else np.int64
 
 
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
@@ -96,15 +106,14 @@ def _near(
             break
         first, second = members[:-step][both], members[step:][both]
         found.append(np.minimum(first, second) * size + np.maximum(first, second))
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return _distinct(found) if found else np.zeros(0, dtype=np.int64)
 
 
-def _distinct(
-    arrays: list[np.ndarray[Any, np.dtype[np.int64]]],
-) -> np.ndarray[Any, np.dtype[np.int64]]:
-    """The distinct numbers of ``arrays``, sorted, in the first of them (grown in place, then
-    cut to them); ``arrays`` is emptied. What :func:`numpy.unique` does with three copies of
-    the numbers, with one and a byte a number.
+def _distinct(arrays: list[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
+    """The distinct numbers of ``arrays`` (each its own, not a view), sorted, in the first of
+    them (grown in place, then cut to them); ``arrays`` is emptied. What :func:`numpy.unique`
+    does with three copies of the numbers, with one and a byte a number (and without the
+    import of ``numpy.ma``, 1 MB, that it makes in NumPy 2 on its first call).
 
     >>> _distinct([np.array([3, 1]), np.array([1, 2])]).tolist()
     [1, 2, 3]
@@ -129,14 +138,12 @@ def _distinct(
     return numbers
 
 
-def _parts(
-    numbers: np.ndarray[Any, np.dtype[np.int64]],
-) -> list[np.ndarray[Any, np.dtype[np.int64]]]:
+def _parts(numbers: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     """``numbers`` in parts of at most :data:`_SCORED`, the last part first; each is copied
     off the end of ``numbers`` and ``numbers`` cut short, so that none is held twice.
 
     >>> [len(part) for part in _parts(np.arange(_SCORED + 1))]
-    [8192, 1]
+    [2048, 1]
     """
     parts = []
     while numbers.size:

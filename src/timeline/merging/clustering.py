@@ -19,7 +19,7 @@ import attrs
 import numpy as np
 
 from timeline.lang import words
-from timeline.merging.blocking import _pairs
+from timeline.merging.blocking import _distinct, _held, _pairs
 from timeline.merging.groups import _NONE, _Cluster, _Shared
 from timeline.merging.likeness import _Articles, _located, _Recent
 from timeline.merging.scoring import (
@@ -155,6 +155,7 @@ class _Clustering:
         size = len(self.mentions)
         ranges = self._kept(_pairs(self.clusters, size))
         self.grew.clear()  # the scores stand for the groups as they are now
+        held = _held(size)
         for key in sorted(ranges, reverse=True):  # a range at a time, let go once taken
             kept, found = ranges.pop(key)
             ranked = np.frombuffer(found, dtype=np.float64)
@@ -162,24 +163,22 @@ class _Clustering:
             order = np.argsort(ranked, kind="stable")
             above = int(np.count_nonzero(ranked <= -self.threshold))  # the first, in order
             del ranked, found
-            # the pairs in order, each negative if it scores above the threshold
-            numbers = np.frombuffer(kept, dtype=np.int64)[order]
+            numbers = np.frombuffer(kept, dtype=held)[order]  # the pairs in order
             del order, kept
-            numbers[:above] *= -1
             for start in range(0, len(numbers), _CHUNK):
-                for pair in numbers[start : start + _CHUNK].tolist():
-                    yield *divmod(abs(pair), size), pair < 0
+                for at, pair in enumerate(numbers[start : start + _CHUNK].tolist(), start):
+                    yield *divmod(pair, size), at < above
 
-    def _kept(
-        self, parts: list[np.ndarray[Any, np.dtype[np.int64]]]
-    ) -> dict[int, tuple[array[int], array[float]]]:
+    def _kept(self, parts: list[np.ndarray[Any, Any]]) -> dict[int, tuple[bytearray, bytearray]]:
         """Score the pairs of ``parts`` (:func:`_pairs`, the last part first; each is let go
         once scored) with :meth:`_scores`, and give those that score above zero and their
         scores by the range of values their score is in (:data:`_RANGE`: a key that sorts as
-        the scores do), in their order: the ranges can be put in order and let go one at a
-        time. Pairs are scored in the order of their numbers: clusters made one after the
-        other lie near in memory, so this runs several times faster than in any other order."""
-        ranges: dict[int, tuple[array[int], array[float]]] = {}
+        the scores do), in their order, as the bytes of arrays (the pairs' of the type
+        :func:`_held`, the scores' of 64-bit floats): the ranges can be put in order and let
+        go one at a time. Pairs are scored in the order of their numbers: clusters made one
+        after the other lie near in memory, so this runs several times faster than in any
+        other order."""
+        ranges: dict[int, tuple[bytearray, bytearray]] = {}
         traits = _Traits.of(self)
         while parts:
             chunk = parts.pop()
@@ -194,13 +193,13 @@ class _Clustering:
             bounds = itertools.pairwise([*starts.tolist(), len(order)])
             for k, (start, end) in zip(keys.tolist(), bounds, strict=True):
                 at = order[start:end]
-                pairs, scores = ranges.setdefault(k, (array("q"), array("d")))
-                pairs.frombytes(chunk[at].tobytes())
-                scores.frombytes(score[at].tobytes())
+                pairs, scores = ranges.setdefault(k, (bytearray(), bytearray()))
+                pairs += chunk[at].tobytes()
+                scores += score[at].tobytes()
         return ranges
 
     def _scores(
-        self, pairs: np.ndarray[Any, np.dtype[np.int64]], traits: _Traits
+        self, pairs: np.ndarray[Any, Any], traits: _Traits
     ) -> tuple[np.ndarray[Any, np.dtype[np.float64]], np.ndarray[Any, np.dtype[np.bool_]]]:
         """The scores of ``pairs`` (numbers, as :func:`_pairs` gives them) and whether each
         was contested, as :func:`_score` gives them: those of two clusters of one mention
@@ -261,8 +260,15 @@ class _Clustering:
             elif above:
                 self._joined(a, b)
 
-    def groups(self) -> list[list[int]]:
-        return [sorted(c.indices()) for c in self.clusters if c is not None]
+    def groups(self) -> list[tuple[int, ...]]:
+        """The mentions of each group, sorted; each group's cluster is let go once taken (the
+        groups do not change after :meth:`run`), so that the two are not held at once."""
+        found = []
+        for root, c in enumerate(self.clusters):
+            if c is not None:
+                found.append(tuple(sorted(c.indices())))
+                self.clusters[root] = None
+        return found
 
     def contradictions(self) -> set[tuple[int, int]]:
         """Pairs of final groups (by root) that differ only in their incompatible dates."""
@@ -311,7 +317,7 @@ class _Traits:
         ends = np.fromiter(
             itertools.chain.from_iterable((a, b) for a, b, _ in clustering.links), dtype=np.int64
         ).reshape(-1, 2)
-        links = np.unique(ends.min(axis=1) * size + ends.max(axis=1))
+        links = _distinct([ends.min(axis=1) * size + ends.max(axis=1)])
         return cls(kinds, len(kind), articles, profiles, links)
 
     def ordered(

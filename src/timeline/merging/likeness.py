@@ -12,12 +12,16 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import numpy as np
 
 from timeline.lang import words
+from timeline.merging.blocking import _distinct
+from timeline.merging.predicates import predicate_stem
+from timeline.model import EventMention
+from timeline.references import spoken_for
 
 __all__: list[str] = []
 
@@ -142,7 +146,7 @@ class _Articles:
         x, y = ours[both], theirs[both]
         both = some[x] & some[y]
         x, y = x[both], y[both]
-        keys = np.unique(np.minimum(x, y) * vectors + np.maximum(x, y))
+        keys = _distinct([np.minimum(x, y) * vectors + np.maximum(x, y)])
         x, y = np.divmod(self.cosines.missing(keys), vectors)
         self._computed(list(zip(x.tolist(), y.tolist(), strict=True)))
 
@@ -192,6 +196,58 @@ class _Articles:
             alike = math.fsum(found) / len(found) if found else None
             self.similarities.keep(key, alike)
         return alike
+
+
+def _profiles(
+    mentions: Sequence[EventMention], copies: Sequence[int], runs: Iterable[tuple[int, int]]
+) -> dict[str, _Profile]:
+    """The profile of each article of ``mentions`` (:class:`_Articles`), by id, the traits of
+    each text counted once for all its copies (``copies``: the index of the first mention of
+    each one's text, as :class:`~timeline.cluster.Index` finds them; ``runs``: the ``(start,
+    end)`` indices of each article's mentions). Articles share one copy of each feature's
+    name, of each feature with its count and of each profile (copies of a text), as an update
+    keeps them all (:class:`~timeline.cluster.Index`); the features of a text are kept on
+    the way only if another article copies it."""
+    copied = {first for i, first in enumerate(copies) if first != i}
+    features: dict[int, list[str]] = {}
+    names: dict[str, str] = {}
+    items: dict[tuple[str, int], tuple[str, int]] = {}
+    profiles: dict[_Profile, _Profile] = {}
+    # articles of the same texts (copies) have one profile, counted once
+    by_texts: dict[tuple[int, ...], _Profile] = {}
+    kept = {}
+    for start, end in runs:
+        texts = tuple(copies[start:end])
+        profile = by_texts.get(texts)
+        if profile is None:
+            found: Counter[str] = Counter()
+            for first in texts:
+                told = features.get(first)
+                if told is None:
+                    told = [names.setdefault(f, f) for f in _features(mentions[first])]
+                    if first in copied:
+                        features[first] = told
+                found.update(told)
+            counted = tuple(sorted(items.setdefault(item, item) for item in found.items()))
+            profile = by_texts[texts] = profiles.setdefault(counted, counted)
+        kept[mentions[start].article_id] = profile
+    return kept
+
+
+def _features(mention: EventMention) -> list[str]:
+    """What ``mention`` adds to its article's profile: its participant keys, place, date,
+    predicate stem and the names its arguments stand for, each with a letter for its kind."""
+    if mention.light:
+        return []  # its noun's, told once
+    found = ["p:" + p.key for p in mention.participants]
+    if mention.location:
+        found.append("l:" + mention.location)
+    if mention.time is not None and mention.time.value:
+        found.append("t:" + mention.time.value[:10])
+    found.append("w:" + predicate_stem(mention.lemma))
+    # a speaker's "we" repeats the organisation the speaker's phrase names, counted there
+    found += ["a:" + a.name.lower() for a in mention.arguments if not spoken_for(a)]
+    return found
 
 
 def _normalized(vector: dict[int, float]) -> dict[int, float]:
@@ -315,7 +371,7 @@ class _Rows:
         )
         ends = np.searchsorted(np.cumsum(sizes), np.arange(self.BATCH, sizes.sum(), self.BATCH))
         found: list[float] = []
-        for part in np.split(np.arange(len(first)), np.unique(ends)):
+        for part in np.split(np.arange(len(first)), _distinct([ends])):
             found += self._dots(first[part], second[part])
         return found
 
