@@ -1094,3 +1094,26 @@ def test_a_light_verb_gives_way_only_to_its_first_object(nlp):
 def test_a_part_of_a_time_is_no_event(nlp, text, word):
     found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
     assert word not in [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        (
+            "Nine people have been killed and dozens of others wounded in the blast on Friday.",
+            "killed",
+            "blast",
+        ),
+        (
+            "Nine people died and four others were hurt in the explosion on Friday.",
+            "died",
+            "explosion",
+        ),
+    ],
+)
+def test_a_consequence_joined_to_one_told_in_a_whole_is_its_part(nlp, text, part, whole):
+    """The consequences joined in one clause ("killed and ... wounded in the blast")
+    happened in the whole the last of them names."""
+    found = analyse(Article(text, published=date(1998, 8, 8)), nlp)
+    texts = [m.text for m in found.mentions]
+    assert (texts.index(part), texts.index(whole)) in found.parts

@@ -203,7 +203,8 @@ def find_parts(
 ) -> list[tuple[int, int]]:
     """``(part, whole)`` pairs of mention indices: what a happening did or consisted of, told
     apart from it. A consequence ("killed", "injured", "missing", "damaged") is part of the
-    violent happening it happened in ("martyred in the strike"), else of the nearest one told
+    violent happening it happened in, or one joined to it did ("martyred in the strike",
+    "killed and 40 others wounded in the blast"), else of the nearest one told
     before it in its paragraph or the two sentences before ("Bombs exploded at two embassies
     ... At least 82 were killed and 1,700 injured"), when nobody is named as doing it. A
     participle that goes with a violent happening's clause is what it did ("The bombings
@@ -239,9 +240,18 @@ def find_parts(
             continue
         if any(p.role == "agent" for p in m.participants):
             continue
+        # a consequence joined to one that happened in a whole happened in it too ("killed
+        # and 1,000 others wounded in the blasts")
+        joined = [
+            t
+            for c in tree.conjuncts(token)
+            for t in (c, *(g for g in children(c) if dep[g.i] == "acl"))
+            if t.i in at and mentions[at[t.i]].lemma in consequences
+        ]
         inside = [
             at[g.i]
-            for c in children(token)
+            for t in (token, *joined)
+            for c in children(t)
             if dep[c.i] in ("prep", "agent") and c.lower_ in ordering["during"]
             for g in children(c)
             if g.i in at and mentions[at[g.i]].lemma in wholes
