@@ -1117,3 +1117,17 @@ def test_a_consequence_joined_to_one_told_in_a_whole_is_its_part(nlp, text, part
     found = analyse(Article(text, published=date(1998, 8, 8)), nlp)
     texts = [m.text for m in found.mentions]
     assert (texts.index(part), texts.index(whole)) in found.parts
+
+
+def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp):
+    """The attack a surgeon survived is the 1995 shooting of its sentence, not one of the
+    other shootings told before it."""
+    text = (
+        "The gunman is also sought in two other shootings of doctors. Police charged him on "
+        "Monday in the 1995 shooting of a surgeon, who survived the attack at his home."
+    )
+    article = Article(text, published=date(2000, 1, 25), id="a")
+    tl = timeline.build([article], nlp=nlp)
+    [attack] = [e for e in tl.events if any(m.text == "attack" for m in e.mentions)]
+    assert sorted(m.text for m in attack.mentions) == ["attack", "shooting"]
+    assert (attack.earliest, attack.latest) == (datetime(1995, 1, 1), datetime(1996, 1, 1))
