@@ -1131,3 +1131,14 @@ def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp
     [attack] = [e for e in tl.events if any(m.text == "attack" for m in e.mentions)]
     assert sorted(m.text for m in attack.mentions) == ["attack", "shooting"]
     assert (attack.earliest, attack.latest) == (datetime(1995, 1, 1), datetime(1996, 1, 1))
+
+
+def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
+    """The attack detectives are investigating is the shooting of 23 October, not a
+    happening of the investigation's day."""
+    text = (
+        "A gunman shot a surgeon in his kitchen on Oct. 23. Detectives are investigating "
+        "the attack on the surgeon."
+    )
+    found = analyse(Article(text, published=date(1998, 11, 20)), nlp).mentions
+    assert bounds(find(found, "attack")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
