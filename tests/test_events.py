@@ -1094,3 +1094,51 @@ def test_a_light_verb_gives_way_only_to_its_first_object(nlp):
 def test_a_part_of_a_time_is_no_event(nlp, text, word):
     found = analyse(Article(text, published=date(1989, 11, 1)), nlp).mentions
     assert word not in [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        (
+            "Nine people have been killed and dozens of others wounded in the blast on Friday.",
+            "killed",
+            "blast",
+        ),
+        (
+            "Nine people died and four others were hurt in the explosion on Friday.",
+            "died",
+            "explosion",
+        ),
+    ],
+)
+def test_a_consequence_joined_to_one_told_in_a_whole_is_its_part(nlp, text, part, whole):
+    """The consequences joined in one clause ("killed and ... wounded in the blast")
+    happened in the whole the last of them names."""
+    found = analyse(Article(text, published=date(1998, 8, 8)), nlp)
+    texts = [m.text for m in found.mentions]
+    assert (texts.index(part), texts.index(whole)) in found.parts
+
+
+def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp):
+    """The attack a surgeon survived is the 1995 shooting of its sentence, not one of the
+    other shootings told before it."""
+    text = (
+        "The gunman is also sought in two other shootings of doctors. Police charged him on "
+        "Monday in the 1995 shooting of a surgeon, who survived the attack at his home."
+    )
+    article = Article(text, published=date(2000, 1, 25), id="a")
+    tl = timeline.build([article], nlp=nlp)
+    [attack] = [e for e in tl.events if any(m.text == "attack" for m in e.mentions)]
+    assert sorted(m.text for m in attack.mentions) == ["attack", "shooting"]
+    assert (attack.earliest, attack.latest) == (datetime(1995, 1, 1), datetime(1996, 1, 1))
+
+
+def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
+    """The attack detectives are investigating is the shooting of 23 October, not a
+    happening of the investigation's day."""
+    text = (
+        "A gunman shot a surgeon in his kitchen on Oct. 23. Detectives are investigating "
+        "the attack on the surgeon."
+    )
+    found = analyse(Article(text, published=date(1998, 11, 20)), nlp).mentions
+    assert bounds(find(found, "attack")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))

@@ -23,7 +23,7 @@ import bisect
 import functools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from timeline.bounds import Constraint, interval_bounds
@@ -190,7 +190,9 @@ def find_constraints(
         add(same, i, "same event")
 
     paragraph = _paragraphs(doc, mentions)
-    found.extend(_anaphora(mentions, triggers, paragraph))
+    ordered = {(c.before, c.after) for c in found if c.cue != "same event"}
+    ordered |= {(after, before) for before, after in ordered}
+    found.extend(_anaphora(mentions, triggers, paragraph, ordered))
     found.extend(_elaborations(mentions, paragraph))
     found.extend(_reactions(mentions, paragraph))
     return found
@@ -203,7 +205,8 @@ def find_parts(
 ) -> list[tuple[int, int]]:
     """``(part, whole)`` pairs of mention indices: what a happening did or consisted of, told
     apart from it. A consequence ("killed", "injured", "missing", "damaged") is part of the
-    violent happening it happened in ("martyred in the strike"), else of the nearest one told
+    violent happening it happened in, or one joined to it did ("martyred in the strike",
+    "killed and 40 others wounded in the blast"), else of the nearest one told
     before it in its paragraph or the two sentences before ("Bombs exploded at two embassies
     ... At least 82 were killed and 1,700 injured"), when nobody is named as doing it. A
     participle that goes with a violent happening's clause is what it did ("The bombings
@@ -239,9 +242,18 @@ def find_parts(
             continue
         if any(p.role == "agent" for p in m.participants):
             continue
+        # a consequence joined to one that happened in a whole happened in it too ("killed
+        # and 1,000 others wounded in the blasts")
+        joined = [
+            t
+            for c in tree.conjuncts(token)
+            for t in (c, *(g for g in children(c) if dep[g.i] == "acl"))
+            if t.i in at and mentions[at[t.i]].lemma in consequences
+        ]
         inside = [
             at[g.i]
-            for c in children(token)
+            for t in (token, *joined)
+            for c in children(t)
             if dep[c.i] in ("prep", "agent") and c.lower_ in ordering["during"]
             for g in children(c)
             if g.i in at and mentions[at[g.i]].lemma in wholes
@@ -340,11 +352,17 @@ def _antecedent_kinds() -> dict[str, int]:
 
 
 def _anaphora(
-    mentions: Sequence[EventMention], tokens: Sequence[Any], paragraph: Sequence[int]
+    mentions: Sequence[EventMention],
+    tokens: Sequence[Any],
+    paragraph: Sequence[int],
+    ordered: Collection[tuple[int, int]],
 ) -> list[Constraint]:
     """A definite event noun without a time names the nearest earlier event of its kind in
-    its paragraph or the two sentences before ("an airstrike" ... "the attack"); the first
-    of its kind in the article may name the nearest dated one after it ("the US's
+    its paragraph or the two sentences before ("an airstrike" ... "the attack"), or an event
+    noun of its kind earlier in its own sentence that no cue of ``ordered`` (pairs of
+    indices) sets apart from it, unless a compound describes it ("the 1995 shooting of a
+    doctor, who survived the attack", not "the park bombing ... the clinic bombing");
+    the first of its kind in the article may name the nearest dated one after it ("the US's
     assassination of Soleimani" ... "an airstrike on the evening of January 2"). What it
     names was said to happen (an event noun of the kind, or a verb of one of its synonym
     groups: "Iran fired missiles" ... "the attack"), not only might have ("strikes would not
@@ -368,12 +386,17 @@ def _anaphora(
             for c in tokens[i].children
         ):
             continue
+        # "the Olympic park bombing ... the clinic bombing": one named by its own words
+        described = any(c.dep_ == "compound" for c in tokens[i].children)
         kind = kinds[kind_of[m.lemma]]
         position = bisect.bisect_left(kind, i)
         near = [
             k
             for k in kind[max(0, position - 8) : position]
-            if mentions[k].sentence != m.sentence
+            if (
+                mentions[k].sentence != m.sentence
+                or (not described and _noun_form(mentions[k]) and (k, i) not in ordered)
+            )
             and mentions[k].realis
             and (paragraph[k] == paragraph[i] or m.sentence - mentions[k].sentence <= 2)
         ]

@@ -31,12 +31,12 @@ import hashlib
 import os
 import pickle
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Sized
 from typing import Any
 
 import attrs
 
-from timeline.bounds import Constraint, order, solve, within_wholes
+from timeline.bounds import OPEN, Constraint, order, solve, within_wholes
 from timeline.canonical import assemble
 from timeline.cluster import PART, Index, cluster, collector_paused, place
 from timeline.cues import find_constraints, find_parts
@@ -225,7 +225,10 @@ def order_mentions(
     for a, b in found.same:
         constraints += [Constraint(a, b, "same event"), Constraint(b, a, "same event")]
     parts = find_parts(doc, found.mentions, found.tokens)
-    solution = solve([(m.earliest, m.latest) for m in found.mentions], constraints)
+    bounds = [(m.earliest, m.latest) for m in found.mentions]
+    for index in _naming_dated(found.mentions, constraints):
+        bounds[index] = OPEN
+    solution = solve(bounds, constraints)
     bounds = within_wholes(list(solution.bounds), parts)
     mentions = [
         m if low is m.earliest and high is m.latest else attrs.evolve(m, earliest=low, latest=high)
@@ -240,6 +243,20 @@ def order_mentions(
         order(mentions, solution.accepted),
         tuple(parts),
     )
+
+
+def _naming_dated(mentions: Sequence[EventMention], constraints: Iterable[Constraint]) -> set[int]:
+    """The mentions with no time of their own that an ``"anaphora"`` cue says name one dated
+    by its own: a definite event noun that names a dated happening is bounded by it, not by
+    the tense of the clause it is told in ("investigating the attack on Slepian" after "the
+    Oct. 23 slaying of Slepian")."""
+    return {
+        c.before
+        for c in constraints
+        if c.cue == "anaphora"
+        and mentions[c.before].time is None
+        and mentions[c.after].time is not None
+    }
 
 
 def extract_events(
