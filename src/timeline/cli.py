@@ -258,13 +258,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--top",
-        type=_events,
+        type=_at_least_one("events"),
         metavar="K",
         help="keep only the K most salient of the listed events, with their parts",
     )
     build.add_argument(
         "--jobs",
-        type=_jobs,
+        type=_at_least_one("processes"),
         metavar="N",
         help="parse and analyse in N worker processes (default: one per core from "
         f"{JOBS_FROM:,} articles, else 1)",
@@ -376,18 +376,15 @@ _SUFFIX_FORMATS = (
 )
 
 
-def _jobs(value: str) -> int:
-    """``--jobs``: a whole number of processes, at least 1."""
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes >= 1, not {value!r}")
-    return int(value)
+def _at_least_one(things: str) -> Callable[[str], int]:
+    """The argument type of a whole number of ``things``, at least 1 (``--jobs``, ``--top``)."""
 
+    def number(value: str) -> int:
+        if not value.isdigit() or int(value) < 1:
+            raise argparse.ArgumentTypeError(f"expected a number of {things} >= 1, not {value!r}")
+        return int(value)
 
-def _events(value: str) -> int:
-    """``--top``: a whole number of events, at least 1."""
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of events >= 1, not {value!r}")
-    return int(value)
+    return number
 
 
 def _output_format(output: str | None, chosen: str | None) -> str:
