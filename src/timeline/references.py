@@ -50,7 +50,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -628,20 +628,18 @@ class Referents:
         (:meth:`descriptions_of_names`): the nearest such name ("the aircraft" after "the
         A380, a twin-deck aircraft", though a Boeing 747 is named between)."""
         noun = _alike(self.lemmas[i])
-        for name in itertools.takewhile(lambda name: i - name.start <= window, self.before(i)):
-            if noun in self.described_as.get(name.start, ()):
-                return self._argument(text, name)
-        return None
+        return self.nearest(
+            i, text, window, lambda name: noun in self.described_as.get(name.start, ())
+        )
 
     def ending_in(self, i: int, text: str, window: int) -> Argument | None:
         """What a describing noun, token ``i`` written ``text``, stands for when a name at
         most ``window`` tokens before it ends in that noun: the nearest such name ("the
         store" after "iTunes Music Store", "the airline" after "China Eastern Airlines")."""
         noun = self.lemmas[i].lower()
-        for name in itertools.takewhile(lambda name: i - name.start <= window, self.before(i)):
-            if _surname(name).lower() in (noun, noun + "s"):
-                return self._argument(text, name)
-        return None
+        return self.nearest(
+            i, text, window, lambda name: _surname(name).lower() in (noun, noun + "s")
+        )
 
     def compound_name(self, i: int) -> _Name | None:
         """The name before a describing noun, token ``i``, that it modifies ("the A380
@@ -664,10 +662,25 @@ class Referents:
         """What token ``i`` stands for: the nearest name of one of ``kinds`` before it, at
         most ``window`` tokens back (with ``None``, anywhere before), of ``gender`` if its
         gender is known."""
+        return self.nearest(
+            i,
+            text,
+            window,
+            lambda name: (
+                name.kind in kinds and (gender is None or self.gender(name) in (None, gender))
+            ),
+        )
+
+    def nearest(
+        self, i: int, text: str, window: int | None, fits: Callable[[_Name], bool]
+    ) -> Argument | None:
+        """The argument written ``text`` that stands for the nearest name before token ``i``
+        that ``fits``, at most ``window`` tokens back (with ``None``, anywhere before): what
+        :meth:`refer`, :meth:`ending_in` and :meth:`described_alike` look for."""
         for name in self.before(i):
             if window is not None and i - name.start > window:
                 return None
-            if name.kind in kinds and (gender is None or self.gender(name) in (None, gender)):
+            if fits(name):
                 return self._argument(text, name)
         return None
 
