@@ -407,9 +407,7 @@ def _clock_at(text: str, start: int) -> Match | None:
     the glue."""
     end = text.find("\n", start, start + _CLOCK_REACH)
     piece = text[start : end if end >= 0 else start + _CLOCK_REACH]
-    for rule in rules():
-        if rule.name not in _GLUED_CLOCKS:
-            continue
+    for rule in _glued_clock_rules():
         m = rule.regex.match(piece)
         if m is None or not _CLOSE_AT.match(text, start + m.end()):
             continue
@@ -419,6 +417,12 @@ def _clock_at(text: str, start: int) -> Match | None:
             continue
         return Match(start, start + m.end(), rule.name, spec)
     return None
+
+
+@functools.cache
+def _glued_clock_rules() -> tuple[Rule, ...]:
+    """The rules of :data:`_GLUED_CLOCKS`, in priority order, found once."""
+    return tuple(rule for rule in rules() if rule.name in _GLUED_CLOCKS)
 
 
 def _game_period(text: str, match: Match | None) -> bool:
@@ -449,21 +453,24 @@ def _candidates(
     where = openings.where
     # the key words of each rule that the text holds, read in one pass over its words
     present: dict[frozenset[str], list[str]] = {}
+    keyed = _rules_keyed_by()
     for word in where:
-        for keys in _rules_keyed_by().get(word, ()):
+        for keys in keyed.get(word, ()):
             present.setdefault(keys, []).append(word)
+    numbers = where.get("digit", [])
     windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
     candidates = []
     for priority, rule in enumerate(rules()):
         if rule.ranges_only and not ranges:
             continue
+        words = present.get(rule.keys, ())
+        if not words and not (rule.digits and numbers):
+            continue  # none of its key words, no number: no window to try it in
         stretches = windows.get((rule.keys, rule.digits))
         if stretches is None:
-            spots = [s for key in present.get(rule.keys, ()) for s in where[key]]
-            spots += where.get("digit", []) if rule.digits else []
+            spots = [s for key in words for s in where[key]]
+            spots += numbers if rule.digits else []
             stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
-        if not stretches:
-            continue
         for hi, found in openings.matches_within(rule.regex, rule.starts, stretches):
             candidates.extend(_matches(text, rule, priority, hi, found))
     return candidates
