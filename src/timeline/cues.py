@@ -101,8 +101,9 @@ def find_constraints(
             add(above, i, "meanwhile")
 
     # Prepositions and conjunctions: "after the strike", "following a meeting", "before".
+    cue_phrases = _cue_phrases()
     for i, lower in enumerate(lowers):
-        phrases = _cue_phrases().get(lower)  # the phrases that end in the word
+        phrases = cue_phrases.get(lower)  # the phrases that end in the word
         if phrases is None:
             continue
         token = tree.tokens[i]

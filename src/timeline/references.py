@@ -755,9 +755,11 @@ class Referents:
         return reversed(self.names[:at])
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _office(text: str) -> bool:
     """Whether ``text`` is only the name of an office ("CEO", "Vice President"), which no
-    pronoun or description stands for.
+    pronoun or description stands for (kept for the names met most recently: each token of
+    a name asks for it).
 
     >>> _office("Vice President"), _office("CEO"), _office("President Obama")
     (True, True, False)
