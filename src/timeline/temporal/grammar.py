@@ -368,7 +368,8 @@ def scan(text: str, ranges: bool = False, openings: Openings | None = None) -> l
         and not any(lo <= c[0] and c[1] <= hi for lo, hi in titles)
     ]
     periods = [c for c in candidates if _game_period(text, c[3])]
-    if periods and _games().search(text):
+    games = _games()
+    if periods and openings.matches(games, starts_of(games), 0, len(text)):
         candidates = [c for c in candidates if c not in periods]
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
 
