@@ -581,6 +581,11 @@ def test_a_page_s_time_stamp_is_no_event_and_dates_none(nlp):
     assert (fired.text, fired.time) == ("fired", None)
 
 
+def test_a_page_s_date_line_dates_no_event(nlp):
+    text = "Ferry sinks off Crete\nMarch 3, 2016 | 7:42 pm\nThe ferry sank near the island."
+    assert [(m.text, m.time) for m in mentions_of(nlp, text)] == [("sinks", None), ("sank", None)]
+
+
 def test_a_time_a_verb_of_its_own_takes_stays_with_it(nlp):
     said, attack = mentions_of(nlp, "The Pentagon said on Friday that the attack was over.")[:2]
     assert (said.text, said.time.value, attack.text, attack.time) == (

@@ -36,6 +36,7 @@ from timeline.cues import relative_subject
 from timeline.events.clauses import _NOMINAL, alongside, meanwhile
 from timeline.events.grammar import _Grammar, _Grammars
 from timeline.events.parse import _Parse
+from timeline.layout import date_lines
 from timeline.model import Granularity, TimeExpression
 from timeline.moments import instant
 
@@ -275,6 +276,19 @@ class _Attached:
     same: frozenset[tuple[int, int]]
 
 
+def _printed_dates(text: str, times: Sequence[TimeExpression]) -> frozenset[int]:
+    """The starts of the times that are all of one of the page's date lines near its top
+    (:func:`timeline.layout.date_lines`: "May 2, 2013 1:35 pm" under the headline): when
+    the page was written, not when its news happened."""
+    lines = date_lines(text) if times else []
+    return frozenset(
+        time.start
+        for time in times
+        for line in lines
+        if time.start <= line.start and line.end <= time.end
+    )
+
+
 def attach(
     parse: _Parse, grammars: _Grammars, times: Sequence[TimeExpression], heads: dict[int, int]
 ) -> _Attached:
@@ -291,10 +305,11 @@ def attach(
     weak: set[int] = set()  # mentions whose time came from a clause of no event
     of_things: set[int] = set()
     same: set[tuple[int, int]] = set()
+    printed = _printed_dates(parse.text, times)
     for time in times:
         span = parse.time_span(time)
         root = span.root if span is not None and len(span) else None
-        if root is None or root.i in parse.aside:
+        if root is None or root.i in parse.aside or time.start in printed:
             continue  # a page's time stamp dates no event
         if borrowed_day(parse, time):
             continue
