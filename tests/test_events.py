@@ -581,8 +581,11 @@ def test_a_page_s_time_stamp_is_no_event_and_dates_none(nlp):
     assert (fired.text, fired.time) == ("fired", None)
 
 
-def test_a_page_s_date_line_dates_no_event(nlp):
-    text = "Ferry sinks off Crete\nMarch 3, 2016 | 7:42 pm\nThe ferry sank near the island."
+@pytest.mark.parametrize(
+    "stamp", ["March 3, 2016 | 7:42 pm", "on March 3, 2016 7:42 pm | Updated March 4, 2016 9:05 am"]
+)
+def test_a_page_s_date_line_dates_no_event(nlp, stamp):
+    text = f"Ferry sinks off Crete\n{stamp}\nThe ferry sank near the island."
     assert [(m.text, m.time) for m in mentions_of(nlp, text)] == [("sinks", None), ("sank", None)]
 
 

@@ -278,15 +278,19 @@ class _Attached:
 
 def _printed_dates(text: str, times: Sequence[TimeExpression]) -> frozenset[int]:
     """The starts of the times that are all of one of the page's date lines near its top
-    (:func:`timeline.layout.date_lines`: "May 2, 2013 1:35 pm" under the headline): when
-    the page was written, not when its news happened."""
-    lines = date_lines(text) if times else []
-    return frozenset(
-        time.start
-        for time in times
-        for line in lines
-        if time.start <= line.start and line.end <= time.end
-    )
+    (:func:`timeline.layout.date_lines`: "May 2, 2013 1:35 pm" under the headline), and of
+    those of the second stamp on its line ("| Updated on May 3, 2013 9:05am"): when the page
+    was written, not when its news happened."""
+    found: set[int] = set()
+    for line in date_lines(text) if times else []:
+        if any(time.start <= line.start and line.end <= time.end for time in times):
+            end = text.find("\n", line.end)
+            found.update(
+                time.start
+                for time in times
+                if line.start <= time.end and time.start < (len(text) if end < 0 else end)
+            )
+    return frozenset(found)
 
 
 def attach(
