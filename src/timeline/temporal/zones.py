@@ -120,7 +120,7 @@ def zone_table() -> dict[str, Zone]:
     kinds = data()["kinds"]
     for region in data()["regions"].values():
         offsets = {
-            "zone": None if "daylight" in region else region["standard"],
+            "zone": _region_zone(region).offset,
             "standard": region["standard"],
             "daylight": region.get("daylight"),
         }
@@ -136,6 +136,12 @@ def zone_table() -> dict[str, Zone]:
     for key, entry in data()["abbreviations"].items():
         table[key] = Zone(entry.get("zone"), entry.get("offset"), "abbreviation")
     return table
+
+
+def _region_zone(region: dict[str, Any]) -> Zone:
+    """The zone a region of zones.toml names with no kind ("uk time"): its IANA zone, and
+    its offset when the region keeps one all year."""
+    return Zone(region["zone"], None if "daylight" in region else region["standard"])
 
 
 @functools.cache
@@ -276,8 +282,7 @@ def lookup(words: str) -> Zone | None:
     if key in zone_table():
         return zone_table()[key]
     if key in data()["stamps"]:  # "11:39am UK, Monday ...": the region's zone
-        region = data()["regions"][data()["stamps"][key]]
-        return Zone(region["zone"], None if "daylight" in region else region["standard"])
+        return _region_zone(data()["regions"][data()["stamps"][key]])
     figures = _figures().fullmatch(key)
     if figures is not None:
         sign = -1 if figures["sign"] in ("-", "\u2212") else 1
