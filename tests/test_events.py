@@ -814,6 +814,21 @@ def test_an_infinitive_of_a_plan_is_presumed_at_the_time_the_plan_names(nlp):
     )
 
 
+def test_an_infinitive_of_saying_in_a_quotation_is_done_by_the_statement(nlp):
+    """What a speaker does by saying it ("would like to offer our thanks", "To quote my
+    grandmother") happens with the statement that quotes it; not what a past verb asked for or
+    a plan is for."""
+    monday = (at(6), at(7))
+    text = '"The council would like to offer its thanks to the crews," the mayor said on Monday.'
+    assert bounds(find(events(nlp, text), "offer")) == monday
+    text = '"To quote my grandmother, a bridge is only as good as its bolts," she said on Monday.'
+    assert bounds(find(events(nlp, text), "quote")) == monday
+    text = '"They asked us to announce the winner," the judge said on Monday.'
+    assert bounds(find(events(nlp, text), "announce")) == (None, None)
+    text = '"We plan to announce the winner," the judge said on Monday.'
+    assert bounds(find(events(nlp, text), "announce")) == (None, None)
+
+
 def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
     """One that began or went on with its verb ("began to promote") is presumed on the day
     the verb is dated by, even when that time bounds it on one side only ("by today")."""

@@ -47,6 +47,7 @@ from timeline.events.presumption import (
     ahead,
     day_told,
     inherit,
+    performed,
     presume_participles,
     presumed_day,
     share_presumed,
@@ -171,6 +172,7 @@ class _Extractor:
         inherit(parse, mentions, tokens, heads)
         share_presumed(parse, mentions, tokens, heads)
         told_then(parse, mentions, tokens, heads)
+        performed(parse, self.grammars, mentions, tokens, heads)
         presume_participles(parse, self.grammars, mentions, tokens, heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
