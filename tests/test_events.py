@@ -774,6 +774,17 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_an_infinitive_is_presumed_at_a_time_its_sentence_names_that_goes_on(nlp):
+    """A time that goes on after the publication day ("the current quarter", here of the
+    sale below the verb) can still be the one a plan is made for; one that ends with the
+    publication day cannot."""
+    found = events(nlp, "The airline expects to sign a sale of two jets in the current quarter.")
+    sign = find(found, "sign").presumed
+    assert (sign.start, sign.end) == (datetime(2020, 1, 1), datetime(2020, 4, 1))
+    found = events(nlp, "Today, the council decided to open the new bridge.")
+    assert find(found, "open").presumed is None
+
+
 def test_a_time_in_what_a_conjunct_says_does_not_date_the_verb(nlp):
     """A time inside a complement clause below the verb, here of its conjunct "said", dates
     what is said, not the verb: "would not divulge" is not presumed last month, but on the

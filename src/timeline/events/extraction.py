@@ -47,6 +47,7 @@ from timeline.events.presumption import (
     ahead,
     day_told,
     inherit,
+    not_over,
     performed,
     presume_participles,
     presumed_day,
@@ -452,7 +453,7 @@ class _Extractor:
         if presumed is not None or time is not None or reading.reporting:
             return presumed
         owners = setting.owners_of.get(id(sentence_time), ())
-        if (grammar.tense != "INFINITIVE" or ahead(parse, sentence_time)) and (
+        if (grammar.tense != "INFINITIVE" or not_over(parse, sentence_time)) and (
             not owners
             or any(
                 parse.tree.path(token.i, o.i) is not None
@@ -473,8 +474,9 @@ class _Extractor:
             # dates what that clause tells, not the telling ("had informed the family that
             # he died on March 26", "would not divulge it but said last month's discovery
             # was"); what an infinitive tells is not yet done ("voted on Sunday to
-            # expel"), unless the time is after the publication day: the time it is planned
-            # for ("plans to hold a news conference on Tuesday")
+            # expel"), unless the time begins or goes on after the publication day: the time
+            # it is planned for ("plans to hold a news conference on Tuesday", "expects to
+            # post sales in the current year")
             return sentence_time and sentence_time.interval
         return None
 

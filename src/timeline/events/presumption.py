@@ -117,6 +117,15 @@ def ahead(parse: _Parse, time: TimeExpression | None) -> bool:
     return time.interval.start.date() > publication.date
 
 
+def not_over(parse: _Parse, time: TimeExpression | None) -> bool:
+    """Whether ``time`` goes on after the article's publication day: what an infinitive
+    it dates may still be done in it ("expects to post sales this year")."""
+    publication = parse.publication
+    if time is None or time.interval is None or publication is None:
+        return False
+    return instant(time.interval.end) > instant(publication.start + timedelta(days=1))
+
+
 def day_told(
     parse: _Parse, token: Any, time: TimeExpression | None, reporting: bool
 ) -> tuple[Bounds, bool] | None:
