@@ -782,6 +782,17 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_an_infinitive_is_presumed_at_a_time_its_sentence_names_that_goes_on(nlp):
+    """A time that goes on after the publication day ("the current quarter", here of the
+    sale below the verb) can still be the one a plan is made for; one that ends with the
+    publication day cannot."""
+    found = events(nlp, "The airline expects to sign a sale of two jets in the current quarter.")
+    sign = find(found, "sign").presumed
+    assert (sign.start, sign.end) == (datetime(2020, 1, 1), datetime(2020, 4, 1))
+    found = events(nlp, "Today, the council decided to open the new bridge.")
+    assert find(found, "open").presumed is None
+
+
 def test_a_time_in_what_a_conjunct_says_does_not_date_the_verb(nlp):
     """A time inside a complement clause below the verb, here of its conjunct "said", dates
     what is said, not the verb: "would not divulge" is not presumed last month, but on the
@@ -820,6 +831,21 @@ def test_an_infinitive_of_a_plan_is_presumed_at_the_time_the_plan_names(nlp):
         timeline.Interval(at(3), at(4), timeline.Granularity.DAY),
         (None, None),
     )
+
+
+def test_an_infinitive_of_saying_in_a_quotation_is_done_by_the_statement(nlp):
+    """What a speaker does by saying it ("would like to offer our thanks", "To quote my
+    grandmother") happens with the statement that quotes it; not what a past verb asked for or
+    a plan is for."""
+    monday = (at(6), at(7))
+    text = '"The council would like to offer its thanks to the crews," the mayor said on Monday.'
+    assert bounds(find(events(nlp, text), "offer")) == monday
+    text = '"To quote my grandmother, a bridge is only as good as its bolts," she said on Monday.'
+    assert bounds(find(events(nlp, text), "quote")) == monday
+    text = '"They asked us to announce the winner," the judge said on Monday.'
+    assert bounds(find(events(nlp, text), "announce")) == (None, None)
+    text = '"We plan to announce the winner," the judge said on Monday.'
+    assert bounds(find(events(nlp, text), "announce")) == (None, None)
 
 
 def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):

@@ -96,6 +96,7 @@ EVENTS = Section(
                 "done_then": WORDS,
                 "done_then_with_object": WORDS,
                 "planned_for": WORDS,
+                "performed": WORDS,
                 "with_argument": WORDS,
                 "taking_part": WORDS,
                 "issuing": WORDS,
