@@ -1133,6 +1133,17 @@ def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp
     assert (attack.earliest, attack.latest) == (datetime(1995, 1, 1), datetime(1996, 1, 1))
 
 
+def test_a_definite_event_noun_names_one_of_its_own_group_before_one_of_its_union(nlp):
+    """The slaying rivals exploit is the killing of 23 October, not the bombing told after
+    it: both may be named as an attack, but a slaying repeats a killing."""
+    text = (
+        "A sniper killed a doctor at his home on Oct. 23. His clinic was the target of a "
+        "bombing in 1994. Rivals accused each other of exploiting the slaying."
+    )
+    found = analyse(Article(text, published=date(1998, 10, 26)), nlp).mentions
+    assert bounds(find(found, "slaying")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
+
+
 def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
     """The attack detectives are investigating is the shooting of 23 October, not a
     happening of the investigation's day."""

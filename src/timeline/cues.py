@@ -334,7 +334,7 @@ def _anaphora_kinds() -> dict[str, int]:
 
 
 #: How many sentences back a definite event noun may name an event outside its paragraph.
-_FAR = 10
+_FAR = 16
 
 
 @functools.cache
@@ -362,6 +362,9 @@ def _anaphora(
     noun of its kind earlier in its own sentence that no cue of ``ordered`` (pairs of
     indices) sets apart from it, unless a compound describes it ("the 1995 shooting of a
     doctor, who survived the attack", not "the park bombing ... the clinic bombing");
+    of those, one of its own synonym group first ("the slaying" names the killing told
+    before, not a bombing told after it), then any of its kind, and so up to :data:`_FAR`
+    sentences back outside its paragraph;
     the first of its kind in the article may name the nearest dated one after it ("the US's
     assassination of Soleimani" ... "an airstrike on the evening of January 2"). What it
     names was said to happen (an event noun of the kind, or a verb of one of its synonym
@@ -407,15 +410,23 @@ def _anaphora(
         ]
         earlier = [
             k
-            for k in kind[max(0, position - 8) : position]
+            for k in kind[:position]
             if mentions[k].realis and m.sentence - mentions[k].sentence <= _FAR
         ]
         # "the killing of Soleimani" names an event of Soleimani's, if it names one
         keys = {p.key for p in m.participants}
         near = [k for k in near if _shares(keys, mentions[k])]
         far = [k for k in earlier if _shares(keys, mentions[k])]
-        if near:
-            antecedent: int | None = near[-1]
+        # "the slaying" names the last killing, not a bombing told after it
+        groups = _synonym_groups(m.lemma)
+        near_alike = [k for k in near if groups & _synonym_groups(mentions[k].lemma)]
+        alike = [k for k in far if groups & _synonym_groups(mentions[k].lemma)]
+        if near_alike:
+            antecedent: int | None = near_alike[-1]
+        elif near:
+            antecedent = near[-1]
+        elif alike:  # the last of its own group further back in the article
+            antecedent = alike[-1]
         elif far:  # the last of its kind further back in the article
             antecedent = far[-1]
         else:
