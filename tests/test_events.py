@@ -1153,3 +1153,11 @@ def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
     )
     found = analyse(Article(text, published=date(1998, 11, 20)), nlp).mentions
     assert bounds(find(found, "attack")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
+
+
+def test_a_participle_with_a_subject_and_no_auxiliary_is_a_simple_past(nlp):
+    """The tagger reads "followed" as a participle after a long subject; with a subject of
+    its own and no auxiliary it is told in the simple past."""
+    text = "Her cousin Pablo, who was jailed as a dissident in the 1970s, followed in 1985."
+    found = analyse(Article(text, published=date(2000, 2, 24)), nlp).mentions
+    assert find(found, "followed").tense == "PAST"
