@@ -1161,3 +1161,11 @@ def test_a_participle_with_a_subject_and_no_auxiliary_is_a_simple_past(nlp):
     text = "Her cousin Pablo, who was jailed as a dissident in the 1970s, followed in 1985."
     found = analyse(Article(text, published=date(2000, 2, 24)), nlp).mentions
     assert find(found, "followed").tense == "PAST"
+
+
+def test_a_present_participle_of_a_verb_happens_while_it_does(nlp):
+    """Striking back is what the army did in shelling the camps on Tuesday: a present
+    participle of a verb, with no word to order them, shares its day."""
+    text = "Striking back two weeks after the raid, the army on Tuesday shelled the rebel camps."
+    found = analyse(Article(text, published=date(2001, 3, 12)), nlp).mentions
+    assert bounds(find(found, "Striking")) == (datetime(2001, 3, 6), datetime(2001, 3, 7))

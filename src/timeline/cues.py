@@ -68,7 +68,8 @@ def find_constraints(
         if before is not None and after is not None and before != after:
             found.append(Constraint(before, after, cue))
 
-    # Reported speech, past perfect, relative clauses on event nouns, "then", "as".
+    # Reported speech, past perfect, relative clauses on event nouns, "then", "as", and a
+    # present participle of its verb.
     for i, m in enumerate(mentions):
         token = triggers[i]
         above, via = governor(token, heads, tree)
@@ -94,9 +95,19 @@ def find_constraints(
                 dep[c.i] == "mark" and lowers[c.i] in ordering["meanwhile"] for c in children(token)
             )
             and (m.tense, m.aspect) == (mentions[above].tense, mentions[above].aspect)
+        ) or (
+            m.tense == "PRESPART"
+            and m.realis
+            and not m.quoted
+            and via.i == token.i
+            and dep[token.i] in ("xcomp", "advcl")
+            and not any(dep[c.i] in ("mark", "aux") for c in children(token))
+            and mentions[above].tense in ("PAST", "PRESENT")
         ):
             # "was shot at 10 p.m. as he stood": each happens while the other does, told in
-            # one tense ("has been attempting since December ..., as it intends": a reason)
+            # one tense ("has been attempting since December ..., as it intends": a reason);
+            # so does a present participle of a verb with no word to order them ("stood
+            # chatting with his wife", "Retaliating ..., U.S. forces Thursday launched")
             add(i, above, "meanwhile")
             add(above, i, "meanwhile")
 
