@@ -1169,3 +1169,14 @@ def test_a_present_participle_of_a_verb_happens_while_it_does(nlp):
     text = "Striking back two weeks after the raid, the army on Tuesday shelled the rebel camps."
     found = analyse(Article(text, published=date(2001, 3, 12)), nlp).mentions
     assert bounds(find(found, "Striking")) == (datetime(2001, 3, 6), datetime(2001, 3, 7))
+
+
+def test_a_whole_with_no_time_happened_when_its_dated_part_did(nlp):
+    """Guards killed on Tuesday morning in an explosion date the explosion: it happened
+    then, not at any time before publication."""
+    text = (
+        "Also on Tuesday morning, three guards were killed in an explosion that took place "
+        "near the consulate."
+    )
+    found = analyse(Article(text, published=date(2003, 5, 15)), nlp).mentions
+    assert bounds(find(found, "explosion")) == (datetime(2003, 5, 13, 5), datetime(2003, 5, 13, 12))
