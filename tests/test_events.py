@@ -1134,11 +1134,13 @@ def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp
 
 
 def test_a_definite_event_noun_names_one_of_its_own_group_before_one_of_its_union(nlp):
-    """The slaying rivals exploit is the killing of 23 October, not the bombing told after
-    it: both may be named as an attack, but a slaying repeats a killing."""
+    """The slaying rivals exploit, paragraphs later, is the killing of 23 October, not the
+    bombing told after it: both may be named as an attack, but a slaying repeats a killing."""
     text = (
-        "A sniper killed a doctor at his home on Oct. 23. His clinic was the target of a "
-        "bombing in 1994. Rivals accused each other of exploiting the slaying."
+        "A sniper killed a doctor at his home on Oct. 23.\n\n"
+        "His clinic was the target of a bombing in 1994. It has since moved to a new building. "
+        "Its staff now number twelve.\n\n"
+        "Rivals accused each other of exploiting the slaying."
     )
     found = analyse(Article(text, published=date(1998, 10, 26)), nlp).mentions
     assert bounds(find(found, "slaying")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))

@@ -373,9 +373,8 @@ def _anaphora(
     noun of its kind earlier in its own sentence that no cue of ``ordered`` (pairs of
     indices) sets apart from it, unless a compound describes it ("the 1995 shooting of a
     doctor, who survived the attack", not "the park bombing ... the clinic bombing");
-    of those, one of its own synonym group first ("the slaying" names the killing told
-    before, not a bombing told after it), then any of its kind, and so up to :data:`_FAR`
-    sentences back outside its paragraph;
+    else, up to :data:`_FAR` sentences back, the last of its own synonym group ("the
+    slaying" names the killing told before, not a bombing told after it), then of its kind;
     the first of its kind in the article may name the nearest dated one after it ("the US's
     assassination of Soleimani" ... "an airstrike on the evening of January 2"). What it
     names was said to happen (an event noun of the kind, or a verb of one of its synonym
@@ -428,14 +427,11 @@ def _anaphora(
         keys = {p.key for p in m.participants}
         near = [k for k in near if _shares(keys, mentions[k])]
         far = [k for k in earlier if _shares(keys, mentions[k])]
-        # "the slaying" names the last killing, not a bombing told after it
+        # further back, "the slaying" names the last killing, not a bombing told after it
         groups = _synonym_groups(m.lemma)
-        near_alike = [k for k in near if groups & _synonym_groups(mentions[k].lemma)]
         alike = [k for k in far if groups & _synonym_groups(mentions[k].lemma)]
-        if near_alike:
-            antecedent: int | None = near_alike[-1]
-        elif near:
-            antecedent = near[-1]
+        if near:
+            antecedent: int | None = near[-1]
         elif alike:  # the last of its own group further back in the article
             antecedent = alike[-1]
         elif far:  # the last of its kind further back in the article
