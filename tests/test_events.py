@@ -1167,6 +1167,19 @@ def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp
     assert (attack.earliest, attack.latest) == (datetime(1995, 1, 1), datetime(1996, 1, 1))
 
 
+def test_a_definite_event_noun_names_one_of_its_own_group_before_one_of_its_union(nlp):
+    """The slaying rivals exploit, paragraphs later, is the killing of 23 October, not the
+    bombing told after it: both may be named as an attack, but a slaying repeats a killing."""
+    text = (
+        "A sniper killed a doctor at his home on Oct. 23.\n\n"
+        "His clinic was the target of a bombing in 1994. It has since moved to a new building. "
+        "Its staff now number twelve.\n\n"
+        "Rivals accused each other of exploiting the slaying."
+    )
+    found = analyse(Article(text, published=date(1998, 10, 26)), nlp).mentions
+    assert bounds(find(found, "slaying")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
+
+
 def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
     """The attack detectives are investigating is the shooting of 23 October, not a
     happening of the investigation's day."""
@@ -1176,3 +1189,35 @@ def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
     )
     found = analyse(Article(text, published=date(1998, 11, 20)), nlp).mentions
     assert bounds(find(found, "attack")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
+
+
+def test_a_participle_with_a_subject_and_no_auxiliary_is_a_simple_past(nlp):
+    """The tagger reads "followed" as a participle after a long subject; with a subject of
+    its own and no auxiliary it is told in the simple past."""
+    text = "Her cousin Pablo, who was jailed as a dissident in the 1970s, followed in 1985."
+    found = analyse(Article(text, published=date(2000, 2, 24)), nlp).mentions
+    assert find(found, "followed").tense == "PAST"
+
+
+def test_a_present_participle_of_a_verb_happens_while_it_does(nlp):
+    """Striking back is what the army did in shelling the camps on Tuesday: a present
+    participle of a verb, with no word to order them, shares its day."""
+    text = "Striking back two weeks after the raid, the army on Tuesday shelled the rebel camps."
+    found = analyse(Article(text, published=date(2001, 3, 12)), nlp).mentions
+    assert bounds(find(found, "Striking")) == (datetime(2001, 3, 6), datetime(2001, 3, 7))
+
+
+def test_a_whole_with_no_time_happened_when_its_dated_part_did(nlp):
+    """Guards killed on Tuesday morning, told after a bomb exploded, date the explosion: it
+    happened then, not at any time before publication."""
+    text = "A bomb exploded near the consulate. Three guards were killed on Tuesday morning."
+    found = analyse(Article(text, published=date(2003, 5, 15)), nlp).mentions
+    assert bounds(find(found, "exploded")) == (datetime(2003, 5, 13, 5), datetime(2003, 5, 13, 12))
+
+
+def test_an_event_noun_a_verb_happens_at_takes_the_day_of_its_part_of_day(nlp):
+    """The minister spoke on Tuesday night at a rally: the rally was on Tuesday (its day,
+    not only the night)."""
+    text = "The minister spoke Tuesday night at a rally in the capital."
+    found = analyse(Article(text, published=date(2001, 3, 15)), nlp).mentions
+    assert bounds(find(found, "rally")) == (datetime(2001, 3, 13), datetime(2001, 3, 14))

@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from timeline.bounds import OPEN, Constraint, order, solve, within_wholes
+from timeline.bounds import OPEN, Constraint, intersect, order, solve, within_wholes
 from timeline.canonical import assemble
 from timeline.cluster import PART, Index, cluster, collector_paused, place
 from timeline.cues import find_constraints, find_parts
@@ -228,6 +228,10 @@ def order_mentions(
     bounds = [(m.earliest, m.latest) for m in found.mentions]
     for index in _naming_dated(found.mentions, constraints):
         bounds[index] = OPEN
+    for part, whole in parts:
+        if found.mentions[part].time is not None and found.mentions[whole].time is None:
+            # "four people were killed on Friday morning in an explosion": it happened then
+            bounds[whole] = intersect(bounds[whole], bounds[part]) or bounds[whole]
     solution = solve(bounds, constraints)
     bounds = within_wholes(list(solution.bounds), parts)
     mentions = [

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import attrs
@@ -37,8 +38,9 @@ from timeline.events.clauses import _NOMINAL, alongside, meanwhile
 from timeline.events.grammar import _Grammar, _Grammars
 from timeline.events.parse import _Parse
 from timeline.layout import date_lines
-from timeline.model import Granularity, TimeExpression
+from timeline.model import Granularity, Interval, TimeExpression
 from timeline.moments import instant
+from timeline.temporal.calendar import floor
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
@@ -62,6 +64,21 @@ def _spreads(time: TimeExpression) -> bool:
         interval is not None
         and interval.granularity not in _FINER_THAN_DAY
         and time.value != "PRESENT_REF"
+    )
+
+
+def _day_of(time: TimeExpression) -> TimeExpression | None:
+    """The day a time finer than a day falls on, as a time of its own words ("read Wednesday
+    night at a rally": the rally was on Wednesday); ``None`` for "now"."""
+    interval = time.interval
+    if interval is None or time.value == "PRESENT_REF":
+        return None
+    start = floor(interval.start, Granularity.DAY)
+    return attrs.evolve(
+        time,
+        type="DATE",
+        value=start.date().isoformat(),
+        interval=Interval(start, start + timedelta(days=1), Granularity.DAY),
     )
 
 
@@ -230,8 +247,9 @@ def spread(parse: _Parse, attached: dict[int, TimeExpression], heads: dict[int, 
     and searched"), its participle clauses ("Retaliating ..., US forces struck on
     Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
     1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
-    both ways; and any time, a clock time too, to a clause that happens at that moment
-    (:func:`meanwhile`: "shot on Friday night as he stood")."""
+    both ways, and the day of a time finer than a day (:func:`_day_of`: "read Wednesday
+    night at a rally"); and any time, a clock time too, to a clause that happens at that
+    moment (:func:`meanwhile`: "shot on Friday night as he stood")."""
     links = parse.lex.ordering["during"]
     tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
     for token, index in heads.items():
@@ -247,12 +265,15 @@ def spread(parse: _Parse, attached: dict[int, TimeExpression], heads: dict[int, 
                 continue
             for token in map(parse.tokens.__getitem__, tokens.get(index, ())):
                 # what happens at that moment takes any time, what goes with it a day
-                others = [*meanwhile(parse, token)]
-                if _spreads(time):
-                    others += alongside(parse, token, links)
-                for target in (heads.get(other.i) for other in others):
+                moment = [heads.get(other.i) for other in meanwhile(parse, token)]
+                day = time if _spreads(time) else _day_of(time)
+                along = [] if day is None else alongside(parse, token, links)
+                for target, given_time in (
+                    *((t, time) for t in moment),
+                    *((heads.get(other.i), day) for other in along),
+                ):
                     if target is not None and target not in attached:
-                        attached[target] = time
+                        attached[target] = given_time
                         added.append(target)
         if not added:
             break
