@@ -511,12 +511,15 @@ def names_happening(mention: EventMention) -> bool:
     that no time dates ("now" dates neither: "exiles will now proceed"); states, attitudes
     and perceptions ("the crisis", "believed", "felt"); a verb in the simple present that
     no time dates (a state or a habit: "bases that host US troops"; dated, it is a schedule:
-    "the envoy arrives on Saturday"; a headline is told as past), a
-    participle without a time of its own ("a resolution calling for") or of a light verb ("a
-    statement issued on Wednesday"); words that relate or mark a phase of another event
-    ("followed", "began"); a report with no named speaker or told in the present ("officials
-    say"). A statement in the past by someone named is one ("Rouhani said"), and so are
-    event nouns ("a speech").
+    "the envoy arrives on Saturday"; a headline is told as past) or in the present
+    progressive ("officials are counting on aid"), one in the present perfect over a length
+    of time ("organizers have experimented in recent years"), a stative verb or one of
+    feeling ("the cache included rifles", "other things bothered him"), an idiom ("turned
+    out to be", "dealt a blow"), a participle without a time of its own ("a resolution
+    calling for") or of a light verb ("a statement issued on Wednesday"); words that relate
+    or mark a phase of another event ("followed", "began"); a report with no named speaker
+    or told in the present ("officials say"). A statement in the past by someone named is
+    one ("Rouhani said"), and so are event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
@@ -545,10 +548,14 @@ def names_happening(mention: EventMention) -> bool:
         return False  # background on someone or something, or an indirect question
     if noun:
         return True
-    if mention.lemma in _not_happenings():
+    if mention.lemma in _not_happenings() or _idiom(mention):
         return False
-    if mention.tense == "PRESENT" and mention.aspect == "NONE" and not dated:
-        return False  # a state or a habit; dated, a schedule ("she arrives on Saturday")
+    if mention.tense == "PRESENT" and mention.aspect in ("NONE", "PROGRESSIVE") and not dated:
+        return False  # a state, a habit or what is going on ("officials are counting on aid");
+        # dated, a schedule ("she arrives on Saturday")
+    if mention.tense == "PRESENT" and mention.aspect != "NONE" and _spanning(mention):
+        return False  # done again and again over a length of time up to now ("organizers
+        # have experimented in recent years", "has been hinting for months")
     if mention.tense in ("PRESPART", "PASTPART", "NONE") and (
         mention.time is None or mention.lemma in _light()
     ):
@@ -560,10 +567,43 @@ def names_happening(mention: EventMention) -> bool:
 
 @functools.cache
 def _not_happenings() -> frozenset[str]:
-    """Verbs that are no happening of their own: relational and copular verbs. (A light verb
-    told as a finite verb is a full verb: "reached orbit", "launched the probe".)"""
+    """Verbs that are no happening of their own: relational, copular and stative verbs and
+    verbs of feeling. (A light verb told as a finite verb is a full verb: "reached orbit",
+    "launched the probe".)"""
     verbs = words("events")["verbs"]
-    return frozenset(verbs["relational"]) | frozenset(verbs["not_events"] + verbs["copulas"])
+    kinds = ("relational", "not_events", "copulas", "states", "feelings")
+    return frozenset(lemma for kind in kinds for lemma in verbs[kind])
+
+
+def _idiom(mention: EventMention) -> bool:
+    """Whether ``mention`` is the verb of an idiom that tells no happening of its own: with
+    its particle, how something turned out ("turned out to be", "wound up", ``results``), or
+    with its object, a figure of speech ("taken a serious view", "dealt a blow", ``idioms``
+    of ``lang/en/events.toml``).
+
+    >>> turned = EventMention("a", 0, 6, "turned", "turn", 0, phrasal="turned out")
+    >>> dealt = EventMention("a", 0, 5, "dealt", "deal", 0, theme="a heavy blow")
+    >>> _idiom(turned), _idiom(dealt), _idiom(attrs.evolve(dealt, theme="cards"))
+    (True, True, False)
+    """
+    results, idioms = _idioms()
+    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in results:
+        return True
+    return bool(mention.theme) and f"{mention.lemma} {mention.theme.split()[-1].lower()}" in idioms
+
+
+@functools.cache
+def _idioms() -> tuple[frozenset[str], frozenset[str]]:
+    """The ``results`` (verb and particle) and ``idioms`` (verb and object) of
+    ``lang/en/events.toml``."""
+    verbs = words("events")["verbs"]
+    return frozenset(verbs["results"]), frozenset(verbs["idioms"])
+
+
+def _spanning(mention: EventMention) -> bool:
+    """Whether the only time of ``mention`` is a length of time ("in recent years", "for
+    months", "over the past few years"): no moment it happened at."""
+    return mention.time is not None and mention.time.type == "DURATION"
 
 
 @functools.cache
