@@ -272,8 +272,19 @@ def test_states_idioms_and_what_is_going_on_are_kept_but_not_listed(nlp, text, k
     assert kept in labels and kept not in shown
 
 
-def test_what_is_going_on_on_a_day_is_listed(nlp):
-    assert listed(nlp, "The mayor is visiting Paris on Monday.")[0] == ["mayor visiting Paris"]
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # what is going on on a day, or going to happen
+        ("The mayor is visiting Paris on Monday.", "mayor visiting Paris"),
+        ("Anna Reid is leaving the company.", "Anna Reid leaving the company"),
+        ("Chris Marsh is taking over the club.", "Chris Marsh taking over the club"),
+        # "lied" is no "lie" of the stative verbs
+        ("Anna Reid lied to the court.", "Anna Reid lied"),
+    ],
+)
+def test_what_is_going_on_on_a_day_or_going_to_happen_is_listed(nlp, text, shown):
+    assert listed(nlp, text)[0] == [shown]
 
 
 def test_a_chain_of_pronouns_follows_one_person(nlp):

@@ -512,14 +512,14 @@ def names_happening(mention: EventMention) -> bool:
     and perceptions ("the crisis", "believed", "felt"); a verb in the simple present that
     no time dates (a state or a habit: "bases that host US troops"; dated, it is a schedule:
     "the envoy arrives on Saturday"; a headline is told as past) or in the present
-    progressive ("officials are counting on aid"), one in the present perfect over a length
-    of time ("organizers have experimented in recent years"), a stative verb or one of
-    feeling ("the cache included rifles", "other things bothered him"), an idiom ("turned
-    out to be", "dealt a blow"), a participle without a time of its own ("a resolution
-    calling for") or of a light verb ("a statement issued on Wednesday"); words that relate
-    or mark a phase of another event ("followed", "began"); a report with no named speaker
-    or told in the present ("officials say"). A statement in the past by someone named is
-    one ("Rouhani said"), and so are event nouns ("a speech").
+    progressive ("officials are counting on aid"; not "the coach is stepping down"), one in
+    the present perfect over a length of time ("organizers have experimented in recent
+    years"), a stative verb or one of feeling ("the cache included rifles", "other things
+    bothered him"), an idiom ("turned out to be", "dealt a blow"), a participle without a
+    time of its own ("a resolution calling for") or of a light verb ("a statement issued on
+    Wednesday"); words that relate or mark a phase of another event ("followed", "began"); a
+    report with no named speaker or told in the present ("officials say"). A statement in
+    the past by someone named is one ("Rouhani said"), and so are event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
@@ -548,11 +548,18 @@ def names_happening(mention: EventMention) -> bool:
         return False  # background on someone or something, or an indirect question
     if noun:
         return True
-    if mention.lemma in _not_happenings() or _idiom(mention):
+    if _not_happening(mention) or _idiom(mention):
         return False
-    if mention.tense == "PRESENT" and mention.aspect in ("NONE", "PROGRESSIVE") and not dated:
-        return False  # a state, a habit or what is going on ("officials are counting on aid");
-        # dated, a schedule ("she arrives on Saturday")
+    if mention.tense == "PRESENT" and mention.aspect == "NONE" and not dated:
+        return False  # a state or a habit; dated, a schedule ("she arrives on Saturday")
+    if (
+        mention.tense == "PRESENT"
+        and mention.aspect == "PROGRESSIVE"
+        and not dated
+        and not _futurate(mention)
+    ):
+        return False  # what is going on ("officials are counting on aid"); not what is
+        # going to happen ("the coach is stepping down")
     if mention.tense == "PRESENT" and mention.aspect != "NONE" and _spanning(mention):
         return False  # done again and again over a length of time up to now ("organizers
         # have experimented in recent years", "has been hinting for months")
@@ -563,6 +570,32 @@ def names_happening(mention: EventMention) -> bool:
     if mention.event_class == "REPORTING":
         return mention.tense == "PAST" and any(p.role == "agent" for p in mention.participants)
     return True
+
+
+def _not_happening(mention: EventMention) -> bool:
+    """Whether the verb of ``mention`` is no happening of its own (:func:`_not_happenings`),
+    unless its form belongs to another verb of its lemma (``other_senses`` of
+    ``lang/en/events.toml``: "lied" is no "lie" of the states)."""
+    return mention.lemma in _not_happenings() and mention.text.lower() not in _other_senses()
+
+
+@functools.cache
+def _other_senses() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["other_senses"])
+
+
+def _futurate(mention: EventMention) -> bool:
+    """Whether ``mention``, in the present progressive, tells what is going to happen
+    (``futurates`` of ``lang/en/events.toml``: "is stepping down", "is leaving")."""
+    futurates = _futurates()
+    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in futurates:
+        return True
+    return mention.lemma in futurates
+
+
+@functools.cache
+def _futurates() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["futurates"])
 
 
 @functools.cache

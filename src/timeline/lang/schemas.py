@@ -24,6 +24,8 @@ EVENTS = Section(
                 "light": WORDS,
                 "relational": WORDS,
                 "states": WORDS,
+                "futurates": WORDS,
+                "other_senses": WORDS,
                 "feelings": WORDS,
                 "results": WORDS,
                 "idioms": WORDS,
