@@ -277,10 +277,10 @@ def test_states_idioms_and_what_is_going_on_are_kept_but_not_listed(nlp, text, k
     [
         # what is going on on a day, or going to happen
         ("The mayor is visiting Paris on Monday.", "mayor visiting Paris"),
-        ("Anna Reid is leaving the company.", "Anna Reid leaving the company"),
-        ("Chris Marsh is taking over the club.", "Chris Marsh taking over the club"),
+        ("Mara Quill is leaving the company.", "Mara Quill leaving the company"),
+        ("Tom Brede is taking over the club.", "Tom Brede taking over the club"),
         # "lied" is no "lie" of the stative verbs
-        ("Anna Reid lied to the court.", "Anna Reid lied"),
+        ("Mara Quill lied to the court.", "Mara Quill lied"),
     ],
 )
 def test_what_is_going_on_on_a_day_or_going_to_happen_is_listed(nlp, text, shown):
