@@ -515,11 +515,12 @@ def names_happening(mention: EventMention) -> bool:
     progressive ("officials are counting on aid"; not "the coach is stepping down"), one in
     the present perfect over a length of time ("organizers have experimented in recent
     years"), a stative verb or one of feeling ("the cache included rifles", "other things
-    bothered him"), an idiom ("turned out to be", "dealt a blow"), a participle without a
-    time of its own ("a resolution calling for") or of a light verb ("a statement issued on
-    Wednesday"); words that relate or mark a phase of another event ("followed", "began"); a
-    report with no named speaker or told in the present ("officials say"). A statement in
-    the past by someone named is one ("Rouhani said"), and so are event nouns ("a speech").
+    bothered him"), what something holds ("a tanker which was loaded with oil"), an idiom
+    ("turned out to be", "dealt a blow"), a participle without a time of its own ("a
+    resolution calling for") or of a light verb ("a statement issued on Wednesday"); words
+    that relate or mark a phase of another event ("followed", "began"); a report with no
+    named speaker or told in the present ("officials say"). A statement in the past by
+    someone named is one ("Rouhani said"), and so are event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
@@ -550,6 +551,8 @@ def names_happening(mention: EventMention) -> bool:
         return True
     if _not_happening(mention) or _idiom(mention):
         return False
+    if not dated and _holds(mention):
+        return False  # "the tanker, which was loaded with crude oil": what it holds
     if mention.tense == "PRESENT" and mention.aspect == "NONE" and not dated:
         return False  # a state or a habit; dated, a schedule ("she arrives on Saturday")
     if (
@@ -582,6 +585,28 @@ def _not_happening(mention: EventMention) -> bool:
 @functools.cache
 def _other_senses() -> frozenset[str]:
     return frozenset(words("events")["verbs"]["other_senses"])
+
+
+def _holds(mention: EventMention) -> bool:
+    """Whether ``mention`` tells what something holds or carries, with no one doing it
+    (``fillings`` of ``lang/en/events.toml``: "the tanker was loaded with crude oil", not
+    "workers loaded the tanker").
+
+    >>> tanker = Participant("Sea Star", "s str", "PRODUCT", "patient")
+    >>> loaded = EventMention("a", 0, 6, "loaded", "load", 0, (tanker,), tense="PAST")
+    >>> _holds(loaded), _holds(attrs.evolve(loaded, actor="workers"))
+    (True, False)
+    """
+    return (
+        mention.lemma in _fillings()
+        and mention.actor is None
+        and not any(p.role == "agent" for p in mention.participants)
+    )
+
+
+@functools.cache
+def _fillings() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["fillings"])
 
 
 def _futurate(mention: EventMention) -> bool:

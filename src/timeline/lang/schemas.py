@@ -24,6 +24,7 @@ EVENTS = Section(
                 "light": WORDS,
                 "relational": WORDS,
                 "states": WORDS,
+                "fillings": WORDS,
                 "futurates": WORDS,
                 "other_senses": WORDS,
                 "feelings": WORDS,
