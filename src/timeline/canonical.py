@@ -659,9 +659,15 @@ def _idioms() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _spanning(mention: EventMention) -> bool:
-    """Whether the only time of ``mention`` is a length of time ("in recent years", "for
-    months", "over the past few years"): no moment it happened at."""
-    return mention.time is not None and mention.time.type == "DURATION"
+    """Whether the only time of ``mention`` is a length of weeks or more ("in recent years",
+    "for months", "over the past few years"): no moment it happened at. A length of days or
+    hours ("in the last 24 hours") places it as a day would."""
+    time = mention.time
+    return time is not None and time.type == "DURATION" and bool(_WEEKS_OR_MORE.match(time.value))
+
+
+#: TIMEX3 values of lengths of weeks or more: "P3M", "PXY", "P2DE".
+_WEEKS_OR_MORE = re.compile(r"P[\d.X]+(?:W|M|Y|DE|CE|ML)$")
 
 
 @functools.cache
