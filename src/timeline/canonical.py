@@ -511,12 +511,16 @@ def names_happening(mention: EventMention) -> bool:
     that no time dates ("now" dates neither: "exiles will now proceed"); states, attitudes
     and perceptions ("the crisis", "believed", "felt"); a verb in the simple present that
     no time dates (a state or a habit: "bases that host US troops"; dated, it is a schedule:
-    "the envoy arrives on Saturday"; a headline is told as past), a
-    participle without a time of its own ("a resolution calling for") or of a light verb ("a
-    statement issued on Wednesday"); words that relate or mark a phase of another event
-    ("followed", "began"); a report with no named speaker or told in the present ("officials
-    say"). A statement in the past by someone named is one ("Rouhani said"), and so are
-    event nouns ("a speech").
+    "the envoy arrives on Saturday"; a headline is told as past) or in the present
+    progressive ("officials are counting on aid"; not "the coach is stepping down"), one in
+    the present perfect over a length of time ("organizers have experimented in recent
+    years"), a stative verb or one of feeling ("the cache included rifles", "other things
+    bothered him"), what something holds ("a tanker which was loaded with oil"), an idiom
+    ("turned out to be", "dealt a blow"), a participle without a time of its own ("a
+    resolution calling for") or of a light verb ("a statement issued on Wednesday"); words
+    that relate or mark a phase of another event ("followed", "began"); a report with no
+    named speaker or told in the present ("officials say"). A statement in the past by
+    someone named is one ("Rouhani said"), and so are event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
@@ -545,10 +549,23 @@ def names_happening(mention: EventMention) -> bool:
         return False  # background on someone or something, or an indirect question
     if noun:
         return True
-    if mention.lemma in _not_happenings():
+    if _not_happening(mention) or _idiom(mention):
         return False
+    if not dated and _holds(mention):
+        return False  # "the tanker, which was loaded with crude oil": what it holds
     if mention.tense == "PRESENT" and mention.aspect == "NONE" and not dated:
         return False  # a state or a habit; dated, a schedule ("she arrives on Saturday")
+    if (
+        mention.tense == "PRESENT"
+        and mention.aspect == "PROGRESSIVE"
+        and not dated
+        and not _futurate(mention)
+    ):
+        return False  # what is going on ("officials are counting on aid"); not what is
+        # going to happen ("the coach is stepping down")
+    if mention.tense == "PRESENT" and mention.aspect != "NONE" and _spanning(mention):
+        return False  # done again and again over a length of time up to now ("organizers
+        # have experimented in recent years", "has been hinting for months")
     if mention.tense in ("PRESPART", "PASTPART", "NONE") and (
         mention.time is None or mention.lemma in _light()
     ):
@@ -558,12 +575,99 @@ def names_happening(mention: EventMention) -> bool:
     return True
 
 
+def _not_happening(mention: EventMention) -> bool:
+    """Whether the verb of ``mention`` is no happening of its own (:func:`_not_happenings`),
+    unless its form belongs to another verb of its lemma (``other_senses`` of
+    ``lang/en/events.toml``: "lied" is no "lie" of the states)."""
+    return mention.lemma in _not_happenings() and mention.text.lower() not in _other_senses()
+
+
+@functools.cache
+def _other_senses() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["other_senses"])
+
+
+def _holds(mention: EventMention) -> bool:
+    """Whether ``mention`` tells what something holds or carries, with no one doing it
+    (``fillings`` of ``lang/en/events.toml``: "the tanker was loaded with crude oil", not
+    "workers loaded the tanker").
+
+    >>> tanker = Participant("Sea Star", "s str", "PRODUCT", "patient")
+    >>> loaded = EventMention("a", 0, 6, "loaded", "load", 0, (tanker,), tense="PAST")
+    >>> _holds(loaded), _holds(attrs.evolve(loaded, actor="workers"))
+    (True, False)
+    """
+    return (
+        mention.lemma in _fillings()
+        and mention.actor is None
+        and not any(p.role == "agent" for p in mention.participants)
+    )
+
+
+@functools.cache
+def _fillings() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["fillings"])
+
+
+def _futurate(mention: EventMention) -> bool:
+    """Whether ``mention``, in the present progressive, tells what is going to happen
+    (``futurates`` of ``lang/en/events.toml``: "is stepping down", "is leaving")."""
+    futurates = _futurates()
+    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in futurates:
+        return True
+    return mention.lemma in futurates
+
+
+@functools.cache
+def _futurates() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["futurates"])
+
+
 @functools.cache
 def _not_happenings() -> frozenset[str]:
-    """Verbs that are no happening of their own: relational and copular verbs. (A light verb
-    told as a finite verb is a full verb: "reached orbit", "launched the probe".)"""
+    """Verbs that are no happening of their own: relational, copular and stative verbs and
+    verbs of feeling. (A light verb told as a finite verb is a full verb: "reached orbit",
+    "launched the probe".)"""
     verbs = words("events")["verbs"]
-    return frozenset(verbs["relational"]) | frozenset(verbs["not_events"] + verbs["copulas"])
+    kinds = ("relational", "not_events", "copulas", "states", "feelings")
+    return frozenset(lemma for kind in kinds for lemma in verbs[kind])
+
+
+def _idiom(mention: EventMention) -> bool:
+    """Whether ``mention`` is the verb of an idiom that tells no happening of its own: with
+    its particle, how something turned out ("turned out to be", "wound up", ``results``), or
+    with its object, a figure of speech ("taken a serious view", "dealt a blow", ``idioms``
+    of ``lang/en/events.toml``).
+
+    >>> turned = EventMention("a", 0, 6, "turned", "turn", 0, phrasal="turned out")
+    >>> dealt = EventMention("a", 0, 5, "dealt", "deal", 0, theme="a heavy blow")
+    >>> _idiom(turned), _idiom(dealt), _idiom(attrs.evolve(dealt, theme="cards"))
+    (True, True, False)
+    """
+    results, idioms = _idioms()
+    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in results:
+        return True
+    return bool(mention.theme) and f"{mention.lemma} {mention.theme.split()[-1].lower()}" in idioms
+
+
+@functools.cache
+def _idioms() -> tuple[frozenset[str], frozenset[str]]:
+    """The ``results`` (verb and particle) and ``idioms`` (verb and object) of
+    ``lang/en/events.toml``."""
+    verbs = words("events")["verbs"]
+    return frozenset(verbs["results"]), frozenset(verbs["idioms"])
+
+
+def _spanning(mention: EventMention) -> bool:
+    """Whether the only time of ``mention`` is a length of weeks or more ("in recent years",
+    "for months", "over the past few years"): no moment it happened at. A length of days or
+    hours ("in the last 24 hours") places it as a day would."""
+    time = mention.time
+    return time is not None and time.type == "DURATION" and bool(_WEEKS_OR_MORE.match(time.value))
+
+
+#: TIMEX3 values of lengths of weeks or more: "P3M", "PXY", "P2DE".
+_WEEKS_OR_MORE = re.compile(r"P[\d.X]+(?:W|M|Y|DE|CE|ML)$")
 
 
 @functools.cache
