@@ -993,7 +993,8 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
     """The listing of the seeds, as the CLI words it: the strike of 2 January, the reactions
     and calls, the vote and the talks of 5 January, Iran's vow (after the strike it vows
     revenge over), its officials' advice, the missile strike and Russia's and Turkey's call
-    (the last three presumed on the day of the article that tells them), the meeting,
+    (the last three presumed on the day of the article that tells them, the strike and the
+    call told after the strike of 2 January they avenge or follow), the meeting,
     statement, confirmation and speech of 8 January; no attitude, no bare plan, no
     background ("the force that has been at the forefront of the fight against
     terrorism")."""
@@ -1017,8 +1018,8 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
             "8 Jan 2020, presumed",
             "Iranian officials advised US commanders against embarking on any new military action",
         ),
-        ("8 Jan 2020, presumed", "Iran strike in Ain al-Asad"),
-        ("8 Jan 2020, presumed", "Russia and Turkey called for restraint"),
+        ("8 Jan 2020, presumed (after 2 Jan, 17:00)", "Iran strike in Ain al-Asad"),
+        ("8 Jan 2020, presumed (after 2 Jan, 17:00)", "Russia and Turkey called for restraint"),
         ("8 Jan 2020", "Ali Khamenei highlighted the need"),
         ("8 Jan 2020", "meeting in Istanbul"),
         ("8 Jan 2020", "Recep Tayyip Erdogan and Vladimir Putin statement"),

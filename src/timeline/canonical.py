@@ -5,7 +5,8 @@
 its mentions' bounds, tightened by the order constraints the articles contributed, then
 narrowed to the day its reports presume (:attr:`~timeline.EventMention.presumed`: the
 story's day of news told in the simple past) where the bounds and cues leave room for it
-(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). Reports
+(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so, and
+:attr:`~timeline.Event.told` keeps the bounds the text told). Reports
 whose times do not meet (one moment told as the days of two time zones) give an event bounds
 that hold every reading, which neither an order cue nor a presumed day narrows to one. The
 timeline sorts events by the time by which they had happened (``latest``), then
@@ -137,6 +138,7 @@ def assemble(
                     group, dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
                 presumed=solved[g] != told[g],
+                told=None if told[g] in (solved[g], (None, None)) else told[g],
             )
         )
     return [events[g] for g in _order(events, rank, solution.accepted, told)]

@@ -519,6 +519,13 @@ def _bounds_in_order(instance: Event, attribute: attrs.Attribute, latest: dateti
         )
 
 
+def _told_in_order(
+    instance: Event, attribute: attrs.Attribute, told: tuple[datetime | None, ...] | None
+) -> None:
+    if told is not None and (len(told) != 2 or _not_after(*told)):
+        raise ValueError(f"Event {instance.id!r}: told {told!r} is not bounds in order")
+
+
 @attrs.frozen
 class Event:
     """A canonical event: one happening, with every mention that reports it.
@@ -541,7 +548,9 @@ class Event:
     to (:meth:`Timeline.top`, :func:`timeline.canonical.salience`). ``presumed`` says its
     bounds rest on a day presumed rather than told (:attr:`EventMention.presumed`, its own
     or one the order cues carry to it): nothing in the text contradicts that day, nothing
-    names it either.
+    names it either; ``told`` is then the bounds ``(earliest, latest)`` the text itself
+    tells, which the presumed day narrowed (``None`` where they are its bounds or the text
+    tells none): "presumed on 8 Jan, told after 2 Jan, 17:00".
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -565,6 +574,9 @@ class Event:
     parts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     salience: float = attrs.field(default=0.0)
     presumed: bool = False
+    told: tuple[datetime | None, datetime | None] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(tuple), validator=_told_in_order
+    )
 
     @mentions.validator
     def _check_mentions(self, attribute: attrs.Attribute, mentions: tuple) -> None:

@@ -207,7 +207,7 @@ WORDING = Section(
                     ("range", "before", "after", "undated", "decade", "century", "quarter"),
                     TEXT,
                 ),
-                **dict.fromkeys(("week", "weekend", "utc", "presumed"), TEXT),
+                **dict.fromkeys(("week", "weekend", "utc", "presumed", "told", "told_after"), TEXT),
                 "half_year": WORDS,
             }
         ),
