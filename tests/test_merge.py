@@ -1300,3 +1300,32 @@ def test_mentions_are_found_by_place_however_far_into_their_article(far):
     assert indexed.ordered == [(0, 1, "before"), (2, 3, "before"), (4, 5, "before")]
     assert indexed.same == indexed.parts == []
     assert indexed.clusters(frozenset()).groups == ((0, 2, 4), (1, 3, 5))
+
+
+def test_a_speaker_s_acts_of_saying_on_one_day_are_one_statement(nlp):
+    """The governor's condemnation, condolences and statement of one day in one article are
+    one statement: one listed row, the others its parts."""
+    text = (
+        "Governor Maria Lopez on Monday condemned the attack on the dam and offered condolences "
+        'to the families. "We mourn with them," Maria Lopez said in a statement.'
+    )
+    tl = timeline.build([Article(text, date(2021, 3, 10), "a")], nlp=nlp)
+    [statement] = [e for e in tl if "Maria Lopez" in e.label]
+    assert statement.label == "Maria Lopez condemned the attack"
+    parts = {m.text for e in tl.parts_of(statement) for m in e.mentions}
+    assert parts == {"offered", "said", "statement"}
+
+
+def test_a_statement_that_says_nothing_of_what_was_said_is_not_listed(nlp):
+    """ "Ann Cole said" gives who spoke, not what: no row of its own, a part of the
+    happening it reports; a statement with what was said in its words stays listed."""
+    text = (
+        "The river flooded the old town on Monday, Mayor Ann Cole said. Police chief John Hart "
+        "said the army sent boats."
+    )
+    tl = timeline.build([Article(text, date(2021, 3, 10), "a")], nlp=nlp)
+    labels = [e.label for e in tl]
+    assert "Ann Cole said" not in labels
+    [flood] = [e for e in tl if any(m.text == "flooded" for m in e.mentions)]
+    assert [e.label for e in tl.parts_of(flood)] == ["Ann Cole said"]
+    assert "John Hart said the army sent boats" in labels

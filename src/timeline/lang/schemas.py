@@ -27,6 +27,7 @@ EVENTS = Section(
                 "time_subjects": WORDS,
                 "schedules": WORDS,
                 "speaking_terms": WORDS,
+                "speech_acts": WORDS,
             }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
