@@ -130,6 +130,7 @@ def mentions(draw):
         background=draw(st.booleans()),
         phrasal=draw(st.none() | TEXT),
         light=draw(st.booleans()),
+        passive=draw(st.booleans()),
     )
 
 

@@ -773,16 +773,22 @@ def label(mentions: Sequence[EventMention]) -> str:
     others = _others(participants, first + [m for m in told if m not in first], location)
     agents, written = names("agent", qualifiers=True), _actor(real, patients)
     doers = [p for p in participants if p.role == "agent"]
+    # what its object is asked to do ("urged Albright to tell Americans"), else its object
+    done_to = theme if not patients or _names_patient(verb) else None
+    # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
+    subject = (
+        written if written and agents and all(_writes(written, p) for p in doers) else agents
+    ) or written
+    objects = [patients, done_to]
+    if verb is not None and verb.passive and not subject:
+        # done to by no one named, what it was done to first: "a suspect returned from
+        # Pakistan", "Americans urged to leave" (not "returned a suspect")
+        subject, objects = patients or done_to, [done_to if patients else None]
     parts = [
-        # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
-        written
-        if written and agents and all(_writes(written, p) for p in doers)
-        else agents or written,
+        subject,
         noun and noun.lemma,
         verb and (verb.phrasal or verb.text).lower(),
-        patients,
-        # what its object is asked to do ("urged Albright to tell Americans"), else its object
-        theme if not patients or _names_patient(verb) else None,
+        *objects,
         not patients and others,
         location and f"in {location}",
     ]

@@ -440,7 +440,10 @@ class EventMention:
     indirect question ("determined what the bomb was made of"). ``light`` says it is a light
     verb that carries another mention's event noun ("took" in "took effect", "made" in "made
     a decision"): TimeML annotates it, and it is one happening with that noun, which no
-    listing or label gives on its own.
+    listing or label gives on its own. ``passive`` says it is a verb told in the passive
+    with no one named as doing it ("a suspect who was returned", "a resolution ...
+    unanimously adopted"): its ``theme`` is its subject, which its label writes first
+    ("a suspect returned from Pakistan").
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -479,6 +482,7 @@ class EventMention:
     background: bool = False
     phrasal: str | None = None
     light: bool = False
+    passive: bool = False
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:

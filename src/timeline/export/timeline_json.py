@@ -502,6 +502,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "background": _flag,
         "phrasal": _Optional(_string),
         "light": _flag,
+        "passive": _flag,
     },
     ArticleRecord: {
         "id": _string,
@@ -542,6 +543,7 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "background": False,
         "phrasal": None,
         "light": False,
+        "passive": False,
     },
     Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False, "told": None},
     Participant: {"preposition": None, "qualifier": False},
