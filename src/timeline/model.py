@@ -758,7 +758,8 @@ class Timeline:
     def chronology(self, name: str, *, others: Iterable[str] = ()) -> Chronology:
         """The events involving ``name`` (:meth:`involving`), each dated as a reader needs:
         by its own time, else the day, month or year its bounds make, else the date of its
-        sentence, else the publication day of an article telling it as news; the others
+        sentence (unless that date names another event: "the Aug. 7 blasts"), else the
+        publication day of an article telling it as news; the others
         listed apart, undated (:mod:`timeline.chronology`).
 
         >>> from datetime import date
@@ -768,7 +769,7 @@ class Timeline:
         >>> [(e.event.label, e.when.timex, e.by) for e in tl.chronology("A380").dated]
         [('Airbus delayed', '2006-06', 'time'), ('superjumbo flew', '2007-01-08', 'time')]
         """
-        from timeline.chronology import chronology
+        from timeline.chronology import chronology, noun_times
 
         involved = self._involved(name, others)
         published = {r.id: r.published for r in self.articles}
@@ -780,6 +781,7 @@ class Timeline:
                 if n in involved
             ),
             published,
+            noun_times(m for e in self.events for m in e.mentions),
         )
 
     def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:
