@@ -1316,6 +1316,14 @@ def test_a_speaker_s_acts_of_saying_on_one_day_are_one_statement(nlp):
     assert parts == {"offered", "said", "statement"}
 
 
+def test_a_call_and_a_condemnation_of_one_day_are_one_statement(nlp):
+    text = "The Harbor Council condemned the attack on the dam on Monday and called on all towns."
+    tl = timeline.build([Article(text, date(2021, 3, 10), "a")], nlp=nlp)
+    assert [e.label for e in tl] == ["Harbor Council condemned the attack"]
+    [called] = [e for e in tl.events if any(m.text == "called" for m in e.mentions)]
+    assert called.id in tl[0].parts
+
+
 def test_a_statement_that_says_nothing_of_what_was_said_is_not_listed(nlp):
     """ "Ann Cole said" gives who spoke, not what: no row of its own, a part of the
     happening it reports; a statement with what was said in its words stays listed."""

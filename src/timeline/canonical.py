@@ -316,7 +316,7 @@ def _says(mention: EventMention) -> bool:
     statement"), or an act done by saying ("condemned", "offered condolences")."""
     return (
         mention.event_class == "REPORTING"
-        or "statement" in predicate_kinds(mention.lemma)
+        or bool(predicate_kinds(mention.lemma) & predicate_kinds("statement"))
         or mention.lemma in _speech_acts()
     )
 

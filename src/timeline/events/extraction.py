@@ -510,7 +510,7 @@ class _Extractor:
             # with no one named or written as doing it, its theme is its subject
             passive=actor is None
             and not any(p.role == "agent" for p in participants)
-            and labels.passive(token),
+            and labels.passive(token, named=any(p.named_patient for p in participants)),
             location=location(self.parse, token, light),
             tense=written.tense,
             aspect=written.aspect,

@@ -338,14 +338,18 @@ class _Labels:
             and not any(parse.dep[c.i] == "dobj" for c in parse.children(token))
         )
 
-    def passive(self, token: Any) -> bool:
+    def passive(self, token: Any, *, named: bool = False) -> bool:
         """Whether ``token`` is a verb told in the passive ("a suspect who was returned",
         "were flown to Brussels", "a resolution ... unanimously adopted"): its subject, or the
-        noun it qualifies, is what it was done to. Not one with an object, nor one whose
-        theme goes on to what it asks ("were urged to leave")."""
+        noun it qualifies, is what it was done to. Not one with an object, nor, unless its
+        patient is ``named`` (then its theme is only what it asks: "Americans were urged to
+        leave"), one whose theme goes on to the infinitive it asks for ("tourists were urged
+        to leave")."""
         parse = self.parse
         if parse.pos[token.i] != "VERB" or any(
-            parse.dep[c.i] in ("dobj", "xcomp") for c in parse.children(token)
+            parse.dep[c.i] == "dobj"
+            or (parse.dep[c.i] == "xcomp" and parse.tag[c.i] == "VB" and not named)
+            for c in parse.children(token)
         ):
             return False
         return parse.passive(parse.sharing_subject(token)) or self.qualifying(token)
