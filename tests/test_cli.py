@@ -829,7 +829,7 @@ def test_build_prints_and_writes_the_timeline(
         "Iraq's parliament voted"
     ]  # a report with no named speaker
     code, out, _ = run(capsys, "build", "said.txt", "--format", "html")
-    assert (code, out) == (0, reported.happenings().to_html(articles=[said_article]))
+    assert (code, out) == (0, reported.to_html(articles=[said_article]))
     code, out, _ = run(capsys, "build", "said.txt", "--all-events")
     assert code == 0
     assert out.splitlines()[0] == "Timeline: 2 events"

@@ -622,3 +622,14 @@ def test_an_article_without_a_title_is_named_by_its_headline():
     assert '<span class="article">a1</span>' in Timeline([Event("e1", (mention,))]).to_html(
         articles=[untitled]
     )
+
+
+def test_an_event_s_details_say_what_it_consisted_of():
+    """A statement's parts are not listed, but its details name them."""
+    whole = event("w", "Estelle Roy condemned the attack", at(7), at(8), parts=("p",))
+    part = event("p", "Estelle Roy offered <b>condolences</b>", at(7), at(8))
+    page = Timeline([whole, part]).to_html()
+    assert page.count('class="event"') == 1
+    assert (
+        "<dt>Consisted of</dt><dd>Estelle Roy offered &lt;b&gt;condolences&lt;/b&gt;</dd>" in page
+    )

@@ -5,7 +5,8 @@ from datetime import date, datetime
 import pytest
 
 import timeline
-from timeline import Article
+from timeline import Article, EventMention
+from timeline.canonical import label
 
 
 def listed(nlp, text):
@@ -407,3 +408,11 @@ def test_a_phrase_starts_on_the_line_of_its_last_word(nlp):
 )
 def test_who_did_it_is_joined_only_to_nouns(nlp, text, label):
     assert any(shown.startswith(label + " ") for shown in listed(nlp, text)[1])
+
+
+def test_a_passive_told_with_its_event_noun_is_done_by_the_noun():
+    """ "75 people were killed in the bombing": the bombing killed them."""
+    killed = EventMention("a", 20, 26, "killed", "kill", 0, theme="75 people", passive=True)
+    bombing = EventMention("a", 34, 41, "bombing", "bombing", 0)
+    assert label([killed]) == "75 people killed"
+    assert label([killed, bombing]) == "bombing killed 75 people"

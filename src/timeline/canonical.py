@@ -780,9 +780,10 @@ def label(mentions: Sequence[EventMention]) -> str:
         written if written and agents and all(_writes(written, p) for p in doers) else agents
     ) or written
     objects = [patients, done_to]
-    if verb is not None and verb.passive and not subject:
-        # done to by no one named, what it was done to first: "a suspect returned from
-        # Pakistan", "Americans urged to leave" (not "returned a suspect")
+    if verb is not None and verb.passive and not subject and noun is None:
+        # done to by no one named (nor by an event noun: "bombing killed 75 people"), what
+        # it was done to first: "a suspect returned from Pakistan", "Americans urged to
+        # leave" (not "returned a suspect")
         subject, objects = patients or done_to, [done_to if patients else None]
     parts = [
         subject,

@@ -948,7 +948,8 @@ class Timeline:
         """
         from timeline.export.html import to_html
 
-        return to_html(self if all_events else self.happenings(), title, articles=articles)
+        shown = self if all_events else self.happenings()
+        return to_html(shown, title, articles=articles, whole=self)
 
     def to_timelinejs(
         self,

@@ -44,9 +44,17 @@ __all__ = ["to_html"]
 
 
 def to_html(
-    timeline: Timeline, title: str | None = None, *, articles: Iterable[Article] = ()
+    timeline: Timeline,
+    title: str | None = None,
+    *,
+    articles: Iterable[Article] = (),
+    whole: Timeline | None = None,
 ) -> str:
     """The timeline as one HTML page, titled ``title`` (else "Timeline").
+
+    Each event's details say what it consisted of: the labels of its parts
+    (:attr:`~timeline.Event.parts`: "offered condolences" of a statement), found in
+    ``whole``, the timeline ``timeline`` lists events of (else ``timeline`` itself).
 
     Each source names its article by title, linked to its ``url`` (from the timeline's
     :attr:`~timeline.Timeline.articles`, or from ``articles``; an article with no title by
@@ -73,6 +81,7 @@ def to_html(
     targets: dict[str, tuple[str, str]] = {}  # event id -> its element's id and its label
     for n, event in enumerate(timeline.events):
         targets.setdefault(event.id, (f"ev-{n}", headline(event)))
+    labels = {event.id: headline(event) for event in (whole or timeline).events}
     axis = Axis.over([(p.start, p.end) for p in dated])
     reporting = {m.article_id for event in timeline.events for m in event.mentions}
     summary = words["phrases"]["summary"].format(
@@ -84,8 +93,8 @@ def to_html(
         "extent": f'<span class="extent"> · {_escape(axis.extent)}</span>' if axis else "",
         "grid": _escape(axis.grid) if axis else "none",
         "axis": "".join(axis.tick_html()) if axis else "",
-        "dated": "".join(_item(p, axis, targets, library) for p in dated),
-        "undated": "".join(_item(p, None, targets, library) for p in undated),
+        "dated": "".join(_item(p, axis, targets, labels, library) for p in dated),
+        "undated": "".join(_item(p, None, targets, labels, library) for p in undated),
         "articles": "".join(library.cited_html(reporting)),
         "articles_hidden": "" if reporting & set(library.records) else " hidden",
         "dated_hidden": "" if dated else " hidden",
@@ -213,10 +222,11 @@ def _item(
     place: _Place,
     axis: Axis | None,
     targets: dict[str, tuple[str, str]],
+    labels: Mapping[str, str],
     library: _Library,
 ) -> str:
     """One event of the list: its line (time, label, confidence when below 1, mark) and its
-    details."""
+    details; ``labels`` are those of every event by id, for its parts."""
     words, event = _words(), place.event
     timex = f' <code class="timex">{_escape(place.timex)}</code>' if place.timex else ""
     track = f'<span class="track" aria-hidden="true">{_mark(place, axis)}</span>' if axis else ""
@@ -235,6 +245,9 @@ def _item(
     ]
     if others:
         facts.append(("contradicts", ", ".join(others)))
+    parts = [_escape(labels[part]) for part in event.parts if part in labels]
+    if parts:
+        facts.append(("parts", "; ".join(parts)))
     facts_html = "".join(
         f"<div><dt>{_escape(words['labels'][key])}</dt><dd>{value}</dd></div>"
         for key, value in facts
