@@ -149,6 +149,7 @@ def listed(nlp, text):
         ("Two boxes were flown to Lisbon on Sunday.", ["two boxes flown to Lisbon"]),
         # ... but what it asks follows the verb: no subject is written first
         ("On Sunday, tourists were urged to leave.", ["urged tourists to leave"]),
+        ("On Monday two crews were ordered to stop work.", ["ordered two crews to stop work"]),
         # a name after a comma at the end of an object is not what was done to, unless the
         # object is a title of office ("the defence minister, Sergei Shoigu")
         (

@@ -338,6 +338,14 @@ class _Labels:
             and not any(parse.dep[c.i] == "dobj" for c in parse.children(token))
         )
 
+    def infinitive(self, verb: Any) -> bool:
+        """Whether ``verb`` is an infinitive: "leave" of "to leave", "carrying" of "to be
+        carrying", "rescued" of "to have rescued"."""
+        parse = self.parse
+        return parse.tag[verb.i] == "VB" or any(
+            parse.dep[c.i] == "aux" and parse.tag[c.i] == "TO" for c in parse.children(verb)
+        )
+
     def passive(self, token: Any, *, named: bool = False) -> bool:
         """Whether ``token`` is a verb told in the passive ("a suspect who was returned",
         "were flown to Brussels", "a resolution ... unanimously adopted"): its subject, or the
@@ -348,7 +356,7 @@ class _Labels:
         parse = self.parse
         if parse.pos[token.i] != "VERB" or any(
             parse.dep[c.i] == "dobj"
-            or (parse.dep[c.i] == "xcomp" and parse.tag[c.i] == "VB" and not named)
+            or (parse.dep[c.i] == "xcomp" and not named and self.infinitive(c))
             for c in parse.children(token)
         ):
             return False
