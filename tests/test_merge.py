@@ -1337,3 +1337,9 @@ def test_a_statement_that_says_nothing_of_what_was_said_is_not_listed(nlp):
     [flood] = [e for e in tl if any(m.text == "flooded" for m in e.mentions)]
     assert [e.label for e in tl.parts_of(flood)] == ["Ann Cole said"]
     assert "John Hart said the army sent boats" in labels
+
+
+def test_an_answer_with_nothing_said_in_its_words_may_be_a_deed(nlp):
+    text = "On Monday, Captain Ana Ruiz responded to a distress call."
+    tl = timeline.build([Article(text, date(2021, 3, 10), "a")], nlp=nlp)
+    assert [e.label for e in tl] == ["Ana Ruiz responded"]

@@ -327,12 +327,20 @@ def _speech_acts() -> frozenset[str]:
     return frozenset(words("events")["verbs"]["speech_acts"])
 
 
+@functools.cache
+def _answers() -> frozenset[str]:
+    """Reporting verbs that may be deeds (``lang/en/events.toml``, ``answers``)."""
+    return frozenset(words("events")["verbs"]["answers"])
+
+
 def _says_nothing(mention: EventMention) -> bool:
     """Whether ``mention`` is a verb of saying whose words give nothing of what was said,
     nor to whom: "the FBI said", "Crowley said in Washington" (what was said told apart,
-    quoted, or not at all)."""
+    quoted, or not at all); not one that may be a deed ("responded to the distress call",
+    ``answers`` of ``lang/en/events.toml``)."""
     return (
         mention.event_class == "REPORTING"
+        and mention.lemma not in _answers()
         and not _is_event_noun(mention)
         and mention.theme is None
         and not any(p.role == "patient" for p in mention.participants)

@@ -28,6 +28,7 @@ EVENTS = Section(
                 "schedules": WORDS,
                 "speaking_terms": WORDS,
                 "speech_acts": WORDS,
+                "answers": WORDS,
             }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
