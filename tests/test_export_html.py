@@ -336,6 +336,9 @@ def test_an_event_on_a_presumed_day_is_drawn_hollow_and_said_presumed():
     assert len(re.findall(r'class="mark point presumed" style', page)) == 1
     assert len(re.findall(r'class="mark point" style', page)) == 1
     assert "7 Jan 2020, presumed" in page
+    # the lower bound the text told, which the presumed day narrowed, is said beside it
+    after = attrs.evolve(presumed, id="a", told=(at(2, 17), at(8)))
+    assert "7 Jan 2020, presumed (after 2 Jan, 17:00)" in Timeline([after]).to_html()
     # hollow on the timeline itself, not only in the legend (".key .mark.point.presumed")
     assert re.search(r"^\.mark\.point\.presumed \{", page, re.MULTILINE)
 
