@@ -101,7 +101,9 @@ def assemble(
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
     happens = [tells_happening([mentions[m] for m in members]) for members in groups]
     spoken = _statements([[mentions[m] for m in ms] for ms in groups], solved, lifted, happens)
-    whole_of_all = {**whole_of, **{p: w for p, w in spoken.items() if p not in whole_of}}
+    parts_of: dict[int, list[str]] = defaultdict(list)
+    for part, whole in {**spoken, **whole_of}.items():
+        parts_of[whole].append(ids[part])
     # what another event reports or reacts to; how many articles the most reported tell
     reported = {before for before, _, cue in lifted if tells_of(cue)}
     most = max(
@@ -135,7 +137,7 @@ def assemble(
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
                 happening=happens[g],
-                parts=sorted(ids[p] for p, w in whole_of_all.items() if w == g),
+                parts=sorted(parts_of[g]),
                 salience=salience(
                     group, dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
