@@ -627,12 +627,16 @@ def test_an_article_without_a_title_is_named_by_its_headline():
     )
 
 
-def test_an_event_s_details_say_what_it_consisted_of():
-    """A statement's parts are not listed, but its details name them."""
-    whole = event("w", "Estelle Roy condemned the attack", at(7), at(8), parts=("p",))
+def test_an_event_s_details_say_what_it_consisted_of_and_who_told_it():
+    """A statement's parts are not listed, but its details name them; a report that only
+    says it happened ("Ina Holm said") tells who told it."""
+    whole = event("w", "Estelle Roy condemned the attack", at(7), at(8), parts=("p", "r"))
     part = event("p", "Estelle Roy offered <b>condolences</b>", at(7), at(8))
-    page = Timeline([whole, part]).to_html()
+    said = EventMention("a1", 40, 44, "said", "say", 3, event_class="REPORTING")
+    told = Event("r", (said,), label="Ina Holm said", happening=False)
+    page = Timeline([whole, part, told]).to_html()
     assert page.count('class="event"') == 1
     assert (
         "<dt>Consisted of</dt><dd>Estelle Roy offered &lt;b&gt;condolences&lt;/b&gt;</dd>" in page
     )
+    assert "<dt>Told by</dt><dd>Ina Holm said</dd>" in page

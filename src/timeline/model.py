@@ -546,10 +546,12 @@ class Event:
     happening of its own rather than a state, an attitude, a word that only relates or
     marks a phase of another, or one that is not said to happen (:meth:`Timeline.happenings`),
     ``parts`` the ids of the events that tell what it did or consisted of ("At least 82 were
-    killed" of a bombing), and ``salience`` in ``[0, 1]`` how much of the news it is: reported
-    by as many articles as the timeline's most reported happening, told often, in their leads,
-    dated to a day or two, with named participants, and what another event reports or reacts
-    to (:meth:`Timeline.top`, :func:`timeline.canonical.salience`). ``presumed`` says its
+    killed" of a bombing, "offered condolences" of a statement of the same day) or only that
+    it happened ("witnesses said"), and ``salience`` in ``[0, 1]`` how much of the news it
+    is: reported by as many articles as the timeline's most reported happening, told often, in
+    their leads, dated to a day or two, with named participants, and what another event
+    reports or reacts to (:meth:`Timeline.top`, :func:`timeline.canonical.salience`).
+    ``presumed`` says its
     bounds rest on a day presumed rather than told (:attr:`EventMention.presumed`, its own
     or one the order cues carry to it): nothing in the text contradicts that day, nothing
     names it either; ``told`` is then the bounds ``(earliest, latest)`` the text itself
