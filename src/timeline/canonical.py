@@ -5,7 +5,8 @@
 its mentions' bounds, tightened by the order constraints the articles contributed, then
 narrowed to the day its reports presume (:attr:`~timeline.EventMention.presumed`: the
 story's day of news told in the simple past) where the bounds and cues leave room for it
-(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). Reports
+(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so, and
+:attr:`~timeline.Event.told` keeps the bounds the text told). Reports
 whose times do not meet (one moment told as the days of two time zones) give an event bounds
 that hold every reading, which neither an order cue nor a presumed day narrows to one. The
 timeline sorts events by the time by which they had happened (``latest``), then
@@ -99,6 +100,10 @@ def assemble(
     ]
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
     happens = [tells_happening([mentions[m] for m in members]) for members in groups]
+    spoken = _statements([[mentions[m] for m in ms] for ms in groups], solved, lifted, happens)
+    parts_of: dict[int, list[str]] = defaultdict(list)
+    for part, whole in {**spoken, **whole_of}.items():
+        parts_of[whole].append(ids[part])
     # what another event reports or reacts to; how many articles the most reported tell
     reported = {before for before, _, cue in lifted if tells_of(cue)}
     most = max(
@@ -132,11 +137,12 @@ def assemble(
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
                 happening=happens[g],
-                parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
+                parts=sorted(parts_of[g]),
                 salience=salience(
                     group, dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
                 presumed=solved[g] != told[g],
+                told=None if told[g] in (solved[g], (None, None)) else told[g],
             )
         )
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
@@ -254,6 +260,93 @@ def _wholes(clusters: Clusters, group_of: Sequence[int]) -> dict[int, int]:
         votes[group_of[part]][group_of[whole]] += 1
     found = {part: min(count, key=lambda w: (-count[w], w)) for part, count in votes.items()}
     return {part: whole for part, whole in found.items() if found.get(whole) != part}
+
+
+def _statements(
+    groups: Sequence[Sequence[EventMention]],
+    bounds: Sequence[Bounds],
+    cues: Iterable[tuple[int, int, str]],
+    happens: Sequence[bool],
+) -> dict[int, int]:
+    """The statement each act of saying is a part of, by group index. A speaker's acts of
+    saying in one article on one day ("condemned the bombings", "offered condolences",
+    "said in a statement") are one statement: its whole is the first told of those that are
+    happenings with words of what was said. A statement that says nothing of what was said
+    ("the FBI said", :func:`tells_happening`) is a part of the happening it reports (a cue
+    that :func:`~timeline.cues.tells_of` it), when that is no part itself."""
+    by_speaker: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        low, high = bounds[g]
+        speakers = frozenset(p.key for m in group for p in m.participants if p.role == "agent")
+        articles = {m.article_id for m in group}
+        if (
+            speakers
+            and len(articles) == 1
+            and low is not None
+            and high is not None
+            and instant(high) - instant(low) <= timedelta(days=1)
+            and all(m.light or _says(m) for m in group)
+        ):
+            by_speaker[(*articles, speakers, low, high)].append(g)
+    found: dict[int, int] = {}
+    for saying in by_speaker.values():
+        whole = min(
+            saying,
+            key=lambda g: (
+                not happens[g],
+                all(_says_nothing(m) for m in groups[g]),
+                min(m.start for m in groups[g]),
+            ),
+        )
+        found.update((g, whole) for g in saying if g != whole)
+    wholes = set(found.values())
+    for before, after, cue in cues:
+        if (
+            happens[before]
+            and before not in found
+            and after not in found
+            and after not in wholes
+            and all(_says_nothing(m) for m in groups[after])
+            and tells_of(cue)
+        ):
+            found[after] = before
+    return found
+
+
+def _says(mention: EventMention) -> bool:
+    """Whether ``mention`` is an act of saying: a report or statement ("said", "urged", "a
+    statement"), or an act done by saying ("condemned", "offered condolences")."""
+    return (
+        mention.event_class == "REPORTING"
+        or bool(predicate_kinds(mention.lemma) & predicate_kinds("statement"))
+        or mention.lemma in _speech_acts()
+    )
+
+
+@functools.cache
+def _speech_acts() -> frozenset[str]:
+    """Verbs whose act is done by saying (``lang/en/events.toml``, ``speech_acts``)."""
+    return frozenset(words("events")["verbs"]["speech_acts"])
+
+
+@functools.cache
+def _answers() -> frozenset[str]:
+    """Reporting verbs that may be deeds (``lang/en/events.toml``, ``answers``)."""
+    return frozenset(words("events")["verbs"]["answers"])
+
+
+def _says_nothing(mention: EventMention) -> bool:
+    """Whether ``mention`` is a verb of saying whose words give nothing of what was said,
+    nor to whom: "the FBI said", "Crowley said in Washington" (what was said told apart,
+    quoted, or not at all); not one that may be a deed ("responded to the distress call",
+    ``answers`` of ``lang/en/events.toml``)."""
+    return (
+        mention.event_class == "REPORTING"
+        and mention.lemma not in _answers()
+        and not _is_event_noun(mention)
+        and mention.theme is None
+        and not any(p.role == "patient" for p in mention.participants)
+    )
 
 
 def salience(
@@ -481,7 +574,9 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     that is no mere length), or, of a verb, to what ("adopted a resolution"), or, of bare
     event nouns, bounds on both sides. "The bombing", "a 16-hour flight" or "he was
     replaced" alone tells a reader nothing to place on a timeline; it stays an event, listed
-    once a mention dates or places it.
+    once a mention dates or places it. Nor does a statement whose words say nothing of what
+    was said ("the FBI said", "Crowley said in Washington": what was said told apart, only
+    quoted, or not at all), which :func:`assemble` makes a part of the happening it reports.
 
     >>> from timeline import EventMention, Participant
     >>> flight = EventMention("a", 0, 6, "flight", "flight", 0)
@@ -490,8 +585,8 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     (False, True)
     """
     told = [m for m in mentions if names_happening(m)]
-    if not told:
-        return False
+    if not told or all(_says_nothing(m) for m in mentions):
+        return False  # "the FBI said": who spoke, not what
     if any(
         m.participants or m.actor or m.location or (m.time and m.time.interval) for m in mentions
     ):
@@ -792,16 +887,23 @@ def label(mentions: Sequence[EventMention]) -> str:
     others = _others(participants, first + [m for m in told if m not in first], location)
     agents, written = names("agent", qualifiers=True), _actor(real, patients)
     doers = [p for p in participants if p.role == "agent"]
+    # what its object is asked to do ("urged Albright to tell Americans"), else its object
+    done_to = theme if not patients or _names_patient(verb) else None
+    # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
+    subject = (
+        written if written and agents and all(_writes(written, p) for p in doers) else agents
+    ) or written
+    objects = [patients, done_to]
+    if verb is not None and verb.passive and not subject and noun is None:
+        # done to by no one named (nor by an event noun: "bombing killed 75 people"), what
+        # it was done to first: "a suspect returned from Pakistan", "Americans urged to
+        # leave" (not "returned a suspect")
+        subject, objects = patients or done_to, [done_to if patients else None]
     parts = [
-        # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
-        written
-        if written and agents and all(_writes(written, p) for p in doers)
-        else agents or written,
+        subject,
         noun and noun.lemma,
         verb and (verb.phrasal or verb.text).lower(),
-        patients,
-        # what its object is asked to do ("urged Albright to tell Americans"), else its object
-        theme if not patients or _names_patient(verb) else None,
+        *objects,
         not patients and others,
         location and f"in {location}",
     ]

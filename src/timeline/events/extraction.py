@@ -511,6 +511,10 @@ class _Extractor:
             arguments=arguments,
             sentence_time=sentence_time,
             theme=labels.theme(token, named=any(p.named_patient for p in participants)),
+            # with no one named or written as doing it, its theme is its subject
+            passive=actor is None
+            and not any(p.role == "agent" for p in participants)
+            and labels.passive(token, named=any(p.named_patient for p in participants)),
             location=location(self.parse, token, light),
             tense=written.tense,
             aspect=written.aspect,
@@ -560,6 +564,7 @@ class _Extractor:
                     event_class=self.lex.classes.get(lemma, "OCCURRENCE"),
                     theme=None,
                     light=True,
+                    passive=False,
                     **phrasing(parse, verb, verb.text),
                 )
             )

@@ -33,6 +33,8 @@ EVENTS = Section(
                 "time_subjects": WORDS,
                 "schedules": WORDS,
                 "speaking_terms": WORDS,
+                "speech_acts": WORDS,
+                "answers": WORDS,
             }
         ),
         "classes": Section(dict.fromkeys(_EVENT_CLASSES, WORDS), disjoint=True),
@@ -214,7 +216,7 @@ WORDING = Section(
                     ("range", "before", "after", "undated", "decade", "century", "quarter"),
                     TEXT,
                 ),
-                **dict.fromkeys(("week", "weekend", "utc", "presumed"), TEXT),
+                **dict.fromkeys(("week", "weekend", "utc", "presumed", "told", "told_after"), TEXT),
                 "half_year": WORDS,
             }
         ),
