@@ -141,6 +141,7 @@ MERGING = Section(
                     "participants",
                     "dated",
                     "week",
+                    "near",
                     "place",
                     "modality",
                     "undated",
