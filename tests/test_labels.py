@@ -272,7 +272,7 @@ def test_a_verb_telling_the_time_of_day_is_kept_but_not_listed(nlp):
         ("The floods dealt a heavy blow to the farmers.", "flood dealt a heavy blow"),
         ("The council has taken a dim view of the plan.", "council taken a dim view"),
         # what something holds
-        ("The Orla Crest, which was loaded with crude oil, sailed on Monday.", "loaded Orla Crest"),
+        ("The Orla Crest, which was loaded with crude oil, sailed on Monday.", "Orla Crest loaded"),
         # feelings
         ("Other things bothered the manager.", "other things bothered the manager"),
         ("The club anticipated a long run in the cup.", "club anticipated a long run"),
