@@ -150,7 +150,6 @@ MERGING = Section(
                     "participants",
                     "dated",
                     "week",
-                    "near",
                     "place",
                     "modality",
                     "undated",

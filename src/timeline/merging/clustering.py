@@ -12,8 +12,7 @@ import itertools
 import operator
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from datetime import date
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -51,8 +50,7 @@ _FAILED = 1 << 12
 class _Clustering:
     """Union-find over mentions, joined first by their articles' links, then best pair first."""
 
-    def __init__(self, indexed: Index, dated: Mapping[str, date | None]) -> None:
-        """``dated``: the publication day of each dated article, ``None`` where not known."""
+    def __init__(self, indexed: Index, dated: frozenset[str]) -> None:
         self.mentions = mentions = indexed.mentions
         self.context = _Articles(indexed.profiles)
         self.parent = list(range(len(mentions)))
@@ -63,7 +61,6 @@ class _Clustering:
         copies = indexed.copies.tolist()
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
-        days = {article: None if day is None else (day, day) for article, day in dated.items()}
         taken: dict[int, list[int]] = defaultdict(list)  # the copies of each first mention
         # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = []
@@ -79,8 +76,7 @@ class _Clustering:
                     i,
                     m,
                     forbidden=forbidden.get(i, _NONE),
-                    published=m.article_id in days,
-                    issued=days.get(m.article_id),
+                    published=m.article_id in dated,
                     profile=profiles[m.article_id],
                     shared=shared,
                 )
@@ -90,7 +86,7 @@ class _Clustering:
                 others,
                 [mentions[i] for i in others],
                 forbidden=[forbidden[i] for i in others if i in forbidden],
-                dated=days,
+                dated=dated,
                 profiles=profiles,
             )
         self.links = indexed.ordered
