@@ -544,6 +544,22 @@ def test_timeline_order_by_when_it_had_happened_then_ties_by_id():
     assert ids == sorted(ids)
 
 
+def test_events_said_to_happen_together_keep_their_place_by_time(nlp):
+    # "stood watching": each no later than the other, which is no order; before, the pair
+    # waited for each other and came last, after the undated events
+    text = (
+        "Rescuers worked through the night after the blast. The bomb exploded on Friday. "
+        "Witnesses stood watching. The police arrested a suspect on Saturday."
+    )
+    tl = timeline.build([timeline.Article(text, date(2021, 3, 8))], nlp=nlp)
+    assert [e.label for e in tl.events][:4] == [
+        "bomb exploded",
+        "witnesses stood",
+        "watching",
+        "police arrested a suspect",
+    ]
+
+
 def test_exact_copies_collapse_one_to_one():
     said = [mention("a", k * 10, "say", (), None, at(8)) for k in range(3)]
     events = timeline.merge(said + [evolve(m, article_id="b") for m in said])

@@ -407,8 +407,9 @@ def _order(
 ) -> list[int]:
     """Event indices by time (when they had happened by, then from when they could have, then
     from when the text alone says they could have: a presumed day first where it may have
-    been earlier), no event before one an article says it follows, ties by constraint rank
-    and id."""
+    been earlier), no event before one an article says it follows (two events each said to
+    be no later than the other happen together: neither waits for the other), ties by
+    constraint rank and id."""
     count = len(events)
     at = _in_order(events, rank, told)  # the events ready are taken by their place in it
     position = np.empty(count, dtype=np.int64)
@@ -416,9 +417,11 @@ def _order(
     places = position.tolist()
     waiting = [0] * count
     after: dict[int, list[int]] = defaultdict(list)
-    for c in constraints:
-        after[c.before].append(c.after)
-        waiting[c.after] += 1
+    pairs = {(c.before, c.after) for c in constraints}
+    for before, later in pairs:
+        if (later, before) not in pairs:  # both ways: at the same time, in no order
+            after[before].append(later)
+            waiting[later] += 1
     ready = [places[g] for g in range(count) if not waiting[g]]
     heapq.heapify(ready)
     taken = bytearray(count)
