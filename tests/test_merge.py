@@ -1030,16 +1030,16 @@ def test_seeds_list_what_a_reader_would(seeds_timeline):
         ("7 Jan 2020", "Baghdad said the killing of the Iranian general breached the terms"),
         ("before 9 Jan 2020", "Iranian officials urging US forces to swiftly leave the region"),
         ("2 Jan 2020, 17:00 \N{EN DASH} 9 Jan 2020", "Iran vowed it would take a harsh revenge"),
+        (
+            "8 Jan 2020, presumed",
+            "Iranian officials advised US commanders against embarking on any new military action",
+        ),
         ("8 Jan 2020, presumed (after 2 Jan, 17:00)", "Iran strike in Ain al-Asad"),
         ("8 Jan 2020, presumed (after 2 Jan, 17:00)", "Russia and Turkey called for restraint"),
         ("8 Jan 2020", "Ali Khamenei highlighted the need"),
         ("8 Jan 2020", "meeting in Istanbul"),
         ("8 Jan 2020", "Recep Tayyip Erdogan and Vladimir Putin statement"),
         ("8 Jan 2020", "Pentagon confirmed Iran had fired dozens of missiles"),
-        (
-            "8 Jan 2020, presumed",
-            "Iranian officials advised US commanders against embarking on any new military action",
-        ),
     ]
 
 
