@@ -47,7 +47,7 @@ import attrs
 import numpy as np
 
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
-from timeline.cluster import Clusters, place
+from timeline.cluster import Clusters, places
 from timeline.cues import tells_of
 from timeline.lang import words
 from timeline.merging.predicates import predicate_kinds
@@ -143,7 +143,7 @@ def assemble(
 def _label(reports: _Reports, known: Mapping[tuple[tuple[str, int, int], ...], str] | None) -> str:
     """The :func:`label` of a group, or the one ``known`` holds for its mentions' places."""
     if known:
-        found = known.get(tuple(map(place, reports.mentions)))
+        found = known.get(places(reports.mentions))
         if found is not None:
             return found
     return _labelled(*reports.nouns())
