@@ -81,3 +81,18 @@ def test_verbs_of_coming_to_be_date_no_happening_of_the_entity(nlp):
     assert "became" in {m.text for e in built.events for m in e.mentions}
     entries = built.chronology("Airbus").dated + built.chronology("Airbus").undated
     assert [m.text for e in entries for m in e.event.mentions] == ["delayed"]
+
+
+def test_a_date_written_before_another_event_s_noun_does_not_date_the_sentence(nlp):
+    """ "the May 3 floods" names the floods' day; she arrived on the day of the news."""
+    text = (
+        "Officials in Kenya, where Anna Berg arrived next, hoped for aid for towns where the "
+        "May 3 floods destroyed roads."
+    )
+    tl = timeline.build([Article(text, date(2021, 5, 20), id="a")], nlp=nlp)
+    [entry] = tl.chronology("Anna Berg").dated
+    assert (entry.event.mentions[0].text, entry.when.timex, entry.by) == (
+        "arrived",
+        "2021-05-20",
+        "published",
+    )

@@ -581,6 +581,14 @@ def test_a_page_s_time_stamp_is_no_event_and_dates_none(nlp):
     assert (fired.text, fired.time) == ("fired", None)
 
 
+@pytest.mark.parametrize(
+    "stamp", ["March 3, 2016 | 7:42 pm", "on March 3, 2016 7:42 pm | Updated March 4, 2016 9:05 am"]
+)
+def test_a_page_s_date_line_dates_no_event(nlp, stamp):
+    text = f"Ferry sinks off Crete\n{stamp}\nThe ferry sank near the island."
+    assert [(m.text, m.time) for m in mentions_of(nlp, text)] == [("sinks", None), ("sank", None)]
+
+
 def test_a_time_a_verb_of_its_own_takes_stays_with_it(nlp):
     said, attack = mentions_of(nlp, "The Pentagon said on Friday that the attack was over.")[:2]
     assert (said.text, said.time.value, attack.text, attack.time) == (
@@ -774,6 +782,17 @@ def test_an_infinitive_is_presumed_at_a_time_after_publication_its_sentence_name
     assert find(found, "open").presumed is None
 
 
+def test_an_infinitive_is_presumed_at_a_time_its_sentence_names_that_goes_on(nlp):
+    """A time that goes on after the publication day ("the current quarter", here of the
+    sale below the verb) can still be the one a plan is made for; one that ends with the
+    publication day cannot."""
+    found = events(nlp, "The airline expects to sign a sale of two jets in the current quarter.")
+    sign = find(found, "sign").presumed
+    assert (sign.start, sign.end) == (datetime(2020, 1, 1), datetime(2020, 4, 1))
+    found = events(nlp, "Today, the council decided to open the new bridge.")
+    assert find(found, "open").presumed is None
+
+
 def test_a_time_in_what_a_conjunct_says_does_not_date_the_verb(nlp):
     """A time inside a complement clause below the verb, here of its conjunct "said", dates
     what is said, not the verb: "would not divulge" is not presumed last month, but on the
@@ -812,6 +831,21 @@ def test_an_infinitive_of_a_plan_is_presumed_at_the_time_the_plan_names(nlp):
         timeline.Interval(at(3), at(4), timeline.Granularity.DAY),
         (None, None),
     )
+
+
+def test_an_infinitive_of_saying_in_a_quotation_is_done_by_the_statement(nlp):
+    """What a speaker does by saying it ("would like to offer our thanks", "To quote my
+    grandmother") happens with the statement that quotes it; not what a past verb asked for or
+    a plan is for."""
+    monday = (at(6), at(7))
+    text = '"The council would like to offer its thanks to the crews," the mayor said on Monday.'
+    assert bounds(find(events(nlp, text), "offer")) == monday
+    text = '"To quote my grandmother, a bridge is only as good as its bolts," she said on Monday.'
+    assert bounds(find(events(nlp, text), "quote")) == monday
+    text = '"They asked us to announce the winner," the judge said on Monday.'
+    assert bounds(find(events(nlp, text), "announce")) == (None, None)
+    text = '"We plan to announce the winner," the judge said on Monday.'
+    assert bounds(find(events(nlp, text), "announce")) == (None, None)
 
 
 def test_an_infinitive_under_way_is_presumed_on_the_day_its_verb_names(nlp):
@@ -1133,6 +1167,19 @@ def test_a_definite_event_noun_names_one_of_its_kind_earlier_in_its_sentence(nlp
     assert (attack.earliest, attack.latest) == (datetime(1995, 1, 1), datetime(1996, 1, 1))
 
 
+def test_a_definite_event_noun_names_one_of_its_own_group_before_one_of_its_union(nlp):
+    """The slaying rivals exploit, paragraphs later, is the killing of 23 October, not the
+    bombing told after it: both may be named as an attack, but a slaying repeats a killing."""
+    text = (
+        "A sniper killed a doctor at his home on Oct. 23.\n\n"
+        "His clinic was the target of a bombing in 1994. It has since moved to a new building. "
+        "Its staff now number twelve.\n\n"
+        "Rivals accused each other of exploiting the slaying."
+    )
+    found = analyse(Article(text, published=date(1998, 10, 26)), nlp).mentions
+    assert bounds(find(found, "slaying")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
+
+
 def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
     """The attack detectives are investigating is the shooting of 23 October, not a
     happening of the investigation's day."""
@@ -1142,3 +1189,35 @@ def test_a_definite_event_noun_that_names_a_dated_happening_takes_its_time(nlp):
     )
     found = analyse(Article(text, published=date(1998, 11, 20)), nlp).mentions
     assert bounds(find(found, "attack")) == (datetime(1998, 10, 23), datetime(1998, 10, 24))
+
+
+def test_a_participle_with_a_subject_and_no_auxiliary_is_a_simple_past(nlp):
+    """The tagger reads "followed" as a participle after a long subject; with a subject of
+    its own and no auxiliary it is told in the simple past."""
+    text = "Her cousin Pablo, who was jailed as a dissident in the 1970s, followed in 1985."
+    found = analyse(Article(text, published=date(2000, 2, 24)), nlp).mentions
+    assert find(found, "followed").tense == "PAST"
+
+
+def test_a_present_participle_of_a_verb_happens_while_it_does(nlp):
+    """Striking back is what the army did in shelling the camps on Tuesday: a present
+    participle of a verb, with no word to order them, shares its day."""
+    text = "Striking back two weeks after the raid, the army on Tuesday shelled the rebel camps."
+    found = analyse(Article(text, published=date(2001, 3, 12)), nlp).mentions
+    assert bounds(find(found, "Striking")) == (datetime(2001, 3, 6), datetime(2001, 3, 7))
+
+
+def test_a_whole_with_no_time_happened_when_its_dated_part_did(nlp):
+    """Guards killed on Tuesday morning, told after a bomb exploded, date the explosion: it
+    happened then, not at any time before publication."""
+    text = "A bomb exploded near the consulate. Three guards were killed on Tuesday morning."
+    found = analyse(Article(text, published=date(2003, 5, 15)), nlp).mentions
+    assert bounds(find(found, "exploded")) == (datetime(2003, 5, 13, 5), datetime(2003, 5, 13, 12))
+
+
+def test_an_event_noun_a_verb_happens_at_takes_the_day_of_its_part_of_day(nlp):
+    """The minister spoke on Tuesday night at a rally: the rally was on Tuesday (its day,
+    not only the night)."""
+    text = "The minister spoke Tuesday night at a rally in the capital."
+    found = analyse(Article(text, published=date(2001, 3, 15)), nlp).mentions
+    assert bounds(find(found, "rally")) == (datetime(2001, 3, 13), datetime(2001, 3, 14))

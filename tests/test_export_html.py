@@ -336,6 +336,9 @@ def test_an_event_on_a_presumed_day_is_drawn_hollow_and_said_presumed():
     assert len(re.findall(r'class="mark point presumed" style', page)) == 1
     assert len(re.findall(r'class="mark point" style', page)) == 1
     assert "7 Jan 2020, presumed" in page
+    # the lower bound the text told, which the presumed day narrowed, is said beside it
+    after = attrs.evolve(presumed, id="a", told=(at(2, 17), at(8)))
+    assert "7 Jan 2020, presumed (after 2 Jan, 17:00)" in Timeline([after]).to_html()
     # hollow on the timeline itself, not only in the legend (".key .mark.point.presumed")
     assert re.search(r"^\.mark\.point\.presumed \{", page, re.MULTILINE)
 
@@ -622,3 +625,18 @@ def test_an_article_without_a_title_is_named_by_its_headline():
     assert '<span class="article">a1</span>' in Timeline([Event("e1", (mention,))]).to_html(
         articles=[untitled]
     )
+
+
+def test_an_event_s_details_say_what_it_consisted_of_and_who_told_it():
+    """A statement's parts are not listed, but its details name them; a report that only
+    says it happened ("Ina Holm said") tells who told it."""
+    whole = event("w", "Estelle Roy condemned the attack", at(7), at(8), parts=("p", "r"))
+    part = event("p", "Estelle Roy offered <b>condolences</b>", at(7), at(8))
+    said = EventMention("a1", 40, 44, "said", "say", 3, event_class="REPORTING")
+    told = Event("r", (said,), label="Ina Holm said", happening=False)
+    page = Timeline([whole, part, told]).to_html()
+    assert page.count('class="event"') == 1
+    assert (
+        "<dt>Consisted of</dt><dd>Estelle Roy offered &lt;b&gt;condolences&lt;/b&gt;</dd>" in page
+    )
+    assert "<dt>Told by</dt><dd>Ina Holm said</dd>" in page

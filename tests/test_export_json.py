@@ -130,6 +130,7 @@ def mentions(draw):
         background=draw(st.booleans()),
         phrasal=draw(st.none() | TEXT),
         light=draw(st.booleans()),
+        passive=draw(st.booleans()),
     )
 
 
@@ -147,6 +148,8 @@ def events(draw):
         draw(st.none() | TEXT),
         draw(st.floats(0, 1) | st.sampled_from([0, 1])),
         draw(st.lists(TEXT, max_size=2)),
+        presumed=draw(st.booleans()),
+        told=draw(st.none() | bounds()),
     )
 
 
@@ -400,6 +403,20 @@ def test_documents_written_before_articles_were_kept_still_load():
     old = '{"events": [], "format": "timeline/1"}'
     assert Timeline.from_json(old) == Timeline(())
     assert Timeline(()).to_json() == old
+
+
+def test_told_bounds_are_written_only_where_an_event_has_them():
+    """An event's told bounds (those a presumed day narrowed) are an optional member: absent
+    where it has none, so documents written before them still read."""
+    mention = EventMention("a1", 0, 4, "vote", "vote", 0)
+    day = (datetime(2020, 1, 8), datetime(2020, 1, 9))
+    told = Event("e1", (mention,), (), *day, presumed=True, told=(datetime(2020, 1, 2, 17), None))
+    plain = Event("e2", (mention,), (), *day)
+    document = json.loads(Timeline([told, plain]).to_json())
+    assert [e.get("told") for e in document["events"]] == [["2020-01-02T17:00:00", None], None]
+    assert "told" not in document["events"][1]
+    assert list(Timeline.from_json(json.dumps(document))) == [told, plain]
+    jsonschema.Draft202012Validator(json_schema()).validate(document)
 
 
 def test_the_articles_records_round_trip_and_cite_the_articles(nlp):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import attrs
+
 import timeline
 from timeline import Article, EventMention, Granularity, Interval, Participant
 from timeline.export.wording import describe_when
@@ -86,6 +88,31 @@ def test_a_presumed_day_gives_way_to_an_order_cue_and_is_carried_by_one():
     assert (events["said"].earliest, events["said"].presumed) == (day(12).start, True)
     assert (events["fled"].earliest, events["fled"].latest) == (None, day(12).end)
     assert events["fled"].presumed  # its bound rests on the presumed saying
+
+
+def test_the_bounds_told_before_a_presumed_day_are_kept_and_said():
+    """Resigned after the vote of the 9th, by the 13th, presumed on the 12th: the event keeps
+    the bounds the text told, and its time in words says the lower one beside the presumed
+    day (the upper one is the publication's, which the sources show)."""
+    vote = EventMention("a", 0, 5, "voted", "vote", 0, earliest=day(9).start, latest=day(9).end)
+    quit = EventMention("a", 10, 18, "resigned", "resign", 0, latest=day(13).end, presumed=day(12))
+    events = {e.mentions[0].text: e for e in timeline.merge([vote, quit], [(vote, quit, "after")])}
+    resigned = events["resigned"]
+    assert (resigned.earliest, resigned.latest, resigned.presumed) == (
+        day(12).start,
+        day(12).end,
+        True,
+    )
+    assert resigned.told == (day(9).start, day(13).end)
+    assert describe_when(resigned) == "12 Mar 2021, presumed (after 9 Mar)"
+    # told nothing: nothing to say beside the presumed day; not presumed: nothing kept
+    [alone] = timeline.merge([attrs.evolve(quit, latest=None)])
+    assert (alone.presumed, alone.told, describe_when(alone)) == (
+        True,
+        None,
+        "12 Mar 2021, presumed",
+    )
+    assert events["voted"].told is None
 
 
 SOURCES = """Prices rose sharply in 2019, according to the ministry.

@@ -5,7 +5,8 @@
 its mentions' bounds, tightened by the order constraints the articles contributed, then
 narrowed to the day its reports presume (:attr:`~timeline.EventMention.presumed`: the
 story's day of news told in the simple past) where the bounds and cues leave room for it
-(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so). Reports
+(:func:`timeline.bounds.presume`; :attr:`~timeline.Event.presumed` then says so, and
+:attr:`~timeline.Event.told` keeps the bounds the text told). Reports
 whose times do not meet (one moment told as the days of two time zones) give an event bounds
 that hold every reading, which neither an order cue nor a presumed day narrows to one. The
 timeline sorts events by the time by which they had happened (``latest``), then
@@ -103,6 +104,10 @@ def assemble(
     ]
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
     happens = [tells_happening(r.distinct) for r in reports]
+    spoken = _statements([r.mentions for r in reports], solved, lifted, happens)
+    parts_of: dict[int, list[str]] = defaultdict(list)
+    for part, whole in {**spoken, **whole_of}.items():
+        parts_of[whole].append(ids[part])
     # what another event reports or reacts to; how many articles the most reported tell
     reported = {before for before, _, cue in lifted if tells_of(cue)}
     articles = [r.articles() for r in reports]
@@ -130,11 +135,12 @@ def assemble(
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
                 happening=happens[g],
-                parts=sorted(ids[p] for p, w in whole_of.items() if w == g),
+                parts=sorted(parts_of[g]),
                 salience=_salience(
                     r, articles[g], dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
                 presumed=solved[g] != told[g],
+                told=None if told[g] in (solved[g], (None, None)) else told[g],
             )
         )
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
@@ -314,6 +320,93 @@ def _wholes(clusters: Clusters, group_of: Sequence[int]) -> dict[int, int]:
         votes[group_of[part]][group_of[whole]] += 1
     found = {part: min(count, key=lambda w: (-count[w], w)) for part, count in votes.items()}
     return {part: whole for part, whole in found.items() if found.get(whole) != part}
+
+
+def _statements(
+    groups: Sequence[Sequence[EventMention]],
+    bounds: Sequence[Bounds],
+    cues: Iterable[tuple[int, int, str]],
+    happens: Sequence[bool],
+) -> dict[int, int]:
+    """The statement each act of saying is a part of, by group index. A speaker's acts of
+    saying in one article on one day ("condemned the bombings", "offered condolences",
+    "said in a statement") are one statement: its whole is the first told of those that are
+    happenings with words of what was said. A statement that says nothing of what was said
+    ("the FBI said", :func:`tells_happening`) is a part of the happening it reports (a cue
+    that :func:`~timeline.cues.tells_of` it), when that is no part itself."""
+    by_speaker: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        low, high = bounds[g]
+        speakers = frozenset(p.key for m in group for p in m.participants if p.role == "agent")
+        articles = {m.article_id for m in group}
+        if (
+            speakers
+            and len(articles) == 1
+            and low is not None
+            and high is not None
+            and instant(high) - instant(low) <= timedelta(days=1)
+            and all(m.light or _says(m) for m in group)
+        ):
+            by_speaker[(*articles, speakers, low, high)].append(g)
+    found: dict[int, int] = {}
+    for saying in by_speaker.values():
+        whole = min(
+            saying,
+            key=lambda g: (
+                not happens[g],
+                all(_says_nothing(m) for m in groups[g]),
+                min(m.start for m in groups[g]),
+            ),
+        )
+        found.update((g, whole) for g in saying if g != whole)
+    wholes = set(found.values())
+    for before, after, cue in cues:
+        if (
+            happens[before]
+            and before not in found
+            and after not in found
+            and after not in wholes
+            and all(_says_nothing(m) for m in groups[after])
+            and tells_of(cue)
+        ):
+            found[after] = before
+    return found
+
+
+def _says(mention: EventMention) -> bool:
+    """Whether ``mention`` is an act of saying: a report or statement ("said", "urged", "a
+    statement"), or an act done by saying ("condemned", "offered condolences")."""
+    return (
+        mention.event_class == "REPORTING"
+        or bool(predicate_kinds(mention.lemma) & predicate_kinds("statement"))
+        or mention.lemma in _speech_acts()
+    )
+
+
+@functools.cache
+def _speech_acts() -> frozenset[str]:
+    """Verbs whose act is done by saying (``lang/en/events.toml``, ``speech_acts``)."""
+    return frozenset(words("events")["verbs"]["speech_acts"])
+
+
+@functools.cache
+def _answers() -> frozenset[str]:
+    """Reporting verbs that may be deeds (``lang/en/events.toml``, ``answers``)."""
+    return frozenset(words("events")["verbs"]["answers"])
+
+
+def _says_nothing(mention: EventMention) -> bool:
+    """Whether ``mention`` is a verb of saying whose words give nothing of what was said,
+    nor to whom: "the FBI said", "Crowley said in Washington" (what was said told apart,
+    quoted, or not at all); not one that may be a deed ("responded to the distress call",
+    ``answers`` of ``lang/en/events.toml``)."""
+    return (
+        mention.event_class == "REPORTING"
+        and mention.lemma not in _answers()
+        and not _is_event_noun(mention)
+        and mention.theme is None
+        and not any(p.role == "patient" for p in mention.participants)
+    )
 
 
 def salience(
@@ -550,7 +643,9 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     that is no mere length), or, of a verb, to what ("adopted a resolution"), or, of bare
     event nouns, bounds on both sides. "The bombing", "a 16-hour flight" or "he was
     replaced" alone tells a reader nothing to place on a timeline; it stays an event, listed
-    once a mention dates or places it.
+    once a mention dates or places it. Nor does a statement whose words say nothing of what
+    was said ("the FBI said", "Crowley said in Washington": what was said told apart, only
+    quoted, or not at all), which :func:`assemble` makes a part of the happening it reports.
 
     >>> from timeline import EventMention, Participant
     >>> flight = EventMention("a", 0, 6, "flight", "flight", 0)
@@ -559,8 +654,8 @@ def tells_happening(mentions: Sequence[EventMention]) -> bool:
     (False, True)
     """
     told = [m for m in mentions if names_happening(m)]
-    if not told:
-        return False
+    if not told or all(_says_nothing(m) for m in mentions):
+        return False  # "the FBI said": who spoke, not what
     if any(
         m.participants or m.actor or m.location or (m.time and m.time.interval) for m in mentions
     ):
@@ -580,12 +675,16 @@ def names_happening(mention: EventMention) -> bool:
     that no time dates ("now" dates neither: "exiles will now proceed"); states, attitudes
     and perceptions ("the crisis", "believed", "felt"); a verb in the simple present that
     no time dates (a state or a habit: "bases that host US troops"; dated, it is a schedule:
-    "the envoy arrives on Saturday"; a headline is told as past), a
-    participle without a time of its own ("a resolution calling for") or of a light verb ("a
-    statement issued on Wednesday"); words that relate or mark a phase of another event
-    ("followed", "began"); a report with no named speaker or told in the present ("officials
-    say"). A statement in the past by someone named is one ("Rouhani said"), and so are
-    event nouns ("a speech").
+    "the envoy arrives on Saturday"; a headline is told as past) or in the present
+    progressive ("officials are counting on aid"; not "the coach is stepping down"), one in
+    the present perfect over a length of time ("organizers have experimented in recent
+    years"), a stative verb or one of feeling ("the cache included rifles", "other things
+    bothered him"), what something holds ("a tanker which was loaded with oil"), an idiom
+    ("turned out to be", "dealt a blow"), a participle without a time of its own ("a
+    resolution calling for") or of a light verb ("a statement issued on Wednesday"); words
+    that relate or mark a phase of another event ("followed", "began"); a report with no
+    named speaker or told in the present ("officials say"). A statement in the past by
+    someone named is one ("Rouhani said"), and so are event nouns ("a speech").
 
     >>> from timeline import EventMention, Participant
     >>> rouhani = Participant("Hassan Rouhani", "rhn", "PERSON", "agent")
@@ -614,10 +713,23 @@ def names_happening(mention: EventMention) -> bool:
         return False  # background on someone or something, or an indirect question
     if noun:
         return True
-    if mention.lemma in _not_happenings():
+    if _not_happening(mention) or _idiom(mention):
         return False
+    if not dated and _holds(mention):
+        return False  # "the tanker, which was loaded with crude oil": what it holds
     if mention.tense == "PRESENT" and mention.aspect == "NONE" and not dated:
         return False  # a state or a habit; dated, a schedule ("she arrives on Saturday")
+    if (
+        mention.tense == "PRESENT"
+        and mention.aspect == "PROGRESSIVE"
+        and not dated
+        and not _futurate(mention)
+    ):
+        return False  # what is going on ("officials are counting on aid"); not what is
+        # going to happen ("the coach is stepping down")
+    if mention.tense == "PRESENT" and mention.aspect != "NONE" and _spanning(mention):
+        return False  # done again and again over a length of time up to now ("organizers
+        # have experimented in recent years", "has been hinting for months")
     if mention.tense in ("PRESPART", "PASTPART", "NONE") and (
         mention.time is None or mention.lemma in _light()
     ):
@@ -627,12 +739,99 @@ def names_happening(mention: EventMention) -> bool:
     return True
 
 
+def _not_happening(mention: EventMention) -> bool:
+    """Whether the verb of ``mention`` is no happening of its own (:func:`_not_happenings`),
+    unless its form belongs to another verb of its lemma (``other_senses`` of
+    ``lang/en/events.toml``: "lied" is no "lie" of the states)."""
+    return mention.lemma in _not_happenings() and mention.text.lower() not in _other_senses()
+
+
+@functools.cache
+def _other_senses() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["other_senses"])
+
+
+def _holds(mention: EventMention) -> bool:
+    """Whether ``mention`` tells what something holds or carries, with no one doing it
+    (``fillings`` of ``lang/en/events.toml``: "the tanker was loaded with crude oil", not
+    "workers loaded the tanker").
+
+    >>> tanker = Participant("Sea Star", "s str", "PRODUCT", "patient")
+    >>> loaded = EventMention("a", 0, 6, "loaded", "load", 0, (tanker,), tense="PAST")
+    >>> _holds(loaded), _holds(attrs.evolve(loaded, actor="workers"))
+    (True, False)
+    """
+    return (
+        mention.lemma in _fillings()
+        and mention.actor is None
+        and not any(p.role == "agent" for p in mention.participants)
+    )
+
+
+@functools.cache
+def _fillings() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["fillings"])
+
+
+def _futurate(mention: EventMention) -> bool:
+    """Whether ``mention``, in the present progressive, tells what is going to happen
+    (``futurates`` of ``lang/en/events.toml``: "is stepping down", "is leaving")."""
+    futurates = _futurates()
+    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in futurates:
+        return True
+    return mention.lemma in futurates
+
+
+@functools.cache
+def _futurates() -> frozenset[str]:
+    return frozenset(words("events")["verbs"]["futurates"])
+
+
 @functools.cache
 def _not_happenings() -> frozenset[str]:
-    """Verbs that are no happening of their own: relational and copular verbs. (A light verb
-    told as a finite verb is a full verb: "reached orbit", "launched the probe".)"""
+    """Verbs that are no happening of their own: relational, copular and stative verbs and
+    verbs of feeling. (A light verb told as a finite verb is a full verb: "reached orbit",
+    "launched the probe".)"""
     verbs = words("events")["verbs"]
-    return frozenset(verbs["relational"]) | frozenset(verbs["not_events"] + verbs["copulas"])
+    kinds = ("relational", "not_events", "copulas", "states", "feelings")
+    return frozenset(lemma for kind in kinds for lemma in verbs[kind])
+
+
+def _idiom(mention: EventMention) -> bool:
+    """Whether ``mention`` is the verb of an idiom that tells no happening of its own: with
+    its particle, how something turned out ("turned out to be", "wound up", ``results``), or
+    with its object, a figure of speech ("taken a serious view", "dealt a blow", ``idioms``
+    of ``lang/en/events.toml``).
+
+    >>> turned = EventMention("a", 0, 6, "turned", "turn", 0, phrasal="turned out")
+    >>> dealt = EventMention("a", 0, 5, "dealt", "deal", 0, theme="a heavy blow")
+    >>> _idiom(turned), _idiom(dealt), _idiom(attrs.evolve(dealt, theme="cards"))
+    (True, True, False)
+    """
+    results, idioms = _idioms()
+    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in results:
+        return True
+    return bool(mention.theme) and f"{mention.lemma} {mention.theme.split()[-1].lower()}" in idioms
+
+
+@functools.cache
+def _idioms() -> tuple[frozenset[str], frozenset[str]]:
+    """The ``results`` (verb and particle) and ``idioms`` (verb and object) of
+    ``lang/en/events.toml``."""
+    verbs = words("events")["verbs"]
+    return frozenset(verbs["results"]), frozenset(verbs["idioms"])
+
+
+def _spanning(mention: EventMention) -> bool:
+    """Whether the only time of ``mention`` is a length of weeks or more ("in recent years",
+    "for months", "over the past few years"): no moment it happened at. A length of days or
+    hours ("in the last 24 hours") places it as a day would."""
+    time = mention.time
+    return time is not None and time.type == "DURATION" and bool(_WEEKS_OR_MORE.match(time.value))
+
+
+#: TIMEX3 values of lengths of weeks or more: "P3M", "PXY", "P2DE".
+_WEEKS_OR_MORE = re.compile(r"P[\d.X]+(?:W|M|Y|DE|CE|ML)$")
 
 
 @functools.cache
@@ -768,16 +967,23 @@ def _labelled(mentions: Sequence[EventMention], copies: Sequence[int]) -> str:
     agents = names("agent", qualifiers=True)
     written = _actor(real, patients, [times[id(m)] for m in real])
     doers = [p for p in participants if p.role == "agent"]
+    # what its object is asked to do ("urged Albright to tell Americans"), else its object
+    done_to = theme if not patients or _names_patient(verb) else None
+    # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
+    subject = (
+        written if written and agents and all(_writes(written, p) for p in doers) else agents
+    ) or written
+    objects = [patients, done_to]
+    if verb is not None and verb.passive and not subject and noun is None:
+        # done to by no one named (nor by an event noun: "bombing killed 75 people"), what
+        # it was done to first: "a suspect returned from Pakistan", "Americans urged to
+        # leave" (not "returned a suspect")
+        subject, objects = patients or done_to, [done_to if patients else None]
     parts = [
-        # "Iraq's parliament" over "Iraq", written as a name qualifying who did it
-        written
-        if written and agents and all(_writes(written, p) for p in doers)
-        else agents or written,
+        subject,
         noun and noun.lemma,
         verb and (verb.phrasal or verb.text).lower(),
-        patients,
-        # what its object is asked to do ("urged Albright to tell Americans"), else its object
-        theme if not patients or _names_patient(verb) else None,
+        *objects,
         not patients and others,
         location and f"in {location}",
     ]

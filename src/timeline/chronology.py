@@ -8,7 +8,8 @@ entity, then the others):
 2. ``"bounds"``: its time bounds, when they make one day, month or year;
 3. ``"sentence"``: the finest date of its sentence, nearest to it
    (:attr:`~timeline.EventMention.sentence_time`: "In 2007, after the delays, Airbus
-   delivered ...");
+   delivered ..."), unless that date names another event, written before its noun ("the
+   Aug. 7 blasts", "the 1991 settlement", "Monday's announcement": :func:`noun_times`);
 4. ``"published"``: the publication day of its article, when the article tells it as its
    news: asserted in the present or simple past, not a past perfect ("had said"), a
    future, an infinitive or a bare event noun.
@@ -30,7 +31,7 @@ happening of the entity's own and is left out.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 import attrs
@@ -46,6 +47,7 @@ __all__ = [
     "chronology",
     "date_of",
     "fineness",
+    "noun_times",
     "reader_interval",
 ]
 
@@ -158,9 +160,14 @@ def _as_news(mention: EventMention) -> bool:
     )
 
 
-def date_of(mention: EventMention, published: date | None = None) -> tuple[Interval, str] | None:
+def date_of(
+    mention: EventMention,
+    published: date | None = None,
+    naming: Collection[tuple[str, int]] = frozenset(),
+) -> tuple[Interval, str] | None:
     """The day, month or year a reader would date ``mention`` by, and how (see the module),
-    ``published`` being its article's publication date.
+    ``published`` being its article's publication date and ``naming`` the times that name
+    an event by its noun (:func:`noun_times`), which date no other.
 
     >>> from datetime import date
     >>> said = EventMention("a", 0, 4, "said", "say", 0, tense="PAST")
@@ -174,12 +181,40 @@ def date_of(mention: EventMention, published: date | None = None) -> tuple[Inter
         return own, "time"
     if (bounded := bounds_interval(mention.earliest, mention.latest)) is not None:
         return bounded, "bounds"
-    if (sentence := _of_time(mention.sentence_time)) is not None:
+    sentence_time = mention.sentence_time
+    if (sentence := _of_time(sentence_time)) is not None and (
+        (mention.article_id, sentence_time.start) not in naming
+    ):
         return sentence, "sentence"
     if published is not None and _as_news(mention):
         day = datetime(published.year, published.month, published.day)
         return Interval(day, day + timedelta(days=1), Granularity.DAY), "published"
     return None
+
+
+#: At most this many characters between a time and the event noun after it for the time to
+#: be written before the noun ("the Aug. 7 terrorist blasts", "Monday's email announcement").
+_BEFORE_NOUN = 20
+
+
+def noun_times(mentions: Iterable[EventMention]) -> frozenset[tuple[str, int]]:
+    """The times, by article id and start, that ``mentions`` of event nouns have as their own,
+    written before the noun: "the Aug. 7 terrorist blasts", "the 1991 settlement",
+    "Monday's announcement". Such a time names its event; the rest of its sentence may
+    tell events of other days ("where she arrived next, ... where the Aug. 7 blasts
+    killed 257": she arrived on the day of the news).
+
+    >>> from timeline import TimeExpression
+    >>> aug7 = TimeExpression("Aug. 7", 4, 10, "DATE", "1998-08-07")
+    >>> blasts = EventMention("a", 21, 27, "blasts", "blast", 0, time=aug7)
+    >>> noun_times([blasts])
+    frozenset({('a', 4)})
+    """
+    return frozenset(
+        (m.article_id, m.time.start)
+        for m in mentions
+        if m.time is not None and m.tense == "NONE" and 0 <= m.start - m.time.end <= _BEFORE_NOUN
+    )
 
 
 @attrs.frozen
@@ -225,10 +260,12 @@ def chronology(
     entity: str,
     events: Iterable[tuple[Event, tuple[EventMention, ...]]],
     published: Mapping[str, date | None],
+    naming: Collection[tuple[str, int]] = frozenset(),
 ) -> Chronology:
     """The chronology of ``entity`` from its ``events`` in timeline order, each with the
     mentions of it that involve the entity; ``published`` gives each article's publication
-    date by id (:meth:`timeline.Timeline.chronology` is the way to call it).
+    date by id, ``naming`` the times that name an event by its noun, of every event
+    (:func:`noun_times`; :meth:`timeline.Timeline.chronology` is the way to call it).
 
     >>> chronology("Airbus", [], {})
     Chronology(entity='Airbus', dated=(), undated=())
@@ -240,9 +277,8 @@ def chronology(
             continue  # "became", "appears": no happening of its own
         groups: dict[tuple[Interval, str] | None, list[EventMention]] = {}
         for mention in involved or event.mentions:
-            groups.setdefault(date_of(mention, published.get(mention.article_id)), []).append(
-                mention
-            )
+            found = date_of(mention, published.get(mention.article_id), naming)
+            groups.setdefault(found, []).append(mention)
         for found, mentions in groups.items():
             shown = mentions if involved else ()
             if found is None:

@@ -68,7 +68,8 @@ def find_constraints(
         if before is not None and after is not None and before != after:
             found.append(Constraint(before, after, cue))
 
-    # Reported speech, past perfect, relative clauses on event nouns, "then", "as".
+    # Reported speech, past perfect, relative clauses on event nouns, "then", "as", and a
+    # present participle of its verb.
     for i, m in enumerate(mentions):
         token = triggers[i]
         above, via = governor(token, heads, tree)
@@ -94,9 +95,19 @@ def find_constraints(
                 dep[c.i] == "mark" and lowers[c.i] in ordering["meanwhile"] for c in children(token)
             )
             and (m.tense, m.aspect) == (mentions[above].tense, mentions[above].aspect)
+        ) or (
+            m.tense == "PRESPART"
+            and m.realis
+            and not m.quoted
+            and via.i == token.i
+            and dep[token.i] in ("xcomp", "advcl")
+            and not any(dep[c.i] in ("mark", "aux") for c in children(token))
+            and mentions[above].tense in ("PAST", "PRESENT")
         ):
             # "was shot at 10 p.m. as he stood": each happens while the other does, told in
-            # one tense ("has been attempting since December ..., as it intends": a reason)
+            # one tense ("has been attempting since December ..., as it intends": a reason);
+            # so does a present participle of a verb with no word to order them ("stood
+            # chatting with his wife", "Retaliating ..., U.S. forces Thursday launched")
             add(i, above, "meanwhile")
             add(above, i, "meanwhile")
 
@@ -334,7 +345,7 @@ def _anaphora_kinds() -> dict[str, int]:
 
 
 #: How many sentences back a definite event noun may name an event outside its paragraph.
-_FAR = 10
+_FAR = 16
 
 
 @functools.cache
@@ -362,6 +373,8 @@ def _anaphora(
     noun of its kind earlier in its own sentence that no cue of ``ordered`` (pairs of
     indices) sets apart from it, unless a compound describes it ("the 1995 shooting of a
     doctor, who survived the attack", not "the park bombing ... the clinic bombing");
+    else, up to :data:`_FAR` sentences back, the last of its own synonym group ("the
+    slaying" names the killing told before, not a bombing told after it), then of its kind;
     the first of its kind in the article may name the nearest dated one after it ("the US's
     assassination of Soleimani" ... "an airstrike on the evening of January 2"). What it
     names was said to happen (an event noun of the kind, or a verb of one of its synonym
@@ -407,15 +420,20 @@ def _anaphora(
         ]
         earlier = [
             k
-            for k in kind[max(0, position - 8) : position]
+            for k in kind[:position]
             if mentions[k].realis and m.sentence - mentions[k].sentence <= _FAR
         ]
         # "the killing of Soleimani" names an event of Soleimani's, if it names one
         keys = {p.key for p in m.participants}
         near = [k for k in near if _shares(keys, mentions[k])]
         far = [k for k in earlier if _shares(keys, mentions[k])]
+        # further back, "the slaying" names the last killing, not a bombing told after it
+        groups = _synonym_groups(m.lemma)
+        alike = [k for k in far if groups & _synonym_groups(mentions[k].lemma)]
         if near:
             antecedent: int | None = near[-1]
+        elif alike:  # the last of its own group further back in the article
+            antecedent = alike[-1]
         elif far:  # the last of its kind further back in the article
             antecedent = far[-1]
         else:

@@ -440,7 +440,10 @@ class EventMention:
     indirect question ("determined what the bomb was made of"). ``light`` says it is a light
     verb that carries another mention's event noun ("took" in "took effect", "made" in "made
     a decision"): TimeML annotates it, and it is one happening with that noun, which no
-    listing or label gives on its own.
+    listing or label gives on its own. ``passive`` says it is a verb told in the passive
+    with no one named as doing it ("a suspect who was returned", "a resolution ...
+    unanimously adopted"): its ``theme`` is its subject, which its label writes first
+    ("a suspect returned from Pakistan").
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 4, 9, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -479,6 +482,7 @@ class EventMention:
     background: bool = False
     phrasal: str | None = None
     light: bool = False
+    passive: bool = False
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute, text: str) -> None:
@@ -519,6 +523,13 @@ def _bounds_in_order(instance: Event, attribute: attrs.Attribute, latest: dateti
         )
 
 
+def _told_in_order(
+    instance: Event, attribute: attrs.Attribute, told: tuple[datetime | None, ...] | None
+) -> None:
+    if told is not None and (len(told) != 2 or _not_after(*told)):
+        raise ValueError(f"Event {instance.id!r}: told {told!r} is not bounds in order")
+
+
 @attrs.frozen
 class Event:
     """A canonical event: one happening, with every mention that reports it.
@@ -535,13 +546,17 @@ class Event:
     happening of its own rather than a state, an attitude, a word that only relates or
     marks a phase of another, or one that is not said to happen (:meth:`Timeline.happenings`),
     ``parts`` the ids of the events that tell what it did or consisted of ("At least 82 were
-    killed" of a bombing), and ``salience`` in ``[0, 1]`` how much of the news it is: reported
-    by as many articles as the timeline's most reported happening, told often, in their leads,
-    dated to a day or two, with named participants, and what another event reports or reacts
-    to (:meth:`Timeline.top`, :func:`timeline.canonical.salience`). ``presumed`` says its
+    killed" of a bombing, "offered condolences" of a statement of the same day) or only that
+    it happened ("witnesses said"), and ``salience`` in ``[0, 1]`` how much of the news it
+    is: reported by as many articles as the timeline's most reported happening, told often, in
+    their leads, dated to a day or two, with named participants, and what another event
+    reports or reacts to (:meth:`Timeline.top`, :func:`timeline.canonical.salience`).
+    ``presumed`` says its
     bounds rest on a day presumed rather than told (:attr:`EventMention.presumed`, its own
     or one the order cues carry to it): nothing in the text contradicts that day, nothing
-    names it either.
+    names it either; ``told`` is then the bounds ``(earliest, latest)`` the text itself
+    tells, which the presumed day narrowed (``None`` where they are its bounds or the text
+    tells none): "presumed on 8 Jan, told after 2 Jan, 17:00".
 
     >>> from datetime import datetime
     >>> m = EventMention("a1", 18, 23, "voted", "vote", 0, earliest=datetime(2020, 1, 5),
@@ -565,6 +580,9 @@ class Event:
     parts: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     salience: float = attrs.field(default=0.0)
     presumed: bool = False
+    told: tuple[datetime | None, datetime | None] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(tuple), validator=_told_in_order
+    )
 
     @mentions.validator
     def _check_mentions(self, attribute: attrs.Attribute, mentions: tuple) -> None:
@@ -742,7 +760,8 @@ class Timeline:
     def chronology(self, name: str, *, others: Iterable[str] = ()) -> Chronology:
         """The events involving ``name`` (:meth:`involving`), each dated as a reader needs:
         by its own time, else the day, month or year its bounds make, else the date of its
-        sentence, else the publication day of an article telling it as news; the others
+        sentence (unless that date names another event: "the Aug. 7 blasts"), else the
+        publication day of an article telling it as news; the others
         listed apart, undated (:mod:`timeline.chronology`).
 
         >>> from datetime import date
@@ -752,7 +771,7 @@ class Timeline:
         >>> [(e.event.label, e.when.timex, e.by) for e in tl.chronology("A380").dated]
         [('Airbus delayed', '2006-06', 'time'), ('superjumbo flew', '2007-01-08', 'time')]
         """
-        from timeline.chronology import chronology
+        from timeline.chronology import chronology, noun_times
 
         involved = self._involved(name, others)
         published = {r.id: r.published for r in self.articles}
@@ -764,6 +783,7 @@ class Timeline:
                 if n in involved
             ),
             published,
+            noun_times(m for e in self.events for m in e.mentions),
         )
 
     def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:
@@ -930,7 +950,8 @@ class Timeline:
         """
         from timeline.export.html import to_html
 
-        return to_html(self if all_events else self.happenings(), title, articles=articles)
+        shown = self if all_events else self.happenings()
+        return to_html(shown, title, articles=articles, whole=self)
 
     def to_timelinejs(
         self,

@@ -31,12 +31,13 @@ import hashlib
 import os
 import pickle
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
+from datetime import date, datetime
 from typing import Any
 
 import attrs
 
-from timeline.bounds import OPEN, Constraint, order, solve, within_wholes
+from timeline.bounds import OPEN, Constraint, intersect, order, solve, within_wholes
 from timeline.canonical import assemble
 from timeline.cluster import PART, Index, cluster, collector_paused, places
 from timeline.cues import find_constraints, find_parts
@@ -228,6 +229,10 @@ def order_mentions(
     bounds = [(m.earliest, m.latest) for m in found.mentions]
     for index in _naming_dated(found.mentions, constraints):
         bounds[index] = OPEN
+    for part, whole in parts:
+        if found.mentions[part].time is not None and found.mentions[whole].time is None:
+            # "four people were killed on Friday morning in an explosion": it happened then
+            bounds[whole] = intersect(bounds[whole], bounds[part]) or bounds[whole]
     solution = solve(bounds, constraints)
     bounds = within_wholes(list(solution.bounds), parts)
     mentions = [
@@ -288,14 +293,16 @@ def merge(
     mentions: Iterable[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
     *,
-    dated: Iterable[str] = (),
+    dated: Iterable[str] | Mapping[str, date | datetime] = (),
 ) -> list[Event]:
     """Cluster ``mentions`` into canonical events, in timeline order: the cluster and
     assemble stages (:func:`timeline.cluster.cluster`, :func:`timeline.canonical.assemble`).
 
     ``constraints`` are ``(first, second, cue)`` triples from the articles' order cues
     (:meth:`ArticleEvents.links`); ``dated`` the ids of the articles that have a publication
-    date (the others' mentions are merged as undated reports).
+    date (the others' mentions are merged as undated reports), or their publication dates
+    by id, as :func:`build` gives them: reports of articles published a day or two apart
+    are then likelier one happening.
 
     >>> from datetime import datetime
     >>> from timeline import Participant
@@ -307,7 +314,8 @@ def merge(
     >>> (event.articles, event.earliest.hour, event.latest.hour)
     (('a', 'b'), 17, 21)
     """
-    return assemble(cluster(mentions, constraints, dated=frozenset(dated)))
+    days = dated if isinstance(dated, Mapping) else frozenset(dated)
+    return assemble(cluster(mentions, constraints, dated=days))
 
 
 def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = None) -> Timeline:
@@ -331,7 +339,7 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         )
         records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
-    dated = frozenset(i for i, r in records.items() if r.published is not None)
+    dated = {i: r.published for i, r in records.items() if r.published is not None}
     with collector_paused():
         indexed = None
         if base is not None and base._indexed is not None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import attrs
@@ -36,8 +37,10 @@ from timeline.cues import relative_subject
 from timeline.events.clauses import _NOMINAL, alongside, meanwhile
 from timeline.events.grammar import _Grammar, _Grammars
 from timeline.events.parse import _Parse
-from timeline.model import Granularity, TimeExpression
+from timeline.layout import date_lines
+from timeline.model import Granularity, Interval, TimeExpression
 from timeline.moments import instant
+from timeline.temporal.calendar import floor
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
@@ -61,6 +64,21 @@ def _spreads(time: TimeExpression) -> bool:
         interval is not None
         and interval.granularity not in _FINER_THAN_DAY
         and time.value != "PRESENT_REF"
+    )
+
+
+def _day_of(time: TimeExpression) -> TimeExpression | None:
+    """The day a time finer than a day falls on, as a time of its own words ("read Wednesday
+    night at a rally": the rally was on Wednesday); ``None`` for "now"."""
+    interval = time.interval
+    if interval is None or time.value == "PRESENT_REF":
+        return None
+    start = floor(interval.start, Granularity.DAY)
+    return attrs.evolve(
+        time,
+        type="DATE",
+        value=start.date().isoformat(),
+        interval=Interval(start, start + timedelta(days=1), Granularity.DAY),
     )
 
 
@@ -229,8 +247,9 @@ def spread(parse: _Parse, attached: dict[int, TimeExpression], heads: dict[int, 
     and searched"), its participle clauses ("Retaliating ..., US forces struck on
     Thursday"), and an event noun it happens in, on or by ("killed in a bombing in
     1995", "paid tribute on Tuesday on a visit", "talks interrupted by the bombing"),
-    both ways; and any time, a clock time too, to a clause that happens at that moment
-    (:func:`meanwhile`: "shot on Friday night as he stood")."""
+    both ways, and the day of a time finer than a day (:func:`_day_of`: "read Wednesday
+    night at a rally"); and any time, a clock time too, to a clause that happens at that
+    moment (:func:`meanwhile`: "shot on Friday night as he stood")."""
     links = parse.lex.ordering["during"]
     tokens: dict[int, list[int]] = {}  # the tokens that stand for each mention
     for token, index in heads.items():
@@ -246,12 +265,15 @@ def spread(parse: _Parse, attached: dict[int, TimeExpression], heads: dict[int, 
                 continue
             for token in map(parse.tokens.__getitem__, tokens.get(index, ())):
                 # what happens at that moment takes any time, what goes with it a day
-                others = [*meanwhile(parse, token)]
-                if _spreads(time):
-                    others += alongside(parse, token, links)
-                for target in (heads.get(other.i) for other in others):
+                moment = [heads.get(other.i) for other in meanwhile(parse, token)]
+                day = time if _spreads(time) else _day_of(time)
+                along = [] if day is None else alongside(parse, token, links)
+                for target, given_time in (
+                    *((t, time) for t in moment),
+                    *((heads.get(other.i), day) for other in along),
+                ):
                     if target is not None and target not in attached:
-                        attached[target] = time
+                        attached[target] = given_time
                         added.append(target)
         if not added:
             break
@@ -275,6 +297,23 @@ class _Attached:
     same: frozenset[tuple[int, int]]
 
 
+def _printed_dates(text: str, times: Sequence[TimeExpression]) -> frozenset[int]:
+    """The starts of the times that are all of one of the page's date lines near its top
+    (:func:`timeline.layout.date_lines`: "May 2, 2013 1:35 pm" under the headline), and of
+    those of the second stamp on its line ("| Updated on May 3, 2013 9:05am"): when the page
+    was written, not when its news happened."""
+    found: set[int] = set()
+    for line in date_lines(text) if times else []:
+        if any(time.start <= line.start and line.end <= time.end for time in times):
+            end = text.find("\n", line.end)
+            found.update(
+                time.start
+                for time in times
+                if line.start <= time.end and time.start < (len(text) if end < 0 else end)
+            )
+    return frozenset(found)
+
+
 def attach(
     parse: _Parse, grammars: _Grammars, times: Sequence[TimeExpression], heads: dict[int, int]
 ) -> _Attached:
@@ -291,10 +330,11 @@ def attach(
     weak: set[int] = set()  # mentions whose time came from a clause of no event
     of_things: set[int] = set()
     same: set[tuple[int, int]] = set()
+    printed = _printed_dates(parse.text, times)
     for time in times:
         span = parse.time_span(time)
         root = span.root if span is not None and len(span) else None
-        if root is None or root.i in parse.aside:
+        if root is None or root.i in parse.aside or time.start in printed:
             continue  # a page's time stamp dates no event
         if borrowed_day(parse, time):
             continue

@@ -47,6 +47,8 @@ from timeline.events.presumption import (
     ahead,
     day_told,
     inherit,
+    not_over,
+    performed,
     presume_participles,
     presumed_day,
     share_presumed,
@@ -171,6 +173,7 @@ class _Extractor:
         inherit(parse, mentions, tokens, heads)
         share_presumed(parse, mentions, tokens, heads)
         told_then(parse, mentions, tokens, heads)
+        performed(parse, self.grammars, mentions, tokens, heads)
         presume_participles(parse, self.grammars, mentions, tokens, heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
@@ -450,7 +453,7 @@ class _Extractor:
         if presumed is not None or time is not None or reading.reporting:
             return presumed
         owners = setting.owners_of.get(id(sentence_time), ())
-        if (grammar.tense != "INFINITIVE" or ahead(parse, sentence_time)) and (
+        if (grammar.tense != "INFINITIVE" or not_over(parse, sentence_time)) and (
             not owners
             or any(
                 parse.tree.path(token.i, o.i) is not None
@@ -471,8 +474,9 @@ class _Extractor:
             # dates what that clause tells, not the telling ("had informed the family that
             # he died on March 26", "would not divulge it but said last month's discovery
             # was"); what an infinitive tells is not yet done ("voted on Sunday to
-            # expel"), unless the time is after the publication day: the time it is planned
-            # for ("plans to hold a news conference on Tuesday")
+            # expel"), unless the time begins or goes on after the publication day: the time
+            # it is planned for ("plans to hold a news conference on Tuesday", "expects to
+            # post sales in the current year")
             return sentence_time and sentence_time.interval
         return None
 
@@ -507,6 +511,10 @@ class _Extractor:
             arguments=arguments,
             sentence_time=sentence_time,
             theme=labels.theme(token, named=any(p.named_patient for p in participants)),
+            # with no one named or written as doing it, its theme is its subject
+            passive=actor is None
+            and not any(p.role == "agent" for p in participants)
+            and labels.passive(token, named=any(p.named_patient for p in participants)),
             location=location(self.parse, token, light),
             tense=written.tense,
             aspect=written.aspect,
@@ -556,6 +564,7 @@ class _Extractor:
                     event_class=self.lex.classes.get(lemma, "OCCURRENCE"),
                     theme=None,
                     light=True,
+                    passive=False,
                     **phrasing(parse, verb, verb.text),
                 )
             )

@@ -197,6 +197,14 @@ class _Grammars:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
         if parse.tag[verb.i] == "VB" and any(parse.tag[a.i] == "TO" for a in auxes):
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
+        if (
+            parse.tag[verb.i] == "VBN"
+            and not auxes
+            and any(parse.dep[c.i] == "nsubj" for c in parse.children(verb))
+        ):
+            # a participle with a subject of its own and no auxiliary is a simple past the
+            # tagger missed ("the daily compared the boy with Guevara")
+            return _Grammar("PAST", aspect, "ASSERTED", polarity)
         return _Grammar(_NONFINITE.get(parse.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
 
     def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:

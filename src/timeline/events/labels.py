@@ -310,19 +310,8 @@ class _Labels:
         if not heads and parse.dep[token.i] == "conj" and parse.passive(token):
             # "the winglet struck the hangar and was crumpled": the active verb's subject
             heads = [c for c in parse.children(parse.head(token)) if parse.dep[c.i] == "nsubj"]
-        if not heads and parse.tag[token.i] in ("VBN", "VBD"):
-            # "a resolution, co-sponsored by Kenya and unanimously adopted": the participle
-            # (at times tagged as a past tense) qualifies the noun, or is joined to it when
-            # the parser reads "and" as joining
-            participle = parse.sharing_subject(token)
-            qualifying = parse.dep[participle.i] == "acl" or (
-                parse.dep[participle.i] == "conj"
-                and parse.pos[parse.head_at[participle.i]] == "NOUN"
-                and not any(
-                    parse.dep[c.i] == "dobj" for c in parse.children(token)
-                )  # "angered Washington"
-            )
-            heads = [parse.head(participle)] if qualifying else []
+        if not heads and self.qualifying(token):
+            heads = [parse.head(parse.sharing_subject(token))]
         # an event as the object of a full verb reads well ("survived the blast", "toured
         # the damage"); a light verb's is the event itself ("made a visit")
         if events is None:
@@ -334,6 +323,44 @@ class _Labels:
                 asked = self.complement(token, qualifies, asked=True)
                 return f"{what} {asked}" if asked else what
         return None if heads else self.complement(token, qualifies)
+
+    def qualifying(self, token: Any) -> bool:
+        """Whether ``token`` is a participle that qualifies a noun: "a resolution, co-sponsored
+        by Kenya and unanimously adopted" (at times tagged as a past tense), or joined to
+        the noun when the parser reads "and" as joining (not "angered Washington")."""
+        parse = self.parse
+        if parse.tag[token.i] not in ("VBN", "VBD"):
+            return False
+        participle = parse.sharing_subject(token)
+        return parse.dep[participle.i] == "acl" or (
+            parse.dep[participle.i] == "conj"
+            and parse.pos[parse.head_at[participle.i]] == "NOUN"
+            and not any(parse.dep[c.i] == "dobj" for c in parse.children(token))
+        )
+
+    def infinitive(self, verb: Any) -> bool:
+        """Whether ``verb`` is an infinitive: "leave" of "to leave", "carrying" of "to be
+        carrying", "rescued" of "to have rescued"."""
+        parse = self.parse
+        return parse.tag[verb.i] == "VB" or any(
+            parse.dep[c.i] == "aux" and parse.tag[c.i] == "TO" for c in parse.children(verb)
+        )
+
+    def passive(self, token: Any, *, named: bool = False) -> bool:
+        """Whether ``token`` is a verb told in the passive ("a suspect who was returned",
+        "were flown to Brussels", "a resolution ... unanimously adopted"): its subject, or the
+        noun it qualifies, is what it was done to. Not one with an object, nor, unless its
+        patient is ``named`` (then its theme is only what it asks: "Americans were urged to
+        leave"), one whose theme goes on to the infinitive it asks for ("tourists were urged
+        to leave")."""
+        parse = self.parse
+        if parse.pos[token.i] != "VERB" or any(
+            parse.dep[c.i] == "dobj"
+            or (parse.dep[c.i] == "xcomp" and not named and self.infinitive(c))
+            for c in parse.children(token)
+        ):
+            return False
+        return parse.passive(parse.sharing_subject(token)) or self.qualifying(token)
 
     def complement(
         self, token: Any, qualifies: Callable[[Any], bool], *, asked: bool = False

@@ -5,8 +5,9 @@ article's opening names it, :func:`presumed_day` presumes a mention told as done
 past or present perfect on it (or on the publication day), :func:`told_day` gives the day a
 speaker's dated statement or deed tells of, which the speaker's next statements go on
 telling. After all mentions are read, the passes :func:`inherit`, :func:`share_presumed`,
-:func:`told_then` and :func:`presume_participles` give a mention with no day of its own the
-bounds or day of the mention its clause hangs from, happens with or quotes.
+:func:`told_then`, :func:`performed` and :func:`presume_participles` give a mention with no
+day of its own the bounds or day of the mention its clause hangs from, happens with or
+quotes.
 
 >>> from datetime import date
 >>> from timeline import Article, find_times
@@ -114,6 +115,15 @@ def ahead(parse: _Parse, time: TimeExpression | None) -> bool:
     if time is None or time.interval is None or publication is None:
         return False
     return time.interval.start.date() > publication.date
+
+
+def not_over(parse: _Parse, time: TimeExpression | None) -> bool:
+    """Whether ``time`` goes on after the article's publication day: what an infinitive
+    it dates may still be done in it ("expects to post sales this year")."""
+    publication = parse.publication
+    if time is None or time.interval is None or publication is None:
+        return False
+    return instant(time.interval.end) > instant(publication.start + timedelta(days=1))
 
 
 def day_told(
@@ -334,6 +344,55 @@ def told_then(
             mentions[index] = attrs.evolve(
                 mention, earliest=None, latest=said.latest, presumed=said.presumed
             )
+
+
+def performed(
+    parse: _Parse,
+    grammars: _Grammars,
+    mentions: list[EventMention],
+    tokens: Sequence[Any],
+    heads: dict[int, int],
+) -> None:
+    """Give an infinitive of saying in a quotation, with no time of its own, the bounds or
+    day of the statement that quotes it: the speaker does what it tells by saying it ("I'm
+    here to tell you", "would like to express our condolences", "To quote an old saying"),
+    a verb of saying or one of ``ordering.performed``. Not one planned, still to come or
+    of the past ("we plan to announce", "we will want to thank", "they asked us to
+    tell")."""
+    lex = parse.lex
+    words = frozenset(lex.ordering["performed"])
+    planning = frozenset(lex.ordering["planned_for"])
+    for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+        lemma = parse.lemma(token)
+        if (
+            not mention.quoted
+            or mention.tense != "INFINITIVE"
+            or mention.time is not None
+            or (lemma not in words and lex.classes.get(lemma) != "REPORTING")
+        ):
+            continue
+        verb = parse.head(token)
+        # the quotation itself ("'To quote an old saying, ...,' she said")
+        statement = saying(token, heads, parse.tree)
+        if (
+            statement is None
+            and parse.dep[token.i] == "advcl"
+            and lex.classes.get(parse.lemma(verb)) == "REPORTING"
+        ):
+            statement = heads.get(verb.i)  # "To quote an old saying, ... she said"
+        elif statement is None and (
+            parse.lemma(verb) not in planning and grammars.of(verb).tense not in ("PAST", "FUTURE")
+        ):  # the verb it hangs from is quoted ("would like to express"), not one planned,
+            # still to come or of the past ("plan to announce", "asked us to tell")
+            statement = saying(verb, heads, parse.tree)
+        if statement is None:
+            continue
+        said = mentions[statement]
+        inside = intersect((mention.earliest, mention.latest), (said.earliest, said.latest))
+        if _one_day(said) is not None and inside is not None:
+            mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
+        elif said.presumed is not None:
+            mentions[index] = attrs.evolve(mention, presumed=said.presumed)
 
 
 def presume_participles(

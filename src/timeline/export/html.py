@@ -44,9 +44,18 @@ __all__ = ["to_html"]
 
 
 def to_html(
-    timeline: Timeline, title: str | None = None, *, articles: Iterable[Article] = ()
+    timeline: Timeline,
+    title: str | None = None,
+    *,
+    articles: Iterable[Article] = (),
+    whole: Timeline | None = None,
 ) -> str:
     """The timeline as one HTML page, titled ``title`` (else "Timeline").
+
+    Each event's details say what it consisted of: the labels of its parts
+    (:attr:`~timeline.Event.parts`: "offered condolences" of a statement), and who told it
+    (its parts that only say it happened: "witnesses said"), found in ``whole``, the timeline
+    ``timeline`` lists events of (else ``timeline`` itself).
 
     Each source names its article by title, linked to its ``url`` (from the timeline's
     :attr:`~timeline.Timeline.articles`, or from ``articles``; an article with no title by
@@ -73,6 +82,7 @@ def to_html(
     targets: dict[str, tuple[str, str]] = {}  # event id -> its element's id and its label
     for n, event in enumerate(timeline.events):
         targets.setdefault(event.id, (f"ev-{n}", headline(event)))
+    every = {event.id: event for event in (whole or timeline).events}
     axis = Axis.over([(p.start, p.end) for p in dated])
     reporting = {m.article_id for event in timeline.events for m in event.mentions}
     summary = words["phrases"]["summary"].format(
@@ -84,8 +94,8 @@ def to_html(
         "extent": f'<span class="extent"> · {_escape(axis.extent)}</span>' if axis else "",
         "grid": _escape(axis.grid) if axis else "none",
         "axis": "".join(axis.tick_html()) if axis else "",
-        "dated": "".join(_item(p, axis, targets, library) for p in dated),
-        "undated": "".join(_item(p, None, targets, library) for p in undated),
+        "dated": "".join(_item(p, axis, targets, every, library) for p in dated),
+        "undated": "".join(_item(p, None, targets, every, library) for p in undated),
         "articles": "".join(library.cited_html(reporting)),
         "articles_hidden": "" if reporting & set(library.records) else " hidden",
         "dated_hidden": "" if dated else " hidden",
@@ -213,10 +223,11 @@ def _item(
     place: _Place,
     axis: Axis | None,
     targets: dict[str, tuple[str, str]],
+    every: Mapping[str, Event],
     library: _Library,
 ) -> str:
     """One event of the list: its line (time, label, confidence when below 1, mark) and its
-    details."""
+    details; ``every`` holds every event by id, for its parts."""
     words, event = _words(), place.event
     timex = f' <code class="timex">{_escape(place.timex)}</code>' if place.timex else ""
     track = f'<span class="track" aria-hidden="true">{_mark(place, axis)}</span>' if axis else ""
@@ -235,6 +246,11 @@ def _item(
     ]
     if others:
         facts.append(("contradicts", ", ".join(others)))
+    parts = [every[part] for part in event.parts if part in every]
+    for key, told in (("parts", False), ("told_by", True)):
+        shown = [_escape(headline(p)) for p in parts if _reports(p) is told]
+        if shown:
+            facts.append((key, "; ".join(shown)))
     facts_html = "".join(
         f"<div><dt>{_escape(words['labels'][key])}</dt><dd>{value}</dd></div>"
         for key, value in facts
@@ -251,6 +267,12 @@ def _item(
         f'<ul class="sources">{"".join(_source(s, library) for s in _sources(event, library))}</ul>'
         f"</div></details></li>"
     )
+
+
+def _reports(event: Event) -> bool:
+    """Whether ``event`` only says that another happened ("witnesses said"): reports that
+    are no happening of their own (:func:`timeline.canonical.tells_happening`)."""
+    return not event.happening and all(m.event_class == "REPORTING" for m in event.mentions)
 
 
 @attrs.frozen

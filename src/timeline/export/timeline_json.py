@@ -8,7 +8,8 @@ naive ones without an offset, aware ones with their UTC offset and, for a
 kinds come back as a fixed offset: the same instants, compared equal. An event lists which
 of its mentions copy another's text (``copies``, optional), as merging found them, so that
 an update of the timeline read back compares only the others' texts; a reader takes a pair
-only where the two mentions are the same but for their article.
+only where the two mentions are the same but for their article. An event's ``told`` bounds
+(:attr:`~timeline.Event.told`) are written only where it has them.
 The document is described by a versioned JSON Schema, :func:`json_schema`.
 
 >>> from datetime import datetime
@@ -151,6 +152,8 @@ def dumps(timeline: Timeline, **options: Any) -> str:
     for encoded, copies in zip(document["events"], _copies(timeline), strict=True):
         if copies:
             encoded["copies"] = copies
+        if encoded["told"] is None:  # optional: only where a presumed day narrowed them
+            del encoded["told"]
     if timeline.links:
         document["links"] = [_encode(link) for link in timeline.links]
     if timeline.articles:
@@ -415,6 +418,12 @@ def _span(value: Any) -> tuple[int, int]:
     return (_integer(value[0]), _integer(value[1]))
 
 
+def _bounds(value: Any) -> tuple[datetime | None, datetime | None]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise TypeError(f"expected [earliest, latest], not {_kind(value)}")
+    return (_DATETIME(value[0]), _DATETIME(value[1]))
+
+
 def _granularity(value: Any) -> Granularity:
     return Granularity(_string(value))
 
@@ -493,6 +502,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "background": _flag,
         "phrasal": _Optional(_string),
         "light": _flag,
+        "passive": _flag,
     },
     ArticleRecord: {
         "id": _string,
@@ -516,6 +526,7 @@ FIELDS: dict[type, dict[str, Any]] = {
         "parts": _list(_string),
         "salience": _number,
         "presumed": _flag,
+        "told": _Optional(_bounds),
     },
 }
 
@@ -532,8 +543,9 @@ DEFAULTS: dict[type, dict[str, Any]] = {
         "background": False,
         "phrasal": None,
         "light": False,
+        "passive": False,
     },
-    Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False},
+    Event: {"happening": True, "parts": (), "salience": 0.0, "presumed": False, "told": None},
     Participant: {"preposition": None, "qualifier": False},
 }
 

@@ -72,10 +72,34 @@ def describe_when(event: Event) -> str:
     >>> day = Interval.from_timex("2020-01-07")
     >>> describe_when(Event("e", (m,), earliest=day.start, latest=day.end, presumed=True))
     '7 Jan 2020, presumed'
+
+    The lower bound the text told, which the presumed day narrowed
+    (:attr:`~timeline.Event.told`), follows, its year left out where it is the event's: a
+    reader cannot see it in the sources, whereas the upper one is mostly the publication.
+
+    >>> told = (datetime(2020, 1, 2, 17), datetime(2020, 1, 9))
+    >>> describe_when(
+    ...     Event("e", (m,), earliest=day.start, latest=day.end, presumed=True, told=told)
+    ... )
+    '7 Jan 2020, presumed (after 2 Jan, 17:00)'
     """
-    if event.presumed:
-        return words()["phrases"]["presumed"].format(when=_describe(event))
-    return _describe(event)
+    if not event.presumed:
+        return _describe(event)
+    phrases = words()["phrases"]
+    presumed = phrases["presumed"].format(when=_describe(event))
+    told = None if event.told is None else event.told[0]
+    if told is None or told == event.earliest:
+        return presumed
+    after = phrases["told_after"].format(moment=_moment(told, event))
+    return phrases["told"].format(when=presumed, told=after)
+
+
+def _moment(moment: datetime, event: Event) -> str:
+    """``moment`` as :func:`describe_moment` says it, without its year when it is the year
+    ``event`` lies in."""
+    at = event.earliest or event.latest
+    day = describe_day(moment, year=at is None or moment.year != at.year)
+    return day if _midnight(moment) else f"{day}, {_clock(moment)}"
 
 
 def _describe(event: Event) -> str:

@@ -61,6 +61,29 @@ def _is_day(spec: Spec) -> bool:
     )
 
 
+def _is_year(spec: Spec) -> bool:
+    """A year and nothing finer: "2005", "last year"."""
+    return (
+        spec.kind == "point"
+        and (spec.year is not None or spec.year_shift is not None or spec.calunit == "Y")
+        and all(
+            v is None
+            for v in (
+                spec.month,
+                spec.day,
+                spec.weekday,
+                spec.season,
+                spec.quarter,
+                spec.half,
+                spec.holiday,
+                spec.part,
+                spec.hour,
+                spec.day_offset,
+            )
+        )
+    )
+
+
 def combine(text: str, matches: list[Match]) -> list[Match]:
     """Join a day and a time of day next to each other: "Tuesday night", "the evening of
     January 2", "3 p.m. on Friday"; a clock time and the part of a day it falls in:
@@ -299,15 +322,15 @@ _APPOSITION = re.compile(r"\s*,\s*")
 
 
 def in_apposition(text: str, matches: list[Match]) -> list[Match]:
-    """A unit placed by a happening right after a day it restates is that day: "Oct. 12,
-    the day before the crash" (the day is Oct. 12); alone, "the day before the crash" is
-    unknown (:attr:`Spec.by_event`)."""
+    """A unit placed by a happening right after a day or a year it restates is that day or
+    year: "Oct. 12, the day before the crash" (the day is Oct. 12), "in 2005, the year after
+    the war" (2005); alone, "the day before the crash" is unknown (:attr:`Spec.by_event`)."""
     out: list[Match] = []
     for match in matches:
         if (
             out
             and match.spec.by_event
-            and _is_day(out[-1].spec)
+            and (_is_day(out[-1].spec) or (match.spec.calunit == "Y" and _is_year(out[-1].spec)))
             and _APPOSITION.fullmatch(text, out[-1].end, match.start)
         ):
             match = attrs.evolve(match, spec=attrs.evolve(match.spec, by_event=False))

@@ -38,7 +38,7 @@ from timeline.temporal.relative import with_directions
 from timeline.temporal.spec import KINDS, Match, Rejected, Spec, name_key, read
 from timeline.temporal.starts import TOKEN, Openings, Starts, starts_of
 from timeline.temporal.words import alternation, lexicon, load_toml
-from timeline.temporal.zones import zone_pattern
+from timeline.temporal.zones import stamp_zone_pattern, zone_pattern
 
 #: Placeholders that stand for every word of one table of en.toml.
 _TABLES = {
@@ -81,6 +81,7 @@ def _placeholders() -> dict[str, str]:
         "ranked_noun": alternation(lex["blockers"]["after_ordinals"]),
         "holiday": _loose(alternation(holidays)),
         "zone": zone_pattern(),
+        "stamp_zone": stamp_zone_pattern(),
         "period": alternation(lex["periods"]["words"]),
         **{hole: alternation(lex[table]) for hole, table in _TABLES.items()},
     }

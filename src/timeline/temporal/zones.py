@@ -106,6 +106,9 @@ def check(tables: dict[str, Any]) -> dict[str, Any]:
                 raise fail(f"{table}.{key}", f"keys {sorted(entry)}, expected offset and zone")
             if "offset" in entry:
                 offset(f"{table}.{key}.offset", entry["offset"])
+    for key, region in tables.get("stamps", {}).items():
+        if region not in tables.get("regions", {}):
+            raise fail(f"stamps.{key}", f"no region {region!r}")
     return tables
 
 
@@ -117,7 +120,7 @@ def zone_table() -> dict[str, Zone]:
     kinds = data()["kinds"]
     for region in data()["regions"].values():
         offsets = {
-            "zone": None if "daylight" in region else region["standard"],
+            "zone": _region_zone(region).offset,
             "standard": region["standard"],
             "daylight": region.get("daylight"),
         }
@@ -133,6 +136,12 @@ def zone_table() -> dict[str, Zone]:
     for key, entry in data()["abbreviations"].items():
         table[key] = Zone(entry.get("zone"), entry.get("offset"), "abbreviation")
     return table
+
+
+def _region_zone(region: dict[str, Any]) -> Zone:
+    """The zone a region of zones.toml names with no kind ("uk time"): its IANA zone, and
+    its offset when the region keeps one all year."""
+    return Zone(region["zone"], None if "daylight" in region else region["standard"])
 
 
 @functools.cache
@@ -207,6 +216,19 @@ def zone_pattern() -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def stamp_zone_pattern() -> str:
+    """A regex (for case-insensitive matching) for a region's name that a page's time stamp
+    writes alone after its clock time, before a comma ("11:39am UK, Monday 09 September
+    2013"; ``[stamps]`` of zones.toml): :func:`lookup` reads it as the region's zone.
+
+    >>> re.match(stamp_zone_pattern(), "UK, Monday", re.I) is not None
+    True
+    >>> re.match(stamp_zone_pattern(), "UK officials", re.I) is None
+    True
+    """
+    return rf"{trie(data()['stamps'])}(?=\s*,)"
+
+
 def trie(words: Iterable[str]) -> str:
     """A regex for any of ``words`` (lower case), the longest where several begin alike,
     built as a trie so that it costs little however many words there are; a space matches
@@ -254,10 +276,13 @@ def _plain(char: str) -> str:
 
 
 def lookup(words: str) -> Zone | None:
-    """The zone ``words`` name ("PDT", "beijing time", "UTC+4", "Madrid time"), or None."""
+    """The zone ``words`` name ("PDT", "beijing time", "UTC+4", "Madrid time", a stamp's
+    region alone: "UK"), or None."""
     key = " ".join(fold(words).lower().split())
     if key in zone_table():
         return zone_table()[key]
+    if key in data()["stamps"]:  # "11:39am UK, Monday ...": the region's zone
+        return _region_zone(data()["regions"][data()["stamps"][key]])
     figures = _figures().fullmatch(key)
     if figures is not None:
         sign = -1 if figures["sign"] in ("-", "\u2212") else 1
