@@ -48,7 +48,7 @@ import attrs
 import numpy as np
 
 from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
-from timeline.cluster import Clusters, place
+from timeline.cluster import Clusters, places
 from timeline.cues import tells_of
 from timeline.lang import words
 from timeline.merging.predicates import predicate_kinds
@@ -66,12 +66,18 @@ def assemble(
     timeline order. ``labels`` gives the :func:`label` of groups already labelled, by the
     places ``(article id, start, end)`` of their mentions (as a timeline's events give
     them, to update it): those are not labelled again."""
-    mentions, groups = clusters.mentions, clusters.groups
+    mentions, groups, copies = clusters.mentions, clusters.groups, clusters.copies
     group_of = [0] * len(mentions)
     for g, members in enumerate(groups):
         for m in members:
             group_of[m] = g
-    agreed = [_agreed([mentions[m] for m in members]) for members in groups]
+    # whether each mention is the first with its text: the others are its copies
+    first = None if copies is None else (copies == np.arange(len(mentions))).tolist()
+    reports = [
+        _Reports.of([mentions[m] for m in members], _firsts(members, copies, first))
+        for members in groups
+    ]
+    agreed = [_agreed(r.distinct) for r in reports]
     # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
     # of one report, a presumed day or a whole would silently take one reading for all
     split = {g for g, (_, agrees) in enumerate(agreed) if not agrees}
@@ -81,7 +87,7 @@ def assemble(
     )
     rank = ranks(len(groups), solution.accepted)
     # by the place of its first mention, a noun's rather than its light verb's
-    ids = [_event_id(_with_nouns([mentions[m] for m in members])[0]) for members in groups]
+    ids = [_event_id(_with_nouns(r.distinct)[0]) for r in reports]
     against: dict[int, set[str]] = defaultdict(set)
     for ga, gb in clusters.contradictions:
         against[ga].add(ids[gb])
@@ -93,34 +99,26 @@ def assemble(
     told = within_wholes(list(solution.bounds), within)
     presumed = [
         (g, day)
-        for g, members in enumerate(groups)
-        if g not in whole_of
-        and g not in split
-        and (day := _presumed([mentions[m] for m in members])) is not None
+        for g, r in enumerate(reports)
+        if g not in whole_of and g not in split and (day := _presumed(r.distinct)) is not None
     ]
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
-    happens = [tells_happening([mentions[m] for m in members]) for members in groups]
-    spoken = _statements([[mentions[m] for m in ms] for ms in groups], solved, lifted, happens)
+    happens = [tells_happening(r.distinct) for r in reports]
+    spoken = _statements([r.mentions for r in reports], solved, lifted, happens)
     parts_of: dict[int, list[str]] = defaultdict(list)
     for part, whole in {**spoken, **whole_of}.items():
         parts_of[whole].append(ids[part])
     # what another event reports or reacts to; how many articles the most reported tell
     reported = {before for before, _, cue in lifted if tells_of(cue)}
-    most = max(
-        (
-            _articles([mentions[m] for m in members])
-            for g, members in enumerate(groups)
-            if happens[g]
-        ),
-        default=1,
-    )
+    articles = [r.articles() for r in reports]
+    most = max((n for n, happening in zip(articles, happens, strict=True) if happening), default=1)
     events = []
-    for g, members in enumerate(groups):
-        group = [mentions[m] for m in members]
+    for g, r in enumerate(reports):
+        group = r.mentions
         low, high = solved[g]
-        when = _when(group, low, high)
+        when = _when(r.distinct, low, high)
         confidence = (
-            (1.0 - 0.5 * (1.0 - _agreement(group)))
+            (1.0 - 0.5 * (1.0 - _agreement(r)))
             * (1.0 if agreed[g][1] and g not in conflicted else _DISAGREEING)
             * (0.5 if against[g] else 1.0)
         )
@@ -128,18 +126,18 @@ def assemble(
             Event(
                 id=ids[g],
                 mentions=group,
-                participants=_participants(group),
+                participants=_participants(r.distinct, r.copies),
                 earliest=low,
                 latest=high,
                 when=when,
-                label=_label(group, labels),
-                location=_most_common(m.location for m in group),
+                label=_label(r, labels),
+                location=_most_common((m.location for m in r.distinct), r.copies),
                 confidence=round(confidence, 4),
                 contradicts=sorted(against[g]),
                 happening=happens[g],
                 parts=sorted(parts_of[g]),
-                salience=salience(
-                    group, dated=_within_days(*told[g]), reported=g in reported, most=most
+                salience=_salience(
+                    r, articles[g], dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
                 presumed=solved[g] != told[g],
                 told=None if told[g] in (solved[g], (None, None)) else told[g],
@@ -148,15 +146,76 @@ def assemble(
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
 
 
-def _label(
-    group: Sequence[EventMention], known: Mapping[tuple[tuple[str, int, int], ...], str] | None
-) -> str:
-    """The :func:`label` of ``group``, or the one ``known`` holds for its mentions' places."""
+def _label(reports: _Reports, known: Mapping[tuple[tuple[str, int, int], ...], str] | None) -> str:
+    """The :func:`label` of a group, or the one ``known`` holds for its mentions' places."""
     if known:
-        found = known.get(tuple(map(place, group)))
+        found = known.get(places(reports.mentions))
         if found is not None:
             return found
-    return label(group)
+    return _labelled(*reports.nouns())
+
+
+@attrs.frozen(eq=False)
+class _Reports:
+    """The ``mentions`` of a group, in order, each text told once: ``distinct`` holds the
+    first mention of each text, in order, ``copies`` how many of ``mentions`` tell it, and
+    ``text`` the index in ``distinct`` of each mention's text. The copies of a text (the
+    same mention but for its article: a story republished) tell nothing of the happening
+    their first does not, but how many report it and in which articles: an event is worked
+    out of ``distinct``, counted by ``copies``, so that its cost grows with the texts, not
+    with how often they were republished.
+
+    >>> said = [EventMention(a, 0, 4, "said", "say", 0) for a in "abc"]
+    >>> reports = _Reports.of(said, np.array([0, 0, 2]))
+    >>> ([m.article_id for m in reports.distinct], reports.copies, reports.articles())
+    (['a', 'c'], [2, 1], 3)
+    """
+
+    mentions: Sequence[EventMention]
+    distinct: Sequence[EventMention]
+    copies: Sequence[int]
+    text: Sequence[int]
+
+    @classmethod
+    def of(
+        cls, mentions: Sequence[EventMention], firsts: np.ndarray[Any, Any] | None = None
+    ) -> _Reports:
+        """``firsts``: for each of ``mentions``, the position of the first with its text,
+        its own or an earlier one; without it, each mention is a text of its own."""
+        count = len(mentions)
+        if firsts is None:
+            return cls(mentions, mentions, [1] * count, range(count))
+        own = firsts == np.arange(count)
+        text = (np.cumsum(own) - 1)[firsts]
+        distinct = [mentions[k] for k in np.flatnonzero(own).tolist()]
+        return cls(mentions, distinct, np.bincount(text).tolist(), text.tolist())
+
+    def nouns(self) -> tuple[Sequence[EventMention], Sequence[int]]:
+        """``distinct`` and ``copies`` but the light verbs that carry an event noun
+        (:func:`_with_nouns`)."""
+        kept = [k for k, m in enumerate(self.distinct) if not m.light]
+        if not kept:
+            return self.distinct, self.copies
+        return [self.distinct[k] for k in kept], [self.copies[k] for k in kept]
+
+    def articles(self) -> int:
+        """How many articles report the happening (light verbs counted with their noun,
+        :func:`_with_nouns`)."""
+        return len({m.article_id for m in _with_nouns(self.mentions)})
+
+
+def _firsts(
+    members: Sequence[int],
+    copies: np.ndarray[Any, np.dtype[np.int64]] | None,
+    first: Sequence[bool] | None,
+) -> np.ndarray[Any, Any] | None:
+    """For each of a group's ``members`` (sorted indices), the position among them of the
+    first with its text (:attr:`timeline.cluster.Clusters.copies`; ``first``: whether each
+    mention is one); ``None`` if not known or none is a copy."""
+    if copies is None or first is None or all(map(first.__getitem__, members)):
+        return None
+    at = np.array(members, dtype=np.int64)
+    return np.searchsorted(at, copies[at])
 
 
 #: The confidence of an event whose reports give it times that do not meet (the same moment
@@ -195,8 +254,8 @@ def _agreed(group: Sequence[EventMention]) -> tuple[Bounds, bool]:
     return found, len(readings) <= 1
 
 
-def _agreement(group: Sequence[EventMention]) -> float:
-    """How well the reports of ``group`` agree: the share of its articles whose reports give
+def _agreement(reports: _Reports) -> float:
+    """How well the reports of a group agree: the share of its articles whose reports give
     something particular of it that another article's give too (:func:`_particulars`), 1
     when one article tells it all (one account, with no other to disagree with). However
     many articles tell a happening, reports that share only its word ("change", "went") may
@@ -205,14 +264,15 @@ def _agreement(group: Sequence[EventMention]) -> float:
     >>> from timeline import Participant
     >>> king = Participant("Billy King", "bll qng", "PERSON", "agent")
     >>> fired = [EventMention(a, 0, 5, "fired", "fire", 0, (king,)) for a in "abc"]
-    >>> _agreement(fired), _agreement(fired[:1])
+    >>> _agreement(_Reports.of(fired)), _agreement(_Reports.of(fired[:1]))
     (1.0, 1.0)
-    >>> _agreement([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)])
+    >>> _agreement(_Reports.of([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)]))
     0.6666666666666666
     """
+    particulars = [_particulars(m) for m in reports.distinct]
     told: dict[str, set[str]] = defaultdict(set)
-    for m in group:
-        told[m.article_id].update(_particulars(m))
+    for m, text in zip(reports.mentions, reports.text, strict=True):
+        told[m.article_id].update(particulars[text])
     if len(told) < 2:
         return 1.0
     counts = Counter(x for found in told.values() for x in found)
@@ -370,11 +430,17 @@ def salience(
     >>> salience([fired, again], dated=False, most=2), salience([fired, again], dated=False, most=5)
     (0.625, 0.3625)
     """
+    reports = _Reports.of(mentions)
+    return _salience(reports, reports.articles(), dated=dated, reported=reported, most=most)
+
+
+def _salience(reports: _Reports, articles: int, *, dated: bool, reported: bool, most: int) -> float:
+    """:func:`salience` of a group's ``reports``, told by ``articles`` articles."""
     weights = words("merging")["salience"]
-    mentions = _with_nouns(mentions)
-    share = (_articles(mentions) - 1) / (most - 1) if most > 1 else 0.0
+    mentions, copies = reports.nouns()
+    share = (articles - 1) / (most - 1) if most > 1 else 0.0
     score = weights["articles"] * share
-    score += weights["mentions"] * min(1.0, (len(mentions) - 1) / weights["mentions_full"])
+    score += weights["mentions"] * min(1.0, (sum(copies) - 1) / weights["mentions_full"])
     if any(m.sentence < weights["lead_sentences"] for m in mentions):
         score += weights["lead"]
     if dated:
@@ -384,12 +450,6 @@ def salience(
     if reported:
         score += weights["reported"]
     return round(min(1.0, score), 4)
-
-
-def _articles(mentions: Sequence[EventMention]) -> int:
-    """How many articles report a happening in ``mentions`` (light verbs counted with their
-    noun, :func:`_with_nouns`)."""
-    return len({m.article_id for m in _with_nouns(mentions)})
 
 
 def _width(mention: EventMention) -> tuple[bool, timedelta]:
@@ -480,11 +540,13 @@ def _event_id(mention: EventMention) -> str:
     return hashlib.sha1(place.encode()).hexdigest()[:12]
 
 
-def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
+def _participants(
+    mentions: Sequence[EventMention], copies: Sequence[int] | None = None
+) -> list[Participant]:
     """Each participant once, under its fullest name, in its strongest role; by role, then
-    the most often mentioned first. A name that begins or ends another of the same kind is
-    that one ("Boone Isaacs" is "Cheryl Boone Isaacs", "Academy" the "Academy of Motion
-    Picture Arts and Sciences").
+    the most often mentioned first (each mention told ``copies`` times, if given). A name
+    that begins or ends another of the same kind is that one ("Boone Isaacs" is "Cheryl
+    Boone Isaacs", "Academy" the "Academy of Motion Picture Arts and Sciences").
 
     >>> from timeline import Participant
     >>> said = EventMention("a", 0, 4, "said", "say", 0, (
@@ -494,21 +556,24 @@ def _participants(mentions: Sequence[EventMention]) -> list[Participant]:
     [('Cheryl Boone Isaacs', 'agent')]
     """
     by_key: dict[str, list[Participant]] = defaultdict(list)
-    for m in mentions:
+    told: Counter[str] = Counter()
+    for m, times in zip(mentions, copies or [1] * len(mentions), strict=True):
         for p in m.participants:
             by_key[p.key].append(p)
+            told[p.key] += times
     fullest = {key: max(v, key=lambda p: (len(p.name), p.name)) for key, v in by_key.items()}
     for key, short in sorted(fullest.items(), key=lambda item: len(item[1].name)):
         longer = next((k for k, p in fullest.items() if k != key and _shortens(short, p)), None)
         if longer is not None:
             by_key[longer] += by_key.pop(key)
+            told[longer] += told.pop(key)
             del fullest[key]
     merged = []
     for key, variants in by_key.items():
         role = min((p.role for p in variants), key=ROLE_ORDER.__getitem__)
         # a qualifier in that role in every mention that gives it
         qualifier = all(p.qualifier for p in variants if p.role == role)
-        merged.append((-len(variants), attrs.evolve(fullest[key], role=role, qualifier=qualifier)))
+        merged.append((-told[key], attrs.evolve(fullest[key], role=role, qualifier=qualifier)))
     merged.sort(key=lambda item: (ROLE_ORDER[item[1].role], item[0], item[1].name))
     return [p for _, p in merged]
 
@@ -542,8 +607,12 @@ def _when(
     return min(holding, key=lambda i: (i.end - i.start, instant(i.start), i.granularity.value))
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
+def _most_common(values: Iterable[str | None], copies: Iterable[int]) -> str | None:
+    """The value given most often, each ``copies`` times (of equals, the first in
+    alphabetical order); ``None`` if none is given."""
+    counts = _counted(values, copies)
+    counts.pop(None, None)
+    counts.pop("", None)
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], v))
@@ -813,9 +882,15 @@ def label(mentions: Sequence[EventMention]) -> str:
     ...        EventMention("a", 20, 26, "attack", "attack", 1)])
     'Iran attack'
     """
-    mentions = _with_nouns(mentions)
+    return _labelled(*_Reports.of(mentions).nouns())
+
+
+def _labelled(mentions: Sequence[EventMention], copies: Sequence[int]) -> str:
+    """:func:`label` of a group's distinct mentions, light verbs with a noun left out
+    (:meth:`_Reports.nouns`), each told ``copies`` times."""
     places = frozenset(words("events")["names"]["location_labels"]) - {"GPE"}
-    participants = [p for p in _participants(mentions) if p.label not in places]
+    participants = [p for p in _participants(mentions, copies) if p.label not in places]
+    times = {id(m): n for m, n in zip(mentions, copies, strict=True)}
 
     def names(
         role: str,
@@ -844,10 +919,13 @@ def label(mentions: Sequence[EventMention]) -> str:
     others: list[EventMention] = []
     for m in real:
         (nouns if _is_event_noun(m) else others).append(m)
-    counts = Counter(m.lemma for m in nouns)
+    counts = _counted((m.lemma for m in nouns), (times[id(m)] for m in nouns))
     most = max(counts.values(), default=0)
     noun = min((m for m in nouns if counts[m.lemma] == most), key=_precision, default=None)
-    if noun is not None and counts[noun.lemma] < sum(m.lemma == noun.lemma for m in real) / 2:
+    if (
+        noun is not None
+        and counts[noun.lemma] < sum(times[id(m)] for m in real if m.lemma == noun.lemma) / 2
+    ):
         noun = None  # told mostly by its verb: "NASA launched Kestrel", not "NASA launch"
     kind = predicate_kinds(noun.lemma) if noun else frozenset()
     not_happenings = _not_happenings()
@@ -857,8 +935,9 @@ def label(mentions: Sequence[EventMention]) -> str:
     verbs = [m for m in verbs if m.event_class != "REPORTING"] or verbs
     if noun is not None:
         verbs = [m for m in verbs if m.event_class != "REPORTING"]
-    said = Counter(m.text.lower() for m in verbs)
-    themes = Counter(m.theme.lower() for m in verbs if m.theme)
+    said = _counted((m.text.lower() for m in verbs), (times[id(m)] for m in verbs))
+    themed = [m for m in verbs if m.theme]
+    themes = _counted((m.theme.lower() for m in themed), (times[id(m)] for m in themed))
     verb = min(
         verbs,
         key=lambda m: (
@@ -884,11 +963,12 @@ def label(mentions: Sequence[EventMention]) -> str:
     theme = _theme(verb, noun)
     # an event noun told alone, its patients with their prepositions: "election of Isaacs"
     patients = names("patient", told_by_verbs, qualifiers=theme is None, prepositions=verb is None)
-    location = _most_common(m.location for m in mentions)
+    location = _most_common((m.location for m in mentions), copies)
     # the other participants of the clause the predicate is told in, else of the first told
     first = [m for m in (verb, noun) if m is not None][:1]
     others = _others(participants, first + [m for m in told if m not in first], location)
-    agents, written = names("agent", qualifiers=True), _actor(real, patients)
+    agents = names("agent", qualifiers=True)
+    written = _actor(real, patients, [times[id(m)] for m in real])
     doers = [p for p in participants if p.role == "agent"]
     # what its object is asked to do ("urged Albright to tell Americans"), else its object
     done_to = theme if not patients or _names_patient(verb) else None
@@ -911,6 +991,14 @@ def label(mentions: Sequence[EventMention]) -> str:
         location and f"in {location}",
     ]
     return " ".join(p for p in parts if p)
+
+
+def _counted(values: Iterable[Any], copies: Iterable[int]) -> Counter[Any]:
+    """How often each of ``values`` is told, each ``copies`` times."""
+    counts: Counter[Any] = Counter()
+    for value, times in zip(values, copies, strict=True):
+        counts[value] += times
+    return counts
 
 
 def _series(names: Sequence[str]) -> str:
@@ -982,22 +1070,26 @@ def _theme(verb: EventMention | None, noun: EventMention | None) -> str | None:
     return verb.theme
 
 
-def _actor(mentions: Sequence[EventMention], patients: str) -> str | None:
-    """The subject as written that most mentions give, a short form counted with the fullest
-    form it ends ("King" with "Billy King"), never one that names a patient ("Cheeks guided
-    the team and fell short": Maurice Cheeks is the patient of falling).
+def _actor(
+    mentions: Sequence[EventMention], patients: str, copies: Sequence[int] | None = None
+) -> str | None:
+    """The subject as written that most mentions give (each told ``copies`` times, if
+    given), a short form counted with the fullest form it ends ("King" with "Billy King"),
+    never one that names a patient ("Cheeks guided the team and fell short": Maurice Cheeks
+    is the patient of falling).
 
     >>> said = [EventMention("a", 0, 4, "said", "say", 0, actor=a) for a in ("King", "Billy King")]
     >>> _actor(said, ""), _actor(said, "Billy King")
     ('Billy King', None)
     """
-    written = [m.actor for m in mentions if m.actor]
-    distinct = list(dict.fromkeys(written))  # in the order first written
+    given = zip(mentions, copies or [1] * len(mentions), strict=True)
+    told = [(m.actor, n) for m, n in given if m.actor]
+    distinct = list(dict.fromkeys(a for a, _ in told))  # in the order first written
     fullest = {
         actor: max((a for a in distinct if a == actor or a.endswith(" " + actor)), key=len)
         for actor in distinct
     }
-    counts = Counter(fullest[a] for a in written)
+    counts = _counted((fullest[a] for a, _ in told), (n for _, n in told))
     named = set(patients.split())
     return next(
         (a for a in sorted(counts, key=lambda a: (-counts[a], a)) if a.split()[-1] not in named),

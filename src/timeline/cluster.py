@@ -84,6 +84,7 @@ __all__ = [
     "cluster",
     "collector_paused",
     "place",
+    "places",
     "predicate_kinds",
     "predicate_stem",
     "same_text",
@@ -105,7 +106,9 @@ class Clusters:
     cues between mentions of different groups as ``(before, after, cue)`` indices into
     ``mentions``; ``contradictions`` pairs of groups (indices into ``groups``) that look like
     one happening dated incompatibly; ``parts`` pairs ``(part, whole)`` of mentions of
-    different groups where one tells what the other did (the cue :data:`PART`).
+    different groups where one tells what the other did (the cue :data:`PART`); ``copies``,
+    if known, for each mention the index of the first with its text (the same mention but
+    for its article: a story republished), in its group, or its own.
 
     >>> Clusters((), (), (), ()).groups
     ()
@@ -116,6 +119,7 @@ class Clusters:
     ordered: tuple[tuple[int, int, str], ...]
     contradictions: tuple[tuple[int, int], ...]
     parts: tuple[tuple[int, int], ...] = ()
+    copies: np.ndarray[Any, np.dtype[np.int64]] | None = attrs.field(default=None, eq=False)
 
 
 def cluster(
@@ -215,6 +219,7 @@ class Index:
             tuple((a, b, cue) for a, b, cue in self.ordered if group_of[a] != group_of[b]),
             contradictions,
             tuple(sorted((a, b) for a, b in self.parts if group_of[a] != group_of[b])),
+            self.copies,
         )
 
     def more(
@@ -415,6 +420,16 @@ def place(mention: EventMention) -> tuple[str, int, int]:
     ('a', 4, 10)
     """
     return _where(mention)
+
+
+def places(mentions: Iterable[EventMention]) -> tuple[tuple[str, int, int], ...]:
+    """The :func:`place` of each of ``mentions``, at C speed.
+
+    >>> from timeline import EventMention
+    >>> places([EventMention("a", 4, 10, "strike", "strike", 0)])
+    (('a', 4, 10),)
+    """
+    return tuple(map(_where, mentions))
 
 
 #: :func:`place` at C speed, for the loops over every mention.

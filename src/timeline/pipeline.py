@@ -38,7 +38,7 @@ import attrs
 
 from timeline.bounds import OPEN, Constraint, intersect, order, solve, within_wholes
 from timeline.canonical import assemble
-from timeline.cluster import PART, Index, cluster, collector_paused, place
+from timeline.cluster import PART, Index, cluster, collector_paused, places
 from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
@@ -350,7 +350,7 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
             indexed = Index.of(mentions, links=links, copies=copies)
         del mentions
         # a group of the same mentions as an event of ``base`` has that event's label
-        labels = {tuple(map(place, e.mentions)): e.label for e in base.events} if base else None
+        labels = {places(e.mentions): e.label for e in base.events} if base else None
         built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
     object.__setattr__(built, "_indexed", indexed)
     return built
