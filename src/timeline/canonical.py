@@ -73,8 +73,9 @@ def assemble(
             group_of[m] = g
     # whether each mention is the first with its text: the others are its copies
     first = None if copies is None else (copies == np.arange(len(mentions))).tolist()
+    # each group's mentions as the tuple its event keeps, not a list copied into one later
     reports = [
-        _Reports.of([mentions[m] for m in members], _firsts(members, copies, first))
+        _Reports.of(tuple(map(mentions.__getitem__, members)), _firsts(members, copies, first))
         for members in groups
     ]
     agreed = [_agreed(r.distinct) for r in reports]
