@@ -40,6 +40,7 @@ __all__ = [
     "day_of",
     "intersect",
     "interval_bounds",
+    "one_way",
     "order",
     "presume",
     "publication_span",
@@ -356,6 +357,17 @@ def _propagate(
     return True
 
 
+def one_way(constraints: Sequence[Constraint]) -> list[Constraint]:
+    """The ``constraints`` that order two items: not those of two items constrained both
+    ways, which happen together.
+
+    >>> one_way([Constraint(0, 1), Constraint(1, 0), Constraint(1, 2)])
+    [Constraint(before=1, after=2, cue='')]
+    """
+    pairs = {(c.before, c.after) for c in constraints}
+    return [c for c in constraints if (c.after, c.before) not in pairs]
+
+
 def ranks(count: int, constraints: Sequence[Constraint]) -> list[int]:
     """How many constraints deep each of ``count`` items sits: an item that must follow
     another ranks above it. Two items constrained both ways happen together and do not rank
@@ -366,9 +378,8 @@ def ranks(count: int, constraints: Sequence[Constraint]) -> list[int]:
     >>> ranks(3, [Constraint(0, 1), Constraint(1, 0), Constraint(1, 2)])
     [0, 0, 1]
     """
-    pairs = {(c.before, c.after) for c in constraints}
-    ordering = [c for c in constraints if (c.after, c.before) not in pairs]
     rank = [0] * count
+    ordering = one_way(constraints)
     for _ in range(8):
         changed = False
         for c in ordering:

@@ -47,7 +47,16 @@ from typing import Any
 import attrs
 import numpy as np
 
-from timeline.bounds import Bounds, Constraint, intersect, presume, ranks, solve, within_wholes
+from timeline.bounds import (
+    Bounds,
+    Constraint,
+    intersect,
+    one_way,
+    presume,
+    ranks,
+    solve,
+    within_wholes,
+)
 from timeline.cluster import Clusters, places
 from timeline.cues import tells_of
 from timeline.lang import words
@@ -478,11 +487,9 @@ def _order(
     places = position.tolist()
     waiting = [0] * count
     after: dict[int, list[int]] = defaultdict(list)
-    pairs = {(c.before, c.after) for c in constraints}
-    for before, later in pairs:
-        if (later, before) not in pairs:  # both ways: at the same time, in no order
-            after[before].append(later)
-            waiting[later] += 1
+    for c in one_way(constraints):  # both ways: at the same time, in no order
+        after[c.before].append(c.after)
+        waiting[c.after] += 1
     ready = [places[g] for g in range(count) if not waiting[g]]
     heapq.heapify(ready)
     taken = bytearray(count)
