@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
 from typing import Any
 
 import attrs
@@ -41,6 +40,7 @@ from timeline.layout import date_lines
 from timeline.model import Granularity, Interval, TimeExpression
 from timeline.moments import instant
 from timeline.temporal.calendar import floor
+from timeline.temporal.timex3 import format_value, span
 
 _FINER_THAN_DAY = frozenset(
     {Granularity.SECOND, Granularity.MINUTE, Granularity.HOUR, Granularity.PART_OF_DAY}
@@ -77,8 +77,8 @@ def _day_of(time: TimeExpression) -> TimeExpression | None:
     return attrs.evolve(
         time,
         type="DATE",
-        value=start.date().isoformat(),
-        interval=Interval(start, start + timedelta(days=1), Granularity.DAY),
+        value=format_value(start, Granularity.DAY),
+        interval=Interval(*span(start, Granularity.DAY), Granularity.DAY),
     )
 
 
