@@ -389,20 +389,8 @@ def _says(mention: EventMention) -> bool:
     return (
         mention.event_class == "REPORTING"
         or bool(predicate_kinds(mention.lemma) & predicate_kinds("statement"))
-        or mention.lemma in _speech_acts()
+        or mention.lemma in _verbs("speech_acts")
     )
-
-
-@functools.cache
-def _speech_acts() -> frozenset[str]:
-    """Verbs whose act is done by saying (``lang/en/events.toml``, ``speech_acts``)."""
-    return frozenset(words("events")["verbs"]["speech_acts"])
-
-
-@functools.cache
-def _answers() -> frozenset[str]:
-    """Reporting verbs that may be deeds (``lang/en/events.toml``, ``answers``)."""
-    return frozenset(words("events")["verbs"]["answers"])
 
 
 def _says_nothing(mention: EventMention) -> bool:
@@ -412,7 +400,7 @@ def _says_nothing(mention: EventMention) -> bool:
     ``answers`` of ``lang/en/events.toml``)."""
     return (
         mention.event_class == "REPORTING"
-        and mention.lemma not in _answers()
+        and mention.lemma not in _verbs("answers")
         and not _is_event_noun(mention)
         and mention.theme is None
         and not any(p.role == "patient" for p in mention.participants)
@@ -742,7 +730,7 @@ def names_happening(mention: EventMention) -> bool:
         return False  # done again and again over a length of time up to now ("organizers
         # have experimented in recent years", "has been hinting for months")
     if mention.tense in ("PRESPART", "PASTPART", "NONE") and (
-        mention.time is None or mention.lemma in _light()
+        mention.time is None or mention.lemma in _verbs("light")
     ):
         return False  # "a resolution calling for", "a statement issued on Wednesday"
     if mention.event_class == "REPORTING":
@@ -754,12 +742,7 @@ def _not_happening(mention: EventMention) -> bool:
     """Whether the verb of ``mention`` is no happening of its own (:func:`_not_happenings`),
     unless its form belongs to another verb of its lemma (``other_senses`` of
     ``lang/en/events.toml``: "lied" is no "lie" of the states)."""
-    return mention.lemma in _not_happenings() and mention.text.lower() not in _other_senses()
-
-
-@functools.cache
-def _other_senses() -> frozenset[str]:
-    return frozenset(words("events")["verbs"]["other_senses"])
+    return mention.lemma in _not_happenings() and mention.text.lower() not in _verbs("other_senses")
 
 
 def _holds(mention: EventMention) -> bool:
@@ -773,38 +756,34 @@ def _holds(mention: EventMention) -> bool:
     (True, False)
     """
     return (
-        mention.lemma in _fillings()
+        mention.lemma in _verbs("fillings")
         and mention.actor is None
         and not any(p.role == "agent" for p in mention.participants)
     )
 
 
-@functools.cache
-def _fillings() -> frozenset[str]:
-    return frozenset(words("events")["verbs"]["fillings"])
-
-
 def _futurate(mention: EventMention) -> bool:
     """Whether ``mention``, in the present progressive, tells what is going to happen
     (``futurates`` of ``lang/en/events.toml``: "is stepping down", "is leaving")."""
-    futurates = _futurates()
-    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in futurates:
-        return True
-    return mention.lemma in futurates
+    futurates = _verbs("futurates")
+    return (
+        mention.lemma in futurates or _with_last_word(mention.lemma, mention.phrasal) in futurates
+    )
 
 
-@functools.cache
-def _futurates() -> frozenset[str]:
-    return frozenset(words("events")["verbs"]["futurates"])
-
-
-@functools.cache
 def _not_happenings() -> frozenset[str]:
     """Verbs that are no happening of their own: relational, copular and stative verbs and
     verbs of feeling. (A light verb told as a finite verb is a full verb: "reached orbit",
     "launched the probe".)"""
+    return _verbs("relational", "not_events", "copulas", "states", "feelings")
+
+
+@functools.cache
+def _verbs(*kinds: str) -> frozenset[str]:
+    """The verbs of the lists ``kinds`` of ``lang/en/events.toml``'s ``[verbs]``
+    ("speech_acts": "condemned"; "futurates": "is stepping down"; "light": "a statement
+    issued")."""
     verbs = words("events")["verbs"]
-    kinds = ("relational", "not_events", "copulas", "states", "feelings")
     return frozenset(lemma for kind in kinds for lemma in verbs[kind])
 
 
@@ -819,18 +798,16 @@ def _idiom(mention: EventMention) -> bool:
     >>> _idiom(turned), _idiom(dealt), _idiom(attrs.evolve(dealt, theme="cards"))
     (True, True, False)
     """
-    results, idioms = _idioms()
-    if mention.phrasal and f"{mention.lemma} {mention.phrasal.split()[-1].lower()}" in results:
-        return True
-    return bool(mention.theme) and f"{mention.lemma} {mention.theme.split()[-1].lower()}" in idioms
+    return _with_last_word(mention.lemma, mention.phrasal) in _verbs("results") or (
+        _with_last_word(mention.lemma, mention.theme) in _verbs("idioms")
+    )
 
 
-@functools.cache
-def _idioms() -> tuple[frozenset[str], frozenset[str]]:
-    """The ``results`` (verb and particle) and ``idioms`` (verb and object) of
-    ``lang/en/events.toml``."""
-    verbs = words("events")["verbs"]
-    return frozenset(verbs["results"]), frozenset(verbs["idioms"])
+def _with_last_word(lemma: str, words: str | None) -> str | None:
+    """``lemma`` and the last of ``words`` (a particle or an object), as the idioms and
+    futurates of ``lang/en/events.toml`` write them ("turn out", "deal blow"); ``None``
+    without words."""
+    return f"{lemma} {words.split()[-1].lower()}" if words else None
 
 
 def _spanning(mention: EventMention) -> bool:
@@ -843,13 +820,6 @@ def _spanning(mention: EventMention) -> bool:
 
 #: TIMEX3 values of lengths of weeks or more: "P3M", "PXY", "P2DE".
 _WEEKS_OR_MORE = re.compile(r"P[\d.X]+(?:W|M|Y|DE|CE|ML)$")
-
-
-@functools.cache
-def _light() -> frozenset[str]:
-    """Light verbs, whose participle carries the event noun it qualifies ("a statement
-    issued", "talks held")."""
-    return frozenset(words("events")["verbs"]["light"])
 
 
 def _is_event_noun(mention: EventMention) -> bool:
