@@ -180,12 +180,15 @@ def analyse(
     """
     if not isinstance(article, Article):
         raise TypeError(f"article must be a timeline.Article, not {type(article).__name__}")
+    # the analysis runs with the cycle collector paused, as merging does: it makes many
+    # short-lived objects in no cycle, and each collection they would trigger walks every
+    # object alive, the caller's included; the next one finds the doc's tree let go
     if doc is None:
         pipeline = load() if nlp is None else check(nlp)
-        return _analysed(
-            article, parse(pipeline, article.text) if article.text.strip() else None, triggers
-        )
-    with reading(doc):  # the text joined to check it is the one find_times reads
+        doc = parse(pipeline, article.text) if article.text.strip() else None
+        with collector_paused():
+            return _analysed(article, doc, triggers)
+    with collector_paused(), reading(doc):  # the text joined: the one find_times reads
         if text_of(doc) != article.text:
             raise ValueError("doc must be a spaCy Doc of the article's text")
         if triggers is None and (known := _annotated(doc)) is not None and known.article == article:
