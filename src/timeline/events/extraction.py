@@ -314,6 +314,16 @@ class _Extractor:
             if reading.narrative
             else None
         )
+        if (
+            reference is not None
+            and reading.reporting
+            and publication is not None
+            and instant(publication.start) - instant(reference.interval.start) >= _REACTION
+        ):
+            # a statement quoted in the article was made near its publication, not on a day
+            # long before it that the sentence before names ("On April 4, 1949, Acheson
+            # signed the treaty. ... her aides said")
+            reference = None
         tense_part = (
             self.tense_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
             if bounds_grammar is not None
