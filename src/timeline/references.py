@@ -465,13 +465,16 @@ class Referents:
 
     def name_gender(self, first: int, last: int) -> str | None:
         """A person's gender as a title before the name of tokens ``first`` to ``last`` or
-        its first name tells it, if either does ("Mrs. Albright", "Madeleine Albright")."""
+        its first name tells it, if either does ("Mrs. Albright", "Madeleine Albright"). A
+        name of one word has no first name: "Benjamin" after "Regina Benjamin" is her
+        surname, of the gender the full name told."""
         if first == last:  # nothing left of the name once its leading words went
             return None
         words = [self.lowers[first - 1]] if first > 0 else []
         words += self.lowers[first : min(first + 2, last)]
+        given = self.lowers[first] if last - first > 1 else None
         for gender, (titles, first_names) in _genders().items():
-            if any(w in titles for w in words) or self.lowers[first] in first_names:
+            if any(w in titles for w in words) or given in first_names:
                 return gender
         return None
 
