@@ -654,6 +654,13 @@ def test_an_article_without_a_title_is_named_by_its_headline_else_its_opening_wo
         '<span class="article">Iceland&#x27;s ferry crews struck on Monday over pay and hours, '
         "their union…</span>"
     ) in page
+    # a web page's address, date line and time stamp are no words of its opening
+    page_text = "http://news.example/ferries.html\nMAY 2, 2013 | 08:06AM PT\nFerry crews strike\n"
+    text = page_text + wire.split("\n\n")[1]
+    start = text.index("struck")
+    mention = EventMention("a1", start, start + 6, "struck", "strike", 3)
+    page = Timeline([Event("e1", (mention,))]).to_html(articles=[Article(text, id="a1")])
+    assert '<span class="article">Ferry crews strike</span>' in page
 
 
 def test_an_event_s_details_say_what_it_consisted_of_and_who_told_it():

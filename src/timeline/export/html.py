@@ -358,20 +358,34 @@ class _Library:
 
 #: The most words of its opening sentence that name an article with no title nor headline.
 _OPENING_WORDS = 12
+#: A word of letters with a small one: a line with fewer than ``_LINE_WORDS`` of them is a
+#: web address, a date line or a time stamp ("http://variety.com/...", "AUGUST 2, 2013 |
+#: 08:06AM PT", "8/2/13 at 1:30 PM", "Friday August 2, 2013 @ 8:13am PDT").
+_WORD = re.compile(r"\b[^\W\d_]*[a-z][^\W\d_]*\b")
+_LINE_WORDS = 3
 
 
 def _opening(sentences: Sentences) -> str:
-    """The first words of the opening sentence of an article's text, after its dateline
-    and byline, for a reader to know the article by (a wire story has no headline in its
-    text): up to ``_OPENING_WORDS``, "…" where cut.
+    """The first words of the opening sentence of an article's text, for a reader to know
+    the article by (a wire story or a web page may have no headline in its text): from its
+    first line of words after its dateline and byline (not a web address, a date line or a
+    time stamp), up to the end of that line or sentence and at most ``_OPENING_WORDS``, "…"
+    where cut.
 
     >>> _opening(Sentences("ROME (AP) _\\n\\nFloods hit the city. More."))
     'Floods hit the city.'
+    >>> _opening(Sentences("http://news.example/floods.html\\nMay 2, 2013 1:35 pm\\n"
+    ...                    "Floods hit Rome\\nThe river rose."))
+    'Floods hit Rome'
     """
     text = sentences.text
     aside = (layout.dateline(text), layout.byline(text))
     start = max((span[1] for span in aside if span is not None), default=0)
-    said = sentences.sentence_from(start).split()
+    for line in text[start:].split("\n"):
+        if "://" not in line and len(_WORD.findall(line)) >= _LINE_WORDS:
+            break
+        start += len(line) + 1
+    said = sentences.sentence_from(start, text.find("\n", start)).split()
     return " ".join(said[:_OPENING_WORDS]) + ("…" if len(said) > _OPENING_WORDS else "")
 
 
