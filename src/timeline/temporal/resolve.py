@@ -822,12 +822,20 @@ def _clock_offset(
     spec: Spec, moment: datetime, anchor: Anchor, count: int, unit: str
 ) -> Resolution:
     seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * count
-    if anchor.kind == "publication" and moment.time() == time():
+    if _day_anchor(anchor, moment):  # "two hours later" than Monday: on Monday, no clock time
         interval = _interval(floor(moment + timedelta(seconds=seconds), G.DAY), G.DAY)
         return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
     granularity = {"S": G.SECOND, "MIN": G.MINUTE, "H": G.HOUR}[unit]
     interval = _interval(floor(moment + timedelta(seconds=seconds), granularity), granularity)
     return Resolution("TIME", interval.timex, interval, spec.mod, anchor)
+
+
+def _day_anchor(anchor: Anchor, moment: datetime) -> bool:
+    """Whether ``anchor`` names a day, not a time of it: a publication day, or a day of the
+    narrative ("on Monday ... two hours later")."""
+    if anchor.kind == "publication":
+        return moment.time() == time()
+    return "T" not in anchor.value
 
 
 def _unanchored_unit(granularity: Granularity) -> str:
