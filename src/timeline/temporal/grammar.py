@@ -428,11 +428,12 @@ def _glued_clock_rules() -> tuple[Rule, ...]:
 
 
 def _game_period(text: str, match: Match | None) -> bool:
-    """Whether ``match`` is a period that a game has too ("the third quarter"): no year in it."""
+    """Whether ``match`` is a period that a game has too ("the third quarter", "4th-quarter"):
+    no year in it."""
     return (
         match is not None
         and match.rule in _game_rules()
-        and not any(ch.isdigit() for ch in text[match.start : match.end])
+        and match.spec.year is None
         and "year" not in text[match.start : match.end].lower()
     )
 
