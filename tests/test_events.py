@@ -1221,3 +1221,38 @@ def test_an_event_noun_a_verb_happens_at_takes_the_day_of_its_part_of_day(nlp):
     text = "The minister spoke Tuesday night at a rally in the capital."
     found = analyse(Article(text, published=date(2001, 3, 15)), nlp).mentions
     assert bounds(find(found, "rally")) == (datetime(2001, 3, 13), datetime(2001, 3, 14))
+
+
+def test_an_undated_past_is_presumed_at_the_time_the_narrative_is_at(nlp):
+    """A sentence told in the past that names no time goes on at the date the sentence
+    before it named for a happening ("In March, ... approved. The mayor resigned"): a
+    presumed time, not a bound; not across a sentence that leaves the past, nor for a
+    change from an earlier amount, nor after a date that only qualifies a noun."""
+    article = Article(
+        "In March 1997, the council approved the plan. The mayor resigned.",
+        published=date(1998, 6, 10),
+        id="a",
+    )
+    resigned = find(timeline.extract_events(article, nlp=nlp), "resigned")
+    assert bounds(resigned) == (None, datetime(1998, 6, 11))
+    assert resigned.presumed == timeline.Interval(
+        datetime(1997, 3, 1), datetime(1997, 4, 1), timeline.Granularity.MONTH
+    )
+    for text, word in (
+        (
+            "In March 1997, the council approved the plan. It has said so. The mayor resigned.",
+            "resigned",
+        ),
+        (
+            "It had sales of $5 million a year ago. Revenue rose to $9 million from $5 million.",
+            "rose",
+        ),
+        ("He praised last year's vote. The mayor resigned.", "resigned"),
+    ):
+        found = timeline.extract_events(Article(text, published=date(1998, 6, 10)), nlp=nlp)
+        assert find(found, word).presumed in (
+            None,
+            timeline.Interval(
+                datetime(1998, 6, 10), datetime(1998, 6, 11), timeline.Granularity.DAY
+            ),
+        ), text

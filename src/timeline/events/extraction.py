@@ -47,6 +47,7 @@ from timeline.events.presumption import (
     ahead,
     day_told,
     inherit,
+    narrative_time,
     not_over,
     performed,
     presume_participles,
@@ -452,6 +453,12 @@ class _Extractor:
         )
         if presumed is not None or time is not None or reading.reporting:
             return presumed
+        if sentence not in setting.named:
+            # "In July 1997, the alliance announced ... . Romania and Slovenia were turned
+            # away": the time the narrative is at (:func:`narrative_time`)
+            if not reading.narrative or parse.quoted(token.idx):
+                return None
+            return narrative_time(parse, token, setting.dates, setting.owners_of)
         owners = setting.owners_of.get(id(sentence_time), ())
         if (grammar.tense != "INFINITIVE" or not_over(parse, sentence_time)) and (
             not owners

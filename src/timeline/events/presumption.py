@@ -36,6 +36,7 @@ from timeline.events.clauses import (
     meanwhile,
     noun_before,
     planned_for,
+    qualifies_noun,
     qualifying,
     speaking_for,
     under_way,
@@ -164,6 +165,70 @@ def speaker_key(parse: _Parse, token: Any, referents: Referents) -> str | None:
     if argument is None or not argument.name.split():
         return None
     return name_key(argument.name.split()[-1]) or None
+
+
+def narrative_time(
+    parse: _Parse,
+    token: Any,
+    dates: dict[int, list[TimeExpression]],
+    owners_of: dict[int, list[Any]],
+) -> Interval | None:
+    """The time the narrative is at for ``token``, a mention in a sentence that names
+    none: the only date (``dates``, by sentence) of the last sentence before it in its
+    paragraph that names one, at most :data:`_SPAN` sentences back, each sentence between
+    told in the past ("In July 1997, the alliance announced ... . Romania and Slovenia
+    were turned away"): a reader presumes what the narrative goes on to tell in the past
+    happened then, until a sentence names another time. The date dates a verb of its
+    sentence (``owners_of``: the tokens each attached time dates, by the time's identity),
+    not only a noun ("said last month's discovery was a breakthrough") or the background
+    of one ("Albright, who fled in 1948, made no secret"), nor the earlier time of a
+    comparison ("production fell 8.4% from a year ago"), and is not after the
+    publication day; nor is ``token`` a change from an earlier amount (:func:`_compares`:
+    "had net of $1 million a year ago. Revenue soared to $9 million from $4 million")."""
+    if _compares(parse, token):
+        return None
+    sentence = parse.sentence_of[token.i]
+    paragraph = parse.paragraph_of(token)
+    for before in range(sentence - 1, max(sentence - 1 - _SPAN, -1), -1):
+        first = parse.tokens[parse.sentence_starts[before]]
+        if parse.paragraph_of(first) != paragraph:
+            return None
+        named = dates.get(before)
+        if not named:
+            root = first.sent.root
+            if not any(parse.tag[at.i] == "VBD" for at in (root, *parse.children(root))):
+                return None  # the narrative left the past ("Kuchma has said repeatedly")
+            continue
+        owners = owners_of.get(id(named[0]), ())
+        span = parse.time_span(named[0])
+        if (
+            len(named) > 1
+            or span is None
+            or ahead(parse, named[0])
+            or parse.lower[parse.head_at[span.root.i]] in parse.lex.ordering["compared_with"]
+            or not any(
+                parse.pos[owner.i] in ("VERB", "AUX") and not qualifies_noun(parse, owner)
+                for owner in owners
+            )
+        ):
+            return None
+        return named[0].interval
+    return None
+
+
+def _compares(parse: _Parse, verb: Any) -> bool:
+    """Whether ``verb`` compares an amount with one it had before ("Revenue soared to $10
+    million from $4 million"): the time a report names for the earlier amount ("a year
+    ago") is not the one the change is told at."""
+    words = parse.lex.ordering["compared_with"]
+    return any(
+        parse.dep[c.i] == "prep"
+        and parse.lower[c.i] in words
+        and any(
+            parse.dep[g.i] == "pobj" and parse.tag[g.i] in ("CD", "$") for g in parse.children(c)
+        )
+        for c in parse.children(verb)
+    )
 
 
 def presumed_day(

@@ -109,6 +109,7 @@ EVENTS = Section(
                 "taking_part": WORDS,
                 "issuing": WORDS,
                 "within_relative": WORDS,
+                "compared_with": WORDS,
                 "meanwhile": WORDS,
                 "intended": WORDS,
                 "signals": Table(TEXT),
