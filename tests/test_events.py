@@ -1256,3 +1256,12 @@ def test_an_undated_past_is_presumed_at_the_time_the_narrative_is_at(nlp):
                 datetime(1998, 6, 10), datetime(1998, 6, 11), timeline.Granularity.DAY
             ),
         ), text
+
+
+def test_a_plural_noun_that_heads_its_sentence_with_a_subject_is_a_present_verb(nlp):
+    """The tagger takes a verb in the present for a plural noun ("Hill ... talks about"):
+    one that heads its sentence and has a subject is told in the present, on the
+    publication day."""
+    found = events(nlp, "Mark Hill, CEO of Blue Data, talks about the company's new search tool.")
+    talks = find(found, "talks")
+    assert (talks.tense, bounds(talks)) == ("PRESENT", (at(8), at(9)))
