@@ -1265,3 +1265,17 @@ def test_a_plural_noun_that_heads_its_sentence_with_a_subject_is_a_present_verb(
     found = events(nlp, "Mark Hill, CEO of Blue Data, talks about the company's new search tool.")
     talks = find(found, "talks")
     assert (talks.tense, bounds(talks)) == ("PRESENT", (at(8), at(9)))
+
+
+def test_a_state_or_progressive_a_statement_reports_holds_when_it_was_said(nlp):
+    """The past of a state or a progressive in the clause after a verb of saying in the
+    past is the speaker's present shifted back: presumed on the statement's day. Not a
+    happening it reports (done before), nor a clause named before its speaker."""
+    day = timeline.Interval(at(8), at(9), timeline.Granularity.DAY)
+    for text, word, presumed in (
+        ("The mayor said that the city was working with the police.", "working", day),
+        ("The mayor said that the plan meant higher taxes.", "meant", day),
+        ("The mayor said that the police arrested him.", "arrested", None),
+        ("The city was working with the police, the mayor said.", "working", None),
+    ):
+        assert find(events(nlp, text), word).presumed == presumed, text

@@ -46,6 +46,7 @@ from timeline.events.presumption import (
     _lately,
     ahead,
     day_told,
+    held_when_said,
     inherit,
     narrative_time,
     not_over,
@@ -175,6 +176,7 @@ class _Extractor:
         share_presumed(parse, mentions, tokens, heads)
         told_then(parse, mentions, tokens, heads)
         performed(parse, self.grammars, mentions, tokens, heads)
+        held_when_said(parse, mentions, tokens, heads)
         presume_participles(parse, self.grammars, mentions, tokens, heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads

@@ -460,6 +460,54 @@ def performed(
             mentions[index] = attrs.evolve(mention, presumed=said.presumed)
 
 
+def held_when_said(
+    parse: _Parse, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+) -> None:
+    """Give a state told in the simple past ("meant", ``verbs.states``) or anything told
+    in the past progressive ("was returning"), with no day of its own, in the clause a
+    statement in the past reports, the statement's day (presumed, or its bounds within
+    one day) as its presumed one: the past there is the speaker's present shifted back,
+    what held when it was said ("said membership meant that Hungary was returning to its
+    home"), not a happening before it ("said the police arrested him"). Only a complement
+    clause after its verb ("said that ..."): a narrative the speaker is named for after
+    it ("They were trying to attend a vigil, Moskal said") tells its own time. A clause such a state
+    reports in turn holds then too."""
+    states = parse.lex.states
+    classes = parse.lex.classes
+    shifted: set[int] = set()
+    for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+        if (
+            mention.tense != "PAST"
+            or mention.time is not None
+            or mention.presumed is not None
+            or mention.modality != "ASSERTED"
+            or not (
+                mention.aspect == "PROGRESSIVE"
+                or (mention.aspect == "NONE" and parse.lemma(token) in states)
+            )
+        ):
+            continue
+        statement, via = governor(token, heads, parse.tree)
+        if (
+            statement is None
+            or parse.dep[via.i] != "ccomp"
+            or tokens[statement].i > token.i
+            or not (
+                statement in shifted
+                or (
+                    classes.get(parse.lemma(tokens[statement])) == "REPORTING"
+                    and (mentions[statement].tense, mentions[statement].aspect) == ("PAST", "NONE")
+                )
+            )
+        ):
+            continue
+        said = mentions[statement]
+        day = said.presumed or _one_day(said)
+        if day is not None:
+            mentions[index] = attrs.evolve(mention, presumed=day)
+            shifted.add(index)
+
+
 def presume_participles(
     parse: _Parse,
     grammars: _Grammars,
