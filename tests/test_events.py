@@ -1279,3 +1279,15 @@ def test_a_state_or_progressive_a_statement_reports_holds_when_it_was_said(nlp):
         ("The city was working with the police, the mayor said.", "working", None),
     ):
         assert find(events(nlp, text), word).presumed == presumed, text
+
+
+def test_a_statement_set_in_the_clause_it_reports_is_presumed_on_the_story_day(nlp):
+    """A verb of saying set in the clause it reports ("The talks, the minister said,
+    would resume") is the statement, not part of what was said: presumed as statements
+    are."""
+    day = timeline.Interval(at(8), at(9), timeline.Granularity.DAY)
+    for text in (
+        "The talks, the minister said, would resume soon.",
+        "But the mayor never expected, he said, that the city would win the bid.",
+    ):
+        assert find(events(nlp, text), "said").presumed == day, text

@@ -415,7 +415,12 @@ class _Extractor:
                     or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
                 )
             )
-        ) and saying(reading.token, heads, self.parse.tree) is None
+        ) and (
+            saying(reading.token, heads, self.parse.tree) is None
+            # a verb of saying set in the clause it reports is no part of it ("But he
+            # never dreamed, he said, that his country would become")
+            or (reading.reporting and self.parse.dep[reading.token.i] == "parataxis")
+        )
 
     def presumed(
         self,
