@@ -1291,3 +1291,20 @@ def test_a_statement_set_in_the_clause_it_reports_is_presumed_on_the_story_day(n
         "But the mayor never expected, he said, that the city would win the bid.",
     ):
         assert find(events(nlp, text), "said").presumed == day, text
+
+
+def test_a_time_of_a_reason_does_not_keep_the_clause_it_hangs_from_undated(nlp):
+    """A time that dates only a clause giving a reason ("because ... in each of the last
+    two years") is the reason's: the clause it hangs from is presumed as if its sentence
+    named no time."""
+    text = (
+        "Guards scanned the crowd, because the man had been a guest at or arrested at the "
+        "fair in each of the last two years."
+    )
+    found = events(nlp, text)
+    assert find(found, "arrested").time.text == "the last two years"
+    scanned = find(found, "scanned")
+    assert (scanned.time, scanned.presumed) == (
+        None,
+        timeline.Interval(at(8), at(9), timeline.Granularity.DAY),
+    )

@@ -72,7 +72,9 @@ EVENTS = Section(
                 "posts": WORDS,
             }
         ),
-        "clauses": Section({"questions": WORDS, "speaker_pronouns": Table(WORDS)}),
+        "clauses": Section(
+            {"questions": WORDS, "reasons": WORDS, "speaker_pronouns": Table(WORDS)}
+        ),
         "tense": Section(
             {
                 "future": WORDS,
