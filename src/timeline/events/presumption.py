@@ -4,10 +4,11 @@ News tells what happened on the day of its story: :func:`story_day` finds that d
 article's opening names it, :func:`presumed_day` presumes a mention told as done in the simple
 past or present perfect on it (or on the publication day), :func:`told_day` gives the day a
 speaker's dated statement or deed tells of, which the speaker's next statements go on
-telling. After all mentions are read, the passes :func:`inherit`, :func:`share_presumed`,
-:func:`told_then`, :func:`performed` and :func:`presume_participles` give a mention with no
-day of its own the bounds or day of the mention its clause hangs from, happens with or
-quotes.
+telling, and :func:`narrative_time` the time a narrative in the past goes on at. After all
+mentions are read, the passes :func:`inherit`, :func:`share_presumed`, :func:`told_then`,
+:func:`performed`, :func:`held_when_said` and :func:`presume_participles` give a mention
+with no day of its own the bounds or day of the mention its clause hangs from, happens
+with, quotes or is reported by.
 
 >>> from datetime import date
 >>> from timeline import Article, find_times
@@ -470,8 +471,8 @@ def held_when_said(
     what held when it was said ("said membership meant that Hungary was returning to its
     home"), not a happening before it ("said the police arrested him"). Only a complement
     clause after its verb ("said that ..."): a narrative the speaker is named for after
-    it ("They were trying to attend a vigil, Moskal said") tells its own time. A clause such a state
-    reports in turn holds then too."""
+    it ("They were trying to attend a vigil, Moskal said") tells its own time. A clause
+    such a state reports in turn holds then too."""
     states = parse.lex.states
     classes = parse.lex.classes
     shifted: set[int] = set()
