@@ -372,6 +372,31 @@ def test_undated_pairs_share_who_did_it_only_in_people():
     assert falls(hill) == 1
 
 
+def test_reports_of_articles_published_a_day_or_two_apart_are_near():
+    """Two articles published a day or two apart that tell a bridge collapsed, before each
+    was published, likely tell one collapse; a week apart, or known only to be dated, two;
+    a wish ("hope it collapses") or a collapse nothing places in time is not told as done."""
+    first, second = mention("a", 0, "collapse", latest=at(3)), mention("b", 0, "collapse")
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4)}
+    assert len(timeline.merge([first, evolve(second, latest=at(5))], dated=days)) == 1
+    assert len(timeline.merge([first, evolve(second, latest=at(5))], dated="ab")) == 2
+    later = {**days, "b": date(2020, 1, 10)}
+    assert len(timeline.merge([first, evolve(second, latest=at(11))], dated=later)) == 2
+    wished = evolve(second, latest=at(5), modality="HYPOTHETICAL")
+    assert len(timeline.merge([first, wished], dated=days)) == 2
+    assert len(timeline.merge([first, second], dated=days)) == 2
+    # within one article its publication says nothing more
+    assert len(timeline.merge([first, mention("a", 20, "collapse", latest=at(3))], dated="a")) == 2
+
+
+def test_a_report_no_date_bounds_merges_as_undated_with_a_dated_one():
+    """An undated article's report that nothing places in time is checked by no date, also
+    against a dated article's: it merges as two undated reports do."""
+    undated, dated = mention("a", 0, "collapse"), mention("b", 0, "collapse", latest=at(5))
+    assert len(timeline.merge([undated, dated], dated={"b": date(2020, 1, 4)})) == 1
+    assert len(timeline.merge([evolve(undated, latest=at(1)), dated], dated="b")) == 2
+
+
 def test_general_predicates_merge_only_with_someone_or_a_day_in_common():
     """Two reports of "went" or "took" in one story are any going and taking: they are one
     only when they share who did it or to whom, or name a common day, unlike "resigned"."""
@@ -1093,7 +1118,7 @@ def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
         result = analyse(article, nlp)
         mentions += result.mentions
         links += result.links()
-    dated = [a.id for a in five_articles if a.published is not None]
+    dated = {a.id: a.published for a in five_articles if a.published is not None}
     records = map(ArticleRecord.of, five_articles)
     expected = Timeline(timeline.merge(mentions, links, dated=dated), articles=records)
     built = timeline.build(five_articles, nlp=nlp)

@@ -150,6 +150,7 @@ MERGING = Section(
                     "participants",
                     "dated",
                     "week",
+                    "near",
                     "place",
                     "modality",
                     "undated",

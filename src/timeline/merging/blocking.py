@@ -1,6 +1,7 @@
 """Blocking: the pairs of groups worth scoring. Groups that share a participant key and a
 predicate class, or a predicate class and a day they are dated to, or, for groups no
-publication date bounds, a predicate stem or class, are in one block (:func:`_block_keys`);
+publication date bounds or told as happenings in articles whose publication days are known,
+a predicate stem or class, are in one block (:func:`_block_keys`);
 within a block each group meets only the next ``window`` (``lang/en/merging.toml``) in time,
 so the number of pairs grows near-linearly. Pairs are made a batch of blocks at a time and
 held only as distinct numbers in arrays (:func:`_pairs`).
@@ -74,7 +75,7 @@ def _held(size: int) -> type[np.unsignedinteger[Any]] | type[np.signedinteger[An
 
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
     keys: set[tuple[Any, ...]] = set()
-    if cluster.named:
+    if cluster.named or (cluster.issued is not None and cluster.told_as_happened):
         keys.update(("lemma", lemma) for lemma in cluster.lemmas)
         keys.update(("class", kind) for kind in cluster.classes)
     for kind in cluster.classes:

@@ -1,8 +1,9 @@
 """Whether two groups of mentions can be one happening, and how likely: their bounds leave a
 common time (:func:`_compatible`), nothing vetoes the pair (:func:`_vetoed`: opposite
 polarity or outcomes, different agents, different people it was done to...), and the score
-of what they share (:func:`_score`: predicate, participants, day, place, and, where no
-publication date bounds the pair, how alike their articles are). Weights are data, in
+of what they share (:func:`_score`: predicate, participants, day, articles published a day
+or two apart, place, and, where no publication date bounds the pair, how alike their
+articles are). Weights are data, in
 ``lang/en/merging.toml``.
 """
 
@@ -27,9 +28,36 @@ _WEEK = timedelta(days=7)  # bounds at most this wide count as a week
 
 
 def _undated(a: _Cluster, b: _Cluster) -> bool:
-    """Whether no publication date bounds the pair: their articles have none, one is not
-    bounded in time at all, the other at most by a time its articles name."""
-    return a.named and b.named and (a.loose or b.loose)
+    """Whether no publication date bounds the pair: one is not bounded in time at all and its
+    articles have no date; the other is bounded, if at all, by times its undated articles
+    name, or by the publication of articles whose days are known, which says nothing of
+    when the first happened."""
+    return (
+        (a.named or a.issued is not None)
+        and (b.named or b.issued is not None)
+        and ((a.named and a.loose) or (b.named and b.loose))
+    )
+
+
+_NEAR = timedelta(days=2)  # articles published at most this many days apart are near
+
+
+def _near(a: _Cluster, b: _Cluster) -> bool:
+    """Whether ``a`` and ``b`` are told as happenings (:attr:`_Cluster.told_as_happened`) in
+    other articles, published a day or two apart, both as done by some time or neither placed in
+    time at all (a ceremony to come): reports of one kind then likely tell one happening, as
+    an article's publication bounds when it could have been told. One placed in time and
+    one nowhere ("the strike" of 2 January, "an exchange of attacks does not help") are
+    not told alike."""
+    if a.issued is None or b.issued is None or not a.articles.isdisjoint(b.articles):
+        return False
+    return (
+        a.issued[0] - b.issued[1] <= _NEAR
+        and b.issued[0] - a.issued[1] <= _NEAR
+        and (a.high is None) == (b.high is None)
+        and a.told_as_happened
+        and b.told_as_happened
+    )
 
 
 def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
@@ -133,7 +161,9 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
 
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
-    (:class:`_Articles`); places and modality are not held against it. Two clusters of one
+    (:class:`_Articles`); places and modality are not held against it. A pair of reports
+    of articles published a day or two apart (:func:`_near`) gets ``near`` more where no
+    day or week dates both. Two clusters of one
     mention each are scored from their traits alone, the same for every pair of mentions of
     these traits (:class:`~timeline.merging.clustering._Traits`) but for whether they are of
     one article.
@@ -183,6 +213,8 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
         score += weights["dated"]
     elif timely and a.within(_WEEK) and b.within(_WEEK):
         score += weights["week"]
+    elif timely and not undated and _near(a, b):
+        score += weights["near"]
     if undated:
         return score + weights["undated"], False, _ADDED
     # two reports that name nobody in common ("shares fell", "the market closed") are one
