@@ -389,6 +389,20 @@ def test_reports_of_articles_published_a_day_or_two_apart_are_near():
     assert len(timeline.merge([first, mention("a", 20, "collapse", latest=at(3))], dated="a")) == 2
 
 
+def test_groups_that_share_an_article_are_near_through_the_others():
+    """Two groups of reports, each told in several articles published a day or two apart,
+    are near though one article tells both (its two reports were kept apart within it)."""
+    bridge = Participant("Main Street Bridge", name_key("Main Street Bridge"), "ORG", "patient")
+    reports = [
+        mention("a", 0, "collapse", latest=at(3)),
+        mention("b", 0, "collapse", latest=at(5)),
+        mention("b", 30, "collapse", (bridge,), latest=at(5)),
+        mention("c", 0, "collapse", (bridge,), latest=at(5)),
+    ]
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4), "c": date(2020, 1, 4)}
+    assert len(timeline.merge(reports, dated=days)) == 1
+
+
 def test_a_report_no_date_bounds_merges_as_undated_with_a_dated_one():
     """An undated article's report that nothing places in time is checked by no date, also
     against a dated article's: it merges as two undated reports do."""

@@ -44,12 +44,13 @@ _NEAR = timedelta(days=2)  # articles published at most this many days apart are
 
 def _near(a: _Cluster, b: _Cluster) -> bool:
     """Whether ``a`` and ``b`` are told as happenings (:attr:`_Cluster.told_as_happened`) in
-    other articles, published a day or two apart, both as done by some time or neither placed in
-    time at all (a ceremony to come): reports of one kind then likely tell one happening, as
-    an article's publication bounds when it could have been told. One placed in time and
-    one nowhere ("the strike" of 2 January, "an exchange of attacks does not help") are
-    not told alike."""
-    if a.issued is None or b.issued is None or not a.articles.isdisjoint(b.articles):
+    articles published a day or two apart, not all the same ones (within an article its
+    publication says nothing of two reports; groups that share one may be near through the
+    others), both as done by some time or neither placed in time at all (a ceremony to
+    come): reports of one kind then likely tell one happening, as an article's publication
+    bounds when it could have been told. One placed in time and one nowhere ("the strike" of
+    2 January, "an exchange of attacks does not help") are not told alike."""
+    if a.issued is None or b.issued is None or a.articles == b.articles:
         return False
     return (
         a.issued[0] - b.issued[1] <= _NEAR
