@@ -403,6 +403,47 @@ def test_groups_that_share_an_article_are_near_through_the_others():
     assert len(timeline.merge(reports, dated=days)) == 1
 
 
+def test_reports_near_in_publication_are_told_apart_by_what_their_texts_say():
+    """Reports of articles published a day apart are near, unless their texts tell them
+    apart: a time that places one years before ("in 2019"), people or things done to or by
+    that differ ("three bridges", "the tunnel"; "engineers", "the mayor"), a present perfect
+    ("have collapsed": at some time before now) against a simple past, a plural noun
+    ("collapses": several) against a singular one."""
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4)}
+    first, second = (
+        mention("a", 0, "collapse", latest=at(3)),
+        mention("b", 0, "collapse", latest=at(5)),
+    )
+
+    def merged(one: EventMention, other: EventMention) -> int:
+        return len(timeline.merge([one, other], dated=days))
+
+    assert merged(first, second) == 1
+    long_ago = evolve(first, earliest=datetime(2019, 1, 1), latest=datetime(2019, 2, 1))
+    assert merged(long_ago, second) == 2
+    assert merged(evolve(first, theme="three bridges"), evolve(second, theme="the tunnel")) == 2
+    assert merged(evolve(first, theme="the bridge"), evolve(second, theme="a bridge")) == 1
+    assert merged(evolve(first, actor="engineers"), evolve(second, actor="the mayor")) == 2
+    perfect = evolve(first, tense="PRESENT", aspect="PERFECTIVE")
+    assert merged(perfect, evolve(second, tense="PAST")) == 2
+    assert merged(perfect, evolve(second, tense="PRESENT", aspect="PERFECTIVE")) == 1
+    several = evolve(first, text="collapses", end=first.start + len("collapses"))
+    assert merged(several, second) == 2
+    assert merged(several, evolve(second, text="collapses", end=len("collapses"))) == 1
+
+
+def test_reports_are_near_only_when_all_their_articles_are():
+    """A report of the 3rd and one of the 5th are near one of the 4th, but not each other:
+    only one of them joins it, or a chain of near days would join a week of reports."""
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4), "c": date(2020, 1, 6)}
+    reports = [
+        mention("a", 0, "collapse", latest=at(3)),
+        mention("b", 0, "collapse", latest=at(5)),
+        mention("c", 0, "collapse", latest=at(7)),
+    ]
+    assert len(timeline.merge(reports, dated=days)) == 2
+
+
 def test_a_report_no_date_bounds_merges_as_undated_with_a_dated_one():
     """An undated article's report that nothing places in time is checked by no date, also
     against a dated article's: it merges as two undated reports do."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -31,6 +31,8 @@ from timeline.moments import instant
 __all__: list[str] = []
 
 _DATED = timedelta(days=2)  # bounds at most this wide count as a date
+_NEAR = timedelta(days=2)  # articles published at most this many days apart are near
+_WEEK = timedelta(days=7)  # the days before its publication an article's news speaks of
 
 #: The start of the role key of a counted object ("257 people"), apart from name keys.
 _COUNTED = "#"
@@ -78,6 +80,9 @@ class _Cluster:
     told: datetime | None
     #: the first and the last day its dated articles were published, if one was
     issued: tuple[date, date] | None
+    #: how its texts tell it (:func:`_written`): who did it and to what as they word them,
+    #: its verbs' tense and its nouns' number
+    written: frozenset[str] | set[str]
     forbidden: frozenset[int] | set[int]
 
     @classmethod
@@ -140,6 +145,7 @@ class _Cluster:
             reports=reports,
             told=_told(mention, high) if reports else _presumed(mention, published=published),
             issued=issued,
+            written=shared.frozen(_written(mention)),
             forbidden=forbidden,
         )
 
@@ -218,6 +224,7 @@ class _Cluster:
         self.timed = self.timed or other.timed
         self.reports = self.reports and other.reports
         self.issued = _spanned(self.issued, other.issued)
+        self.written = _union(self.written, other.written)
         if other.told is not None and (self.told is None or other.told > self.told):
             self.told = other.told
         if self.told is not None and self.high is not None and self.high <= self.told:
@@ -232,6 +239,22 @@ class _Cluster:
         """Whether it is told as a happening: asserted, not a belief or a hope ("many
         believe"), nor what may happen or is called for ("to act with restraint")."""
         return self.modalities == _ASSERTED and not _attitudes(self.lemmas)
+
+    @property
+    def reported(self) -> bool:
+        """Whether it may be near another group (:func:`~timeline.merging.scoring._near`):
+        told as a happening in articles published within two days, with bounds, if any, that
+        reach into the week before the first was published, the days their publication
+        speaks of: a time its text names that places it before ("since 1993", "from 1991 to
+        1997", "in 1959") says more than when it was told."""
+        if self.issued is None or self.issued[1] - self.issued[0] > _NEAR:
+            return False
+        start = datetime.combine(self.issued[0], time()) - _WEEK
+        return (
+            (self.low is None or self.low >= start)
+            and (self.high is None or self.high > start)
+            and self.told_as_happened
+        )
 
     @property
     def dated(self) -> bool:
@@ -278,6 +301,24 @@ def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -
         return set(mine) | theirs
     mine |= theirs
     return mine
+
+
+def _written(mention: EventMention) -> frozenset[str]:
+    """How ``mention`` tells its happening, as words that say: ``by`` and ``to`` and the last
+    word of who did it and of what it was done to where no name says ("by slepian", "to
+    doctors", "to rifle"); for a verb, ``perfect`` for a present perfect ("have been
+    murdered") or else ``simple``; for a noun, ``plural`` ("attacks") or ``singular``."""
+    doers = [mention.actor or "", *(p.name for p in mention.participants if p.role == "agent")]
+    written = {f"by {w.split()[-1].lower()}" for w in doers if w.split()}
+    if mention.theme and mention.theme.split():
+        written.add(f"to {mention.theme.split()[-1].lower()}")
+    if mention.tense != "NONE":
+        perfect = mention.tense == "PRESENT" and mention.aspect.startswith("PERFECTIVE")
+        written.add("perfect" if perfect else "simple")
+    else:
+        word = mention.text.lower()
+        written.add("plural" if word != mention.lemma and word.endswith("s") else "singular")
+    return frozenset(written)
 
 
 def _spanned(

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from timeline.lang import words
-from timeline.merging.groups import _COUNTED, _Cluster, _meet
+from timeline.merging.groups import _COUNTED, _NEAR, _Cluster, _meet, _spanned
 from timeline.merging.likeness import _Articles
 from timeline.merging.predicates import _attitudes, _general
 
@@ -39,26 +39,51 @@ def _undated(a: _Cluster, b: _Cluster) -> bool:
     )
 
 
-_NEAR = timedelta(days=2)  # articles published at most this many days apart are near
-
-
 def _near(a: _Cluster, b: _Cluster) -> bool:
-    """Whether ``a`` and ``b`` are told as happenings (:attr:`_Cluster.told_as_happened`) in
-    articles published a day or two apart, not all the same ones (within an article its
+    """Whether ``a`` and ``b`` are reports that may be near (:attr:`_Cluster.reported`) in
+    articles all published within two days, not all the same ones (within an article its
     publication says nothing of two reports; groups that share one may be near through the
     others), both as done by some time or neither placed in time at all (a ceremony to
     come): reports of one kind then likely tell one happening, as an article's publication
-    bounds when it could have been told. One placed in time and one nowhere ("the strike" of
-    2 January, "an exchange of attacks does not help") are not told alike."""
-    if a.issued is None or b.issued is None or a.articles == b.articles:
+    bounds when it could have been told. One placed in time and one nowhere ("the strike"
+    of 2 January, "an exchange of attacks does not help") are not told alike, nor those
+    their words tell apart (:func:`_told_apart`)."""
+    if not (a.reported and b.reported) or a.articles == b.articles:
         return False
+    days = _spanned(a.issued, b.issued)
     return (
-        a.issued[0] - b.issued[1] <= _NEAR
-        and b.issued[0] - a.issued[1] <= _NEAR
+        days is not None
+        and days[1] - days[0] <= _NEAR
         and (a.high is None) == (b.high is None)
-        and a.told_as_happened
-        and b.told_as_happened
+        and not _told_apart(a, b)
     )
+
+
+#: Words of :attr:`_Cluster.written` that tell two reports apart when all of one's are the
+#: first and all of the other's the second: one done at some time before now, one a
+#: happening ("has been found guilty", "was found"); several happenings, one ("three sniper
+#: attacks", "a fatal attack").
+_APART = (frozenset({"perfect", "simple"}), frozenset({"plural", "singular"}))
+
+
+def _told_apart(a: _Cluster, b: _Cluster) -> bool:
+    """Whether the words of ``a`` and ``b`` tell two happenings: each done by someone, as
+    they word it, and by no one in common ("Slepian worked", "conservatives working"); each
+    done to someone or something (a name, a count: "three doctors", what the text words:
+    "shooting skeet") and to nothing in common; or told as :data:`_APART` says."""
+    for pair in _APART:
+        mine, theirs = a.written & pair, b.written & pair
+        if len(mine) == len(theirs) == 1 and mine != theirs:
+            return True
+    doers_a = {w for w in a.written if w.startswith("by ")}
+    doers_b = {w for w in b.written if w.startswith("by ")}
+    if doers_a and doers_b and doers_a.isdisjoint(doers_b):
+        return True
+    done_a = {w for w in a.written if w.startswith("to ")}
+    done_b = {w for w in b.written if w.startswith("to ")}
+    done_a.update(key for key, roles in a.roles.items() if "patient" in roles)
+    done_b.update(key for key, roles in b.roles.items() if "patient" in roles)
+    return bool(done_a and done_b and done_a.isdisjoint(done_b))
 
 
 def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
