@@ -10,8 +10,9 @@ canonical event. It works in four steps:
    "after") can never share one.
 2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
-   date bounds or of articles whose publication days are known, a predicate stem or class;
-   within a block each group
+   date bounds, a predicate stem or class (with groups of dated articles of that predicate),
+   or, for reports that may be near (step 3), a predicate stem or class and a few days of
+   publication; within a block each group
    meets only its nearest neighbours in time, so the cost grows near-linearly. Pairs are
    made a batch of blocks at a time and held only as distinct numbers in arrays, and a
    mention that joins nothing shares its sets of names, places and predicates with the
@@ -32,8 +33,9 @@ canonical event. It works in four steps:
    names, as in ECB+; or one is of such articles and not bounded at all), the predicate
    class counts more, how alike the two articles are counts too, only people count as
    participants in common, and only different people as agents veto. Reports told as done
-   in two articles published a day or two apart are likelier one: their articles'
-   closeness counts as a date would.
+   in articles all published within two days are likelier one: their articles' closeness
+   counts as a date would, unless their words tell them apart (a time named years before,
+   who did it or to what, a present perfect, a plural).
 4. Pairs are taken best first; two groups join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
@@ -139,7 +141,7 @@ def cluster(
     ``second``; the cues of :data:`SAME_CUES` say they are one happening. ``dated`` holds
     the ids of the articles with a publication date (the mentions of the others get the
     leniency of undated reports, step 3 above), or maps them to it: then reports of
-    articles published a day or two apart count as near (step 3). Every mention ends up in
+    articles all published within two days count as near (step 3). Every mention ends up in
     exactly one group; equal mentions given twice count once, and two different mentions at
     one place of one article are refused.
 

@@ -301,7 +301,7 @@ def merge(
     ``constraints`` are ``(first, second, cue)`` triples from the articles' order cues
     (:meth:`ArticleEvents.links`); ``dated`` the ids of the articles that have a publication
     date (the others' mentions are merged as undated reports), or their publication dates
-    by id, as :func:`build` gives them: reports of articles published a day or two apart
+    by id, as :func:`build` gives them: reports of articles published within two days
     are then likelier one happening.
 
     >>> from datetime import datetime

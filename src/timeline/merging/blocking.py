@@ -1,7 +1,9 @@
 """Blocking: the pairs of groups worth scoring. Groups that share a participant key and a
 predicate class, or a predicate class and a day they are dated to, or, for groups no
-publication date bounds or told as happenings in articles whose publication days are known,
-a predicate stem or class, are in one block (:func:`_block_keys`);
+publication date bounds, a predicate stem or class (which groups of dated articles of that
+predicate join), or, for reports that may be near
+(:attr:`~timeline.merging.groups._Cluster.reported`), a predicate stem or class and a few
+days of publication, are in one block (:func:`_block_keys`);
 within a block each group meets only the next ``window`` (``lang/en/merging.toml``) in time,
 so the number of pairs grows near-linearly. Pairs are made a batch of blocks at a time and
 held only as distinct numbers in arrays (:func:`_pairs`).

@@ -188,7 +188,7 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
     (:class:`_Articles`); places and modality are not held against it. A pair of reports
-    of articles published a day or two apart (:func:`_near`) gets ``near`` more where no
+    of articles published within two days (:func:`_near`) gets ``near`` more where no
     day or week dates both. Two clusters of one
     mention each are scored from their traits alone, the same for every pair of mentions of
     these traits (:class:`~timeline.merging.clustering._Traits`) but for whether they are of
