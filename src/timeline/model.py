@@ -662,6 +662,10 @@ class Timeline:
     _arguments: dict[Argument | str, list[tuple[int, int]]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    # the times that name their event noun (timeline.chronology.noun_times), found once
+    _noun_times: frozenset[tuple[str, int]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
     # what merging more articles into it reuses (timeline.pipeline.timeline_of), if it made it
     _indexed: Any = attrs.field(init=False, repr=False, eq=False, default=None)
     # the (copy, original) pairs of mentions its JSON said are copies of one text, if read
@@ -775,6 +779,9 @@ class Timeline:
 
         involved = self._involved(name, others)
         published = {r.id: r.published for r in self.articles}
+        if self._noun_times is None:
+            found = noun_times(m for e in self.events for m in e.mentions)
+            object.__setattr__(self, "_noun_times", found)
         return chronology(
             name,
             (
@@ -783,7 +790,7 @@ class Timeline:
                 if n in involved
             ),
             published,
-            noun_times(m for e in self.events for m in e.mentions),
+            self._noun_times,
         )
 
     def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:
