@@ -887,6 +887,29 @@ def test_a_time_the_verb_cannot_take_is_the_event_noun_s_before_it(nlp):
     assert find(found, "request").time.text == "last week"
 
 
+def test_a_time_the_verb_cannot_take_and_no_event_noun_has_dates_nothing(nlp):
+    """A day before the publication day that a verb told in the present cannot take, with
+    no event noun before it to take it ("these figures compare with net income of $2 million
+    last year"), dates neither: the verb stays on the article's day."""
+    found = events(nlp, "These figures compare with net income of $2 million last year.")
+    compare = find(found, "compare")
+    assert compare.time is None
+    assert bounds(compare) == (at(8), at(9))
+
+
+def test_a_statement_is_not_dated_by_a_day_long_before_publication(nlp):
+    """A statement with no time of its own takes the narrative's day of the sentence before
+    only when it is a recent one: the aides quoted in the article spoke near its
+    publication, not on the day in 1949 the sentence before names."""
+    text = (
+        "On April 4, 1949, the minister signed the treaty. The treaty is his pride, his aides said."
+    )
+    said = find(events(nlp, text), "said")
+    assert (bounds(said)[1], said.presumed.start) == (at(9), at(8))
+    text = "On Monday, the minister signed the treaty. The treaty is his pride, his aides said."
+    assert bounds(find(events(nlp, text), "said")) == (at(6), at(7))
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))
