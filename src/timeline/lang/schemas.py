@@ -153,6 +153,7 @@ MERGING = Section(
                     "participants",
                     "dated",
                     "week",
+                    "near",
                     "place",
                     "modality",
                     "undated",
