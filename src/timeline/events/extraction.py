@@ -47,7 +47,9 @@ from timeline.events.presumption import (
     _lately,
     ahead,
     day_told,
+    held_when_said,
     inherit,
+    narrative_time,
     not_over,
     performed,
     presume_participles,
@@ -175,6 +177,7 @@ class _Extractor:
         share_presumed(parse, mentions, tokens, heads)
         told_then(parse, mentions, tokens, heads)
         performed(parse, self.grammars, mentions, tokens, heads)
+        held_when_said(parse, mentions, tokens, heads)
         presume_participles(parse, self.grammars, mentions, tokens, heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
@@ -427,7 +430,12 @@ class _Extractor:
                     or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
                 )
             )
-        ) and saying(reading.token, heads, self.parse.tree) is None
+        ) and (
+            saying(reading.token, heads, self.parse.tree) is None
+            # a verb of saying set in the clause it reports is no part of it ("But he
+            # never dreamed, he said, that his country would become")
+            or (reading.reporting and self.parse.dep[reading.token.i] == "parataxis")
+        )
 
     def goes_on_from_background(self, reading: _Reading, told: _Told) -> bool:
         """Whether the mention read, a deed told in the simple past, opens a paragraph that
@@ -492,6 +500,12 @@ class _Extractor:
         )
         if presumed is not None or time is not None or reading.reporting:
             return presumed
+        if sentence not in setting.named:
+            # "In July 1997, the alliance announced ... . Romania and Slovenia were turned
+            # away": the time the narrative is at (:func:`narrative_time`)
+            if not reading.narrative or parse.quoted(token.idx):
+                return None
+            return narrative_time(parse, token, setting.dates, setting.owners_of)
         owners = setting.owners_of.get(id(sentence_time), ())
         if (grammar.tense != "INFINITIVE" or not_over(parse, sentence_time)) and (
             not owners
