@@ -80,8 +80,8 @@ def assemble(
     for g, members in enumerate(groups):
         for m in members:
             group_of[m] = g
-    # whether each mention is the first with its text: the others are its copies
-    first = None if copies is None else (copies == np.arange(len(mentions))).tolist()
+    # whether each mention is the first with its text (the others are its copies), a byte each
+    first = None if copies is None else bytearray(copies == np.arange(len(mentions)))
     # each group's mentions as the tuple its event keeps, not a list copied into one later
     reports = [
         _Reports.of(tuple(map(mentions.__getitem__, members)), _firsts(members, copies, first))
@@ -95,6 +95,7 @@ def assemble(
     solution = solve(
         [bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted], split
     )
+    del agreed  # let go: ``split`` says which groups' reports disagree
     rank = ranks(len(groups), solution.accepted)
     # by the place of its first mention, a noun's rather than its light verb's
     ids = [_event_id(_with_nouns(r.distinct)[0]) for r in reports]
@@ -129,8 +130,8 @@ def assemble(
         when = _when(r.distinct, low, high)
         confidence = (
             (1.0 - 0.5 * (1.0 - _agreement(r)))
-            * (1.0 if agreed[g][1] and g not in conflicted else _DISAGREEING)
-            * (0.5 if against[g] else 1.0)
+            * (1.0 if g not in split and g not in conflicted else _DISAGREEING)
+            * (0.5 if g in against else 1.0)
         )
         events.append(
             Event(
@@ -143,9 +144,9 @@ def assemble(
                 label=_label(r, labels),
                 location=_most_common((m.location for m in r.distinct), r.copies),
                 confidence=round(confidence, 4),
-                contradicts=sorted(against[g]),
+                contradicts=sorted(against.get(g, ())),
                 happening=happens[g],
-                parts=sorted(parts_of[g]),
+                parts=sorted(parts_of.get(g, ())),
                 salience=_salience(
                     r, articles[g], dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
@@ -194,7 +195,7 @@ class _Reports:
         its own or an earlier one; without it, each mention is a text of its own."""
         count = len(mentions)
         if firsts is None:
-            return cls(mentions, mentions, [1] * count, range(count))
+            return cls(mentions, mentions, *_each_once(count))
         own = firsts == np.arange(count)
         text = (np.cumsum(own) - 1)[firsts]
         distinct = [mentions[k] for k in np.flatnonzero(own).tolist()]
@@ -214,14 +215,26 @@ class _Reports:
         return len({m.article_id for m in _with_nouns(self.mentions)})
 
 
+@functools.lru_cache(maxsize=256)
+def _each_once(count: int) -> tuple[tuple[int, ...], range]:
+    """The ``copies`` and ``text`` of :class:`_Reports` of ``count`` mentions that are each
+    a text of its own, shared by the groups of that size: most groups have no copies, and
+    a list of ones of their own took 8 bytes a mention at the peak of merging.
+
+    >>> _each_once(3)
+    ((1, 1, 1), range(0, 3))
+    """
+    return (1,) * count, range(count)
+
+
 def _firsts(
     members: Sequence[int],
     copies: np.ndarray[Any, np.dtype[np.int64]] | None,
-    first: Sequence[bool] | None,
+    first: Sequence[int] | None,
 ) -> np.ndarray[Any, Any] | None:
     """For each of a group's ``members`` (sorted indices), the position among them of the
     first with its text (:attr:`timeline.cluster.Clusters.copies`; ``first``: whether each
-    mention is one); ``None`` if not known or none is a copy."""
+    mention is one, 1 or 0); ``None`` if not known or none is a copy."""
     if copies is None or first is None or all(map(first.__getitem__, members)):
         return None
     at = np.array(members, dtype=np.int64)
