@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -57,7 +58,7 @@ from timeline.bounds import (
     solve,
     within_wholes,
 )
-from timeline.cluster import Clusters, places
+from timeline.cluster import Clusters
 from timeline.cues import tells_of
 from timeline.lang import words
 from timeline.merging.predicates import predicate_kinds
@@ -68,13 +69,13 @@ from timeline.names import ROLE_ORDER, known_as, name_key, name_keys
 __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 
 
-def assemble(
-    clusters: Clusters, labels: Mapping[tuple[tuple[str, int, int], ...], str] | None = None
-) -> list[Event]:
+def assemble(clusters: Clusters, known: Iterable[Event] = ()) -> list[Event]:
     """The canonical events of ``clusters``' groups, bounds tightened by the order cues, in
-    timeline order. ``labels`` gives the :func:`label` of groups already labelled, by the
-    places ``(article id, start, end)`` of their mentions (as a timeline's events give
-    them, to update it): those are not labelled again."""
+    timeline order. ``known`` are the events of a timeline that these groups update
+    (:meth:`timeline.Timeline.update`): a group of the very mentions of one of them (the
+    same objects, in its order) keeps its id, participants, label, place and whether it is
+    a happening, which depend on its mentions alone, and the tuple of its mentions; only the
+    rest is worked out again."""
     mentions, groups, copies = clusters.mentions, clusters.groups, clusters.copies
     group_of = [0] * len(mentions)
     for g, members in enumerate(groups):
@@ -82,11 +83,17 @@ def assemble(
             group_of[m] = g
     # whether each mention is the first with its text (the others are its copies), a byte each
     first = None if copies is None else bytearray(copies == np.arange(len(mentions)))
+    by_first = {id(event.mentions[0]): event for event in known}
     # each group's mentions as the tuple its event keeps, not a list copied into one later
-    reports = [
-        _Reports.of(tuple(map(mentions.__getitem__, members)), _firsts(members, copies, first))
-        for members in groups
-    ]
+    reports, earlier = [], []
+    for members in groups:
+        group = tuple(map(mentions.__getitem__, members))
+        event = _same_mentions(by_first.get(id(group[0])), group)
+        earlier.append(event)
+        reports.append(
+            _Reports.of(group if event is None else event.mentions, _firsts(members, copies, first))
+        )
+    del by_first
     agreed = [_agreed(r.distinct) for r in reports]
     # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
     # of one report, a presumed day or a whole would silently take one reading for all
@@ -98,7 +105,10 @@ def assemble(
     del agreed  # let go: ``split`` says which groups' reports disagree
     rank = ranks(len(groups), solution.accepted)
     # by the place of its first mention, a noun's rather than its light verb's
-    ids = [_event_id(_with_nouns(r.distinct)[0]) for r in reports]
+    ids = [
+        _event_id(_with_nouns(r.distinct)[0]) if event is None else event.id
+        for r, event in zip(reports, earlier, strict=True)
+    ]
     against: dict[int, set[str]] = defaultdict(set)
     for ga, gb in clusters.contradictions:
         against[ga].add(ids[gb])
@@ -114,7 +124,10 @@ def assemble(
         if g not in whole_of and g not in split and (day := _presumed(r.distinct)) is not None
     ]
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
-    happens = [tells_happening(r.distinct) for r in reports]
+    happens = [
+        tells_happening(r.distinct) if event is None else event.happening
+        for r, event in zip(reports, earlier, strict=True)
+    ]
     spoken = _statements([r.mentions for r in reports], solved, lifted, happens)
     parts_of: dict[int, list[str]] = defaultdict(list)
     for part, whole in {**spoken, **whole_of}.items():
@@ -128,6 +141,13 @@ def assemble(
         group = r.mentions
         low, high = solved[g]
         when = _when(r.distinct, low, high)
+        event = earlier[g]
+        if event is None:
+            participants = _participants(r.distinct, r.copies)
+            location = _most_common((m.location for m in r.distinct), r.copies)
+            label = _labelled(*r.nouns())
+        else:
+            participants, location, label = event.participants, event.location, event.label
         confidence = (
             (1.0 - 0.5 * (1.0 - _agreement(r)))
             * (1.0 if g not in split and g not in conflicted else _DISAGREEING)
@@ -137,12 +157,12 @@ def assemble(
             Event(
                 id=ids[g],
                 mentions=group,
-                participants=_participants(r.distinct, r.copies),
+                participants=participants,
                 earliest=low,
                 latest=high,
                 when=when,
-                label=_label(r, labels),
-                location=_most_common((m.location for m in r.distinct), r.copies),
+                label=label,
+                location=location,
                 confidence=round(confidence, 4),
                 contradicts=sorted(against.get(g, ())),
                 happening=happens[g],
@@ -157,13 +177,11 @@ def assemble(
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
 
 
-def _label(reports: _Reports, known: Mapping[tuple[tuple[str, int, int], ...], str] | None) -> str:
-    """The :func:`label` of a group, or the one ``known`` holds for its mentions' places."""
-    if known:
-        found = known.get(places(reports.mentions))
-        if found is not None:
-            return found
-    return _labelled(*reports.nouns())
+def _same_mentions(event: Event | None, group: tuple[EventMention, ...]) -> Event | None:
+    """``event`` if its mentions are the very objects of ``group``, in order."""
+    if event is None or len(event.mentions) != len(group):
+        return None
+    return event if all(map(operator.is_, event.mentions, group)) else None
 
 
 @attrs.frozen(eq=False)

@@ -869,7 +869,8 @@ class Timeline:
         process (not read from JSON) also keeps how its mentions were indexed for merging,
         so that only the new ones are indexed; one read from JSON knows which of its mentions
         copy another's text (:meth:`to_json`); events whose mentions stay as they were keep
-        their labels. An article id already on the timeline is refused.
+        what those alone make (label, participants, place, id). An article id already on the
+        timeline is refused.
 
         >>> from datetime import date
         >>> a = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")
