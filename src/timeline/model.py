@@ -664,8 +664,11 @@ class Timeline:
     )
     # what merging more articles into it reuses (timeline.pipeline.timeline_of), if it made it
     _indexed: Any = attrs.field(init=False, repr=False, eq=False, default=None)
-    # the (copy, original) pairs of mentions its JSON said are copies of one text, if read
-    _copies: Any = attrs.field(init=False, repr=False, eq=False, default=None)
+    # the (copy, original) pairs of its mentions that are copies of one text, as its JSON
+    # said (timeline.export.timeline_json.loads), for an update to compare only the others
+    _copies: tuple[tuple[EventMention, EventMention], ...] = attrs.field(
+        default=(), converter=tuple, kw_only=True, repr=False, eq=False, alias="_copies"
+    )
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:

@@ -347,7 +347,7 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
             copies = ()
             if base is not None:
                 mentions = [m for event in base.events for m in event.mentions] + mentions
-                copies = base._copies or ()
+                copies = base._copies
             indexed = Index.of(mentions, links=links, copies=copies)
         del mentions
         # a group of the very mentions of an event of ``base`` keeps what they alone make

@@ -173,7 +173,7 @@ def _copies(timeline: Timeline) -> list[list[list[int]]]:
         every = indexed.mentions
         known = {id(every[i]): every[f] for i, f in zip(copied, firsts, strict=True)}
     else:
-        known = {id(copy): original for copy, original in timeline._copies or ()}
+        known = {id(copy): original for copy, original in timeline._copies}
     found: list[list[list[int]]] = []
     for event in timeline.events:
         pairs: list[list[int]] = []
@@ -226,23 +226,20 @@ def _read_document(text: str | bytes) -> Timeline:
     claims = [_claimed(event, n) for n, event in enumerate(events)]
     reading = _read.set(_Reading(_TRUSTING if _plain_unicode(text) else _CHECKING, {}))
     try:
-        timeline = Timeline(
-            _decoded(Event, events, "event"),
-            _decoded(ArticleRecord, data.get("articles", []), "article"),
-            _decoded(Link, data.get("links", []), "link"),
-        )
+        decoded = _decoded(Event, events, "event")
+        records = _decoded(ArticleRecord, data.get("articles", []), "article")
+        links = _decoded(Link, data.get("links", []), "link")
     finally:
         _read.reset(reading)
     # a pair is taken only where the two are the same but for their article, as merging
     # compares them (a document edited since it was written)
     copies = [
         (event.mentions[k], event.mentions[j])
-        for event, pairs in zip(timeline.events, claims, strict=True)
+        for event, pairs in zip(decoded, claims, strict=True)
         for k, j in pairs
         if same_text(event.mentions[k], event.mentions[j])
     ]
-    object.__setattr__(timeline, "_copies", tuple(copies))
-    return timeline
+    return Timeline(decoded, records, links, _copies=copies)
 
 
 def _claimed(event: Any, n: int) -> list[tuple[int, int]]:
