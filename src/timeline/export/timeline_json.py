@@ -9,7 +9,8 @@ kinds come back as a fixed offset: the same instants, compared equal. An event l
 of its mentions copy another's text (``copies``, optional), as merging found them, so that
 an update of the timeline read back compares only the others' texts; a reader takes a pair
 only where the two mentions are the same but for their article. An event's ``told`` bounds
-(:attr:`~timeline.Event.told`) are written only where it has them.
+(:attr:`~timeline.Event.told`) are written only where it has them, and a mention's
+``passive`` (:attr:`~timeline.EventMention.passive`) only where it is true.
 The document is described by a versioned JSON Schema, :func:`json_schema`.
 
 >>> from datetime import datetime
@@ -154,6 +155,9 @@ def dumps(timeline: Timeline, **options: Any) -> str:
             encoded["copies"] = copies
         if encoded["told"] is None:  # optional: only where a presumed day narrowed them
             del encoded["told"]
+        for mention in encoded["mentions"]:
+            if not mention["passive"]:  # optional: only where true, as few mentions are
+                del mention["passive"]
     if timeline.links:
         document["links"] = [_encode(link) for link in timeline.links]
     if timeline.articles:
