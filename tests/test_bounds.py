@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import hypothesis
 from hypothesis import strategies as st
 
-from timeline.bounds import Constraint, intersect, presume, solve
+from timeline.bounds import Constraint, intersect, one_way, presume, solve
 from timeline.moments import instant
 
 START = datetime(2020, 1, 1)
@@ -69,6 +69,28 @@ def test_accepted_constraints_hold_and_bounds_stay_possible(problem):
         assert high_b is None or (high_a is not None and instant(high_a) <= instant(high_b))
     for low, high in solution.bounds:
         assert intersect((low, high), (None, None)) is not None
+
+
+def reaches(constraints, start, goal):
+    """Whether a chain of ``constraints`` leads from ``start`` to ``goal``."""
+    seen, todo = {start}, [start]
+    while todo:
+        node = todo.pop()
+        for c in constraints:
+            if c.before == node and c.after not in seen:
+                seen.add(c.after)
+                todo.append(c.after)
+    return goal in seen
+
+
+@hypothesis.given(problems())
+def test_one_way_drops_exactly_the_constraints_of_a_cycle(problem):
+    _, constraints = problem
+    kept = one_way(constraints)
+    for c in constraints:  # a constraint goes when its items are joined by a cycle
+        assert (c in kept) != reaches(constraints, c.after, c.before)
+    for c in kept:  # what is left has no cycle
+        assert not reaches(kept, c.after, c.before)
 
 
 @st.composite

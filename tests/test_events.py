@@ -1107,6 +1107,22 @@ def test_a_state_verb_of_a_clause_is_an_event_not_one_that_qualifies_a_noun(nlp)
     ]
 
 
+def test_a_phrasal_state_is_no_catch(nlp):
+    """A phrasal "caught up in" told by "be" is a state, and qualifying a noun no event; a
+    capture and a coming about ("got caught up in nets") stay happenings."""
+    text = (
+        "Coast guards caught the smugglers near Malta on Monday. The island, which is caught"
+        " up in a long dispute over fishing rights, has no navy. Malta, a nation caught up in a"
+        " dispute with its neighbours, asked for help. Two cables got caught up in nets."
+    )
+    found = analyse(Article(text, published=date(2021, 3, 10)), nlp).mentions
+    assert [(m.sentence, m.event_class) for m in found if m.lemma == "catch"] == [
+        (0, "OCCURRENCE"),
+        (1, "STATE"),
+        (3, "OCCURRENCE"),
+    ]
+
+
 def test_a_light_verb_gives_way_only_to_its_first_object(nlp):
     """A verb has one direct object: an event noun parsed as a second one ("took effect
     Aug. 9 pending ratification") leaves the verb its own mention."""

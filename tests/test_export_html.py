@@ -343,6 +343,26 @@ def test_an_event_on_a_presumed_day_is_drawn_hollow_and_said_presumed():
     assert re.search(r"^\.mark\.point\.presumed \{", page, re.MULTILINE)
 
 
+def test_a_presumed_day_is_drawn_on_the_span_the_text_told():
+    """A day presumed after 2 Jan, 17:00: the told span drawn light, the hollow day on it."""
+    presumed = attrs.evolve(event("p", "presumed", at(8), at(9)), presumed=True)
+    after = attrs.evolve(presumed, told=(at(2, 17), at(9)))
+    page = Timeline([event("t", "told", at(2), at(3)), after]).to_html()
+    told = re.findall(r'class="mark span told" style="--a:([\d.]+)%;--b:([\d.]+)%"', page)
+    day = re.findall(r'class="mark point presumed" style="--a:([\d.]+)%"', page)
+    assert len(told) == 1 and len(day) == 1
+    (low, high), middle = (float(a) for a in told[0]), float(day[0])
+    assert low < middle < high
+    # before it, the day told by the other event; the told span ends the axis with it
+    [other] = re.findall(r'class="mark point" style="--a:([\d.]+)%"', page)
+    assert float(other) < low
+    # an open bound is drawn open; no told span where the text told the day itself
+    before = attrs.evolve(presumed, told=(None, at(9)))
+    assert 'class="mark span open-start told"' in Timeline([before]).to_html()
+    same = attrs.evolve(presumed, told=(at(8), at(9)))
+    assert not re.search(r'class="mark span[a-z -]* told" style', Timeline([same]).to_html())
+
+
 def test_the_ends_of_the_calendar_do_not_break_the_axis():
     first = event("first", "first", datetime(1, 1, 1), datetime(1, 1, 2))
     last = event("last", "last", datetime(9999, 12, 30), datetime(9999, 12, 31))
@@ -615,16 +635,32 @@ def test_events_a_few_days_apart_share_one_axis():
     assert 'class="break"' not in page
 
 
-def test_an_article_without_a_title_is_named_by_its_headline():
+def test_an_article_without_a_title_is_named_by_its_headline_else_its_opening_words():
     text = "MPs vote to expel troops\n\nIraq's parliament voted on Sunday."
     start = text.index("voted")
     mention = EventMention("a1", start, start + 5, "voted", "vote", 1)
     page = Timeline([Event("e1", (mention,))]).to_html(articles=[Article(text, id="a1")])
     assert '<span class="article">MPs vote to expel troops</span>' in page
-    untitled = Article("Iraq's parliament voted on Sunday.", id="a1")
-    assert '<span class="article">a1</span>' in Timeline([Event("e1", (mention,))]).to_html(
-        articles=[untitled]
+    # with no headline, by the first words of its opening sentence, never by its dateline
+    wire = (
+        "OSLO (AP) _\n\nIceland's ferry crews struck on Monday over pay and hours, their union"
+        " said on Tuesday."
     )
+    start = wire.index("struck")
+    mention = EventMention("a1", start, start + 6, "struck", "strike", 1)
+    page = Timeline([Event("e1", (mention,))]).to_html(articles=[Article(wire, id="a1")])
+    assert "OSLO" not in page.split('id="articles-heading"')[1]
+    assert (
+        '<span class="article">Iceland&#x27;s ferry crews struck on Monday over pay and hours, '
+        "their union…</span>"
+    ) in page
+    # a web page's address, date line and time stamp are no words of its opening
+    page_text = "http://news.example/ferries.html\nMAY 2, 2013 | 08:06AM PT\nFerry crews strike\n"
+    text = page_text + wire.split("\n\n")[1]
+    start = text.index("struck")
+    mention = EventMention("a1", start, start + 6, "struck", "strike", 3)
+    page = Timeline([Event("e1", (mention,))]).to_html(articles=[Article(text, id="a1")])
+    assert '<span class="article">Ferry crews strike</span>' in page
 
 
 def test_an_event_s_details_say_what_it_consisted_of_and_who_told_it():

@@ -313,6 +313,32 @@ def test_a_chain_of_pronouns_follows_one_person(nlp):
     assert "Madeleine Albright handed a folded flag" in labels
 
 
+def test_a_surname_that_is_also_a_first_name_keeps_the_gender_of_the_full_name(nlp):
+    # "Benjamin" alone is Alma Benjamin, a woman, not a man named Benjamin: "she" is her,
+    # not the other woman of the sentence before
+    text = (
+        "The board chose Alma Benjamin over Rita Vance on Monday. "
+        "Benjamin, a nurse from Ohio, was a 2008 fellow, and in 1995 she founded a clinic."
+    )
+    assert "Alma Benjamin founded a clinic" in listed(nlp, text)[0]
+
+
+def test_a_speaker_goes_on_after_a_quotation_of_a_sentence_of_its_own(nlp):
+    text = (
+        "Harbour master Lars Solberg met the ferry crews on Tuesday. ``The strike has"
+        " not hurt trade,'' he said. ``We are calm.'' He also urged the crews to return to work."
+    )
+    labels, _ = listed(nlp, text)
+    assert "Lars Solberg urged the crews to return" in labels
+
+
+def test_a_dash_closing_an_aside_is_not_who_did_it(nlp):
+    """AP writes asides between dashes set apart ("_"), and the parse may take the closing
+    one for the subject: who did it is the word before the opening one."""
+    text = "About 90 tourists _ mostly hikers and their guides _ left Bhutan on Monday."
+    assert listed(nlp, text)[0] == ["tourists left Bhutan"]
+
+
 def test_a_long_chain_of_pronouns_with_no_name_gives_no_actor(nlp):
     _, kept = listed(nlp, "He spoke. " * 1500)
     assert set(kept) == {"spoke"}

@@ -496,9 +496,8 @@ def _order(
 ) -> list[int]:
     """Event indices by time (when they had happened by, then from when they could have, then
     from when the text alone says they could have: a presumed day first where it may have
-    been earlier), no event before one an article says it follows (two events each said to
-    be no later than the other happen together: neither waits for the other), ties by
-    constraint rank and id."""
+    been earlier), no event before one an article says it follows (events in a cycle of
+    such cues happen together: none waits for another), ties by constraint rank and id."""
     count = len(events)
     at = _in_order(events, rank, told)  # the events ready are taken by their place in it
     position = np.empty(count, dtype=np.int64)
@@ -506,26 +505,18 @@ def _order(
     places = position.tolist()
     waiting = [0] * count
     after: dict[int, list[int]] = defaultdict(list)
-    for c in one_way(constraints):  # both ways: at the same time, in no order
+    for c in one_way(constraints):  # no cycle is left: every event gets ready
         after[c.before].append(c.after)
         waiting[c.after] += 1
     ready = [places[g] for g in range(count) if not waiting[g]]
     heapq.heapify(ready)
-    taken = bytearray(count)
     result: list[int] = []
-    while len(result) < count:
-        if not ready:  # a cycle of order cues: take its earliest event by time
-            g = min((g for g in range(count) if not taken[g]), key=places.__getitem__)
-            waiting[g] = 0
-            heapq.heappush(ready, places[g])
+    while ready:
         g = int(at[heapq.heappop(ready)])
-        if taken[g]:
-            continue
-        taken[g] = True
         result.append(g)
         for nxt in after.get(g, ()):
             waiting[nxt] -= 1
-            if waiting[nxt] == 0 and not taken[nxt]:
+            if not waiting[nxt]:
                 heapq.heappush(ready, places[nxt])
     return result
 

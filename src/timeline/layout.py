@@ -177,18 +177,24 @@ def date_lines(text: str) -> list[DateLine]:
 
 
 def headline(text: str) -> Span | None:
-    """The first line of ``text`` when it is a headline: it ends without a stop and a blank
-    line follows it.
+    """The first line of ``text`` when it is a headline: it ends without a stop, a blank
+    line follows it, and it is no dateline ("NAIROBI, Kenya (AP) _", which says where the
+    story was filed).
 
     >>> headline("Iran fires missiles at US bases\\n\\nIran fired missiles on Wednesday.")
     (0, 31)
     >>> headline("Iran fired missiles.\\n\\nMore.") is None
+    True
+    >>> headline("BAGHDAD (AP) _\\n\\nIran fired missiles on Wednesday.") is None
     True
     """
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
     line = text[stripped:end].rstrip() if end >= 0 else ""
     if not line or line[-1] in words("layout")["stops"]:
+        return None
+    filed = dateline(text)
+    if filed is not None and filed[1] >= stripped + len(line):
         return None
     following = text[end + 1 :].split("\n", 1)
     if len(following) < 2 or following[0].strip():

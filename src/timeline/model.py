@@ -662,6 +662,10 @@ class Timeline:
     _arguments: dict[Argument | str, list[tuple[int, int]]] | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    # the times that name their event noun (timeline.chronology.noun_times), found once
+    _noun_times: frozenset[tuple[str, int]] | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
     # what merging more articles into it reuses (timeline.pipeline.timeline_of), if it made it
     _indexed: Any = attrs.field(init=False, repr=False, eq=False, default=None)
     # the (copy, original) pairs of its mentions that are copies of one text, as its JSON
@@ -778,6 +782,9 @@ class Timeline:
 
         involved = self._involved(name, others)
         published = {r.id: r.published for r in self.articles}
+        if self._noun_times is None:
+            found = noun_times(m for e in self.events for m in e.mentions)
+            object.__setattr__(self, "_noun_times", found)
         return chronology(
             name,
             (
@@ -786,7 +793,7 @@ class Timeline:
                 if n in involved
             ),
             published,
-            noun_times(m for e in self.events for m in e.mentions),
+            self._noun_times,
         )
 
     def _involved(self, name: str, others: Iterable[str]) -> dict[int, set[int]]:

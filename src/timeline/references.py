@@ -465,13 +465,16 @@ class Referents:
 
     def name_gender(self, first: int, last: int) -> str | None:
         """A person's gender as a title before the name of tokens ``first`` to ``last`` or
-        its first name tells it, if either does ("Mrs. Albright", "Madeleine Albright")."""
+        its first name tells it, if either does ("Mrs. Albright", "Madeleine Albright"). A
+        name of one word has no first name: "Benjamin" after "Regina Benjamin" is her
+        surname, of the gender the full name told."""
         if first == last:  # nothing left of the name once its leading words went
             return None
         words = [self.lowers[first - 1]] if first > 0 else []
         words += self.lowers[first : min(first + 2, last)]
+        given = self.lowers[first] if last - first > 1 else None
         for gender, (titles, first_names) in _genders().items():
-            if any(w in titles for w in words) or self.lowers[first] in first_names:
+            if any(w in titles for w in words) or given in first_names:
                 return gender
         return None
 
@@ -700,7 +703,9 @@ class Referents:
         DeGeneres's ... She hosted" is not Isaacs when DeGeneres is the one the story is
         about). With no person of its gender named there, the person of the nearest subject
         pronoun of its gender in that stretch ("In Dar es Salaam, she laid a wreath ... Then
-        she handed a flag": a chain of pronouns follows one person), else none."""
+        she handed a flag": a chain of pronouns follows one person), else none. A quotation
+        that is a sentence of its own does not count as the sentence before: its speaker
+        goes on after it (:meth:`quoted`)."""
         gender = _pronoun_genders().get(self.lowers[i])
         if gender is None:
             return None
@@ -720,7 +725,10 @@ class Referents:
         """The person of :meth:`person` named near token ``i``, or ``(None, pronoun)`` with
         the index of the subject pronoun of the same gender whose person it is."""
         at = bisect.bisect_right(self.sentences, i) - 1
-        earliest = self.sentences[max(at - 1, 0)]
+        before = max(at - 1, 0)
+        while before > 0 and self.quoted(before):
+            before -= 1  # the speaker of a quotation goes on in the sentence after it
+        earliest = self.sentences[before]
         fitting = [
             name
             for name in itertools.takewhile(lambda name: name.start >= earliest, self.before(i))
@@ -748,6 +756,22 @@ class Referents:
         )
         topic = max(fitting, key=lambda name: named[_surname(name)])
         return (topic if named[_surname(topic)] == max(named.values()) else None), None
+
+    def quoted(self, sentence: int) -> bool:
+        """Whether sentence number ``sentence`` is a quotation from end to end ("``We are
+        friends.''"): the speaker told before it goes on after it ("..., he said. ``We are
+        friends.'' He also urged Albright")."""
+        start = self.idx[self.sentences[sentence]]
+        end = (
+            self.idx[self.sentences[sentence + 1]]
+            if sentence + 1 < len(self.sentences)
+            else len(self.written)
+        )
+        said = self.written[start:end].strip()
+        return any(
+            said.startswith(opening) and said.endswith(closing) and len(said) > len(opening)
+            for opening, closing in words("layout")["quote_marks"].items()
+        )
 
     def before(self, index: int) -> Iterator[_Name]:
         """The names that start before token ``index``, nearest first."""

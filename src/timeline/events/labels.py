@@ -27,6 +27,7 @@ from typing import Any
 from timeline.cues import relative_subject
 from timeline.events.grammar import _Grammars
 from timeline.events.parse import _Parse
+from timeline.lang import words
 from timeline.names import line_start, name_key
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # entities that tell when, not who
@@ -114,6 +115,29 @@ def thing_before(parse: _Parse, pronoun: Any) -> Any | None:
             found = subjects[0]
             return found if parse.tag[found.i] == "NN" and found.i < pronoun.i else None
     return None
+
+
+def aside_opened(parse: _Parse, subject: Any) -> Any:
+    """The word before the dash that opens an aside when ``subject`` is the dash that closes
+    it, which the parse took for the subject ("About 200 Americans _ embassy staff and their
+    families _ left Pakistan": Americans left), else ``subject``."""
+    start = parse.sentence_starts[parse.sentence_of[subject.i]]
+    dashes = words("layout")["aside_dashes"]
+    if (
+        subject.text not in dashes
+        or subject.i == start
+        or not parse.tokens[subject.i - 1].whitespace_
+    ):
+        return subject
+    opening = next(
+        (
+            t
+            for t in range(subject.i - 1, start, -1)
+            if parse.tokens[t].text == subject.text and parse.tokens[t - 1].whitespace_
+        ),
+        None,
+    )
+    return subject if opening is None else parse.tokens[opening - 1]
 
 
 def counted(parse: _Parse, span: range) -> range:
@@ -237,6 +261,7 @@ class _Labels:
                 and getattr(parse.entity_of.get(c.i), "label_", None) not in _TIME_LABELS
             ]
         for head in heads:
+            head = aside_opened(parse, head)
             if parse.lower[head.i] in parse.lex.roles["plural_pronouns"]:
                 head = group_before(parse, head)
             elif parse.lower[head.i] in parse.lex.roles["singular_pronouns"]:

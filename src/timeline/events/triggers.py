@@ -99,7 +99,10 @@ def find_triggers(
                 or (lemma in lex.not_events and not possesses(parse, token))
                 or parse.dep[token.i] == "amod"
                 or not token.is_alpha
-                or (lemma in lex.states and parse.dep[token.i] == "acl")
+                or (
+                    (lemma in lex.states or phrasal_state(parse, token))
+                    and parse.dep[token.i] == "acl"
+                )
             ):
                 continue
             yield token, None
@@ -191,11 +194,28 @@ def lemma_for(parse: _Parse, token: Any) -> str:
     return "dismiss" if dismisses(parse, token) else parse.lemma(token)
 
 
+def phrasal_state(parse: _Parse, verb: Any) -> bool:
+    """Whether ``verb``, with its particle and a preposition, tells a state ("Somalia,
+    which is caught up in an insurgency", "money tied up in real estate", "mired in debt":
+    the ``states`` of ``lang/en/events.toml`` written so), not its coming about ("the cables
+    got caught up in nets"). Not the verb alone: "the navy caught the pirates"."""
+    if parse.pos[verb.i] != "VERB":
+        return False
+    particle = parse.particle(verb)
+    phrase = parse.lemma(verb) + ("" if particle is None else " " + parse.lower[particle.i])
+    children = list(parse.children(verb))
+    return any(
+        parse.dep[c.i] == "prep" and f"{phrase} {parse.lower[c.i]}" in parse.lex.states
+        for c in children
+    ) and all(parse.lemma(c) == "be" for c in children if parse.dep[c.i] == "auxpass")
+
+
 def event_class(parse: _Parse, token: Any, light: Any | None, lemma: str) -> str:
     """The TimeML class of the mention at ``token`` listed by ``lemma``: a state where it
-    only describes another event (:func:`describes`), an intention where it is scheduled
+    only describes another event (:func:`describes`) or is a phrasal state
+    (:func:`phrasal_state`), an intention where it is scheduled
     (:func:`scheduled`), else the class of its lemma (an occurrence where none is listed)."""
-    if describes(parse, token, light):
+    if describes(parse, token, light) or phrasal_state(parse, token):
         return "STATE"
     if scheduled(parse, token):
         return "I_STATE"

@@ -83,7 +83,7 @@ def to_html(
     for n, event in enumerate(timeline.events):
         targets.setdefault(event.id, (f"ev-{n}", headline(event)))
     every = {event.id: event for event in (whole or timeline).events}
-    axis = Axis.over([(p.start, p.end) for p in dated])
+    axis = Axis.over([span for p in dated for span in ((p.start, p.end), *p.told)])
     reporting = {m.article_id for event in timeline.events for m in event.mentions}
     summary = words["phrases"]["summary"].format(
         events=_count("event", len(places)), articles=_count("article", len(reporting))
@@ -158,6 +158,15 @@ class _Place:
         return cls(index, event, earliest, latest, _naive(earliest), _naive(latest))
 
     @property
+    def told(self) -> tuple[tuple[datetime | None, datetime | None], ...]:
+        """The bounds the text told (on the axis' clock), when a presumed day narrowed them
+        (:attr:`~timeline.Event.told`): none, or one pair."""
+        told = self.event.told
+        if not self.event.presumed or told is None or told == (self.earliest, self.latest):
+            return ()
+        return ((_naive(told[0]), _naive(told[1])),)
+
+    @property
     def when(self) -> str:
         """The time in words: "2 Jan 2020, evening", "before 6 Jan 2020", "undated"."""
         return describe_when(self.event)
@@ -194,13 +203,23 @@ def _iso(moment: datetime | None) -> str:
 
 
 def _mark(place: _Place, axis: Axis) -> str:
+    """The marks of an event on the axis: a point for a day or less, else a span (faded
+    towards an open end), hollow when presumed; on a presumed day, the span the text told
+    drawn light beneath it ("presumed on 8 Jan, told after 2 Jan, 17:00")."""
+    told = "".join(_span(start, end, axis, " told") for start, end in place.told)
     start, end = place.start, place.end
     presumed = " presumed" if place.event.presumed else ""  # drawn hollow: not told, presumed
     if start is not None and end is not None and end - start <= POINT:
         middle = axis.at(start + (end - start) / 2)
-        return f'<span class="mark point{presumed}" style="--a:{middle:.2f}%"></span>'
-    kinds = "".join((" open-start" if start is None else "", " open-end" if end is None else ""))
-    kinds += presumed
+        return f'{told}<span class="mark point{presumed}" style="--a:{middle:.2f}%"></span>'
+    return told + _span(start, end, axis, presumed)
+
+
+def _span(start: datetime | None, end: datetime | None, axis: Axis, kinds: str) -> str:
+    """A span's mark from ``start`` to ``end`` (``None`` where open), of the classes
+    ``kinds`` besides its own."""
+    opens = (" open-start" if start is None else "", " open-end" if end is None else "")
+    kinds = "".join(opens) + kinds
     low = 0.0 if start is None else axis.at(start)
     high = 100.0 if end is None else axis.at(end)
     return f'<span class="mark span{kinds}" style="--a:{low:.2f}%;--b:{high:.2f}%"></span>'
@@ -290,15 +309,16 @@ class _Library:
         texts, headlines = {}, {}
         for article in articles:
             records.setdefault(article.id, ArticleRecord.of(article))
-            texts[article.id] = Sentences(article.text)
+            texts[article.id] = sentences = Sentences(article.text)
             top = layout.headline(article.text)
-            if top is not None:
-                headlines[article.id] = article.text[top[0] : top[1]]
+            headlines[article.id] = (
+                _opening(sentences) if top is None else article.text[top[0] : top[1]]
+            ) or article.id
         return cls(records, texts, headlines)
 
     def name(self, article_id: str) -> str:
-        """What the article is called: its title, else the headline of its text, else its
-        id."""
+        """What the article is called: its title, else the headline of its text, else the
+        first words of its opening sentence (never its dateline), else its id."""
         record = self.records.get(article_id)
         if record is not None and record.title:
             return record.title
@@ -334,6 +354,39 @@ class _Library:
         if link is None:
             return f'<span class="article">{name}</span>'
         return f'<a class="article" href="{_escape(link)}" rel="noopener noreferrer">{name}</a>'
+
+
+#: The most words of its opening sentence that name an article with no title nor headline.
+_OPENING_WORDS = 12
+#: A word of letters with a small one: a line with fewer than ``_LINE_WORDS`` of them is a
+#: web address, a date line or a time stamp ("http://variety.com/...", "AUGUST 2, 2013 |
+#: 08:06AM PT", "8/2/13 at 1:30 PM", "Friday August 2, 2013 @ 8:13am PDT").
+_WORD = re.compile(r"\b[^\W\d_]*[a-z][^\W\d_]*\b")
+_LINE_WORDS = 3
+
+
+def _opening(sentences: Sentences) -> str:
+    """The first words of the opening sentence of an article's text, for a reader to know
+    the article by (a wire story or a web page may have no headline in its text): from its
+    first line of words after its dateline and byline (not a web address, a date line or a
+    time stamp), up to the end of that line or sentence and at most ``_OPENING_WORDS``, "…"
+    where cut.
+
+    >>> _opening(Sentences("ROME (AP) _\\n\\nFloods hit the city. More."))
+    'Floods hit the city.'
+    >>> _opening(Sentences("http://news.example/floods.html\\nMay 2, 2013 1:35 pm\\n"
+    ...                    "Floods hit Rome\\nThe river rose."))
+    'Floods hit Rome'
+    """
+    text = sentences.text
+    aside = (layout.dateline(text), layout.byline(text))
+    start = max((span[1] for span in aside if span is not None), default=0)
+    for line in text[start:].split("\n"):
+        if "://" not in line and len(_WORD.findall(line)) >= _LINE_WORDS:
+            break
+        start += len(line) + 1
+    said = sentences.sentence_from(start, text.find("\n", start)).split()
+    return " ".join(said[:_OPENING_WORDS]) + ("…" if len(said) > _OPENING_WORDS else "")
 
 
 def _publication_order(record: ArticleRecord) -> tuple[bool, str, str]:

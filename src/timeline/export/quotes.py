@@ -48,6 +48,19 @@ class Sentences:
             self.stops.append(stop)
             self.ends.append(match.end())
 
+    def sentence_from(self, start: int, end: int = -1) -> str:
+        """The words of the text from ``start`` to the end of their sentence, or to ``end``
+        if that comes first (``-1``: none), on one line.
+
+        >>> Sentences("ROME _ Gen. Ray left on Jan. 3. He flew.").sentence_from(7)
+        'Gen. Ray left on Jan. 3.'
+        """
+        index = bisect.bisect_left(self.stops, start)
+        finish = self.ends[index] if index < len(self.ends) else len(self.text)
+        if end >= 0:
+            finish = min(finish, end)
+        return " ".join(self.text[start:finish].split())
+
     def around(self, start: int, end: int, trigger: str) -> tuple[str, str, str] | None:
         """The sentence of ``text[start:end]`` as (before, trigger, after), each side at most
         ``CONTEXT`` characters, on one line; ``None`` when the text there is not ``trigger``.

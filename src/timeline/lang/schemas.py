@@ -246,6 +246,7 @@ PAGE = Section(
 LAYOUT = Section(
     {
         "dateline_separators": WORDS,
+        "aside_dashes": WORDS,
         "byline_words": WORDS,
         "stamp_words": WORDS,
         "stamp_length": INT,
