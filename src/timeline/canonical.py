@@ -310,12 +310,13 @@ def _agreement(reports: _Reports) -> float:
     >>> _agreement(_Reports.of([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)]))
     0.6666666666666666
     """
+    first = reports.mentions[0].article_id
+    if all(m.article_id == first for m in reports.mentions):
+        return 1.0  # most groups: nothing particular need be gathered
     particulars = [_particulars(m) for m in reports.distinct]
     told: dict[str, set[str]] = defaultdict(set)
     for m, text in zip(reports.mentions, reports.text, strict=True):
         told[m.article_id].update(particulars[text])
-    if len(told) < 2:
-        return 1.0
     counts = Counter(x for found in told.values() for x in found)
     return sum(any(counts[x] > 1 for x in found) for found in told.values()) / len(told)
 
