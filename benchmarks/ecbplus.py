@@ -50,6 +50,7 @@ import functools
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +138,10 @@ def articles(docs: Sequence[ECBDocument], printed_dates: bool) -> list[timeline.
     return timeline.read_articles(undated, printed_dates=True) if printed_dates else undated
 
 
-def dated(read: Sequence[timeline.Article]) -> list[str]:
-    """The ids of the articles with a publication date, which ``timeline.merge`` merges as
-    dated reports (as ``timeline.build`` does)."""
-    return [article.id for article in read if article.published is not None]
+def dated(read: Sequence[timeline.Article]) -> dict[str, date | datetime]:
+    """The publication dates of the articles that have one, by id, which ``timeline.merge``
+    merges as dated reports (as ``timeline.build`` does)."""
+    return {article.id: article.published for article in read if article.published is not None}
 
 
 def run_timeline(

@@ -887,6 +887,29 @@ def test_a_time_the_verb_cannot_take_is_the_event_noun_s_before_it(nlp):
     assert find(found, "request").time.text == "last week"
 
 
+def test_a_time_the_verb_cannot_take_and_no_event_noun_has_dates_nothing(nlp):
+    """A day before the publication day that a verb told in the present cannot take, with
+    no event noun before it to take it ("these figures compare with net income of $2 million
+    last year"), dates neither: the verb stays on the article's day."""
+    found = events(nlp, "These figures compare with net income of $2 million last year.")
+    compare = find(found, "compare")
+    assert compare.time is None
+    assert bounds(compare) == (at(8), at(9))
+
+
+def test_a_statement_is_not_dated_by_a_day_long_before_publication(nlp):
+    """A statement with no time of its own takes the narrative's day of the sentence before
+    only when it is a recent one: the aides quoted in the article spoke near its
+    publication, not on the day in 1949 the sentence before names."""
+    text = (
+        "On April 4, 1949, the minister signed the treaty. The treaty is his pride, his aides said."
+    )
+    said = find(events(nlp, text), "said")
+    assert (bounds(said)[1], said.presumed.start) == (at(9), at(8))
+    text = "On Monday, the minister signed the treaty. The treaty is his pride, his aides said."
+    assert bounds(find(events(nlp, text), "said")) == (at(6), at(7))
+
+
 def test_a_time_that_dates_an_event_of_another_clause_is_not_presumed(nlp):
     text = "After the troops arrived on Monday, residents who fled in the war returned."
     found = events(nlp, text, published=date(1998, 8, 14))
@@ -1237,3 +1260,90 @@ def test_an_event_noun_a_verb_happens_at_takes_the_day_of_its_part_of_day(nlp):
     text = "The minister spoke Tuesday night at a rally in the capital."
     found = analyse(Article(text, published=date(2001, 3, 15)), nlp).mentions
     assert bounds(find(found, "rally")) == (datetime(2001, 3, 13), datetime(2001, 3, 14))
+
+
+def test_an_undated_past_is_presumed_at_the_time_the_narrative_is_at(nlp):
+    """A sentence told in the past that names no time goes on at the date the sentence
+    before it named for a happening ("In March, ... approved. The mayor resigned"): a
+    presumed time, not a bound; not across a sentence that leaves the past, nor for a
+    change from an earlier amount, nor after a date that only qualifies a noun."""
+    article = Article(
+        "In March 1997, the council approved the plan. The mayor resigned.",
+        published=date(1998, 6, 10),
+        id="a",
+    )
+    resigned = find(timeline.extract_events(article, nlp=nlp), "resigned")
+    assert bounds(resigned) == (None, datetime(1998, 6, 11))
+    assert resigned.presumed == timeline.Interval(
+        datetime(1997, 3, 1), datetime(1997, 4, 1), timeline.Granularity.MONTH
+    )
+    for text, word in (
+        (
+            "In March 1997, the council approved the plan. It has said so. The mayor resigned.",
+            "resigned",
+        ),
+        (
+            "It had sales of $5 million a year ago. Revenue rose to $9 million from $5 million.",
+            "rose",
+        ),
+        ("He praised last year's vote. The mayor resigned.", "resigned"),
+    ):
+        found = timeline.extract_events(Article(text, published=date(1998, 6, 10)), nlp=nlp)
+        assert find(found, word).presumed in (
+            None,
+            timeline.Interval(
+                datetime(1998, 6, 10), datetime(1998, 6, 11), timeline.Granularity.DAY
+            ),
+        ), text
+
+
+def test_a_plural_noun_that_heads_its_sentence_with_a_subject_is_a_present_verb(nlp):
+    """The tagger takes a verb in the present for a plural noun ("Hill ... talks about"):
+    one that heads its sentence and has a subject is told in the present, on the
+    publication day."""
+    found = events(nlp, "Mark Hill, CEO of Blue Data, talks about the company's new search tool.")
+    talks = find(found, "talks")
+    assert (talks.tense, bounds(talks)) == ("PRESENT", (at(8), at(9)))
+
+
+def test_a_state_or_progressive_a_statement_reports_holds_when_it_was_said(nlp):
+    """The past of a state or a progressive in the clause after a verb of saying in the
+    past is the speaker's present shifted back: presumed on the statement's day. Not a
+    happening it reports (done before), nor a clause named before its speaker."""
+    day = timeline.Interval(at(8), at(9), timeline.Granularity.DAY)
+    for text, word, presumed in (
+        ("The mayor said that the city was working with the police.", "working", day),
+        ("The mayor said that the plan meant higher taxes.", "meant", day),
+        ("The mayor said that the police arrested him.", "arrested", None),
+        ("The city was working with the police, the mayor said.", "working", None),
+    ):
+        assert find(events(nlp, text), word).presumed == presumed, text
+
+
+def test_a_statement_set_in_the_clause_it_reports_is_presumed_on_the_story_day(nlp):
+    """A verb of saying set in the clause it reports ("The talks, the minister said,
+    would resume") is the statement, not part of what was said: presumed as statements
+    are."""
+    day = timeline.Interval(at(8), at(9), timeline.Granularity.DAY)
+    for text in (
+        "The talks, the minister said, would resume soon.",
+        "But the mayor never expected, he said, that the city would win the bid.",
+    ):
+        assert find(events(nlp, text), "said").presumed == day, text
+
+
+def test_a_time_of_a_reason_does_not_keep_the_clause_it_hangs_from_undated(nlp):
+    """A time that dates only a clause giving a reason ("because ... in each of the last
+    two years") is the reason's: the clause it hangs from is presumed as if its sentence
+    named no time."""
+    text = (
+        "Guards scanned the crowd, because the man had been a guest at or arrested at the "
+        "fair in each of the last two years."
+    )
+    found = events(nlp, text)
+    assert find(found, "arrested").time.text == "the last two years"
+    scanned = find(found, "scanned")
+    assert (scanned.time, scanned.presumed) == (
+        None,
+        timeline.Interval(at(8), at(9), timeline.Granularity.DAY),
+    )

@@ -372,6 +372,86 @@ def test_undated_pairs_share_who_did_it_only_in_people():
     assert falls(hill) == 1
 
 
+def test_reports_of_articles_published_a_day_or_two_apart_are_near():
+    """Two articles published a day or two apart that tell a bridge collapsed, before each
+    was published, likely tell one collapse; a week apart, or known only to be dated, two;
+    a wish ("hope it collapses") or a collapse nothing places in time is not told as done."""
+    first, second = mention("a", 0, "collapse", latest=at(3)), mention("b", 0, "collapse")
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4)}
+    assert len(timeline.merge([first, evolve(second, latest=at(5))], dated=days)) == 1
+    assert len(timeline.merge([first, evolve(second, latest=at(5))], dated="ab")) == 2
+    later = {**days, "b": date(2020, 1, 10)}
+    assert len(timeline.merge([first, evolve(second, latest=at(11))], dated=later)) == 2
+    wished = evolve(second, latest=at(5), modality="HYPOTHETICAL")
+    assert len(timeline.merge([first, wished], dated=days)) == 2
+    assert len(timeline.merge([first, second], dated=days)) == 2
+    # within one article its publication says nothing more
+    assert len(timeline.merge([first, mention("a", 20, "collapse", latest=at(3))], dated="a")) == 2
+
+
+def test_groups_that_share_an_article_are_near_through_the_others():
+    """Two groups of reports, each told in several articles published a day or two apart,
+    are near though one article tells both (its two reports were kept apart within it)."""
+    bridge = Participant("Main Street Bridge", name_key("Main Street Bridge"), "ORG", "patient")
+    reports = [
+        mention("a", 0, "collapse", latest=at(3)),
+        mention("b", 0, "collapse", latest=at(5)),
+        mention("b", 30, "collapse", (bridge,), latest=at(5)),
+        mention("c", 0, "collapse", (bridge,), latest=at(5)),
+    ]
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4), "c": date(2020, 1, 4)}
+    assert len(timeline.merge(reports, dated=days)) == 1
+
+
+def test_reports_near_in_publication_are_told_apart_by_what_their_texts_say():
+    """Reports of articles published a day apart are near, unless their texts tell them
+    apart: a time that places one years before ("in 2019"), people or things done to or by
+    that differ ("three bridges", "the tunnel"; "engineers", "the mayor"), a present perfect
+    ("have collapsed": at some time before now) against a simple past, a plural noun
+    ("collapses": several) against a singular one."""
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4)}
+    first, second = (
+        mention("a", 0, "collapse", latest=at(3)),
+        mention("b", 0, "collapse", latest=at(5)),
+    )
+
+    def merged(one: EventMention, other: EventMention) -> int:
+        return len(timeline.merge([one, other], dated=days))
+
+    assert merged(first, second) == 1
+    long_ago = evolve(first, earliest=datetime(2019, 1, 1), latest=datetime(2019, 2, 1))
+    assert merged(long_ago, second) == 2
+    assert merged(evolve(first, theme="three bridges"), evolve(second, theme="the tunnel")) == 2
+    assert merged(evolve(first, theme="the bridge"), evolve(second, theme="a bridge")) == 1
+    assert merged(evolve(first, actor="engineers"), evolve(second, actor="the mayor")) == 2
+    perfect = evolve(first, tense="PRESENT", aspect="PERFECTIVE")
+    assert merged(perfect, evolve(second, tense="PAST")) == 2
+    assert merged(perfect, evolve(second, tense="PRESENT", aspect="PERFECTIVE")) == 1
+    several = evolve(first, text="collapses", end=first.start + len("collapses"))
+    assert merged(several, second) == 2
+    assert merged(several, evolve(second, text="collapses", end=len("collapses"))) == 1
+
+
+def test_reports_are_near_only_when_all_their_articles_are():
+    """A report of the 3rd and one of the 5th are near one of the 4th, but not each other:
+    only one of them joins it, or a chain of near days would join a week of reports."""
+    days = {"a": date(2020, 1, 3), "b": date(2020, 1, 4), "c": date(2020, 1, 6)}
+    reports = [
+        mention("a", 0, "collapse", latest=at(3)),
+        mention("b", 0, "collapse", latest=at(5)),
+        mention("c", 0, "collapse", latest=at(7)),
+    ]
+    assert len(timeline.merge(reports, dated=days)) == 2
+
+
+def test_a_report_no_date_bounds_merges_as_undated_with_a_dated_one():
+    """An undated article's report that nothing places in time is checked by no date, also
+    against a dated article's: it merges as two undated reports do."""
+    undated, dated = mention("a", 0, "collapse"), mention("b", 0, "collapse", latest=at(5))
+    assert len(timeline.merge([undated, dated], dated={"b": date(2020, 1, 4)})) == 1
+    assert len(timeline.merge([evolve(undated, latest=at(1)), dated], dated="b")) == 2
+
+
 def test_general_predicates_merge_only_with_someone_or_a_day_in_common():
     """Two reports of "went" or "took" in one story are any going and taking: they are one
     only when they share who did it or to whom, or name a common day, unlike "resigned"."""
@@ -1093,7 +1173,7 @@ def test_build_parses_in_batches_as_one_by_one(nlp, five_articles):
         result = analyse(article, nlp)
         mentions += result.mentions
         links += result.links()
-    dated = [a.id for a in five_articles if a.published is not None]
+    dated = {a.id: a.published for a in five_articles if a.published is not None}
     records = map(ArticleRecord.of, five_articles)
     expected = Timeline(timeline.merge(mentions, links, dated=dated), articles=records)
     built = timeline.build(five_articles, nlp=nlp)

@@ -506,3 +506,17 @@ def test_a_statement_in_the_present_perfect_is_no_reaction_of_an_earlier_day(nlp
     assert presumed_days(mentions_of(nlp, text))["said"] == day(10)
     text = "On Monday, the army shelled the port. Officials said that the port was closed."
     assert presumed_days(mentions_of(nlp, text))["said"] is None
+
+
+def test_a_paragraph_that_goes_on_from_a_long_past_happening_is_not_on_the_story_s_day(nlp):
+    """A deed in the simple past with no time, opening the paragraph after one that told a
+    happening years before the story's day, goes on telling of that past: it is not
+    presumed on the story's day. The paragraph after that one is again the story's."""
+    text = (
+        "On Tuesday, the council approved the budget. The vote was close. Members argued "
+        "for hours.\n\nThe old bridge opened in 1995 after a long dispute.\n\nEngineers "
+        "designed it in Paris.\n\nThe mayor thanked the council."
+    )
+    presumed = presumed_days(mentions_of(nlp, text))
+    assert presumed["designed"] is None
+    assert presumed["thanked"] == day(9)

@@ -10,7 +10,9 @@ canonical event. It works in four steps:
    "after") can never share one.
 2. Candidate pairs come from blocks: groups sharing a participant key and a predicate
    class, or a predicate class and a day they are dated to, or, for mentions no publication
-   date bounds, a predicate stem or class; within a block each group
+   date bounds, a predicate stem or class (with groups of dated articles of that predicate),
+   or, for reports that may be near (step 3), a predicate stem or class and a few days of
+   publication; within a block each group
    meets only its nearest neighbours in time, so the cost grows near-linearly. Pairs are
    made a batch of blocks at a time and held only as distinct numbers in arrays, and a
    mention that joins nothing shares its sets of names, places and predicates with the
@@ -28,9 +30,12 @@ canonical event. It works in four steps:
    someone in common, or times the texts name on a common day. Links within an article by anaphora
    must pass these vetoes too. When no publication date bounds the pair (their articles have
    none; one mention is not bounded in time at all, the other at most by a time its text
-   names, as in ECB+), the predicate class counts more, how alike the two articles are
-   counts too, only people count as participants in common, and only different people as
-   agents veto.
+   names, as in ECB+; or one is of such articles and not bounded at all), the predicate
+   class counts more, how alike the two articles are counts too, only people count as
+   participants in common, and only different people as agents veto. Reports told as done
+   in articles all published within two days are likelier one: their articles' closeness
+   counts as a date would, unless their words tell them apart (a time named years before,
+   who did it or to what, a present perfect, a plural).
 4. Pairs are taken best first; two groups join only when their whole groups pass the same
    test, so a vague mention never chains two distinct happenings (bounds that pairwise
    intersect have a common time). Pairs that share who did it or to whom and are
@@ -63,7 +68,8 @@ import contextlib
 import gc
 import itertools
 import operator
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -125,22 +131,23 @@ def cluster(
     mentions: Iterable[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
     *,
-    dated: Collection[str] = (),
+    dated: Collection[str] | Mapping[str, date | datetime] = (),
 ) -> Clusters:
     """Group ``mentions`` by the happening they report.
 
     ``constraints`` are ``(first, second, cue)`` triples from the articles' order cues
     (:meth:`timeline.pipeline.ArticleEvents.links`): ``first`` happens no later than
     ``second``; the cues of :data:`SAME_CUES` say they are one happening. ``dated`` holds
-    the ids of the articles with a publication date: the mentions of the others get the
-    leniency of undated reports (step 3 above). Every mention ends up in exactly one group;
-    equal mentions given twice count once, and two different mentions at one place of one
-    article are refused.
+    the ids of the articles with a publication date (the mentions of the others get the
+    leniency of undated reports, step 3 above), or maps them to it: then reports of
+    articles all published within two days count as near (step 3). Every mention ends up in
+    exactly one group; equal mentions given twice count once, and two different mentions at
+    one place of one article are refused.
 
     >>> cluster([]).mentions
     ()
     """
-    return Index.of(mentions, constraints).clusters(frozenset(dated))
+    return Index.of(mentions, constraints).clusters(dated)
 
 
 @attrs.frozen(eq=False)
@@ -203,11 +210,11 @@ class Index:
             _profiles(unique, texts.tolist(), places.runs()),
         )
 
-    def clusters(self, dated: frozenset[str]) -> Clusters:
+    def clusters(self, dated: Collection[str] | Mapping[str, date | datetime]) -> Clusters:
         """:func:`cluster` of these mentions; ``dated``: the ids of the articles with a
-        publication date."""
+        publication date, or their publication dates by id."""
         with collector_paused():
-            groups, contradictions = _grouped(self, dated)
+            groups, contradictions = _grouped(self, _days(dated))
         group_of = [0] * len(self.mentions)
         for g, members in enumerate(groups):
             for m in members:
@@ -373,8 +380,16 @@ def _linked(
     return same, ordered, parts
 
 
+def _days(dated: Collection[str] | Mapping[str, date | datetime]) -> dict[str, date | None]:
+    """The publication day of each dated article of ``dated`` (:func:`cluster`), ``None``
+    where only its id is given."""
+    if not isinstance(dated, Mapping):
+        return dict.fromkeys(dated)
+    return {i: d.date() if isinstance(d, datetime) else d for i, d in dated.items()}
+
+
 def _grouped(
-    indexed: Index, dated: frozenset[str]
+    indexed: Index, dated: Mapping[str, date | None]
 ) -> tuple[list[tuple[int, ...]], tuple[tuple[int, int], ...]]:
     """The groups of :func:`cluster`, sorted, and its contradictions as pairs of groups."""
     clustering = _Clustering(indexed, dated)

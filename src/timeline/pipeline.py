@@ -31,7 +31,8 @@ import hashlib
 import os
 import pickle
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -292,14 +293,16 @@ def merge(
     mentions: Iterable[EventMention],
     constraints: Iterable[tuple[EventMention, EventMention, str]] = (),
     *,
-    dated: Iterable[str] = (),
+    dated: Iterable[str] | Mapping[str, date | datetime] = (),
 ) -> list[Event]:
     """Cluster ``mentions`` into canonical events, in timeline order: the cluster and
     assemble stages (:func:`timeline.cluster.cluster`, :func:`timeline.canonical.assemble`).
 
     ``constraints`` are ``(first, second, cue)`` triples from the articles' order cues
     (:meth:`ArticleEvents.links`); ``dated`` the ids of the articles that have a publication
-    date (the others' mentions are merged as undated reports).
+    date (the others' mentions are merged as undated reports), or their publication dates
+    by id, as :func:`build` gives them: reports of articles published within two days
+    are then likelier one happening.
 
     >>> from datetime import datetime
     >>> from timeline import Participant
@@ -311,7 +314,8 @@ def merge(
     >>> (event.articles, event.earliest.hour, event.latest.hour)
     (('a', 'b'), 17, 21)
     """
-    return assemble(cluster(mentions, constraints, dated=frozenset(dated)))
+    days = dated if isinstance(dated, Mapping) else frozenset(dated)
+    return assemble(cluster(mentions, constraints, dated=days))
 
 
 def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = None) -> Timeline:
@@ -336,7 +340,7 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
         )
         records[result.article.id] = ArticleRecord.of(result.article)
     links.sort(key=lambda k: k.article_id)  # stable: each article's cues in their order
-    dated = frozenset(i for i, r in records.items() if r.published is not None)
+    dated = {i: r.published for i, r in records.items() if r.published is not None}
     with collector_paused():
         indexed = None
         if base is not None and base._indexed is not None:

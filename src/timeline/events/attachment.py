@@ -385,6 +385,16 @@ def attach(
                 attached.setdefault(heads[child.i], time)
                 if noun is not None and relative_subject(child):
                     same.add((noun, heads[child.i]))
+        if (
+            target is not None
+            and noun is None
+            and not parse.in_headline(token)
+            and misdates(parse, grammars, token, time)
+        ):
+            # "these results compare with income of $1.8 million last year": a day a verb
+            # told in the present cannot take, with no event noun before it to take it,
+            # dates no verb (a headline tells in the present what has happened)
+            continue
         if target is not None and noun is not None and noun != target:
             held = attached.get(target)
             if (

@@ -154,12 +154,26 @@ def said_apart(parse: _Parse, token: Any, owner: Any) -> bool:
     return False
 
 
+def for_reason(parse: _Parse, path: Sequence[int] | None) -> bool:
+    """Whether a way up the tree (as for :func:`qualifying`) passes through a clause that
+    gives a reason (``clauses.reasons``: "scanned the crowd, because he has been at the
+    march in each of the last three years"): a time there dates the reason, not what the
+    word above the way tells."""
+    words = parse.lex.clauses["reasons"]
+    return path is not None and any(
+        parse.dep[at] == "advcl" and parse.marked(parse.tokens[at], words) for at in path
+    )
+
+
 def tells_background(parse: _Parse, token: Any, owners: Sequence[Any]) -> bool:
     """Whether a time attached to the mentions ``owners`` only dates the background of a
-    noun of ``token``'s clause (:func:`qualifying`), or what a statement says that
-    ``token`` is no part of (:func:`said_apart`), not what ``token`` tells."""
+    noun of ``token``'s clause (:func:`qualifying`), a reason it gives (:func:`for_reason`)
+    or what a statement says that ``token`` is no part of (:func:`said_apart`), not what
+    ``token`` tells."""
     return bool(owners) and all(
-        qualifying(parse, parse.tree.path(o.i, token.i)) or said_apart(parse, token, o)
+        qualifying(parse, path := parse.tree.path(o.i, token.i))
+        or for_reason(parse, path)
+        or said_apart(parse, token, o)
         for o in owners
     )
 

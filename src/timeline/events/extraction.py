@@ -43,10 +43,13 @@ from timeline.events.parse import _Parse
 from timeline.events.participants import find_participants, location
 from timeline.events.presumption import (
     _REACTION,
+    _SPAN,
     _lately,
     ahead,
     day_told,
+    held_when_said,
     inherit,
+    narrative_time,
     not_over,
     performed,
     presume_participles,
@@ -174,6 +177,7 @@ class _Extractor:
         share_presumed(parse, mentions, tokens, heads)
         told_then(parse, mentions, tokens, heads)
         performed(parse, self.grammars, mentions, tokens, heads)
+        held_when_said(parse, mentions, tokens, heads)
         presume_participles(parse, self.grammars, mentions, tokens, heads)
         self.carried = {index: light for index, (_, light) in enumerate(found) if light is not None}
         return mentions, [token.i for token, _ in found], heads
@@ -314,6 +318,16 @@ class _Extractor:
             if reading.narrative
             else None
         )
+        if (
+            reference is not None
+            and reading.reporting
+            and publication is not None
+            and instant(publication.start) - instant(reference.interval.start) >= _REACTION
+        ):
+            # a statement quoted in the article was made near its publication, not on a day
+            # long before it that the sentence before names ("On April 4, 1949, Acheson
+            # signed the treaty. ... her aides said")
+            reference = None
         tense_part = (
             self.tense_bounds(bounds_grammar.tense, bounds_grammar.modality, bounds_grammar.aspect)
             if bounds_grammar is not None
@@ -395,7 +409,8 @@ class _Extractor:
         the story's day; a statement there too when it goes on telling its speaker's dated
         deed or statement (:class:`_Statement`), when its paragraph told none days before
         (it would react to that one), or in the present perfect ("officials have said":
-        still so when the article appeared)."""
+        still so when the article appeared). Not a deed that goes on telling the paragraph
+        before's happening long past (:meth:`goes_on_from_background`)."""
         if reading.time is not None:
             return False
         if reading.attribution:
@@ -403,7 +418,10 @@ class _Extractor:
         paragraph, sentence, run_on = reading.paragraph, reading.sentence, reading.run_on
         grammar = reading.grammar
         return (
-            not _lately(told.background, paragraph, sentence, run_on)
+            (
+                not _lately(told.background, paragraph, sentence, run_on)
+                and not self.goes_on_from_background(reading, told)
+            )
             or (
                 reading.reporting
                 and (
@@ -412,7 +430,37 @@ class _Extractor:
                     or (grammar.tense, grammar.aspect) == ("PRESENT", "PERFECTIVE")
                 )
             )
-        ) and saying(reading.token, heads, self.parse.tree) is None
+        ) and (
+            saying(reading.token, heads, self.parse.tree) is None
+            # a verb of saying set in the clause it reports is no part of it ("But he
+            # never dreamed, he said, that his country would become")
+            or (reading.reporting and self.parse.dep[reading.token.i] == "parataxis")
+        )
+
+    def goes_on_from_background(self, reading: _Reading, told: _Told) -> bool:
+        """Whether the mention read, a deed told in the simple past, opens a paragraph that
+        goes on telling what the paragraph right before it last told: a happening long
+        before the story's day (a week or more, :data:`~timeline.events.presumption._REACTION`,
+        not a day it would react to), within a few sentences of it
+        (:data:`~timeline.events.presumption._SPAN`) and with no dated happening of its own
+        paragraph between ("The old bridge opened in 1995 after a long dispute.", then
+        "Engineers designed it in Paris."): not on the story's day. Not after the article's
+        opening, which tells its news ("Prices rose in 2019, according to the ministry.",
+        then "The minister spoke at a news conference")."""
+        grammar, paragraph = reading.grammar, reading.paragraph
+        if (grammar.tense, grammar.aspect, grammar.polarity) != ("PAST", "NONE", "POS"):
+            return False
+        previous = max((p for p in told.narrated if p < paragraph), default=None)
+        if previous is None or paragraph in told.narrated:
+            return False
+        last = told.narrated[previous]
+        return (
+            last >= self.parse.opening
+            and self.parse.paragraphs_between(previous, paragraph) == 0
+            and told.background.get(previous) == last
+            and told.reacting.get(previous) != last
+            and reading.sentence - last <= _SPAN
+        )
 
     def presumed(
         self,
@@ -452,6 +500,12 @@ class _Extractor:
         )
         if presumed is not None or time is not None or reading.reporting:
             return presumed
+        if sentence not in setting.named:
+            # "In July 1997, the alliance announced ... . Romania and Slovenia were turned
+            # away": the time the narrative is at (:func:`narrative_time`)
+            if not reading.narrative or parse.quoted(token.idx):
+                return None
+            return narrative_time(parse, token, setting.dates, setting.owners_of)
         owners = setting.owners_of.get(id(sentence_time), ())
         if (grammar.tense != "INFINITIVE" or not_over(parse, sentence_time)) and (
             not owners

@@ -274,6 +274,15 @@ class _Grammars:
             # comment"): it shares that verb's grammar
             verb = self.of(parse.head(noun))
             return attrs.evolve(own, modality=verb.modality, polarity=verb.polarity), verb
+        if (
+            parse.dep[noun.i] == "ROOT"
+            and parse.tag[noun.i] == "NNS"
+            and any(parse.dep[c.i] == "nsubj" for c in parse.children(noun))
+        ):
+            # a plural noun that heads its sentence and has a subject is a verb in the
+            # present the tagger missed ("the minister calls the plan a mistake")
+            present = _Grammar("PRESENT", "NONE", "ASSERTED", own.polarity)
+            return present, present
         if self.generic(noun):
             own = attrs.evolve(own, modality="GENERIC")
         token = noun

@@ -4,10 +4,11 @@ News tells what happened on the day of its story: :func:`story_day` finds that d
 article's opening names it, :func:`presumed_day` presumes a mention told as done in the simple
 past or present perfect on it (or on the publication day), :func:`told_day` gives the day a
 speaker's dated statement or deed tells of, which the speaker's next statements go on
-telling. After all mentions are read, the passes :func:`inherit`, :func:`share_presumed`,
-:func:`told_then`, :func:`performed` and :func:`presume_participles` give a mention with no
-day of its own the bounds or day of the mention its clause hangs from, happens with or
-quotes.
+telling, and :func:`narrative_time` the time a narrative in the past goes on at. After all
+mentions are read, the passes :func:`inherit`, :func:`share_presumed`, :func:`told_then`,
+:func:`performed`, :func:`held_when_said` and :func:`presume_participles` give a mention
+with no day of its own the bounds or day of the mention its clause hangs from, happens
+with, quotes or is reported by.
 
 >>> from datetime import date
 >>> from timeline import Article, find_times
@@ -36,6 +37,7 @@ from timeline.events.clauses import (
     meanwhile,
     noun_before,
     planned_for,
+    qualifies_noun,
     qualifying,
     speaking_for,
     under_way,
@@ -164,6 +166,70 @@ def speaker_key(parse: _Parse, token: Any, referents: Referents) -> str | None:
     if argument is None or not argument.name.split():
         return None
     return name_key(argument.name.split()[-1]) or None
+
+
+def narrative_time(
+    parse: _Parse,
+    token: Any,
+    dates: dict[int, list[TimeExpression]],
+    owners_of: dict[int, list[Any]],
+) -> Interval | None:
+    """The time the narrative is at for ``token``, a mention in a sentence that names
+    none: the only date (``dates``, by sentence) of the last sentence before it in its
+    paragraph that names one, at most :data:`_SPAN` sentences back, each sentence between
+    told in the past ("In July 1997, the alliance announced ... . Romania and Slovenia
+    were turned away"): a reader presumes what the narrative goes on to tell in the past
+    happened then, until a sentence names another time. The date dates a verb of its
+    sentence (``owners_of``: the tokens each attached time dates, by the time's identity),
+    not only a noun ("said last month's discovery was a breakthrough") or the background
+    of one ("Albright, who fled in 1948, made no secret"), nor the earlier time of a
+    comparison ("production fell 8.4% from a year ago"), and is not after the
+    publication day; nor is ``token`` a change from an earlier amount (:func:`_compares`:
+    "had net of $1 million a year ago. Revenue soared to $9 million from $4 million")."""
+    if _compares(parse, token):
+        return None
+    sentence = parse.sentence_of[token.i]
+    paragraph = parse.paragraph_of(token)
+    for before in range(sentence - 1, max(sentence - 1 - _SPAN, -1), -1):
+        first = parse.tokens[parse.sentence_starts[before]]
+        if parse.paragraph_of(first) != paragraph:
+            return None
+        named = dates.get(before)
+        if not named:
+            root = first.sent.root
+            if not any(parse.tag[at.i] == "VBD" for at in (root, *parse.children(root))):
+                return None  # the narrative left the past ("Kuchma has said repeatedly")
+            continue
+        owners = owners_of.get(id(named[0]), ())
+        span = parse.time_span(named[0])
+        if (
+            len(named) > 1
+            or span is None
+            or ahead(parse, named[0])
+            or parse.lower[parse.head_at[span.root.i]] in parse.lex.ordering["compared_with"]
+            or not any(
+                parse.pos[owner.i] in ("VERB", "AUX") and not qualifies_noun(parse, owner)
+                for owner in owners
+            )
+        ):
+            return None
+        return named[0].interval
+    return None
+
+
+def _compares(parse: _Parse, verb: Any) -> bool:
+    """Whether ``verb`` compares an amount with one it had before ("Revenue soared to $10
+    million from $4 million"): the time a report names for the earlier amount ("a year
+    ago") is not the one the change is told at."""
+    words = parse.lex.ordering["compared_with"]
+    return any(
+        parse.dep[c.i] == "prep"
+        and parse.lower[c.i] in words
+        and any(
+            parse.dep[g.i] == "pobj" and parse.tag[g.i] in ("CD", "$") for g in parse.children(c)
+        )
+        for c in parse.children(verb)
+    )
 
 
 def presumed_day(
@@ -393,6 +459,54 @@ def performed(
             mentions[index] = attrs.evolve(mention, earliest=inside[0], latest=inside[1])
         elif said.presumed is not None:
             mentions[index] = attrs.evolve(mention, presumed=said.presumed)
+
+
+def held_when_said(
+    parse: _Parse, mentions: list[EventMention], tokens: Sequence[Any], heads: dict[int, int]
+) -> None:
+    """Give a state told in the simple past ("meant", ``verbs.states``) or anything told
+    in the past progressive ("was returning"), with no day of its own, in the clause a
+    statement in the past reports, the statement's day (presumed, or its bounds within
+    one day) as its presumed one: the past there is the speaker's present shifted back,
+    what held when it was said ("said membership meant that Hungary was returning to its
+    home"), not a happening before it ("said the police arrested him"). Only a complement
+    clause after its verb ("said that ..."): a narrative the speaker is named for after
+    it ("They were trying to attend a vigil, Moskal said") tells its own time. A clause
+    such a state reports in turn holds then too."""
+    states = parse.lex.states
+    classes = parse.lex.classes
+    shifted: set[int] = set()
+    for index, (mention, token) in enumerate(zip(mentions, tokens, strict=True)):
+        if (
+            mention.tense != "PAST"
+            or mention.time is not None
+            or mention.presumed is not None
+            or mention.modality != "ASSERTED"
+            or not (
+                mention.aspect == "PROGRESSIVE"
+                or (mention.aspect == "NONE" and parse.lemma(token) in states)
+            )
+        ):
+            continue
+        statement, via = governor(token, heads, parse.tree)
+        if (
+            statement is None
+            or parse.dep[via.i] != "ccomp"
+            or tokens[statement].i > token.i
+            or not (
+                statement in shifted
+                or (
+                    classes.get(parse.lemma(tokens[statement])) == "REPORTING"
+                    and (mentions[statement].tense, mentions[statement].aspect) == ("PAST", "NONE")
+                )
+            )
+        ):
+            continue
+        said = mentions[statement]
+        day = said.presumed or _one_day(said)
+        if day is not None:
+            mentions[index] = attrs.evolve(mention, presumed=day)
+            shifted.add(index)
 
 
 def presume_participles(

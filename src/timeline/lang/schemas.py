@@ -72,7 +72,9 @@ EVENTS = Section(
                 "posts": WORDS,
             }
         ),
-        "clauses": Section({"questions": WORDS, "speaker_pronouns": Table(WORDS)}),
+        "clauses": Section(
+            {"questions": WORDS, "reasons": WORDS, "speaker_pronouns": Table(WORDS)}
+        ),
         "tense": Section(
             {
                 "future": WORDS,
@@ -109,6 +111,7 @@ EVENTS = Section(
                 "taking_part": WORDS,
                 "issuing": WORDS,
                 "within_relative": WORDS,
+                "compared_with": WORDS,
                 "meanwhile": WORDS,
                 "intended": WORDS,
                 "signals": Table(TEXT),
@@ -150,6 +153,7 @@ MERGING = Section(
                     "participants",
                     "dated",
                     "week",
+                    "near",
                     "place",
                     "modality",
                     "undated",

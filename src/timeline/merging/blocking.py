@@ -1,6 +1,9 @@
 """Blocking: the pairs of groups worth scoring. Groups that share a participant key and a
 predicate class, or a predicate class and a day they are dated to, or, for groups no
-publication date bounds, a predicate stem or class, are in one block (:func:`_block_keys`);
+publication date bounds, a predicate stem or class (which groups of dated articles of that
+predicate join), or, for reports that may be near
+(:attr:`~timeline.merging.groups._Cluster.reported`), a predicate stem or class and a few
+days of publication, are in one block (:func:`_block_keys`);
 within a block each group meets only the next ``window`` (``lang/en/merging.toml``) in time,
 so the number of pairs grows near-linearly. Pairs are made a batch of blocks at a time and
 held only as distinct numbers in arrays (:func:`_pairs`).
@@ -22,6 +25,7 @@ from timeline.merging.groups import _Cluster
 __all__: list[str] = []
 
 _BUCKETED = 8  # clusters dated to at most this many days are blocked by day too
+_SPAN = 4  # the days of publication of reports blocked together (:func:`_block_keys`)
 
 #: Pairs are scored this many at a time (:meth:`timeline.merging.clustering._Clustering._scores`).
 _SCORED = 1 << 11
@@ -37,11 +41,19 @@ def _pairs(clusters: Iterable[_Cluster | None], size: int) -> list[np.ndarray[An
     mentions there are) of the type :func:`_held`, in parts (:func:`_parts`: the last part
     first); found a batch of blocks at a time, so that only the distinct pairs are held."""
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    hosted: set[tuple[Any, ...]] = set()  # the blocks of predicates with an undated group
     live = sorted((c for c in clusters if c is not None), key=_when)
     for cluster in live:  # so each block lists its clusters in time
         for key in _block_keys(cluster):
             blocks[key].append(cluster.root)
+        if cluster.issued is not None:  # met by undated groups of its predicates, if any
+            for key in _predicate_keys(cluster):
+                blocks[key].append(cluster.root)
+        elif cluster.named:
+            hosted.update(_predicate_keys(cluster))
     del live
+    for key in {k for k in blocks if k[0] in ("lemma", "class")} - hosted:
+        del blocks[key]
     window = words("merging")["window"]
     # the distinct pairs so far, then the pairs of the batches since
     held = _held(size)
@@ -75,8 +87,17 @@ def _held(size: int) -> type[np.unsignedinteger[Any]] | type[np.signedinteger[An
 def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
     keys: set[tuple[Any, ...]] = set()
     if cluster.named:
-        keys.update(("lemma", lemma) for lemma in cluster.lemmas)
-        keys.update(("class", kind) for kind in cluster.classes)
+        keys.update(_predicate_keys(cluster))
+    elif cluster.issued is not None and cluster.reported:
+        # a few days of publication at a time: reports further apart are never near; any
+        # two days at most two apart share one of the spans [4n, 4n + 4) or [4n + 2, 4n + 6)
+        spans = {
+            (day.toordinal() + shift) // _SPAN * 2 + bool(shift)
+            for day in cluster.issued
+            for shift in (0, _SPAN // 2)
+        }
+        keys.update(("lemma near", lemma, span) for lemma in cluster.lemmas for span in spans)
+        keys.update(("class near", kind, span) for kind in cluster.classes for span in spans)
     for kind in cluster.classes:
         keys.update(("who", key, kind) for key in cluster.roles)
         if cluster.low is not None and cluster.high is not None:
@@ -85,6 +106,13 @@ def _block_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
                 first = cluster.low.date()
                 keys.update(("day", first + timedelta(days=d), kind) for d in range(days))
     return keys
+
+
+def _predicate_keys(cluster: _Cluster) -> set[tuple[Any, ...]]:
+    """The blocks of ``cluster``'s predicate stems and classes."""
+    return {("lemma", stem) for stem in cluster.lemmas} | {
+        ("class", kind) for kind in cluster.classes
+    }
 
 
 def _when(cluster: _Cluster) -> tuple[Any, ...]:

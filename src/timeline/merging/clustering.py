@@ -12,7 +12,8 @@ import itertools
 import operator
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -50,7 +51,8 @@ _FAILED = 1 << 12
 class _Clustering:
     """Union-find over mentions, joined first by their articles' links, then best pair first."""
 
-    def __init__(self, indexed: Index, dated: frozenset[str]) -> None:
+    def __init__(self, indexed: Index, dated: Mapping[str, date | None]) -> None:
+        """``dated``: the publication day of each dated article, ``None`` where not known."""
         self.mentions = mentions = indexed.mentions
         self.context = _Articles(indexed.profiles)
         self.parent = list(range(len(mentions)))
@@ -61,6 +63,7 @@ class _Clustering:
         copies = indexed.copies.tolist()
         shared = _Shared()
         profiles = {article: (n,) for article, n in self.context.profile.items()}
+        days = {article: None if day is None else (day, day) for article, day in dated.items()}
         taken: dict[int, list[int]] = defaultdict(list)  # the copies of each first mention
         # each cluster's root is the number object of ``parent``: one number per mention
         self.clusters: list[_Cluster | None] = []
@@ -76,7 +79,8 @@ class _Clustering:
                     i,
                     m,
                     forbidden=forbidden.get(i, _NONE),
-                    published=m.article_id in dated,
+                    published=m.article_id in days,
+                    issued=days.get(m.article_id),
                     profile=profiles[m.article_id],
                     shared=shared,
                 )
@@ -86,7 +90,7 @@ class _Clustering:
                 others,
                 [mentions[i] for i in others],
                 forbidden=[forbidden[i] for i in others if i in forbidden],
-                dated=dated,
+                dated=days,
                 profiles=profiles,
             )
         self.links = indexed.ordered

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -18,6 +18,7 @@ import attrs
 from timeline.bounds import Bounds
 from timeline.lang import words
 from timeline.merging.predicates import (
+    _attitudes,
     _mention_kinds,
     _outcome,
     _predicate,
@@ -30,9 +31,13 @@ from timeline.moments import instant
 __all__: list[str] = []
 
 _DATED = timedelta(days=2)  # bounds at most this wide count as a date
+_NEAR = timedelta(days=2)  # articles published at most this many days apart are near
+_WEEK = timedelta(days=7)  # the days before its publication an article's news speaks of
 
 #: The start of the role key of a counted object ("257 people"), apart from name keys.
 _COUNTED = "#"
+
+_ASSERTED = frozenset({"ASSERTED"})
 
 #: The value of a cluster's sets that hold nothing: most mentions name no person, no place...
 _NONE: frozenset[Any] = frozenset()
@@ -73,6 +78,11 @@ class _Cluster:
     #: the earliest its untimed statements or presumed news may have been; none once its
     #: bounds end before that
     told: datetime | None
+    #: the first and the last day its dated articles were published, if one was
+    issued: tuple[date, date] | None
+    #: how its texts tell it (:func:`_written`): who did it and to what as they word them,
+    #: its verbs' tense and its nouns' number
+    written: frozenset[str] | set[str]
     forbidden: frozenset[int] | set[int]
 
     @classmethod
@@ -83,10 +93,12 @@ class _Cluster:
         *,
         forbidden: frozenset[int] | set[int],
         published: bool,
+        issued: tuple[date, date] | None,
         profile: tuple[int],
         shared: _Shared,
     ) -> _Cluster:
         """The cluster of one mention; ``published``: its article has a publication date;
+        ``issued``: the day it was published, twice, if that is known;
         ``profile``: its article's profile (:class:`~timeline.merging.likeness._Articles`),
         shared by the mentions of the article."""
         unbounded = not _bounded(mention)
@@ -132,6 +144,8 @@ class _Cluster:
             timed=mention.time is not None and mention.time.interval is not None,
             reports=reports,
             told=_told(mention, high) if reports else _presumed(mention, published=published),
+            issued=issued,
+            written=shared.frozen(_written(mention)),
             forbidden=forbidden,
         )
 
@@ -156,19 +170,21 @@ class _Cluster:
         mentions: Sequence[EventMention],
         *,
         forbidden: Iterable[frozenset[int] | set[int]],
-        dated: Collection[str],
+        dated: Mapping[str, tuple[date, date] | None],
         profiles: Mapping[str, tuple[int]],
     ) -> None:
         """Take in copies of its text (:func:`~timeline.cluster._signature`) from other
         articles, ``indices`` and ``mentions``: all they add are their articles' traits, as
-        :meth:`of` would give them (``forbidden`` the mentions each may not join; ``dated``,
-        ``profiles`` those of :meth:`of` by article)."""
+        :meth:`of` would give them (``forbidden`` the mentions each may not join; ``dated``
+        the ``issued`` of :meth:`of` of each dated article, ``profiles`` the ``profile``)."""
         self._grown().update(indices)
         self.articles = _union(self.articles, frozenset(m.article_id for m in mentions))
         self.profiles = _first_profiles(self.profiles, *(profiles[m.article_id] for m in mentions))
         self.named = self.named and all(
             _named(m, published=m.article_id in dated) for m in mentions
         )
+        for m in mentions:
+            self.issued = _spanned(self.issued, dated.get(m.article_id))
         for other in forbidden:
             self.forbidden = _union(self.forbidden, other)
 
@@ -207,6 +223,8 @@ class _Cluster:
         self.loose = self.loose or other.loose
         self.timed = self.timed or other.timed
         self.reports = self.reports and other.reports
+        self.issued = _spanned(self.issued, other.issued)
+        self.written = _union(self.written, other.written)
         if other.told is not None and (self.told is None or other.told > self.told):
             self.told = other.told
         if self.told is not None and self.high is not None and self.high <= self.told:
@@ -215,6 +233,28 @@ class _Cluster:
             # its other mentions date a month before; that default no longer holds
             self.told = None
         self.forbidden = _union(self.forbidden, other.forbidden)
+
+    @property
+    def told_as_happened(self) -> bool:
+        """Whether it is told as a happening: asserted, not a belief or a hope ("many
+        believe"), nor what may happen or is called for ("to act with restraint")."""
+        return self.modalities == _ASSERTED and not _attitudes(self.lemmas)
+
+    @property
+    def reported(self) -> bool:
+        """Whether it may be near another group (:func:`~timeline.merging.scoring._near`):
+        told as a happening in articles published within two days, with bounds, if any, that
+        reach into the week before the first was published, the days their publication
+        speaks of: a time its text names that places it before ("since 1993", "from 1991 to
+        1997", "in 1959") says more than when it was told."""
+        if self.issued is None or self.issued[1] - self.issued[0] > _NEAR:
+            return False
+        start = datetime.combine(self.issued[0], time()) - _WEEK
+        return (
+            (self.low is None or self.low >= start)
+            and (self.high is None or self.high > start)
+            and self.told_as_happened
+        )
 
     @property
     def dated(self) -> bool:
@@ -261,6 +301,33 @@ def _union(mine: frozenset[Any] | set[Any], theirs: frozenset[Any] | set[Any]) -
         return set(mine) | theirs
     mine |= theirs
     return mine
+
+
+def _written(mention: EventMention) -> frozenset[str]:
+    """How ``mention`` tells its happening, as words that say: ``by`` and ``to`` and the last
+    word of who did it and of what it was done to where no name says ("by slepian", "to
+    doctors", "to rifle"); for a verb, ``perfect`` for a present perfect ("have been
+    murdered") or else ``simple``; for a noun, ``plural`` ("attacks") or ``singular``."""
+    doers = [mention.actor or "", *(p.name for p in mention.participants if p.role == "agent")]
+    written = {f"by {w.split()[-1].lower()}" for w in doers if w.split()}
+    if mention.theme and mention.theme.split():
+        written.add(f"to {mention.theme.split()[-1].lower()}")
+    if mention.tense != "NONE":
+        perfect = mention.tense == "PRESENT" and mention.aspect.startswith("PERFECTIVE")
+        written.add("perfect" if perfect else "simple")
+    else:
+        word = mention.text.lower()
+        written.add("plural" if word != mention.lemma and word.endswith("s") else "singular")
+    return frozenset(written)
+
+
+def _spanned(
+    mine: tuple[date, date] | None, theirs: tuple[date, date] | None
+) -> tuple[date, date] | None:
+    """The first and last days of two spans of days (either may be ``None``: none)."""
+    if mine is None or theirs is None or mine == theirs:
+        return theirs if mine is None else mine
+    return (min(mine[0], theirs[0]), max(mine[1], theirs[1]))
 
 
 def _counted(theme: str, *, dated: bool) -> bool:

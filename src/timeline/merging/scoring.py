@@ -1,8 +1,9 @@
 """Whether two groups of mentions can be one happening, and how likely: their bounds leave a
 common time (:func:`_compatible`), nothing vetoes the pair (:func:`_vetoed`: opposite
 polarity or outcomes, different agents, different people it was done to...), and the score
-of what they share (:func:`_score`: predicate, participants, day, place, and, where no
-publication date bounds the pair, how alike their articles are). Weights are data, in
+of what they share (:func:`_score`: predicate, participants, day, articles published a day
+or two apart, place, and, where no publication date bounds the pair, how alike their
+articles are). Weights are data, in
 ``lang/en/merging.toml``.
 """
 
@@ -12,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from timeline.lang import words
-from timeline.merging.groups import _COUNTED, _Cluster, _meet
+from timeline.merging.groups import _COUNTED, _NEAR, _Cluster, _meet, _spanned
 from timeline.merging.likeness import _Articles
 from timeline.merging.predicates import _attitudes, _general
 
@@ -27,9 +28,62 @@ _WEEK = timedelta(days=7)  # bounds at most this wide count as a week
 
 
 def _undated(a: _Cluster, b: _Cluster) -> bool:
-    """Whether no publication date bounds the pair: their articles have none, one is not
-    bounded in time at all, the other at most by a time its articles name."""
-    return a.named and b.named and (a.loose or b.loose)
+    """Whether no publication date bounds the pair: one is not bounded in time at all and its
+    articles have no date; the other is bounded, if at all, by times its undated articles
+    name, or by the publication of articles whose days are known, which says nothing of
+    when the first happened."""
+    return (
+        (a.named or a.issued is not None)
+        and (b.named or b.issued is not None)
+        and ((a.named and a.loose) or (b.named and b.loose))
+    )
+
+
+def _near(a: _Cluster, b: _Cluster) -> bool:
+    """Whether ``a`` and ``b`` are reports that may be near (:attr:`_Cluster.reported`) in
+    articles all published within two days, not all the same ones (within an article its
+    publication says nothing of two reports; groups that share one may be near through the
+    others), both as done by some time or neither placed in time at all (a ceremony to
+    come): reports of one kind then likely tell one happening, as an article's publication
+    bounds when it could have been told. One placed in time and one nowhere ("the strike"
+    of 2 January, "an exchange of attacks does not help") are not told alike, nor those
+    their words tell apart (:func:`_told_apart`)."""
+    if not (a.reported and b.reported) or a.articles == b.articles:
+        return False
+    days = _spanned(a.issued, b.issued)
+    return (
+        days is not None
+        and days[1] - days[0] <= _NEAR
+        and (a.high is None) == (b.high is None)
+        and not _told_apart(a, b)
+    )
+
+
+#: Words of :attr:`_Cluster.written` that tell two reports apart when all of one's are the
+#: first and all of the other's the second: one done at some time before now, one a
+#: happening ("has been found guilty", "was found"); several happenings, one ("three sniper
+#: attacks", "a fatal attack").
+_APART = (frozenset({"perfect", "simple"}), frozenset({"plural", "singular"}))
+
+
+def _told_apart(a: _Cluster, b: _Cluster) -> bool:
+    """Whether the words of ``a`` and ``b`` tell two happenings: each done by someone, as
+    they word it, and by no one in common ("Slepian worked", "conservatives working"); each
+    done to someone or something (a name, a count: "three doctors", what the text words:
+    "shooting skeet") and to nothing in common; or told as :data:`_APART` says."""
+    for pair in _APART:
+        mine, theirs = a.written & pair, b.written & pair
+        if len(mine) == len(theirs) == 1 and mine != theirs:
+            return True
+    doers_a = {w for w in a.written if w.startswith("by ")}
+    doers_b = {w for w in b.written if w.startswith("by ")}
+    if doers_a and doers_b and doers_a.isdisjoint(doers_b):
+        return True
+    done_a = {w for w in a.written if w.startswith("to ")}
+    done_b = {w for w in b.written if w.startswith("to ")}
+    done_a.update(key for key, roles in a.roles.items() if "patient" in roles)
+    done_b.update(key for key, roles in b.roles.items() if "patient" in roles)
+    return bool(done_a and done_b and done_a.isdisjoint(done_b))
 
 
 def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
@@ -133,7 +187,9 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
 
     An undated pair (:func:`_undated`) is scored on what is left: its predicate counts in
     full (synonyms as the same lemma), plus a share of how alike its articles are
-    (:class:`_Articles`); places and modality are not held against it. Two clusters of one
+    (:class:`_Articles`); places and modality are not held against it. A pair of reports
+    of articles published within two days (:func:`_near`) gets ``near`` more where no
+    day or week dates both. Two clusters of one
     mention each are scored from their traits alone, the same for every pair of mentions of
     these traits (:class:`~timeline.merging.clustering._Traits`) but for whether they are of
     one article.
@@ -183,6 +239,8 @@ def _scored(a: _Cluster, b: _Cluster, *, stories: bool) -> tuple[float, bool, in
         score += weights["dated"]
     elif timely and a.within(_WEEK) and b.within(_WEEK):
         score += weights["week"]
+    elif timely and not undated and _near(a, b):
+        score += weights["near"]
     if undated:
         return score + weights["undated"], False, _ADDED
     # two reports that name nobody in common ("shares fell", "the market closed") are one

@@ -672,17 +672,22 @@ def _position_prefix() -> re.Pattern[str]:
 
 
 def with_positions(text: str, matches: list[Match]) -> list[Match]:
-    """Extend points preceded by "early", "mid-", "the end of"... and give them that mod."""
+    """Extend points preceded by "early", "mid-", "the end of"... and give them that mod.
+    A day told at a clock time keeps its mod: "early" in "early Friday at 1:30 a.m." places
+    the time in the day, which the clock time already does, and "around" stays its mod."""
     out = []
     floor = 0
     for match in matches:
         prefix = None
-        if match.spec.kind == "point" and match.spec.mod is None:
+        if match.spec.kind == "point" and (match.spec.mod is None or _clocked_day(text, match)):
             prefix = _position_prefix().search(text, max(floor, match.start - 30), match.start)
         if prefix is not None:
             word = " ".join(prefix.group("word").lower().split())
             relative = word in ("earlier", "later")
-            if relative and match.spec.anaphoric and not _the_unit(match.spec):
+            if _clocked_day(text, match):
+                if not relative:
+                    match = Match(prefix.start(), match.end, match.rule, match.spec)
+            elif relative and match.spec.anaphoric and not _the_unit(match.spec):
                 match = Match(prefix.start(), match.end, match.rule, match.spec)
             elif not (relative and _is_day(match.spec)):
                 side = {"earlier": -1, "later": 1}.get(word, 0)
@@ -691,6 +696,17 @@ def with_positions(text: str, matches: list[Match]) -> list[Match]:
         out.append(match)
         floor = match.end
     return out
+
+
+def _clocked_day(text: str, match: Match) -> bool:
+    """Whether ``match`` is a day (or its part) at a clock time, the day told first:
+    "Friday morning, around 1:30 a.m.", "Tuesday at 11 p.m."."""
+    spec = match.spec
+    return (
+        spec.hour is not None
+        and any(v is not None for v in (spec.day, spec.weekday, spec.day_offset, spec.holiday))
+        and not text[match.start].isdigit()
+    )
 
 
 def _the_unit(spec: Spec) -> bool:

@@ -428,11 +428,12 @@ def _glued_clock_rules() -> tuple[Rule, ...]:
 
 
 def _game_period(text: str, match: Match | None) -> bool:
-    """Whether ``match`` is a period that a game has too ("the third quarter"): no year in it."""
+    """Whether ``match`` is a period that a game has too ("the third quarter", "4th-quarter"):
+    no year in it."""
     return (
         match is not None
         and match.rule in _game_rules()
-        and not any(ch.isdigit() for ch in text[match.start : match.end])
+        and match.spec.year is None
         and "year" not in text[match.start : match.end].lower()
     )
 
@@ -597,7 +598,8 @@ def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
     """Whether the words of ``m`` are a name or a count, not a time: a lowercase ambiguous
     word where a rule wants capitals ("this march"), a month or season before a capitalized
     word with no cue or shift ("June Carter", "the Winter Meetings"; not "last Spring
-    Congress"), a figure before a counted noun ("1999 points")."""
+    Congress"), a figure before a counted noun ("1999 points") or a vehicle make, whose
+    model year it is ("a 2013 Toyota")."""
     if rule.capitalized and rule.ambiguous and len(m.group().split()) > 1:
         words = (v for v in m.groupdict().values() if v and " " not in v)
         if any(w.lower().rstrip(".") in rule.ambiguous and w[:1].islower() for w in words):
@@ -605,7 +607,7 @@ def _a_name(text: str, m: re.Match[str], rule: Rule) -> bool:
     after = _NEXT_WORD.match(text, m.end())
     if rule.name_before_capital and after and after.group(1)[:1].isupper():
         return not (m.groupdict().get("shift") or _cue_before(text, m.start(), rule.cue))
-    if rule.counted and after and after.group(1).lower() in _counted():
+    if rule.counted and after and _counts_or_models(after.group(1)):
         return not _cue_before(text, m.start(), _date_words())
     return False
 
@@ -695,6 +697,18 @@ def _title_lowercase() -> frozenset[str]:
 @functools.cache
 def _counted() -> frozenset[str]:
     return frozenset(lexicon()["blockers"]["after_numbers"])
+
+
+def _counts_or_models(word: str) -> bool:
+    """Whether a figure before ``word`` is a count ("1999 points") or a model year ("2013
+    Toyota"), not a year."""
+    lowered = word.lower()
+    return lowered in _counted() or (word[:1].isupper() and lowered in _vehicle_makes())
+
+
+@functools.cache
+def _vehicle_makes() -> frozenset[str]:
+    return frozenset(lexicon()["blockers"]["vehicle_makes"])
 
 
 @functools.cache

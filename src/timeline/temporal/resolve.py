@@ -759,6 +759,10 @@ def _offset(spec: Spec, ctx: Context) -> Resolution:
     anchored = _anchor(ctx, spec.anaphoric, finest)
     sign = spec.direction or -1
     if spec.number is None:
+        if anchored is not None and unit in ("S", "MIN", "H") and _day_anchor(*anchored):
+            # "minutes later", "a few hours earlier" than a day told without a clock time
+            day = _interval(floor(anchored[0], G.DAY), G.DAY)
+            return Resolution("DATE", day.timex, day, spec.mod, anchored[1])
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolution("DATE", ref, mod=spec.mod, anchor=anchored[1] if anchored else None)
     if anchored is None:
@@ -822,12 +826,20 @@ def _clock_offset(
     spec: Spec, moment: datetime, anchor: Anchor, count: int, unit: str
 ) -> Resolution:
     seconds = {"S": 1, "MIN": 60, "H": 3600}[unit] * count
-    if anchor.kind == "publication" and moment.time() == time():
+    if _day_anchor(moment, anchor):  # "two hours later" than Monday: on Monday, no clock time
         interval = _interval(floor(moment + timedelta(seconds=seconds), G.DAY), G.DAY)
         return Resolution("DATE", interval.timex, interval, spec.mod, anchor)
     granularity = {"S": G.SECOND, "MIN": G.MINUTE, "H": G.HOUR}[unit]
     interval = _interval(floor(moment + timedelta(seconds=seconds), granularity), granularity)
     return Resolution("TIME", interval.timex, interval, spec.mod, anchor)
+
+
+def _day_anchor(moment: datetime, anchor: Anchor) -> bool:
+    """Whether ``anchor`` names a day, not a time of it: a publication day, or a day of the
+    narrative ("on Monday ... two hours later")."""
+    if anchor.kind == "publication":
+        return moment.time() == time()
+    return "T" not in anchor.value
 
 
 def _unanchored_unit(granularity: Granularity) -> str:
