@@ -419,6 +419,19 @@ def test_told_bounds_are_written_only_where_an_event_has_them():
     jsonschema.Draft202012Validator(json_schema()).validate(document)
 
 
+def test_a_mention_is_written_passive_only_where_it_is():
+    """Few mentions are passive: the member is written only where true, absent it is
+    false, and the document reads back equal."""
+    returned = EventMention("a1", 2, 10, "returned", "return", 0, passive=True)
+    said = EventMention("a1", 20, 24, "said", "say", 1)
+    tl = Timeline([Event("e1", (returned,)), Event("e2", (said,))])
+    document = json.loads(tl.to_json())
+    written = [m.get("passive") for e in document["events"] for m in e["mentions"]]
+    assert written == [True, None]
+    assert Timeline.from_json(tl.to_json()) == tl
+    jsonschema.Draft202012Validator(json_schema()).validate(document)
+
+
 def test_the_articles_records_round_trip_and_cite_the_articles(nlp):
     article = timeline.Article(
         "On Sunday, Iraq's parliament voted.",

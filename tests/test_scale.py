@@ -170,6 +170,19 @@ def test_updating_in_steps_in_memory_equals_rebuilding(analysed, data):
     assert built == timeline_of(analysed)
 
 
+def test_an_update_keeps_what_the_mentions_of_an_unchanged_event_alone_make(analysed):
+    # in memory and read back from JSON: an event whose mentions the new articles leave as
+    # they were keeps them (the same tuple), and its label, participants, place and id
+    first = timeline_of(analysed[:3])
+    for base in (first, Timeline.from_json(first.to_json())):
+        updated = timeline_of(analysed[3:], base=base)
+        assert updated == timeline_of(analysed)
+        before = {e.id: e for e in base.events}
+        kept = [e for e in updated.events if e.id in before and e.mentions == before[e.id].mentions]
+        assert kept and len(kept) < len(updated.events)
+        assert all(e.mentions is before[e.id].mentions for e in kept)
+
+
 def test_update_analyses_only_the_new_articles_and_refuses_known_ids(nlp):
     articles = corpus()
     old = timeline.build(articles[:4], nlp)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -57,7 +58,7 @@ from timeline.bounds import (
     solve,
     within_wholes,
 )
-from timeline.cluster import Clusters, places
+from timeline.cluster import Clusters
 from timeline.cues import tells_of
 from timeline.lang import words
 from timeline.merging.predicates import predicate_kinds
@@ -68,25 +69,31 @@ from timeline.names import ROLE_ORDER, known_as, name_key, name_keys
 __all__ = ["assemble", "is_happening", "label", "names_happening", "salience", "tells_happening"]
 
 
-def assemble(
-    clusters: Clusters, labels: Mapping[tuple[tuple[str, int, int], ...], str] | None = None
-) -> list[Event]:
+def assemble(clusters: Clusters, known: Iterable[Event] = ()) -> list[Event]:
     """The canonical events of ``clusters``' groups, bounds tightened by the order cues, in
-    timeline order. ``labels`` gives the :func:`label` of groups already labelled, by the
-    places ``(article id, start, end)`` of their mentions (as a timeline's events give
-    them, to update it): those are not labelled again."""
+    timeline order. ``known`` are the events of a timeline that these groups update
+    (:meth:`timeline.Timeline.update`): a group of the very mentions of one of them (the
+    same objects, in its order) keeps its id, participants, label, place and whether it is
+    a happening, which depend on its mentions alone, and the tuple of its mentions; only the
+    rest is worked out again."""
     mentions, groups, copies = clusters.mentions, clusters.groups, clusters.copies
     group_of = [0] * len(mentions)
     for g, members in enumerate(groups):
         for m in members:
             group_of[m] = g
-    # whether each mention is the first with its text: the others are its copies
-    first = None if copies is None else (copies == np.arange(len(mentions))).tolist()
+    # whether each mention is the first with its text (the others are its copies), a byte each
+    first = None if copies is None else bytearray(copies == np.arange(len(mentions)))
+    by_first = {id(event.mentions[0]): event for event in known}
     # each group's mentions as the tuple its event keeps, not a list copied into one later
-    reports = [
-        _Reports.of(tuple(map(mentions.__getitem__, members)), _firsts(members, copies, first))
-        for members in groups
-    ]
+    reports, earlier = [], []
+    for members in groups:
+        group = tuple(map(mentions.__getitem__, members))
+        event = _same_mentions(by_first.get(id(group[0])), group)
+        earlier.append(event)
+        reports.append(
+            _Reports.of(group if event is None else event.mentions, _firsts(members, copies, first))
+        )
+    del by_first
     agreed = [_agreed(r.distinct) for r in reports]
     # a group whose reports disagree keeps bounds that hold every reading (the hull): a cue
     # of one report, a presumed day or a whole would silently take one reading for all
@@ -95,9 +102,13 @@ def assemble(
     solution = solve(
         [bounds for bounds, _ in agreed], [Constraint(a, b, c) for a, b, c in lifted], split
     )
+    del agreed  # let go: ``split`` says which groups' reports disagree
     rank = ranks(len(groups), solution.accepted)
     # by the place of its first mention, a noun's rather than its light verb's
-    ids = [_event_id(_with_nouns(r.distinct)[0]) for r in reports]
+    ids = [
+        _event_id(_with_nouns(r.distinct)[0]) if event is None else event.id
+        for r, event in zip(reports, earlier, strict=True)
+    ]
     against: dict[int, set[str]] = defaultdict(set)
     for ga, gb in clusters.contradictions:
         against[ga].add(ids[gb])
@@ -113,7 +124,10 @@ def assemble(
         if g not in whole_of and g not in split and (day := _presumed(r.distinct)) is not None
     ]
     solved = within_wholes(list(presume(told, solution.accepted, presumed, split)), within)
-    happens = [tells_happening(r.distinct) for r in reports]
+    happens = [
+        tells_happening(r.distinct) if event is None else event.happening
+        for r, event in zip(reports, earlier, strict=True)
+    ]
     spoken = _statements([r.mentions for r in reports], solved, lifted, happens)
     parts_of: dict[int, list[str]] = defaultdict(list)
     for part, whole in {**spoken, **whole_of}.items():
@@ -127,25 +141,32 @@ def assemble(
         group = r.mentions
         low, high = solved[g]
         when = _when(r.distinct, low, high)
+        event = earlier[g]
+        if event is None:
+            participants = _participants(r.distinct, r.copies)
+            location = _most_common((m.location for m in r.distinct), r.copies)
+            label = _labelled(*r.nouns())
+        else:
+            participants, location, label = event.participants, event.location, event.label
         confidence = (
             (1.0 - 0.5 * (1.0 - _agreement(r)))
-            * (1.0 if agreed[g][1] and g not in conflicted else _DISAGREEING)
-            * (0.5 if against[g] else 1.0)
+            * (1.0 if g not in split and g not in conflicted else _DISAGREEING)
+            * (0.5 if g in against else 1.0)
         )
         events.append(
             Event(
                 id=ids[g],
                 mentions=group,
-                participants=_participants(r.distinct, r.copies),
+                participants=participants,
                 earliest=low,
                 latest=high,
                 when=when,
-                label=_label(r, labels),
-                location=_most_common((m.location for m in r.distinct), r.copies),
+                label=label,
+                location=location,
                 confidence=round(confidence, 4),
-                contradicts=sorted(against[g]),
+                contradicts=sorted(against.get(g, ())),
                 happening=happens[g],
-                parts=sorted(parts_of[g]),
+                parts=sorted(parts_of.get(g, ())),
                 salience=_salience(
                     r, articles[g], dated=_within_days(*told[g]), reported=g in reported, most=most
                 ),
@@ -156,13 +177,11 @@ def assemble(
     return [events[g] for g in _order(events, rank, solution.accepted, told)]
 
 
-def _label(reports: _Reports, known: Mapping[tuple[tuple[str, int, int], ...], str] | None) -> str:
-    """The :func:`label` of a group, or the one ``known`` holds for its mentions' places."""
-    if known:
-        found = known.get(places(reports.mentions))
-        if found is not None:
-            return found
-    return _labelled(*reports.nouns())
+def _same_mentions(event: Event | None, group: tuple[EventMention, ...]) -> Event | None:
+    """``event`` if its mentions are the very objects of ``group``, in order."""
+    if event is None or len(event.mentions) != len(group):
+        return None
+    return event if all(map(operator.is_, event.mentions, group)) else None
 
 
 @attrs.frozen(eq=False)
@@ -194,7 +213,7 @@ class _Reports:
         its own or an earlier one; without it, each mention is a text of its own."""
         count = len(mentions)
         if firsts is None:
-            return cls(mentions, mentions, [1] * count, range(count))
+            return cls(mentions, mentions, *_each_once(count))
         own = firsts == np.arange(count)
         text = (np.cumsum(own) - 1)[firsts]
         distinct = [mentions[k] for k in np.flatnonzero(own).tolist()]
@@ -214,14 +233,26 @@ class _Reports:
         return len({m.article_id for m in _with_nouns(self.mentions)})
 
 
+@functools.lru_cache(maxsize=256)
+def _each_once(count: int) -> tuple[tuple[int, ...], range]:
+    """The ``copies`` and ``text`` of :class:`_Reports` of ``count`` mentions that are each
+    a text of its own, shared by the groups of that size: most groups have no copies, and
+    a list of ones of their own took 8 bytes a mention at the peak of merging.
+
+    >>> _each_once(3)
+    ((1, 1, 1), range(0, 3))
+    """
+    return (1,) * count, range(count)
+
+
 def _firsts(
     members: Sequence[int],
     copies: np.ndarray[Any, np.dtype[np.int64]] | None,
-    first: Sequence[bool] | None,
+    first: Sequence[int] | None,
 ) -> np.ndarray[Any, Any] | None:
     """For each of a group's ``members`` (sorted indices), the position among them of the
     first with its text (:attr:`timeline.cluster.Clusters.copies`; ``first``: whether each
-    mention is one); ``None`` if not known or none is a copy."""
+    mention is one, 1 or 0); ``None`` if not known or none is a copy."""
     if copies is None or first is None or all(map(first.__getitem__, members)):
         return None
     at = np.array(members, dtype=np.int64)
@@ -279,12 +310,13 @@ def _agreement(reports: _Reports) -> float:
     >>> _agreement(_Reports.of([*fired[:2], EventMention("c", 0, 5, "fired", "fire", 0)]))
     0.6666666666666666
     """
+    first = reports.mentions[0].article_id
+    if all(m.article_id == first for m in reports.mentions):
+        return 1.0  # most groups: nothing particular need be gathered
     particulars = [_particulars(m) for m in reports.distinct]
     told: dict[str, set[str]] = defaultdict(set)
     for m, text in zip(reports.mentions, reports.text, strict=True):
         told[m.article_id].update(particulars[text])
-    if len(told) < 2:
-        return 1.0
     counts = Counter(x for found in told.values() for x in found)
     return sum(any(counts[x] > 1 for x in found) for found in told.values()) / len(told)
 

@@ -90,7 +90,6 @@ __all__ = [
     "cluster",
     "collector_paused",
     "place",
-    "places",
     "predicate_kinds",
     "predicate_stem",
     "same_text",
@@ -435,16 +434,6 @@ def place(mention: EventMention) -> tuple[str, int, int]:
     ('a', 4, 10)
     """
     return _where(mention)
-
-
-def places(mentions: Iterable[EventMention]) -> tuple[tuple[str, int, int], ...]:
-    """The :func:`place` of each of ``mentions``, at C speed.
-
-    >>> from timeline import EventMention
-    >>> places([EventMention("a", 4, 10, "strike", "strike", 0)])
-    (('a', 4, 10),)
-    """
-    return tuple(map(_where, mentions))
 
 
 #: :func:`place` at C speed, for the loops over every mention.

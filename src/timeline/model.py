@@ -668,8 +668,11 @@ class Timeline:
     )
     # what merging more articles into it reuses (timeline.pipeline.timeline_of), if it made it
     _indexed: Any = attrs.field(init=False, repr=False, eq=False, default=None)
-    # the (copy, original) pairs of mentions its JSON said are copies of one text, if read
-    _copies: Any = attrs.field(init=False, repr=False, eq=False, default=None)
+    # the (copy, original) pairs of its mentions that are copies of one text, as its JSON
+    # said (timeline.export.timeline_json.loads), for an update to compare only the others
+    _copies: tuple[tuple[EventMention, EventMention], ...] = attrs.field(
+        default=(), converter=tuple, kw_only=True, repr=False, eq=False, alias="_copies"
+    )
 
     @events.validator
     def _check_events(self, attribute: attrs.Attribute, events: tuple) -> None:
@@ -876,7 +879,8 @@ class Timeline:
         process (not read from JSON) also keeps how its mentions were indexed for merging,
         so that only the new ones are indexed; one read from JSON knows which of its mentions
         copy another's text (:meth:`to_json`); events whose mentions stay as they were keep
-        their labels. An article id already on the timeline is refused.
+        what those alone make (label, participants, place, id). An article id already on the
+        timeline is refused.
 
         >>> from datetime import date
         >>> a = Article("Iraq's parliament voted on Sunday.", date(2020, 1, 7), "a")

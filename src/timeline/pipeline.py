@@ -39,7 +39,7 @@ import attrs
 
 from timeline.bounds import OPEN, Constraint, intersect, order, solve, within_wholes
 from timeline.canonical import assemble
-from timeline.cluster import PART, Index, cluster, collector_paused, places
+from timeline.cluster import PART, Index, cluster, collector_paused
 from timeline.cues import find_constraints, find_parts
 from timeline.events import Mentions, find_mentions
 from timeline.model import (
@@ -330,7 +330,8 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
     indexed for merging (in memory), so that merging more articles into it indexes only
     theirs; one read from JSON knows which of its mentions copy another's text
     (:meth:`Timeline.to_json`), so that only the others' texts are compared. Its events'
-    labels are kept for the groups that stay as they were.
+    labels, participants, places, ids and mentions' tuples are kept for the groups that
+    stay as they were (:func:`~timeline.canonical.assemble`).
     Merging runs with the cycle collector paused (:func:`~timeline.cluster.collector_paused`)."""
     mentions: list[EventMention] = []
     links: list[Link] = []
@@ -353,12 +354,12 @@ def timeline_of(analysed: Iterable[ArticleEvents], *, base: Timeline | None = No
             copies = ()
             if base is not None:
                 mentions = [m for event in base.events for m in event.mentions] + mentions
-                copies = base._copies or ()
+                copies = base._copies
             indexed = Index.of(mentions, links=links, copies=copies)
         del mentions
-        # a group of the same mentions as an event of ``base`` has that event's label
-        labels = {places(e.mentions): e.label for e in base.events} if base else None
-        built = Timeline(assemble(indexed.clusters(dated), labels), records.values(), links)
+        # a group of the very mentions of an event of ``base`` keeps what they alone make
+        known = base.events if base else ()
+        built = Timeline(assemble(indexed.clusters(dated), known), records.values(), links)
     object.__setattr__(built, "_indexed", indexed)
     return built
 

@@ -9,7 +9,8 @@ kinds come back as a fixed offset: the same instants, compared equal. An event l
 of its mentions copy another's text (``copies``, optional), as merging found them, so that
 an update of the timeline read back compares only the others' texts; a reader takes a pair
 only where the two mentions are the same but for their article. An event's ``told`` bounds
-(:attr:`~timeline.Event.told`) are written only where it has them.
+(:attr:`~timeline.Event.told`) are written only where it has them, and a mention's
+``passive`` (:attr:`~timeline.EventMention.passive`) only where it is true.
 The document is described by a versioned JSON Schema, :func:`json_schema`.
 
 >>> from datetime import datetime
@@ -154,6 +155,9 @@ def dumps(timeline: Timeline, **options: Any) -> str:
             encoded["copies"] = copies
         if encoded["told"] is None:  # optional: only where a presumed day narrowed them
             del encoded["told"]
+        for mention in encoded["mentions"]:
+            if not mention["passive"]:  # optional: only where true, as few mentions are
+                del mention["passive"]
     if timeline.links:
         document["links"] = [_encode(link) for link in timeline.links]
     if timeline.articles:
@@ -173,7 +177,7 @@ def _copies(timeline: Timeline) -> list[list[list[int]]]:
         every = indexed.mentions
         known = {id(every[i]): every[f] for i, f in zip(copied, firsts, strict=True)}
     else:
-        known = {id(copy): original for copy, original in timeline._copies or ()}
+        known = {id(copy): original for copy, original in timeline._copies}
     found: list[list[list[int]]] = []
     for event in timeline.events:
         pairs: list[list[int]] = []
@@ -226,23 +230,20 @@ def _read_document(text: str | bytes) -> Timeline:
     claims = [_claimed(event, n) for n, event in enumerate(events)]
     reading = _read.set(_Reading(_TRUSTING if _plain_unicode(text) else _CHECKING, {}))
     try:
-        timeline = Timeline(
-            _decoded(Event, events, "event"),
-            _decoded(ArticleRecord, data.get("articles", []), "article"),
-            _decoded(Link, data.get("links", []), "link"),
-        )
+        decoded = _decoded(Event, events, "event")
+        records = _decoded(ArticleRecord, data.get("articles", []), "article")
+        links = _decoded(Link, data.get("links", []), "link")
     finally:
         _read.reset(reading)
     # a pair is taken only where the two are the same but for their article, as merging
     # compares them (a document edited since it was written)
     copies = [
         (event.mentions[k], event.mentions[j])
-        for event, pairs in zip(timeline.events, claims, strict=True)
+        for event, pairs in zip(decoded, claims, strict=True)
         for k, j in pairs
         if same_text(event.mentions[k], event.mentions[j])
     ]
-    object.__setattr__(timeline, "_copies", tuple(copies))
-    return timeline
+    return Timeline(decoded, records, links, _copies=copies)
 
 
 def _claimed(event: Any, n: int) -> list[tuple[int, int]]:
