@@ -249,7 +249,7 @@ class _Cluster:
         1997", "in 1959") says more than when it was told."""
         if self.issued is None or self.issued[1] - self.issued[0] > _NEAR:
             return False
-        start = datetime.combine(self.issued[0], time()) - _WEEK
+        start = datetime.combine(max(self.issued[0], date.min + _WEEK), time()) - _WEEK
         return (
             (self.low is None or self.low >= start)
             and (self.high is None or self.high > start)
