@@ -270,10 +270,10 @@ def doc_tense(
 ) -> str | None:
     """The tense of the verb governing the span ``[start, end)`` in a parsed spaCy ``Doc``.
 
-    With ``schedule``, a simple present that the span dates is a schedule, ahead ("arrives
-    on Saturday"); the caller says where that holds (a headline tells the past in the
-    present). Falls back to
-    ``clauses``, the :class:`Clauses` of the doc's text, where the parse gives no verb.
+    With ``schedule``, a simple or progressive present that the span dates is a schedule,
+    ahead ("arrives on Saturday", "is visiting Paris on Monday"); the caller says where
+    that holds (a headline tells the past in the present). Falls back to ``clauses``, the
+    :class:`Clauses` of the doc's text, where the parse gives no verb.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -306,4 +306,11 @@ def doc_tense(
         and not any(c.dep_ in ("aux", "auxpass") for c in token.lefts)
     ):  # a simple present the day dates is a schedule: "the envoy arrives on Saturday"
         return "future"  # (not a past of the same form: "weakness hurt stocks Friday")
+    if (
+        schedule
+        and token.tag_ == "VBG"
+        and not named
+        and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in token.lefts)
+    ):  # so is a present progressive: "the mayor is visiting Paris on Monday"
+        return "future"
     return clauses.tense(start, end)
