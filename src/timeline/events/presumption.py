@@ -185,8 +185,10 @@ def narrative_time(
     of one ("Albright, who fled in 1948, made no secret"), nor the earlier time of a
     comparison ("production fell 8.4% from a year ago"), and is not after the
     publication day; nor is ``token`` a change from an earlier amount (:func:`_compares`:
-    "had net of $1 million a year ago. Revenue soared to $9 million from $4 million")."""
-    if _compares(parse, token):
+    "had net of $1 million a year ago. Revenue soared to $9 million from $4 million"), nor
+    told as coming after it ("He later spoke there": ``then`` words of ``[ordering]``)."""
+    then = parse.lex.ordering["then"]
+    if _compares(parse, token) or any(parse.lower[c.i] in then for c in parse.children(token)):
         return None
     sentence = parse.sentence_of[token.i]
     paragraph = parse.paragraph_of(token)
