@@ -758,9 +758,10 @@ class Referents:
         return (topic if named[_surname(topic)] == max(named.values()) else None), None
 
     def quoted(self, sentence: int) -> bool:
-        """Whether sentence number ``sentence`` is a quotation from end to end ("``We are
-        friends.''"): the speaker told before it goes on after it ("..., he said. ``We are
-        friends.'' He also urged Albright")."""
+        """Whether sentence number ``sentence`` is a quotation from end to end (a sentence
+        in quotation marks, which AP writes as two backticks and two apostrophes): the
+        speaker told before it goes on after it ("..., he said. 'We are friends.' He also
+        urged Albright")."""
         start = self.idx[self.sentences[sentence]]
         end = (
             self.idx[self.sentences[sentence + 1]]
