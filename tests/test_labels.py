@@ -276,6 +276,8 @@ def test_a_verb_telling_the_time_of_day_is_kept_but_not_listed(nlp):
         # feelings
         ("Other things bothered the manager.", "other things bothered the manager"),
         ("The club anticipated a long run in the cup.", "club anticipated a long run"),
+        # what is believed of someone: "presumed dead", as "assumed"
+        ("The missing sailor was presumed dead on Tuesday.", "the missing sailor presumed"),
     ],
 )
 def test_states_idioms_and_what_is_going_on_are_kept_but_not_listed(nlp, text, kept):
