@@ -56,6 +56,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from timeline.lang import words
+from timeline.layout import quotations
 from timeline.model import Argument, EventMention
 from timeline.names import fullest_forms, line_start, name_key, person_start, tokens_text
 from timeline.nlp import text_of, token_strings, tree_of
@@ -758,21 +759,34 @@ class Referents:
         return (topic if named[_surname(topic)] == max(named.values()) else None), None
 
     def quoted(self, sentence: int) -> bool:
-        """Whether sentence number ``sentence`` is a quotation from end to end (a sentence
-        in quotation marks, which AP writes as two backticks and two apostrophes): the
-        speaker told before it goes on after it ("..., he said. 'We are friends.' He also
-        urged Albright")."""
+        """Whether sentence number ``sentence`` is a quotation from end to end (one of
+        :func:`timeline.layout.quotations` and its marks, AP's two backticks and two
+        apostrophes too): the speaker told before it goes on after it ("..., he said. 'We
+        are friends.' He also urged Albright")."""
         start = self.idx[self.sentences[sentence]]
         end = (
             self.idx[self.sentences[sentence + 1]]
             if sentence + 1 < len(self.sentences)
             else len(self.written)
         )
-        said = self.written[start:end].strip()
-        return any(
-            said.startswith(opening) and said.endswith(closing) and len(said) > len(opening)
-            for opening, closing in words("layout")["quote_marks"].items()
-        )
+        text = self.written
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        last = start + len(text[start:end].rstrip())
+        at = bisect.bisect_right(self.quotation_starts, first)
+        if at == len(self.quotations):
+            return False
+        inside, close = self.quotations[at]
+        marks = words("layout")["quote_marks"]
+        return marks.get(text[first:inside]) == text[close:last] != ""
+
+    @functools.cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """The spans inside quotation marks of the text (:func:`timeline.layout.quotations`)."""
+        return quotations(self.written)
+
+    @functools.cached_property
+    def quotation_starts(self) -> list[int]:
+        return [start for start, _ in self.quotations]
 
     def before(self, index: int) -> Iterator[_Name]:
         """The names that start before token ``index``, nearest first."""
