@@ -100,8 +100,8 @@ def find_triggers(
                 or parse.dep[token.i] == "amod"
                 or not token.is_alpha
                 or (
-                    (lemma in lex.states or phrasal_state(parse, token))
-                    and parse.dep[token.i] == "acl"
+                    parse.dep[token.i] == "acl"
+                    and (lemma in lex.states or phrasal_state(parse, token))
                 )
             ):
                 continue
