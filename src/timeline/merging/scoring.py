@@ -75,15 +75,24 @@ def _told_apart(a: _Cluster, b: _Cluster) -> bool:
         mine, theirs = a.written & pair, b.written & pair
         if len(mine) == len(theirs) == 1 and mine != theirs:
             return True
-    doers_a = {w for w in a.written if w.startswith("by ")}
-    doers_b = {w for w in b.written if w.startswith("by ")}
-    if doers_a and doers_b and doers_a.isdisjoint(doers_b):
-        return True
-    done_a = {w for w in a.written if w.startswith("to ")}
-    done_b = {w for w in b.written if w.startswith("to ")}
-    done_a.update(key for key, roles in a.roles.items() if "patient" in roles)
-    done_b.update(key for key, roles in b.roles.items() if "patient" in roles)
-    return bool(done_a and done_b and done_a.isdisjoint(done_b))
+    return _none_in_common(_tagged(a, "by "), _tagged(b, "by ")) or _none_in_common(
+        _tagged(a, "to ") | _patients(a), _tagged(b, "to ") | _patients(b)
+    )
+
+
+def _tagged(cluster: _Cluster, tag: str) -> set[str]:
+    """The words of ``cluster``'s :attr:`~_Cluster.written` that start with ``tag``."""
+    return {w for w in cluster.written if w.startswith(tag)}
+
+
+def _patients(cluster: _Cluster) -> set[str]:
+    """The keys of those ``cluster`` names as what it was done to."""
+    return {key for key, roles in cluster.roles.items() if "patient" in roles}
+
+
+def _none_in_common(mine: set[str], theirs: set[str]) -> bool:
+    """Whether both sets hold something and nothing in common."""
+    return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
 def _compatible(a: _Cluster, b: _Cluster, *, zones: bool = False) -> bool:
