@@ -772,21 +772,22 @@ class Referents:
         text = self.written
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         last = start + len(text[start:end].rstrip())
-        at = bisect.bisect_right(self.quotation_starts, first)
-        if at == len(self.quotations):
+        at = bisect.bisect_right(self._quotation_starts, first)
+        if at == len(self._quotations):
             return False
-        inside, close = self.quotations[at]
+        inside, close = self._quotations[at]
         marks = words("layout")["quote_marks"]
         return marks.get(text[first:inside]) == text[close:last] != ""
 
     @functools.cached_property
-    def quotations(self) -> list[tuple[int, int]]:
+    def _quotations(self) -> list[tuple[int, int]]:
         """The spans inside quotation marks of the text (:func:`timeline.layout.quotations`)."""
         return quotations(self.written)
 
     @functools.cached_property
-    def quotation_starts(self) -> list[int]:
-        return [start for start, _ in self.quotations]
+    def _quotation_starts(self) -> list[int]:
+        """Where each of :attr:`_quotations` starts, for a bisection."""
+        return [start for start, _ in self._quotations]
 
     def before(self, index: int) -> Iterator[_Name]:
         """The names that start before token ``index``, nearest first."""
