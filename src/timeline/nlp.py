@@ -199,7 +199,19 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     >>> token_strings(load()("Parliament voted."), "POS")
     ['PROPN', 'VERB', 'PUNCT']
     """
-    return _shared(doc, attribute, lambda: _strings(doc, attribute))
+    held = _read.get()
+    if held is None or held[0] is not doc:
+        return _strings(doc, (attribute,))[0]
+    columns = held[1]
+    if attribute not in columns:
+        read = _COLUMNS if attribute in _COLUMNS else (attribute,)
+        columns.update(zip(read, _strings(doc, read), strict=True))
+    return columns[attribute]
+
+
+#: The attributes the stages read as strings: inside :func:`reading`, the first of them asked
+#: for reads them all, in one pass over the doc's tokens.
+_COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP")
 
 
 def text_of(doc: Any) -> str | None:
@@ -280,17 +292,24 @@ def _shared(doc: Any, key: str, read: Callable[[], _T]) -> _T:
     return columns[key]
 
 
-def _strings(doc: Doc, attribute: str) -> list[str]:
-    ids = doc.to_array(attribute).tolist()
+def _strings(doc: Doc, attributes: tuple[str, ...]) -> list[list[str]]:
+    """Each token's string of each of ``attributes``, a list per attribute: each distinct hash
+    is looked up once, and numpy puts its string in each place it has."""
+    import numpy  # spaCy, and numpy with it, are imported once a doc is parsed
+
+    ids = doc.to_array(list(attributes)).reshape(len(doc), len(attributes))
+    distinct, places = numpy.unique(ids.ravel(), return_inverse=True)
+    hashes = distinct.tolist()
     known = _STRINGS
     try:
-        return list(map(known.__getitem__, ids))
+        found = list(map(known.__getitem__, hashes))
     except KeyError:
         if len(known) > _STRINGS_KEPT:
             known.clear()
         strings = doc.vocab.strings
-        known.update({i: strings[i] for i in set(ids)})
-        return list(map(known.__getitem__, ids))
+        known.update({i: strings[i] for i in hashes})
+        found = list(map(known.__getitem__, hashes))
+    return numpy.array(found, dtype=object)[places].reshape(ids.shape).T.tolist()
 
 
 #: The strings :func:`token_strings` has read, by their hash: a string's hash is the same in
