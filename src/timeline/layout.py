@@ -155,6 +155,7 @@ def date_lines(text: str) -> list[DateLine]:
     """
     layout = words("layout")
     opening, update, second = _date_line_patterns()
+    longest = layout["stamp_length"]
     found: list[DateLine] = []
     seen = 0
     start = 0
@@ -165,11 +166,14 @@ def date_lines(text: str) -> list[DateLine]:
             lead = opening.match(line)
             first = start + lead.end()
             rest = line[lead.end() :]
-            cut = second.search(rest)
-            rest = (rest[: cut.start()] if cut else rest).rstrip(" \t|,;.-")
-            if rest and len(rest) <= layout["stamp_length"] and re.search(r"\d", rest):
-                updated = update.match(line.strip()) is not None
-                found.append(DateLine(first, first + len(rest), number, updated))
+            # what is left begins the rest and is no longer than stamp_length: with no figure
+            # that near the start, the line is no date line, wherever a second stamp cuts it
+            if re.search(r"\d", rest[:longest]):
+                cut = second.search(rest)
+                rest = (rest[: cut.start()] if cut else rest).rstrip(" \t|,;.-")
+                if rest and len(rest) <= longest and re.search(r"\d", rest):
+                    updated = update.match(line.strip()) is not None
+                    found.append(DateLine(first, first + len(rest), number, updated))
             if seen == layout["date_line_lines"]:
                 break
         start = end + 1
