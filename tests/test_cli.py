@@ -7,8 +7,8 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timezone
 from collections.abc import Iterator
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
