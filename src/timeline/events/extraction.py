@@ -553,6 +553,7 @@ class _Extractor:
         named_patient = any(p.named_patient for p in participants)
         actor = labels.actor(token, light, named=named_agent)
         arguments, actor = referents.arguments(token.i, actor)
+        phrase = phrasing(self.parse, token, text)
         return EventMention(
             article_id=self.article.id,
             start=start,
@@ -579,7 +580,8 @@ class _Extractor:
             earliest=bounds[0],
             latest=bounds[1],
             quoted=self.parse.quoted(start),
-            **phrasing(self.parse, token, text),
+            particle=phrase["particle"],
+            phrasal=phrase["phrasal"],
             presumed=presumed,
             background=in_background(self.parse, token),
         )

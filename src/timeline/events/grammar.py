@@ -159,15 +159,12 @@ class _Grammars:
         children = parse.children(verb)
         auxes = [c for c in children if dep[c.i] in ("aux", "auxpass")]
         negation, negative_subjects = tense_words["negation"], tense_words["negative_subjects"]
+        relational = parse.lemma(verb) in parse.lex.relational
         negated = any(
             dep[c.i] == "neg"
             or lower[c.i] in negation
             or (dep[c.i] in ("nsubj", "nsubjpass") and lower[c.i] in negative_subjects)
-            or (
-                dep[c.i] in _CORE_ARGUMENTS
-                and negated_noun(parse, c)
-                and parse.lemma(verb) not in parse.lex.relational
-            )
+            or (not relational and dep[c.i] in _CORE_ARGUMENTS and negated_noun(parse, c))
             for c in children
         )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
         # relational verb's says what its event did not do ("the attack caused no casualties")
