@@ -117,15 +117,13 @@ def tense_bounds(
     >>> tense_bounds("FUTURE", "FUTURE", date(2020, 1, 7))[0]
     datetime.datetime(2020, 1, 7, 0, 0)
     """
-    start, end = publication_span(published)
-    today = day_of(published) if published is not None else OPEN
     if modality == "FUTURE":
-        return (start, None)
+        return (publication_span(published)[0], None)
     if modality != "ASSERTED" or tense not in ("PAST", "PRESENT"):
         return OPEN
     if tense == "PRESENT" and aspect in ("NONE", "PROGRESSIVE"):
-        return today
-    return (None, end)
+        return day_of(published) if published is not None else OPEN
+    return (None, publication_span(published)[1])
 
 
 def day_of(published: date | datetime) -> Bounds:
@@ -204,10 +202,12 @@ def intersect(first: Bounds, second: Bounds) -> Bounds | None:
     >>> intersect((datetime(2020, 1, 8), None), (None, datetime(2020, 1, 5))) is None
     True
     """
-    lows = [b for b in (first[0], second[0]) if b is not None]
-    highs = [b for b in (first[1], second[1]) if b is not None]
-    low = max(lows, key=instant) if lows else None
-    high = min(highs, key=instant) if highs else None
+    low, other = first[0], second[0]
+    if low is None or (other is not None and instant(other) > instant(low)):
+        low = other  # the later start; of two at one instant, the first's
+    high, other = first[1], second[1]
+    if high is None or (other is not None and instant(other) < instant(high)):
+        high = other  # the earlier end; of two at one instant, the first's
     if low is not None and high is not None and instant(high) <= instant(low):
         return None
     return (low, high)

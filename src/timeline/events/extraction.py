@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -65,12 +65,11 @@ from timeline.moments import instant
 from timeline.references import Referents
 
 
-@attrs.frozen
-class _Reading:
+class _Reading(NamedTuple):
     """What the first steps read of one mention: its grammar (``written`` as its words
     tell it, ``grammar`` as a fact it tells, ``bounds_grammar`` for its bounds, ``None``
     when its tense does not bound it), where it stands, its own time and whether it
-    carries the narrative."""
+    carries the narrative (a tuple: one is made for each mention)."""
 
     index: int
     token: Any
@@ -88,8 +87,7 @@ class _Reading:
     narrative: bool
 
 
-@attrs.frozen
-class _Statement:
+class _Statement(NamedTuple):
     """Whose statement a mention is, and the day it is of: the day of the speaker's last
     dated statement or deed (``spoken``: its paragraph, day and whether it reaches the
     next paragraph) when it ``goes_on`` telling of it, else the story's day."""
@@ -551,8 +549,11 @@ class _Extractor:
         start, end = span
         text = self.article.text[start:end]
         participants = find_participants(self.parse, token, light, self.triggers_at)
-        actor = labels.actor(token, light, named=any(p.role == "agent" for p in participants))
+        named_agent = any(p.role == "agent" for p in participants)
+        named_patient = any(p.named_patient for p in participants)
+        actor = labels.actor(token, light, named=named_agent)
         arguments, actor = referents.arguments(token.i, actor)
+        phrase = phrasing(self.parse, token, text)
         return EventMention(
             article_id=self.article.id,
             start=start,
@@ -564,11 +565,11 @@ class _Extractor:
             actor=actor,
             arguments=arguments,
             sentence_time=sentence_time,
-            theme=labels.theme(token, named=any(p.named_patient for p in participants)),
+            theme=labels.theme(token, named=named_patient),
             # with no one named or written as doing it, its theme is its subject
             passive=actor is None
-            and not any(p.role == "agent" for p in participants)
-            and labels.passive(token, named=any(p.named_patient for p in participants)),
+            and not named_agent
+            and labels.passive(token, named=named_patient),
             location=location(self.parse, token, light),
             tense=written.tense,
             aspect=written.aspect,
@@ -579,7 +580,8 @@ class _Extractor:
             earliest=bounds[0],
             latest=bounds[1],
             quoted=self.parse.quoted(start),
-            **phrasing(self.parse, token, text),
+            particle=phrase["particle"],
+            phrasal=phrase["phrasal"],
             presumed=presumed,
             background=in_background(self.parse, token),
         )

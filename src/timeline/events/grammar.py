@@ -31,6 +31,13 @@ _PARTICIPLES = frozenset({"PRESPART", "PASTPART"})
 _FINITE = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
 _NONFINITE = {"VBG": "PRESPART", "VBN": "PASTPART"}
 _CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: the aspect of a verb, by whether it is perfect and whether it is progressive
+_ASPECTS = {
+    (True, True): "PERFECTIVE_PROGRESSIVE",
+    (True, False): "PERFECTIVE",
+    (False, True): "PROGRESSIVE",
+    (False, False): "NONE",
+}
 
 
 @attrs.frozen
@@ -147,65 +154,51 @@ class _Grammars:
         """The grammar of ``verb`` as its auxiliaries, tag, negations and conditions tell
         it (:meth:`of` keeps it)."""
         parse = self.parse
+        dep, lower, tag = parse.dep, parse.lower, parse.tag
         tense_words = parse.lex.tense
-        auxes = [c for c in parse.children(verb) if parse.dep[c.i] in ("aux", "auxpass")]
+        children = parse.children(verb)
+        auxes = [c for c in children if dep[c.i] in ("aux", "auxpass")]
+        negation, negative_subjects = tense_words["negation"], tense_words["negative_subjects"]
+        relational = parse.lemma(verb) in parse.lex.relational
         negated = any(
-            parse.dep[c.i] == "neg"
-            or parse.lower[c.i] in tense_words["negation"]
-            or (
-                parse.dep[c.i] in ("nsubj", "nsubjpass")
-                and parse.lower[c.i] in tense_words["negative_subjects"]
-            )
-            or (
-                parse.dep[c.i] in _CORE_ARGUMENTS
-                and negated_noun(parse, c)
-                and parse.lemma(verb) not in parse.lex.relational
-            )
-            for c in parse.children(verb)
+            dep[c.i] == "neg"
+            or lower[c.i] in negation
+            or (dep[c.i] in ("nsubj", "nsubjpass") and lower[c.i] in negative_subjects)
+            or (not relational and dep[c.i] in _CORE_ARGUMENTS and negated_noun(parse, c))
+            for c in children
         )  # "none of its missiles were intercepted", "gave no reason", "no one claimed"; a
         # relational verb's says what its event did not do ("the attack caused no casualties")
-        if parse.dep[verb.i] == "conj" and not auxes and not own_tense(parse, verb):
-            auxes = [
-                c for c in parse.children(parse.head(verb)) if parse.dep[c.i] in ("aux", "auxpass")
-            ]
-            negated = negated or any(
-                parse.dep[c.i] == "neg" for c in parse.children(parse.head(verb))
-            )
+        if dep[verb.i] == "conj" and not auxes and not own_tense(parse, verb):
+            joined_to = parse.children(parse.head(verb))
+            auxes = [c for c in joined_to if dep[c.i] in ("aux", "auxpass")]
+            negated = negated or any(dep[c.i] == "neg" for c in joined_to)
         polarity = "NEG" if negated else "POS"
         perfect = any(parse.lemma(a) == "have" for a in auxes)
-        progressive = parse.tag[verb.i] == "VBG" and any(
-            parse.lemma(a) == "be" and parse.dep[a.i] == "aux" for a in auxes
+        progressive = tag[verb.i] == "VBG" and any(
+            parse.lemma(a) == "be" and dep[a.i] == "aux" for a in auxes
         )
-        aspect = {
-            (True, True): "PERFECTIVE_PROGRESSIVE",
-            (True, False): "PERFECTIVE",
-            (False, True): "PROGRESSIVE",
-        }.get((perfect, progressive), "NONE")
+        aspect = _ASPECTS[perfect, progressive]
         for aux in auxes:
-            if parse.tag[aux.i] == "MD" and parse.lower[aux.i] in tense_words["future"]:
+            if tag[aux.i] == "MD" and lower[aux.i] in tense_words["future"]:
                 return _Grammar("FUTURE", aspect, "FUTURE", polarity)
-            if parse.tag[aux.i] == "MD" and parse.lower[aux.i] in tense_words["hypothetical"]:
+            if tag[aux.i] == "MD" and lower[aux.i] in tense_words["hypothetical"]:
                 return _Grammar("NONE", aspect, "HYPOTHETICAL", polarity)
-        finite = [_FINITE[parse.tag[t.i]] for t in (*auxes, verb) if parse.tag[t.i] in _FINITE]
+        finite = [_FINITE[tag[t.i]] for t in (*auxes, verb) if tag[t.i] in _FINITE]
         if parse.marked(
-            parse.head(verb) if parse.dep[verb.i] == "conj" else verb,
+            parse.head(verb) if dep[verb.i] == "conj" else verb,
             tense_words["conditions"],
         ):
             # "if the sale had gone through": only might have happened
             return _Grammar(finite[0] if finite else "NONE", aspect, "HYPOTHETICAL", polarity)
         if finite:
             return _Grammar(finite[0], aspect, "ASSERTED", polarity)
-        if parse.tag[verb.i] == "VB" and any(parse.tag[a.i] == "TO" for a in auxes):
+        if tag[verb.i] == "VB" and any(tag[a.i] == "TO" for a in auxes):
             return _Grammar("INFINITIVE", aspect, "HYPOTHETICAL", polarity)
-        if (
-            parse.tag[verb.i] == "VBN"
-            and not auxes
-            and any(parse.dep[c.i] == "nsubj" for c in parse.children(verb))
-        ):
+        if tag[verb.i] == "VBN" and not auxes and any(dep[c.i] == "nsubj" for c in children):
             # a participle with a subject of its own and no auxiliary is a simple past the
             # tagger missed ("the daily compared the boy with Guevara")
             return _Grammar("PAST", aspect, "ASSERTED", polarity)
-        return _Grammar(_NONFINITE.get(parse.tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
+        return _Grammar(_NONFINITE.get(tag[verb.i], "NONE"), aspect, "ASSERTED", polarity)
 
     def unable(self, token: Any, grammar: _Grammar, heads: dict[int, int]) -> _Grammar | None:
         """The grammar of the fact that the verb ``token`` tells with a negated modal of

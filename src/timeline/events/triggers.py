@@ -201,13 +201,15 @@ def phrasal_state(parse: _Parse, verb: Any) -> bool:
     got caught up in nets"). Not the verb alone: "the navy caught the pirates"."""
     if parse.pos[verb.i] != "VERB":
         return False
+    children = parse.children(verb)
+    prepositions = [parse.lower[c.i] for c in children if parse.dep[c.i] == "prep"]
+    if not prepositions:
+        return False
     particle = parse.particle(verb)
     phrase = parse.lemma(verb) + ("" if particle is None else " " + parse.lower[particle.i])
-    children = list(parse.children(verb))
-    return any(
-        parse.dep[c.i] == "prep" and f"{phrase} {parse.lower[c.i]}" in parse.lex.states
-        for c in children
-    ) and all(parse.lemma(c) == "be" for c in children if parse.dep[c.i] == "auxpass")
+    return any(f"{phrase} {p}" in parse.lex.states for p in prepositions) and all(
+        parse.lemma(c) == "be" for c in children if parse.dep[c.i] == "auxpass"
+    )
 
 
 def event_class(parse: _Parse, token: Any, light: Any | None, lemma: str) -> str:
