@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -233,8 +234,11 @@ def built(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Article]:
     """
     given: list[Article] = []
 
-    def build(articles: list[Article], nlp: object, *, n_process=1, progress=None) -> Timeline:
+    def build(
+        articles: list[Article], nlp: object, *, n_process=1, cache=None, progress=None
+    ) -> Timeline:
         assert n_process == 1  # few articles: one process
+        assert cache is None
         given.extend(articles)
         for done in range(1, len(articles) + 1):
             if progress is not None:
@@ -859,7 +863,9 @@ def test_build_jobs_sets_the_worker_processes(
 ) -> None:
     asked = []
 
-    def build(articles: list[Article], nlp: object, *, n_process=1, progress=None) -> Timeline:
+    def build(
+        articles: list[Article], nlp: object, *, n_process=1, cache=None, progress=None
+    ) -> Timeline:
         asked.append(n_process)
         return Timeline(())
 
@@ -901,3 +907,69 @@ def test_build_about_keeps_the_events_of_an_entity_and_top_the_most_salient(
     assert [e.id for e in Timeline.from_json(out).events] == [e.id for e in built.top(1).events]
     assert built.top(1).articles == built.articles  # the sources stay citable
     assert run(capsys, "build", "air.txt", "--top", "0")[0] == 2
+
+
+def test_build_update_adds_new_articles_to_a_saved_timeline(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    nlp: object,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("news").mkdir()
+    Path("news/vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
+    assert run(capsys, "build", "news", "-o", "saved.json") == (0, "", "")
+    Path("news/count.txt").write_text(
+        "---\npublished: 2020-01-08\nid: count\n---\nThe votes were counted on Monday.",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "build", "news", "--update", "saved.json", "-o", "saved.json")
+    assert (code, out) == (0, "")
+    assert errors(err) == ["timeline: warning: skipped 1 article already on saved.json"]
+    assert run(capsys, "build", "news", "-o", "whole.json") == (0, "", "")
+    updated = Timeline.from_json(Path("saved.json").read_bytes())
+    assert updated == Timeline.from_json(Path("whole.json").read_bytes())
+    assert [r.id for r in updated.articles] == ["count", "vote"]
+
+
+@pytest.mark.parametrize(
+    ("saved", "expected"),
+    [
+        (None, "timeline: error: cannot read missing.json: No such file or directory"),
+        ('{"format": "other"}', "timeline: error: missing.json: not a timeline JSON document"),
+    ],
+)
+def test_build_update_of_no_saved_timeline_stops(
+    capsys: pytest.CaptureFixture[str], built: list[Article], saved: str | None, expected: str
+) -> None:
+    Path("vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
+    if saved is not None:
+        Path("missing.json").write_text(saved, encoding="utf-8")
+    code, out, err = run(capsys, "build", "vote.txt", "--update", "missing.json")
+    assert (code, out) == (2, "")
+    assert errors(err)[0].startswith(expected)
+    assert built == []
+
+
+def test_build_cache_keeps_parses_for_the_next_run(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    nlp: object,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
+    code, first, err = run(capsys, "build", "vote.txt", "--cache", "parses")
+    assert (code, err) == (0, "")
+    assert len(list(Path("parses").rglob("*.spacy"))) == 1
+
+    def parse_many(nlp: object, texts: list[str]) -> Iterator[object]:
+        assert texts == []  # every text was parsed on the first run
+        return iter(())
+
+    monkeypatch.setattr("timeline.parses.parse_many", parse_many)
+    assert run(capsys, "build", "vote.txt", "--cache", "parses") == (0, first, "")
+    Path("file").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "build", "vote.txt", "--cache", "file")
+    assert (code, out) == (2, "")
+    assert errors(err)[0].startswith("timeline: error: cannot keep parses in file:")

@@ -29,6 +29,13 @@ iCalendar outputs list what a reader would put on a timeline (:attr:`timeline.Ti
 happenings, not attitudes, generic, negated or hypothetical mentions, nor the words that
 only relate, report or phase another event, and not the parts of another event);
 ``--all-events`` writes every event, and JSON always holds every event.
+``--jobs N`` parses and analyses in N worker processes (by default one per core from 500
+articles). ``--cache FOLDER`` keeps the parses there (:class:`timeline.parses.ParseCache`),
+so that a run parses only texts it has not parsed with this model before. ``--update SAVED``
+adds the articles to the timeline a run saved as JSON (:meth:`timeline.Timeline.update`):
+the result is the timeline of all the articles, and the old ones are not read again;
+articles already on it are skipped with a warning, so a folder that grows day by day can be
+given whole (its HTML and TimelineJS quote the sentences of the new articles only).
 ``--about NAME`` keeps the events that involve NAME (:meth:`timeline.Timeline.involving`;
 repeat it for several names: the events that involve any), and ``--top K`` the K most
 salient listed events (:meth:`timeline.Timeline.top`), in every format.
@@ -36,6 +43,7 @@ For example::
 
     timeline build articles/ -o timeline.html --title "Iraq, January 2020"
     python scrape.py | timeline build - --format json > timeline.json
+    timeline build articles/ --update timeline.json -o timeline.json --cache parses/
 
 A bad article (unreadable file, invalid JSON, no text, a publication date that is no date)
 is reported as ``timeline: error: FILE:LINE: ...`` and skipped: the others still make the
@@ -270,6 +278,19 @@ def _parser() -> argparse.ArgumentParser:
         f"{JOBS_FROM:,} articles, else 1)",
     )
     build.add_argument(
+        "--update",
+        metavar="SAVED",
+        help="add ARTICLES to the timeline saved in SAVED (the JSON '-o timeline.json' "
+        "wrote) without reading its articles again: the timeline of all of them; articles "
+        "already on it are skipped (SAVED may also be OUT)",
+    )
+    build.add_argument(
+        "--cache",
+        metavar="FOLDER",
+        help="keep the parses of the articles in FOLDER and reuse them, so that a run "
+        "parses only texts it has not parsed before with this model",
+    )
+    build.add_argument(
         "--quiet", action="store_true", help="print no warnings and no progress, only errors"
     )
     build.add_argument(
@@ -436,6 +457,9 @@ def _build(args: argparse.Namespace) -> int:
     _refuse(reads, errors, strict=args.strict)
     if target is not None:
         _not_an_input(target, args.articles)
+    saved = None if args.update is None else _saved(args.update)
+    if saved is not None:
+        reads = _unsaved(reads, saved, args.update, quiet=args.quiet)
     articles = [read.article for read in reads]
     if errors and not args.quiet:
         _say(
@@ -443,12 +467,15 @@ def _build(args: argparse.Namespace) -> int:
             f"skipped {_count(errors, 'input')} with errors; building the timeline of "
             f"the other {_count(articles, 'article')}",
         )
-    built = timeline.build(
-        articles,
-        _model(),
-        n_process=args.jobs or (cores() if len(articles) >= JOBS_FROM else 1),
-        progress=lambda done, total: progress.show(f"building: {done}/{total} articles"),
-    )
+    options = {
+        "n_process": args.jobs or (cores() if len(articles) >= JOBS_FROM else 1),
+        "cache": None if args.cache is None else _cache(args.cache),
+        "progress": lambda done, total: progress.show(f"building: {done}/{total} articles"),
+    }
+    if saved is None:
+        built = timeline.build(articles, _model(), **options)
+    else:
+        built = saved.update(articles, _model(), **options)
     progress.clear()
     if args.about:
         built = _about(built, args.about, quiet=args.quiet)
@@ -460,6 +487,36 @@ def _build(args: argparse.Namespace) -> int:
     else:
         _write(text, target, output)
     return 1 if errors else 0
+
+
+def _cache(folder: str) -> str:
+    """The folder ``--cache`` names, made if missing; :class:`_Stop` if it cannot be."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise _Stop(f"cannot keep parses in {folder}: {error.strerror or error}") from None
+    return folder
+
+
+def _saved(path: str) -> Timeline:
+    """The timeline ``--update`` names, read from its JSON; :class:`_Stop` if it is none."""
+    try:
+        with open(path, "rb") as file:
+            return Timeline.from_json(file.read())
+    except OSError as error:
+        raise _Stop(f"cannot read {path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise _Stop(f"{path}: {one_line(str(error))}") from None
+
+
+def _unsaved(reads: Sequence[Read], saved: Timeline, path: str, *, quiet: bool) -> list[Read]:
+    """The ``reads`` whose articles are not on ``saved`` yet, with a warning that counts
+    the others (``--update`` over a folder that grows)."""
+    known = {record.id for record in saved.articles}
+    on_it = [read for read in reads if read.article.id in known]
+    if on_it and not quiet:
+        _say("warning", f"skipped {_count(on_it, 'article')} already on {path}")
+    return [read for read in reads if read.article.id not in known]
 
 
 def _about(built: timeline.Timeline, names: Sequence[str], *, quiet: bool) -> timeline.Timeline:

@@ -207,17 +207,19 @@ class Referents:
         self.doc = doc
         ents = doc.ents if ents is None else ents
         self.entity_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+        # the tokens' words, tags, shapes and tree, read from the doc's arrays
+        self.words = token_strings(doc, "ORTH")
+        self.lowers = token_strings(doc, "LOWER")
         # the surnames of the people the article names in full: "Christopher Howes" makes
         # a "Howes" the parser took for an organisation or a place a person (a name it took
         # for a person's once, "Airbus", is not a full name)
         self.surnames = frozenset(
-            ent[-1].lower_
+            self.lowers[ent.end - 1]
             for ent in ents
-            if _kinds().get(ent.label_) == "person" and len(ent) > 1 and ent[0].is_title
+            if _kinds().get(ent.label_) == "person"
+            and ent.end - ent.start > 1
+            and self.words[ent.start].istitle()
         )
-        # the tokens' words, tags, shapes and tree, read from the doc's arrays
-        self.words = token_strings(doc, "ORTH")
-        self.lowers = token_strings(doc, "LOWER")
         self.lemmas = token_strings(doc, "LEMMA")
         self.pos = token_strings(doc, "POS")
         self.deps = token_strings(doc, "DEP")
@@ -227,29 +229,33 @@ class Referents:
         self.tokens = tree.tokens  # each token, by index
         self.heads = tree.heads
         self.children = tree.below  # each token's children by index, in the order of the text
-        shapes = {word: product_shaped(word) for word in set(self.words)}
-        self.shaped = [shapes[word] for word in self.words]
+        self.shaped = list(map(product_shaped, self.words))
         # only a proper noun, a word shaped like a product's name or a person's surname
         # (:meth:`surname`, its set tried first: few words are one) may be a name word
         surnames = self.surnames
-        self.name_words = [
-            (pos == "PROPN" or shaped or (lower in surnames and self.words[i].istitle()))
-            and self.name_word(i)
+        self.name_words = frozenset(
+            i
             for i, (pos, shaped, lower) in enumerate(
                 zip(self.pos, self.shaped, self.lowers, strict=True)
             )
-        ]
-        self.named = frozenset(self.entity_of) | {
-            i for i, is_name in enumerate(self.name_words) if is_name
-        }
-        # the extent of each entity's name, found once for all its tokens
-        self.entity_names: dict[tuple[int, int], tuple[int, int, _Name]] = {}
-        # no other token is part of a name: a token of an entity of no kind of name (a date,
-        # an amount) only as a name word
+            if (pos == "PROPN" or shaped or (lower in surnames and self.words[i].istitle()))
+            and self.name_word(i)
+        )
+        self.named = frozenset(self.entity_of) | self.name_words
+        # the name each token of a name is part of: of an entity of a kind of name, its
+        # extent found once for all its tokens; no other token is part of a name (a token
+        # of an entity of no kind of name, a date or an amount, only as a name word)
         kinds = _kinds()
-        in_names = {i for ent in ents if ent.label_ in kinds for i in range(ent.start, ent.end)}
-        in_names.update(i for i, is_name in enumerate(self.name_words) if is_name)
-        self.name_at = {i: self.part_of_name(i) for i in sorted(in_names)}
+        name_at: dict[int, _Name | None] = {}
+        for ent in ents:
+            if (kind := kinds.get(ent.label_)) is not None:
+                extent = self._extent_name(*self._entity_extent(ent, kind))
+                name_at.update(
+                    (i, self.part_of_name(i, *extent)) for i in range(ent.start, ent.end)
+                )
+        for i in self.name_words:
+            name_at[i] = self.part_of_name(i, *self.word_extent(i))
+        self.name_at = {i: name_at[i] for i in sorted(name_at)}
         found: dict[int, _Name] = {}
         for name in self.name_at.values():
             if name is not None:
@@ -260,19 +266,33 @@ class Referents:
         self.aliases = self.defined_aliases()
         self.people_of: dict[int, _Name | None] = {}  # the person each pronoun stands for
         self.referred: dict[int, Argument | None] = {}  # what each argument head stands for
-        self.people = fullest_forms(n.text for n in self.names if n.kind == "person")
+        self.persons = [n for n in self.names if n.kind == "person"]  # the parse's, as found
         # "DeGeneres" is of the gender "Ellen DeGeneres" told
         self.genders = {_surname(n): n.gender for n in self.names if n.gender is not None}
-        self.described_as = self.descriptions_of_names()
         described = _described()
-        for i, pos in enumerate(self.pos):  # a description stands for its name after it
-            if pos != "NOUN" or i in self.named or self.lemmas[i].lower() not in described:
-                continue
+        nouns = [  # the describing nouns of the parse, not of a name
+            i
+            for i, (pos, lemma) in enumerate(zip(self.pos, self.lemmas, strict=True))
+            if pos == "NOUN" and i not in self.named and lemma.lower() in described
+        ]
+        for i in nouns:  # a description stands for its name after it
             if (argument := self.described(i)) is not None:
                 kind = described[self.lemmas[i].lower()]
                 at = bisect.bisect_left(self.starts, i)
                 self.names.insert(at, _Name(i, argument.name, argument.head, kind))
                 self.starts.insert(at, i)
+
+    @functools.cached_property
+    def people(self) -> dict[str, str]:
+        """The fullest form of each person's name the article writes, under the key of their
+        surname (:func:`timeline.names.fullest_forms`)."""
+        return fullest_forms(n.text for n in self.persons)
+
+    @functools.cached_property
+    def described_as(self) -> dict[int, frozenset[str]]:
+        """The describing nouns the article gives each name (:meth:`descriptions_of_names`),
+        found at the first description that looks for them."""
+        return self.descriptions_of_names()
 
     def descriptions_of_names(self) -> dict[int, frozenset[str]]:
         """The describing nouns the article gives each name, by the name's first token: the
@@ -402,41 +422,38 @@ class Referents:
         """Whether token ``i``, next to the name of tokens ``first`` to ``last``, is part of
         it: a name word, or a number of its noun phrase ("iPhone 4"), not inside an entity
         of a kind."""
+        if not (i in self.name_words or self.like_num[i]):
+            return False
         ent = self.entity_of.get(i)
         if ent is not None and ent.label_ in _kinds():
             return False
-        linked = first <= self.heads[i] < last or i in self.heads[first:last]
-        return linked and (self.name_words[i] or bool(self.like_num[i]))
+        return first <= self.heads[i] < last or i in self.heads[first:last]
 
-    def part_of_name(self, i: int) -> _Name | None:
-        """The name token ``i`` is part of, found in the parse."""
-        ent = self.entity_of.get(i)
-        if ent is not None and ent.label_ in _kinds():
-            key = (ent.start, ent.end)
-            if key not in self.entity_names:  # the same for every token of the entity
-                self.entity_names[key] = self._extent_name(*self._entity_extent(ent))
-            first, last, name = self.entity_names[key]
-        elif self.name_words[i]:
-            first, last, name = self._extent_name(i, i + 1, "name")
-            if last - first == 1 and self.surname(first):
-                first, last, name = self._extent_name(first, last, "person")
-        else:
-            return None
+    def word_extent(self, i: int) -> tuple[int, int, _Name]:
+        """The extent of the name a name word, token ``i``, is part of, as
+        :meth:`_extent_name` gives it: a single word written as a surname is a person's."""
+        first, last, name = self._extent_name(i, i + 1, "name")
+        if last - first == 1 and self.surname(first):
+            return self._extent_name(first, last, "person")
+        return first, last, name
+
+    def part_of_name(self, i: int, first: int, last: int, name: _Name) -> _Name | None:
+        """The name token ``i`` is part of, if of ``name``, found in the parse as tokens
+        ``first`` to ``last`` (:meth:`_extent_name`), and no office's."""
         if not first <= i < last or _office(name.text):
             return None
         head = self.idx[i] - self.idx[first]
         return _Name(name.start, name.text, head, name.kind, name.gender, name.subject)
 
-    def _entity_extent(self, ent: Any) -> tuple[int, int, str]:
-        """The first and last token of an entity's name, and its kind: without determiners,
-        punctuation and possessive ending."""
+    def _entity_extent(self, ent: Any, kind: str) -> tuple[int, int, str]:
+        """The first and last token of an entity's name, and its kind (``kind``, its label's,
+        or a person's): without determiners, punctuation and possessive ending."""
         first, last = line_start(self.written, self.tokens, ent.start, ent.end), ent.end
         tokens, determiners = self.tokens, _word_set("determiners")
         while first < last and (tokens[first].is_punct or self.lowers[first] in determiners):
             first += 1
         while last > first and (tokens[last - 1].tag_ == "POS" or tokens[last - 1].is_punct):
             last -= 1
-        kind = _kinds()[ent.label_]
         return first, last, "person" if last - first == 1 and self.surname(first) else kind
 
     def _extent_name(self, first: int, last: int, kind: str) -> tuple[int, int, _Name]:
