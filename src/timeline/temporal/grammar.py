@@ -462,6 +462,9 @@ def _candidates(
             present.setdefault(keys, []).append(word)
     numbers = where.get("digit", [])
     windows: dict[tuple[frozenset[str], bool], list[tuple[int, int]]] = {}
+    # rules with the same key words and first words are tried at the same places
+    tried: dict[int, list[tuple[int, int, list[int] | None]]] = {}
+    alike = _tried_alike()
     candidates = []
     for priority, rule in enumerate(rules()):
         if rule.ranges_only and not ranges:
@@ -469,14 +472,28 @@ def _candidates(
         words = present.get(rule.keys, ())
         if not words and not (rule.digits and numbers):
             continue  # none of its key words, no number: no window to try it in
-        stretches = windows.get((rule.keys, rule.digits))
-        if stretches is None:
-            spots = [s for key in words for s in where[key]]
-            spots += numbers if rule.digits else []
-            stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
-        for hi, found in openings.matches_within(rule.regex, rule.starts, stretches):
+        places = tried.get(alike[priority])
+        if places is None:
+            stretches = windows.get((rule.keys, rule.digits))
+            if stretches is None:
+                spots = [s for key in words for s in where[key]]
+                spots += numbers if rule.digits else []
+                stretches = windows[rule.keys, rule.digits] = _windows(spots, len(text))
+            places = tried[alike[priority]] = openings.tries(rule.starts, stretches)
+        for hi, found in openings.matches_at(rule.regex, places):
             candidates.extend(_matches(text, rule, priority, hi, found))
     return candidates
+
+
+@functools.cache
+def _tried_alike() -> tuple[int, ...]:
+    """For each rule, the first rule with its key words and its first words: the two are
+    tried at the same places of a text."""
+    first: dict[tuple[frozenset[str], bool, Starts | None], int] = {}
+    return tuple(
+        first.setdefault((rule.keys, rule.digits, rule.starts), priority)
+        for priority, rule in enumerate(rules())
+    )
 
 
 @functools.cache

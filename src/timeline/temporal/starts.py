@@ -50,10 +50,14 @@ _WORD_SPLIT = re.compile(f"({TOKEN.pattern})")
 _DIGIT = re.compile(r"\d")
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(eq=False)
 class Starts:
     """The beginnings of a pattern's matches: lowercase first ``words`` (ASCII letters up
-    to the first non-letter), a first ``digit`` of a number, other first ``marks``."""
+    to the first non-letter), a first ``digit`` of a number, other first ``marks``.
+
+    :func:`starts_of` makes one value for patterns that begin alike, so a value is its own
+    key (hashed by identity, as :class:`Openings` looks up its places for every pattern).
+    """
 
     words: frozenset[str]
     digits: bool
@@ -88,14 +92,17 @@ def _starts(pattern: str, flags: int) -> Starts | None:
         return None
     if _FRESH in left or _OPENED in left:
         return None  # the pattern can match without a character
-    starts = Starts(frozenset(found["words"] | left), found["digits"], frozenset(found["marks"]))
+    words, marks = frozenset(found["words"] | left), frozenset(found["marks"])
     # patterns that begin alike share one value: a text's places found for one serve the
     # others (:meth:`Openings.places`) without comparing their words
-    return _SHARED.setdefault(starts, starts)
+    shared = _SHARED.get((words, found["digits"], marks))
+    if shared is None:
+        shared = _SHARED[words, found["digits"], marks] = Starts(words, found["digits"], marks)
+    return shared
 
 
-#: Each value :func:`_starts` has made, by itself.
-_SHARED: dict[Starts, Starts] = {}
+#: Each value :func:`_starts` has made, by its words, digits and marks.
+_SHARED: dict[tuple[frozenset[str], bool, frozenset[str]], Starts] = {}
 
 
 #: The first word before any character is read, with no word boundary yet, and after one.
@@ -240,7 +247,8 @@ class Openings:
         self.where = where
         self._places: dict[Starts, list[int]] = {}
         self._backwards: str | None = None
-        self._cuts: dict[int, int | None] = {}
+        #: where the word that each end of a stretch cuts begins (:meth:`_word_start`)
+        self._cuts: dict[int, int] = {}
 
     @classmethod
     def of(cls, text: str) -> Openings:
@@ -250,12 +258,16 @@ class Openings:
         {'on': [(0, 2)], 'may': [(3, 6)], 'digit': [(7, 8), (10, 14)]}
         """
         # the text split into its words and the stretches between them: each word's span is
-        # summed from the lengths before it, with no match object made for each word
-        pieces = _WORD_SPLIT.split(text)  # a stretch, a word, a stretch ... a stretch
+        # summed from the lengths before it, with no match object made for each word (an
+        # ASCII text is lowercased at once, as its words keep their lengths)
+        ascii = text.isascii()
+        # a stretch, a word, a stretch ... a stretch
+        pieces = _WORD_SPLIT.split(text.lower() if ascii else text)
         ends = list(itertools.accumulate(map(len, pieces)))
         spans = zip(ends[:-1:2], ends[1::2], strict=True)
+        words = pieces[1::2] if ascii else map(str.lower, pieces[1::2])
         where: dict[str, list[tuple[int, int]]] = {}
-        for key, span in zip(map(str.lower, pieces[1::2]), spans, strict=True):
+        for key, span in zip(words, spans, strict=True):
             where.setdefault(key, []).append(span)
         numbers = [key for key in where if key[0].isdigit()]
         if numbers:  # under one key, with any word "digit" of the text
@@ -308,50 +320,69 @@ class Openings:
         ...  for hi, found in openings.matches_within(regex, starts_of(regex), [(0, 12), (15, 23)])]
         [(12, [(2, 6), (8, 12)]), (23, [(19, 23)])]
         """
-        text, places = self.text, self.places(starts)
-        every = []
+        return self.matches_at(regex, self.tries(starts, stretches))
+
+    def tries(
+        self, starts: Starts | None, stretches: Iterable[tuple[int, int]]
+    ) -> list[tuple[int, int, list[int] | None]]:
+        """Where a pattern with these ``starts`` is tried in each of ``stretches``: the
+        stretches that hold a place, each with its bounds and its places (``None``: every
+        offset). Patterns that begin alike are tried at the same places.
+
+        >>> regex = re.compile(r"\\bweek\\b")
+        >>> Openings.of("a week, weekly, no day").tries(starts_of(regex), [(0, 12), (15, 22)])
+        [(0, 12, [2, 8])]
+        """
+        places = self.places(starts)
         if places is None:
-            for lo, hi in stretches:
-                found = list(regex.finditer(text, lo, hi))
-                if found:
-                    every.append((hi, found))
-            return every
-        match = regex.match
+            return [(lo, hi, None) for lo, hi in stretches]
+        tries = []
         first = 0
+        cuts = self._cuts
         for lo, hi in stretches:
             first = bisect.bisect_left(places, lo, first)
             last = bisect.bisect_left(places, hi, first)
             tried = places[first:last]
-            cut = self._cut(lo, hi)
-            if cut is not None and (not tried or tried[-1] < cut):
+            cut = cuts.get(hi)
+            if cut is None:
+                cut = cuts[hi] = self._word_start(hi)
+            if cut >= lo and (not tried or tried[-1] < cut):
                 tried.append(cut)  # no other place lies inside the word cut
-            found = []
-            after = lo
-            for at in tried:
-                if at >= after:
-                    one = match(text, at, hi)
-                    if one is not None:
-                        after = one.end()
-                        found.append(one)
+            if tried:
+                tries.append((lo, hi, tried))
+        return tries
+
+    def matches_at(
+        self, regex: re.Pattern[str], tries: Iterable[tuple[int, int, list[int] | None]]
+    ) -> list[tuple[int, list[re.Match[str]]]]:
+        """:meth:`matches_within` at the places :meth:`tries` gives."""
+        text, match = self.text, regex.match
+        every = []
+        for lo, hi, tried in tries:
+            if tried is None:
+                found = list(regex.finditer(text, lo, hi))
+            else:
+                found = []
+                after = lo
+                for at in tried:
+                    if at >= after:
+                        one = match(text, at, hi)
+                        if one is not None:
+                            after = one.end()
+                            found.append(one)
             if found:
                 every.append((hi, found))
         return every
 
-    def _cut(self, lo: int, hi: int) -> int | None:
-        """Where the word that ``hi`` cuts begins, if ``hi`` cuts one after ``lo``."""
-        if hi not in self._cuts:
-            self._cuts[hi] = self._word_start(hi)
-        start = self._cuts[hi]
-        return None if start is None or start < lo else start
-
-    def _word_start(self, hi: int) -> int | None:
+    def _word_start(self, hi: int) -> int:
+        """Where the word that ``hi`` cuts begins (-1: ``hi`` cuts no word)."""
         text = self.text
         if not 0 < hi < len(text) or not _WORD_CHARACTER.match(text, hi):
-            return None
+            return -1
         if self._backwards is None:
             self._backwards = text[::-1]
         letters = _LETTERS.match(self._backwards, len(text) - hi)
-        return None if letters is None else hi - len(letters.group())
+        return -1 if letters is None else hi - len(letters.group())
 
     def _find(self, starts: Starts) -> list[int]:
         """The places of ``starts``, each once: a word of the text is under one key of

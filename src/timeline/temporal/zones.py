@@ -23,13 +23,12 @@ import functools
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Literal
 
 import attrs
 
-from timeline.temporal.words import alternation, lexicon, load_toml
+from timeline.temporal.words import alternation, lexicon, load_toml, trie
 
 #: Areas of the tz database whose keys end in a city ("Europe/Madrid").
 _AREAS = (
@@ -98,7 +97,10 @@ def check(tables: dict[str, Any]) -> dict[str, Any]:
             if kind in region:
                 offset(f"{place}.{kind}", region[kind])
         for abbreviation, kind in region.get("abbreviations", {}).items():
-            if kind not in ("zone", "standard", "daylight") or kind not in {"zone", *region}:
+            if kind not in ("zone", "standard", "daylight") or kind not in {
+                "zone",
+                *region,
+            }:
                 raise fail(f"{place}.abbreviations.{abbreviation}", f"no {kind!r} offset")
     for table in ("names", "abbreviations"):
         for key, entry in tables.get(table, {}).items():
@@ -227,35 +229,6 @@ def stamp_zone_pattern() -> str:
     True
     """
     return rf"{trie(data()['stamps'])}(?=\s*,)"
-
-
-def trie(words: Iterable[str]) -> str:
-    """A regex for any of ``words`` (lower case), the longest where several begin alike,
-    built as a trie so that it costs little however many words there are; a space matches
-    any whitespace. One that never matches for no words.
-
-    >>> print(trie(["est", "edt", "eastern time"]))
-    (?:e(?:astern\\s+time|dt|st))
-    """
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return f"(?:{_branches(root)})" if root else "(?!)"
-
-
-def _branches(node: dict[str, Any]) -> str:
-    branches = []
-    for char, child in sorted(node.items()):
-        if char:
-            letter = r"\s+" if char == " " else "['\u2019]" if char == "'" else re.escape(char)
-            branches.append(letter + _branches(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and len(node) == 1 else f"(?:{'|'.join(branches)})"
-    return f"{body}?" if "" in node else body
 
 
 def fold(text: str) -> str:
