@@ -199,10 +199,9 @@ def token_strings(doc: Doc, attribute: str) -> list[str]:
     >>> token_strings(load()("Parliament voted."), "POS")
     ['PROPN', 'VERB', 'PUNCT']
     """
-    held = _read.get()
-    if held is None or held[0] is not doc:
+    columns = _held(doc)
+    if columns is None:
         return _strings(doc, (attribute,))[0]
-    columns = held[1]
     if attribute not in columns:
         read = _COLUMNS if attribute in _COLUMNS else (attribute,)
         columns.update(zip(read, _strings(doc, read), strict=True))
@@ -262,7 +261,7 @@ def reading(doc: Doc) -> Iterator[None]:
     >>> token_strings(doc, "DEP") is token_strings(doc, "DEP")
     False
     """
-    if (held := _read.get()) is not None and held[0] is doc:
+    if _held(doc) is not None:
         yield  # already reading it
         return
     held = _read.set((doc, {}))
@@ -281,12 +280,17 @@ _TREE = "tree"
 _T = TypeVar("_T")
 
 
+def _held(doc: Any) -> dict[str, Any] | None:
+    """What is kept of ``doc`` while :func:`reading` it; ``None`` outside."""
+    held = _read.get()
+    return held[1] if held is not None and held[0] is doc else None
+
+
 def _shared(doc: Any, key: str, read: Callable[[], _T]) -> _T:
     """What ``read`` reads of ``doc``, kept under ``key`` while :func:`reading` it."""
-    held = _read.get()
-    if held is None or held[0] is not doc:
+    columns = _held(doc)
+    if columns is None:
         return read()
-    columns = held[1]
     if key not in columns:
         columns[key] = read()
     return columns[key]

@@ -553,7 +553,7 @@ class _Extractor:
         named_patient = any(p.named_patient for p in participants)
         actor = labels.actor(token, light, named=named_agent)
         arguments, actor = referents.arguments(token.i, actor)
-        phrase = phrasing(self.parse, token, text)
+        particle, phrasal = phrasing(self.parse, token, text)
         return EventMention(
             article_id=self.article.id,
             start=start,
@@ -580,8 +580,8 @@ class _Extractor:
             earliest=bounds[0],
             latest=bounds[1],
             quoted=self.parse.quoted(start),
-            particle=phrase["particle"],
-            phrasal=phrase["phrasal"],
+            particle=particle,
+            phrasal=phrasal,
             presumed=presumed,
             background=in_background(self.parse, token),
         )
@@ -610,6 +610,7 @@ class _Extractor:
             verb = parse.tokens[token]
             lemma = parse.lemma(verb)
             start = parse.token_starts[token]
+            particle, phrasal = phrasing(parse, verb, verb.text)
             found.append(
                 attrs.evolve(
                     mentions[index],
@@ -621,7 +622,8 @@ class _Extractor:
                     theme=None,
                     light=True,
                     passive=False,
-                    **phrasing(parse, verb, verb.text),
+                    particle=particle,
+                    phrasal=phrasal,
                 )
             )
             self.same.add((renumbered[index], at))

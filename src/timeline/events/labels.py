@@ -96,7 +96,7 @@ def group_before(parse: _Parse, pronoun: Any) -> Any | None:
     sentence = parse.sentence_of[pronoun.i]
     if sentence == 0 or parse.dep[parse.head_at[pronoun.i]] != "ROOT":
         return None
-    return group(parse.doc[parse.sentence_starts[sentence - 1]].sent.root)
+    return group(parse.sentence_root(sentence - 1))
 
 
 def thing_before(parse: _Parse, pronoun: Any) -> Any | None:
@@ -204,16 +204,15 @@ def qualified(parse: _Parse, head: Any, qualifies: Callable[[Any], bool]) -> ran
     return range(min((w.left_edge.i for w in words), default=head.i), head.i + 1)
 
 
-def phrasing(parse: _Parse, verb: Any, text: str) -> dict[str, Any]:
+def phrasing(parse: _Parse, verb: Any, text: str) -> tuple[tuple[int, int] | None, str | None]:
     """The :attr:`~timeline.EventMention.particle` and
     :attr:`~timeline.EventMention.phrasal` of a mention written ``text`` whose trigger is
     ``verb``: the particle's span and the mention written with it ("went off"), or
-    ``None``."""
+    ``None`` and ``None``."""
     particle = parse.particle(verb)
     if particle is None:
-        return {"particle": None, "phrasal": None}
-    span = (particle.idx, particle.idx + len(particle))
-    return {"particle": span, "phrasal": f"{text} {particle.text}"}
+        return None, None
+    return (particle.idx, particle.idx + len(particle)), f"{text} {particle.text}"
 
 
 class _Labels:

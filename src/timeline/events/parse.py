@@ -117,6 +117,17 @@ class _Parse:
         """The lemma of ``token``, a token of the parse (:func:`~.lexicon.lemma_of`)."""
         return self.lemmas[token.i]
 
+    def sentence_root(self, sentence: int) -> Any:
+        """The root of the parse of sentence number ``sentence``: its token that heads
+        itself (``doc.sents``' ``root``, read from the tree without making a ``Span``)."""
+        start = self.sentence_starts[sentence]
+        for i in range(start, len(self.sentence_of)):
+            if self.sentence_of[i] != sentence:
+                break
+            if self.head_at[i] == i:
+                return self.tokens[i]
+        return self.tokens[start].sent.root  # a sentence its parse crosses
+
     def written(self, span: range) -> str:
         """The text of ``span``, the indices of a run of tokens of the parse (the labels'
         phrases are such runs, not spaCy spans: spaCy makes a new ``Span`` at every slice),

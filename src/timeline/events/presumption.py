@@ -198,7 +198,7 @@ def narrative_time(
             return None
         named = dates.get(before)
         if not named:
-            root = first.sent.root
+            root = parse.sentence_root(before)
             if not any(parse.tag[at.i] == "VBD" for at in (root, *parse.children(root))):
                 return None  # the narrative left the past ("Kuchma has said repeatedly")
             continue
