@@ -251,6 +251,12 @@ def built(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Article]:
     return given
 
 
+@pytest.fixture
+def building(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, nlp: object) -> None:
+    """``timeline build`` run with the English model (skipped without it), in ``tmp_path``."""
+    monkeypatch.chdir(tmp_path)
+
+
 def errors(err: str) -> list[str]:
     return err.splitlines()
 
@@ -757,10 +763,8 @@ def test_build_shows_progress_on_a_terminal_unless_quiet(
 def test_build_prints_and_writes_the_timeline(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    nlp: object,
+    building: None,
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1578700800")
     Path("vote.txt").write_text(
         "---\npublished: 2020-01-07\nid: vote\nsource: Wire\ntitle: MPs vote\n"
@@ -879,11 +883,8 @@ def test_build_jobs_sets_the_worker_processes(
 
 def test_build_about_keeps_the_events_of_an_entity_and_top_the_most_salient(
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    nlp: object,
+    building: None,
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     text = (
         "Airbus delayed the A380 on Monday. The superjumbo flew on Tuesday. "
         "Boeing hired engineers on Wednesday."
@@ -911,11 +912,8 @@ def test_build_about_keeps_the_events_of_an_entity_and_top_the_most_salient(
 
 def test_build_update_adds_new_articles_to_a_saved_timeline(
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    nlp: object,
+    building: None,
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     Path("news").mkdir()
     Path("news/vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
     assert run(capsys, "build", "news", "-o", "saved.json") == (0, "", "")
@@ -954,10 +952,8 @@ def test_build_update_of_no_saved_timeline_stops(
 def test_build_cache_keeps_parses_for_the_next_run(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    nlp: object,
+    building: None,
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     Path("vote.txt").write_text(FRONT_MATTER + VOTE, encoding="utf-8")
     code, first, err = run(capsys, "build", "vote.txt", "--cache", "parses")
     assert (code, err) == (0, "")
